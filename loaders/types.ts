@@ -1,0 +1,115 @@
+// Shared record types: the contract between pipeline stages.
+// sources -> parse -> identity/dedup -> store -> analysis -> page data.
+// Keep these plain data (no classes) so every stage stays a set of pure functions.
+
+/** Where a raw message came from, precisely enough to find it again. */
+export interface Provenance {
+  /** Stable source id, e.g. "mbox:/abs/path/netdev.mbox.gz", "pi:/abs/inbox/git/0.git", "maildir:/abs/dir". */
+  source: string;
+  /** Position inside the source: byte offset (mbox), commit sha (public-inbox), file name (Maildir). */
+  position: string;
+  /** The list this archive belongs to, when the user tagged it (LIST=PATH) or the source knows it. */
+  list?: string;
+}
+
+/** Opaque per-source resume state; each source defines its own shape. Must be JSON-serialisable. */
+export type SourceCursor = Record<string, unknown>;
+
+/** One item streamed by a source. `cursor` is the state to resume *after* this item. */
+export type SourceItem =
+  | { kind: "message"; bytes: Buffer; provenance: Provenance; fallbackDate?: number; cursor: SourceCursor }
+  /** public-inbox `d` commit: the raw bytes of the message being deleted. */
+  | { kind: "delete"; bytes: Buffer; provenance: Provenance; cursor: SourceCursor }
+  /** Unreadable item: recorded as an errors row, never aborts the run. */
+  | { kind: "error"; provenance: Provenance; reason: string; cursor: SourceCursor };
+
+export interface Source {
+  id: string;
+  kind: "mbox" | "maildir" | "public-inbox";
+  path: string;
+  list?: string;
+  /** Total bytes, when known, for progress/ETA. */
+  sizeHint?: number;
+  /** Stream items after `cursor` (or from the start). Never holds the whole archive in memory. */
+  read(cursor?: SourceCursor): AsyncIterable<SourceItem>;
+}
+
+export interface Address {
+  name: string;
+  /** Lower-cased, trimmed. May be "" when the header had no usable address. */
+  email: string;
+}
+
+export type TrailerKind =
+  | "reviewed-by" | "acked-by" | "tested-by" | "nacked-by"
+  | "reported-by" | "suggested-by" | "signed-off-by";
+
+export interface Trailer {
+  kind: TrailerKind;
+  name: string;
+  email: string;
+  /** The trailer line as written (trimmed). */
+  raw: string;
+}
+
+export interface PatchInfo {
+  /** Subject carries a [PATCH ...] (or [RFC PATCH ...], [PATCH RFC ...], [PATCH net-next ...]) tag. */
+  isPatch: boolean;
+  isRfc: boolean;
+  /** vN; 1 when absent. */
+  version: number;
+  /** n of n/m, null when the subject has no n/m. */
+  index: number | null;
+  /** m of n/m. */
+  total: number | null;
+  /** n == 0 of a series (cover letter). */
+  isCover: boolean;
+  /** Other tag words inside the bracket, lower-cased: "net-next", "bpf", "rfc", ... */
+  tags: string[];
+}
+
+/** Flags recorded on a message; counted in stats, never silently dropped. */
+export type MessageFlag =
+  | "synthetic-id"      // Message-ID missing or unusable; id synthesised from content
+  | "date-fallback"     // Date header missing/broken; Received or commit time used
+  | "date-missing"      // no usable date at all
+  | "relay-rewritten"   // sender recovered from X-Original-From / Reply-To / body From:
+  | "mime-slow-path"    // decoded through mailparser (QP/base64/multipart/charset)
+  | "8bit-header"       // raw 8-bit bytes in headers
+  | "nul-byte"          // NUL bytes present
+  | "truncated-body";   // body scanning stopped at a size cap
+
+/** Output of parse/: one message, decoded. Dates are epoch milliseconds UTC. */
+export interface ParsedMessage {
+  messageId: string;              // no angle brackets
+  date: number | null;
+  from: Address;
+  to: Address[];
+  cc: Address[];
+  subject: string;                // decoded, whitespace-collapsed
+  inReplyTo: string | null;       // no angle brackets
+  references: string[];           // in order, no angle brackets
+  listId: string | null;          // e.g. "netdev.vger.kernel.org"
+  /** Tracked list names this message was addressed to (To/Cc) plus its archive's list. Sorted, unique. */
+  lists: string[];
+  patch: PatchInfo;
+  /** Has In-Reply-To/References or a "Re:" subject. */
+  isReply: boolean;
+  /** Trailers found in the body, outside quoted ("> ") text. */
+  trailers: Trailer[];
+  /** Free-text NAK/NACK line outside quotes (not a Nacked-by trailer). */
+  nakLine: boolean;
+  isBot: boolean;
+  flags: MessageFlag[];
+  /** Hash of the raw message minus transport headers; equal copies from different archives match. */
+  contentHash: string;
+  bytes: number;
+}
+
+/** A tracked list: the short name used everywhere, and its posting address. */
+export interface TrackedList {
+  name: string;       // "netdev"
+  address: string;    // "netdev@vger.kernel.org"
+  /** public-inbox base URL, e.g. "https://lore.kernel.org/netdev/". */
+  inbox?: string;
+}
