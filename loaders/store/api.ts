@@ -1,0 +1,61 @@
+// The store's public contract. Implemented in loaders/store/ (openStore in store.ts, ingest in ingest.ts).
+// Everything downstream (analysis, sync, page loaders, `threadgraph query`) talks to the store only through this.
+
+/** DuckDB column types used by derived tables. */
+export type ColumnType =
+  | "VARCHAR" | "BIGINT" | "INTEGER" | "DOUBLE" | "BOOLEAN" | "TIMESTAMP"
+  | "VARCHAR[]" | "BIGINT[]" | "DOUBLE[]";
+
+export interface Store {
+  readonly dir: string;
+  /**
+   * Run DuckDB SQL over the store's views. Core views: messages, people, trailers, errors, arrivals.
+   * Derived views (threads, replies, reviews, ...) appear once written with writeDerived.
+   * TIMESTAMP values come back as epoch milliseconds (number), lists as arrays, BIGINT as number.
+   */
+  query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /**
+   * Atomically replace a derived table (derived/<name>.parquet) and expose it as view <name>.
+   * A derived table named `message_threads` (message_id, thread_id, series_id) is joined into
+   * the messages view as columns thread_id and series_id.
+   */
+  writeDerived(name: string, columns: Record<string, ColumnType>, rows: Record<string, unknown>[]): Promise<void>;
+  /** Changes whenever the store's contents change (manifest generation + derived tables). For caches. */
+  version(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface IngestOptions {
+  /** Extra tracked lists (name=address); the defaults come from config. */
+  lists?: { name: string; address: string }[];
+  mailmap?: string;
+  overrides?: string;
+  /** Called often (not per message) with running totals, for progress display. */
+  onProgress?: (p: IngestProgress) => void;
+  /** Messages per committed batch; a kill loses at most one uncommitted batch, which a re-run redoes. */
+  batchSize?: number;
+}
+
+export interface IngestProgress {
+  source: string;
+  messages: number;
+  bytes: number;
+  totalBytes?: number;
+  elapsedMs: number;
+}
+
+export interface SourceSummary {
+  source: string;
+  list?: string;
+  seen: number;
+  new: number;
+  duplicate: number;
+  conflicting: number;  // same Message-ID, different content
+  deleted: number;
+  error: number;
+}
+
+export interface IngestSummary {
+  sources: SourceSummary[];
+  elapsedMs: number;
+}
