@@ -1,0 +1,288 @@
+// Page artifacts: the JSON files `threadgraph analyze` writes and src/data/site.zip.ts serves.
+// This file is the contract between analysis (H3) and the pages (H5). Pages read them as
+//   FileAttachment("data/site/<file>").json()      (from src/index.md; adjust ../ for subfolders)
+// All dates are epoch milliseconds UTC; durations are milliseconds. Person and thread ids are
+// the store's ids; `key` is a file-name-safe form of the id used for the detail files.
+// Everything from email (names, subjects) is untrusted text: render it as text, never as HTML.
+// Additive changes only: new optional fields may appear; existing fields keep their meaning.
+
+/** Bump when a field changes meaning (pages can assert it). */
+export const ARTIFACT_SCHEMA = 1;
+
+/** File names inside the archive (data/site/...). */
+export const FILES = {
+  meta: "meta.json",
+  activity: "activity.json",
+  graph: "graph.json",
+  graphNodesCsv: "graph-nodes.csv",
+  graphEdgesCsv: "graph-edges.csv",
+  graphGexf: "graph.gexf",
+  graphGraphml: "graph.graphml",
+  people: "people.json",
+  threads: "threads.json",
+  bridges: "bridges.json",
+  responsiveness: "responsiveness.json",
+  reviews: "reviews.json",
+  upset: "upset.json",
+  person: (key: string) => `person/${key}.json`,
+  thread: (key: string) => `thread/${key}.json`,
+} as const;
+
+/** A person as referenced from other artifacts (enough to label and link). */
+export interface PersonRef {
+  id: string;
+  key: string;
+  name: string;
+  /** Home list: the tracked list where they post most; null if they never posted on one. */
+  home: string | null;
+}
+
+/**
+ * meta.json — one line of provenance for every page ("window, lists, sources, refreshed"), the
+ * headline counts, and `empty: true` (with `hint`) when the store holds nothing, in which case
+ * every other artifact exists but is empty. `store_version` is Store.version() at analysis time.
+ */
+export interface MetaArtifact {
+  schema: number;
+  empty: boolean;
+  /** Plain-text instructions shown when empty (how to ingest or sync). */
+  hint: string | null;
+  refreshed_at: number;
+  store_version: string;
+  /** First and last message dates in the store (null when empty). */
+  window: { start: number | null; end: number | null };
+  /** Tracked list names, in display order. */
+  lists: string[];
+  sources: { source: string; list: string | null; messages: number }[];
+  counts: {
+    messages: number; threads: number; series: number; people: number;
+    graph_people: number; reply_edges: number; reply_messages: number;
+    reviews: number; naks: number; bots: number;
+  };
+  /** Keys that have a detail file (person/<key>.json, thread/<key>.json). For dynamicPaths. */
+  person_keys: string[];
+  thread_keys: string[];
+  /** Seconds spent computing the artifacts. */
+  elapsed_s: number;
+}
+
+/**
+ * activity.json — weekly rows per list (and list "*" for all lists together). Weeks start on
+ * Monday (UTC). A "new" person posted for the first time in the store that week; "returning"
+ * ones posted before. Cross-post share = messages reaching 2+ tracked lists / messages.
+ */
+export interface ActivityRow {
+  week: number;              // Monday 00:00 UTC
+  list: string;              // list name, or "*" for all
+  messages: number;
+  threads_started: number;
+  threads_active: number;
+  people: number;
+  new_people: number;
+  returning_people: number;
+  crossposted: number;
+  crosspost_share: number;   // 0..1
+}
+export interface ActivityArtifact { rows: ActivityRow[] }
+
+/**
+ * graph.json — the default reply graph (bots excluded from metrics; bot nodes are included with
+ * bot: true and null metrics so the explorer can toggle them). A -> B: A replied to a message of B.
+ * Layout: ForceAtlas2 with a deterministic seed. Edges are pruned for size by `pruning.rule`;
+ * graph-nodes.csv and graph-edges.csv hold the full tables (and graph.gexf/graph.graphml for Gephi).
+ * Edges reference nodes by index into `nodes`. `m` holds per-month weights as flat pairs
+ * [monthIndex, count, ...] into `months` so pages can filter by time window; `l` holds list
+ * indexes into `lists` (lists where the replies happened).
+ */
+export interface GraphNode extends PersonRef {
+  bot: boolean;
+  messages: number;
+  /** Messages per list name. */
+  lists: Record<string, number>;
+  in_w: number; out_w: number;      // weighted in/out degree
+  degree: number;                   // distinct neighbours (either direction)
+  pagerank: number | null;
+  betweenness: number | null;       // normalised 0..1; approximate on large graphs (see meta)
+  community: number | null;         // Louvain community id (0 = largest)
+  core: number | null;              // k-core number (undirected)
+  x: number; y: number;
+}
+export interface GraphEdge {
+  s: number; t: number;             // node indexes: s replied to t
+  w: number;
+  first: number; last: number;
+  l: number[];
+  m: number[];
+}
+export interface GraphArtifact {
+  lists: string[];
+  months: string[];                 // "YYYY-MM"
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  communities: { id: number; size: number; top: string[]; home: string | null }[];
+  pruning: { rule: string; total_edges: number; kept_edges: number };
+  stats: { nodes: number; edges: number; reciprocity: number; betweenness_exact: boolean; betweenness_samples: number | null };
+}
+
+/**
+ * people.json — one row per person (bots included, flagged). `detail` says whether
+ * person/<key>.json exists. Response figures are about answering others first (see responsiveness).
+ */
+export interface PersonRow extends PersonRef {
+  email: string;
+  bot: boolean;
+  messages: number;
+  lists: Record<string, number>;
+  threads: number;
+  threads_started: number;
+  first: number | null; last: number | null;
+  replies_sent: number; replies_received: number;
+  reviews_given: number; reviews_received: number;
+  naks_given: number; naks_received: number;
+  first_replies: number;             // threads where they were the first non-author, non-bot replier
+  median_reply_ms: number | null;    // median latency of their replies to others
+  pagerank: number | null;
+  community: number | null;
+  detail: boolean;
+}
+export interface PeopleArtifact { rows: PersonRow[] }
+
+/**
+ * person/<key>.json — everything the per-person page shows: monthly activity per list, top
+ * correspondents (out: they replied to; in: replied to them), reviews given and received, NAKs,
+ * response times, and their biggest threads.
+ */
+export interface ReviewRef {
+  kind: string;                      // reviewed-by | acked-by | tested-by | nacked-by | nak-line
+  other: PersonRef;                  // the author (for given) or the reviewer (for received)
+  message_id: string;                // the message carrying the trailer
+  thread_key: string | null;         // detail file key if the thread has one
+  thread_id: string;
+  subject: string;
+  date: number | null;
+  lists: string[];
+}
+export interface PersonDetail {
+  person: PersonRow;
+  emails: string[];
+  activity: { month: string; list: string; messages: number }[];
+  correspondents_out: (PersonRef & { w: number })[];
+  correspondents_in: (PersonRef & { w: number })[];
+  reviews_given: ReviewRef[];
+  reviews_received: ReviewRef[];
+  naks_given: ReviewRef[];
+  naks_received: ReviewRef[];
+  response: { replies: number; median_ms: number | null; p90_ms: number | null; first_replies: number };
+  threads: { id: string; key: string | null; subject: string; messages: number; start: number | null; started: boolean }[];
+}
+
+/**
+ * threads.json — one row per thread (root = stable thread id: the root Message-ID, or the
+ * phantom root's id). `first_reply_ms` is the time to the first reply by someone who is neither
+ * the author nor a bot (null if unanswered). `detail` says whether thread/<key>.json exists
+ * (notable threads: the biggest, the cross-posted ones and those fetched with `threadgraph thread`).
+ */
+export interface ThreadRow {
+  id: string;
+  key: string;
+  subject: string;
+  author: PersonRef | null;
+  messages: number;
+  participants: number;
+  lists: string[];
+  start: number | null; end: number | null;
+  depth: number;
+  series_id: string | null;
+  is_series: boolean;
+  first_reply_ms: number | null;
+  reviews: number;
+  naks: number;
+  detail: boolean;
+}
+export interface ThreadsArtifact { rows: ThreadRow[] }
+
+/**
+ * thread/<key>.json — the reply tree (messages in date order with parent and latency to the
+ * parent; parent null for the root or when the parent is missing from the store), participants
+ * with their home list, and the trailers and NAKs given in the thread. Link each message to
+ * https://lore.kernel.org/r/<id>.
+ */
+export interface ThreadMessage {
+  id: string;
+  parent: string | null;
+  from: string;                      // person id (see participants)
+  date: number | null;
+  latency_ms: number | null;         // date - parent's date
+  lists: string[];
+  subject: string;
+  depth: number;
+  patch: string | null;              // "v2 3/7" for patches, null otherwise
+}
+export interface ThreadDetail {
+  thread: ThreadRow;
+  messages: ThreadMessage[];
+  participants: (PersonRef & { messages: number; first: number | null })[];
+  trailers: { kind: string; from: PersonRef; to: PersonRef | null; message_id: string; applies_to: string }[];
+  naks: { from: PersonRef; to: PersonRef | null; message_id: string; source: "trailer" | "line"; cross_subsystem: boolean }[];
+}
+
+/**
+ * bridges.json — cross-list engagement. `people`: everyone active on 2+ lists with per-list
+ * counts. `pairs`: per list pair, shared participants and threads cross-posted to both.
+ * `flow_home_to_list[h][l]`: replies by people whose home is lists[h] on messages that reached
+ * lists[l]. `flow_home_to_home[h][g]`: replies by home-h people to home-g people.
+ * `crossposted`: threads reaching 2+ lists, with participants counted by home list.
+ */
+export interface BridgesArtifact {
+  lists: string[];
+  people: (PersonRef & { lists: Record<string, number>; nlists: number; messages: number })[];
+  pairs: { a: string; b: string; shared_people: number; crossposted_threads: number; replies_a_to_b: number; replies_b_to_a: number }[];
+  flow_home_to_list: number[][];
+  flow_home_to_home: number[][];
+  crossposted: { id: string; key: string | null; subject: string; lists: string[]; messages: number; by_home: Record<string, number>; participants: PersonRef[] }[];
+}
+
+/**
+ * responsiveness.json — time to first reply (by neither the author nor a bot) for threads and
+ * for patch series. Kaplan–Meier curves per group ("all", "list:<name>", "month:YYYY-MM"),
+ * threads still unanswered are censored at the window end. `unanswered` = KM estimate of the
+ * share still unanswered at 1, 7 and 30 days. `first_responders`: who answers first, per list.
+ */
+export interface KmCurve {
+  group: string;
+  kind: "thread" | "series";
+  n: number; events: number; censored: number;
+  /** Step points: at time t_ms the survival (share still unanswered) drops to s. Starts at [0, 1]. */
+  points: [t_ms: number, s: number][];
+  median_ms: number | null;
+  unanswered: { d1: number; d7: number; d30: number };
+}
+export interface ResponsivenessArtifact {
+  window_end: number | null;
+  curves: KmCurve[];
+  first_responders: { list: string; person: PersonRef; first_replies: number; median_ms: number | null }[];
+}
+
+/**
+ * reviews.json — trailer provenance aggregated: who gave Reviewed/Acked/Tested-by to whom
+ * (cover-letter trailers apply to the whole series; quoted trailers are ignored upstream), a
+ * reviewer-home x author-home matrix, and every NAK with the cross-subsystem flag (the NAKed
+ * thread reached 2+ tracked lists).
+ */
+export interface ReviewsArtifact {
+  lists: string[];
+  pairs: { reviewer: PersonRef; author: PersonRef; reviewed: number; acked: number; tested: number; lists: string[] }[];
+  home_matrix: number[][];           // [reviewer home][author home], over `lists`
+  naks: { from: PersonRef; to: PersonRef | null; message_id: string; thread_id: string; thread_key: string | null; subject: string; date: number | null; lists: string[]; source: "trailer" | "line"; cross_subsystem: boolean }[];
+  totals: { reviewed: number; acked: number; tested: number; naks: number; cross_subsystem_naks: number };
+}
+
+/**
+ * upset.json — participant overlap: for each exact combination of lists, how many people posted
+ * on exactly those lists (bots excluded), plus per-list set sizes.
+ */
+export interface UpsetArtifact {
+  lists: string[];
+  sets: { list: string; people: number }[];
+  combos: { lists: string[]; people: number; messages: number }[];
+}
