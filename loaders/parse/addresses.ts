@@ -1,0 +1,122 @@
+// RFC 5322 address lists: quoted display names with commas ("Huang, Ying"), comments,
+// groups ("undisclosed-recipients:;"), bare addresses, RFC 2047 words in names.
+import type { Address } from "../types.ts";
+import { decodeWords } from "./rfc2047.ts";
+
+type Tok = { t: "q" | "c" | "a" | "w" | "s"; v: string }; // quoted, comment, <angle>, word, special
+
+function tokenize(s: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  let word = "";
+  const pushWord = () => {
+    if (word) out.push({ t: "w", v: word });
+    word = "";
+  };
+  while (i < s.length) {
+    const c = s[i];
+    if (c === '"') {
+      pushWord();
+      let v = "";
+      i++;
+      while (i < s.length && s[i] !== '"') {
+        if (s[i] === "\\" && i + 1 < s.length) i++;
+        v += s[i++];
+      }
+      i++;
+      out.push({ t: "q", v });
+    } else if (c === "(") {
+      pushWord();
+      let depth = 1;
+      let v = "";
+      i++;
+      while (i < s.length && depth > 0) {
+        if (s[i] === "\\" && i + 1 < s.length) v += s[++i];
+        else if (s[i] === "(") depth++, (v += "(");
+        else if (s[i] === ")") --depth > 0 && (v += ")");
+        else v += s[i];
+        i++;
+      }
+      out.push({ t: "c", v });
+    } else if (c === "<") {
+      pushWord();
+      const e = s.indexOf(">", i);
+      const v = e < 0 ? s.slice(i + 1) : s.slice(i + 1, e);
+      i = e < 0 ? s.length : e + 1;
+      out.push({ t: "a", v });
+    } else if (c === "," || c === ":" || c === ";") {
+      pushWord();
+      out.push({ t: "s", v: c });
+      i++;
+    } else if (c === " " || c === "\t" || c === "\r" || c === "\n") {
+      pushWord();
+      i++;
+    } else {
+      word += c;
+      i++;
+    }
+  }
+  pushWord();
+  return out;
+}
+
+/** Clean an address: no angle brackets, no route, lower-case, trimmed. */
+export function normalizeEmail(v: string): string {
+  let e = v.trim();
+  const colon = e.lastIndexOf(":"); // obsolete route "<@a,@b:user@host>"
+  if (e.startsWith("@") && colon > 0) e = e.slice(colon + 1);
+  return e.replace(/^mailto:/i, "").replace(/\s+/g, "").toLowerCase();
+}
+
+function cleanName(parts: string[]): string {
+  return decodeWords(parts.join(" ")).replace(/\s+/g, " ").trim();
+}
+
+/** One mailbox from the tokens between separators. */
+function mailbox(toks: Tok[]): Address | null {
+  if (toks.length === 0) return null;
+  const angle = toks.find((t) => t.t === "a");
+  if (angle) {
+    const name = cleanName(toks.filter((t) => t.t === "q" || t.t === "w").map((t) => t.v));
+    const comment = toks.find((t) => t.t === "c");
+    return { name: name || (comment ? cleanName([comment.v]) : ""), email: normalizeEmail(angle.v) };
+  }
+  // addr-spec with optional comment name: "jdoe@example.com (John Doe)"; words may split around "@"
+  const words = toks.filter((t) => t.t === "w" || t.t === "q").map((t) => t.v);
+  const comment = toks.filter((t) => t.t === "c").map((t) => t.v);
+  const at = words.findIndex((w) => w.includes("@"));
+  if (at >= 0) {
+    const before = words.slice(0, at);
+    return { name: cleanName(comment.length ? comment : before), email: normalizeEmail(words[at]) };
+  }
+  const joined = words.join("");
+  if (!joined && !comment.length) return null;
+  return { name: cleanName(words.length ? words : comment), email: "" };
+}
+
+/** Parse an address-list header value into addresses (groups flattened, empty groups dropped). */
+export function parseAddressList(v: string | undefined): Address[] {
+  if (!v) return [];
+  const toks = tokenize(v);
+  const out: Address[] = [];
+  let cur: Tok[] = [];
+  const flush = () => {
+    const m = mailbox(cur);
+    if (m && (m.email || m.name)) out.push(m);
+    cur = [];
+  };
+  for (const t of toks) {
+    if (t.t === "s") {
+      if (t.v === ":" && !cur.some((x) => x.t === "a")) cur = []; // group name: drop it
+      else if (t.v === ":") cur.push({ t: "w", v: ":" });
+      else flush();
+    } else cur.push(t);
+  }
+  flush();
+  return out;
+}
+
+/** The first address of a header (From:, a trailer's person). */
+export function parseAddress(v: string | undefined): Address {
+  return parseAddressList(v)[0] ?? { name: "", email: "" };
+}

@@ -1,0 +1,51 @@
+// Date headers -> epoch ms UTC. A hand parser for RFC 5322 and its common obsolete forms
+// (no weekday, 2-digit years, named zones, missing seconds, trailing "(CEST)"), then Date.parse.
+const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+const ZONES: Record<string, number> = {
+  ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180, bst: 60, ist: 330, jst: 540, kst: 540,
+};
+
+const RFC = /^\s*(?:[A-Za-z]+,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?/;
+
+/** Parse a Date header; null when it is not a usable date. */
+export function parseDate(v: string | undefined): number | null {
+  if (!v) return null;
+  const m = RFC.exec(v);
+  if (m) {
+    const mon = MONTHS[m[2].toLowerCase()];
+    if (mon !== undefined) {
+      let y = Number(m[3]);
+      if (m[3].length === 2) y += y < 50 ? 2000 : 1900;
+      else if (m[3].length === 3) y += 1900;
+      let off = 0;
+      const z = m[7];
+      if (z && (z[0] === "+" || z[0] === "-")) {
+        const d = z.replace(":", "");
+        off = (Number(d.slice(1, 3)) * 60 + Number(d.slice(3, 5))) * (z[0] === "-" ? -1 : 1);
+      } else if (z) off = ZONES[z.toLowerCase()] ?? 0;
+      const t = Date.UTC(y, mon, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)) - off * 60000;
+      return sane(t);
+    }
+  }
+  const t = Date.parse(v.replace(/\([^)]*\)/g, "").trim());
+  return Number.isNaN(t) ? null : sane(t);
+}
+
+/** Reject dates no mail archive can hold (before 1980 or past 2100). */
+function sane(t: number): number | null {
+  return t >= 315532800000 && t < 4102444800000 ? t : null;
+}
+
+/** The newest date among Received headers (the part after the last ';'). */
+export function newestReceived(received: string[] | undefined): number | null {
+  if (!received) return null;
+  let best: number | null = null;
+  for (const r of received) {
+    const semi = r.lastIndexOf(";");
+    if (semi < 0) continue;
+    const t = parseDate(r.slice(semi + 1));
+    if (t !== null && (best === null || t > best)) best = t;
+  }
+  return best;
+}

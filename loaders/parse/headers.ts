@@ -1,0 +1,101 @@
+// Header block splitting on Buffers. Only the fields the pipeline uses are decoded to strings;
+// the rest are skipped by name without allocating their values.
+
+/** Header fields we decode (lower-case). Everything else is skipped. */
+const WANTED = new Set([
+  "from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references", "list-id",
+  "received", "x-original-from", "reply-to", "content-type", "content-transfer-encoding",
+  "x-patchwork-bot", "x-kernelci-report", "x-kernelci-tree", "x-syzbot", "x-lkp", "auto-submitted",
+]);
+
+export interface HeaderBlock {
+  /** Lower-case name -> unfolded values in order of appearance. */
+  fields: Map<string, string[]>;
+  /** Offset where the body starts (after the blank line), or bytes.length when there is none. */
+  bodyStart: number;
+  /** Offset of the end of the header block. */
+  headerEnd: number;
+  /** Header lines had raw bytes >= 0x80. */
+  eightBit: boolean;
+  /** Number of header lines that looked like "Name: value". */
+  count: number;
+}
+
+const NL = 0x0a;
+const CR = 0x0d;
+
+/** Where the header block ends: the first empty line. */
+export function findHeaderEnd(b: Buffer): { headerEnd: number; bodyStart: number } {
+  if (b[0] === NL) return { headerEnd: 0, bodyStart: 1 };
+  if (b[0] === CR && b[1] === NL) return { headerEnd: 0, bodyStart: 2 };
+  let i = 0;
+  for (;;) {
+    const nl = b.indexOf(NL, i);
+    if (nl < 0 || nl + 1 >= b.length) return { headerEnd: b.length, bodyStart: b.length };
+    const n1 = b[nl + 1];
+    if (n1 === NL) return { headerEnd: nl + 1, bodyStart: nl + 2 };
+    if (n1 === CR && b[nl + 2] === NL) return { headerEnd: nl + 1, bodyStart: nl + 3 };
+    i = nl + 1;
+  }
+}
+
+function has8bit(b: Buffer, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (b[i] >= 0x80) return true;
+  return false;
+}
+
+/** Decode header bytes: UTF-8 when they hold 8-bit bytes that are valid UTF-8, else latin1. */
+function decodeValue(b: Buffer, s: number, e: number, eight: boolean): string {
+  if (!eight) return b.toString("latin1", s, e);
+  const u = b.toString("utf8", s, e);
+  return u.includes("\uFFFD") ? b.toString("latin1", s, e) : u;
+}
+
+/** Unfold: line breaks followed by whitespace become nothing (the whitespace stays). */
+function unfold(v: string): string {
+  if (v.indexOf("\n") < 0) return v.trim();
+  return v.replace(/\r?\n(?=[ \t])/g, "").replace(/\r?\n/g, " ").trim();
+}
+
+export function parseHeaders(b: Buffer): HeaderBlock {
+  const { headerEnd, bodyStart } = findHeaderEnd(b);
+  const fields = new Map<string, string[]>();
+  let eightBit = false;
+  let count = 0;
+  let i = 0;
+  while (i < headerEnd) {
+    let nl = b.indexOf(NL, i);
+    if (nl < 0 || nl > headerEnd) nl = headerEnd;
+    // extend over continuation lines
+    let end = nl;
+    while (end + 1 < headerEnd && (b[end + 1] === 0x20 || b[end + 1] === 0x09)) {
+      const n2 = b.indexOf(NL, end + 1);
+      end = n2 < 0 || n2 > headerEnd ? headerEnd : n2;
+    }
+    const colon = b.indexOf(0x3a, i);
+    if (colon > i && colon < nl) {
+      count++;
+      let ne = colon;
+      while (ne > i && (b[ne - 1] === 0x20 || b[ne - 1] === 0x09)) ne--;
+      const nameLen = ne - i;
+      if (nameLen > 0 && nameLen <= 26) {
+        const name = b.toString("latin1", i, ne).toLowerCase();
+        const eight = has8bit(b, colon + 1, end);
+        if (eight) eightBit = true;
+        if (WANTED.has(name)) {
+          const v = unfold(decodeValue(b, colon + 1, end, eight));
+          const arr = fields.get(name);
+          if (arr) arr.push(v);
+          else fields.set(name, [v]);
+        }
+      } else if (has8bit(b, i, end)) eightBit = true;
+    } else if (has8bit(b, i, end)) eightBit = true;
+    i = end + 1;
+  }
+  return { fields, bodyStart, headerEnd, eightBit, count };
+}
+
+/** First value of a field, or undefined. */
+export function first(h: HeaderBlock, name: string): string | undefined {
+  return h.fields.get(name)?.[0];
+}

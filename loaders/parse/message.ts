@@ -1,0 +1,181 @@
+// parseMessage: raw RFC 5322 bytes -> ParsedMessage, on the fast path where it can.
+import { createHash } from "node:crypto";
+import type { Address, MessageFlag, ParsedMessage, TrackedList } from "../types.ts";
+import { isBot } from "../identity/bots.ts";
+import { parseHeaders, first, type HeaderBlock } from "./headers.ts";
+import { decodeWords } from "./rfc2047.ts";
+import { parseAddress, parseAddressList } from "./addresses.ts";
+import { parseDate, newestReceived } from "./dates.ts";
+import { parsePatchSubject, stripReplyPrefix } from "./subject-patch.ts";
+import { scanBody } from "./trailers.ts";
+import { isRelaySender, recoverSender } from "./relay.ts";
+import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
+
+export interface ParseContext {
+  trackedLists: TrackedList[];
+  /** The list the archive belongs to (a source tag); always included in `lists`. */
+  archiveList?: string;
+  /** Used when Date and Received are unusable (public-inbox commit time), epoch ms. */
+  fallbackDate?: number;
+}
+
+export class ParseError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "ParseError";
+  }
+}
+
+/** Bodies are scanned for trailers up to this many bytes; beyond it the message is flagged. */
+export const BODY_SCAN_LIMIT = 1 << 20;
+
+/** Message ids: the first <...>, else a bare token that looks like local@domain. */
+export function extractId(v: string | undefined): string | null {
+  if (!v) return null;
+  const m = /<([^<>\s]+)>/.exec(v);
+  const id = m ? m[1] : /^\s*([^\s<>@]+@[^\s<>@]+)\s*$/.exec(v)?.[1];
+  return id && id.length <= 998 && !/[\x00-\x1f]/.test(id) ? id : null;
+}
+
+/** All ids of a References/In-Reply-To value, in order. */
+export function extractIds(v: string | undefined): string[] {
+  if (!v) return [];
+  const out: string[] = [];
+  const re = /<([^<>\s]+)>/g;
+  for (let m = re.exec(v); m; m = re.exec(v)) out.push(m[1]);
+  if (out.length === 0) {
+    const bare = extractId(v);
+    if (bare) out.push(bare);
+  }
+  return out;
+}
+
+/** List-Id: "Netdev <netdev.vger.kernel.org>" -> "netdev.vger.kernel.org". */
+export function parseListId(v: string | undefined): string | null {
+  if (!v) return null;
+  const m = /<([^<>]+)>/.exec(v);
+  const id = (m ? m[1] : v).trim().toLowerCase();
+  return id || null;
+}
+
+/**
+ * Content hash: the identifying headers plus the body with line endings normalised and
+ * trailing whitespace dropped, so copies of one message from different archives (different
+ * Received, List-*, Delivered-To headers, CRLF or not) hash equal.
+ */
+function contentHash(h: HeaderBlock, body: Buffer): string {
+  const hash = createHash("sha1");
+  for (const k of ["message-id", "date", "from", "to", "cc", "subject", "in-reply-to", "references"]) {
+    hash.update(k + ":" + (h.fields.get(k)?.join("\n") ?? "").replace(/\s+/g, " ") + "\n");
+  }
+  let end = body.length;
+  while (end > 0 && (body[end - 1] === 0x0a || body[end - 1] === 0x0d || body[end - 1] === 0x20)) end--;
+  const b = body.subarray(0, end);
+  hash.update(b.indexOf(0x0d) >= 0 ? b.toString("latin1").replace(/\r\n/g, "\n") : b);
+  return hash.digest("hex");
+}
+
+function listsOf(to: Address[], cc: Address[], ctx: ParseContext): string[] {
+  const set = new Set<string>();
+  if (ctx.archiveList) set.add(ctx.archiveList);
+  if (ctx.trackedLists.length) {
+    for (const a of to) for (const l of ctx.trackedLists) if (a.email === l.address.toLowerCase()) set.add(l.name);
+    for (const a of cc) for (const l of ctx.trackedLists) if (a.email === l.address.toLowerCase()) set.add(l.name);
+  }
+  return [...set].sort();
+}
+
+export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
+  if (bytes.length === 0) throw new ParseError("empty message");
+  const h = parseHeaders(bytes);
+  if (h.count === 0) throw new ParseError("no header fields");
+  if (!h.fields.has("from") && !h.fields.has("message-id") && !h.fields.has("date") && !h.fields.has("subject")) {
+    throw new ParseError("no From, Message-ID, Date or Subject header");
+  }
+  const flags: MessageFlag[] = [];
+  if (h.eightBit) flags.push("8bit-header");
+  if (bytes.indexOf(0) >= 0) flags.push("nul-byte");
+
+  const body = bytes.subarray(h.bodyStart);
+  const hash = contentHash(h, body);
+
+  let messageId = extractId(first(h, "message-id"));
+  if (!messageId) {
+    messageId = `synthetic.${hash.slice(0, 32)}@threadgraph.invalid`;
+    flags.push("synthetic-id");
+  }
+
+  let date = parseDate(first(h, "date"));
+  if (date === null) {
+    date = newestReceived(h.fields.get("received")) ?? ctx.fallbackDate ?? null;
+    flags.push(date === null ? "date-missing" : "date-fallback");
+  }
+
+  let from = parseAddress(first(h, "from"));
+  const to = parseAddressList(h.fields.get("to")?.join(", "));
+  const cc = parseAddressList(h.fields.get("cc")?.join(", "));
+  const subject = decodeWords(first(h, "subject") ?? "").replace(/\s+/g, " ").trim();
+  const references = extractIds(h.fields.get("references")?.join(" "));
+  const inReplyTo = extractIds(first(h, "in-reply-to"))[0] ?? null;
+
+  // Body: fast path for plain 8-bit text; mailparser's decoders otherwise.
+  const ci = contentInfo(first(h, "content-type"), first(h, "content-transfer-encoding"));
+  let scanned = body;
+  if (scanned.length > BODY_SCAN_LIMIT) {
+    scanned = scanned.subarray(0, BODY_SCAN_LIMIT);
+    flags.push("truncated-body");
+  }
+  let scan;
+  let bodyHead: string;
+  if (fastBody(ci)) {
+    const text = scanned.toString("latin1");
+    scan = scanBody(text, ci.charset === "iso-8859-1" || ci.charset === "latin1" ? null : scanned);
+    bodyHead = scanned.toString("utf8", 0, Math.min(scanned.length, 2048));
+  } else {
+    flags.push("mime-slow-path");
+    let text = "";
+    try {
+      text = slowBodyText(scanned, ci);
+    } catch {
+      text = "";
+    }
+    scan = scanBody(text, null);
+    bodyHead = text.slice(0, 2048);
+  }
+
+  if (isRelaySender(from)) {
+    const real = recoverSender(from, first(h, "x-original-from"), first(h, "reply-to"), bodyHead);
+    if (real) {
+      from = real;
+      flags.push("relay-rewritten");
+    }
+  }
+
+  const botHeaders: Record<string, string | undefined> = {};
+  for (const k of ["x-patchwork-bot", "x-kernelci-report", "x-kernelci-tree", "x-syzbot", "x-lkp", "auto-submitted"]) {
+    const v = first(h, k);
+    if (v !== undefined) botHeaders[k] = v;
+  }
+
+  const isRe = stripReplyPrefix(subject).isRe;
+  return {
+    messageId,
+    date,
+    from,
+    to,
+    cc,
+    subject,
+    inReplyTo,
+    references,
+    listId: parseListId(first(h, "list-id")),
+    lists: listsOf(to, cc, ctx),
+    patch: parsePatchSubject(subject),
+    isReply: inReplyTo !== null || references.length > 0 || isRe,
+    trailers: scan.trailers,
+    nakLine: scan.nakLine,
+    isBot: isBot(from, botHeaders),
+    flags,
+    contentHash: hash,
+    bytes: bytes.length,
+  };
+}

@@ -1,0 +1,44 @@
+// Patch metadata from a subject: "[PATCH v3 net-next 2/7]", "[RFC PATCH]", "[PATCHv2 0/5]",
+// "[RFC][PATCH 1/2]". Reply prefixes ("Re:", "Fwd:", "AW:") are skipped first.
+import type { PatchInfo } from "../types.ts";
+
+const REPLY_PREFIX = /^\s*((re|fwd?|aw|sv|antw|vs)(\[\d+\])?\s*:\s*)+/i;
+
+export function stripReplyPrefix(subject: string): { rest: string; isRe: boolean } {
+  const m = REPLY_PREFIX.exec(subject);
+  if (!m) return { rest: subject, isRe: false };
+  return { rest: subject.slice(m[0].length), isRe: /^\s*re/i.test(m[0]) };
+}
+
+export function parsePatchSubject(subject: string): PatchInfo {
+  const info: PatchInfo = { isPatch: false, isRfc: false, version: 1, index: null, total: null, isCover: false, tags: [] };
+  let s = stripReplyPrefix(subject).rest;
+  // leading bracket groups only
+  for (;;) {
+    const m = /^\s*\[([^\]]*)\]/.exec(s);
+    if (!m) break;
+    s = s.slice(m[0].length);
+    for (const raw of m[1].split(/[\s,]+/)) {
+      if (!raw) continue;
+      const w = raw.toLowerCase();
+      let pm: RegExpExecArray | null;
+      if ((pm = /^patch(?:-?v(\d+))?$/.exec(w))) {
+        info.isPatch = true;
+        if (pm[1]) info.version = Number(pm[1]);
+      } else if ((pm = /^v(\d+)$/.exec(w))) info.version = Number(pm[1]);
+      else if ((pm = /^(\d+)\/(\d+)$/.exec(w))) {
+        info.index = Number(pm[1]);
+        info.total = Number(pm[2]);
+      } else {
+        if (w === "rfc" || w.startsWith("rfc-") || w === "rfcv" || /^rfcv\d+$/.test(w)) {
+          info.isRfc = true;
+          const v = /^rfcv(\d+)$/.exec(w);
+          if (v) info.version = Number(v[1]);
+        }
+        info.tags.push(w);
+      }
+    }
+  }
+  info.isCover = info.index === 0;
+  return info;
+}

@@ -1,0 +1,171 @@
+// Splits an mbox byte stream into messages without ever holding more than one message
+// (plus one read chunk) in memory. Works on Buffers: no per-line string allocation.
+import type { Readable } from "node:stream";
+
+export interface SplitOptions {
+  /** Offset of the stream's first byte in the uncompressed archive (for resumed reads). */
+  startOffset?: number;
+  /** "mboxrd" (default): every /^>+From / line loses one '>'. "mboxo": only /^>From /. */
+  format?: "mboxrd" | "mboxo";
+}
+
+export interface MboxChunk {
+  /** The message, separator line removed, ">From " unquoted, final blank line removed. */
+  bytes: Buffer;
+  /** Byte offset of the message's "From " separator line in the uncompressed stream. */
+  offset: number;
+  /** Byte offset just past this message (where the next separator starts, or end of stream). */
+  end: number;
+}
+
+const NL = 0x0a;
+const FROM_ = Buffer.from("From ");
+const NL_FROM_ = Buffer.from("\nFrom ");
+const GT_FROM_ = Buffer.from(">From ");
+
+/**
+ * A "From " line is a separator only at the start of the stream or after a blank line, and
+ * only when it carries a time (hh:mm) and a year, as every writer's separator does. That
+ * keeps an unquoted "From here on ..." line inside a body from splitting a message.
+ */
+export function isSeparatorLine(buf: Buffer, start: number, lineEnd: number): boolean {
+  if (lineEnd - start < 10) return false;
+  let sawTime = false;
+  let sawYear = false;
+  for (let i = start + 5; i < lineEnd - 1; i++) {
+    const c = buf[i];
+    if (c === 0x3a && i >= 2 && isDigit(buf[i - 1]) && isDigit(buf[i + 1]) && isDigit(buf[i + 2] ?? 0)) sawTime = true;
+    if (isDigit(c) && i + 3 < lineEnd && isDigit(buf[i + 1]) && isDigit(buf[i + 2]) && isDigit(buf[i + 3]) &&
+      (buf[i - 1] === 0x20) && (i + 4 >= lineEnd || !isDigit(buf[i + 4]))) sawYear = true;
+  }
+  return sawTime && sawYear;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** True when the line before `pos` (pos = start of a line) is blank ("\n" or "\r\n"), or pos is 0. */
+function afterBlankLine(buf: Buffer, pos: number): boolean {
+  if (pos === 0) return true;
+  // buf[pos-1] is '\n'
+  if (pos === 1) return true;
+  if (buf[pos - 2] === NL) return true;
+  return buf[pos - 2] === 0x0d && (pos === 2 || buf[pos - 3] === NL);
+}
+
+/** Remove one '>' from ">From " (mboxo) or />+From / (mboxrd) lines. Copies only when needed. */
+export function unquoteFrom(msg: Buffer, format: "mboxrd" | "mboxo" = "mboxrd"): Buffer {
+  let i = msg.indexOf(GT_FROM_);
+  if (i < 0) return msg;
+  const drops: number[] = [];
+  while (i >= 0) {
+    // walk back over '>' to the line start
+    let s = i;
+    while (s > 0 && msg[s - 1] === 0x3e) s--;
+    if (s === 0 || msg[s - 1] === NL) {
+      if (format === "mboxrd" || s === i) drops.push(s);
+    }
+    i = msg.indexOf(GT_FROM_, i + 1);
+  }
+  if (drops.length === 0) return msg;
+  const out = Buffer.allocUnsafe(msg.length - drops.length);
+  let o = 0;
+  let prev = 0;
+  for (const d of drops) {
+    o += msg.copy(out, o, prev, d);
+    prev = d + 1;
+  }
+  o += msg.copy(out, o, prev);
+  return out.subarray(0, o);
+}
+
+/** Drop the blank line mbox writers put before the next separator (one "\n" or "\r\n"). */
+function trimSeparatorBlank(msg: Buffer): Buffer {
+  const n = msg.length;
+  if (n >= 2 && msg[n - 1] === NL && msg[n - 2] === NL) return msg.subarray(0, n - 1);
+  if (n >= 4 && msg[n - 1] === NL && msg[n - 2] === 0x0d && msg[n - 3] === NL && msg[n - 4] === 0x0d) return msg.subarray(0, n - 2);
+  return msg;
+}
+
+/**
+ * Async generator of messages over any mbox byte stream (file, gunzip output, HTTP body).
+ * Bytes before the first separator (garbage or a non-mbox preamble) are skipped.
+ */
+export async function* splitMbox(
+  stream: AsyncIterable<Buffer> | Readable,
+  opts: SplitOptions = {},
+): AsyncGenerator<MboxChunk> {
+  const format = opts.format ?? "mboxrd";
+  let base = opts.startOffset ?? 0; // archive offset of buf[0]
+  let buf: Buffer = Buffer.alloc(0);
+  let msgStart = -1; // index in buf of the current message's separator line, -1 before the first
+  let bodyStart = -1; // index in buf just past the separator line
+  let scanFrom = 0; // where to resume searching for "\nFrom "
+  let streamStart = true;
+
+  const emit = (end: number): MboxChunk => {
+    const raw = buf.subarray(bodyStart, end);
+    // copy so the chunk does not pin the whole read buffer
+    const trimmed = trimSeparatorBlank(raw);
+    const unq = unquoteFrom(trimmed, format);
+    const bytes = unq === trimmed ? Buffer.from(trimmed) : unq;
+    return { bytes, offset: base + msgStart, end: base + end };
+  };
+
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+    if (streamStart) {
+      // a separator at the very start of the stream
+      const nl = buf.indexOf(NL);
+      if (nl < 0 && buf.length < 4096) continue;
+      streamStart = false;
+      if (buf.subarray(0, 5).equals(FROM_)) {
+        const le = nl < 0 ? buf.length : nl;
+        if (isSeparatorLine(buf, 0, le) || (opts.startOffset ?? 0) > 0) {
+          msgStart = 0;
+          bodyStart = nl < 0 ? buf.length : nl + 1;
+          scanFrom = bodyStart - 1;
+        }
+      }
+    }
+    for (;;) {
+      const hit = buf.indexOf(NL_FROM_, Math.max(scanFrom, 0));
+      if (hit < 0) {
+        scanFrom = Math.max(buf.length - NL_FROM_.length, bodyStart - 1, 0);
+        break;
+      }
+      const lineStart = hit + 1;
+      const nl = buf.indexOf(NL, lineStart);
+      if (nl < 0) {
+        scanFrom = hit; // need the whole line to decide
+        break;
+      }
+      scanFrom = lineStart;
+      if (!afterBlankLine(buf, lineStart) || !isSeparatorLine(buf, lineStart, nl)) continue;
+      if (msgStart >= 0) yield emit(lineStart);
+      msgStart = lineStart;
+      bodyStart = nl + 1;
+      scanFrom = nl;
+    }
+    // drop consumed bytes so memory stays bounded by one message
+    const keep = msgStart >= 0 ? msgStart : Math.max(0, buf.length - 8192);
+    if (keep > 0) {
+      buf = buf.subarray(keep);
+      base += keep;
+      if (msgStart >= 0) {
+        bodyStart -= keep;
+        msgStart = 0;
+      }
+      scanFrom -= keep;
+    }
+  }
+  if (msgStart < 0 && streamStart && buf.length > 5 && buf.subarray(0, 5).equals(FROM_)) {
+    // tiny stream without a newline after the separator: no message body at all
+    return;
+  }
+  if (msgStart >= 0 && bodyStart <= buf.length) {
+    const last = emit(buf.length);
+    if (last.bytes.length > 0) yield last;
+  }
+}

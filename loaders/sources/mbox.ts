@@ -1,0 +1,178 @@
+// mbox source (plain or .gz, mboxrd/mboxo). Streams messages; the cursor is the uncompressed
+// byte offset after the last message plus a content check (size, head and tail hashes of the
+// file), so a re-run over an unchanged file yields nothing without decompressing it.
+//
+// Damage: a truncated or corrupt .gz yields every complete message before the damage, then
+// read() THROWS a SourceError whose message names the path (the partial message is not yielded).
+import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { createGunzip, gunzipSync, constants as zc } from "node:zlib";
+import { resolve } from "node:path";
+import type { Source, SourceCursor, SourceItem } from "../types.ts";
+import { splitMbox, type SplitOptions } from "./mbox-split.ts";
+import { SourceError } from "./errors.ts";
+
+export { splitMbox, unquoteFrom, type MboxChunk, type SplitOptions } from "./mbox-split.ts";
+
+const CHECK_BYTES = 64 * 1024;
+
+export interface MboxCursor extends SourceCursor {
+  /** Uncompressed offset just past the last delivered message. */
+  offset: number;
+  /** File size and hashes when the read started; they tell "unchanged", "grown" and "changed" apart. */
+  size: number;
+  head: string;
+  tail: string;
+  /** True on the last message of a complete read: nothing is left past `offset`. */
+  done: boolean;
+}
+
+export function isGzipFile(path: string): boolean {
+  const fd = openSync(path, "r");
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Does the file (plain or gzip) start with an mbox "From " line? An empty archive counts as one. */
+export function looksLikeMbox(path: string): boolean {
+  const fd = openSync(path, "r");
+  let head: Buffer;
+  try {
+    const b = Buffer.alloc(64 * 1024);
+    head = b.subarray(0, readSync(fd, b, 0, b.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    try {
+      head = gunzipSync(head, { finishFlush: zc.Z_SYNC_FLUSH }).subarray(0, 4096);
+    } catch {
+      return false;
+    }
+  }
+  let i = 0;
+  while (i < head.length && (head[i] === 0x0a || head[i] === 0x0d)) i++;
+  return i === head.length || head.subarray(i, i + 5).toString("latin1") === "From ";
+}
+
+/** Hash of bytes [start, end) of a file. */
+function hashRange(path: string, start: number, end: number): string {
+  const fd = openSync(path, "r");
+  try {
+    const len = Math.max(0, end - start);
+    const b = Buffer.alloc(len);
+    let got = 0;
+    while (got < len) {
+      const n = readSync(fd, b, got, len - got, start + got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return createHash("sha1").update(b.subarray(0, got)).digest("hex");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const headHash = (p: string, size: number) => hashRange(p, 0, Math.min(size, 4096));
+const tailHash = (p: string, size: number) => hashRange(p, Math.max(0, size - CHECK_BYTES), size);
+
+function isMboxCursor(c: SourceCursor | undefined): c is MboxCursor {
+  return !!c && typeof c.offset === "number" && typeof c.size === "number" && typeof c.tail === "string";
+}
+
+export interface MboxSourceOptions extends Pick<SplitOptions, "format"> {
+  list?: string;
+}
+
+export function mboxSource(path: string, opts: MboxSourceOptions = {}): Source {
+  const abs = resolve(path);
+  const id = `mbox:${abs}`;
+  const list = opts.list;
+  return {
+    id,
+    kind: "mbox",
+    path: abs,
+    list,
+    sizeHint: statSync(abs).size,
+    read: (cursor?: SourceCursor) => readMbox(abs, id, list, opts, cursor),
+  };
+}
+
+async function* readMbox(
+  abs: string, id: string, list: string | undefined, opts: MboxSourceOptions, cursor?: SourceCursor,
+): AsyncGenerator<SourceItem> {
+  let st;
+  try {
+    st = statSync(abs);
+  } catch (e) {
+    throw new SourceError(abs, `cannot read mbox: ${(e as Error).message}`);
+  }
+  const size = st.size;
+  if (size === 0) return;
+  const gz = isGzipFile(abs);
+  const head = headHash(abs, size);
+  const tail = tailHash(abs, size);
+
+  // Decide where to start from the previous cursor.
+  let skipTo = 0;
+  if (isMboxCursor(cursor)) {
+    const sameHead = cursor.head === head;
+    if (cursor.size === size && sameHead && cursor.tail === tail) {
+      if (cursor.done) return; // unchanged and fully read: nearly free
+      skipTo = cursor.offset;
+    } else if (size > cursor.size && sameHead && tailHash(abs, cursor.size) === cursor.tail) {
+      skipTo = cursor.offset; // grown by appending
+    } // else: content changed, start over (dedup downstream makes re-reading harmless)
+  }
+
+  const make = (offset: number, done: boolean): MboxCursor => ({ offset, size, head, tail, done });
+  let input: AsyncIterable<Buffer>;
+  let startOffset = 0;
+  let skipping = 0;
+  if (!gz) {
+    input = createReadStream(abs, { start: skipTo, highWaterMark: 1 << 20 });
+    startOffset = skipTo;
+  } else {
+    const gunzip = createGunzip({ chunkSize: 1 << 18 });
+    const raw = createReadStream(abs, { highWaterMark: 1 << 20 });
+    raw.on("error", (e) => gunzip.destroy(e));
+    raw.pipe(gunzip);
+    skipping = skipTo;
+    input = skipping > 0 ? skipBytes(gunzip, skipping) : gunzip;
+    startOffset = skipping;
+  }
+
+  // Hold one message back so the last one can carry done: true.
+  let pending: { bytes: Buffer; offset: number; end: number } | null = null;
+  try {
+    for await (const m of splitMbox(input, { startOffset, format: opts.format })) {
+      if (pending) yield item(pending, make(pending.end, false));
+      pending = m;
+    }
+  } catch (e) {
+    // Damaged stream: deliver nothing partial, name the path.
+    throw new SourceError(abs, `${gz ? "corrupt or truncated gzip" : "read error"}: ${(e as Error).message}`);
+  }
+  if (pending) yield item(pending, make(pending.end, true));
+
+  function item(m: { bytes: Buffer; offset: number }, c: MboxCursor): SourceItem {
+    return { kind: "message", bytes: m.bytes, provenance: { source: id, position: String(m.offset), list }, cursor: c };
+  }
+}
+
+/** Drop the first `n` bytes of a stream (resuming inside a .gz: decompress and skip). */
+async function* skipBytes(src: AsyncIterable<Buffer>, n: number): AsyncGenerator<Buffer> {
+  let left = n;
+  for await (const chunk of src) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
+  }
+}

@@ -1,0 +1,85 @@
+// public-inbox v2 source: one epoch (`git/N.git`) or an inbox dir holding git/*.git, epochs
+// read in numeric order. Each commit adds blob `m` (a message) or `d` (a deletion). Blobs come
+// through ONE long-lived `git cat-file --batch` per epoch, with requests pipelined ahead.
+// Cursor: { epochs: { "<N>": lastCommitSha } }. The commit time is the message's fallbackDate.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import type { Source, SourceCursor, SourceItem } from "../types.ts";
+import { SourceError } from "./errors.ts";
+import { CatFile, gitDirFor, gitSync, listCommits, type EpochCommit } from "./git-batch.ts";
+
+export function isBareRepo(path: string): boolean {
+  return existsSync(join(path, "HEAD")) && existsSync(join(path, "objects")) && statSync(path).isDirectory();
+}
+
+/** The epochs of an inbox dir (or [path] for one epoch), numerically ordered, or null. */
+export function findEpochs(path: string): { n: number; dir: string }[] | null {
+  if (/(^|\/)\d+\.git\/?$/.test(path) && isBareRepo(path)) return [{ n: Number(basename(path).replace(/\.git$/, "")), dir: path }];
+  const gitDir = basename(path) === "git" ? path : join(path, "git");
+  if (!existsSync(gitDir) || !statSync(gitDir).isDirectory()) return null;
+  const eps = readdirSync(gitDir)
+    .filter((e) => /^\d+\.git$/.test(e) && isBareRepo(join(gitDir, e)))
+    .map((e) => ({ n: Number(e.slice(0, -4)), dir: join(gitDir, e) }))
+    .sort((a, b) => a.n - b.n);
+  return eps.length ? eps : null;
+}
+
+export function publicInboxSource(path: string, opts: { list?: string } = {}): Source {
+  const abs = resolve(path);
+  const epochs = findEpochs(abs);
+  if (!epochs) throw new SourceError(abs, "not a public-inbox epoch or inbox dir (expected git/N.git)");
+  const id = `pi:${abs}`;
+  return { id, kind: "public-inbox", path: abs, list: opts.list, read: (c?: SourceCursor) => readInbox(abs, id, opts.list, epochs, c) };
+}
+
+/** How many blob requests may be in flight ahead of the consumer. */
+const AHEAD = 64;
+
+async function* readInbox(
+  abs: string, id: string, list: string | undefined, epochs: { n: number; dir: string }[], cursor?: SourceCursor,
+): AsyncGenerator<SourceItem> {
+  const last: Record<string, string> = { ...((cursor?.epochs as Record<string, string>) ?? {}) };
+  for (const ep of epochs) {
+    const git = gitDirFor(ep.dir);
+    const cat = new CatFile(git.env);
+    try {
+      let since: string | null = last[String(ep.n)] ?? null;
+      // history rewritten (e.g. a purge) or an unknown commit: read the epoch again, dedup copes
+      if (since && !gitSync(git.env, ["merge-base", "--is-ancestor", since, "HEAD"]).ok) since = null;
+      const source = `${id}#${ep.n}`;
+      const queue: { c: EpochCommit; blob: Promise<Buffer | null> | null }[] = [];
+      const commits = listCommits(git.env, since);
+      let exhausted = false;
+      for (;;) {
+        while (!exhausted && queue.length < AHEAD) {
+          const r = await commits.next();
+          if (r.done) {
+            exhausted = true;
+            break;
+          }
+          const sha = r.value.m ?? r.value.d;
+          queue.push({ c: r.value, blob: sha ? cat.get(sha) : null });
+        }
+        const q = queue.shift();
+        if (!q) break;
+        last[String(ep.n)] = q.c.sha;
+        const cur: SourceCursor = { epochs: { ...last } };
+        const provenance = { source, position: q.c.sha, list };
+        const bytes = q.blob ? await q.blob : null;
+        if (!q.blob) continue; // a commit touching neither m nor d (none in real epochs): nothing to read
+        if (!bytes) {
+          yield { kind: "error", provenance, reason: `blob missing for commit ${q.c.sha}`, cursor: cur };
+        } else if (q.c.m) {
+          yield { kind: "message", bytes, provenance, fallbackDate: q.c.time * 1000, cursor: cur };
+        } else {
+          yield { kind: "delete", bytes, provenance, cursor: cur };
+        }
+      }
+    } catch (e) {
+      throw new SourceError(ep.dir, `reading epoch: ${(e as Error).message}`);
+    } finally {
+      cat.close();
+      git.dispose();
+    }
+  }
+}
