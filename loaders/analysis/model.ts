@@ -1,0 +1,57 @@
+// In-memory input of the analysis stage: the rows analysis needs from the store's messages,
+// people and trailers views (read by store-input.ts), or built by hand in tests.
+import type { TrailerKind } from "../types.ts";
+
+export interface AnalysisPatch {
+  isPatch: boolean;
+  version: number;
+  index: number | null;
+  total: number | null;
+  isCover: boolean;
+}
+
+export interface AnalysisMessage {
+  id: string;
+  date: number | null;
+  /** Person id of the sender (after identity resolution). */
+  from: string;
+  subject: string;
+  inReplyTo: string | null;
+  references: string[];
+  /** Tracked lists the message reached. */
+  lists: string[];
+  patch: AnalysisPatch;
+  isBot: boolean;
+  /** Free-text NAK line outside quotes. */
+  nakLine: boolean;
+  /** The message came in through a single-thread fetch (`threadgraph thread`). */
+  fetched?: boolean;
+}
+
+export interface AnalysisTrailer {
+  messageId: string;
+  kind: TrailerKind;
+  /** Person id of the trailer's name/email, when the store resolved it. */
+  personId: string | null;
+  name: string;
+  email: string;
+}
+
+export interface AnalysisPerson {
+  id: string;
+  name: string;
+  email: string;
+  emails: string[];
+  isBot: boolean;
+}
+
+export interface Corpus {
+  messages: AnalysisMessage[];
+  trailers: AnalysisTrailer[];
+  people: AnalysisPerson[];
+  /** Tracked list names in display order (config order first). */
+  lists: string[];
+  sources: { source: string; list: string | null; messages: number }[];
+}
+
+export const NO_PATCH: AnalysisPatch = { isPatch: false, version: 1, index: null, total: null, isCover: false };

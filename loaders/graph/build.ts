@@ -1,0 +1,66 @@
+// The people reply graph: A -> B when A replied to a message of B (see replies.ts for what is
+// not a reply). Any window and list subset; bots excluded unless includeBots.
+import graphology from "graphology";
+import type { DirectedGraph as DirectedGraphT } from "graphology";
+import type { ReplyEdge } from "./replies.ts";
+
+const { DirectedGraph } = graphology as unknown as { DirectedGraph: typeof DirectedGraphT };
+
+export interface GraphOptions {
+  /** Window [start, end) in epoch ms; replies without a date are left out when a window is set. */
+  start?: number;
+  end?: number;
+  /** Keep replies that reached at least one of these lists. */
+  lists?: string[];
+  includeBots?: boolean;
+}
+
+export interface NodeAttrs { label: string }
+export interface EdgeAttrs {
+  weight: number;
+  first: number | null;
+  last: number | null;
+  lists: string[];
+  /** "YYYY-MM" -> replies that month. */
+  months: Record<string, number>;
+}
+export type ReplyGraph = DirectedGraphT<NodeAttrs, EdgeAttrs>;
+
+export function monthOf(t: number): string {
+  return new Date(t).toISOString().slice(0, 7);
+}
+
+export function selectReplies(edges: ReplyEdge[], o: GraphOptions = {}): ReplyEdge[] {
+  const lists = o.lists ? new Set(o.lists) : null;
+  return edges.filter((e) => {
+    if (e.bot && !o.includeBots) return false;
+    if (o.start !== undefined || o.end !== undefined) {
+      if (e.date === null) return false;
+      if (o.start !== undefined && e.date < o.start) return false;
+      if (o.end !== undefined && e.date >= o.end) return false;
+    }
+    return !lists || e.lists.some((l) => lists.has(l));
+  });
+}
+
+export function buildReplyGraph(edges: ReplyEdge[], o: GraphOptions = {}, label: (id: string) => string = (id) => id): ReplyGraph {
+  const g: ReplyGraph = new DirectedGraph<NodeAttrs, EdgeAttrs>();
+  for (const e of selectReplies(edges, o)) {
+    if (!g.hasNode(e.from)) g.addNode(e.from, { label: label(e.from) });
+    if (!g.hasNode(e.to)) g.addNode(e.to, { label: label(e.to) });
+    const key = g.edge(e.from, e.to);
+    const a: EdgeAttrs = key !== undefined ? g.getEdgeAttributes(key)
+      : { weight: 0, first: null, last: null, lists: [], months: {} };
+    a.weight++;
+    if (e.date !== null) {
+      if (a.first === null || e.date < a.first) a.first = e.date;
+      if (a.last === null || e.date > a.last) a.last = e.date;
+      const m = monthOf(e.date);
+      a.months[m] = (a.months[m] ?? 0) + 1;
+    }
+    for (const l of e.lists) if (!a.lists.includes(l)) a.lists.push(l);
+    if (key === undefined) g.addDirectedEdge(e.from, e.to, a);
+  }
+  g.forEachEdge((_k, a) => a.lists.sort());
+  return g;
+}

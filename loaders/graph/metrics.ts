@@ -1,0 +1,166 @@
+// Node and graph metrics of the reply graph: weighted in/out degree, distinct-neighbour degree,
+// PageRank (weighted, graphology-metrics), betweenness (Brandes on the directed unweighted graph;
+// exact up to BETWEENNESS_BUDGET work, else sampled sources, deterministic seed), Louvain
+// communities (seeded, renumbered by size), k-core (undirected) and global reciprocity.
+import pagerankImport from "graphology-metrics/centrality/pagerank.js";
+import louvainImport from "graphology-communities-louvain";
+import type { ReplyGraph } from "./build.ts";
+
+type PagerankFn = (g: ReplyGraph, o?: { getEdgeWeight?: string | null; alpha?: number; maxIterations?: number; tolerance?: number }) => Record<string, number>;
+type LouvainFn = (g: ReplyGraph, o?: { getEdgeWeight?: string | null; rng?: () => number; resolution?: number }) => Record<string, number>;
+const pagerank = pagerankImport as unknown as PagerankFn;
+const louvain = louvainImport as unknown as LouvainFn;
+
+/** Brandes work units (sources x (n + m)) above which betweenness is sampled. */
+export const BETWEENNESS_BUDGET = 4e8;
+
+export interface NodeMetrics {
+  in_w: number; out_w: number; degree: number;
+  pagerank: number; betweenness: number; community: number; core: number;
+}
+export interface GraphMetrics {
+  nodes: Map<string, NodeMetrics>;
+  reciprocity: number;
+  betweennessExact: boolean;
+  betweennessSamples: number | null;
+  communities: number;
+}
+
+/** Small deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Compressed adjacency over node indexes. */
+interface Csr { n: number; ids: string[]; out: Int32Array; outStart: Int32Array; und: Int32Array; undStart: Int32Array }
+
+function toCsr(g: ReplyGraph): Csr {
+  const ids = g.nodes();
+  const n = ids.length;
+  const at = new Map(ids.map((id, i) => [id, i]));
+  const outL: number[][] = ids.map(() => []);
+  const undL: Set<number>[] = ids.map(() => new Set());
+  g.forEachEdge((_k, _a, s, t) => {
+    const si = at.get(s)!, ti = at.get(t)!;
+    outL[si].push(ti);
+    undL[si].add(ti); undL[ti].add(si);
+  });
+  const pack = (lists: Iterable<number>[]) => {
+    const start = new Int32Array(n + 1);
+    const flat: number[] = [];
+    lists.forEach((l, i) => { for (const x of l) flat.push(x); start[i + 1] = flat.length; });
+    return { start, arr: Int32Array.from(flat) };
+  };
+  const o = pack(outL), u = pack(undL);
+  return { n, ids, out: o.arr, outStart: o.start, und: u.arr, undStart: u.start };
+}
+
+/** Brandes betweenness from the given sources, normalised for directed graphs. */
+export function betweenness(c: Csr, sources: number[]): Float64Array {
+  const { n, out, outStart } = c;
+  const bc = new Float64Array(n);
+  const sigma = new Float64Array(n), delta = new Float64Array(n);
+  const dist = new Int32Array(n), stack = new Int32Array(n), queue = new Int32Array(n);
+  for (const s of sources) {
+    sigma.fill(0); delta.fill(0); dist.fill(-1);
+    sigma[s] = 1; dist[s] = 0;
+    let qh = 0, qt = 0, sp = 0;
+    queue[qt++] = s;
+    while (qh < qt) {
+      const v = queue[qh++];
+      stack[sp++] = v;
+      for (let k = outStart[v]; k < outStart[v + 1]; k++) {
+        const w = out[k];
+        if (dist[w] < 0) { dist[w] = dist[v] + 1; queue[qt++] = w; }
+        if (dist[w] === dist[v] + 1) sigma[w] += sigma[v];
+      }
+    }
+    while (sp > 0) {
+      const w = stack[--sp];
+      // Successor form of Brandes' accumulation: every x one step further was popped already.
+      for (let k = outStart[w]; k < outStart[w + 1]; k++) {
+        const x = out[k];
+        if (dist[x] === dist[w] + 1) delta[w] += (sigma[w] / sigma[x]) * (1 + delta[x]);
+      }
+      if (w !== s) bc[w] += delta[w];
+    }
+  }
+  const scale = (n / Math.max(1, sources.length)) / Math.max(1, (n - 1) * (n - 2));
+  for (let i = 0; i < n; i++) bc[i] *= scale;
+  return bc;
+}
+
+/** k-core numbers of the undirected simple graph (Batagelj–Zaversnik). */
+export function coreNumbers(c: Csr): Int32Array {
+  const { n, und, undStart } = c;
+  const deg = new Int32Array(n);
+  let maxDeg = 0;
+  for (let i = 0; i < n; i++) { deg[i] = undStart[i + 1] - undStart[i]; maxDeg = Math.max(maxDeg, deg[i]); }
+  const bin = new Int32Array(maxDeg + 1);
+  for (let i = 0; i < n; i++) bin[deg[i]]++;
+  for (let d = 0, start = 0; d <= maxDeg; d++) { const k = bin[d]; bin[d] = start; start += k; }
+  const pos = new Int32Array(n), vert = new Int32Array(n);
+  for (let i = 0; i < n; i++) { pos[i] = bin[deg[i]]; vert[pos[i]] = i; bin[deg[i]]++; }
+  for (let d = maxDeg; d > 0; d--) bin[d] = bin[d - 1];
+  bin[0] = 0;
+  for (let i = 0; i < n; i++) {
+    const v = vert[i];
+    for (let k = undStart[v]; k < undStart[v + 1]; k++) {
+      const u = und[k];
+      if (deg[u] > deg[v]) {
+        const du = deg[u], pu = pos[u], pw = bin[du], w = vert[pw];
+        if (u !== w) { pos[u] = pw; vert[pu] = w; pos[w] = pu; vert[pw] = u; }
+        bin[du]++; deg[u]--;
+      }
+    }
+  }
+  return deg;
+}
+
+export function computeMetrics(g: ReplyGraph, seed = 42): GraphMetrics {
+  const c = toCsr(g);
+  const { n, ids } = c;
+  const m = g.size;
+  // Betweenness: exact within budget, else a deterministic sample of sources.
+  let sources = ids.map((_, i) => i);
+  let exact = true;
+  if (n * (n + m) > BETWEENNESS_BUDGET) {
+    exact = false;
+    const k = Math.max(100, Math.floor(BETWEENNESS_BUDGET / (n + m)));
+    const r = rng(seed);
+    for (let i = n - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [sources[i], sources[j]] = [sources[j], sources[i]]; }
+    sources = sources.slice(0, k);
+  }
+  const bc = betweenness(c, sources);
+  const core = coreNumbers(c);
+  const pr = n > 0 ? pagerank(g, { getEdgeWeight: "weight", alpha: 0.85, maxIterations: 200, tolerance: 1e-9 }) : {};
+  const comm = n > 0 ? louvain(g, { getEdgeWeight: "weight", rng: rng(seed) }) : {};
+  // Renumber communities by size (0 = largest), ties by smallest member id, for stable colours.
+  const members = new Map<number, string[]>();
+  for (const id of ids) { const k = comm[id]; const l = members.get(k); if (l) l.push(id); else members.set(k, [id]); }
+  const ranked = [...members.entries()].sort((a, b) => b[1].length - a[1].length || (a[1][0] < b[1][0] ? -1 : 1));
+  const renum = new Map(ranked.map(([k], i) => [k, i]));
+  let reciprocal = 0;
+  g.forEachEdge((_k, _a, s, t) => { if (g.hasDirectedEdge(t, s)) reciprocal++; });
+  const nodes = new Map<string, NodeMetrics>();
+  ids.forEach((id, i) => {
+    let in_w = 0, out_w = 0;
+    g.forEachInEdge(id, (_k, a) => { in_w += a.weight; });
+    g.forEachOutEdge(id, (_k, a) => { out_w += a.weight; });
+    nodes.set(id, {
+      in_w, out_w, degree: c.undStart[i + 1] - c.undStart[i],
+      pagerank: pr[id] ?? 0, betweenness: bc[i], community: renum.get(comm[id])!, core: core[i],
+    });
+  });
+  return {
+    nodes, reciprocity: m ? reciprocal / m : 0, betweennessExact: exact,
+    betweennessSamples: exact ? null : sources.length, communities: members.size,
+  };
+}

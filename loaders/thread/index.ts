@@ -1,0 +1,27 @@
+// Threading stage: JWZ threads, patch series, per-thread summaries.
+import type { AnalysisMessage } from "../analysis/model.ts";
+import { threadMessages, type Threading } from "./jwz.ts";
+import { linkSeries } from "./series.ts";
+import { summarizeThreads, type ThreadSummary } from "./summary.ts";
+
+export type { Threading, ThreadingStats } from "./jwz.ts";
+export type { ThreadSummary } from "./summary.ts";
+export { threadMessages, cleanRefs } from "./jwz.ts";
+export { linkSeries } from "./series.ts";
+
+export interface ThreadResult {
+  threading: Threading;
+  /** Series id per message index. */
+  series: (string | null)[];
+  threads: ThreadSummary[];
+  /** Thread summary index per thread id. */
+  threadIndex: Map<string, number>;
+}
+
+export function buildThreads(messages: AnalysisMessage[]): ThreadResult {
+  const threading = threadMessages(messages);
+  const series = linkSeries(messages, threading);
+  const threads = summarizeThreads(messages, threading, series);
+  const threadIndex = new Map(threads.map((t, i) => [t.id, i]));
+  return { threading, series, threads, threadIndex };
+}

@@ -1,0 +1,39 @@
+// Synthetic corpus builder for the analysis tests: every message, person and trailer is made up.
+import type { AnalysisMessage, AnalysisPatch, AnalysisPerson, AnalysisTrailer, Corpus } from "../../loaders/analysis/model.ts";
+import { NO_PATCH } from "../../loaders/analysis/model.ts";
+import type { TrailerKind } from "../../loaders/types.ts";
+
+export const H = 3600_000;
+export const D = 24 * H;
+export const T0 = Date.UTC(2024, 6, 1); // Monday 2024-07-01
+
+export interface MsgOpts {
+  irt?: string; refs?: string[]; subject?: string; lists?: string[];
+  patch?: Partial<AnalysisPatch>; bot?: boolean; nak?: boolean; fetched?: boolean;
+}
+
+export function msg(id: string, from: string, date: number | null, o: MsgOpts = {}): AnalysisMessage {
+  const patch = o.patch ? { ...NO_PATCH, isPatch: true, ...o.patch } : NO_PATCH;
+  return {
+    id, from, date, subject: o.subject ?? (o.irt ? `Re: topic of ${id}` : `topic ${id}`),
+    inReplyTo: o.irt ?? null, references: o.refs ?? (o.irt ? [o.irt] : []),
+    lists: o.lists ?? ["alpha"], patch, isBot: o.bot ?? false, nakLine: o.nak ?? false, fetched: o.fetched,
+  };
+}
+
+export function person(id: string, o: { bot?: boolean; name?: string } = {}): AnalysisPerson {
+  const email = `${id}@example.org`;
+  return { id, name: o.name ?? id.toUpperCase(), email, emails: [email], isBot: o.bot ?? false };
+}
+
+export function trailer(messageId: string, kind: TrailerKind, personId: string): AnalysisTrailer {
+  return { messageId, kind, personId, name: personId.toUpperCase(), email: `${personId}@example.org` };
+}
+
+export function corpus(messages: AnalysisMessage[], trailers: AnalysisTrailer[] = [], extraPeople: AnalysisPerson[] = [], lists = ["alpha", "beta", "gamma"]): Corpus {
+  const ids = new Set(messages.map((m) => m.from));
+  for (const t of trailers) if (t.personId) ids.add(t.personId);
+  const people = new Map(extraPeople.map((p) => [p.id, p]));
+  for (const id of ids) if (!people.has(id)) people.set(id, person(id, { bot: messages.some((m) => m.from === id && m.isBot) }));
+  return { messages, trailers, people: [...people.values()], lists, sources: [{ source: "synthetic", list: null, messages: messages.length }] };
+}
