@@ -1,0 +1,124 @@
+// threadgraph ingest: local archives -> the store, with live progress and a per-source summary.
+import { parseArgs } from "node:util";
+import { basename } from "node:path";
+import { loadConfig } from "../config.ts";
+import { openSource } from "../sources/index.ts";
+import type { IngestProgress, IngestSummary } from "../store/api.ts";
+import { ingest, IngestError } from "../store/ingest.ts";
+import { openStore } from "../store/store.ts";
+import { formatTable } from "../store/format.ts";
+import type { Source } from "../types.ts";
+
+export const help = `usage: threadgraph ingest [options] SOURCE...
+
+Ingest local archives into the store. Re-running ingests only what is new.
+
+SOURCE is [LIST=]PATH: an mbox file (plain or .gz), a Maildir directory, or a public-inbox
+inbox (an inbox dir holding git/N.git epochs, or one epoch). LIST tags the archive's list,
+e.g. netdev=archives/netdev.mbox.gz.
+
+options:
+  --store DIR            store directory (default: config store, data/store)
+  --mailmap FILE         git-mailmap file for merging addresses (e.g. ../shared/identity/linux.mailmap)
+  --overrides FILE       identity overrides (join/split/name/bot lines; see docs/identity.md)
+  --list NAME=ADDRESS    track another list (repeatable); linux-cxl, netdev, linux-rdma are default
+  --batch-size N         messages per committed batch (default 5000)
+  --json                 print the summary as JSON instead of a table
+  -h, --help             this help
+
+exit status: 0 ok, 1 a source failed (what was read before is kept), 2 usage error`;
+
+function usageError(msg: string): number {
+  console.error(`threadgraph ingest: ${msg}\n\n${help}`);
+  return 2;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        store: { type: "string" }, mailmap: { type: "string" }, overrides: { type: "string" },
+        list: { type: "string", multiple: true }, "batch-size": { type: "string" }, json: { type: "boolean" },
+      },
+    });
+  } catch (e) {
+    return usageError((e as Error).message);
+  }
+  const { values: v, positionals } = args;
+  if (positionals.length === 0) return usageError("no SOURCE given");
+  const extra: { name: string; address: string }[] = [];
+  for (const l of v.list ?? []) {
+    const m = /^([\w.+-]+)=([^@\s]+@[^@\s]+)$/.exec(l);
+    if (!m) return usageError(`--list expects NAME=ADDRESS, got '${l}'`);
+    extra.push({ name: m[1], address: m[2] });
+  }
+  const batchSize = v["batch-size"] !== undefined ? Number(v["batch-size"]) : undefined;
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) return usageError("--batch-size must be a positive integer");
+
+  const config = await loadConfig();
+  let sources: Source[];
+  try {
+    sources = positionals.map(openSource); // fail before touching the store when a path is bad
+  } catch (e) {
+    console.error(`threadgraph ingest: ${(e as Error).message}`);
+    return 1;
+  }
+  const store = await openStore(v.store ?? config.store);
+  const progress = process.stderr.isTTY ? progressPrinter() : undefined;
+  let summary: IngestSummary;
+  let code = 0;
+  try {
+    summary = await ingest(store, sources, {
+      lists: [...config.lists.map((l) => ({ name: l.name, address: l.address })), ...extra],
+      mailmap: v.mailmap ?? config.mailmap,
+      overrides: v.overrides ?? config.overrides,
+      batchSize,
+      onProgress: progress?.update,
+    });
+  } catch (e) {
+    if (!(e instanceof IngestError)) throw e;
+    summary = e.summary;
+    progress?.done();
+    console.error(`threadgraph ingest: ${e.message}`);
+    code = 1;
+  } finally {
+    progress?.done();
+    await store.close();
+  }
+  if (v.json) console.log(JSON.stringify(summary));
+  else printSummary(summary);
+  return code;
+}
+
+function printSummary(s: IngestSummary): void {
+  const rows = s.sources.map((x) => ({
+    source: basename(x.source.replace(/^\w+:/, "")), list: x.list ?? "", seen: x.seen, new: x.new,
+    duplicate: x.duplicate, conflicting: x.conflicting, deleted: x.deleted, error: x.error,
+  }));
+  console.log(formatTable(rows));
+  const n = s.sources.reduce((a, x) => a + x.seen, 0);
+  console.log(`${n} entries in ${(s.elapsedMs / 1000).toFixed(1)} s (${Math.round(n / Math.max(s.elapsedMs / 1000, 1e-3))} msg/s)`);
+}
+
+function progressPrinter() {
+  let shown = false;
+  return {
+    update(p: IngestProgress) {
+      const secs = Math.max(p.elapsedMs / 1000, 1e-3);
+      const mb = (p.bytes / 1e6).toFixed(1);
+      let line = `${basename(p.source)}  ${p.messages} msgs  ${Math.round(p.messages / secs)} msg/s  ${mb} MB`;
+      if (p.totalBytes && p.bytes > 0 && p.bytes <= p.totalBytes) {
+        const eta = ((p.totalBytes - p.bytes) / p.bytes) * secs;
+        line += ` / ${(p.totalBytes / 1e6).toFixed(1)} MB  ETA ${Math.round(eta)} s`;
+      }
+      process.stderr.write(`\r\x1b[K${line}`);
+      shown = true;
+    },
+    done() {
+      if (shown) process.stderr.write("\r\x1b[K");
+      shown = false;
+    },
+  };
+}

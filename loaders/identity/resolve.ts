@@ -1,0 +1,176 @@
+// People resolution: addresses -> persons, by exact (normalised) address, git-mailmap,
+// unambiguous display name, then user overrides. Pure function over observed (email, name)
+// pairs, so it is cheap to recompute after every ingest and a mailmap change rewrites nothing else.
+import { MailmapIndex, type Mailmap } from "./mailmap.ts";
+import { nameKey, normalizeEmail } from "./normalize.ts";
+import { emptyOverrides, type Overrides } from "./overrides.ts";
+
+export interface Observation {
+  email: string;
+  name: string;
+  /** Messages sent with this pair (trailer mentions count 0 here but still create the address). */
+  messages: number;
+  /** Some message with this pair was flagged as a bot by the parser. */
+  botFlag?: boolean;
+}
+
+export interface Evidence {
+  rule: "mailmap" | "display-name" | "override-join";
+  addresses: string[];
+  detail: string;
+}
+
+export interface Person {
+  person_id: string;
+  name: string;
+  emails: string[];
+  is_bot: boolean;
+  messages: number;
+  evidence: Evidence[];
+}
+
+export interface PeopleResult {
+  people: Person[];
+  /** Every known address -> person_id. */
+  emailToPerson: Map<string, string>;
+}
+
+export interface ResolveOptions {
+  mailmaps?: Mailmap[];
+  overrides?: Overrides;
+  isBot?: (name: string, email: string) => boolean;
+}
+
+class UnionFind {
+  parent = new Map<string, string>();
+  add(x: string) { if (!this.parent.has(x)) this.parent.set(x, x); }
+  find(x: string): string {
+    let r = x;
+    while (this.parent.get(r) !== r) r = this.parent.get(r)!;
+    while (this.parent.get(x) !== r) { const n = this.parent.get(x)!; this.parent.set(x, r); x = n; }
+    return r;
+  }
+  union(a: string, b: string): boolean {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra === rb) return false;
+    // Deterministic root choice keeps results independent of input order.
+    if (ra < rb) this.parent.set(rb, ra); else this.parent.set(ra, rb);
+    return true;
+  }
+}
+
+export function resolvePeople(observations: Observation[], opts: ResolveOptions = {}): PeopleResult {
+  const ov = opts.overrides ?? emptyOverrides();
+  const mm = new MailmapIndex(opts.mailmaps ?? []);
+  const uf = new UnionFind();
+  const evidence: Evidence[] = [];
+  // Per address: message count, names used (with counts), bot flag.
+  const addr = new Map<string, { messages: number; names: Map<string, number>; bot: boolean }>();
+  const note = (email: string) => {
+    let a = addr.get(email);
+    if (!a) { a = { messages: 0, names: new Map(), bot: false }; addr.set(email, a); uf.add(email); }
+    return a;
+  };
+  for (const o of observations) {
+    const email = normalizeEmail(o.email);
+    if (!email) continue;
+    const a = note(email);
+    a.messages += o.messages;
+    const name = (o.name ?? "").trim().replace(/\s+/g, " ");
+    if (name) a.names.set(name, (a.names.get(name) ?? 0) + Math.max(1, o.messages));
+    if (o.botFlag || opts.isBot?.(name, email)) a.bot = true;
+  }
+
+  // 1. mailmap: commit address -> proper address; proper names remembered per address.
+  const mailmapName = new Map<string, string>();
+  const mailmapTarget = new Map<string, string>(); // address -> canonical mailmap address
+  for (const [email, a] of [...addr.entries()]) {
+    if (ov.splits.has(email)) continue;
+    const names = a.names.size ? [...a.names.keys()] : [""];
+    for (const name of names) {
+      const e = mm.lookup(email, name);
+      if (!e) continue;
+      if (e.properName) mailmapName.set(e.properEmail ?? email, e.properName);
+      if (e.properEmail && e.properEmail !== email && !ov.splits.has(e.properEmail)) {
+        note(e.properEmail);
+        mailmapTarget.set(email, e.properEmail);
+        mailmapTarget.set(e.properEmail, e.properEmail);
+        if (uf.union(email, e.properEmail)) {
+          evidence.push({ rule: "mailmap", addresses: [email, e.properEmail], detail: e.origin });
+        }
+      }
+    }
+  }
+
+  // 2. display name, only where unambiguous: skip addresses used under several names
+  //    (relays, shared role accounts), bots, weak/generic names, and names whose addresses
+  //    mailmap already assigns to different canonical identities.
+  const byName = new Map<string, string[]>();
+  for (const [email, a] of addr) {
+    if (a.bot || ov.splits.has(email) || a.names.size === 0) continue;
+    const keys = new Set([...a.names.keys()].map(nameKey));
+    if (keys.size !== 1) continue;
+    const key = [...keys][0];
+    if (!key) continue;
+    const list = byName.get(key) ?? [];
+    list.push(email);
+    byName.set(key, list);
+  }
+  for (const [key, emails] of [...byName.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (emails.length < 2) continue;
+    const canon = new Set(emails.map((e) => mailmapTarget.get(e)).filter(Boolean));
+    if (canon.size > 1) continue;
+    emails.sort();
+    const merged = emails.filter((e) => uf.union(emails[0], e));
+    if (merged.length) evidence.push({ rule: "display-name", addresses: [emails[0], ...merged], detail: key });
+  }
+
+  // 3. overrides: explicit joins last, so they win over everything.
+  for (const j of ov.joins) {
+    j.emails.forEach(note);
+    const merged = j.emails.slice(1).filter((e) => uf.union(j.emails[0], e));
+    if (merged.length) evidence.push({ rule: "override-join", addresses: j.emails, detail: j.origin });
+  }
+
+  // Group and describe.
+  const groups = new Map<string, string[]>();
+  for (const email of addr.keys()) {
+    const r = uf.find(email);
+    const g = groups.get(r) ?? [];
+    g.push(email);
+    groups.set(r, g);
+  }
+  const evByRoot = new Map<string, Evidence[]>();
+  for (const ev of evidence) {
+    const r = uf.find(ev.addresses[0]);
+    const l = evByRoot.get(r) ?? [];
+    l.push(ev);
+    evByRoot.set(r, l);
+  }
+  const people: Person[] = [];
+  const emailToPerson = new Map<string, string>();
+  for (const [root, emails] of groups) {
+    emails.sort();
+    const byUse = (x: string, y: string) => addr.get(y)!.messages - addr.get(x)!.messages || (x < y ? -1 : x > y ? 1 : 0);
+    // Stable id: a mailmap canonical address when there is one, else the most used address.
+    const targets = emails.filter((e) => mailmapTarget.get(e) === e);
+    const id = (targets.length ? targets.sort(byUse) : [...emails].sort(byUse))[0];
+    const nameCounts = new Map<string, number>();
+    for (const e of emails) for (const [n, c] of addr.get(e)!.names) nameCounts.set(n, (nameCounts.get(n) ?? 0) + c);
+    const mostUsedName = [...nameCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const overrideName = emails.map((e) => ov.names.get(e)).find(Boolean);
+    const mmName = mailmapName.get(id) ?? emails.map((e) => mailmapName.get(e)).find(Boolean);
+    const botOverride = emails.map((e) => ov.bots.get(e)).find((b) => b !== undefined);
+    people.push({
+      person_id: id,
+      name: overrideName ?? mmName ?? mostUsedName ?? id,
+      emails,
+      is_bot: botOverride ?? emails.some((e) => addr.get(e)!.bot),
+      messages: emails.reduce((n, e) => n + addr.get(e)!.messages, 0),
+      evidence: evByRoot.get(root) ?? [],
+    });
+    for (const e of emails) emailToPerson.set(e, id);
+  }
+  people.sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
+  return { people, emailToPerson };
+}

@@ -1,0 +1,67 @@
+// One uncommitted batch of rows for one source, and its commit (parts + cursor, atomically).
+import type { ParsedMessage, Provenance, Source, SourceCursor } from "../types.ts";
+import type { PartTable } from "./schema.ts";
+import type { DuckStore } from "./store.ts";
+
+export class Batch {
+  rows: Record<PartTable, Record<string, unknown>[]> = { messages: [], arrivals: [], trailers: [], errors: [], tombstones: [] };
+  size = 0;
+  cursor: SourceCursor | null = null;
+
+  constructor(private source: Source) {}
+
+  message(p: ParsedMessage, prov: Provenance): void {
+    this.rows.messages.push({
+      message_id: p.messageId, date: p.date, from_name: p.from.name, from_email: p.from.email,
+      subject: p.subject, in_reply_to: p.inReplyTo, references: p.references, own_lists: p.lists,
+      list_id: p.listId, to_emails: p.to.map((a) => a.email), cc_emails: p.cc.map((a) => a.email),
+      is_patch: p.patch.isPatch, is_rfc: p.patch.isRfc, patch_version: p.patch.version,
+      patch_index: p.patch.index, patch_total: p.patch.total, is_cover: p.patch.isCover,
+      patch_tags: p.patch.tags, is_reply: p.isReply, nak_line: p.nakLine, is_bot: p.isBot,
+      flags: p.flags, content_hash: p.contentHash, bytes: p.bytes, source: prov.source, position: prov.position,
+    });
+    for (const t of p.trailers) {
+      this.rows.trailers.push({ message_id: p.messageId, kind: t.kind, email: t.email, name: t.name, raw: t.raw });
+    }
+  }
+
+  /** Every copy, first included: its lists are the lists this copy proves the message reached. */
+  arrival(p: ParsedMessage, prov: Provenance, cursor: SourceCursor): void {
+    const list = prov.list ?? this.source.list ?? null;
+    const lists = list && !p.lists.includes(list) ? [...p.lists, list].sort() : p.lists;
+    this.rows.arrivals.push({ message_id: p.messageId, source: prov.source, position: prov.position, list, lists, content_hash: p.contentHash });
+    this.advance(cursor);
+  }
+
+  tombstone(messageId: string, position: string, cursor: SourceCursor): void {
+    this.rows.tombstones.push({ message_id: messageId, source: this.source.id, position });
+    this.advance(cursor);
+  }
+
+  error(position: string, reason: string, cursor: SourceCursor): void {
+    this.rows.errors.push({ source: this.source.id, position, reason });
+    this.advance(cursor);
+  }
+
+  private advance(cursor: SourceCursor): void {
+    this.size++;
+    this.cursor = cursor;
+  }
+
+  async commit(store: DuckStore): Promise<void> {
+    const m = store.manifest();
+    const gen = m.generation + 1;
+    const parts = { ...m.parts };
+    for (const table of Object.keys(this.rows) as PartTable[]) {
+      const rel = await store.writePart(table, gen, this.rows[table]);
+      if (rel) parts[table] = [...parts[table], rel];
+    }
+    const s = this.source;
+    store.commit({
+      ...m,
+      generation: gen,
+      parts,
+      sources: { ...m.sources, [s.id]: { kind: s.kind, path: s.path, list: s.list, cursor: this.cursor } },
+    });
+  }
+}

@@ -1,0 +1,149 @@
+// Ingest orchestrator: sources -> parse -> dedup -> batched, committed Parquet parts.
+// Each batch commits its parts together with the source's cursor, so a killed run
+// resumes from the last commit and ends with exactly the store one uninterrupted run gives.
+import { relative, isAbsolute } from "node:path";
+import { DEFAULT_LISTS } from "../config.ts";
+import type { ParsedMessage, Source, SourceItem, TrackedList } from "../types.ts";
+import type { IngestOptions, IngestSummary, SourceSummary, Store } from "./api.ts";
+import { frameworkCacheDir, invalidateFrameworkCache } from "./cache.ts";
+import { acquireLock } from "./lock.ts";
+import { rebuildPeople } from "./people.ts";
+import { DuckStore } from "./store.ts";
+import { Batch } from "./batch.ts";
+import { parseStream } from "../parse/index.ts";
+
+export interface ParseContext {
+  trackedLists: TrackedList[];
+  archiveList?: string;
+  fallbackDate?: number;
+}
+export type ParseResult =
+  | { item: SourceItem; parsed: ParsedMessage; error?: undefined }
+  | { item: SourceItem; parsed?: undefined; error: unknown };
+export type ParseStreamFn = (items: AsyncIterable<SourceItem>, ctx: ParseContext) => AsyncIterable<ParseResult>;
+
+export interface IngestDeps {
+  /** The parser; defaults to loaders/parse. Tests inject hand-made ParsedMessage streams. */
+  parseStream?: ParseStreamFn;
+}
+
+export const DEFAULT_BATCH_SIZE = 5000;
+
+/** A source failed as a whole (missing file, truncated .gz...): what was committed stays. */
+export class IngestError extends Error {
+  constructor(readonly summary: IngestSummary, readonly failures: { source: string; message: string }[]) {
+    super(failures.map((f) => f.message).join("\n"));
+  }
+}
+
+export function trackedLists(extra: { name: string; address: string }[] = []): TrackedList[] {
+  const byName = new Map<string, TrackedList>(DEFAULT_LISTS.map((l) => [l.name, { name: l.name, address: l.address }]));
+  for (const l of extra) byName.set(l.name, { name: l.name, address: l.address.toLowerCase() });
+  return [...byName.values()];
+}
+
+export async function ingest(store: Store, sources: Source[], opts: IngestOptions = {}, deps: IngestDeps = {}): Promise<IngestSummary> {
+  if (!(store instanceof DuckStore)) throw new Error("ingest needs a store opened with openStore()");
+  const started = Date.now();
+  const parse = deps.parseStream ?? parseStream;
+  const release = acquireLock(store.dir);
+  const summaries: SourceSummary[] = [];
+  const failures: { source: string; message: string }[] = [];
+  try {
+    store.cleanOrphans();
+    const lists = trackedLists(opts.lists);
+    const seen = new Map<string, string>();
+    for (const r of await store.query<{ id: string; h: string }>("SELECT message_id AS id, content_hash AS h FROM raw_messages")) {
+      seen.set(r.id, r.h);
+    }
+    for (const source of sources) {
+      const sum: SourceSummary = { source: source.id, list: source.list, seen: 0, new: 0, duplicate: 0, conflicting: 0, deleted: 0, error: 0 };
+      summaries.push(sum);
+      try {
+        await ingestSource(store, source, lists, seen, sum, parse, opts, started);
+      } catch (e) {
+        const msg = (e as Error)?.message ?? String(e);
+        failures.push({ source: source.id, message: msg.includes(source.path) ? msg : `${source.path}: ${msg}` });
+      }
+    }
+    await rebuildPeople(store, { mailmaps: opts.mailmap ? [opts.mailmap] : [], overrides: opts.overrides });
+    maybeInvalidateCache(store.dir);
+  } finally {
+    release();
+  }
+  const summary = { sources: summaries, elapsedMs: Date.now() - started };
+  if (failures.length) throw new IngestError(summary, failures);
+  return summary;
+}
+
+/** Only stores inside the project feed the Framework site; temp stores (tests) leave its cache alone. */
+function maybeInvalidateCache(storeDir: string): void {
+  const root = frameworkCacheDir().replace(/src[\\/]\.observablehq[\\/]cache$/, "");
+  const rel = relative(root, storeDir);
+  if (!rel.startsWith("..") && !isAbsolute(rel)) invalidateFrameworkCache();
+}
+
+async function ingestSource(
+  store: DuckStore, source: Source, lists: TrackedList[], seen: Map<string, string>, sum: SourceSummary,
+  parse: ParseStreamFn, opts: IngestOptions, started: number,
+): Promise<void> {
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const state = store.manifest().sources[source.id];
+  const ctx: ParseContext = { trackedLists: lists, archiveList: source.list };
+  let batch = new Batch(source);
+  let bytes = 0;
+  let lastReport = 0;
+  const report = (force = false) => {
+    const now = Date.now();
+    if (!opts.onProgress || (!force && now - lastReport < 200)) return;
+    lastReport = now;
+    // bytes counts decoded message bytes, so a compressed file's size cannot give an ETA.
+    const totalBytes = /\.gz$/i.test(source.path) ? undefined : source.sizeHint;
+    opts.onProgress({ source: source.id, messages: sum.seen, bytes, totalBytes, elapsedMs: now - started });
+  };
+  const commit = async () => {
+    if (batch.size === 0) return;
+    await batch.commit(store);
+    batch = new Batch(source);
+    maybeInvalidateCache(store.dir);
+  };
+  try {
+    for await (const r of parse(source.read(state?.cursor ?? undefined), ctx)) {
+      const item = r.item;
+      if (item.kind !== "error") bytes += item.bytes.length;
+      if (item.kind === "error") {
+        sum.seen++; sum.error++;
+        batch.error(item.provenance.position, item.reason, item.cursor);
+      } else if (r.parsed === undefined) {
+        if (item.kind === "message") sum.seen++;
+        sum.error++;
+        batch.error(item.provenance.position, reasonOf(r.error), item.cursor);
+      } else if (item.kind === "delete") {
+        sum.deleted++;
+        batch.tombstone(r.parsed.messageId, item.provenance.position, item.cursor);
+      } else {
+        sum.seen++;
+        const p = r.parsed;
+        const prev = seen.get(p.messageId);
+        if (prev === undefined) {
+          sum.new++;
+          seen.set(p.messageId, p.contentHash);
+          batch.message(p, item.provenance);
+        } else if (prev === p.contentHash) sum.duplicate++;
+        else sum.conflicting++;
+        batch.arrival(p, item.provenance, item.cursor);
+      }
+      if (batch.size >= batchSize) await commit();
+      if ((sum.seen & 255) === 0) report();
+    }
+  } finally {
+    // Keep everything read before a failure (truncated .gz, vanished file): a re-run resumes here.
+    await commit();
+    report(true);
+  }
+}
+
+function reasonOf(e: unknown): string {
+  if (typeof e === "string") return e;
+  return (e as Error)?.message ?? String(e);
+}

@@ -1,0 +1,62 @@
+// manifest.json: the single commit point of the store. Parts not named here do not exist
+// (a killed run leaves at most orphan files, removed by the next writer).
+import { existsSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
+import { join } from "node:path";
+import type { SourceCursor } from "../types.ts";
+import type { PartTable } from "./schema.ts";
+
+export interface SourceState {
+  kind: string;
+  path: string;
+  list?: string;
+  cursor: SourceCursor | null;
+}
+
+export interface Manifest {
+  format: 1;
+  /** Incremented by every commit; part files are named after the generation that wrote them. */
+  generation: number;
+  parts: Record<PartTable, string[]>;
+  /** Relative paths of the current people tables, rewritten after each ingest. */
+  people: { people: string; emails: string; hash: string } | null;
+  sources: Record<string, SourceState>;
+}
+
+export const MANIFEST = "manifest.json";
+
+export function emptyManifest(): Manifest {
+  return {
+    format: 1,
+    generation: 0,
+    parts: { messages: [], arrivals: [], trailers: [], errors: [], tombstones: [] },
+    people: null,
+    sources: {},
+  };
+}
+
+export function readManifest(dir: string): Manifest {
+  const file = join(dir, MANIFEST);
+  if (!existsSync(file)) return emptyManifest();
+  let m: Manifest;
+  try {
+    m = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${file}: unreadable store manifest (${(e as Error).message})`);
+  }
+  if (m.format !== 1) throw new Error(`${file}: unsupported store format ${String(m.format)}`);
+  return { ...emptyManifest(), ...m, parts: { ...emptyManifest().parts, ...m.parts } };
+}
+
+/** Atomic replace: write + fsync a temp file, then rename over the manifest. */
+export function writeManifest(dir: string, m: Manifest): void {
+  const file = join(dir, MANIFEST);
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, JSON.stringify(m, null, 1));
+  const fd = openSync(tmp, "r");
+  try { fsyncSync(fd); } finally { closeSync(fd); }
+  renameSync(tmp, file);
+}
+
+export function partName(table: string, generation: number): string {
+  return `${table}/part-${String(generation).padStart(6, "0")}.parquet`;
+}

@@ -1,0 +1,108 @@
+// Physical tables of the store (append-only Parquet parts) and the SQL views built over them.
+// Column order here is the Parquet column order; docs/schema.md documents the views.
+import type { ColumnType } from "./api.ts";
+
+export type Columns = Record<string, ColumnType>;
+
+/** One row per Message-ID: the first copy seen. TIMESTAMP columns are given as epoch ms. */
+export const MESSAGE_COLUMNS: Columns = {
+  message_id: "VARCHAR", date: "TIMESTAMP", from_name: "VARCHAR", from_email: "VARCHAR",
+  subject: "VARCHAR", in_reply_to: "VARCHAR", references: "VARCHAR[]", own_lists: "VARCHAR[]",
+  list_id: "VARCHAR", to_emails: "VARCHAR[]", cc_emails: "VARCHAR[]",
+  is_patch: "BOOLEAN", is_rfc: "BOOLEAN", patch_version: "INTEGER", patch_index: "INTEGER",
+  patch_total: "INTEGER", is_cover: "BOOLEAN", patch_tags: "VARCHAR[]", is_reply: "BOOLEAN",
+  nak_line: "BOOLEAN", is_bot: "BOOLEAN", flags: "VARCHAR[]", content_hash: "VARCHAR", bytes: "BIGINT",
+  source: "VARCHAR", position: "VARCHAR",
+};
+
+/** Every copy of every message seen, including the first; `lists` is what that copy evidences. */
+export const ARRIVAL_COLUMNS: Columns = {
+  message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR", list: "VARCHAR",
+  lists: "VARCHAR[]", content_hash: "VARCHAR",
+};
+
+export const TRAILER_COLUMNS: Columns = {
+  message_id: "VARCHAR", kind: "VARCHAR", email: "VARCHAR", name: "VARCHAR", raw: "VARCHAR",
+};
+
+export const ERROR_COLUMNS: Columns = { source: "VARCHAR", position: "VARCHAR", reason: "VARCHAR" };
+
+/** public-inbox `d` commits: hide the copies of message_id that came from `source`. */
+export const TOMBSTONE_COLUMNS: Columns = { message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR" };
+
+export const PART_TABLES = {
+  messages: MESSAGE_COLUMNS,
+  arrivals: ARRIVAL_COLUMNS,
+  trailers: TRAILER_COLUMNS,
+  errors: ERROR_COLUMNS,
+  tombstones: TOMBSTONE_COLUMNS,
+} as const;
+export type PartTable = keyof typeof PART_TABLES;
+
+export const PEOPLE_COLUMNS: Columns = {
+  person_id: "VARCHAR", name: "VARCHAR", emails: "VARCHAR[]", is_bot: "BOOLEAN", messages: "BIGINT",
+  evidence: "VARCHAR",
+};
+export const PERSON_EMAIL_COLUMNS: Columns = { email: "VARCHAR", person_id: "VARCHAR" };
+
+/** View names the store defines itself; derived tables may not take them. */
+export const CORE_VIEWS = new Set([
+  "messages", "people", "trailers", "errors", "arrivals", "tombstones", "conflicts", "person_emails",
+  "raw_messages", "raw_arrivals", "raw_trailers", "raw_errors", "raw_tombstones", "raw_people",
+]);
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** SELECT over a list of Parquet files, or a typed empty relation when there are none. */
+export function relationSql(files: string[], columns: Columns): string {
+  if (files.length > 0) {
+    return `SELECT * FROM read_parquet([${files.map(sqlString).join(", ")}])`;
+  }
+  const cols = Object.entries(columns).map(([n, t]) => `CAST(NULL AS ${t}) AS ${quoteIdent(n)}`);
+  return `SELECT ${cols.join(", ")} WHERE false`;
+}
+
+/** The public views over raw_* relations. `hasThreads` joins derived message_threads. */
+export function viewSql(hasThreads: boolean): string[] {
+  const threadCols = hasThreads ? ", mt.thread_id, mt.series_id" : ", CAST(NULL AS VARCHAR) AS thread_id, CAST(NULL AS VARCHAR) AS series_id";
+  const threadJoin = hasThreads ? "LEFT JOIN message_threads mt ON mt.message_id = m.message_id" : "";
+  return [
+    `CREATE OR REPLACE TEMP VIEW tombstones AS SELECT * FROM raw_tombstones`,
+    // A copy is hidden when its own archive deleted it; other archives' copies stay.
+    `CREATE OR REPLACE TEMP VIEW arrivals AS SELECT a.* FROM raw_arrivals a
+       WHERE NOT EXISTS (SELECT 1 FROM raw_tombstones t WHERE t.message_id = a.message_id AND t.source = a.source)`,
+    `CREATE OR REPLACE TEMP VIEW person_emails AS SELECT * FROM raw_person_emails`,
+    `CREATE OR REPLACE TEMP VIEW messages AS
+     WITH arr AS (
+       SELECT message_id, list_sort(list_distinct(flatten(list(lists)))) AS lists,
+              list_sort(list_distinct(list(source))) AS sources
+       FROM arrivals GROUP BY message_id)
+     SELECT m.message_id, m.date, m.from_name, m.from_email,
+            coalesce(pe.person_id, m.from_email) AS person_id,
+            m.subject, m.in_reply_to, m."references", arr.lists, arr.sources, m.list_id,
+            m.to_emails, m.cc_emails, m.is_patch, m.is_rfc, m.patch_version, m.patch_index,
+            m.patch_total, m.is_cover, m.patch_tags, m.is_reply, m.nak_line,
+            (m.is_bot OR coalesce(p.is_bot, false)) AS is_bot, m.flags, m.content_hash, m.bytes${threadCols}
+     FROM raw_messages m
+     JOIN arr ON arr.message_id = m.message_id
+     LEFT JOIN raw_person_emails pe ON pe.email = m.from_email
+     LEFT JOIN raw_people p ON p.person_id = pe.person_id
+     ${threadJoin}`,
+    `CREATE OR REPLACE TEMP VIEW people AS SELECT person_id, name, emails, is_bot, messages, evidence FROM raw_people`,
+    `CREATE OR REPLACE TEMP VIEW trailers AS
+     SELECT t.message_id, t.kind, coalesce(pe.person_id, t.email) AS person_id, t.email, t.name, t.raw
+     FROM raw_trailers t LEFT JOIN raw_person_emails pe ON pe.email = t.email
+     WHERE t.message_id IN (SELECT message_id FROM arrivals)`,
+    `CREATE OR REPLACE TEMP VIEW errors AS SELECT * FROM raw_errors`,
+    // Same Message-ID, different content: the copies that were not kept.
+    `CREATE OR REPLACE TEMP VIEW conflicts AS
+     SELECT a.message_id, a.source, a.position, a.content_hash, m.content_hash AS kept_content_hash
+     FROM raw_arrivals a JOIN raw_messages m USING (message_id) WHERE a.content_hash <> m.content_hash`,
+  ];
+}

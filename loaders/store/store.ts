@@ -1,0 +1,153 @@
+// The store: Parquet parts + manifest on disk, DuckDB views over them in memory.
+// openStore() is the only way in; ingest.ts uses the extra writer methods of DuckStore.
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { ColumnType, Store } from "./api.ts";
+import { partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
+import { writeParquet } from "./parquet-writer.ts";
+import {
+  CORE_VIEWS, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
+  type Columns, type PartTable,
+} from "./schema.ts";
+
+export const DEFAULT_STORE_DIR = "data/store";
+const DERIVED_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/** DuckDB values -> plain JS: BIGINT/HUGEINT as number, TIMESTAMP as epoch ms. */
+function plain(v: unknown): unknown {
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof Date) return v.getTime();
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === "object") {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = plain(x);
+    return o;
+  }
+  return v;
+}
+
+export class DuckStore implements Store {
+  readonly dir: string;
+  private viewsKey = "";
+
+  private constructor(dir: string, private instance: DuckDBInstance, readonly con: DuckDBConnection) {
+    this.dir = dir;
+  }
+
+  static async open(dir = DEFAULT_STORE_DIR): Promise<DuckStore> {
+    const abs = resolve(dir);
+    mkdirSync(join(abs, "derived"), { recursive: true });
+    readManifest(abs); // fail early on a corrupt manifest
+    const instance = await DuckDBInstance.create(":memory:");
+    const con = await instance.connect();
+    return new DuckStore(abs, instance, con);
+  }
+
+  manifest(): Manifest {
+    return readManifest(this.dir);
+  }
+
+  private derivedFiles(): { name: string; file: string; sig: string }[] {
+    const d = join(this.dir, "derived");
+    if (!existsSync(d)) return [];
+    return readdirSync(d)
+      .filter((f) => f.endsWith(".parquet") && DERIVED_NAME.test(f.slice(0, -8)))
+      .sort()
+      .map((f) => {
+        const st = statSync(join(d, f));
+        return { name: f.slice(0, -8), file: join(d, f), sig: `${f}:${st.size}:${st.mtimeMs}` };
+      });
+  }
+
+  async version(): Promise<string> {
+    const m = this.manifest();
+    return `${m.generation}|${this.derivedFiles().map((d) => d.sig).join(",")}`;
+  }
+
+  /** Rebuild the views when the manifest or derived tables changed since the last query. */
+  private async refreshViews(): Promise<void> {
+    const m = this.manifest();
+    const derived = this.derivedFiles();
+    const key = `${m.generation}|${JSON.stringify(m.people)}|${derived.map((d) => d.sig).join(",")}`;
+    if (key === this.viewsKey) return;
+    const abs = (rel: string) => join(this.dir, rel);
+    const stmts: string[] = [];
+    for (const [table, cols] of Object.entries(PART_TABLES)) {
+      stmts.push(`CREATE OR REPLACE TEMP VIEW raw_${table} AS ${relationSql(m.parts[table as PartTable].map(abs), cols)}`);
+    }
+    stmts.push(`CREATE OR REPLACE TEMP VIEW raw_people AS ${relationSql(m.people ? [abs(m.people.people)] : [], PEOPLE_COLUMNS)}`);
+    stmts.push(`CREATE OR REPLACE TEMP VIEW raw_person_emails AS ${relationSql(m.people ? [abs(m.people.emails)] : [], PERSON_EMAIL_COLUMNS)}`);
+    for (const d of derived) {
+      stmts.push(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(d.name)} AS SELECT * FROM read_parquet(${sqlString(d.file)})`);
+    }
+    stmts.push(...viewSql(derived.some((d) => d.name === "message_threads")));
+    for (const s of stmts) await this.con.run(s);
+    this.viewsKey = key;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+    await this.refreshViews();
+    const reader = await this.con.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((r) => plain(r) as T);
+  }
+
+  /** Names of derived tables currently present. */
+  derivedNames(): string[] {
+    return this.derivedFiles().map((d) => d.name);
+  }
+
+  async writeDerived(name: string, columns: Record<string, ColumnType>, rows: Record<string, unknown>[]): Promise<void> {
+    if (!DERIVED_NAME.test(name) || CORE_VIEWS.has(name)) throw new Error(`invalid derived table name '${name}'`);
+    const file = join(this.dir, "derived", `${name}.parquet`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeParquet(this.con, tmp, columns, rows);
+    renameSync(tmp, file); // atomic replace: readers see the old or the new table, never half
+    this.viewsKey = "";
+  }
+
+  // ---- writer side (used by ingest.ts under the store lock) ----
+
+  /** Write one part of `table` for the commit that will have generation `gen`; returns its relative path. */
+  async writePart(table: PartTable, gen: number, rows: Record<string, unknown>[]): Promise<string | null> {
+    if (rows.length === 0) return null;
+    const rel = partName(table, gen);
+    mkdirSync(join(this.dir, table), { recursive: true });
+    await writeParquet(this.con, join(this.dir, rel), PART_TABLES[table], rows);
+    return rel;
+  }
+
+  async writeTable(rel: string, columns: Columns, rows: Record<string, unknown>[]): Promise<string> {
+    mkdirSync(join(this.dir, rel, ".."), { recursive: true });
+    await writeParquet(this.con, join(this.dir, rel), columns, rows);
+    return rel;
+  }
+
+  commit(m: Manifest): void {
+    writeManifest(this.dir, m);
+    this.viewsKey = "";
+  }
+
+  /** Remove files a killed writer left behind (parts and people tables the manifest does not name). */
+  cleanOrphans(): void {
+    const m = this.manifest();
+    const keep = new Set<string>([...Object.values(m.parts).flat()]);
+    if (m.people) { keep.add(m.people.people); keep.add(m.people.emails); }
+    for (const sub of [...Object.keys(PART_TABLES), "people"]) {
+      const d = join(this.dir, sub);
+      if (!existsSync(d)) continue;
+      for (const f of readdirSync(d)) if (!keep.has(`${sub}/${f}`)) unlinkSync(join(d, f));
+    }
+    for (const f of readdirSync(join(this.dir, "derived"))) if (f.endsWith(".tmp")) unlinkSync(join(this.dir, "derived", f));
+    if (existsSync(join(this.dir, `${MANIFEST}.tmp`))) unlinkSync(join(this.dir, `${MANIFEST}.tmp`));
+  }
+
+  async close(): Promise<void> {
+    this.con.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export async function openStore(dir = DEFAULT_STORE_DIR): Promise<DuckStore> {
+  return DuckStore.open(dir);
+}
