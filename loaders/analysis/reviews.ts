@@ -1,0 +1,69 @@
+// Trailer provenance and NAKs. A Reviewed/Acked/Tested-by in a reply is a review given by the
+// trailer's person to the author of the nearest patch above the reply; on a cover letter it
+// applies to the whole series. Trailers inside patches themselves were carried over from earlier
+// reviews (source "carried"). Quoted trailers never reach here (parse drops them).
+// NAKs: Nacked-by trailers, and free-text NAK lines in replies (parse sets nakLine outside quotes).
+// A NAK on a thread that reached 2+ tracked lists is a cross-subsystem NAK.
+import type { AnalysisMessage, AnalysisTrailer } from "./model.ts";
+import type { ThreadResult } from "../thread/index.ts";
+
+export type ReviewKind = "reviewed-by" | "acked-by" | "tested-by" | "nacked-by" | "nak-line";
+const REVIEW_KINDS = new Set(["reviewed-by", "acked-by", "tested-by", "nacked-by"]);
+
+export interface ReviewRow {
+  messageId: string;         // message carrying the trailer / NAK line
+  kind: ReviewKind;
+  reviewer: string;          // person id
+  author: string | null;     // author of the reviewed patch (null when unknown)
+  target: string | null;     // reviewed message id (patch or cover)
+  appliesTo: "patch" | "series" | "thread";
+  seriesId: string | null;
+  threadId: string;
+  lists: string[];           // lists of the thread
+  date: number | null;
+  source: "reply" | "carried" | "line";
+  crossSubsystem: boolean;
+}
+
+export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTrailer[], tr: ThreadResult, tracked: Set<string>): { rows: ReviewRow[]; unresolved: number } {
+  const idx = new Map(messages.map((m, i) => [m.id, i]));
+  const threadLists = (i: number) => tr.threads[tr.threadIndex.get(tr.threading.threadId[i])!].lists;
+  const crossOf = (lists: string[]) => lists.filter((l) => tracked.has(l)).length >= 2;
+  // Nearest real ancestor that is a patch (or cover); -1 if none.
+  const patchAbove = (i: number): number => {
+    for (let p = tr.threading.parent[i], n = 0; p >= 0 && n < 10_000; p = tr.threading.parent[p], n++) {
+      if (messages[p].patch.isPatch) return p;
+    }
+    return -1;
+  };
+  const rows: ReviewRow[] = [];
+  let unresolved = 0;
+  const add = (i: number, kind: ReviewKind, reviewer: string, source: ReviewRow["source"]) => {
+    const m = messages[i];
+    const carried = source === "carried";
+    const target = carried ? i : patchAbove(i);
+    const lists = threadLists(i);
+    const t = target >= 0 ? messages[target] : null;
+    // Without a patch above, a NAK still targets the parent's author (a NAK of an idea).
+    const parent = tr.threading.parent[i];
+    const author = t ? t.from : kind === "nacked-by" || kind === "nak-line" ? (parent >= 0 ? messages[parent].from : null) : null;
+    if (!t && !(kind === "nacked-by" || kind === "nak-line")) { unresolved++; return; }
+    if (author === reviewer) return; // self-review is not a review
+    rows.push({
+      messageId: m.id, kind, reviewer, author, target: t ? t.id : parent >= 0 ? messages[parent].id : null,
+      appliesTo: t ? (t.patch.isCover ? "series" : "patch") : "thread",
+      seriesId: t ? tr.series[target] : null, threadId: tr.threading.threadId[i], lists, date: m.date,
+      source, crossSubsystem: (kind === "nacked-by" || kind === "nak-line") && crossOf(lists),
+    });
+  };
+  for (const t of trailers) {
+    if (!REVIEW_KINDS.has(t.kind)) continue;
+    const i = idx.get(t.messageId);
+    if (i === undefined) { unresolved++; continue; }
+    const reviewer = t.personId ?? t.email;
+    const m = messages[i];
+    add(i, t.kind as ReviewKind, reviewer, m.patch.isPatch && !m.patch.isCover ? "carried" : m.patch.isCover ? "carried" : "reply");
+  }
+  messages.forEach((m, i) => { if (m.nakLine && !m.patch.isPatch) add(i, "nak-line", m.from, "line"); });
+  return { rows, unresolved };
+}

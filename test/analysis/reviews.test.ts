@@ -1,0 +1,53 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { reviewRows } from "../../loaders/analysis/reviews.ts";
+import { buildThreads } from "../../loaders/thread/index.ts";
+import { msg, trailer, H, T0 } from "./fixture.ts";
+
+const ms = [
+  msg("cover", "ann", T0, { patch: { index: 0, total: 2, isCover: true }, lists: ["alpha", "beta"] }),
+  msg("p1", "ann", T0 + 1, { irt: "cover", patch: { index: 1, total: 2 }, lists: ["alpha", "beta"] }),
+  msg("p2", "ann", T0 + 2, { irt: "cover", patch: { index: 2, total: 2 }, lists: ["alpha", "beta"] }),
+  msg("ack", "bob", T0 + H, { irt: "cover", lists: ["alpha"] }),          // Acked-by on the cover: series
+  msg("rev", "cat", T0 + 2 * H, { irt: "p2", lists: ["alpha"] }),         // Reviewed-by on p2
+  msg("disc", "dan", T0 + 3 * H, { irt: "rev", lists: ["alpha"] }),       // discussion under the review
+  msg("nak", "eve", T0 + 4 * H, { irt: "disc", nak: true, lists: ["beta"] }), // free-text NAK under p2
+  msg("solo", "gil", T0 + 5 * H, { lists: ["gamma"], patch: {} }),
+  msg("nak2", "hal", T0 + 6 * H, { irt: "solo", lists: ["gamma"] }),      // Nacked-by on a one-list thread
+  msg("self", "ann", T0 + 7 * H, { irt: "p1", lists: ["alpha"] }),        // ann reviewing her own patch
+];
+const trailers = [
+  trailer("ack", "acked-by", "bob"),
+  trailer("rev", "reviewed-by", "cat"),
+  trailer("rev", "signed-off-by", "cat"),   // not a review
+  trailer("disc", "tested-by", "dan"),      // under rev (not a patch) -> nearest patch above is p2
+  trailer("nak2", "nacked-by", "hal"),
+  trailer("self", "reviewed-by", "ann"),
+  trailer("p1", "reviewed-by", "ivy"),      // carried in the patch itself
+];
+
+test("trailer provenance: cover acks apply to the series, replies to the nearest patch above", () => {
+  const tr = buildThreads(ms);
+  const { rows } = reviewRows(ms, trailers, tr, new Set(["alpha", "beta", "gamma"]));
+  const f = (id: string, kind: string) => rows.find((r) => r.messageId === id && r.kind === kind)!;
+  assert.deepEqual([f("ack", "acked-by").author, f("ack", "acked-by").appliesTo, f("ack", "acked-by").seriesId], ["ann", "series", "cover"]);
+  assert.deepEqual([f("rev", "reviewed-by").target, f("rev", "reviewed-by").appliesTo, f("rev", "reviewed-by").source], ["p2", "patch", "reply"]);
+  assert.deepEqual([f("disc", "tested-by").target, f("disc", "tested-by").reviewer], ["p2", "dan"]);
+  assert.deepEqual([f("p1", "reviewed-by").source, f("p1", "reviewed-by").reviewer, f("p1", "reviewed-by").author], ["carried", "ivy", "ann"]);
+  assert.equal(rows.some((r) => r.messageId === "self"), false);
+  assert.equal(rows.some((r) => (r.kind as string) === "signed-off-by"), false);
+  assert.equal(rows.length, 6); // ack, rev, disc, carried p1, nak2, nak line
+});
+
+test("NAKs from trailers and free-text lines, with the cross-subsystem flag", () => {
+  const tr = buildThreads(ms);
+  const { rows } = reviewRows(ms, trailers, tr, new Set(["alpha", "beta", "gamma"]));
+  const naks = rows.filter((r) => r.kind === "nacked-by" || r.kind === "nak-line");
+  assert.deepEqual(naks.map((r) => [r.messageId, r.reviewer, r.author, r.source, r.crossSubsystem]), [
+    ["nak2", "hal", "gil", "reply", false],
+    ["nak", "eve", "ann", "line", true],
+  ]);
+  // Only tracked lists count toward "cross-subsystem".
+  const only = reviewRows(ms, trailers, tr, new Set(["alpha"])).rows.find((r) => r.messageId === "nak")!;
+  assert.equal(only.crossSubsystem, false);
+});

@@ -1,0 +1,45 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { kaplanMeier, observeFirstReplies } from "../../loaders/analysis/survival.ts";
+import { buildThreads } from "../../loaders/thread/index.ts";
+import { msg, H, D, T0 } from "./fixture.ts";
+
+test("Kaplan–Meier with censoring matches the hand computation", () => {
+  // times (h): 1 event, 2 event, 3 censored, 4 event, 5 censored
+  const km = kaplanMeier([
+    { time: 1, answered: true }, { time: 2, answered: true }, { time: 3, answered: false },
+    { time: 4, answered: true }, { time: 5, answered: false },
+  ]);
+  // S(1)=4/5, S(2)=4/5*3/4=3/5, S(4)=3/5*(1-1/2)=3/10
+  assert.deepEqual(km.points.map(([t]) => t), [0, 1, 2, 4]);
+  assert.ok(Math.abs(km.at(1) - 0.8) < 1e-12);
+  assert.ok(Math.abs(km.at(3) - 0.6) < 1e-12);
+  assert.ok(Math.abs(km.at(10) - 0.3) < 1e-12);
+  assert.equal(km.median, 4);
+  assert.deepEqual([km.events, km.censored], [3, 2]);
+  // ties: an event and a censoring at the same time: the event counts first
+  const tie = kaplanMeier([{ time: 1, answered: false }, { time: 1, answered: true }]);
+  assert.equal(tie.at(1), 0.5);
+});
+
+test("first reply ignores the author and bots; unanswered threads are censored at the window end", () => {
+  const end = T0 + 10 * D;
+  const ms = [
+    msg("a", "ann", T0),
+    msg("a1", "ann", T0 + H, { irt: "a" }),               // author: not a reply
+    msg("a2", "bot", T0 + 2 * H, { irt: "a", bot: true }), // bot: not a reply
+    msg("a3", "bob", T0 + 5 * H, { irt: "a2" }),          // first real reply at 5h
+    msg("b", "cat", T0 + 4 * D),                          // unanswered: censored at 6 days
+    msg("c", "dan", T0 + D, { irt: "missing" }),           // phantom root: left out
+    msg("s0", "eve", T0, { patch: { index: 0, total: 1, isCover: true } }),
+    msg("s1", "eve", T0 + 1, { irt: "s0", patch: { index: 1, total: 1 } }),
+    msg("s2", "fay", T0 + 3 * D, { irt: "s1" }),
+  ];
+  const obs = observeFirstReplies(ms, buildThreads(ms), (id) => id === "bot", end);
+  const by = (kind: string, key: string) => obs.find((o) => o.kind === kind && o.key === key)!;
+  assert.deepEqual([by("thread", "a").time, by("thread", "a").answered, by("thread", "a").responder], [5 * H, true, "bob"]);
+  assert.deepEqual([by("thread", "b").time, by("thread", "b").answered], [6 * D, false]);
+  assert.equal(obs.some((o) => o.key === "missing"), false);
+  assert.deepEqual([by("series", "s0").time, by("series", "s0").responder], [3 * D, "fay"]);
+  assert.equal(by("thread", "s0").time, 3 * D);
+});
