@@ -56,7 +56,7 @@ export class DuckStore implements Store {
       .sort()
       .map((f) => {
         const st = statSync(join(d, f));
-        return { name: f.slice(0, -8), file: join(d, f), sig: `${f}:${st.size}:${st.mtimeMs}` };
+        return { name: f.slice(0, -8), file: join(d, f), sig: `${f}:${st.size}:${st.mtimeMs}:${st.ino}` };
       });
   }
 

@@ -1,0 +1,59 @@
+// Test helpers: hand-made ParsedMessage records and an in-memory Source whose items carry
+// those records as JSON, with a parser that decodes them. Exercises ingest without the real parser.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ParseResult, ParseStreamFn } from "../../loaders/store/ingest.ts";
+import type { ParsedMessage, Source, SourceItem } from "../../loaders/types.ts";
+
+export function tempDir(prefix = "tg-store-"): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function pm(id: string, over: Partial<ParsedMessage> = {}): ParsedMessage {
+  return {
+    messageId: id, date: Date.UTC(2024, 6, 1, 12), from: { name: "Ada Lovelace", email: "ada@example.org" },
+    to: [], cc: [], subject: `subject of ${id}`, inReplyTo: null, references: [], listId: null, lists: [],
+    patch: { isPatch: false, isRfc: false, version: 1, index: null, total: null, isCover: false, tags: [] },
+    isReply: false, trailers: [], nakLine: false, isBot: false, flags: [], contentHash: `hash-${id}`, bytes: 100,
+    ...over,
+  };
+}
+
+export type FakeEntry =
+  | { kind: "message"; msg: ParsedMessage }
+  | { kind: "delete"; msg: ParsedMessage }
+  | { kind: "error"; reason: string }
+  | { kind: "bad"; reason: string }; // a message the parser rejects
+
+/** A Source over fixed entries; cursor = index of the last item read. */
+export function fakeSource(id: string, entries: FakeEntry[], list?: string): Source & { reads: number[] } {
+  const src = {
+    id, kind: "mbox" as const, path: `/fake/${id}`, list, reads: [] as number[],
+    async *read(cursor?: Record<string, unknown>): AsyncIterable<SourceItem> {
+      const start = cursor ? Number(cursor.i) + 1 : 0;
+      src.reads.push(start);
+      for (let i = start; i < entries.length; i++) {
+        const e = entries[i];
+        const provenance = { source: id, position: String(i), list };
+        const c = { i };
+        if (e.kind === "error") yield { kind: "error", provenance, reason: e.reason, cursor: c };
+        else if (e.kind === "bad") yield { kind: "message", provenance, bytes: Buffer.from(JSON.stringify({ bad: e.reason })), cursor: c };
+        else yield { kind: e.kind, provenance, bytes: Buffer.from(JSON.stringify(e.msg)), cursor: c };
+      }
+    },
+  };
+  return src;
+}
+
+export const fakeParse: ParseStreamFn = async function* (items): AsyncIterable<ParseResult> {
+  for await (const item of items) {
+    if (item.kind === "error") { yield { item, error: item.reason }; continue; }
+    const obj = JSON.parse(item.bytes.toString());
+    if (obj.bad) yield { item, error: obj.bad };
+    else yield { item, parsed: obj as ParsedMessage };
+  }
+};
+
+export const msgs = (...m: ParsedMessage[]): FakeEntry[] => m.map((msg) => ({ kind: "message", msg }));
