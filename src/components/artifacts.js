@@ -1,0 +1,28 @@
+// Every shared page artifact is read here, so the pages and the analysis meet in one place.
+// The files are members of the archive written by src/data/site.zip.ts; their shapes are the
+// types in loaders/analysis/artifacts.ts. We decode JSON ourselves (.json() is plain text
+// decoding); FileAttachment.arquero()/.parquet() would pull CDN imports.
+// Per-person and per-thread files are read by the [person].md / [thread].md pages themselves,
+// because their paths depend on observable.params.
+import { FileAttachment } from "observablehq:stdlib";
+
+export const loadMeta = () => FileAttachment("../data/site/meta.json").json().catch(() => null);
+export const loadActivity = () => FileAttachment("../data/site/activity.json").json();
+export const loadGraph = () => FileAttachment("../data/site/graph.json").json();
+export const loadPeople = () => FileAttachment("../data/site/people.json").json();
+export const loadThreads = () => FileAttachment("../data/site/threads.json").json();
+export const loadBridges = () => FileAttachment("../data/site/bridges.json").json();
+export const loadResponsiveness = () => FileAttachment("../data/site/responsiveness.json").json();
+export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
+export const loadUpset = () => FileAttachment("../data/site/upset.json").json();
+
+/**
+ * Links to the full (unpruned) graph tables and the Gephi files, for download. `.href` (not a bare
+ * FileAttachment) keeps Framework from adding an implicit CDN import of d3-dsv for the .csv files.
+ */
+export const graphDownloads = () => [
+  ["nodes (CSV)", FileAttachment("../data/site/graph-nodes.csv").href],
+  ["edges (CSV)", FileAttachment("../data/site/graph-edges.csv").href],
+  ["GEXF", FileAttachment("../data/site/graph.gexf").href],
+  ["GraphML", FileAttachment("../data/site/graph.graphml").href],
+];

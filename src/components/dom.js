@@ -1,0 +1,56 @@
+// Tiny DOM builder. Every string from the data (subjects, names, addresses) is set as text,
+// never parsed as HTML: mail content comes from strangers.
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (v == null || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "style") node.style.cssText = v;
+    else if (k === "href") node.setAttribute("href", safeHref(v));
+    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c == null || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+/** Only relative links and https links survive; anything else (javascript:, data:) becomes "#". */
+export function safeHref(v) {
+  const s = String(v);
+  if (/^(https:\/\/|\.{0,2}\/|#|\?)/.test(s) && !/^\s*javascript:/i.test(s)) return s;
+  if (/^[\w.-]+(\/|$|\?|#)/.test(s)) return s; // relative path like "people/12"
+  return "#";
+}
+
+/** The public archive link for a message: https://lore.kernel.org/r/<message-id>. */
+export function loreUrl(messageId) {
+  return `https://lore.kernel.org/r/${encodeURIComponent(String(messageId))}`;
+}
+
+/** Route segment for a person or thread id: the same encoding the config uses for dynamicPaths. */
+export function routeSegment(id) {
+  return String(id).replace(/[^A-Za-z0-9_-]/g, "_");
+}
+
+export const fmtInt = (n) => (n == null || Number.isNaN(n) ? "–" : Math.round(n).toLocaleString("en-US"));
+export const fmtPct = (x) => (x == null || Number.isNaN(x) ? "–" : `${(100 * x).toFixed(1)}%`);
+export const fmtDate = (ms) => (ms == null ? "–" : new Date(ms).toISOString().slice(0, 10));
+export const fmtDateTime = (ms) => (ms == null ? "–" : new Date(ms).toISOString().slice(0, 16).replace("T", " ") + " UTC");
+
+/** Human duration from milliseconds: "45 min", "3.2 h", "2.1 d". */
+export function fmtDuration(ms) {
+  if (ms == null || Number.isNaN(ms)) return "–";
+  const m = ms / 60000;
+  if (m < 90) return `${Math.round(m)} min`;
+  const h = m / 60;
+  if (h < 48) return `${h.toFixed(1)} h`;
+  return `${(h / 24).toFixed(1)} d`;
+}
+
+export function kpis(items) {
+  return el("div", { class: "tg-kpis" },
+    items.map(([label, value]) => el("div", { class: "tg-kpi" }, el("div", { class: "v" }, value), el("div", { class: "l" }, label))));
+}

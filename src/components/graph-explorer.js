@@ -1,0 +1,103 @@
+// The participant graph in WebGL (sigma.js + graphology), drawn at the precomputed ForceAtlas2 layout.
+// The graph is built once; filters only change what the reducers hide, so toggling stays cheap at 10,000 nodes.
+import { Graph, Sigma } from "./vendor.js";
+import { listColor, communityColor } from "./colors.js";
+
+/**
+ * @param artifact GraphArtifact (graph.json)
+ * @param container element to draw into (needs a height)
+ * @param onSelect  called with the node index (or null) when the user clicks a node or the background
+ */
+export function createExplorer(artifact, container, onSelect) {
+  const graph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
+  const { nodes, edges } = artifact;
+  nodes.forEach((n, i) => graph.addNode(String(i), { x: n.x, y: n.y, label: n.name, size: 2, color: "#999" }));
+  edges.forEach((e, i) => {
+    if (e.s === e.t || graph.hasEdge(String(e.s), String(e.t))) return;
+    graph.addEdgeWithKey(`e${i}`, String(e.s), String(e.t), { size: 0.5, color: "#ccc", i });
+  });
+  const state = { filters: null, selected: null, neighbours: null, nodeVisible: new Uint8Array(nodes.length), edgeWeight: new Float64Array(edges.length) };
+
+  const renderer = new Sigma(graph, container, {
+    renderEdgeLabels: false,
+    labelRenderedSizeThreshold: 8,
+    zIndex: true,
+    nodeReducer: (key, attrs) => {
+      const i = Number(key);
+      if (!state.nodeVisible[i]) return { ...attrs, hidden: true };
+      if (state.selected != null && i !== state.selected && !state.neighbours.has(i)) return { ...attrs, color: "#e4e4e4", label: "", zIndex: 0 };
+      if (i === state.selected) return { ...attrs, highlighted: true, zIndex: 2 };
+      return attrs;
+    },
+    edgeReducer: (key, attrs) => {
+      const i = attrs.i;
+      const e = edges[i];
+      if (state.edgeWeight[i] < (state.filters?.minWeight ?? 1) || !state.nodeVisible[e.s] || !state.nodeVisible[e.t]) return { ...attrs, hidden: true };
+      if (state.selected != null) {
+        if (e.s !== state.selected && e.t !== state.selected) return { ...attrs, hidden: true };
+        return { ...attrs, color: e.s === state.selected ? "#e8833a" : "#4269d0", size: 1.5, zIndex: 1 };
+      }
+      return attrs;
+    },
+  });
+
+  renderer.on("clickNode", ({ node }) => select(Number(node)));
+  renderer.on("clickStage", () => select(null));
+
+  function select(i) {
+    state.selected = i;
+    state.neighbours = new Set();
+    if (i != null) graph.forEachNeighbor(String(i), (n) => state.neighbours.add(Number(n)));
+    renderer.refresh({ skipIndexation: true });
+    onSelect?.(i);
+  }
+
+  /** filters: {lists:Set, monthFrom, monthTo (indexes), minWeight, bots, colorBy, sizeBy} */
+  function update(filters) {
+    state.filters = filters;
+    const listIdx = new Set(artifact.lists.map((l, i) => (filters.lists.has(l) ? i : -1)).filter((i) => i >= 0));
+    const active = new Uint8Array(nodes.length);
+    edges.forEach((e, i) => {
+      let w = 0;
+      for (let k = 0; k < e.m.length; k += 2) if (e.m[k] >= filters.monthFrom && e.m[k] <= filters.monthTo) w += e.m[k + 1];
+      if (!e.l.some((l) => listIdx.has(l))) w = 0;
+      state.edgeWeight[i] = w;
+      if (w >= filters.minWeight) { active[e.s] = 1; active[e.t] = 1; }
+    });
+    const sizeOf = sizeScale(nodes, filters.sizeBy);
+    nodes.forEach((n, i) => {
+      const onList = Object.keys(n.lists ?? {}).some((l) => filters.lists.has(l));
+      state.nodeVisible[i] = (filters.bots || !n.bot) && onList && (active[i] || filters.isolated) ? 1 : 0;
+      graph.mergeNodeAttributes(String(i), {
+        color: filters.colorBy === "community" ? communityColor(n.community) : listColor(n.home),
+        size: sizeOf(n),
+      });
+    });
+    if (state.selected != null && !state.nodeVisible[state.selected]) select(null);
+    else renderer.refresh();
+    return countVisible();
+  }
+
+  function countVisible() {
+    let n = 0, m = 0;
+    for (const v of state.nodeVisible) n += v;
+    edges.forEach((e, i) => { if (state.edgeWeight[i] >= state.filters.minWeight && state.nodeVisible[e.s] && state.nodeVisible[e.t]) m++; });
+    return { nodes: n, edges: m };
+  }
+
+  /** Centre the camera on a node and select it. */
+  function focus(i) {
+    const pos = renderer.getNodeDisplayData(String(i));
+    if (pos) renderer.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.25 }, { duration: 400 });
+    select(i);
+  }
+
+  return { renderer, graph, update, select, focus, kill: () => renderer.kill() };
+}
+
+function sizeScale(nodes, by) {
+  const value = by === "messages" ? (n) => n.messages : (n) => n.pagerank ?? 0;
+  let max = 0;
+  for (const n of nodes) max = Math.max(max, value(n));
+  return (n) => 1.5 + 14 * Math.sqrt(max > 0 ? value(n) / max : 0);
+}

@@ -1,0 +1,41 @@
+// Build the site in an isolated copy of the work tree, so tests and benchmarks never touch the
+// developer's src/.observablehq/cache or dist/. Either the real data loaders run against a given
+// store (THREADGRAPH_STORE), or `artifacts` replaces src/data with static files (synthetic scale tests).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeArtifacts } from "./synthetic-artifacts.ts";
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface SiteBuild { dir: string; dist: string; buildMs: number; log: string; cleanup(): void }
+
+export function buildSite(opts: { store?: string; artifacts?: Record<string, unknown>; keep?: boolean } = {}): SiteBuild {
+  const dir = mkdtempSync(join(tmpdir(), "tg-site-"));
+  for (const f of ["src", "loaders", "observablehq.config.ts", "threadgraph.config.ts", "package.json", "tsconfig.json"]) {
+    if (!existsSync(join(REPO, f))) continue;
+    cpSync(join(REPO, f), join(dir, f), {
+      recursive: true,
+      filter: (p) => !p.includes(`${join(REPO, "src/.observablehq")}`) && !p.endsWith("src/components/vendor.js"),
+    });
+  }
+  symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
+  if (opts.artifacts) {
+    rmSync(join(dir, "src/data"), { recursive: true, force: true });
+    mkdirSync(join(dir, "src/data/site"), { recursive: true });
+    writeArtifacts(join(dir, "src/data/site"), opts.artifacts);
+  }
+  const env = { ...process.env, THREADGRAPH_SITE_OUTPUT: "dist", ...(opts.store ? { THREADGRAPH_STORE: resolve(opts.store) } : {}) };
+  const bin = (name: string) => join(REPO, "node_modules/.bin", name);
+  const t0 = performance.now();
+  const vendor = spawnSync(bin("esbuild"), ["src/components/vendor-entry.js", "--bundle", "--format=esm", "--platform=browser",
+    "--minify", "--legal-comments=none", "--outfile=src/components/vendor.js", "--log-level=warning"], { cwd: dir, env, encoding: "utf8" });
+  if (vendor.status !== 0) throw new Error(`vendor bundle failed:\n${vendor.stderr}`);
+  const build = spawnSync(bin("observable"), ["build"], { cwd: dir, env, encoding: "utf8", maxBuffer: 64 << 20 });
+  const buildMs = performance.now() - t0;
+  const log = `${build.stdout}\n${build.stderr}`;
+  if (build.status !== 0) throw new Error(`observable build failed (exit ${build.status}):\n${log.slice(-4000)}`);
+  return { dir, dist: join(dir, "dist"), buildMs, log, cleanup: () => { if (!opts.keep) rmSync(dir, { recursive: true, force: true }); } };
+}

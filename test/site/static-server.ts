@@ -1,0 +1,43 @@
+// A tiny static file server for a built dist/, on loopback only, the way a static host serves it:
+// "/people/3" → people/3.html, "/" → index.html. Used by the browser tests and the site benchmark.
+import { createServer, type Server } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
+  ".csv": "text/csv", ".svg": "image/svg+xml", ".png": "image/png", ".parquet": "application/octet-stream",
+  ".zip": "application/zip", ".txt": "text/plain",
+};
+
+export interface StaticServer { url: string; close(): Promise<void>; bytesServed: Map<string, number> }
+
+export async function serveDir(dir: string): Promise<StaticServer> {
+  const bytesServed = new Map<string, number>();
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const rel = normalize(path).replace(/^(\.\.[/\\])+/, "");
+    for (const candidate of [rel, `${rel}.html`, join(rel, "index.html")]) {
+      const file = join(dir, candidate);
+      if (!file.startsWith(dir)) break;
+      try {
+        if (!(await stat(file)).isFile()) continue;
+        const body = await readFile(file);
+        bytesServed.set(path, body.length);
+        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+        res.end(body);
+        return;
+      } catch { /* try the next candidate */ }
+    }
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("not found");
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    bytesServed,
+    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+  };
+}

@@ -1,0 +1,134 @@
+// SYNTHETIC page artifacts (never real data): a seeded, invented corpus of people, threads and a reply
+// graph in the shapes of loaders/analysis/artifacts.ts. The site benchmark uses it for the 10,000-node
+// graph target, and it lets the pages be exercised at scale without running the pipeline.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type * as A from "../../loaders/analysis/artifacts.ts";
+import { ARTIFACT_SCHEMA, FILES } from "../../loaders/analysis/artifacts.ts";
+
+const DAY = 86_400_000;
+const START = Date.UTC(2024, 6, 1);
+const END = Date.UTC(2024, 11, 31);
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export interface SyntheticOptions { people: number; threads: number; edgesPerNode: number; seed?: number }
+
+export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown> {
+  const r = rng(o.seed ?? 1);
+  const lists = ["linux-cxl", "netdev", "linux-rdma"];
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  const months = ["2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"];
+  const people: A.PersonRow[] = [];
+  for (let i = 0; i < o.people; i++) {
+    const home = lists[Math.floor(r() ** 1.5 * lists.length)];
+    const msgs = Math.max(1, Math.round(1 / (r() + 0.02)));
+    const per: Record<string, number> = { [home]: msgs };
+    if (r() < 0.2) per[pick(lists)] = (per[pick(lists)] ?? 0) + Math.ceil(msgs / 3);
+    people.push({
+      id: `p${i}`, key: `p${i}`, name: `Synthetic Person ${i}`, home, email: `person${i}@example.org`, bot: i % 97 === 5,
+      messages: Object.values(per).reduce((a, b) => a + b, 0), lists: per, threads: Math.ceil(msgs / 2), threads_started: Math.ceil(msgs / 5),
+      first: START + r() * 90 * DAY, last: END - r() * 60 * DAY, replies_sent: Math.floor(msgs * 0.7), replies_received: Math.floor(msgs * 0.6),
+      reviews_given: Math.floor(r() * 5), reviews_received: Math.floor(r() * 5), naks_given: r() < 0.02 ? 1 : 0, naks_received: 0,
+      first_replies: Math.floor(r() * msgs / 3), median_reply_ms: r() * 3 * DAY, pagerank: r() / o.people, community: Math.floor(r() * 8), detail: i < 50,
+    });
+  }
+  const ref = (p: A.PersonRow): A.PersonRef => ({ id: p.id, key: p.key, name: p.name, home: p.home });
+  const nodes: A.GraphNode[] = people.map((p, i) => {
+    const a = r() * 2 * Math.PI, rad = Math.sqrt(r()) * 1000, c = p.community ?? 0;
+    return { ...ref(p), bot: p.bot, messages: p.messages, lists: p.lists, in_w: p.replies_received, out_w: p.replies_sent,
+      degree: 0, pagerank: p.pagerank, betweenness: r() * 0.01, community: c, core: 1 + (i % 5),
+      x: Math.cos(a) * rad + 400 * Math.cos(c), y: Math.sin(a) * rad + 400 * Math.sin(c) };
+  });
+  const edges: A.GraphEdge[] = [];
+  for (let s = 0; s < nodes.length; s++) for (let k = 0; k < o.edgesPerNode; k++) {
+    const t = Math.floor(r() ** 2 * nodes.length);
+    if (t === s) continue;
+    const mi = Math.floor(r() * months.length);
+    const w = 1 + Math.floor(r() * 4);
+    edges.push({ s, t, w, first: START + mi * 30 * DAY, last: START + mi * 30 * DAY + DAY, l: [lists.indexOf(nodes[s].home ?? "netdev")], m: [mi, w] });
+    nodes[s].degree++; nodes[t].degree++;
+  }
+  const threads: A.ThreadRow[] = [];
+  const details: Record<string, A.ThreadDetail> = {};
+  for (let i = 0; i < o.threads; i++) {
+    const author = people[Math.floor(r() ** 2 * people.length)];
+    const tl = r() < 0.15 ? lists.slice(0, 2 + Math.floor(r() * 2)) : [author.home ?? "netdev"];
+    const start = START + r() * 170 * DAY;
+    const n = 1 + Math.floor(r() * 12);
+    const msgs: A.ThreadMessage[] = [];
+    const parts = new Map<string, A.PersonRow>();
+    for (let j = 0; j < n; j++) {
+      const p = j === 0 ? author : people[Math.floor(r() * people.length)];
+      parts.set(p.id, p);
+      const parent = j === 0 ? null : msgs[Math.floor(r() * j)];
+      const date = parent ? parent.date! + r() * 2 * DAY : start;
+      msgs.push({ id: `t${i}.m${j}@example.org`, parent: parent?.id ?? null, from: p.id, date, latency_ms: parent ? date - parent.date! : null,
+        lists: tl, subject: `${j ? "Re: " : ""}[PATCH] synthetic change ${i}`, depth: parent ? parent.depth + 1 : 0, patch: null });
+    }
+    const row: A.ThreadRow = { id: `t${i}@example.org`, key: `t${i}`, subject: `[PATCH] synthetic change ${i}`, author: ref(author), messages: n,
+      participants: parts.size, lists: tl, start, end: Math.max(...msgs.map((m) => m.date!)), depth: Math.max(...msgs.map((m) => m.depth)),
+      series_id: null, is_series: false, first_reply_ms: n > 1 ? msgs[1].latency_ms : null, reviews: 0, naks: 0, detail: i < 30 };
+    threads.push(row);
+    if (row.detail) details[row.key] = { thread: row, messages: msgs,
+      participants: [...parts.values()].map((p) => ({ ...ref(p), messages: msgs.filter((m) => m.from === p.id).length, first: null })),
+      trailers: [{ kind: "reviewed-by", from: ref(people[1]), to: ref(author), message_id: msgs[msgs.length - 1].id, applies_to: row.id }], naks: [] };
+  }
+  const activity: A.ActivityRow[] = [];
+  for (let w = START - ((new Date(START).getUTCDay() + 6) % 7) * DAY; w < END; w += 7 * DAY)
+    for (const list of [...lists, "*"]) {
+      const m = Math.floor(50 + r() * 200) * (list === "*" ? 3 : 1);
+      activity.push({ week: w, list, messages: m, threads_started: Math.floor(m / 4), threads_active: Math.floor(m / 3), people: Math.floor(m / 3),
+        new_people: Math.floor(m / 20), returning_people: Math.floor(m / 3 - m / 20), crossposted: Math.floor(m / 10), crosspost_share: 0.1 });
+    }
+  const km = (group: string): A.KmCurve => {
+    const points: [number, number][] = [[0, 1]];
+    let s = 1;
+    for (let t = 3600_000; t < 60 * DAY; t *= 1.6) { s *= 0.8 + r() * 0.15; points.push([t, s]); }
+    return { group, kind: "thread", n: 100, events: 80, censored: 20, points, median_ms: DAY, unanswered: { d1: 0.4, d7: 0.2, d30: 0.1 } };
+  };
+  const multi = people.filter((p) => Object.keys(p.lists).length > 1);
+  const meta: A.MetaArtifact = { schema: ARTIFACT_SCHEMA, empty: false, hint: null, refreshed_at: Date.UTC(2026, 10, 24), store_version: "synthetic",
+    window: { start: START, end: END }, lists, sources: lists.map((l) => ({ source: `mbox:synthetic/${l}.mbox`, list: l, messages: 100 })),
+    counts: { messages: activity.filter((a) => a.list === "*").reduce((s, a) => s + a.messages, 0), threads: threads.length, series: 0, people: people.length,
+      graph_people: nodes.length, reply_edges: edges.length, reply_messages: edges.length, reviews: 1, naks: 0, bots: 1 },
+    person_keys: people.filter((p) => p.detail).map((p) => p.key), thread_keys: Object.keys(details), elapsed_s: 0 };
+  const files: Record<string, unknown> = {
+    [FILES.meta]: meta,
+    [FILES.activity]: { rows: activity } satisfies A.ActivityArtifact,
+    [FILES.graph]: { lists, months, nodes, edges, communities: [], pruning: { rule: "none", total_edges: edges.length, kept_edges: edges.length },
+      stats: { nodes: nodes.length, edges: edges.length, reciprocity: 0.3, betweenness_exact: false, betweenness_samples: 100 } } satisfies A.GraphArtifact,
+    [FILES.people]: { rows: people } satisfies A.PeopleArtifact,
+    [FILES.threads]: { rows: threads } satisfies A.ThreadsArtifact,
+    [FILES.bridges]: { lists, people: multi.map((p) => ({ ...ref(p), lists: p.lists, nlists: Object.keys(p.lists).length, messages: p.messages })),
+      pairs: [], flow_home_to_list: lists.map(() => lists.map(() => Math.floor(r() * 500))), flow_home_to_home: lists.map(() => lists.map(() => Math.floor(r() * 500))),
+      crossposted: threads.filter((t) => t.lists.length > 1).map((t) => ({ id: t.id, key: t.detail ? t.key : null, subject: t.subject, lists: t.lists, messages: t.messages,
+        by_home: { [t.lists[0]]: 2, [t.lists[1]]: 1 }, participants: [t.author!] })) } satisfies A.BridgesArtifact,
+    [FILES.responsiveness]: { window_end: END, curves: ["all", ...lists.map((l) => `list:${l}`)].map(km),
+      first_responders: lists.flatMap((list) => people.slice(0, 5).map((p) => ({ list, person: ref(p), first_replies: p.first_replies, median_ms: p.median_reply_ms }))) } satisfies A.ResponsivenessArtifact,
+    [FILES.reviews]: { lists, pairs: people.slice(0, 20).map((p, i) => ({ reviewer: ref(p), author: ref(people[i + 1]), reviewed: 2, acked: 1, tested: 0, lists: [p.home!] })),
+      home_matrix: lists.map(() => lists.map(() => Math.floor(r() * 50))), naks: [], totals: { reviewed: 40, acked: 20, tested: 0, naks: 0, cross_subsystem_naks: 0 } } satisfies A.ReviewsArtifact,
+    [FILES.upset]: { lists, sets: lists.map((list) => ({ list, people: people.filter((p) => p.lists[list]).length })),
+      combos: [{ lists: ["netdev"], people: 10, messages: 100 }, { lists: ["linux-cxl", "netdev"], people: 3, messages: 20 }] } satisfies A.UpsetArtifact,
+  };
+  files[FILES.graphNodesCsv] = `id,name\n${nodes.map((n) => `${n.id},${n.name}`).join("\n")}\n`;
+  files[FILES.graphEdgesCsv] = `source,target,weight\n${edges.map((e) => `${nodes[e.s].id},${nodes[e.t].id},${e.w}`).join("\n")}\n`;
+  files[FILES.graphGexf] = `<?xml version="1.0"?><gexf version="1.2"><graph/></gexf>\n`;
+  files[FILES.graphGraphml] = `<?xml version="1.0"?><graphml><graph/></graphml>\n`;
+  for (const p of people.filter((q) => q.detail)) files[FILES.person(p.key)] = { person: p, emails: [p.email], activity: months.map((month) => ({ month, list: p.home!, messages: 3 })),
+    correspondents_out: [], correspondents_in: [], reviews_given: [], reviews_received: [], naks_given: [], naks_received: [],
+    response: { replies: p.replies_sent, median_ms: p.median_reply_ms, p90_ms: null, first_replies: p.first_replies }, threads: [] } satisfies A.PersonDetail;
+  for (const [k, d] of Object.entries(details)) files[FILES.thread(k)] = d;
+  return files;
+}
+
+/** Write the artifacts as files under dir (the layout of data/site/). */
+export function writeArtifacts(dir: string, files: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(files)) {
+    mkdirSync(join(dir, name, ".."), { recursive: true });
+    writeFileSync(join(dir, name), typeof value === "string" ? value : JSON.stringify(value));
+  }
+}
