@@ -1,0 +1,114 @@
+// The whole analysis of a corpus, in memory: threads, replies, graph + metrics + layout,
+// first-reply observations, reviews, and per-person list activity and home list.
+import type { AnalysisPerson, Corpus } from "./model.ts";
+import { buildThreads, type ThreadResult } from "../thread/index.ts";
+import { replyEdges, type ReplyEdge, type ReplyStats } from "../graph/replies.ts";
+import { buildReplyGraph, type ReplyGraph } from "../graph/build.ts";
+import { computeMetrics, type GraphMetrics } from "../graph/metrics.ts";
+import { layoutGraph } from "../graph/layout.ts";
+import { observeFirstReplies, type Observation } from "./survival.ts";
+import { reviewRows, type ReviewRow } from "./reviews.ts";
+
+export interface AnalyzeOptions {
+  /** Include bots in the graph metrics (they are always in the data). */
+  includeBots?: boolean;
+  seed?: number;
+  /** Censoring time for unanswered threads; default: the latest message date. */
+  windowEnd?: number;
+  /** Detail files: the N biggest threads, plus cross-posted and fetched ones (capped). */
+  threadDetails?: number;
+  /** Detail files for the N most active non-bot people. */
+  personDetails?: number;
+}
+
+export interface Analysis {
+  corpus: Corpus;
+  tr: ThreadResult;
+  replies: ReplyEdge[];
+  replyStats: ReplyStats;
+  /** Default graph (bots excluded unless includeBots). */
+  graph: ReplyGraph;
+  metrics: GraphMetrics;
+  /** Graph with bots, for layout and the explorer's bot toggle. */
+  graphAll: ReplyGraph;
+  layout: Map<string, { x: number; y: number }>;
+  observations: Observation[];
+  reviews: ReviewRow[];
+  reviewsUnresolved: number;
+  bots: Set<string>;
+  people: Map<string, AnalysisPerson>;
+  messagesBy: Map<string, number>;
+  threadDetail: Set<string>;
+  personDetail: Set<string>;
+  /** person -> list -> messages */
+  personLists: Map<string, Record<string, number>>;
+  home: Map<string, string | null>;
+  windowStart: number | null;
+  windowEnd: number | null;
+  timings: Record<string, number>;
+}
+
+export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => { const now = performance.now(); timings[name] = Math.round(now - t); t = now; };
+  const { messages } = corpus;
+  const bots = new Set(corpus.people.filter((p) => p.isBot).map((p) => p.id));
+  for (const m of messages) if (m.isBot) bots.add(m.from);
+  const tr = buildThreads(messages);
+  lap("threads");
+  const { edges: replies, stats: replyStats } = replyEdges(messages, tr, bots);
+  const names = new Map(corpus.people.map((p) => [p.id, p.name || p.email || p.id]));
+  const label = (id: string) => names.get(id) ?? id;
+  const graph = buildReplyGraph(replies, { includeBots: o.includeBots }, label);
+  const graphAll = o.includeBots ? graph : buildReplyGraph(replies, { includeBots: true }, label);
+  lap("graph");
+  const metrics = computeMetrics(graph, o.seed ?? 42);
+  lap("metrics");
+  const layout = layoutGraph(graphAll, o.seed ?? 7);
+  lap("layout");
+  let windowStart: number | null = null, windowEnd: number | null = null;
+  for (const m of messages) if (m.date !== null) {
+    if (windowStart === null || m.date < windowStart) windowStart = m.date;
+    if (windowEnd === null || m.date > windowEnd) windowEnd = m.date;
+  }
+  if (o.windowEnd !== undefined) windowEnd = o.windowEnd;
+  const observations = observeFirstReplies(messages, tr, (id) => bots.has(id), windowEnd ?? 0);
+  const tracked = new Set(corpus.lists);
+  const { rows: reviews, unresolved: reviewsUnresolved } = reviewRows(messages, corpus.trailers, tr, tracked);
+  lap("responsiveness+reviews");
+  const personLists = new Map<string, Record<string, number>>();
+  for (const m of messages) {
+    let r = personLists.get(m.from);
+    if (!r) personLists.set(m.from, (r = {}));
+    for (const l of m.lists) if (tracked.has(l)) r[l] = (r[l] ?? 0) + 1;
+  }
+  const order = new Map(corpus.lists.map((l, i) => [l, i]));
+  const home = new Map<string, string | null>();
+  for (const [p, r] of personLists) {
+    let best: string | null = null;
+    for (const [l, n] of Object.entries(r)) {
+      if (best === null || n > r[best] || (n === r[best] && order.get(l)! < order.get(best)!)) best = l;
+    }
+    home.set(p, best);
+  }
+  const people = new Map(corpus.people.map((p) => [p.id, p]));
+  const messagesBy = new Map<string, number>();
+  for (const m of messages) messagesBy.set(m.from, (messagesBy.get(m.from) ?? 0) + 1);
+  const threadDetail = pickThreadDetails(corpus, tr, o.threadDetails ?? 300);
+  const personDetail = new Set([...messagesBy.entries()].filter(([id]) => !bots.has(id))
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, o.personDetails ?? 2000).map(([id]) => id));
+  lap("people");
+  return { corpus, tr, replies, replyStats, graph, metrics, graphAll, layout, observations, reviews, reviewsUnresolved,
+    bots, people, messagesBy, threadDetail, personDetail, personLists, home, windowStart, windowEnd, timings };
+}
+
+/** Notable threads: the biggest, the biggest cross-posted ones, and every fetched one. */
+function pickThreadDetails(corpus: Corpus, tr: ThreadResult, n: number): Set<string> {
+  const tracked = new Set(corpus.lists);
+  const bySize = [...tr.threads].sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : 1));
+  const out = new Set(bySize.slice(0, n).map((t) => t.id));
+  bySize.filter((t) => t.members.length >= 3 && t.lists.filter((l) => tracked.has(l)).length >= 2).slice(0, n).forEach((t) => out.add(t.id));
+  for (const t of tr.threads) if (t.members.some((i) => corpus.messages[i].fetched)) out.add(t.id);
+  return out;
+}

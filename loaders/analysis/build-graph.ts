@@ -1,0 +1,171 @@
+// graph.json (+ full CSV/GEXF/GraphML tables), bridges.json, upset.json, activity.json.
+import type { Analysis } from "./analyze.ts";
+import type { ActivityArtifact, ActivityRow, BridgesArtifact, GraphArtifact, GraphEdge, GraphNode, PersonRef, UpsetArtifact } from "./artifacts.ts";
+import { fileKey } from "./keys.ts";
+import { toCsv, toGexf, toGraphml, type Row } from "../graph/export.ts";
+
+/** Edges kept in graph.json at most; the lightest go first (each node keeps its heaviest edge). */
+export const MAX_PAGE_EDGES = 40_000;
+
+export function personRef(a: Analysis, id: string): PersonRef {
+  const p = a.people.get(id);
+  return { id, key: fileKey(id), name: p?.name || p?.email || id, home: a.home.get(id) ?? null };
+}
+
+export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files: Record<string, string> } {
+  const lists = a.corpus.lists;
+  const listIdx = new Map(lists.map((l, i) => [l, i]));
+  const g = a.graphAll;
+  const ids = g.nodes().sort();
+  const at = new Map(ids.map((id, i) => [id, i]));
+  const monthsSet = new Set<string>();
+  g.forEachEdge((_k, e) => { for (const m of Object.keys(e.months)) monthsSet.add(m); });
+  const months = [...monthsSet].sort();
+  const monthIdx = new Map(months.map((m, i) => [m, i]));
+  const nodes: GraphNode[] = ids.map((id) => {
+    const mt = a.metrics.nodes.get(id);
+    const pos = a.layout.get(id) ?? { x: 0, y: 0 };
+    let in_w = 0, out_w = 0;
+    g.forEachInEdge(id, (_k, e) => { in_w += e.weight; });
+    g.forEachOutEdge(id, (_k, e) => { out_w += e.weight; });
+    const r = (x: number, d = 1e6) => Math.round(x * d) / d;
+    return {
+      ...personRef(a, id), bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
+      in_w, out_w, degree: g.neighbors(id).length,
+      pagerank: mt ? r(mt.pagerank) : null, betweenness: mt ? r(mt.betweenness) : null,
+      community: mt ? mt.community : null, core: mt ? mt.core : null, x: pos.x, y: pos.y,
+    };
+  });
+  const all: GraphEdge[] = [];
+  g.forEachEdge((_k, e, s, t) => {
+    const m: number[] = [];
+    for (const [mo, c] of Object.entries(e.months)) m.push(monthIdx.get(mo)!, c);
+    all.push({ s: at.get(s)!, t: at.get(t)!, w: e.weight, first: e.first ?? 0, last: e.last ?? 0,
+      l: e.lists.map((l) => listIdx.get(l)).filter((x): x is number => x !== undefined), m });
+  });
+  // Pruning: smallest minimum weight that fits MAX_PAGE_EDGES; each node keeps its heaviest edge.
+  let minW = 1;
+  while (all.filter((e) => e.w >= minW).length > MAX_PAGE_EDGES) minW++;
+  const heaviest = new Map<number, GraphEdge>();
+  for (const e of all) for (const n of [e.s, e.t]) { const h = heaviest.get(n); if (!h || e.w > h.w) heaviest.set(n, e); }
+  const keep = new Set([...heaviest.values()]);
+  const edges = all.filter((e) => e.w >= minW || keep.has(e));
+  // Communities: size, most central members, dominant home list.
+  const comm = new Map<number, GraphNode[]>();
+  for (const n of nodes) if (n.community !== null) { const l = comm.get(n.community); if (l) l.push(n); else comm.set(n.community, [n]); }
+  const communities = [...comm.entries()].sort((x, y) => x[0] - y[0]).map(([id, ns]) => {
+    const homes = new Map<string, number>();
+    for (const n of ns) if (n.home) homes.set(n.home, (homes.get(n.home) ?? 0) + 1);
+    const home = [...homes.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? null;
+    return { id, size: ns.length, top: [...ns].sort((x, y) => (y.pagerank ?? 0) - (x.pagerank ?? 0)).slice(0, 5).map((n) => n.name), home };
+  });
+  const graph: GraphArtifact = {
+    lists, months, nodes, edges, communities,
+    pruning: { rule: `edges with weight >= ${minW} (smallest minimum keeping <= ${MAX_PAGE_EDGES} edges), plus each node's heaviest edge; full tables in graph-edges.csv`, total_edges: all.length, kept_edges: edges.length },
+    stats: { nodes: a.graph.order, edges: a.graph.size, reciprocity: a.metrics.reciprocity, betweenness_exact: a.metrics.betweennessExact, betweenness_samples: a.metrics.betweennessSamples },
+  };
+  const nodeRows: Row[] = nodes.map((n) => ({ id: n.id, label: n.name, home: n.home, bot: n.bot, messages: n.messages, in_w: n.in_w, out_w: n.out_w, degree: n.degree,
+    pagerank: n.pagerank, betweenness: n.betweenness, community: n.community, core: n.core, x: n.x, y: n.y }));
+  const edgeRows: Row[] = all.map((e) => ({ source: ids[e.s], target: ids[e.t], weight: e.w,
+    first: e.first ? new Date(e.first).toISOString() : null, last: e.last ? new Date(e.last).toISOString() : null,
+    lists: e.l.map((i) => lists[i]), bot: nodes[e.s].bot || nodes[e.t].bot }));
+  const files = {
+    "graph-nodes.csv": toCsv(Object.keys(nodeRows[0] ?? { id: 0 }), nodeRows),
+    "graph-edges.csv": toCsv(Object.keys(edgeRows[0] ?? { source: 0, target: 0 }), edgeRows),
+    "graph.gexf": toGexf(nodeRows, edgeRows),
+    "graph.graphml": toGraphml(nodeRows, edgeRows),
+  };
+  return { graph, files };
+}
+
+export function buildBridges(a: Analysis): BridgesArtifact {
+  const lists = a.corpus.lists;
+  const li = new Map(lists.map((l, i) => [l, i]));
+  const people = [...a.personLists.entries()].filter(([id, r]) => !a.bots.has(id) && Object.keys(r).length >= 2)
+    .map(([id, r]) => ({ ...personRef(a, id), lists: r, nlists: Object.keys(r).length, messages: Object.values(r).reduce((s, x) => s + x, 0) }))
+    .sort((x, y) => y.nlists - x.nlists || y.messages - x.messages);
+  const z = () => lists.map(() => lists.map(() => 0));
+  const flowList = z(), flowHome = z();
+  const msgs = a.corpus.messages;
+  for (const e of a.replies) {
+    if (e.bot) continue;
+    const h = a.home.get(e.from);
+    if (!h) continue;
+    const parentLists = msgs[e.parent].lists;
+    for (const l of new Set([...e.lists, ...parentLists])) { const j = li.get(l); if (j !== undefined) flowList[li.get(h)!][j]++; }
+    const g = a.home.get(e.to);
+    if (g) flowHome[li.get(h)!][li.get(g)!]++;
+  }
+  const pairs: BridgesArtifact["pairs"] = [];
+  for (let i = 0; i < lists.length; i++) for (let j = i + 1; j < lists.length; j++) {
+    const [A, B] = [lists[i], lists[j]];
+    let shared = 0;
+    for (const [id, r] of a.personLists) if (!a.bots.has(id) && r[A] && r[B]) shared++;
+    const cross = a.tr.threads.filter((t) => t.lists.includes(A) && t.lists.includes(B)).length;
+    pairs.push({ a: A, b: B, shared_people: shared, crossposted_threads: cross, replies_a_to_b: flowList[i][j], replies_b_to_a: flowList[j][i] });
+  }
+  const tracked = new Set(lists);
+  const crossposted = a.tr.threads.filter((t) => t.lists.filter((l) => tracked.has(l)).length >= 2)
+    .sort((x, y) => y.members.length - x.members.length).slice(0, 500).map((t) => {
+      const by_home: Record<string, number> = {};
+      for (const p of t.participants) { const h = a.home.get(p) ?? "other"; by_home[h] = (by_home[h] ?? 0) + 1; }
+      return { id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, lists: t.lists.filter((l) => tracked.has(l)),
+        messages: t.members.length, by_home, participants: t.participants.filter((p) => !a.bots.has(p)).slice(0, 50).map((p) => personRef(a, p)) };
+    });
+  return { lists, people, pairs, flow_home_to_list: flowList, flow_home_to_home: flowHome, crossposted };
+}
+
+export function buildUpset(a: Analysis): UpsetArtifact {
+  const lists = a.corpus.lists;
+  const combos = new Map<string, { lists: string[]; people: number; messages: number }>();
+  const sets = lists.map((l) => ({ list: l, people: 0 }));
+  for (const [id, r] of a.personLists) {
+    if (a.bots.has(id)) continue;
+    const ls = lists.filter((l) => r[l]);
+    if (!ls.length) continue;
+    ls.forEach((l) => sets[lists.indexOf(l)].people++);
+    const k = ls.join("|");
+    const c = combos.get(k) ?? { lists: ls, people: 0, messages: 0 };
+    c.people++; c.messages += ls.reduce((s, l) => s + r[l], 0);
+    combos.set(k, c);
+  }
+  return { lists, sets, combos: [...combos.values()].sort((x, y) => y.people - x.people) };
+}
+
+const WEEK = 7 * 86400_000;
+export function weekOf(t: number): number {
+  const day = Math.floor(t / 86400_000);
+  return (day - ((day + 3) % 7)) * 86400_000; // 1970-01-01 was a Thursday; weeks start Monday
+}
+
+export function buildActivity(a: Analysis): ActivityArtifact {
+  const msgs = a.corpus.messages;
+  const firstSeen = new Map<string, number>();
+  const order = msgs.map((_, i) => i).filter((i) => msgs[i].date !== null).sort((x, y) => msgs[x].date! - msgs[y].date!);
+  for (const i of order) if (!firstSeen.has(msgs[i].from)) firstSeen.set(msgs[i].from, weekOf(msgs[i].date!));
+  const tracked = new Set(a.corpus.lists);
+  type Acc = { messages: number; started: number; threads: Set<string>; people: Set<string>; cross: number };
+  const acc = new Map<string, Acc>();
+  const get = (w: number, l: string) => { const k = `${w}|${l}`; let v = acc.get(k); if (!v) acc.set(k, (v = { messages: 0, started: 0, threads: new Set(), people: new Set(), cross: 0 })); return v; };
+  for (const i of order) {
+    const m = msgs[i];
+    const w = weekOf(m.date!);
+    const tl = m.lists.filter((l) => tracked.has(l));
+    const isStart = a.tr.threads[a.tr.threadIndex.get(a.tr.threading.threadId[i])!].root === i;
+    for (const l of ["*", ...tl]) {
+      const v = get(w, l);
+      v.messages++; v.threads.add(a.tr.threading.threadId[i]); v.people.add(m.from);
+      if (isStart) v.started++;
+      if (tl.length >= 2) v.cross++;
+    }
+  }
+  const rows: ActivityRow[] = [...acc.entries()].map(([k, v]) => {
+    const [w, list] = [Number(k.split("|")[0]), k.slice(k.indexOf("|") + 1)];
+    let fresh = 0;
+    for (const p of v.people) if (firstSeen.get(p) === w) fresh++;
+    return { week: w, list, messages: v.messages, threads_started: v.started, threads_active: v.threads.size, people: v.people.size,
+      new_people: fresh, returning_people: v.people.size - fresh, crossposted: v.cross, crosspost_share: v.messages ? v.cross / v.messages : 0 };
+  }).sort((x, y) => x.week - y.week || (x.list < y.list ? -1 : 1));
+  void WEEK;
+  return { rows };
+}

@@ -1,0 +1,188 @@
+// people.json + person/<key>.json, threads.json + thread/<key>.json, responsiveness.json, reviews.json.
+import type { Analysis } from "./analyze.ts";
+import type { KmCurve, PeopleArtifact, PersonDetail, PersonRow, ResponsivenessArtifact, ReviewRef, ReviewsArtifact, ThreadDetail, ThreadRow, ThreadsArtifact } from "./artifacts.ts";
+import type { ReviewRow } from "./reviews.ts";
+import { kaplanMeier, type Observation } from "./survival.ts";
+import { fileKey } from "./keys.ts";
+import { personRef } from "./build-graph.ts";
+import { monthOf } from "../graph/build.ts";
+
+const NAK = new Set(["nacked-by", "nak-line"]);
+const isNak = (r: ReviewRow) => NAK.has(r.kind);
+
+function quantile(sorted: number[], q: number): number | null {
+  if (!sorted.length) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string | null): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) { const k = key(x); if (k === null) continue; const l = m.get(k); if (l) l.push(x); else m.set(k, [x]); }
+  return m;
+}
+
+export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; details: Map<string, ThreadDetail> } {
+  const msgs = a.corpus.messages;
+  const firstReply = new Map(a.observations.filter((o) => o.kind === "thread" && o.answered).map((o) => [o.key, o.time]));
+  const revByThread = groupBy(a.reviews, (r) => r.threadId);
+  const rows: ThreadRow[] = a.tr.threads.map((t) => {
+    const revs = revByThread.get(t.id) ?? [];
+    return {
+      id: t.id, key: fileKey(t.id), subject: t.subject, author: t.rootIsPhantom ? null : personRef(a, t.author),
+      messages: t.members.length, participants: t.participants.length, lists: t.lists, start: t.start, end: t.end,
+      depth: t.depth, series_id: t.seriesId, is_series: t.isSeries, first_reply_ms: firstReply.get(t.id) ?? null,
+      reviews: revs.filter((r) => !isNak(r)).length, naks: revs.filter(isNak).length, detail: a.threadDetail.has(t.id),
+    };
+  });
+  const details = new Map<string, ThreadDetail>();
+  rows.forEach((row, ti) => {
+    if (!row.detail) return;
+    const t = a.tr.threads[ti];
+    const base = t.rootIsPhantom ? Math.min(...t.members.map((i) => a.tr.threading.depth[i])) : a.tr.threading.depth[t.root];
+    const count = new Map<string, { n: number; first: number | null }>();
+    const messages = t.members.map((i) => {
+      const m = msgs[i];
+      const p = a.tr.threading.parent[i];
+      const c = count.get(m.from) ?? { n: 0, first: m.date };
+      c.n++; count.set(m.from, c);
+      const pp = m.patch;
+      return {
+        id: m.id, parent: p >= 0 ? msgs[p].id : null, from: m.from, date: m.date,
+        latency_ms: p >= 0 && m.date !== null && msgs[p].date !== null ? m.date - msgs[p].date! : null,
+        lists: m.lists, subject: m.subject, depth: a.tr.threading.depth[i] - base,
+        patch: pp.isPatch ? `v${pp.version}${pp.index !== null ? ` ${pp.index}/${pp.total}` : ""}` : null,
+      };
+    });
+    const revs = revByThread.get(t.id) ?? [];
+    details.set(row.key, {
+      thread: row, messages,
+      participants: [...count.entries()].map(([id, c]) => ({ ...personRef(a, id), messages: c.n, first: c.first })),
+      trailers: revs.filter((r) => !isNak(r)).map((r) => ({ kind: r.kind, from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
+        message_id: r.messageId, applies_to: r.appliesTo === "series" ? `series ${r.seriesId}` : r.target ?? "" })),
+      naks: revs.filter(isNak).map((r) => ({ from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
+        message_id: r.messageId, source: r.kind === "nak-line" ? "line" as const : "trailer" as const, cross_subsystem: r.crossSubsystem })),
+    });
+  });
+  return { threads: { rows }, details };
+}
+
+export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; details: Map<string, PersonDetail> } {
+  const msgs = a.corpus.messages;
+  const sent = groupBy(a.replies.filter((e) => !e.bot), (e) => e.from);
+  const recv = groupBy(a.replies.filter((e) => !e.bot), (e) => e.to);
+  const given = groupBy(a.reviews, (r) => r.reviewer);
+  const received = groupBy(a.reviews, (r) => r.author);
+  const firsts = groupBy(a.observations.filter((o) => o.kind === "thread" && o.responder), (o) => o.responder);
+  const byPerson = groupBy(msgs.map((_, i) => i), (i) => msgs[i].from);
+  const ids = new Set([...a.people.keys(), ...byPerson.keys()]);
+  const rows: PersonRow[] = [];
+  const details = new Map<string, PersonDetail>();
+  for (const id of ids) {
+    const mine = byPerson.get(id) ?? [];
+    const dates = mine.map((i) => msgs[i].date).filter((d): d is number => d !== null);
+    const threads = new Set(mine.map((i) => a.tr.threading.threadId[i]));
+    const started = a.tr.threads.filter((t) => !t.rootIsPhantom && t.author === id);
+    const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
+    const g = given.get(id) ?? [], r = received.get(id) ?? [];
+    const mt = a.metrics.nodes.get(id);
+    const p = a.people.get(id);
+    const row: PersonRow = {
+      ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages: mine.length, lists: a.personLists.get(id) ?? {},
+      threads: threads.size, threads_started: started.length,
+      first: dates.length ? Math.min(...dates) : null, last: dates.length ? Math.max(...dates) : null,
+      replies_sent: sent.get(id)?.length ?? 0, replies_received: recv.get(id)?.length ?? 0,
+      reviews_given: g.filter((x) => !isNak(x)).length, reviews_received: r.filter((x) => !isNak(x)).length,
+      naks_given: g.filter(isNak).length, naks_received: r.filter(isNak).length,
+      first_replies: firsts.get(id)?.length ?? 0, median_reply_ms: quantile(lat, 0.5),
+      pagerank: mt?.pagerank ?? null, community: mt?.community ?? null, detail: a.personDetail.has(id),
+    };
+    rows.push(row);
+    if (!row.detail) continue;
+    const act = new Map<string, number>();
+    for (const i of mine) if (msgs[i].date !== null) for (const l of msgs[i].lists) {
+      const k = `${monthOf(msgs[i].date!)}|${l}`; act.set(k, (act.get(k) ?? 0) + 1);
+    }
+    const corr = (edges: typeof a.replies, other: (e: (typeof a.replies)[number]) => string) => {
+      const c = new Map<string, number>();
+      for (const e of edges) c.set(other(e), (c.get(other(e)) ?? 0) + 1);
+      return [...c.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([o, w]) => ({ ...personRef(a, o), w }));
+    };
+    const ref = (x: ReviewRow, other: string | null): ReviewRef => {
+      const t = a.tr.threads[a.tr.threadIndex.get(x.threadId)!];
+      return { kind: x.kind, other: personRef(a, other ?? ""), message_id: x.messageId, thread_id: x.threadId,
+        thread_key: a.threadDetail.has(x.threadId) ? fileKey(x.threadId) : null, subject: t.subject, date: x.date, lists: x.lists };
+    };
+    details.set(row.key, {
+      person: row, emails: p?.emails ?? [row.email],
+      activity: [...act.entries()].map(([k, n]) => ({ month: k.slice(0, 7), list: k.slice(8), messages: n })).sort((x, y) => (x.month < y.month ? -1 : 1)),
+      correspondents_out: corr(sent.get(id) ?? [], (e) => e.to),
+      correspondents_in: corr(recv.get(id) ?? [], (e) => e.from),
+      reviews_given: g.filter((x) => !isNak(x)).slice(0, 500).map((x) => ref(x, x.author)),
+      reviews_received: r.filter((x) => !isNak(x)).slice(0, 500).map((x) => ref(x, x.reviewer)),
+      naks_given: g.filter(isNak).map((x) => ref(x, x.author)),
+      naks_received: r.filter(isNak).map((x) => ref(x, x.reviewer)),
+      response: { replies: lat.length, median_ms: quantile(lat, 0.5), p90_ms: quantile(lat, 0.9), first_replies: row.first_replies },
+      threads: [...threads].map((tid) => a.tr.threads[a.tr.threadIndex.get(tid)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50)
+        .map((t) => ({ id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, messages: t.members.length, start: t.start, started: t.author === id && !t.rootIsPhantom })),
+    });
+  }
+  rows.sort((x, y) => y.messages - x.messages || (x.id < y.id ? -1 : 1));
+  return { people: { rows }, details };
+}
+
+const DAY = 86400_000;
+function curve(group: string, kind: "thread" | "series", obs: Observation[]): KmCurve {
+  const km = kaplanMeier(obs);
+  // Thin the steps for the browser: at most ~400 points per curve, always keeping the last.
+  const step = Math.max(1, Math.ceil(km.points.length / 400));
+  const points = km.points.filter((_, i) => i % step === 0 || i === km.points.length - 1).map(([t, s]) => [t, Math.round(s * 1e5) / 1e5] as [number, number]);
+  return { group, kind, n: km.n, events: km.events, censored: km.censored, points, median_ms: km.median,
+    unanswered: { d1: km.at(DAY), d7: km.at(7 * DAY), d30: km.at(30 * DAY) } };
+}
+
+export function buildResponsiveness(a: Analysis): ResponsivenessArtifact {
+  const curves: KmCurve[] = [];
+  for (const kind of ["thread", "series"] as const) {
+    const obs = a.observations.filter((o) => o.kind === kind);
+    if (!obs.length) continue;
+    curves.push(curve("all", kind, obs));
+    for (const l of a.corpus.lists) { const s = obs.filter((o) => o.lists.includes(l)); if (s.length) curves.push(curve(`list:${l}`, kind, s)); }
+    for (const [m, s] of groupBy(obs, (o) => monthOf(o.start))) curves.push(curve(`month:${m}`, kind, s));
+  }
+  const first_responders: ResponsivenessArtifact["first_responders"] = [];
+  for (const l of ["*", ...a.corpus.lists]) {
+    const obs = a.observations.filter((o) => o.kind === "thread" && o.responder && (l === "*" || o.lists.includes(l)));
+    for (const [id, os] of [...groupBy(obs, (o) => o.responder).entries()].sort((x, y) => y[1].length - x[1].length).slice(0, 25)) {
+      const t = os.map((o) => o.time).sort((x, y) => x - y);
+      first_responders.push({ list: l, person: personRef(a, id), first_replies: os.length, median_ms: quantile(t, 0.5) });
+    }
+  }
+  return { window_end: a.windowEnd, curves, first_responders };
+}
+
+export function buildReviews(a: Analysis): ReviewsArtifact {
+  const lists = a.corpus.lists;
+  const li = new Map(lists.map((l, i) => [l, i]));
+  const pairs = new Map<string, ReviewsArtifact["pairs"][number]>();
+  const matrix = lists.map(() => lists.map(() => 0));
+  const totals = { reviewed: 0, acked: 0, tested: 0, naks: 0, cross_subsystem_naks: 0 };
+  for (const r of a.reviews) {
+    if (isNak(r)) { totals.naks++; if (r.crossSubsystem) totals.cross_subsystem_naks++; continue; }
+    if (r.source !== "reply" || !r.author) continue; // aggregates count reviews given in the window
+    const k = `${r.reviewer}\u0000${r.author}`;
+    const p = pairs.get(k) ?? { reviewer: personRef(a, r.reviewer), author: personRef(a, r.author), reviewed: 0, acked: 0, tested: 0, lists: [] };
+    if (r.kind === "reviewed-by") { p.reviewed++; totals.reviewed++; }
+    if (r.kind === "acked-by") { p.acked++; totals.acked++; }
+    if (r.kind === "tested-by") { p.tested++; totals.tested++; }
+    for (const l of r.lists) if (li.has(l) && !p.lists.includes(l)) p.lists.push(l);
+    pairs.set(k, p);
+    const h = a.home.get(r.reviewer), g = a.home.get(r.author);
+    if (h && g) matrix[li.get(h)!][li.get(g)!]++;
+  }
+  const naks = a.reviews.filter(isNak).map((r) => ({
+    from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null, message_id: r.messageId, thread_id: r.threadId,
+    thread_key: a.threadDetail.has(r.threadId) ? fileKey(r.threadId) : null, subject: a.tr.threads[a.tr.threadIndex.get(r.threadId)!].subject,
+    date: r.date, lists: r.lists, source: r.kind === "nak-line" ? "line" as const : "trailer" as const, cross_subsystem: r.crossSubsystem,
+  }));
+  return { lists, pairs: [...pairs.values()].sort((x, y) => y.reviewed + y.acked + y.tested - x.reviewed - x.acked - x.tested), home_matrix: matrix, naks, totals };
+}
