@@ -20,6 +20,24 @@ export interface ThreadgraphConfig {
   mailmap?: string;
   overrides?: string;
   store: string;
+  /** git mode mirrors: <archives>/<list>/git/N.git. */
+  archives?: string;
+  /** Tuning for `threadgraph sync` (rarely needed; see docs/sync.md). */
+  sync?: SyncTuning;
+}
+
+export interface SyncTuning {
+  /** A search slice returning this many messages is treated as capped and split. Default 5000. */
+  maxPerSlice?: number;
+  /** First slice width in days; slices then adapt to the list's traffic. Default 7. */
+  sliceDays?: number;
+  /** A refresh re-reads this many days before the last fetched slice. Default 3. */
+  overlapDays?: number;
+  /** Requests in flight per host, at most 2 (lore's guidance). */
+  perHost?: 1 | 2;
+  connectTimeoutMs?: number;
+  readTimeoutMs?: number;
+  retries?: number;
 }
 
 export const DEFAULT_LISTS: ListConfig[] = ["linux-cxl", "netdev", "linux-rdma"].map((name) => ({
@@ -33,7 +51,14 @@ export const DEFAULT_CONFIG: ThreadgraphConfig = {
   since: "180d",
   mode: "http",
   store: "data/store",
+  archives: "data/archives",
 };
+
+/** A list's inbox URL: its own, or lore's. Always ends with '/'. */
+export function inboxUrl(l: Pick<ListConfig, "name" | "inbox">): string {
+  const u = l.inbox ?? `https://lore.kernel.org/${l.name}/`;
+  return u.endsWith("/") ? u : `${u}/`;
+}
 
 /** Helper for threadgraph.config.ts so users get type checking. */
 export function defineConfig(c: Partial<ThreadgraphConfig>): Partial<ThreadgraphConfig> {

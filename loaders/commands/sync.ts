@@ -1,0 +1,81 @@
+// threadgraph sync: refresh the store from lore (or any public-inbox server).
+import { parseArgs } from "node:util";
+import { loadConfig, type ListConfig, type SyncMode, type ThreadgraphConfig } from "../config.ts";
+import { sync, type SyncOptions } from "../sync/index.ts";
+import { summaryTable } from "../sync/progress.ts";
+import { resolveWindow } from "../sync/window.ts";
+
+export const help = `usage: threadgraph sync [options]
+
+Refresh the store from lore.kernel.org (or any public-inbox server) for the lists and window
+in threadgraph.config.ts. Incremental and resumable: re-run it any time, or after a kill.
+
+options (each overrides the config for this run):
+  --store DIR             the store (config: store)
+  --list NAME=INBOX_URL   sync this list from this inbox; repeatable; replaces the config's lists
+                          (the address comes from the config list of that name, else NAME@vger.kernel.org)
+  --mode git|http         git: mirror the public-inbox epochs the window needs into
+                          <archives>/<list>/git/N.git and read them; http: fetch date slices of
+                          search results (POST <inbox>/?q=d:FROM..TO&x=m)
+  --since DATE            YYYY-MM-DD or N days, e.g. 180d (config: since)
+  --until DATE            exclusive end, YYYY-MM-DD (config: until; default: now)
+  --archives DIR          where git mode keeps mirrors (config: archives)
+  --max-per-slice N       treat a search slice with N messages as capped and split it (default 5000)
+  --slice-days N          first slice width in days (default 7)
+  --overlap-days N        days re-read before the last fetched slice on a refresh (default 3)
+  --json                  print the per-list summary as JSON`;
+
+export function listsFromFlags(specs: string[], cfg: ThreadgraphConfig): ListConfig[] {
+  return specs.map((spec) => {
+    const m = /^([A-Za-z0-9][\w.+-]*)=(.+)$/.exec(spec);
+    if (!m) throw new Error(`--list ${spec}: expected NAME=INBOX_URL`);
+    if (!/^https?:\/\//.test(m[2])) throw new Error(`--list ${spec}: the inbox must be an http(s) URL`);
+    const known = cfg.lists.find((l) => l.name === m[1]);
+    return { name: m[1], address: known?.address ?? `${m[1]}@vger.kernel.org`, inbox: m[2], mode: known?.mode };
+  });
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv, allowPositionals: false,
+    options: {
+      store: { type: "string" }, list: { type: "string", multiple: true }, mode: { type: "string" },
+      since: { type: "string" }, until: { type: "string" }, archives: { type: "string" },
+      "max-per-slice": { type: "string" }, "slice-days": { type: "string" }, "overlap-days": { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  const cfg = await loadConfig();
+  if (values.mode && values.mode !== "git" && values.mode !== "http") {
+    console.error(`threadgraph sync: --mode must be git or http, not '${values.mode}'`);
+    return 2;
+  }
+  const num = (v: string | undefined, name: string) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} ${v}: expected a positive number`);
+    return n;
+  };
+  const t = cfg.sync ?? {};
+  const opts: SyncOptions = {
+    store: values.store ?? cfg.store,
+    archives: values.archives ?? cfg.archives ?? "data/archives",
+    lists: values.list?.length ? listsFromFlags(values.list, cfg) : cfg.lists,
+    window: resolveWindow(values.since ?? cfg.since, values.until ?? cfg.until),
+    mode: values.mode as SyncMode | undefined,
+    defaultMode: cfg.mode,
+    mailmap: cfg.mailmap,
+    overrides: cfg.overrides,
+    maxPerSlice: num(values["max-per-slice"], "max-per-slice") ?? t.maxPerSlice,
+    initialSliceDays: num(values["slice-days"], "slice-days") ?? t.sliceDays,
+    overlapDays: values["overlap-days"] !== undefined ? Number(values["overlap-days"]) : t.overlapDays,
+    http: {
+      perHost: Math.min(2, t.perHost ?? 2), connectTimeoutMs: t.connectTimeoutMs, readTimeoutMs: t.readTimeoutMs, retries: t.retries,
+      onRetry: (r) => console.error(`retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)}s: ${r.url}: ${r.reason}`),
+    },
+  };
+  const res = await sync(opts);
+  if (values.json) console.log(JSON.stringify(res, null, 2));
+  else console.log(summaryTable(res.lists));
+  return res.ok ? 0 : 1;
+}

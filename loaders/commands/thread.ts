@@ -1,0 +1,51 @@
+// threadgraph thread: fetch one whole thread (<inbox>/<message-id>/t.mbox.gz) into the store.
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { inboxUrl, loadConfig } from "../config.ts";
+import { openStore } from "../store/store.ts";
+import { ingest, IngestError } from "../store/ingest.ts";
+import { HttpClient } from "../sync/http-client.ts";
+import { loreThreadSource, parseThreadRef } from "../sources/lore-thread.ts";
+
+export const help = `usage: threadgraph thread <message-id | lore URL> [options]
+
+Fetch one whole thread from lore into the store, e.g.
+  threadgraph thread https://lore.kernel.org/netdev/<message-id>/
+  threadgraph thread '<message-id>' --inbox https://lore.kernel.org/linux-cxl/
+
+options:
+  --store DIR     the store (config: store)
+  --inbox URL     inbox for a bare Message-ID (default: https://lore.kernel.org/all/)
+  --list NAME     tag the messages with this tracked list (default: the list whose inbox matches)`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" } },
+  });
+  if (positionals.length !== 1) {
+    console.error(help);
+    return 2;
+  }
+  const cfg = await loadConfig();
+  const ref = parseThreadRef(positionals[0], values.inbox ?? "https://lore.kernel.org/all/");
+  const list = values.list ?? cfg.lists.find((l) => inboxUrl(l) === ref.inbox)?.name;
+  const client = new HttpClient();
+  const store = await openStore(resolve(values.store ?? cfg.store));
+  try {
+    const source = loreThreadSource(ref, client, list);
+    const s = await ingest(store, [source], { lists: cfg.lists, mailmap: cfg.mailmap, overrides: cfg.overrides });
+    const sum = s.sources[0];
+    console.log(`${source.path}: ${sum.seen} messages, ${sum.new} new, ${sum.duplicate} already stored, ${sum.error} errors`);
+    return 0;
+  } catch (e) {
+    if (e instanceof IngestError) {
+      console.error(`threadgraph thread: ${e.failures.map((f) => f.message).join("; ")}`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await store.close();
+    client.close();
+  }
+}

@@ -1,0 +1,148 @@
+// lore HTTP search source: one list's window fetched as date slices, each a
+// POST <inbox>/?q=d:FROM..TO&x=m that answers with an mbox.gz.
+//
+// Truncation: public-inbox 1.9's mbox_all (Mbox.pm) pages through every match (50 per Xapian
+// mset), so the software itself has no cap; a deployment (a proxy timeout, a front-end limit)
+// can still cut results. We detect both kinds: a gzip that ends early is retried, and a slice
+// returning >= maxPerSlice messages is treated as capped and split in two (down to 1 s).
+// Slices adapt their width to the list's traffic, and up to two are fetched ahead of the store.
+//
+// Cursor: { covered: {from, to} } — the dates already fetched completely. The last message of
+// each slice carries the extended range, so a killed sync resumes at the first unfinished
+// slice, and the next sync starts at covered.to minus an overlap.
+import type { Source, SourceCursor, SourceItem } from "../types.ts";
+import type { HttpClient } from "../sync/http-client.ts";
+import { mboxMessages, TruncatedResponse } from "../sync/mbox-response.ts";
+import { DAY, resumeFrom, sliceLabel, sliceQuery, splitSlice, type Slice, type Window } from "../sync/window.ts";
+
+export interface LoreHttpOptions {
+  list: string;
+  inbox: string;
+  window: Window;
+  client: HttpClient;
+  /** A slice with this many messages is assumed capped and split. */
+  maxPerSlice?: number;
+  initialSliceDays?: number;
+  overlapDays?: number;
+  /** Retries of one slice whose gzip ended early. */
+  truncatedRetries?: number;
+  onProgress?: (p: HttpSliceProgress) => void;
+  now?: () => number;
+}
+
+export interface HttpSliceProgress {
+  list: string;
+  slicesDone: number;
+  slicesPlanned: number;
+  splits: number;
+  messages: number;
+  bytes: number;
+  slice?: string;
+}
+
+export interface LoreHttpCursor extends SourceCursor {
+  covered: { from: number; to: number } | null;
+}
+
+export const normalizeInbox = (u: string) => (u.endsWith("/") ? u : `${u}/`);
+
+export function searchUrl(inbox: string, s: Slice): string {
+  return `${normalizeInbox(inbox)}?q=${encodeURIComponent(sliceQuery(s))}&x=m`;
+}
+
+export function loreHttpSource(o: LoreHttpOptions): Source {
+  const inbox = normalizeInbox(o.inbox);
+  const id = `lore-http:${inbox}`;
+  return { id, kind: "mbox", path: inbox, list: o.list, read: (c?: SourceCursor) => readSlices({ ...o, inbox }, id, c as LoreHttpCursor | undefined) };
+}
+
+async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCursor): AsyncGenerator<SourceItem> {
+  const now = o.now ?? Date.now;
+  const cap = o.maxPerSlice ?? 5000;
+  const prev = cursor?.covered ?? undefined;
+  const start = Math.floor(resumeFrom(o.window, prev, (o.overlapDays ?? 3) * DAY) / DAY) * DAY;
+  const coveredFrom = prev && o.window.since >= prev.from ? prev.from : Math.min(start, o.window.since);
+  const stop = o.window.until; // null: open end
+  let width = Math.max(1, o.initialSliceDays ?? 7) * DAY;
+  let pos = start;
+  const st: HttpSliceProgress = { list: o.list, slicesDone: 0, slicesPlanned: 0, splits: 0, messages: 0, bytes: 0 };
+  const plan = () => {
+    const end = stop ?? now();
+    st.slicesPlanned = st.slicesDone + ahead.length + Math.max(0, Math.ceil((end - pos) / width));
+  };
+
+  type Fetched = { slice: Slice; startedAt: number; msgs: Promise<Buffer[]> };
+  const ahead: Fetched[] = [];
+  const nextSlice = (): Slice | null => {
+    if (stop !== null && pos >= stop) return null;
+    if (stop === null && pos > now() + DAY) return null;
+    let to: number | null = pos + width;
+    if (stop !== null) to = Math.min(to, stop);
+    else if (to > now()) to = null; // the last slice is open-ended: it also catches future-dated mail
+    const s = { from: pos, to };
+    pos = to ?? Number.POSITIVE_INFINITY;
+    return s;
+  };
+  const fetchSlice = (slice: Slice): Fetched => {
+    const f = { slice, startedAt: now(), msgs: fetchMessages(o, slice, (n) => { st.bytes += n; }) };
+    f.msgs.catch(() => {}); // awaited in order below; never an unhandled rejection
+    return f;
+  };
+  const fill = () => {
+    while (ahead.length < 2) {
+      const s = nextSlice();
+      if (!s) break;
+      ahead.push(fetchSlice(s));
+    }
+    plan();
+  };
+
+  fill();
+  while (ahead.length) {
+    const f = ahead.shift()!;
+    st.slice = sliceLabel(f.slice);
+    const msgs = await f.msgs;
+    if (msgs.length >= cap) {
+      const halves = splitSlice(f.slice, now());
+      if (halves) {
+        // Possibly capped: fetch both halves instead, and use narrower slices from here on.
+        st.splits++;
+        ahead.unshift(fetchSlice(halves[0]), fetchSlice(halves[1]));
+        width = Math.max(1000, Math.min(width, (halves[0].to! - halves[0].from)));
+        plan();
+        o.onProgress?.({ ...st });
+        continue;
+      }
+    }
+    const span = (f.slice.to ?? f.startedAt) - f.slice.from;
+    if (msgs.length > cap / 2) width = Math.max(1000, Math.floor(width / 2));
+    else if (msgs.length < cap / 8 && span >= width && width < 32 * DAY) width *= 2;
+    if (width >= DAY) width = Math.floor(width / DAY) * DAY;
+    // Everything up to this slice's start is complete; its last message completes the slice.
+    const before: LoreHttpCursor = { covered: { from: coveredFrom, to: f.slice.from } };
+    const after: LoreHttpCursor = { covered: { from: coveredFrom, to: f.slice.to ?? f.startedAt } };
+    const source = `${id}?${sliceQuery(f.slice)}`;
+    for (let i = 0; i < msgs.length; i++) {
+      st.messages++;
+      yield {
+        kind: "message", bytes: msgs[i], provenance: { source, position: String(i), list: o.list },
+        cursor: i === msgs.length - 1 ? after : before,
+      };
+    }
+    st.slicesDone++;
+    fill();
+    o.onProgress?.({ ...st });
+  }
+}
+
+async function fetchMessages(o: LoreHttpOptions, slice: Slice, onBytes: (n: number) => void): Promise<Buffer[]> {
+  const url = searchUrl(o.inbox, slice);
+  for (let attempt = 0; ; attempt++) {
+    const res = await o.client.request(url, "POST", onBytes);
+    try {
+      return await mboxMessages(res);
+    } catch (e) {
+      if (!(e instanceof TruncatedResponse) || attempt >= (o.truncatedRetries ?? 2)) throw e;
+    }
+  }
+}

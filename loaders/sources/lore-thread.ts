@@ -1,0 +1,52 @@
+// One whole thread from lore: GET <inbox>/<message-id>/t.mbox.gz.
+// Accepts a bare Message-ID (with or without <>) or any lore message URL
+// (https://lore.kernel.org/netdev/<id>/, .../T/#u, .../raw, /all/<id>/t.mbox.gz).
+import type { Source, SourceItem } from "../types.ts";
+import type { HttpClient } from "../sync/http-client.ts";
+import { mboxMessages } from "../sync/mbox-response.ts";
+import { normalizeInbox } from "./lore-http.ts";
+
+export interface ThreadRef {
+  inbox: string;
+  messageId: string;
+}
+
+/** Split a lore URL into inbox and Message-ID; a bare id uses `defaultInbox`. */
+export function parseThreadRef(arg: string, defaultInbox: string): ThreadRef {
+  const s = arg.trim();
+  if (/^https?:\/\//i.test(s)) {
+    const u = new URL(s);
+    const parts = u.pathname.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
+    // /<inbox>/<msgid>[/T|t|raw|t.mbox.gz|...]; public-inbox may be mounted under a prefix, so
+    // take the first segment that looks like a Message-ID (has '@'), and the one before it.
+    const i = parts.findIndex((p) => p.includes("@"));
+    if (i < 1) throw new Error(`${arg}: not a lore message URL (expected .../<inbox>/<message-id>/...)`);
+    const base = `${u.protocol}//${u.host}/${parts.slice(0, i).map(encodeURIComponent).join("/")}/`;
+    return { inbox: base, messageId: parts[i] };
+  }
+  const id = s.replace(/^<|>$/g, "").replace(/^id:/, "");
+  if (!id.includes("@") || /\s/.test(id)) throw new Error(`${arg}: not a Message-ID or a lore URL`);
+  return { inbox: normalizeInbox(defaultInbox), messageId: id };
+}
+
+/** public-inbox escapes '/' in Message-IDs as %2F; encodeURIComponent does that and more, all accepted. */
+export function threadUrl(ref: ThreadRef): string {
+  return `${normalizeInbox(ref.inbox)}${encodeURIComponent(ref.messageId)}/t.mbox.gz`;
+}
+
+export function loreThreadSource(ref: ThreadRef, client: HttpClient, list?: string): Source {
+  const url = threadUrl(ref);
+  const id = `lore-thread:${url}`;
+  return {
+    id, kind: "mbox", path: url, list,
+    async *read(): AsyncGenerator<SourceItem> {
+      const res = await client.request(url, "GET");
+      if (res.status === 404) throw new Error(`${url}: no such message on ${ref.inbox} (HTTP 404)`);
+      const msgs = await mboxMessages(res);
+      for (let i = 0; i < msgs.length; i++) {
+        // A thread grows: no resume state, every fetch is whole (dedup keeps the store exact).
+        yield { kind: "message", bytes: msgs[i], provenance: { source: id, position: String(i), list }, cursor: {} };
+      }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// git mode: mirror the public-inbox epochs a window needs, then read them incrementally.
+// Epochs are discovered from <inbox>/manifest.js.gz (what public-inbox-httpd 1.9 and lore serve
+// for grokmirror and public-inbox-clone: {"/<name>/git/N.git": {modified, ...}}), falling back
+// to probing <inbox>/N/info/refs. Epoch N holds mail that arrived between the tips of N-1 and
+// N, so the window needs epoch N only when modified(N) >= since and modified(N-1) < until
+// (both with a margin for Date skew): the last 180 days of netdev never download old epochs.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { Source, SourceCursor, SourceItem } from "../types.ts";
+import { publicInboxSource } from "../sources/public-inbox.ts";
+import { normalizeInbox } from "../sources/lore-http.ts";
+import { parseHeaders, first } from "../parse/headers.ts";
+import { parseDate } from "../parse/dates.ts";
+import type { HttpClient } from "./http-client.ts";
+import { DAY, inWindow, type Window } from "./window.ts";
+
+export interface Epoch {
+  n: number;
+  /** Tip commit time (ms), when the server said. */
+  modified?: number;
+}
+
+export async function discoverEpochs(client: HttpClient, inbox: string): Promise<Epoch[]> {
+  const base = normalizeInbox(inbox);
+  const res = await client.request(`${base}manifest.js.gz`);
+  if (res.status === 200 && res.body[0] === 0x1f && res.body[1] === 0x8b) {
+    let json: Record<string, { modified?: number }>;
+    try {
+      json = JSON.parse(gunzipSync(res.body).toString("utf8"));
+    } catch (e) {
+      throw new Error(`${base}manifest.js.gz: unreadable manifest (${(e as Error).message})`);
+    }
+    const eps = Object.entries(json).flatMap(([path, v]) => {
+      const m = /\/git\/(\d+)\.git$/.exec(path);
+      return m ? [{ n: Number(m[1]), modified: typeof v.modified === "number" ? v.modified * 1000 : undefined }] : [];
+    });
+    if (eps.length) return eps.sort((a, b) => a.n - b.n);
+  }
+  // No manifest: probe epochs one by one (each probe is one small request).
+  const eps: Epoch[] = [];
+  for (let n = 0; n < 1000; n++) {
+    const r = await client.request(`${base}${n}/info/refs?service=git-upload-pack`);
+    if (r.status !== 200) break;
+    eps.push({ n });
+  }
+  if (!eps.length) throw new Error(`${base}: no public-inbox epochs found (no manifest.js.gz, no ${base}0/)`);
+  return eps;
+}
+
+/** The epochs whose arrival span can hold messages dated inside the window. */
+export function epochsForWindow(eps: Epoch[], w: Window, marginMs = 14 * DAY): Epoch[] {
+  return eps.filter((e, i) => {
+    if (e.modified !== undefined && e.modified < w.since - marginMs) return false;
+    const prev = eps[i - 1]?.modified;
+    if (w.until !== null && prev !== undefined && prev > w.until + marginMs) return false;
+    return true;
+  });
+}
+
+export interface GitProgress {
+  epoch: number;
+  action: "clone" | "fetch";
+  objects?: number;
+  totalObjects?: number;
+}
+
+/** `git clone --mirror` a missing epoch (into a temp name, renamed when complete) or `git fetch` a present one. */
+export async function mirrorEpoch(inbox: string, n: number, dest: string, onProgress?: (p: GitProgress) => void): Promise<"clone" | "fetch"> {
+  const url = `${normalizeInbox(inbox)}${n}`;
+  if (existsSync(join(dest, "HEAD"))) {
+    await git(["--git-dir", dest, "fetch", "--progress", "--prune", "origin"], url, (o, t) => onProgress?.({ epoch: n, action: "fetch", objects: o, totalObjects: t }));
+    return "fetch";
+  }
+  const partial = `${dest}.partial`;
+  rmSync(partial, { recursive: true, force: true }); // a killed clone starts over
+  mkdirSync(dirname(dest), { recursive: true });
+  await git(["clone", "--mirror", "--progress", url, partial], url, (o, t) => onProgress?.({ epoch: n, action: "clone", objects: o, totalObjects: t }));
+  renameSync(partial, dest);
+  return "clone";
+}
+
+function git(args: string[], url: string, onObjects: (done: number, total: number) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn("git", args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
+    let tail = "";
+    p.stderr.on("data", (c: Buffer) => {
+      const s = c.toString();
+      tail = (tail + s).slice(-4000);
+      for (const m of s.matchAll(/Receiving objects:\s+\d+% \((\d+)\/(\d+)\)/g)) onObjects(Number(m[1]), Number(m[2]));
+    });
+    p.on("error", (e) => reject(new Error(`git: ${e.message}`)));
+    p.on("close", (code) => code === 0 ? resolve() : reject(new Error(`${url}: git ${args.find((a) => a === "clone" || a === "fetch")} failed (exit ${code}): ${tail.trim().split("\n").pop()}`)));
+  });
+}
+
+/** Date of a raw message as the archive would index it: Date header, else the commit time. */
+export function messageDate(bytes: Buffer, fallback?: number): number | null {
+  return parseDate(first(parseHeaders(bytes), "date")) ?? fallback ?? null;
+}
+
+/** Only messages dated inside the window pass (deletions and errors always pass). */
+export function windowed(src: Source, w: Window, counts = { outside: 0 }): Source {
+  return {
+    ...src,
+    read: async function* (cursor?: SourceCursor): AsyncGenerator<SourceItem> {
+      for await (const item of src.read(cursor)) {
+        if (item.kind === "message") {
+          const t = messageDate(item.bytes, item.fallbackDate);
+          if (t === null || !inWindow(t, w)) {
+            counts.outside++;
+            continue;
+          }
+        }
+        yield item;
+      }
+    },
+  };
+}
+
+export function epochSource(dir: string, list: string, w: Window, counts?: { outside: number }): Source {
+  return windowed(publicInboxSource(dir, { list }), w, counts);
+}
