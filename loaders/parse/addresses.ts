@@ -5,6 +5,8 @@ import { decodeWords } from "./rfc2047.ts";
 
 type Tok = { t: "q" | "c" | "a" | "w" | "s"; v: string }; // quoted, comment, <angle>, word, special
 
+const SPECIAL = new Set([...'"(<,:; \t\r\n'].map((c) => c.charCodeAt(0)));
+
 function tokenize(s: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
@@ -52,8 +54,11 @@ function tokenize(s: string): Tok[] {
       pushWord();
       i++;
     } else {
-      word += c;
-      i++;
+      // a run of ordinary characters in one slice
+      let j = i + 1;
+      while (j < s.length && !SPECIAL.has(s.charCodeAt(j))) j++;
+      word += s.slice(i, j);
+      i = j;
     }
   }
   pushWord();
@@ -62,11 +67,14 @@ function tokenize(s: string): Tok[] {
 
 /** Clean an address: no angle brackets, no route, lower-case, trimmed. */
 export function normalizeEmail(v: string): string {
+  if (SIMPLE_EMAIL.test(v)) return v.toLowerCase();
   let e = v.trim();
   const colon = e.lastIndexOf(":"); // obsolete route "<@a,@b:user@host>"
   if (e.startsWith("@") && colon > 0) e = e.slice(colon + 1);
   return e.replace(/^mailto:/i, "").replace(/\s+/g, "").toLowerCase();
 }
+
+const SIMPLE_EMAIL = /^[^\s:]+$/;
 
 function cleanName(parts: string[]): string {
   return decodeWords(parts.join(" ")).replace(/\s+/g, " ").trim();
@@ -94,9 +102,40 @@ function mailbox(toks: Tok[]): Address | null {
   return { name: cleanName(words.length ? words : comment), email: "" };
 }
 
+// Anything beyond "Name <a@b>, c@d" needs the tokenizer: quotes, comments, groups, encoded words.
+const HARD = /["():;\\]|=\?/;
+
+/** The common case, without tokenizing: comma-separated "Name <addr>" or bare addresses. */
+function simpleList(v: string): Address[] {
+  const out: Address[] = [];
+  for (const piece of v.split(",")) {
+    const lt = piece.indexOf("<");
+    if (lt >= 0) {
+      const gt = piece.indexOf(">", lt);
+      const email = normalizeEmail(piece.slice(lt + 1, gt < 0 ? piece.length : gt));
+      const raw = piece.slice(0, lt).trim();
+      const name = raw.indexOf("  ") >= 0 || raw.indexOf("\t") >= 0 ? raw.replace(/\s+/g, " ") : raw;
+      if (email || name) out.push({ name, email });
+    } else {
+      const t = piece.trim();
+      if (!t) continue;
+      const sp = t.search(/\s/);
+      if (sp < 0) out.push({ name: "", email: normalizeEmail(t) });
+      else {
+        // "a@b junk" or "First Last": keep the word with '@' as the address
+        const words = t.split(/\s+/);
+        const at = words.findIndex((w) => w.includes("@"));
+        out.push(at >= 0 ? { name: words.filter((_, k) => k !== at).join(" "), email: normalizeEmail(words[at]) } : { name: words.join(" "), email: "" });
+      }
+    }
+  }
+  return out;
+}
+
 /** Parse an address-list header value into addresses (groups flattened, empty groups dropped). */
 export function parseAddressList(v: string | undefined): Address[] {
   if (!v) return [];
+  if (!HARD.test(v)) return simpleList(v);
   const toks = tokenize(v);
   const out: Address[] = [];
   let cur: Tok[] = [];

@@ -1,12 +1,17 @@
+import { isAscii } from "node:buffer";
+
 // Header block splitting on Buffers. Only the fields the pipeline uses are decoded to strings;
 // the rest are skipped by name without allocating their values.
 
 /** Header fields we decode (lower-case). Everything else is skipped. */
 const WANTED = new Set([
   "from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references", "list-id",
-  "received", "x-original-from", "reply-to", "content-type", "content-transfer-encoding",
+  "x-original-from", "reply-to", "content-type", "content-transfer-encoding",
   "x-patchwork-bot", "x-kernelci-report", "x-kernelci-tree", "x-syzbot", "x-lkp", "auto-submitted",
 ]);
+
+// Cheap pre-check before allocating a name string: (length, first letter) of the wanted names.
+const WANTED_SHAPE = new Set([...WANTED].map((n) => n.length * 256 + n.charCodeAt(0)));
 
 export interface HeaderBlock {
   /** Lower-case name -> unfolded values in order of appearance. */
@@ -19,6 +24,9 @@ export interface HeaderBlock {
   eightBit: boolean;
   /** Number of header lines that looked like "Name: value". */
   count: number;
+  /** Byte ranges [start, end) of Received values, decoded only when the Date is unusable. */
+  received: number[];
+  raw: Buffer;
 }
 
 const NL = 0x0a;
@@ -59,9 +67,11 @@ function unfold(v: string): string {
 
 export function parseHeaders(b: Buffer): HeaderBlock {
   const { headerEnd, bodyStart } = findHeaderEnd(b);
+  const ascii = isAscii(b.subarray(0, headerEnd)); // one native pass instead of per-field loops
   const fields = new Map<string, string[]>();
   let eightBit = false;
   let count = 0;
+  const received: number[] = [];
   let i = 0;
   while (i < headerEnd) {
     let nl = b.indexOf(NL, i);
@@ -78,21 +88,31 @@ export function parseHeaders(b: Buffer): HeaderBlock {
       let ne = colon;
       while (ne > i && (b[ne - 1] === 0x20 || b[ne - 1] === 0x09)) ne--;
       const nameLen = ne - i;
-      if (nameLen > 0 && nameLen <= 26) {
+      const c0 = b[i] | 0x20;
+      const eight = !ascii && has8bit(b, colon + 1, end);
+      if (eight) eightBit = true;
+      if (nameLen === 8 && c0 === 0x72 && b.toString("latin1", i, ne).toLowerCase() === "received") {
+        received.push(colon + 1, end);
+      } else if (WANTED_SHAPE.has(nameLen * 256 + c0)) {
         const name = b.toString("latin1", i, ne).toLowerCase();
-        const eight = has8bit(b, colon + 1, end);
-        if (eight) eightBit = true;
         if (WANTED.has(name)) {
           const v = unfold(decodeValue(b, colon + 1, end, eight));
           const arr = fields.get(name);
           if (arr) arr.push(v);
           else fields.set(name, [v]);
         }
-      } else if (has8bit(b, i, end)) eightBit = true;
-    } else if (has8bit(b, i, end)) eightBit = true;
+      }
+    } else if (!ascii && has8bit(b, i, end)) eightBit = true;
     i = end + 1;
   }
-  return { fields, bodyStart, headerEnd, eightBit, count };
+  return { fields, bodyStart, headerEnd, eightBit, count, received, raw: b };
+}
+
+/** Received header values (unfolded), decoded on demand. */
+export function receivedValues(h: HeaderBlock): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < h.received.length; k += 2) out.push(unfold(h.raw.toString("latin1", h.received[k], h.received[k + 1])));
+  return out;
 }
 
 /** First value of a field, or undefined. */

@@ -2,12 +2,12 @@
 import { createHash } from "node:crypto";
 import type { Address, MessageFlag, ParsedMessage, TrackedList } from "../types.ts";
 import { isBot } from "../identity/bots.ts";
-import { parseHeaders, first, type HeaderBlock } from "./headers.ts";
+import { parseHeaders, first, receivedValues, type HeaderBlock } from "./headers.ts";
 import { decodeWords } from "./rfc2047.ts";
 import { parseAddress, parseAddressList } from "./addresses.ts";
 import { parseDate, newestReceived } from "./dates.ts";
 import { parsePatchSubject, stripReplyPrefix } from "./subject-patch.ts";
-import { scanBody } from "./trailers.ts";
+import { scanBodyBytes, scanBodyText } from "./trailers.ts";
 import { isRelaySender, recoverSender } from "./relay.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
 
@@ -107,7 +107,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
 
   let date = parseDate(first(h, "date"));
   if (date === null) {
-    date = newestReceived(h.fields.get("received")) ?? ctx.fallbackDate ?? null;
+    date = newestReceived(receivedValues(h)) ?? ctx.fallbackDate ?? null;
     flags.push(date === null ? "date-missing" : "date-fallback");
   }
 
@@ -128,8 +128,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   let scan;
   let bodyHead: string;
   if (fastBody(ci)) {
-    const text = scanned.toString("latin1");
-    scan = scanBody(text, ci.charset === "iso-8859-1" || ci.charset === "latin1" ? null : scanned);
+    scan = scanBodyBytes(scanned, ci.charset === "iso-8859-1" || ci.charset === "latin1");
     bodyHead = scanned.toString("utf8", 0, Math.min(scanned.length, 2048));
   } else {
     flags.push("mime-slow-path");
@@ -139,7 +138,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     } catch {
       text = "";
     }
-    scan = scanBody(text, null);
+    scan = scanBodyText(text);
     bodyHead = text.slice(0, 2048);
   }
 

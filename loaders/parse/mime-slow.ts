@@ -2,13 +2,12 @@
 // multipart, and charsets other than UTF-8/ASCII/Latin-1. It uses mailparser's own decoding
 // libraries (libmime, libqp: synchronous), and returns the text/plain parts for body scanning.
 import { createRequire } from "node:module";
+import { decodeBytes, hasDecoder } from "./rfc2047.ts";
 
 const require = createRequire(import.meta.url);
 const libqp: { decode(s: string): Buffer } = require("libqp");
-const libmime: {
-  parseHeaderValue(v: string): { value: string; params: Record<string, string> };
-  decode(b: Buffer, charset: string): string;
-} = require("libmime");
+const libmime: { parseHeaderValue(v: string): { value: string; params: Record<string, string> } } = require("libmime");
+const iconv: { encodingExists(c: string): boolean; decode(b: Buffer, c: string): string } = require("iconv-lite");
 
 export interface ContentInfo {
   type: string; // lower-case "text/plain"
@@ -43,7 +42,13 @@ function decodePart(body: Buffer, ci: ContentInfo): string {
   let bytes = body;
   if (ci.encoding === "quoted-printable") bytes = libqp.decode(body.toString("latin1"));
   else if (ci.encoding === "base64") bytes = Buffer.from(body.toString("latin1"), "base64");
-  return libmime.decode(bytes, ci.charset || "utf-8");
+  return decodeCharset(bytes, ci.charset || "utf-8");
+}
+
+/** TextDecoder knows most charsets; iconv-lite (mailparser's) covers the rest; else Latin-1. */
+function decodeCharset(bytes: Buffer, charset: string): string {
+  if (hasDecoder(charset)) return decodeBytes(bytes, charset);
+  return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : bytes.toString("latin1");
 }
 
 /** Split a part's header block from its body (part headers are few: parse them here). */

@@ -17,6 +17,10 @@ function decoderFor(charset: string): TextDecoder | null {
   return d;
 }
 
+export function hasDecoder(charset: string): boolean {
+  return decoderFor(charset) !== null;
+}
+
 export function decodeBytes(bytes: Buffer, charset: string): string {
   const d = decoderFor(charset);
   return d ? d.decode(bytes) : bytes.toString("latin1");

@@ -77,7 +77,8 @@ function hashRange(path: string, start: number, end: number): string {
   }
 }
 
-const headHash = (p: string, size: number) => hashRange(p, 0, Math.min(size, 4096));
+const HEAD_BYTES = 4096;
+const headHash = (p: string, size: number) => hashRange(p, 0, Math.min(size, HEAD_BYTES));
 const tailHash = (p: string, size: number) => hashRange(p, Math.max(0, size - CHECK_BYTES), size);
 
 function isMboxCursor(c: SourceCursor | undefined): c is MboxCursor {
@@ -120,7 +121,8 @@ async function* readMbox(
   // Decide where to start from the previous cursor.
   let skipTo = 0;
   if (isMboxCursor(cursor)) {
-    const sameHead = cursor.head === head;
+    // compare the head over the bytes the old cursor hashed (a small file's head grows with it)
+    const sameHead = cursor.size >= HEAD_BYTES ? cursor.head === head : cursor.head === headHash(abs, cursor.size);
     if (cursor.size === size && sameHead && cursor.tail === tail) {
       if (cursor.done) return; // unchanged and fully read: nearly free
       skipTo = cursor.offset;

@@ -1,0 +1,34 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parsePatchSubject } from "../../loaders/parse/subject-patch.ts";
+
+test("subject-patch: version, tree tag and n/m", () => {
+  assert.deepEqual(parsePatchSubject("[PATCH v3 net-next 2/7] net: x"), {
+    isPatch: true, isRfc: false, version: 3, index: 2, total: 7, isCover: false, tags: ["net-next"],
+  });
+});
+
+test("subject-patch: cover letter, RFC forms, PATCHv2, several brackets", () => {
+  const c = parsePatchSubject("[PATCH 0/5] series");
+  assert.equal(c.isCover, true);
+  assert.equal(c.total, 5);
+  const r = parsePatchSubject("[RFC PATCH] x");
+  assert.equal(r.isRfc, true);
+  assert.equal(r.isPatch, true);
+  assert.equal(r.version, 1);
+  assert.equal(parsePatchSubject("[PATCH RFC v2 1/2] x").isRfc, true);
+  assert.equal(parsePatchSubject("[PATCHv2 1/3] x").version, 2);
+  const m = parsePatchSubject("[RFC][PATCH 1/2] x");
+  assert.deepEqual([m.isRfc, m.isPatch, m.index], [true, true, 1]);
+  assert.equal(parsePatchSubject("[PATCH rdma-next v12 10/13] x").version, 12);
+});
+
+test("subject-patch: replies keep patch metadata; non-patches are not patches", () => {
+  const re = parsePatchSubject("Re: [PATCH v2 1/2] x");
+  assert.deepEqual([re.isPatch, re.version, re.index], [true, 2, 1]);
+  assert.equal(parsePatchSubject("Re: question about [PATCH] handling").isPatch, false);
+  const s = parsePatchSubject("[MAINTAINERS SUMMIT] topic");
+  assert.equal(s.isPatch, false);
+  assert.deepEqual(s.tags, ["maintainers", "summit"]);
+  assert.equal(parsePatchSubject("[RFC] idea").isPatch, false);
+});

@@ -1,0 +1,45 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { maildirSource, maildirKey } from "../../loaders/sources/maildir.ts";
+import { tempDir, msg, drain, ids } from "./helpers.ts";
+
+function maildir(d: string) {
+  for (const s of ["cur", "new", "tmp"]) mkdirSync(join(d, s), { recursive: true });
+}
+
+test("maildir: key strips the :2, info part", () => {
+  assert.equal(maildirKey("1720000000.M1P2.host:2,RS"), "1720000000.M1P2.host");
+  assert.equal(maildirKey("1720000000.M1P2.host!2,S"), "1720000000.M1P2.host");
+  assert.equal(maildirKey("plain"), "plain");
+});
+
+test("maildir: reads cur/ and new/; re-run yields nothing; a new->cur move is not new; new files are", async (t) => {
+  const d = tempDir(t);
+  maildir(d);
+  writeFileSync(join(d, "new", "1720000001.A.host"), msg("a"));
+  writeFileSync(join(d, "cur", "1720000002.B.host:2,S"), msg("b"));
+  writeFileSync(join(d, "tmp", "1720000003.C.host"), msg("c")); // tmp/ is never read
+  const src = maildirSource(d, { list: "ksummit" });
+  const first = await drain(src);
+  assert.deepEqual(ids(first.items), ["a@example.com", "b@example.com"]);
+  assert.equal(first.items[0].provenance.position, "1720000001.A.host");
+  assert.equal(first.items[0].provenance.list, "ksummit");
+  assert.equal((await drain(src, first.cursor)).items.length, 0);
+
+  renameSync(join(d, "new", "1720000001.A.host"), join(d, "cur", "1720000001.A.host:2,S"));
+  writeFileSync(join(d, "new", "1720000004.D.host"), msg("d"));
+  const second = await drain(src, first.cursor);
+  assert.deepEqual(ids(second.items), ["d@example.com"]);
+  assert.equal((await drain(src, second.cursor)).items.length, 0);
+});
+
+test("maildir: a cursor taken mid-run resumes after that message", async (t) => {
+  const d = tempDir(t);
+  maildir(d);
+  for (const k of ["1", "2", "3"]) writeFileSync(join(d, "cur", `17200000${k}.X.host:2,`), msg(`m${k}`));
+  const all = await drain(maildirSource(d));
+  const mid = JSON.parse(JSON.stringify(all.items[0].cursor));
+  assert.deepEqual(ids((await drain(maildirSource(d), mid)).items), ["m2@example.com", "m3@example.com"]);
+});

@@ -1,0 +1,100 @@
+// public-inbox v2 source on a small epoch built here with git: blobs `m` (messages) and `d` (a deletion).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync, rmSync, chmodSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { publicInboxSource } from "../../loaders/sources/public-inbox.ts";
+import { openSource } from "../../loaders/sources/index.ts";
+import { tempDir, msg, drain, ids } from "./helpers.ts";
+
+const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@x", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@x", GIT_CONFIG_NOSYSTEM: "1" };
+
+/** Build epoch `n` under inbox/git/ with commits: each entry is ["m", text] or ["d", text]. */
+function buildEpoch(inbox: string, n: number, commits: [("m" | "d"), string, number][]): string {
+  const bare = join(inbox, "git", `${n}.git`);
+  const work = join(inbox, `work${n}`);
+  mkdirSync(work, { recursive: true });
+  const git = (...a: string[]) => execFileSync("git", a, { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] }).toString();
+  git("init", "-q", "-b", "master");
+  for (const [kind, text, time] of commits) {
+    rmSync(join(work, "m"), { force: true });
+    rmSync(join(work, "d"), { force: true });
+    writeFileSync(join(work, kind), text);
+    git("add", "-A");
+    execFileSync("git", ["commit", "-q", "-m", "x"], { cwd: work, env: { ...env, GIT_COMMITTER_DATE: `${time} +0000`, GIT_AUTHOR_DATE: `${time} +0000` } });
+  }
+  execFileSync("git", ["clone", "-q", "--bare", work, bare], { env });
+  rmSync(work, { recursive: true, force: true });
+  return bare;
+}
+
+function appendCommit(bare: string, kind: "m" | "d", text: string, time: number) {
+  const work = bare + ".work";
+  execFileSync("git", ["clone", "-q", bare, work], { env });
+  rmSync(join(work, "m"), { force: true });
+  rmSync(join(work, "d"), { force: true });
+  writeFileSync(join(work, kind), text);
+  execFileSync("git", ["add", "-A"], { cwd: work, env });
+  execFileSync("git", ["commit", "-q", "-m", "x"], { cwd: work, env: { ...env, GIT_COMMITTER_DATE: `${time} +0000` } });
+  execFileSync("git", ["push", "-q", "origin", "HEAD:master"], { cwd: work, env });
+  rmSync(work, { recursive: true, force: true });
+}
+
+test("public-inbox: messages in commit order, a d deletion, commit time as fallback date, cursor per epoch", async (t) => {
+  const inbox = tempDir(t);
+  const e0 = buildEpoch(inbox, 0, [["m", msg("a"), 1720000000], ["m", msg("b"), 1720000100], ["d", msg("a"), 1720000200]]);
+  buildEpoch(inbox, 1, [["m", msg("c"), 1720000300]]);
+  // epoch 10 sorts after 2 numerically, not lexically
+  buildEpoch(inbox, 10, [["m", msg("e"), 1720000500]]);
+  buildEpoch(inbox, 2, [["m", msg("d"), 1720000400]]);
+
+  const src = publicInboxSource(inbox, { list: "ksummit" });
+  const r = await drain(src);
+  assert.equal(r.error, undefined);
+  assert.deepEqual(r.items.map((i) => i.kind), ["message", "message", "delete", "message", "message", "message"]);
+  assert.deepEqual(ids(r.items), ["a", "b", "a", "c", "d", "e"].map((x) => `${x}@example.com`));
+  const first = r.items[0];
+  assert.ok(first.kind === "message" && first.fallbackDate === 1720000000_000);
+  assert.equal(first.provenance.list, "ksummit");
+  assert.match(first.provenance.position, /^[0-9a-f]{40}$/);
+  assert.match(first.provenance.source, /#0$/);
+  assert.deepEqual(Object.keys(r.cursor!.epochs as object).sort(), ["0", "1", "10", "2"]);
+
+  // nothing new -> nothing; one appended commit -> only it
+  assert.equal((await drain(src, r.cursor)).items.length, 0);
+  appendCommit(e0, "m", msg("f"), 1720000600);
+  const again = await drain(publicInboxSource(inbox), r.cursor);
+  assert.deepEqual(ids(again.items), ["f@example.com"]);
+
+  // resuming from a mid-run cursor continues with the next commit
+  const mid = JSON.parse(JSON.stringify(r.items[1].cursor));
+  // (epoch 0 goes on with the deletion of a and the appended f, then epochs 1, 2, 10)
+  assert.deepEqual(ids((await drain(src, mid)).items), ["a", "f", "c", "d", "e"].map((x) => `${x}@example.com`));
+});
+
+test("public-inbox: a single epoch path, and a read-only epoch without refs/ (as mirrored)", async (t) => {
+  const inbox = tempDir(t);
+  const bare = buildEpoch(inbox, 0, [["m", msg("a"), 1720000000], ["m", msg("b"), 1720000001]]);
+  execFileSync("git", ["pack-refs", "--all"], { env: { ...env, GIT_DIR: bare } });
+  rmSync(join(bare, "refs"), { recursive: true, force: true });
+  const chmodAll = (p: string, mode: number) => {
+    for (const f of readdirSync(p)) {
+      const q = join(p, f);
+      if (statSync(q).isDirectory()) chmodAll(q, mode);
+    }
+    chmodSync(p, mode);
+  };
+  chmodAll(bare, 0o555);
+  let r;
+  try {
+    const src = openSource(`ksummit=${bare}`);
+    assert.equal(src.kind, "public-inbox");
+    assert.equal(src.list, "ksummit");
+    r = await drain(src);
+  } finally {
+    chmodAll(bare, 0o755); // so the temp dir can be removed
+  }
+  assert.equal(r.error, undefined, String(r.error));
+  assert.deepEqual(ids(r.items), ["a@example.com", "b@example.com"]);
+});
