@@ -1,7 +1,7 @@
 // The analysis stage's only contact with the store: read the corpus (messages, people,
 // trailers views) and write the derived tables (message_threads, threads, replies, reviews).
 import type { Store } from "../store/api.ts";
-import type { AnalysisMessage, Corpus } from "./model.ts";
+import { NO_PATCH, type AnalysisMessage, type Corpus } from "./model.ts";
 import type { Analysis } from "./analyze.ts";
 
 interface MessageRow {
@@ -11,18 +11,24 @@ interface MessageRow {
   is_cover: boolean | null; nak_line: boolean | null; is_bot: boolean | null;
 }
 
+/** "Re: [PATCH 2/5] ..." is a reply to a patch, not a patch: parse tags it from the subject alone. */
+const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:/i;
+
 /** Sources whose ids mark a single-thread fetch (`threadgraph thread`). */
 const FETCH_SOURCE = /^(lore-thread|thread):/;
 
 export async function readCorpus(store: Store, trackedLists: string[]): Promise<Corpus> {
   const rows = await store.query<MessageRow>(`SELECT message_id, date, person_id, from_email, subject, in_reply_to, "references",
     lists, sources, is_patch, patch_version, patch_index, patch_total, is_cover, nak_line, is_bot FROM messages`);
-  const messages: AnalysisMessage[] = rows.map((r) => ({
+  const messages: AnalysisMessage[] = rows.map((r) => {
+    const isPatch = !!r.is_patch && !REPLY_SUBJECT.test(r.subject ?? "");
+    return {
     id: r.message_id, date: r.date ?? null, from: r.person_id ?? r.from_email ?? "(unknown)", subject: r.subject ?? "",
     inReplyTo: r.in_reply_to ?? null, references: r.references ?? [], lists: r.lists ?? [],
-    patch: { isPatch: !!r.is_patch, version: r.patch_version ?? 1, index: r.patch_index ?? null, total: r.patch_total ?? null, isCover: !!r.is_cover },
+    patch: isPatch ? { isPatch, version: r.patch_version ?? 1, index: r.patch_index ?? null, total: r.patch_total ?? null, isCover: !!r.is_cover } : NO_PATCH,
     isBot: !!r.is_bot, nakLine: !!r.nak_line, fetched: (r.sources ?? []).some((s) => FETCH_SOURCE.test(s)),
-  }));
+  };
+  });
   const people = (await store.query<{ person_id: string; name: string | null; emails: string[] | null; is_bot: boolean | null }>(
     `SELECT person_id, name, emails, is_bot FROM people`)).map((p) => ({
     id: p.person_id, name: p.name ?? "", email: p.emails?.[0] ?? p.person_id, emails: p.emails ?? [], isBot: !!p.is_bot,
