@@ -26,7 +26,9 @@ function tokenize(s: string): Tok[] {
         v += s[i++];
       }
       i++;
-      out.push({ t: "q", v });
+      // a quoted local part: "odd:local"@example.org is one address, not a name
+      if (s[i] === "@") word = `"${v}"`;
+      else out.push({ t: "q", v });
     } else if (c === "(") {
       pushWord();
       let depth = 1;

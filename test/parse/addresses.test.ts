@@ -38,3 +38,7 @@ test("addresses: odd spacing, missing closing bracket, empty input", () => {
   assert.equal(normalizeEmail(" <x> ".replace(/[<>]/g, "")), "x");
   assert.equal(normalizeEmail("mailto:A@B.C"), "a@b.c");
 });
+
+test("addresses: a quoted local part stays part of the address", () => {
+  assert.deepEqual(parseAddressList('"odd:local"@x.org, b@x.org').map((a) => a.email), ['"odd:local"@x.org', "b@x.org"]);
+});
