@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { openStore } from "../../loaders/store/store.ts";
 import type { ParseResult, ParseStreamFn } from "../../loaders/store/ingest.ts";
 import type { ParsedMessage, Source, SourceItem } from "../../loaders/types.ts";
 
@@ -57,3 +58,19 @@ export const fakeParse: ParseStreamFn = async function* (items): AsyncIterable<P
 };
 
 export const msgs = (...m: ParsedMessage[]): FakeEntry[] => m.map((msg) => ({ kind: "message", msg }));
+
+/** Every view's rows in a fixed order, for comparing two stores. */
+export async function dumpStore(dir: string): Promise<Record<string, unknown[]>> {
+  const store = await openStore(dir);
+  try {
+    return {
+      messages: await store.query("SELECT * FROM messages ORDER BY message_id"),
+      arrivals: await store.query("SELECT * FROM arrivals ORDER BY source, position"),
+      trailers: await store.query("SELECT * FROM trailers ORDER BY message_id, raw"),
+      errors: await store.query("SELECT * FROM errors ORDER BY source, position"),
+      people: await store.query("SELECT * FROM people ORDER BY person_id"),
+    };
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,57 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { tempDir } from "../store/helpers.ts";
+import { syntheticMbox, writeSyntheticMbox } from "../store/synthetic-mbox.ts";
+import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
+const tg = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8" });
+
+test("ingest, stats --json and query JSON lines over two overlapping synthetic archives", { timeout: 120_000 }, () => {
+  const t = tempDir("tg-cli-");
+  try {
+    const store = join(t.dir, "store");
+    const a = join(t.dir, "a.mbox"), b = join(t.dir, "b.mbox.gz");
+    writeSyntheticMbox(a, { messages: 120, lists: ["netdev@vger.kernel.org"] });
+    // b: ids 100..119 are byte-identical copies of a's (cross-posts), 120..179 are new and
+    // addressed to both lists.
+    writeFileSync(b, gzipSync(syntheticMbox({ messages: 20, offset: 100, lists: ["netdev@vger.kernel.org"] }) +
+      syntheticMbox({ messages: 60, offset: 120, lists: ["netdev@vger.kernel.org", "linux-cxl@vger.kernel.org"] })));
+    const ing = tg("ingest", "--store", store, "--json", `netdev=${a}`, `linux-cxl=${b}`);
+    assert.equal(ing.status, 0, ing.stderr);
+    const summary = JSON.parse(ing.stdout);
+    assert.deepEqual(summary.sources.map((s: { seen: number; new: number; duplicate: number }) => [s.seen, s.new, s.duplicate]), [[120, 120, 0], [80, 60, 20]]);
+
+    const st = tg("stats", "--store", store, "--json");
+    assert.equal(st.status, 0, st.stderr);
+    const stats = JSON.parse(st.stdout);
+    assert.equal(stats.messages, 180);
+    assert.equal(stats.duplicates, 20);
+    assert.equal(stats.errors, 0);
+    // a's 120 plus b's 60 new are all addressed to netdev; linux-cxl has b's 80 (20 via the archive tag).
+    assert.deepEqual(stats.per_list, { "linux-cxl": 80, netdev: 180, "linux-rdma": 0 });
+    assert.equal(stats.people, 37); // 37 synthetic authors, merged per address
+    assert.equal(stats.bots, 0);
+
+    const q = tg("query", "--store", store, "SELECT message_id, lists, date FROM messages WHERE message_id LIKE 'synthetic-10_@%' ORDER BY 1");
+    assert.equal(q.status, 0, q.stderr);
+    const rows = q.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    assert.equal(rows.length, 10);
+    assert.deepEqual(rows[0], { message_id: "synthetic-100@example.org", lists: ["linux-cxl", "netdev"], date: Date.UTC(2024, 6, 1) + 100 * 60_000 });
+
+    const table = tg("query", "--store", store, "--table", "SELECT count(*) AS n FROM messages");
+    assert.match(table.stdout, /^\s*n\n-+\n\s*180$/m);
+
+    const bad = tg("query", "--store", store, "SELECT nope FROM messages");
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /nope/);
+    const none = tg("stats", "--store", join(t.dir, "missing"));
+    assert.equal(none.status, 1);
+    assert.match(none.stderr, /no store here/);
+  } finally {
+    t.cleanup();
+  }
+});
