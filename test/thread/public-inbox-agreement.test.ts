@@ -1,0 +1,75 @@
+// Agreement with public-inbox's own threading on the real ksummit epoch: index it with
+// public-inbox-index, read each message's thread id (tid) from xap15/over.sqlite3, ingest the
+// same epoch through our pipeline, and compare same-thread membership over all message pairs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { openStore } from "../../loaders/store/store.ts";
+import { readCorpus } from "../../loaders/analysis/store-io.ts";
+import { buildThreads } from "../../loaders/thread/index.ts";
+
+const ARCHIVE = resolve("../shared/archives/ksummit.lists.linux.dev");
+const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
+const skip = !existsSync(ARCHIVE) ? `skipped: ${ARCHIVE} is absent`
+  : !has("public-inbox-index") || !has("perl") ? "skipped: public-inbox (Debian package) is not installed" : false;
+
+/** Rand-style agreement from the contingency of two partitions (keys: message ids). */
+export function pairAgreement(a: Map<string, string>, b: Map<string, string>) {
+  const ids = [...a.keys()].filter((k) => b.has(k));
+  const c2 = (n: number) => (n * (n - 1)) / 2;
+  const count = (f: (id: string) => string) => { const m = new Map<string, number>(); for (const id of ids) m.set(f(id), (m.get(f(id)) ?? 0) + 1); return m; };
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + c2(n), 0);
+  const sA = sum(count((id) => a.get(id)!)), sB = sum(count((id) => b.get(id)!)), sAB = sum(count((id) => `${a.get(id)}\u0000${b.get(id)}`));
+  const pairs = c2(ids.length);
+  const disagree = sA + sB - 2 * sAB;
+  return { messages: ids.length, pairs, disagree, agreement: pairs ? 1 - disagree / pairs : 1, samePairsOurs: sA, samePairsPi: sB, samePairsBoth: sAB };
+}
+
+test("threads agree with public-inbox's tid on >= 99.5% of message pairs (ksummit epoch)", { skip, timeout: 300_000 }, async () => {
+  const tmp = mkdtempSync(join(tmpdir(), "tg-pi-agree-"));
+  try {
+    const inbox = join(tmp, "ksummit");
+    cpSync(ARCHIVE, inbox, { recursive: true });
+    const env = { ...process.env, HOME: join(tmp, "home") };
+    const run = (cmd: string, args: string[]) => {
+      const r = spawnSync(cmd, args, { env, encoding: "utf8", maxBuffer: 64 << 20 });
+      assert.equal(r.status, 0, `${cmd} failed: ${r.stderr}`);
+      return r.stdout;
+    };
+    run("public-inbox-init", ["-V2", "ksummit", inbox, "http://127.0.0.1:1/ksummit", "ksummit@lists.linux.dev"]);
+    run("public-inbox-index", [inbox]);
+    const sql = "SELECT m.mid, o.tid FROM over o JOIN id2num i ON i.num = o.num JOIN msgid m ON m.id = i.id";
+    const out = run("perl", ["-MDBI", "-e", `my $d=DBI->connect("dbi:SQLite:dbname=$ARGV[0]","","",{RaiseError=>1});
+      my $s=$d->prepare($ARGV[1]); $s->execute; while (my @r=$s->fetchrow_array) { print "$r[0]\\t$r[1]\\n" }`, join(inbox, "xap15", "over.sqlite3"), sql]);
+    const pi = new Map<string, string>();
+    for (const line of out.split("\n")) { const [mid, tid] = line.split("\t"); if (mid) pi.set(mid, tid); }
+    assert.ok(pi.size > 3000, `public-inbox indexed only ${pi.size} messages`);
+
+    const store = join(tmp, "store");
+    run(process.execPath, ["--import", "tsx", "loaders/cli.ts", "ingest", "--store", store, `ksummit=${join(inbox, "git", "0.git")}`]);
+    const s = await openStore(store);
+    const corpus = await readCorpus(s, ["ksummit"]);
+    await s.close();
+    const tr = buildThreads(corpus.messages);
+    const ours = new Map(corpus.messages.map((m, i) => [m.id, tr.threading.threadId[i]]));
+    const r = pairAgreement(ours, pi);
+    // Print the disagreements: messages whose thread-mates differ between the two.
+    const groups = (p: Map<string, string>) => { const g = new Map<string, Set<string>>(); for (const [id, t] of p) { if (!ours.has(id) || !pi.has(id)) continue; let s = g.get(t); if (!s) g.set(t, (s = new Set())); s.add(id); } return g; };
+    const go = groups(ours), gp = groups(pi);
+    const bad: string[] = [];
+    for (const [id, t] of ours) {
+      if (!pi.has(id)) continue;
+      const a = go.get(t)!, b = gp.get(pi.get(id)!)!;
+      if (a.size !== b.size || [...a].some((x) => !b.has(x))) bad.push(`${id}: ours ${a.size} msgs (thread ${t}), public-inbox ${b.size} msgs`);
+    }
+    console.log(`public-inbox agreement: ${r.messages} messages in both (ours ${ours.size}, pi ${pi.size}), ${r.pairs} pairs, ` +
+      `${r.disagree} disagreeing pairs, agreement ${(100 * r.agreement).toFixed(4)}%; same-thread pairs ours ${r.samePairsOurs}, pi ${r.samePairsPi}, both ${r.samePairsBoth}`);
+    console.log(`messages whose thread differs: ${bad.length}${bad.length ? "\n  " + bad.slice(0, 40).join("\n  ") : ""}`);
+    assert.ok(r.agreement >= 0.995, `agreement ${r.agreement}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
