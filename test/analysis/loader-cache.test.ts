@@ -1,0 +1,96 @@
+// The single page loader (src/data/site.zip.ts) and the cache that must follow the store.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { inflateRawSync } from "node:zlib";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { invalidatePageCache, zipFiles } from "../../loaders/analysis/run.ts";
+
+/** Read one entry from a zip (central directory walk), as Framework's extractor would. */
+function unzipEntry(zip: Buffer, name: string): string | null {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let p = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const method = zip.readUInt16LE(p + 10), size = zip.readUInt32LE(p + 20), nlen = zip.readUInt16LE(p + 28);
+    const elen = zip.readUInt16LE(p + 30), clen = zip.readUInt16LE(p + 32), off = zip.readUInt32LE(p + 42);
+    const n = zip.subarray(p + 46, p + 46 + nlen).toString("utf8");
+    if (n === name) {
+      const lnlen = zip.readUInt16LE(off + 26), lelen = zip.readUInt16LE(off + 28);
+      const body = zip.subarray(off + 30 + lnlen + lelen, off + 30 + lnlen + lelen + size);
+      return (method === 8 ? inflateRawSync(body) : body).toString("utf8");
+    }
+    p += 46 + nlen + elen + clen;
+  }
+  return null;
+}
+
+test("zip writer round-trips (stored and deflated entries)", () => {
+  const z = zipFiles(new Map([["a.json", '{"x":1}'], ["person/k.json", "y".repeat(5000)]]));
+  assert.equal(unzipEntry(z, "a.json"), '{"x":1}');
+  assert.equal(unzipEntry(z, "person/k.json"), "y".repeat(5000));
+  assert.equal(unzipEntry(z, "nope"), null);
+});
+
+test("a missing store gives valid empty artifacts with meta.empty", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "tg-loader-"));
+  try {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], { env: { ...process.env, THREADGRAPH_STORE: join(tmp, "none") }, maxBuffer: 1 << 26 });
+    assert.equal(r.status, 0, r.stderr?.toString());
+    const meta = JSON.parse(unzipEntry(r.stdout, "meta.json")!);
+    assert.equal(meta.empty, true);
+    assert.match(meta.hint, /ingest/);
+    for (const f of ["graph.json", "people.json", "threads.json", "activity.json", "bridges.json", "responsiveness.json", "reviews.json", "upset.json"]) {
+      assert.ok(unzipEntry(r.stdout, f), f);
+    }
+    assert.equal(existsSync(join(tmp, "none")), false, "the loader must not create a store");
+  } finally { rmSync(tmp, { recursive: true, force: true }); }
+});
+
+test("invalidatePageCache drops only the site archive and its extracted files", () => {
+  const root = mkdtempSync(join(tmpdir(), "tg-cache-"));
+  try {
+    const cache = join(root, "src", ".observablehq", "cache", "data");
+    mkdirSync(join(cache, "site", "person"), { recursive: true });
+    writeFileSync(join(cache, "site.zip"), "z");
+    writeFileSync(join(cache, "site", "person", "k.json"), "{}");
+    writeFileSync(join(cache, "other.json"), "{}");
+    assert.equal(invalidatePageCache(root).length, 2);
+    assert.equal(existsSync(join(cache, "site.zip")), false);
+    assert.equal(existsSync(join(cache, "site")), false);
+    assert.equal(existsSync(join(cache, "other.json")), true);
+  } finally { rmSync(root, { recursive: true, force: true }); }
+});
+
+const mail = (id: string, from: string, date: string, extra = "") =>
+  `From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: ${from} <${from}@example.org>\nTo: alpha@example.org\nSubject: ${extra ? "Re: " : ""}synthetic topic\n` +
+  `Date: ${date}\nMessage-ID: <${id}@example.org>\n${extra}\nbody\n\n`;
+
+test("after a refresh the loader serves the new store state, not stale artifacts", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "tg-refresh-"));
+  try {
+    const store = join(tmp, "store");
+    const cli = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    const loader = () => {
+      const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], { env: { ...process.env, THREADGRAPH_STORE: store }, maxBuffer: 1 << 26 });
+      assert.equal(r.status, 0, r.stderr?.toString());
+      return JSON.parse(unzipEntry(r.stdout, "meta.json")!);
+    };
+    writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000"));
+    cli("ingest", "--store", store, `alpha=${join(tmp, "a.mbox")}`);
+    cli("analyze", "--store", store);
+    const before = loader();
+    assert.equal(before.counts.messages, 1);
+    // Refresh the store without re-running analyze: the loader must notice the new version.
+    writeFileSync(join(tmp, "b.mbox"), mail("b1", "bob", "Mon, 1 Jul 2024 12:00:00 +0000", "In-Reply-To: <a1@example.org>\n"));
+    cli("ingest", "--store", store, `alpha=${join(tmp, "b.mbox")}`);
+    const after = loader();
+    assert.equal(after.counts.messages, 2);
+    assert.equal(after.counts.reply_messages, 1);
+    assert.notEqual(after.store_version, before.store_version);
+  } finally { rmSync(tmp, { recursive: true, force: true }); }
+});
