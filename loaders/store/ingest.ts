@@ -7,7 +7,7 @@ import type { ParsedMessage, Source, SourceItem, TrackedList } from "../types.ts
 import type { IngestOptions, IngestSummary, SourceSummary, Store } from "./api.ts";
 import { frameworkCacheDir, invalidateFrameworkCache } from "./cache.ts";
 import { acquireLock } from "./lock.ts";
-import { rebuildPeople } from "./people.ts";
+import { loadIdentityFiles, rebuildPeople } from "./people.ts";
 import { DuckStore } from "./store.ts";
 import { Batch } from "./batch.ts";
 import { parseStream } from "../parse/index.ts";
@@ -46,6 +46,8 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   if (!(store instanceof DuckStore)) throw new Error("ingest needs a store opened with openStore()");
   const started = Date.now();
   const parse = deps.parseStream ?? parseStream;
+  // Read identity files first: a bad mailmap/override line fails before anything is committed.
+  const identity = loadIdentityFiles({ mailmaps: opts.mailmap ? [opts.mailmap] : [], overrides: opts.overrides });
   const release = acquireLock(store.dir);
   const summaries: SourceSummary[] = [];
   const failures: { source: string; message: string }[] = [];
@@ -66,7 +68,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
         failures.push({ source: source.id, message: msg.includes(source.path) ? msg : `${source.path}: ${msg}` });
       }
     }
-    await rebuildPeople(store, { mailmaps: opts.mailmap ? [opts.mailmap] : [], overrides: opts.overrides });
+    await rebuildPeople(store, identity);
     maybeInvalidateCache(store.dir);
   } finally {
     release();

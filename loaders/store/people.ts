@@ -33,8 +33,9 @@ export async function collectObservations(store: DuckStore): Promise<Observation
 }
 
 /** Resolve people and commit them as a new generation. Returns the resolution for reporting. */
-export async function rebuildPeople(store: DuckStore, files: IdentityFiles): Promise<PeopleResult> {
-  const { mailmaps, overrides } = loadIdentityFiles(files);
+export async function rebuildPeople(
+  store: DuckStore, { mailmaps, overrides }: { mailmaps: Mailmap[]; overrides?: Overrides },
+): Promise<PeopleResult> {
   const obs = await collectObservations(store);
   const result = resolvePeople(obs, { mailmaps, overrides, isBot: (name, email) => isBot({ name, email }) });
   const peopleRows = result.people.map((p) => ({ ...p, evidence: JSON.stringify(p.evidence) }));

@@ -46,3 +46,20 @@ test("messages and trailers get person_id through the email map; a mailmap chang
     t.cleanup();
   }
 });
+
+test("a malformed override file or missing mailmap fails before anything is committed", async () => {
+  const t = tempDir();
+  const store = await openStore(join(t.dir, "store"));
+  try {
+    const overrides = join(t.dir, "overrides");
+    writeFileSync(overrides, "join only@one.example\n");
+    const src = fakeSource("s", msgs(pm("1@h")));
+    await assert.rejects(ingest(store, [src], { overrides }, { parseStream: fakeParse }), new RegExp(`${overrides}:1: join needs`));
+    await assert.rejects(ingest(store, [src], { mailmap: join(t.dir, "nope") }, { parseStream: fakeParse }), /nope/);
+    assert.equal(store.manifest().generation, 0);
+    assert.deepEqual(src.reads, []);
+  } finally {
+    await store.close();
+    t.cleanup();
+  }
+});
