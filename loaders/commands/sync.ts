@@ -23,6 +23,7 @@ options (each overrides the config for this run):
   --max-per-slice N       treat a search slice with N messages as capped and split it (default 5000)
   --slice-days N          first slice width in days (default 7)
   --overlap-days N        days re-read before the last fetched slice on a refresh (default 3)
+  --batch-size N          messages per committed store batch (a kill loses at most one batch)
   --json                  print the per-list summary as JSON`;
 
 export function listsFromFlags(specs: string[], cfg: ThreadgraphConfig): ListConfig[] {
@@ -42,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
       store: { type: "string" }, list: { type: "string", multiple: true }, mode: { type: "string" },
       since: { type: "string" }, until: { type: "string" }, archives: { type: "string" },
       "max-per-slice": { type: "string" }, "slice-days": { type: "string" }, "overlap-days": { type: "string" },
-      json: { type: "boolean" },
+      json: { type: "boolean" }, "batch-size": { type: "string" },
     },
   });
   const cfg = await loadConfig();
@@ -68,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     overrides: cfg.overrides,
     maxPerSlice: num(values["max-per-slice"], "max-per-slice") ?? t.maxPerSlice,
     initialSliceDays: num(values["slice-days"], "slice-days") ?? t.sliceDays,
+    batchSize: num(values["batch-size"], "batch-size"),
     overlapDays: values["overlap-days"] !== undefined ? Number(values["overlap-days"]) : t.overlapDays,
     http: {
       perHost: Math.min(2, t.perHost ?? 2), connectTimeoutMs: t.connectTimeoutMs, readTimeoutMs: t.readTimeoutMs, retries: t.retries,

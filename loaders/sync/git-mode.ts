@@ -64,31 +64,37 @@ export interface GitProgress {
   action: "clone" | "fetch";
   objects?: number;
   totalObjects?: number;
+  /** Bytes received so far, as git reports them. */
+  bytes?: number;
 }
 
 /** `git clone --mirror` a missing epoch (into a temp name, renamed when complete) or `git fetch` a present one. */
 export async function mirrorEpoch(inbox: string, n: number, dest: string, onProgress?: (p: GitProgress) => void): Promise<"clone" | "fetch"> {
   const url = `${normalizeInbox(inbox)}${n}`;
   if (existsSync(join(dest, "HEAD"))) {
-    await git(["--git-dir", dest, "fetch", "--progress", "--prune", "origin"], url, (o, t) => onProgress?.({ epoch: n, action: "fetch", objects: o, totalObjects: t }));
+    await git(["--git-dir", dest, "fetch", "--progress", "--prune", "origin"], url, (o, t, b) => onProgress?.({ epoch: n, action: "fetch", objects: o, totalObjects: t, bytes: b }));
     return "fetch";
   }
   const partial = `${dest}.partial`;
   rmSync(partial, { recursive: true, force: true }); // a killed clone starts over
   mkdirSync(dirname(dest), { recursive: true });
-  await git(["clone", "--mirror", "--progress", url, partial], url, (o, t) => onProgress?.({ epoch: n, action: "clone", objects: o, totalObjects: t }));
+  await git(["clone", "--mirror", "--progress", url, partial], url, (o, t, b) => onProgress?.({ epoch: n, action: "clone", objects: o, totalObjects: t, bytes: b }));
   renameSync(partial, dest);
   return "clone";
 }
 
-function git(args: string[], url: string, onObjects: (done: number, total: number) => void): Promise<void> {
+const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1 << 20, GiB: 1 << 30 };
+
+function git(args: string[], url: string, onObjects: (done: number, total: number, bytes?: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const p = spawn("git", args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
     let tail = "";
     p.stderr.on("data", (c: Buffer) => {
       const s = c.toString();
       tail = (tail + s).slice(-4000);
-      for (const m of s.matchAll(/Receiving objects:\s+\d+% \((\d+)\/(\d+)\)/g)) onObjects(Number(m[1]), Number(m[2]));
+      for (const m of s.matchAll(/Receiving objects:\s+\d+% \((\d+)\/(\d+)\)(?:, ([\d.]+) (bytes|KiB|MiB|GiB))?/g)) {
+        onObjects(Number(m[1]), Number(m[2]), m[3] ? Math.round(Number(m[3]) * UNITS[m[4]]) : undefined);
+      }
     });
     p.on("error", (e) => reject(new Error(`git: ${e.message}`)));
     p.on("close", (code) => code === 0 ? resolve() : reject(new Error(`${url}: git ${args.find((a) => a === "clone" || a === "fetch")} failed (exit ${code}): ${tail.trim().split("\n").pop()}`)));

@@ -100,7 +100,9 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
     for (const s of summary.sources) addSummary(rows.get(sourceList.get(s.source) ?? ""), s);
     for (const r of rows.values()) {
       const st = clients.get(r.list)!.stats;
-      Object.assign(r, { requests: st.requests, retries: st.retries, bytes: st.bytes, elapsedMs: Date.now() - r.t0 });
+      // git mode: HTTP requests (discovery) plus what git received.
+      const gitBytes = r.mode === "git" ? r.prog.bytes : 0;
+      Object.assign(r, { requests: st.requests, retries: st.retries, bytes: st.bytes + gitBytes, elapsedMs: Date.now() - r.t0 });
     }
     // Lists are read one after another inside ingest, so per-list time is approximate; the total is exact.
     void started;
@@ -142,15 +144,19 @@ async function gitSources(o: SyncOptions, list: string, inbox: string, client: H
   row.prog.unitsPlanned = needed.length;
   const counts = { clone: 0, fetch: 0 };
   const dirs: string[] = [];
+  let gitBytes = 0;
   for (const e of needed) {
     const dest = join(resolve(o.archives), list, "git", `${e.n}.git`);
     row.prog.phase = `mirroring epoch ${e.n}`;
     reporter.update(row.prog, true);
+    let epochBytes = 0;
     const action = await mirrorEpoch(inbox, e.n, dest, (p) => {
       row.prog.objects = p.objects;
       row.prog.totalObjects = p.totalObjects;
+      if (p.bytes !== undefined) row.prog.bytes = gitBytes + (epochBytes = p.bytes);
       reporter.update(row.prog);
     });
+    gitBytes += epochBytes;
     counts[action]++;
     row.prog.unitsDone++;
     row.prog.objects = row.prog.totalObjects = undefined;

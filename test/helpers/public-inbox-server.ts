@@ -70,8 +70,13 @@ export async function buildInbox(spec: InboxSpec, parent?: string): Promise<Buil
   run("public-inbox-index", ["--no-fsync", work], env);
   rmSync(join(work, ".home"), { recursive: true, force: true });
   writeFileSync(join(work, ".built"), "");
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(work, dir);
+  try {
+    renameSync(work, dir);
+  } catch (e) {
+    // Another test process finished the same build first: use theirs.
+    if (!existsSync(join(dir, ".built"))) throw e;
+    rmSync(work, { recursive: true, force: true });
+  }
   return { name: spec.name, address: spec.address, dir };
 }
 
@@ -141,6 +146,7 @@ async function importMessages(dir: string, msgs: AsyncIterable<Buffer>, splits: 
     const p = spawn("git", ["--git-dir", gitDir, "fast-import", "--quiet", "--done"], { stdio: ["pipe", "ignore", "pipe"] });
     let err = "";
     p.stderr!.on("data", (c) => { err += c; });
+    p.stdin!.on("error", () => {}); // a dying fast-import reports through its exit status
     const done = new Promise<void>((res, rej) => p.on("close", (code) => code === 0 ? res() : rej(new Error(`git fast-import: ${err}`))));
     e = { p, done, last: 0, first: append && exists };
     procs.set(n, e);
@@ -156,7 +162,9 @@ async function importMessages(dir: string, msgs: AsyncIterable<Buffer>, splits: 
     const hdr = `commit refs/heads/master\nauthor tg <tg@example.invalid> ${t} +0000\ncommitter tg <tg@example.invalid> ${t} +0000\n` +
       `data ${subject.length}\n${subject}\n${e.first ? "from refs/heads/master^0\n" : ""}M 100644 inline m\ndata ${msg.length}\n`;
     e.first = false;
-    if (!e.p.stdin!.write(hdr) || !e.p.stdin!.write(msg) || !e.p.stdin!.write("\n")) {
+    e.p.stdin!.write(hdr);
+    e.p.stdin!.write(msg);
+    if (!e.p.stdin!.write("\n")) {
       await new Promise((r) => e.p.stdin!.once("drain", r));
     }
   }
