@@ -79,29 +79,34 @@ export function normalizeEmail(v: string): string {
 const SIMPLE_EMAIL = /^[^\s:]+$/;
 
 function cleanName(parts: string[]): string {
-  return decodeWords(parts.join(" ")).replace(/\s+/g, " ").trim();
+  let s = parts.length === 1 ? parts[0] : parts.join(" ");
+  if (s.indexOf("=?") >= 0) s = decodeWords(s);
+  return /\s\s|[\t\r\n]/.test(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
 }
 
-/** One mailbox from the tokens between separators. */
+/** One mailbox from the tokens between separators (plain loops: this is hot). */
 function mailbox(toks: Tok[]): Address | null {
   if (toks.length === 0) return null;
-  const angle = toks.find((t) => t.t === "a");
-  if (angle) {
-    const name = cleanName(toks.filter((t) => t.t === "q" || t.t === "w").map((t) => t.v));
-    const comment = toks.find((t) => t.t === "c");
-    return { name: name || (comment ? cleanName([comment.v]) : ""), email: normalizeEmail(angle.v) };
+  let angle: string | null = null;
+  const words: string[] = []; // quoted strings and words, in order
+  const comments: string[] = [];
+  for (const t of toks) {
+    if (t.t === "a") angle ??= t.v;
+    else if (t.t === "c") comments.push(t.v);
+    else if (t.t === "q" || t.t === "w") words.push(t.v);
   }
-  // addr-spec with optional comment name: "jdoe@example.com (John Doe)"; words may split around "@"
-  const words = toks.filter((t) => t.t === "w" || t.t === "q").map((t) => t.v);
-  const comment = toks.filter((t) => t.t === "c").map((t) => t.v);
-  const at = words.findIndex((w) => w.includes("@"));
+  if (angle !== null) {
+    const name = words.length ? cleanName(words) : "";
+    return { name: name || (comments.length ? cleanName([comments[0]]) : ""), email: normalizeEmail(angle) };
+  }
+  // addr-spec with optional comment name: "jdoe@example.com (John Doe)"
+  let at = -1;
+  for (let k = 0; k < words.length; k++) if (words[k].indexOf("@") >= 0) { at = k; break; }
   if (at >= 0) {
-    const before = words.slice(0, at);
-    return { name: cleanName(comment.length ? comment : before), email: normalizeEmail(words[at]) };
+    return { name: comments.length ? cleanName(comments) : at > 0 ? cleanName(words.slice(0, at)) : "", email: normalizeEmail(words[at]) };
   }
-  const joined = words.join("");
-  if (!joined && !comment.length) return null;
-  return { name: cleanName(words.length ? words : comment), email: "" };
+  if (!words.length && !comments.length) return null;
+  return { name: cleanName(words.length ? words : comments), email: "" };
 }
 
 // Anything beyond "Name <a@b>, c@d" needs the tokenizer: quotes, comments, groups, encoded words.

@@ -1,6 +1,8 @@
 // Parse stage entry points. parseMessage is synchronous and pure; parseStream keeps order and
 // turns every source item into {item, parsed} or {item, error} (never throws per message).
+import { availableParallelism } from "node:os";
 import type { ParsedMessage, SourceItem } from "../types.ts";
+import { parseOnWorkers } from "./pool.ts";
 import { parseMessage, ParseError, type ParseContext } from "./message.ts";
 
 export { parseMessage, ParseError, type ParseContext } from "./message.ts";
@@ -26,7 +28,39 @@ export function parseItem(item: SourceItem, ctx: ParseContext): ParsedItem {
   }
 }
 
-/** Parse a stream of source items in order. Source failures (thrown) propagate after earlier items. */
-export async function* parseStream(items: AsyncIterable<SourceItem>, ctx: ParseContext): AsyncGenerator<ParsedItem> {
-  for await (const item of items) yield parseItem(item, ctx);
+export interface ParseStreamOptions {
+  /** Worker threads to parse on; 0 parses in this thread. Default: THREADGRAPH_PARSE_WORKERS or 1 when 2+ CPUs. */
+  workers?: number;
+  /** Items parsed in this thread before workers start (small inputs never pay worker start-up). */
+  warmup?: number;
+}
+
+function defaultWorkers(): number {
+  const env = process.env.THREADGRAPH_PARSE_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
+  return availableParallelism() >= 2 ? 1 : 0;
+}
+
+/**
+ * Parse a stream of source items, in order. A source failure (thrown) propagates after every
+ * item read before it has been yielded.
+ */
+export async function* parseStream(
+  items: AsyncIterable<SourceItem>, ctx: ParseContext, opts: ParseStreamOptions = {},
+): AsyncGenerator<ParsedItem> {
+  const workers = opts.workers ?? defaultWorkers();
+  const warmup = opts.warmup ?? 1000;
+  const it = items[Symbol.asyncIterator]();
+  let n = 0;
+  for (;;) {
+    if (workers > 0 && n >= warmup) break;
+    const r = await it.next();
+    if (r.done) return;
+    n++;
+    yield parseItem(r.value, ctx);
+  }
+  yield* parseOnWorkers(it, workers, ctx.trackedLists, (item) => parseItem(item, ctx), {
+    archiveList: ctx.archiveList,
+    fallbackDate: ctx.fallbackDate,
+  });
 }

@@ -126,3 +126,13 @@ test("parseMessage: broken Date falls back to the newest Received, then to the c
   assert.equal(m3.date, null);
   assert.ok(m3.flags.includes("date-missing"));
 });
+
+test("parseMessage: a long body hashes equal in CRLF and LF copies, and differently when its end changes", () => {
+  const head = "From: a@example.com\nMessage-ID: <long@x>\nSubject: s\nDate: Mon, 1 Jul 2024 00:00:00 +0000\n\n";
+  const body = Array.from({ length: 3000 }, (_, i) => `line ${i} of a long body`).join("\n") + "\n";
+  const lf = parseMessage(Buffer.from(head + body), ctx);
+  const crlf = parseMessage(Buffer.from((head + body).replace(/\n/g, "\r\n")), ctx);
+  const changed = parseMessage(Buffer.from(head + body.replace("line 2999", "LINE 2999")), ctx);
+  assert.equal(lf.contentHash, crlf.contentHash);
+  assert.notEqual(lf.contentHash, changed.contentHash);
+});

@@ -1,0 +1,108 @@
+// mbox throughput on ../shared/corpus/2024-h2 (19,420 entries), as ratios against baselines
+// measured in this same run:
+//   - mailparser simpleParser on a spread sample of the corpus (the issue's 30x baseline);
+//   - a bare header split (gunzip + split + find the header end): the floor for any parser;
+//   - our source+parse alone, and (when loaders/store/ingest.ts exists) end-to-end ingest into
+//     a temp store, each in a child process so its peak RSS is its own, plus an incremental
+//     re-run and a one-file run (peak RSS should stay flat as the corpus grows).
+// Run: npm run bench -- mbox
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { simpleParser } from "mailparser";
+import { openSource } from "../loaders/sources/index.ts";
+import { findHeaderEnd } from "../loaders/parse/headers.ts";
+import { parseStream } from "../loaders/parse/index.ts";
+import { DEFAULT_LISTS } from "../loaders/config.ts";
+
+const CORPUS = "../shared/corpus/2024-h2";
+const FILES = ["linux-cxl", "netdev", "linux-rdma"].map((l) => `${l}=${CORPUS}/${l}.mbox.gz`);
+const SAMPLE_STEP = 8; // simpleParser is slow: time it on every 8th message (~2,400)
+const self = fileURLToPath(import.meta.url);
+
+const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+const rate = (n: number, ms: number) => Math.round((n * 1000) / ms);
+
+/** Child modes print one JSON line: {messages, ms, maxRSS}. */
+async function child(mode: string, args: string[]): Promise<void> {
+  const t0 = performance.now();
+  let messages = 0;
+  if (mode === "parse") {
+    for (const spec of args) {
+      for await (const r of parseStream(openSource(spec).read(), { trackedLists: DEFAULT_LISTS })) if (r.parsed || r.error) messages++;
+    }
+  } else if (mode === "ingest") {
+    const [storeDir, ...specs] = args;
+    const { openStore } = await import("../loaders/store/store.ts");
+    const { ingest } = await import("../loaders/store/ingest.ts");
+    const store = await openStore(storeDir);
+    const sum = await ingest(store, specs.map(openSource));
+    await store.close();
+    messages = sum.sources.reduce((a, s) => a + s.seen + s.deleted, 0);
+  }
+  const ms = performance.now() - t0;
+  console.log(JSON.stringify({ messages, ms, maxRSS: process.resourceUsage().maxRSS * 1024 }));
+}
+
+function runChild(mode: string, args: string[]): { messages: number; ms: number; maxRSS: number } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", self, "--child", mode, ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const line = r.stdout.trim().split("\n").pop() ?? "";
+  if (r.status !== 0 || !line.startsWith("{")) throw new Error(`child ${mode} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(line);
+}
+
+async function main() {
+  if (!existsSync(CORPUS)) {
+    console.log(`SKIP mbox bench: ${CORPUS} absent`);
+    return;
+  }
+  // Baseline 1: bare header split over the whole corpus.
+  let t = performance.now();
+  let total = 0;
+  const sample: Buffer[] = [];
+  for (const spec of FILES) {
+    for await (const it of openSource(spec).read()) {
+      if (it.kind !== "message") continue;
+      findHeaderEnd(it.bytes);
+      if (total++ % SAMPLE_STEP === 0) sample.push(it.bytes);
+    }
+  }
+  const splitMs = performance.now() - t;
+  console.log(`corpus: ${total} entries`);
+  console.log(`baseline bare header split: ${rate(total, splitMs)} msg/s (${splitMs.toFixed(0)} ms)`);
+
+  // Baseline 2: simpleParser on the sample (in memory, so only parsing is timed).
+  t = performance.now();
+  for (const b of sample) await simpleParser(b, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+  const spMs = performance.now() - t;
+  const spRate = (sample.length * 1000) / spMs;
+  console.log(`baseline mailparser simpleParser: ${Math.round(spRate)} msg/s (sample ${sample.length} messages, ${spMs.toFixed(0)} ms)`);
+
+  // Ours: source + parse, whole corpus (child process: own peak RSS).
+  const p = runChild("parse", FILES);
+  const pRate = rate(p.messages, p.ms);
+  console.log(`source+parse: ${pRate} msg/s (${p.messages} msgs, ${p.ms.toFixed(0)} ms), ${(pRate / spRate).toFixed(1)}x simpleParser, peak RSS ${mb(p.maxRSS)}`);
+
+  if (!existsSync(new URL("../loaders/store/ingest.ts", import.meta.url))) {
+    console.log("end-to-end: loaders/store/ingest.ts not present yet; source+parse only");
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "tg-bench-store-"));
+  try {
+    const full = runChild("ingest", [join(dir, "all"), ...FILES]);
+    const fRate = rate(full.messages, full.ms);
+    console.log(`ingest end-to-end (3 files): ${fRate} msg/s (${full.messages} entries, ${full.ms.toFixed(0)} ms), ${(fRate / spRate).toFixed(1)}x simpleParser (target >= 30x), peak RSS ${mb(full.maxRSS)}`);
+    const again = runChild("ingest", [join(dir, "all"), ...FILES]);
+    console.log(`incremental re-run, nothing new: ${again.ms.toFixed(0)} ms = ${((100 * again.ms) / full.ms).toFixed(1)}% of the full ingest (target < 5%)`);
+    const one = runChild("ingest", [join(dir, "one"), FILES[0]]);
+    console.log(`peak RSS: linux-cxl alone ${mb(one.maxRSS)} vs all three ${mb(full.maxRSS)} (flat means no growth with corpus size)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ci = process.argv.indexOf("--child");
+if (ci >= 0) await child(process.argv[ci + 1], process.argv.slice(ci + 2));
+else await main();
