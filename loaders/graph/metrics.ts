@@ -124,16 +124,16 @@ export function coreNumbers(c: Csr): Int32Array {
   return deg;
 }
 
-export function computeMetrics(g: ReplyGraph, seed = 42): GraphMetrics {
+export function computeMetrics(g: ReplyGraph, seed = 42, budget = BETWEENNESS_BUDGET): GraphMetrics {
   const c = toCsr(g);
   const { n, ids } = c;
   const m = g.size;
   // Betweenness: exact within budget, else a deterministic sample of sources.
   let sources = ids.map((_, i) => i);
   let exact = true;
-  if (n * (n + m) > BETWEENNESS_BUDGET) {
+  if (n * (n + m) > budget) {
     exact = false;
-    const k = Math.max(100, Math.floor(BETWEENNESS_BUDGET / (n + m)));
+    const k = Math.min(n, Math.max(100, Math.floor(budget / (n + m))));
     const r = rng(seed);
     for (let i = n - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [sources[i], sources[j]] = [sources[j], sources[i]]; }
     sources = sources.slice(0, k);

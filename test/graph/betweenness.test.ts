@@ -1,0 +1,56 @@
+// Our Brandes betweenness against graphology-metrics' reference, and the sampled approximation.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import graphology from "graphology";
+import betweennessRef from "graphology-metrics/centrality/betweenness.js";
+import { computeMetrics, rng } from "../../loaders/graph/metrics.ts";
+import type { ReplyGraph } from "../../loaders/graph/build.ts";
+
+function randomGraph(n: number, m: number, seed: number): ReplyGraph {
+  const G = (graphology as any).DirectedGraph;
+  const g = new G();
+  const r = rng(seed);
+  for (let i = 0; i < n; i++) g.addNode(`p${i}`, { label: `p${i}` });
+  while (g.size < m) {
+    // preferential-ish: low ids are popular, like list maintainers
+    const a = Math.floor(r() * n), b = Math.floor(Math.pow(r(), 2) * n);
+    if (a !== b && !g.hasDirectedEdge(`p${a}`, `p${b}`)) g.addDirectedEdge(`p${a}`, `p${b}`, { weight: 1 + Math.floor(r() * 3), first: 0, last: 0, lists: [], months: {} });
+  }
+  return g;
+}
+
+test("exact betweenness equals graphology-metrics' (directed, normalised)", () => {
+  const g = randomGraph(120, 400, 1);
+  const ref = (betweennessRef as any)(g, { normalized: true, getEdgeWeight: null }) as Record<string, number>;
+  const m = computeMetrics(g);
+  assert.equal(m.betweennessExact, true);
+  for (const id of g.nodes()) assert.ok(Math.abs(m.nodes.get(id)!.betweenness - ref[id]) < 1e-9, `${id}: ${m.nodes.get(id)!.betweenness} vs ${ref[id]}`);
+});
+
+test("over budget, betweenness is sampled and still finds the central nodes", () => {
+  const g = randomGraph(600, 2400, 2);
+  const exact = computeMetrics(g);
+  const approx = computeMetrics(g, 42, 600 * 3000 / 4); // ~150 of 600 sources
+  assert.equal(approx.betweennessExact, false);
+  assert.ok(approx.betweennessSamples! >= 100 && approx.betweennessSamples! < 600);
+  const top = (mm: typeof exact) => [...mm.nodes.entries()].sort((a, b) => b[1].betweenness - a[1].betweenness).slice(0, 10).map(([id]) => id);
+  const overlap = top(exact).filter((id) => top(approx).includes(id)).length;
+  assert.ok(overlap >= 7, `top-10 overlap ${overlap}`);
+  // Deterministic: same seed, same numbers.
+  assert.deepEqual([...computeMetrics(g, 42, 600 * 3000 / 4).nodes.values()].map((x) => x.betweenness), [...approx.nodes.values()].map((x) => x.betweenness));
+});
+
+test("Louvain separates two cliques joined by one edge; communities are numbered by size", () => {
+  const G = (graphology as any).DirectedGraph;
+  const g: ReplyGraph = new G();
+  const clique = (ids: string[]) => { for (const a of ids) for (const b of ids) if (a !== b) { g.mergeNode(a); g.mergeNode(b); g.addDirectedEdge(a, b, { weight: 3, first: 0, last: 0, lists: [], months: {} }); } };
+  clique(["a1", "a2", "a3", "a4", "a5"]);
+  clique(["b1", "b2", "b3", "b4"]);
+  g.addDirectedEdge("a1", "b1", { weight: 1, first: 0, last: 0, lists: [], months: {} });
+  const m = computeMetrics(g);
+  const c = (id: string) => m.nodes.get(id)!.community;
+  assert.equal(m.communities, 2);
+  for (const id of ["a2", "a3", "a4", "a5"]) assert.equal(c(id), c("a1"));
+  for (const id of ["b2", "b3", "b4"]) assert.equal(c(id), c("b1"));
+  assert.deepEqual([c("a1"), c("b1")], [0, 1]);
+});
