@@ -28,7 +28,8 @@ export function homeFlows(d) {
   return [...counts].map(([k, replies]) => { const [from, to] = k.split("\u0000"); return { from, to, replies }; });
 }
 
-const plural = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+const PLURALS = { reply: "replies", person: "people" };
+const plural = (n, w) => `${n} ${n === 1 ? w : PLURALS[w] ?? `${w}s`}`;
 
 /** A few sentences a maintainer can read instead of the chart. */
 export function threadStory(d) {

@@ -1,7 +1,7 @@
 // Build the site in an isolated copy of the work tree, so tests and benchmarks never touch the
 // developer's src/.observablehq/cache or dist/. Either the real data loaders run against a given
 // store (THREADGRAPH_STORE), or `artifacts` replaces src/data with static files (synthetic scale tests).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 import { writeArtifacts } from "./synthetic-artifacts.ts";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+let nodeCache: string | undefined;
+const BUNDLE_CACHES = ["_node", "_npm", "_observablehq"];
 
 export interface SiteBuild { dir: string; dist: string; buildMs: number; log: string; cleanup(): void }
 
@@ -18,16 +21,24 @@ export function buildSite(opts: { store?: string; artifacts?: Record<string, unk
     if (!existsSync(join(REPO, f))) continue;
     cpSync(join(REPO, f), join(dir, f), {
       recursive: true,
-      filter: (p) => !p.includes(`${join(REPO, "src/.observablehq")}`) && !p.endsWith("src/components/vendor.js"),
+      // Never copy a build cache: data loader output in it would come from another store.
+      filter: (p) => !p.startsWith(join(REPO, "src/.observablehq")) && !p.endsWith("src/components/vendor.js"),
     });
   }
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
+  // The data loaders read the store named by threadgraph.config.ts: point the copy at the test store.
+  if (opts.store) writeFileSync(join(dir, "threadgraph.config.ts"),
+    `import { defineConfig } from "./loaders/config.ts";\nexport default defineConfig({ store: ${JSON.stringify(resolve(opts.store))} });\n`);
   if (opts.artifacts) {
     rmSync(join(dir, "src/data"), { recursive: true, force: true });
     mkdirSync(join(dir, "src/data/site"), { recursive: true });
     writeArtifacts(join(dir, "src/data/site"), opts.artifacts);
   }
-  const env = { ...process.env, THREADGRAPH_SITE_OUTPUT: "dist", ...(opts.store ? { THREADGRAPH_STORE: resolve(opts.store) } : {}) };
+  // Reuse bundled modules and resolved npm versions (Plot, d3, client: many seconds) from the previous
+  // build in this process. Data loader output (cache/data) is never reused.
+  if (nodeCache && existsSync(nodeCache)) cpSync(nodeCache, join(dir, "src/.observablehq/cache"), { recursive: true });
+  // Framework runs .ts data loaders with `tsx` from PATH, as under `npm run build`.
+  const env = { ...process.env, PATH: `${join(REPO, "node_modules/.bin")}:${process.env.PATH}`, THREADGRAPH_SITE_OUTPUT: "dist", ...(opts.store ? { THREADGRAPH_STORE: resolve(opts.store) } : {}) };
   const bin = (name: string) => join(REPO, "node_modules/.bin", name);
   const t0 = performance.now();
   const vendor = spawnSync(bin("esbuild"), ["src/components/vendor-entry.js", "--bundle", "--format=esm", "--platform=browser",
@@ -37,5 +48,13 @@ export function buildSite(opts: { store?: string; artifacts?: Record<string, unk
   const buildMs = performance.now() - t0;
   const log = `${build.stdout}\n${build.stderr}`;
   if (build.status !== 0) throw new Error(`observable build failed (exit ${build.status}):\n${log.slice(-4000)}`);
+  const built = join(dir, "src/.observablehq/cache");
+  if (existsSync(built)) {
+    if (!nodeCache) {
+      const made = (nodeCache = mkdtempSync(join(tmpdir(), "tg-site-node-")));
+      process.once("exit", () => rmSync(made, { recursive: true, force: true }));
+    }
+    for (const sub of BUNDLE_CACHES) if (existsSync(join(built, sub))) cpSync(join(built, sub), join(nodeCache, sub), { recursive: true });
+  }
   return { dir, dist: join(dir, "dist"), buildMs, log, cleanup: () => { if (!opts.keep) rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -1,0 +1,15 @@
+// Runs the real CLI (ingest, then analyze) into a temp store, as a user would.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { REPO } from "./site-build.ts";
+
+export function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(REPO, "loaders/cli.ts"), ...args], { cwd: REPO, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`threadgraph ${args.join(" ")} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+export function ingestAndAnalyze(store: string, sources: string[]): void {
+  if (sources.length) cli(["ingest", "--store", store, ...sources]);
+  cli(["analyze", "--store", store]);
+}

@@ -1,0 +1,209 @@
+// Browser tests of the built site: a synthetic corpus goes through the real CLI (ingest, analyze),
+// `observable build` runs on it, and headless Chromium checks every page: no console errors, no
+// Framework error cells, its main chart drawn and non-empty, one real interaction changing what is
+// shown, nothing leaving loopback, and nothing from the hostile fixture executing.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { haveChromium, launch, type Browser, type PageWatch } from "./browser.ts";
+import { serveDir, type StaticServer } from "./static-server.ts";
+import { buildSite, REPO, type SiteBuild } from "./site-build.ts";
+import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT } from "./synthetic-corpus.ts";
+import { ingestAndAnalyze } from "./pipeline.ts";
+
+const SHOTS = join(REPO, "test-output/site");
+const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
+
+let tmp: string, site: SiteBuild, server: StaticServer, browser: Browser, meta: any, threads: any[], people: any[];
+
+async function open(path: string, ready: string): Promise<{ page: Page; watch: PageWatch }> {
+  const { page, watch } = await browser.newPage();
+  await page.goto(server.url + path, { waitUntil: "load" });
+  await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+  await page.waitForLoadState("networkidle");
+  return { page, watch };
+}
+
+async function checkClean(page: Page, watch: PageWatch, name: string) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  assert.deepEqual(watch.consoleErrors, [], `${name}: console errors`);
+  assert.deepEqual(watch.outside, [], `${name}: requests left loopback`);
+  assert.deepEqual(watch.dialogs, [], `${name}: a dialog fired`);
+  assert.equal(await page.locator(".observablehq--error").count(), 0, `${name}: Framework error cell`);
+  assert.equal(await page.locator("img[src='x'], [onerror], script:not([src]):has-text('alert(')").count(), 0, `${name}: injected element`);
+  assert.ok((await page.locator("[data-testid=page-header]").textContent())?.includes("refreshed"), `${name}: context header`);
+}
+
+const rowCount = (page: Page, scope = "main") => page.locator(`${scope} .tg-table tbody tr`).count();
+
+describe("site in Chromium (synthetic corpus through ingest + analyze + build)", { skip }, () => {
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "tg-site-test-"));
+    mkdirSync(SHOTS, { recursive: true });
+    const store = join(tmp, "store");
+    ingestAndAnalyze(store, writeSyntheticCorpus(join(tmp, "corpus")));
+    site = buildSite({ store, keep: !!process.env.TG_KEEP_SITE });
+    const data = join(site.dist, "_file/data/site");
+    meta = JSON.parse(readFileSync(join(store, "site/meta.json"), "utf8"));
+    threads = JSON.parse(readFileSync(join(store, "site/threads.json"), "utf8")).rows;
+    people = JSON.parse(readFileSync(join(store, "site/people.json"), "utf8")).rows;
+    void data;
+    server = await serveDir(site.dist);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    site?.cleanup();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("overview: weekly chart, metric switch changes it and the URL", async () => {
+    const { page, watch } = await open("/", "svg[aria-label='weekly activity chart'] g[aria-label=line] path");
+    const before = await page.locator("svg[aria-label='weekly activity chart'] g[aria-label=line] path").first().getAttribute("d");
+    await page.getByLabel("Active people").check();
+    await page.waitForFunction(() => location.search.includes("metric=people"));
+    const after = await page.locator("svg[aria-label='weekly activity chart'] g[aria-label=line] path").first().getAttribute("d");
+    assert.notEqual(after, before, "switching the metric redraws the lines");
+    await checkClean(page, watch, "overview");
+  });
+
+  test("across lists: upset bars and flow matrix; table search filters bridges", async () => {
+    const { page, watch } = await open("/across", "[data-testid=upset] rect");
+    assert.ok((await page.locator("[data-testid=upset] rect").count()) > 0);
+    assert.ok((await page.locator("svg[aria-label='reply flow matrix'] rect").count()) >= 9);
+    const bridges = page.locator(".tg-table").first();
+    const n0 = await bridges.locator("tbody tr").count();
+    await bridges.locator("input[type=search]").fill("Grace");
+    assert.ok((await bridges.locator("tbody tr").count()) < n0 || n0 === 1, "search narrows the bridges table");
+    await checkClean(page, watch, "across");
+  });
+
+  test("graph explorer: WebGL canvas, list filter changes the visible graph, ?p= selects a person", async () => {
+    const key = people.find((p) => p.name === "Carol Chen").key;
+    const { page, watch } = await open(`/graph?p=${key}`, "[data-testid=graph-canvas] canvas");
+    const status = page.locator("[data-testid=graph-status]");
+    await page.waitForFunction(() => /Showing [1-9]/.test(document.querySelector("[data-testid=graph-status]")?.textContent ?? ""));
+    const s0 = await status.textContent();
+    await page.getByRole("checkbox", { name: "netdev" }).uncheck();
+    await page.waitForFunction((s) => document.querySelector("[data-testid=graph-status]")?.textContent !== s, s0);
+    assert.ok(page.url().includes("lists="), "filter is in the URL");
+    assert.match(await page.locator("[data-testid=graph-panel]").textContent() ?? "", /Carol Chen/);
+    await checkClean(page, watch, "graph");
+  });
+
+  test("people: table and search; hostile display name is plain text", async () => {
+    const { page, watch } = await open("/people", ".tg-table tbody tr");
+    const n0 = await rowCount(page);
+    await page.locator(".tg-table input[type=search]").fill("mallory");
+    await page.waitForFunction(() => location.search.includes("q=mallory"));
+    assert.ok((await rowCount(page)) < n0);
+    assert.ok((await page.locator(".tg-table tbody").textContent())?.includes(HOSTILE_NAME), "name shown as text");
+    await checkClean(page, watch, "people");
+  });
+
+  test("threads: table; filter to cross-posted; hostile subject is text", async () => {
+    const { page, watch } = await open("/threads", ".tg-table tbody tr");
+    assert.ok((await page.locator(".tg-table tbody").textContent())?.includes(HOSTILE_SUBJECT) || threads.length > 25);
+    const n0 = await page.locator(".tg-table .tg-note").textContent();
+    await page.getByLabel("cross-posted (2+ lists)").check();
+    await page.waitForFunction((s) => document.querySelector(".tg-table .tg-note")?.textContent !== s, n0);
+    assert.ok(page.url().includes("show=cross"), "filter is in the URL");
+    const subjects = await page.locator(".tg-table tbody tr td:first-child").allTextContents();
+    assert.ok(subjects.includes(SHOWCASE_SUBJECT) && subjects.every((x) => threads.find((t) => t.subject === x)?.lists.length > 1));
+    await checkClean(page, watch, "threads");
+  });
+
+  test("thread page: the showcase reads as a report; timeline has one dot per message; lore links", async () => {
+    const t = threads.find((x) => x.subject === SHOWCASE_SUBJECT);
+    assert.ok(t?.detail, "showcase thread has a page");
+    const { page, watch } = await open(`/threads/${t.key}`, "svg[aria-label='thread timeline'] circle");
+    assert.equal(await page.locator("svg[aria-label='thread timeline'] circle").count(), t.messages);
+    const story = await page.locator("[data-testid=thread-story]").textContent();
+    for (const l of ["linux-cxl", "netdev", "linux-rdma"]) assert.ok(story?.includes(l), `story names ${l}`);
+    assert.ok((await page.locator("a[href^='https://lore.kernel.org/r/']").count()) >= t.messages);
+    const msgs = page.locator(".tg-table").last();
+    await msgs.locator("input[type=search]").fill("Erin");
+    assert.ok((await msgs.locator("tbody tr").count()) < t.messages);
+    await checkClean(page, watch, "thread-showcase");
+  });
+
+  test("hostile thread page: nothing executes, subject and body URL stay text", async () => {
+    const t = threads.find((x) => x.subject === HOSTILE_SUBJECT);
+    assert.ok(t?.detail, "hostile thread has a page");
+    const { page, watch } = await open(`/threads/${t.key}`, "svg[aria-label='thread timeline'] circle");
+    assert.equal(await page.locator("h1").first().textContent(), HOSTILE_SUBJECT);
+    assert.equal(await page.locator("a[href^='javascript:']").count(), 0);
+    assert.equal(await page.evaluate(() => document.title.includes("<img")), true, "title is text");
+    await checkClean(page, watch, "thread-hostile");
+  });
+
+  test("person page: activity chart; table search narrows", async () => {
+    const p = people.find((x) => x.name === "Alice Anders");
+    const { page, watch } = await open(`/people/${p.key}`, "svg[aria-label='person activity chart'] rect");
+    const tables = page.locator(".tg-table");
+    const last = tables.last();
+    const n0 = await last.locator("tbody tr").count();
+    await last.locator("input[type=search]").fill("cleanup 0");
+    assert.ok((await last.locator("tbody tr").count()) < n0);
+    await checkClean(page, watch, "person");
+  });
+
+  test("responsiveness: survival curves per list; switch to months", async () => {
+    const { page, watch } = await open("/responsiveness", "svg[aria-label='survival curves'] g[aria-label=line] path");
+    await page.getByLabel("month").check();
+    await page.waitForFunction(() => location.search.includes("by=month"));
+    await page.waitForSelector("svg[aria-label='survival curves'] g[aria-label=line] path");
+    const legend = await page.locator("main").textContent();
+    assert.match(legend ?? "", /2024-0[7-9]/);
+    await checkClean(page, watch, "responsiveness");
+  });
+
+  test("reviews: matrix, pairs and the cross-subsystem NAK", async () => {
+    const { page, watch } = await open("/reviews", "svg[aria-label='review matrix'] rect");
+    assert.match(await page.locator("main").textContent() ?? "", /synthetic offload knob/);
+    const pairs = page.locator(".tg-table").first();
+    const n0 = await pairs.locator("tbody tr").count();
+    await page.getByLabel("Only reviewers and authors with different home lists").check();
+    await page.waitForFunction(() => location.search.includes("cross=1"));
+    assert.ok((await pairs.locator("tbody tr").count()) <= n0);
+    await checkClean(page, watch, "reviews");
+  });
+
+  test("meta: the analysis saw the synthetic corpus", () => {
+    assert.equal(meta.empty, false);
+    assert.deepEqual([...meta.lists].sort(), ["linux-cxl", "linux-rdma", "netdev"]);
+  });
+});
+
+describe("site with an empty store", { skip }, () => {
+  test("builds, and every page says how to get data", async () => {
+    const tmp2 = mkdtempSync(join(tmpdir(), "tg-site-empty-"));
+    const store = join(tmp2, "store");
+    ingestAndAnalyze(store, []);
+    const b = buildSite({ store });
+    const srv = await serveDir(b.dist);
+    const br = await launch();
+    try {
+      for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews"]) {
+        const { page, watch } = await br.newPage();
+        await page.goto(srv.url + path, { waitUntil: "networkidle" });
+        await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });
+        assert.match(await page.locator("[data-testid=empty-state]").textContent() ?? "", /npm run ingest/);
+        if (path === "/") await page.screenshot({ path: join(SHOTS, "empty-overview.png"), fullPage: true });
+        assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
+        assert.deepEqual(watch.outside, [], `${path}: requests left loopback`);
+        assert.equal(await page.locator(".observablehq--error").count(), 0);
+        await page.close();
+      }
+    } finally {
+      await br.close();
+      await srv.close();
+      b.cleanup();
+      rmSync(tmp2, { recursive: true, force: true });
+    }
+  });
+});
