@@ -5,8 +5,10 @@ import { resolve, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { invalidatePageCache, runAnalysis, writeSiteDir } from "../analysis/run.ts";
+import { subgraphFiles } from "../graph/subgraph.ts";
 
 export const help = `usage: threadgraph analyze [--store DIR] [--out DIR] [--include-bots] [--no-derived]
+                         [--graph-out DIR [--since DATE] [--until DATE] [--lists a,b]]
 
 Recompute threads, series, reply edges, reviews and NAKs from the store, write them as derived
 tables (message_threads, threads, replies, reviews; see 'threadgraph query') and write the page
@@ -15,12 +17,25 @@ artifacts (JSON/CSV/GEXF/GraphML, see docs/analysis.md) to --out (default <store
   --store DIR       store directory (default from threadgraph.config.ts: data/store)
   --out DIR         artifacts directory (default <store>/site)
   --include-bots    keep bots in the graph metrics (default: excluded)
-  --no-derived      do not write derived tables into the store`;
+  --no-derived      do not write derived tables into the store
+  --graph-out DIR   also export the reply graph of a window / list subset (graph.json, CSV,
+                    GEXF, GraphML, with metrics computed on that subgraph) into DIR
+  --since DATE      subgraph window start (ISO date, inclusive)
+  --until DATE      subgraph window end (ISO date, exclusive)
+  --lists a,b       subgraph: only replies that reached one of these lists`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: {
     store: { type: "string" }, out: { type: "string" }, "include-bots": { type: "boolean" }, "no-derived": { type: "boolean" },
+    "graph-out": { type: "string" }, since: { type: "string" }, until: { type: "string" }, lists: { type: "string" },
   } });
+  const date = (s: string | undefined, flag: string): number | undefined => {
+    if (s === undefined) return undefined;
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) throw new Error(`${flag}: not a date: ${s}`);
+    return t;
+  };
+  const since = date(values.since, "--since"), until = date(values.until, "--until");
   const cfg = await loadConfig();
   const storeDir = resolve(values.store ?? process.env.THREADGRAPH_STORE ?? cfg.store);
   const outDir = resolve(values.out ?? join(storeDir, "site"));
@@ -35,6 +50,14 @@ export async function run(argv: string[]): Promise<number> {
   console.log(`wrote ${r.files.size} files to ${outDir} in ${((Date.now() - t0) / 1000).toFixed(1)} s` +
     ` (${Object.entries(r.timings).map(([k, v]) => `${k} ${v} ms`).join(", ")})`);
   if (dropped.length) console.log(`dropped Framework cache: ${dropped.join(", ")}`);
+  if (values["graph-out"]) {
+    const files = subgraphFiles(r.analysis, { start: since, end: until, includeBots: values["include-bots"],
+      lists: values.lists ? values.lists.split(",").map((x) => x.trim()).filter(Boolean) : undefined });
+    const dir = resolve(values["graph-out"]);
+    writeSiteDir(dir, files);
+    const g = JSON.parse(files.get("graph.json")!);
+    console.log(`subgraph: ${g.stats.nodes} people, ${g.stats.edges} edges -> ${dir}`);
+  }
   if (meta.empty) console.log(meta.hint);
   return 0;
 }

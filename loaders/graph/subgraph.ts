@@ -1,0 +1,16 @@
+// A reply graph for any window and list subset, with its own metrics and layout, exported as
+// graph.json + CSV + GEXF + GraphML (used by `threadgraph analyze --graph-out`).
+import type { Analysis } from "../analysis/analyze.ts";
+import { buildGraphArtifacts } from "../analysis/build-graph.ts";
+import { buildReplyGraph, type GraphOptions } from "./build.ts";
+import { computeMetrics } from "./metrics.ts";
+import { layoutGraph } from "./layout.ts";
+
+export function subgraphFiles(a: Analysis, o: GraphOptions): Map<string, string> {
+  const label = (id: string) => a.people.get(id)?.name || id;
+  const graph = buildReplyGraph(a.replies, o, label);
+  const graphAll = o.includeBots ? graph : buildReplyGraph(a.replies, { ...o, includeBots: true }, label);
+  const sub: Analysis = { ...a, graph, graphAll, metrics: computeMetrics(graph), layout: layoutGraph(graphAll) };
+  const { graph: g, files } = buildGraphArtifacts(sub);
+  return new Map([["graph.json", JSON.stringify(g)], ...Object.entries(files)]);
+}
