@@ -32,19 +32,20 @@ export interface HeaderBlock {
 const NL = 0x0a;
 const CR = 0x0d;
 
-/** Where the header block ends: the first empty line. */
+const LFLF = Buffer.from("\n\n");
+const CRLFCRLF = Buffer.from("\n\r\n");
+
+/** Where the header block ends: the first empty line ("\n\n" or "\n\r\n"), found natively. */
 export function findHeaderEnd(b: Buffer): { headerEnd: number; bodyStart: number } {
   if (b[0] === NL) return { headerEnd: 0, bodyStart: 1 };
   if (b[0] === CR && b[1] === NL) return { headerEnd: 0, bodyStart: 2 };
-  let i = 0;
-  for (;;) {
-    const nl = b.indexOf(NL, i);
-    if (nl < 0 || nl + 1 >= b.length) return { headerEnd: b.length, bodyStart: b.length };
-    const n1 = b[nl + 1];
-    if (n1 === NL) return { headerEnd: nl + 1, bodyStart: nl + 2 };
-    if (n1 === CR && b[nl + 2] === NL) return { headerEnd: nl + 1, bodyStart: nl + 3 };
-    i = nl + 1;
-  }
+  const lf = b.indexOf(LFLF);
+  // only look for a CRLF blank line when the message uses CR at all before the LF one
+  const crAt = b.indexOf(CR);
+  const cr = crAt >= 0 && (lf < 0 || crAt < lf) ? b.indexOf(CRLFCRLF) : -1;
+  if (cr >= 0 && (lf < 0 || cr < lf)) return { headerEnd: cr + 1, bodyStart: cr + 3 };
+  if (lf >= 0) return { headerEnd: lf + 1, bodyStart: lf + 2 };
+  return { headerEnd: b.length, bodyStart: b.length };
 }
 
 function has8bit(b: Buffer, s: number, e: number): boolean {

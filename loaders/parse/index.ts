@@ -1,6 +1,6 @@
 // Parse stage entry points. parseMessage is synchronous and pure; parseStream keeps order and
 // turns every source item into {item, parsed} or {item, error} (never throws per message).
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import type { ParsedMessage, SourceItem } from "../types.ts";
 import { parseOnWorkers } from "./pool.ts";
 import { parseMessage, ParseError, type ParseContext } from "./message.ts";
@@ -29,16 +29,21 @@ export function parseItem(item: SourceItem, ctx: ParseContext): ParsedItem {
 }
 
 export interface ParseStreamOptions {
-  /** Worker threads to parse on; 0 parses in this thread. Default: THREADGRAPH_PARSE_WORKERS or 1 when 2+ CPUs. */
+  /** Worker threads to parse on; 0 parses in this thread. Default: see defaultWorkers(). */
   workers?: number;
   /** Items parsed in this thread before workers start (small inputs never pay worker start-up). */
   warmup?: number;
 }
 
+/**
+ * One worker when a core is free for it; none otherwise: on a busy machine a worker only adds
+ * its start-up (0.3-0.7 s) and message copying. THREADGRAPH_PARSE_WORKERS=N overrides.
+ */
 function defaultWorkers(): number {
   const env = process.env.THREADGRAPH_PARSE_WORKERS;
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
-  return availableParallelism() >= 2 ? 1 : 0;
+  const cpus = availableParallelism();
+  return cpus >= 2 && loadavg()[0] <= cpus - 1 ? 1 : 0;
 }
 
 /**
