@@ -195,6 +195,11 @@ export interface RunningServer {
   port: number;
   base: string;
   inboxUrl(name: string): string;
+  /**
+   * After appendMessages: SIGHUP makes public-inbox-httpd reload its config and reopen the
+   * inboxes (a running httpd keeps its Xapian revision, so new mail is not searchable before).
+   */
+  reload(ready?: () => Promise<boolean>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -227,5 +232,13 @@ export async function startServer(inboxes: BuiltInbox[]): Promise<RunningServer>
     if (i > 200) { await stop(); throw new Error(`public-inbox-httpd did not start: ${err}`); }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { port, base, inboxUrl: (n) => `${base}/${n}/`, stop };
+  const reload = async (ready?: () => Promise<boolean>) => {
+    p.kill("SIGHUP");
+    for (let i = 0; i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      if (!ready || await ready()) return;
+    }
+    throw new Error("public-inbox-httpd did not pick up the new mail after SIGHUP");
+  };
+  return { port, base, inboxUrl: (n) => `${base}/${n}/`, reload, stop };
 }
