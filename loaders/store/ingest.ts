@@ -54,10 +54,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   try {
     store.cleanOrphans();
     const lists = trackedLists(opts.lists);
-    const seen = new Map<string, string>();
-    for (const r of await store.query<{ id: string; h: string }>("SELECT message_id AS id, content_hash AS h FROM raw_messages")) {
-      seen.set(r.id, r.h);
-    }
+    const seen = new SeenIds(store);
     for (const source of sources) {
       const sum: SourceSummary = { source: source.id, list: source.list, seen: 0, new: 0, duplicate: 0, conflicting: 0, deleted: 0, error: 0 };
       summaries.push(sum);
@@ -86,7 +83,7 @@ function maybeInvalidateCache(storeDir: string): void {
 }
 
 async function ingestSource(
-  store: DuckStore, source: Source, lists: TrackedList[], seen: Map<string, string>, sum: SourceSummary,
+  store: DuckStore, source: Source, lists: TrackedList[], seen: SeenIds, sum: SourceSummary,
   parse: ParseStreamFn, opts: IngestOptions, started: number,
 ): Promise<void> {
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
@@ -126,6 +123,7 @@ async function ingestSource(
       } else {
         sum.seen++;
         const p = r.parsed;
+        if (!seen.loaded) await seen.load();
         const prev = seen.get(p.messageId);
         if (prev === undefined) {
           sum.new++;
@@ -142,6 +140,25 @@ async function ingestSource(
     // Keep everything read before a failure (truncated .gz, vanished file): a re-run resumes here.
     await commit();
     report(true);
+  }
+}
+
+/** Message-ID -> content hash of everything stored, loaded on the first message (not on no-op runs). */
+class SeenIds {
+  private map = new Map<string, string>();
+  loaded = false;
+  constructor(private store: DuckStore) {}
+  async load(): Promise<void> {
+    for (const r of await this.store.query<{ id: string; h: string }>("SELECT message_id AS id, content_hash AS h FROM raw_messages")) {
+      this.map.set(r.id, r.h);
+    }
+    this.loaded = true;
+  }
+  get(id: string): string | undefined {
+    return this.map.get(id);
+  }
+  set(id: string, hash: string): void {
+    this.map.set(id, hash);
   }
 }
 

@@ -18,7 +18,11 @@ export interface Manifest {
   generation: number;
   parts: Record<PartTable, string[]>;
   /** Relative paths of the current people tables, rewritten after each ingest. */
-  people: { people: string; emails: string; hash: string } | null;
+  people: {
+    people: string; emails: string;
+    /** Content hash of the tables, identity-inputs hash, and the generation that wrote them. */
+    hash: string; inputs: string; generation: number;
+  } | null;
   sources: Record<string, SourceState>;
 }
 

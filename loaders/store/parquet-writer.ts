@@ -9,10 +9,13 @@ import { quoteIdent, sqlString, type Columns } from "./schema.ts";
 const CHUNK = 2048; // DuckDB's vector size: the most rows one data chunk holds
 
 // TIMESTAMP is staged as BIGINT epoch ms and converted in the COPY, which is cheap there.
+// VARCHAR[] is staged as one VARCHAR joined with U+001F and split in the COPY: one value per row
+// crosses into DuckDB instead of one per element (cc lists run to dozens of addresses).
+// Consequence: the unit separator never survives inside an element, and empty strings are dropped.
 const STAGE_TYPE: Record<ColumnType, [DuckDBType, string]> = {
   VARCHAR: [VARCHAR, "VARCHAR"], BIGINT: [BIGINT, "BIGINT"], INTEGER: [INTEGER, "INTEGER"],
   DOUBLE: [DOUBLE, "DOUBLE"], BOOLEAN: [BOOLEAN, "BOOLEAN"], TIMESTAMP: [BIGINT, "BIGINT"],
-  "VARCHAR[]": [LIST(VARCHAR), "VARCHAR[]"], "BIGINT[]": [LIST(BIGINT), "BIGINT[]"],
+  "VARCHAR[]": [VARCHAR, "VARCHAR"], "BIGINT[]": [LIST(BIGINT), "BIGINT[]"],
   "DOUBLE[]": [LIST(DOUBLE), "DOUBLE[]"],
 };
 
@@ -32,10 +35,28 @@ function convert(type: ColumnType, v: unknown): DuckDBValue {
     case "INTEGER": return Number.isFinite(Number(v)) ? Math.trunc(Number(v)) : null;
     case "DOUBLE": return Number(v);
     case "BOOLEAN": return Boolean(v);
-    case "VARCHAR[]": return listValue((v as unknown[]).map(text));
+    case "VARCHAR[]": return packList(v as unknown[]);
     case "BIGINT[]": return listValue((v as unknown[]).map(big));
     case "DOUBLE[]": return listValue((v as unknown[]).map(Number));
   }
+}
+
+const SEP = "\x1f";
+function packList(items: unknown[]): string {
+  let out = "";
+  for (let i = 0; i < items.length; i++) {
+    const t = text(items[i] ?? "");
+    if (i > 0) out += SEP;
+    out += t.includes(SEP) ? t.replaceAll(SEP, " ") : t;
+  }
+  return out;
+}
+
+function selectExpr(name: string, type: ColumnType): string {
+  const q = quoteIdent(name);
+  if (type === "TIMESTAMP") return `epoch_ms(${q}) AS ${q}`;
+  if (type === "VARCHAR[]") return `list_filter(string_split(${q}, chr(31)), x -> x <> '') AS ${q}`;
+  return q;
 }
 
 let stageSeq = 0;
@@ -61,8 +82,8 @@ export async function writeParquet(
       appender.appendDataChunk(chunk);
     }
     appender.closeSync();
-    const select = names.map((n, i) => (types[i] === "TIMESTAMP" ? `epoch_ms(${quoteIdent(n)}) AS ${quoteIdent(n)}` : quoteIdent(n)));
-    await con.run(`COPY (SELECT ${select.join(", ")} FROM ${stage}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
+    const select = names.map((n, i) => selectExpr(n, types[i]));
+    await con.run(`COPY (SELECT ${select.join(", ")} FROM ${stage}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION ${process.env.TGC ?? "zstd"})`);
   } finally {
     await con.run(`DROP TABLE IF EXISTS ${stage}`);
   }

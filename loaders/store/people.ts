@@ -2,9 +2,10 @@
 // trailer names), then commit them with the manifest. Messages are never rewritten: the
 // views join messages.from_email -> person_emails -> people.
 import { createHash } from "node:crypto";
-import { isBot } from "../identity/bots.ts";
-import { readMailmap, type Mailmap } from "../identity/mailmap.ts";
-import { readOverrides, type Overrides } from "../identity/overrides.ts";
+import { readFileSync } from "node:fs";
+import { BOT_LIST_VERSION, isBot } from "../identity/bots.ts";
+import { parseMailmap, type Mailmap } from "../identity/mailmap.ts";
+import { parseOverrides, type Overrides } from "../identity/overrides.ts";
 import { resolvePeople, type Observation, type PeopleResult } from "../identity/resolve.ts";
 import { PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
@@ -14,11 +15,23 @@ export interface IdentityFiles {
   overrides?: string;
 }
 
-export function loadIdentityFiles(files: IdentityFiles): { mailmaps: Mailmap[]; overrides?: Overrides } {
-  return {
-    mailmaps: (files.mailmaps ?? []).map(readMailmap),
-    overrides: files.overrides ? readOverrides(files.overrides) : undefined,
+export interface IdentityInputs {
+  mailmaps: Mailmap[];
+  overrides?: Overrides;
+  /** Hash of everything besides the messages that people depend on. */
+  inputs: string;
+}
+
+export function loadIdentityFiles(files: IdentityFiles): IdentityInputs {
+  const h = createHash("sha256").update(`bots:${BOT_LIST_VERSION}\n`);
+  const read = (path: string) => {
+    const text = readFileSync(path, "utf8");
+    h.update(`${path}\n${text}\n`);
+    return text;
   };
+  const mailmaps = (files.mailmaps ?? []).map((f) => parseMailmap(read(f), f));
+  const overrides = files.overrides ? parseOverrides(read(files.overrides), files.overrides) : undefined;
+  return { mailmaps, overrides, inputs: h.digest("hex").slice(0, 32) };
 }
 
 export async function collectObservations(store: DuckStore): Promise<Observation[]> {
@@ -33,9 +46,10 @@ export async function collectObservations(store: DuckStore): Promise<Observation
 }
 
 /** Resolve people and commit them as a new generation. Returns the resolution for reporting. */
-export async function rebuildPeople(
-  store: DuckStore, { mailmaps, overrides }: { mailmaps: Mailmap[]; overrides?: Overrides },
-): Promise<PeopleResult> {
+export async function rebuildPeople(store: DuckStore, { mailmaps, overrides, inputs }: IdentityInputs): Promise<PeopleResult | null> {
+  // Nothing committed since the last resolution and the same identity inputs: nothing to do.
+  const before = store.manifest();
+  if (before.people && before.people.generation === before.generation && before.people.inputs === inputs) return null;
   const obs = await collectObservations(store);
   const result = resolvePeople(obs, { mailmaps, overrides, isBot: (name, email) => isBot({ name, email }) });
   const peopleRows = result.people.map((p) => ({ ...p, evidence: JSON.stringify(p.evidence) }));
@@ -43,14 +57,18 @@ export async function rebuildPeople(
   // Unchanged people: no new generation, so caches keyed on store.version() stay valid.
   const hash = createHash("sha256").update(JSON.stringify([peopleRows, emailRows])).digest("hex").slice(0, 32);
   const m = store.manifest();
-  if (m.people?.hash === hash) return result;
+  if (m.people?.hash === hash && m.people.inputs === inputs) {
+    // Same people: note that they are current, without a new generation (no data changed).
+    if (m.people.generation !== m.generation) store.commit({ ...m, people: { ...m.people, generation: m.generation } });
+    return result;
+  }
   const gen = m.generation + 1;
   const tag = String(gen).padStart(6, "0");
   const people = await store.writeTable(`people/people-${tag}.parquet`, PEOPLE_COLUMNS,
     peopleRows);
   const emails = await store.writeTable(`people/emails-${tag}.parquet`, PERSON_EMAIL_COLUMNS,
     emailRows);
-  store.commit({ ...m, generation: gen, people: { people, emails, hash } });
+  store.commit({ ...m, generation: gen, people: { people, emails, hash, inputs, generation: gen } });
   store.cleanOrphans();
   return result;
 }

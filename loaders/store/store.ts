@@ -1,11 +1,10 @@
 // The store: Parquet parts + manifest on disk, DuckDB views over them in memory.
 // openStore() is the only way in; ingest.ts uses the extra writer methods of DuckStore.
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { ColumnType, Store } from "./api.ts";
 import { partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
-import { writeParquet } from "./parquet-writer.ts";
 import {
   CORE_VIEWS, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
   type Columns, type PartTable,
@@ -31,7 +30,10 @@ export class DuckStore implements Store {
   readonly dir: string;
   private viewsKey = "";
 
-  private constructor(dir: string, private instance: DuckDBInstance, readonly con: DuckDBConnection) {
+  private instance: DuckDBInstance | null = null;
+  private connection: DuckDBConnection | null = null;
+
+  private constructor(dir: string) {
     this.dir = dir;
   }
 
@@ -39,9 +41,22 @@ export class DuckStore implements Store {
     const abs = resolve(dir);
     mkdirSync(join(abs, "derived"), { recursive: true });
     readManifest(abs); // fail early on a corrupt manifest
-    const instance = await DuckDBInstance.create(":memory:");
-    const con = await instance.connect();
-    return new DuckStore(abs, instance, con);
+    return new DuckStore(abs);
+  }
+
+  /** DuckDB starts on first use: a re-run with nothing new never loads it. */
+  async con(): Promise<DuckDBConnection> {
+    if (!this.connection) {
+      const { DuckDBInstance } = await import("@duckdb/node-api");
+      this.instance = await DuckDBInstance.create(":memory:");
+      this.connection = await this.instance.connect();
+    }
+    return this.connection;
+  }
+
+  private async write(file: string, columns: Columns, rows: Record<string, unknown>[]): Promise<void> {
+    const { writeParquet } = await import("./parquet-writer.ts");
+    await writeParquet(await this.con(), file, columns, rows);
   }
 
   manifest(): Manifest {
@@ -82,13 +97,14 @@ export class DuckStore implements Store {
       stmts.push(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(d.name)} AS SELECT * FROM read_parquet(${sqlString(d.file)})`);
     }
     stmts.push(...viewSql(derived.some((d) => d.name === "message_threads")));
-    for (const s of stmts) await this.con.run(s);
+    const con = await this.con();
+    for (const s of stmts) await con.run(s);
     this.viewsKey = key;
   }
 
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
     await this.refreshViews();
-    const reader = await this.con.runAndReadAll(sql);
+    const reader = await (await this.con()).runAndReadAll(sql);
     return reader.getRowObjectsJS().map((r) => plain(r) as T);
   }
 
@@ -101,7 +117,7 @@ export class DuckStore implements Store {
     if (!DERIVED_NAME.test(name) || CORE_VIEWS.has(name)) throw new Error(`invalid derived table name '${name}'`);
     const file = join(this.dir, "derived", `${name}.parquet`);
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeParquet(this.con, tmp, columns, rows);
+    await this.write(tmp, columns, rows);
     renameSync(tmp, file); // atomic replace: readers see the old or the new table, never half
     this.viewsKey = "";
   }
@@ -113,13 +129,13 @@ export class DuckStore implements Store {
     if (rows.length === 0) return null;
     const rel = partName(table, gen);
     mkdirSync(join(this.dir, table), { recursive: true });
-    await writeParquet(this.con, join(this.dir, rel), PART_TABLES[table], rows);
+    await this.write(join(this.dir, rel), PART_TABLES[table], rows);
     return rel;
   }
 
   async writeTable(rel: string, columns: Columns, rows: Record<string, unknown>[]): Promise<string> {
     mkdirSync(join(this.dir, rel, ".."), { recursive: true });
-    await writeParquet(this.con, join(this.dir, rel), columns, rows);
+    await this.write(join(this.dir, rel), columns, rows);
     return rel;
   }
 
@@ -143,8 +159,10 @@ export class DuckStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.con.closeSync();
-    this.instance.closeSync();
+    this.connection?.closeSync();
+    this.instance?.closeSync();
+    this.connection = this.instance = null;
+    this.viewsKey = "";
   }
 }
 
