@@ -72,6 +72,7 @@ export { zipFiles };
 export function invalidatePageCache(root = process.cwd()): string[] {
   const cache = join(root, "src", ".observablehq", "cache", "data");
   const gone: string[] = [];
+  // site.zip, site/person.zip, site/thread.zip and everything extracted from them.
   for (const p of [join(cache, "site.zip"), join(cache, "site")]) {
     if (existsSync(p)) { rmSync(p, { recursive: true, force: true }); gone.push(p); }
   }

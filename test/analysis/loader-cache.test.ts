@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { invalidatePageCache, zipFiles } from "../../loaders/analysis/run.ts";
+import { archivePart } from "../../loaders/analysis/archive.ts";
 
 /** Read one entry from a zip (central directory walk), as Framework's extractor would. */
 function unzipEntry(zip: Buffer, name: string): string | null {
@@ -31,6 +32,15 @@ test("zip writer round-trips (stored and deflated entries)", () => {
   assert.equal(unzipEntry(z, "a.json"), '{"x":1}');
   assert.equal(unzipEntry(z, "person/k.json"), "y".repeat(5000));
   assert.equal(unzipEntry(z, "nope"), null);
+});
+
+test("archives split top-level files from person and thread details, paths relative to each archive", () => {
+  const files = new Map([["meta.json", "{}"], ["graph.json", "[]"], ["person/p1.json", "P"], ["thread/t1.json", "T"]]);
+  assert.equal(unzipEntry(archivePart(files, "site"), "meta.json"), "{}");
+  assert.equal(unzipEntry(archivePart(files, "site"), "person/p1.json"), null);
+  assert.equal(unzipEntry(archivePart(files, "person"), "p1.json"), "P");
+  assert.equal(unzipEntry(archivePart(files, "person"), "t1.json"), null);
+  assert.equal(unzipEntry(archivePart(files, "thread"), "t1.json"), "T");
 });
 
 test("a missing store gives valid empty artifacts with meta.empty", () => {

@@ -1,0 +1,54 @@
+// What the Framework archive loaders emit. Three archives keep each extraction cheap (Framework
+// re-reads a zip's whole directory for every file it extracts, so one archive with thousands of
+// detail files would make the build quadratic):
+//   src/data/site.zip.ts         -> data/site/<file>            (meta, graph, tables, CSV, GEXF...)
+//   src/data/site/person.zip.ts  -> data/site/person/<key>.json
+//   src/data/site/thread.zip.ts  -> data/site/thread/<key>.json
+// Fast path: the artifacts `threadgraph analyze` wrote for the store's current version;
+// otherwise computed in memory (read-only). A missing store gives empty artifacts (meta.empty).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { openStore } from "../store/store.ts";
+import { runAnalysis, siteDirVersion, zipFiles } from "./run.ts";
+
+export type ArchivePart = "site" | "person" | "thread";
+
+function readTree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p); else out.set(relative(dir, p).split("\\").join("/"), readFileSync(p, "utf8"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function currentVersion(storeDir: string): Promise<string | null> {
+  if (!existsSync(storeDir)) return null;
+  const s = await openStore(storeDir);
+  try { return await s.version(); } finally { await s.close(); }
+}
+
+/** All artifact files for the store, fresh. */
+export async function siteArtifacts(storeDir = resolve(process.env.THREADGRAPH_STORE ?? "data/store")): Promise<Map<string, string>> {
+  const siteDir = join(storeDir, "site");
+  const have = siteDirVersion(siteDir);
+  if (have !== null && have === (await currentVersion(storeDir))) return readTree(siteDir);
+  return (await runAnalysis({ storeDir })).files;
+}
+
+/** The zip bytes of one archive part. */
+export function archivePart(files: Map<string, string>, part: ArchivePart): Buffer {
+  const out = new Map<string, string>();
+  for (const [name, content] of files) {
+    const slash = name.indexOf("/");
+    if (part === "site" ? slash < 0 : name.startsWith(`${part}/`)) out.set(part === "site" ? name : name.slice(slash + 1), content);
+  }
+  return zipFiles(out);
+}
+
+export async function emitArchive(part: ArchivePart): Promise<void> {
+  process.stdout.write(archivePart(await siteArtifacts(), part));
+}
