@@ -88,7 +88,8 @@ export function createExplorer(artifact, container, onSelect) {
   /** Centre the camera on a node and select it. */
   function focus(i) {
     const pos = renderer.getNodeDisplayData(String(i));
-    if (pos) renderer.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.25 }, { duration: 400 });
+    const camera = renderer.getCamera();
+    if (pos) camera.animate({ x: pos.x, y: pos.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
     select(i);
   }
 

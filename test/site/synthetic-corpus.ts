@@ -71,7 +71,7 @@ export function syntheticCorpus(): Msg[] {
 
   // 7. Background chatter so weekly charts and survival curves have a shape (deterministic).
   const cast: [Who, List][] = [["alice", "linux-cxl"], ["bob", "linux-cxl"], ["carol", "netdev"], ["dave", "netdev"], ["erin", "linux-rdma"], ["frank", "linux-rdma"], ["grace", "netdev"]];
-  for (let k = 0; k < 36; k++) {
+  for (let k = 0; k < 18; k++) {
     const [who, list] = cast[k % cast.length];
     const root = add(who, [list], `[PATCH] ${list}: synthetic cleanup ${k}`, t0 + (200 + k * 100) * H, `Cleanup ${k}.\n\nSigned-off-by: ${P[who][0]} <${P[who][1]}>`);
     if (k % 5 === 4) continue; // some stay unanswered

@@ -1,0 +1,144 @@
+// Browser benchmark of the built site, in headless Chromium on loopback:
+// - transfer size of each page (target < 3 MB) and time to its rendered main chart (target < 2 s),
+//   on the real 2024-h2 corpus (+ the ksummit epoch) when ../shared is present;
+// - graph explorer frame rate while panning at 10,000 nodes (synthetic graph; target > 30 fps);
+// - site build time (observable build, data loader included) for the real corpus.
+// Baselines from the same run: each page's DOMContentLoaded time, and the frame rate of the same
+// drag on a page without the graph. Set THREADGRAPH_BENCH_STORE to reuse an ingested store.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { haveChromium, launch, type Browser } from "../test/site/browser.ts";
+import { serveDir } from "../test/site/static-server.ts";
+import { buildSite, REPO } from "../test/site/site-build.ts";
+import { syntheticArtifacts } from "../test/site/synthetic-artifacts.ts";
+import { cli } from "../test/site/pipeline.ts";
+
+const SHARED = resolve(REPO, "../shared");
+const MAIN_CHART: Record<string, string> = {
+  "/": "svg[aria-label='weekly activity chart'] g[aria-label=line] path",
+  "/across": "[data-testid=upset] rect",
+  "/graph": "[data-testid=graph-canvas] canvas",
+  "/people": ".tg-table tbody tr",
+  "/threads": ".tg-table tbody tr",
+  "/responsiveness": "svg[aria-label='survival curves'] g[aria-label=line] path",
+  "/reviews": "svg[aria-label='review matrix'] rect",
+};
+
+interface PageFigure { path: string; bytes: number; chartMs: number; dclMs: number }
+
+async function measurePages(browser: Browser, url: string, paths: string[]): Promise<PageFigure[]> {
+  const out: PageFigure[] = [];
+  for (const path of paths) {
+    const { page, watch } = await browser.newPage();
+    const t0 = Date.now();
+    await page.goto(url + path, { waitUntil: "domcontentloaded" });
+    const dclMs = Date.now() - t0;
+    const sel = MAIN_CHART[path] ?? (path.startsWith("/threads/") ? "svg[aria-label='thread timeline'] circle" : "svg[aria-label='person activity chart'] rect");
+    await page.waitForSelector(sel, { state: "attached", timeout: 60_000 });
+    const chartMs = Date.now() - t0;
+    await page.waitForLoadState("networkidle");
+    if (watch.outside.length) throw new Error(`${path}: requests left loopback: ${watch.outside.join(", ")}`);
+    out.push({ path, bytes: watch.transferBytes, chartMs, dclMs });
+    await page.close();
+  }
+  return out;
+}
+
+/** Frames drawn (requestAnimationFrame callbacks) per second while dragging across `selector`. */
+async function dragFps(browser: Browser, url: string, selector: string): Promise<number> {
+  const { page } = await browser.newPage();
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForSelector(selector, { state: "attached", timeout: 60_000 });
+  await page.waitForTimeout(500);
+  const box = (await page.locator(selector).first().boundingBox())!;
+  const cx = box.x + box.width / 2, cy = box.y + Math.min(box.height, 600) / 2;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __count: boolean };
+    w.__frames = 0; w.__count = true;
+    const tick = () => { if (w.__count) { w.__frames++; requestAnimationFrame(tick); } };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  const t0 = Date.now();
+  for (let i = 0; Date.now() - t0 < 3000; i++) {
+    await page.mouse.move(cx + 150 * Math.sin(i / 10), cy + 100 * Math.cos(i / 13));
+  }
+  await page.mouse.up();
+  const frames = await page.evaluate(() => { const w = window as unknown as { __frames: number; __count: boolean }; w.__count = false; return w.__frames; });
+  const fps = frames / ((Date.now() - t0) / 1000);
+  await page.close();
+  return fps;
+}
+
+function print(title: string, figures: PageFigure[]) {
+  console.log(`\n${title}`);
+  console.log("page                                   transfer   DOMContentLoaded  main chart  chart/DCL   (targets: < 3 MB, < 2000 ms)");
+  for (const f of figures) {
+    console.log(`${f.path.padEnd(38)} ${(f.bytes / 1e6).toFixed(2).padStart(6)} MB ${String(f.dclMs).padStart(10)} ms ${String(f.chartMs).padStart(9)} ms ${(f.chartMs / Math.max(1, f.dclMs)).toFixed(1).padStart(8)}x` +
+      `${f.bytes > 3e6 || f.chartMs > 2000 ? "   OVER TARGET" : ""}`);
+  }
+}
+
+async function realCorpus(browser: Browser): Promise<void> {
+  const corpus = join(SHARED, "corpus/2024-h2");
+  if (!existsSync(corpus)) { console.log(`SKIP real corpus: ${corpus} is absent`); return; }
+  let store = process.env.THREADGRAPH_BENCH_STORE;
+  let tmp: string | undefined;
+  if (!store) {
+    tmp = mkdtempSync(join(tmpdir(), "tg-site-bench-"));
+    store = join(tmp, "store");
+    const t0 = Date.now();
+    const ksummit = join(SHARED, "archives/ksummit.lists.linux.dev");
+    cli(["ingest", "--store", store, "--mailmap", join(SHARED, "identity/linux.mailmap"), "--list", "ksummit=ksummit@lists.linux.dev",
+      ...["linux-cxl", "netdev", "linux-rdma"].map((l) => `${l}=${join(corpus, `${l}.mbox.gz`)}`), ...(existsSync(ksummit) ? [`ksummit=${ksummit}`] : [])]);
+    console.log(`ingest: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  try {
+    let t0 = Date.now();
+    cli(["analyze", "--store", store]);
+    console.log(`analyze: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const site = buildSite({ store });
+    console.log(`site build (vendor bundle + observable build, incl. data loader): ${(site.buildMs / 1000).toFixed(1)} s`);
+    const meta = JSON.parse(await (await import("node:fs/promises")).readFile(join(store, "site/meta.json"), "utf8"));
+    const server = await serveDir(site.dist);
+    try {
+      const paths = [...Object.keys(MAIN_CHART), `/threads/${meta.thread_keys[0]}`, `/people/${meta.person_keys[0]}`];
+      print(`2024-h2 corpus: ${meta.counts.messages} messages, ${meta.counts.people} people, graph ${meta.counts.graph_people} nodes`, await measurePages(browser, server.url, paths));
+      const fps = await dragFps(browser, `${server.url}/graph`, "[data-testid=graph-canvas]");
+      console.log(`graph explorer panning, 2024-h2 graph (${meta.counts.graph_people} nodes): ${fps.toFixed(1)} fps`);
+    } finally {
+      await server.close();
+      site.cleanup();
+    }
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function syntheticGraph(browser: Browser): Promise<void> {
+  const site = buildSite({ artifacts: syntheticArtifacts({ people: 10_000, threads: 500, edgesPerNode: 3 }) });
+  const server = await serveDir(site.dist);
+  try {
+    print("synthetic graph: 10,000 nodes, ~30,000 edges", await measurePages(browser, server.url, ["/graph"]));
+    const baseline = await dragFps(browser, `${server.url}/people`, ".tg-table");
+    const fps = await dragFps(browser, `${server.url}/graph`, "[data-testid=graph-canvas]");
+    console.log(`graph explorer panning at 10,000 nodes: ${fps.toFixed(1)} fps (baseline, same drag on a page without the graph: ${baseline.toFixed(1)} fps; ratio ${(fps / baseline).toFixed(2)}; target > 30 fps)`);
+  } finally {
+    await server.close();
+    site.cleanup();
+  }
+}
+
+if (!haveChromium()) {
+  console.log("SKIP site benchmark: /usr/bin/chromium is missing");
+} else {
+  const browser = await launch();
+  try {
+    await syntheticGraph(browser);
+    await realCorpus(browser);
+  } finally {
+    await browser.close();
+  }
+}
