@@ -197,6 +197,8 @@ export interface ThreadRow {
   first_reply_ms: number | null;
   reviews: number;
   naks: number;
+  /** Thread engagement: participants (bots excluded) counted by home list ("other" = no tracked list). */
+  homes: Record<string, number>;
   detail: boolean;
 }
 export interface ThreadsArtifact { rows: ThreadRow[] }

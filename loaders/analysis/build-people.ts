@@ -27,11 +27,13 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
   const revByThread = groupBy(a.reviews, (r) => r.threadId);
   const rows: ThreadRow[] = a.tr.threads.map((t) => {
     const revs = revByThread.get(t.id) ?? [];
+    const homes: Record<string, number> = {};
+    for (const p of t.participants) if (!a.bots.has(p)) { const h = a.home.get(p) ?? "other"; homes[h] = (homes[h] ?? 0) + 1; }
     return {
       id: t.id, key: fileKey(t.id), subject: t.subject, author: t.rootIsPhantom ? null : personRef(a, t.author),
       messages: t.members.length, participants: t.participants.length, lists: t.lists, start: t.start, end: t.end,
       depth: t.depth, series_id: t.seriesId, is_series: t.isSeries, first_reply_ms: firstReply.get(t.id) ?? null,
-      reviews: revs.filter((r) => !isNak(r)).length, naks: revs.filter(isNak).length, detail: a.threadDetail.has(t.id),
+      reviews: revs.filter((r) => !isNak(r)).length, naks: revs.filter(isNak).length, homes, detail: a.threadDetail.has(t.id),
     };
   });
   const details = new Map<string, ThreadDetail>();

@@ -49,6 +49,7 @@ test("weekly activity: new vs returning people and cross-post share", () => {
 
 test("detail files: thread tree with latencies, person with correspondents, NAK line, survival", () => {
   const t = read<ThreadDetail>(`thread/${fileKey("a")}.json`);
+  assert.deepEqual(t.thread.homes, { alpha: 1, beta: 1 });
   assert.deepEqual(t.messages.map((m) => [m.id, m.parent, m.latency_ms]), [["a", null, null], ["b", "a", H], ["c", "b", H]]);
   assert.equal(t.trailers.length, 1);
   assert.deepEqual([t.trailers[0].from.id, t.trailers[0].to!.id, t.trailers[0].applies_to], ["bob", "ann", "a"]);
