@@ -1,0 +1,51 @@
+// Framework itself (its LoaderResolver, as used by `observable build`) finds our three archive
+// loaders and extracts top-level, per-person and per-thread files at the paths pages use.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+
+test("Framework extracts data/site/*.json, data/site/person/<key>.json and data/site/thread/<key>.json", { timeout: 120_000 }, async () => {
+  const repo = resolve(".");
+  const root = mkdtempSync(join(tmpdir(), "tg-fw-"));
+  try {
+    // A tiny project: our loaders, symlinked library and modules, and a two-message store.
+    mkdirSync(join(root, "src", "data", "site"), { recursive: true });
+    cpSync(join(repo, "src/data/site.zip.ts"), join(root, "src/data/site.zip.ts"));
+    for (const p of ["person", "thread"]) cpSync(join(repo, `src/data/site/${p}.zip.ts`), join(root, `src/data/site/${p}.zip.ts`));
+    symlinkSync(join(repo, "loaders"), join(root, "loaders"));
+    symlinkSync(join(repo, "node_modules"), join(root, "node_modules"));
+    cpSync(join(repo, "package.json"), join(root, "package.json"));
+    const mbox = join(root, "a.mbox");
+    writeFileSync(mbox, [
+      "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Ann <ann@example.org>\nTo: alpha@example.org\nSubject: synthetic\nDate: Mon, 1 Jul 2024 10:00:00 +0000\nMessage-ID: <a1@example.org>\n\nbody\n",
+      "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Bob <bob@example.org>\nTo: alpha@example.org\nSubject: Re: synthetic\nDate: Mon, 1 Jul 2024 11:00:00 +0000\nMessage-ID: <b1@example.org>\nIn-Reply-To: <a1@example.org>\n\nbody\n",
+    ].join("\n"));
+    const store = join(root, "store");
+    for (const args of [["ingest", "--store", store, `alpha=${mbox}`], ["analyze", "--store", store]]) {
+      const r = spawnSync(process.execPath, ["--import", "tsx", join(repo, "loaders/cli.ts"), ...args], { cwd: repo, encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const script = `
+      import { LoaderResolver } from "@observablehq/framework/dist/loader.js";
+      import { readFileSync } from "node:fs";
+      const r = new LoaderResolver({ root: "src" });
+      const eff = { logger: { log() {}, warn() {}, error() {} }, output: { write() {} } };
+      const get = async (p) => JSON.parse(readFileSync("src/" + await r.find(p).load({}, eff), "utf8"));
+      const meta = await get("data/site/meta.json");
+      const person = await get("data/site/person/" + meta.person_keys[0] + ".json");
+      const thread = await get("data/site/thread/" + meta.thread_keys[0] + ".json");
+      console.log(JSON.stringify({ messages: meta.counts.messages, person: person.person.key === meta.person_keys[0], thread: thread.messages.length }));`;
+    writeFileSync(join(root, "check.mjs"), script);
+    const env = { ...process.env, THREADGRAPH_STORE: store, PATH: `${join(repo, "node_modules", ".bin")}${delimiter}${process.env.PATH}` };
+    const r = spawnSync(process.execPath, ["check.mjs"], { cwd: root, env, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    assert.deepEqual(out, { messages: 2, person: true, thread: 2 });
+    assert.ok(readFileSync(join(root, "src/.observablehq/cache/data/site/person.zip")).length > 0);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
