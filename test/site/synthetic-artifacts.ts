@@ -71,7 +71,8 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
     }
     const row: A.ThreadRow = { id: `t${i}@example.org`, key: `t${i}`, subject: `[PATCH] synthetic change ${i}`, author: ref(author), messages: n,
       participants: parts.size, lists: tl, start, end: Math.max(...msgs.map((m) => m.date!)), depth: Math.max(...msgs.map((m) => m.depth)),
-      series_id: null, is_series: false, first_reply_ms: n > 1 ? msgs[1].latency_ms : null, reviews: 0, naks: 0, detail: i < 30 };
+      series_id: null, is_series: false, first_reply_ms: n > 1 ? msgs[1].latency_ms : null, reviews: 0, naks: 0,
+      homes: Object.fromEntries([...parts.values()].map((p) => [p.home ?? "other", 1])), detail: i < 30 };
     threads.push(row);
     if (row.detail) details[row.key] = { thread: row, messages: msgs,
       participants: [...parts.values()].map((p) => ({ ...ref(p), messages: msgs.filter((m) => m.from === p.id).length, first: null })),
