@@ -4,7 +4,7 @@
 // shown, nothing leaving loopback, and nothing from the hostile fixture executing.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -171,6 +171,22 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     await page.waitForFunction(() => location.search.includes("cross=1"));
     assert.ok((await pairs.locator("tbody tr").count()) <= n0);
     await checkClean(page, watch, "reviews");
+  });
+
+  test("dist is self-contained: no URL to another host except lore links and XML namespaces", () => {
+    const allowed = new Set(["lore.kernel.org", "www.w3.org"]);
+    const hosts = new Map<string, string>();
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, f.name);
+        if (f.isDirectory()) walk(p);
+        else if (/\.(html|js|css)$/.test(f.name)) {
+          for (const m of readFileSync(p, "utf8").matchAll(/\bhttps?:\/\/([a-z0-9.-]+)/gi)) if (!allowed.has(m[1].toLowerCase())) hosts.set(m[1], p);
+        }
+      }
+    };
+    walk(site.dist);
+    assert.deepEqual([...hosts], [], "external hosts referenced by the built site");
   });
 
   test("meta: the analysis saw the synthetic corpus", () => {
