@@ -22,7 +22,7 @@ options:
   --mailmap FILE         git-mailmap file for merging addresses (e.g. ../shared/identity/linux.mailmap)
   --overrides FILE       identity overrides (join/split/name/bot lines; see docs/identity.md)
   --list NAME=ADDRESS    track another list (repeatable); linux-cxl, netdev, linux-rdma are default
-  --batch-size N         messages per committed batch (default 5000)
+  --batch-size N         messages per committed batch (default 2000)
   --json                 print the summary as JSON instead of a table
   -h, --help             this help
 

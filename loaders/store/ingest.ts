@@ -10,6 +10,7 @@ import { acquireLock } from "./lock.ts";
 import { loadIdentityFiles, rebuildPeople } from "./people.ts";
 import { DuckStore } from "./store.ts";
 import { Batch } from "./batch.ts";
+import { compactParts } from "./compact.ts";
 import { parseStream } from "../parse/index.ts";
 
 export interface ParseContext {
@@ -27,7 +28,9 @@ export interface IngestDeps {
   parseStream?: ParseStreamFn;
 }
 
-export const DEFAULT_BATCH_SIZE = 5000;
+// Small enough that peak memory stays flat (a batch is held in memory), large enough that
+// per-commit costs (one Parquet file per table, a manifest rename) stay negligible.
+export const DEFAULT_BATCH_SIZE = 2000;
 
 /** A source failed as a whole (missing file, truncated .gz...): what was committed stays. */
 export class IngestError extends Error {
@@ -65,6 +68,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
         failures.push({ source: source.id, message: msg.includes(source.path) ? msg : `${source.path}: ${msg}` });
       }
     }
+    await compactParts(store);
     await rebuildPeople(store, identity);
     maybeInvalidateCache(store.dir);
   } finally {

@@ -83,7 +83,7 @@ export async function writeParquet(
     }
     appender.closeSync();
     const select = names.map((n, i) => selectExpr(n, types[i]));
-    await con.run(`COPY (SELECT ${select.join(", ")} FROM ${stage}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION ${process.env.TGC ?? "zstd"})`);
+    await con.run(`COPY (SELECT ${select.join(", ")} FROM ${stage}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
   } finally {
     await con.run(`DROP TABLE IF EXISTS ${stage}`);
   }

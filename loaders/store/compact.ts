@@ -1,0 +1,28 @@
+// Merge a table's parts when there are many: each incremental ingest (e.g. a daily sync) adds a
+// part per table, and thousands of tiny Parquet files make every query slow. Same kill safety
+// as ingest: the merged part is committed by the manifest, then the old parts are removed.
+import { join } from "node:path";
+import { partName } from "./manifest.ts";
+import { PART_TABLES, sqlString, type PartTable } from "./schema.ts";
+import type { DuckStore } from "./store.ts";
+
+export const MAX_PARTS = 24;
+
+/** Returns the tables that were compacted. */
+export async function compactParts(store: DuckStore, maxParts = MAX_PARTS): Promise<PartTable[]> {
+  const m = store.manifest();
+  const tables = (Object.keys(PART_TABLES) as PartTable[]).filter((t) => m.parts[t].length > maxParts);
+  if (tables.length === 0) return [];
+  const gen = m.generation + 1;
+  const con = await store.con();
+  const parts = { ...m.parts };
+  for (const t of tables) {
+    const rel = partName(t, gen);
+    const files = m.parts[t].map((p) => sqlString(join(store.dir, p))).join(", ");
+    await con.run(`COPY (SELECT * FROM read_parquet([${files}])) TO ${sqlString(join(store.dir, rel))} (FORMAT parquet, COMPRESSION zstd)`);
+    parts[t] = [rel];
+  }
+  store.commit({ ...m, generation: gen, parts });
+  store.cleanOrphans();
+  return tables;
+}

@@ -1,0 +1,35 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { MAX_PARTS } from "../../loaders/store/compact.ts";
+import { ingest } from "../../loaders/store/ingest.ts";
+import { openStore } from "../../loaders/store/store.ts";
+import { dumpStore, fakeParse, fakeSource, msgs, pm, tempDir } from "./helpers.ts";
+
+test("many small batches are compacted into one part per table, with the same contents", async () => {
+  const t = tempDir();
+  try {
+    const n = MAX_PARTS + 6;
+    const entries = msgs(...Array.from({ length: n }, (_, i) => pm(`m${i}@h`, {
+      lists: ["netdev"], trailers: [{ kind: "acked-by", name: "A B", email: "ab@example.org", raw: "Acked-by: A B <ab@example.org>" }],
+    })));
+    const small = await openStore(join(t.dir, "small"));
+    await ingest(small, [fakeSource("s", entries)], { batchSize: 1 }, { parseStream: fakeParse });
+    const m = small.manifest();
+    assert.equal(m.parts.messages.length, 1);
+    assert.equal(m.parts.arrivals.length, 1);
+    assert.equal(m.parts.trailers.length, 1);
+    assert.deepEqual(readdirSync(join(small.dir, "messages")), [m.parts.messages[0].slice("messages/".length)]);
+    await small.close();
+
+    const big = await openStore(join(t.dir, "big"));
+    await ingest(big, [fakeSource("s", entries)], { batchSize: 1000 }, { parseStream: fakeParse });
+    await big.close();
+    const [a, b] = [await dumpStore(join(t.dir, "small")), await dumpStore(join(t.dir, "big"))];
+    assert.equal(a.messages.length, n);
+    assert.deepEqual(a, b);
+  } finally {
+    t.cleanup();
+  }
+});
