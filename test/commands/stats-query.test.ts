@@ -48,6 +48,15 @@ test("ingest, stats --json and query JSON lines over two overlapping synthetic a
     const bad = tg("query", "--store", store, "SELECT nope FROM messages");
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /nope/);
+    // a user-named list: messages addressed to it get its name
+    const c = join(t.dir, "c.mbox");
+    writeSyntheticMbox(c, { messages: 5, offset: 500, lists: ["tools@lists.example.org"] });
+    const withList = tg("ingest", "--store", store, "--json", "--list", "tools=tools@lists.example.org", c);
+    assert.equal(withList.status, 0, withList.stderr);
+    const s2 = JSON.parse(tg("stats", "--store", store, "--json").stdout);
+    assert.equal(s2.per_list.tools, 5);
+    assert.equal(s2.messages, 185);
+
     const none = tg("stats", "--store", join(t.dir, "missing"));
     assert.equal(none.status, 1);
     assert.match(none.stderr, /no store here/);
