@@ -28,6 +28,8 @@ export interface HttpOptions {
   userAgent?: string;
   /** Observe retries (for progress and tests). */
   onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void;
+  /** Observe every completed response (for verbose logs and the benchmark). */
+  onResponse?: (info: { url: string; method: string; status: number; bytes: number; ms: number }) => void;
 }
 
 export interface HttpResponse {
@@ -73,7 +75,7 @@ export function retryAfterMs(v: string | string[] | undefined, now = Date.now())
 }
 
 export class HttpClient {
-  readonly opts: Required<Omit<HttpOptions, "onRetry">> & Pick<HttpOptions, "onRetry">;
+  readonly opts: Required<Omit<HttpOptions, "onRetry" | "onResponse">> & Pick<HttpOptions, "onRetry" | "onResponse">;
   private limiters = new Map<string, Limiter>();
   private agents = {
     http: new http.Agent({ keepAlive: true, maxSockets: 8 }),
@@ -91,7 +93,7 @@ export class HttpClient {
     this.opts = {
       perHost: o.perHost ?? 2, connectTimeoutMs: o.connectTimeoutMs ?? 15_000, readTimeoutMs: o.readTimeoutMs ?? 60_000,
       retries: o.retries ?? 5, backoffMs: o.backoffMs ?? 1000, maxBackoffMs: o.maxBackoffMs ?? 60_000,
-      userAgent: o.userAgent ?? USER_AGENT, onRetry: o.onRetry,
+      userAgent: o.userAgent ?? USER_AGENT, onRetry: o.onRetry, onResponse: o.onResponse,
     };
   }
 
@@ -118,7 +120,9 @@ export class HttpClient {
       const release = await this.limiter(host).acquire();
       try {
         this.stats.requests++;
+        const t0 = Date.now();
         const res = await this.once(url, method, onBytes);
+        this.opts.onResponse?.({ url, method, status: res.status, bytes: res.body.length, ms: Date.now() - t0 });
         if (res.status !== 429 && res.status < 500) return res;
         reason = `HTTP ${res.status}`;
         hinted = retryAfterMs(res.headers["retry-after"]);

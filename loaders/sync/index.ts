@@ -43,8 +43,7 @@ export const inboxOf = (l: ListConfig) => normalizeInbox(inboxUrl(l));
 export async function sync(o: SyncOptions): Promise<SyncResult> {
   const client = new HttpClient(o.http);
   const reporter = o.progress ?? new ProgressReporter();
-  const started = Date.now();
-  const rows = new Map<string, ListSummary & { prog: ListProgress; sources: string[]; t0: number }>();
+  const rows = new Map<string, ListSummary & { prog: ListProgress; sources: string[] }>();
   const sources: Source[] = [];
   const sourceList = new Map<string, string>();
   const clients = new Map<string, HttpClient>();
@@ -53,9 +52,9 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
       const mode = o.mode ?? l.mode ?? o.defaultMode;
       const inbox = inboxOf(l);
       const prog: ListProgress = { list: l.name, mode, phase: "starting", unitsDone: 0, unitsPlanned: 0, messages: 0, bytes: 0 };
-      const row: ListSummary & { prog: ListProgress; sources: string[]; t0: number } = {
+      const row: ListSummary & { prog: ListProgress; sources: string[] } = {
         list: l.name, mode, inbox, units: "", requests: 0, bytes: 0, retries: 0, seen: 0, new: 0, duplicate: 0,
-        conflicting: 0, errors: 0, outsideWindow: 0, elapsedMs: 0, prog, sources: [] as string[], t0: Date.now(),
+        conflicting: 0, errors: 0, outsideWindow: 0, elapsedMs: 0, prog, sources: [] as string[],
       };
       rows.set(l.name, row);
       const lc = new HttpClient(o.http, client);
@@ -63,7 +62,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
       try {
         const srcs = mode === "git" ? await gitSources(o, l.name, inbox, lc, row) : [httpSource(o, l.name, inbox, lc, row)];
         for (const s of srcs) {
-          sources.push(s);
+          sources.push(timed(s, row));
           sourceList.set(s.id, l.name);
           row.sources.push(s.id);
         }
@@ -102,15 +101,28 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
       const st = clients.get(r.list)!.stats;
       // git mode: HTTP requests (discovery) plus what git received.
       const gitBytes = r.mode === "git" ? r.prog.bytes : 0;
-      Object.assign(r, { requests: st.requests, retries: st.retries, bytes: st.bytes + gitBytes, elapsedMs: Date.now() - r.t0 });
+      Object.assign(r, { requests: st.requests, retries: st.retries, bytes: st.bytes + gitBytes });
     }
-    // Lists are read one after another inside ingest, so per-list time is approximate; the total is exact.
-    void started;
   } finally {
     client.close();
   }
-  const lists = [...rows.values()].map(({ prog: _p, sources: _s, t0: _t, ...r }) => r);
+  const lists = [...rows.values()].map(({ prog: _p, sources: _s, ...r }) => r);
   return { lists, ok: lists.every((r) => !r.failure) };
+}
+
+/** Adds the wall time spent reading a source (fetch + parse + store, which run interleaved) to its list. */
+function timed(src: Source, row: ListSummary): Source {
+  return {
+    ...src,
+    read: async function* (cursor) {
+      const t0 = Date.now();
+      try {
+        yield* src.read(cursor);
+      } finally {
+        row.elapsedMs += Date.now() - t0;
+      }
+    },
+  };
 }
 
 function addSummary(r: ListSummary | undefined, s: SourceSummary): void {
@@ -147,6 +159,7 @@ async function gitSources(o: SyncOptions, list: string, inbox: string, client: H
   let gitBytes = 0;
   for (const e of needed) {
     const dest = join(resolve(o.archives), list, "git", `${e.n}.git`);
+    const t0 = Date.now();
     row.prog.phase = `mirroring epoch ${e.n}`;
     reporter.update(row.prog, true);
     let epochBytes = 0;
@@ -158,6 +171,7 @@ async function gitSources(o: SyncOptions, list: string, inbox: string, client: H
     });
     gitBytes += epochBytes;
     counts[action]++;
+    row.elapsedMs += Date.now() - t0;
     row.prog.unitsDone++;
     row.prog.objects = row.prog.totalObjects = undefined;
     dirs.push(dest);
