@@ -1,6 +1,7 @@
 // threadgraph ingest: local archives -> the store, with live progress and a per-source summary.
 import { parseArgs } from "node:util";
 import { basename } from "node:path";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { loadConfig } from "../config.ts";
 import { openSource } from "../sources/index.ts";
 import type { IngestProgress, IngestSummary } from "../store/api.ts";
@@ -66,7 +67,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const store = await openStore(v.store ?? config.store);
-  const progress = process.stderr.isTTY ? progressPrinter() : undefined;
+  const paths = new Map(sources.map((s) => [s.id, { path: s.path, size: s.sizeHint }]));
+  const progress = process.stderr.isTTY ? progressPrinter(paths) : undefined;
   let summary: IngestSummary;
   let code = 0;
   try {
@@ -102,16 +104,36 @@ function printSummary(s: IngestSummary): void {
   console.log(`${n} entries in ${(s.elapsedMs / 1000).toFixed(1)} s (${Math.round(n / Math.max(s.elapsedMs / 1000, 1e-3))} msg/s)`);
 }
 
-function progressPrinter() {
+/**
+ * How far this process has read into `path` (Linux /proc fdinfo). For a .gz the decoded byte
+ * count says nothing about the compressed file's progress; the file position does.
+ */
+function readPosition(path: string): number | null {
+  try {
+    for (const fd of readdirSync("/proc/self/fd")) {
+      let target = "";
+      try { target = readlinkSync(`/proc/self/fd/${fd}`); } catch { continue; }
+      if (target !== path) continue;
+      const m = /^pos:\s*(\d+)/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, "utf8"));
+      if (m) return Number(m[1]);
+    }
+  } catch { /* not Linux: no ETA for compressed files */ }
+  return null;
+}
+
+function progressPrinter(paths: Map<string, { path: string; size?: number }>) {
   let shown = false;
   return {
     update(p: IngestProgress) {
       const secs = Math.max(p.elapsedMs / 1000, 1e-3);
-      const mb = (p.bytes / 1e6).toFixed(1);
-      let line = `${basename(p.source)}  ${p.messages} msgs  ${Math.round(p.messages / secs)} msg/s  ${mb} MB`;
-      if (p.totalBytes && p.bytes > 0 && p.bytes <= p.totalBytes) {
-        const eta = ((p.totalBytes - p.bytes) / p.bytes) * secs;
-        line += ` / ${(p.totalBytes / 1e6).toFixed(1)} MB  ETA ${Math.round(eta)} s`;
+      const src = paths.get(p.source);
+      let line = `${basename(src?.path ?? p.source)}  ${p.messages} msgs  ${Math.round(p.messages / secs)} msg/s  ${(p.bytes / 1e6).toFixed(1)} MB`;
+      // Fraction done: decoded bytes of a plain file, else the compressed file's read position.
+      const total = p.totalBytes ?? src?.size;
+      const done = p.totalBytes ? p.bytes : src ? readPosition(src.path) : null;
+      if (total && done && done > 0 && done <= total) {
+        const eta = ((total - done) / done) * secs;
+        line += `  ${Math.floor((100 * done) / total)}%  ETA ${Math.round(eta)} s`;
       }
       process.stderr.write(`\r\x1b[K${line}`);
       shown = true;

@@ -62,7 +62,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
       const sum: SourceSummary = { source: source.id, list: source.list, seen: 0, new: 0, duplicate: 0, conflicting: 0, deleted: 0, error: 0 };
       summaries.push(sum);
       try {
-        await ingestSource(store, source, lists, seen, sum, parse, opts, started);
+        await ingestSource(store, source, lists, seen, sum, parse, opts);
       } catch (e) {
         const msg = (e as Error)?.message ?? String(e);
         failures.push({ source: source.id, message: msg.includes(source.path) ? msg : `${source.path}: ${msg}` });
@@ -88,8 +88,9 @@ function maybeInvalidateCache(storeDir: string): void {
 
 async function ingestSource(
   store: DuckStore, source: Source, lists: TrackedList[], seen: SeenIds, sum: SourceSummary,
-  parse: ParseStreamFn, opts: IngestOptions, started: number,
+  parse: ParseStreamFn, opts: IngestOptions,
 ): Promise<void> {
+  const started = Date.now(); // progress rates are per source
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const state = store.manifest().sources[source.id];
   const ctx: ParseContext = { trackedLists: lists, archiveList: source.list };
