@@ -44,6 +44,14 @@ test("SIGKILL mid-ingest then re-run equals one uninterrupted run", { timeout: 1
     const [x, y] = [await dumpStore(full), await dumpStore(killed)];
     assert.equal(x.messages.length, 6000);
     assert.deepEqual(y, x);
+
+    // Running the finished ingest again changes nothing.
+    const before = readFileSync(join(full, "manifest.json"), "utf8");
+    const twice = spawnSync(process.execPath, args(full), { encoding: "utf8" });
+    assert.equal(twice.status, 0, twice.stderr);
+    assert.deepEqual(JSON.parse(twice.stdout).sources.map((s: { seen: number }) => s.seen), [0, 0]);
+    assert.equal(readFileSync(join(full, "manifest.json"), "utf8"), before);
+    assert.deepEqual(await dumpStore(full), x);
     // no orphan part left behind by the killed writer
     const m = JSON.parse(readFileSync(join(killed, "manifest.json"), "utf8"));
     for (const table of ["messages", "arrivals", "trailers"]) {
