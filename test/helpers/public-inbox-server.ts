@@ -62,6 +62,7 @@ export async function buildInbox(spec: InboxSpec, parent?: string): Promise<Buil
   const env = piEnv(join(work, ".home"));
   if (spec.epochsFrom) {
     cpSync(join(spec.epochsFrom, "git"), join(work, "git"), { recursive: true });
+    run("chmod", ["-R", "u+w", join(work, "git")], process.env); // ../shared is read-only; the inbox must be writable
   } else {
     const it = spec.mboxes ? messagesFromMboxes(spec.mboxes) : arrayIter(spec.messages ?? []);
     await importMessages(work, it, spec.epochSplits ?? [], 0);
