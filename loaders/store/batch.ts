@@ -53,7 +53,7 @@ export class Batch {
     const gen = m.generation + 1;
     const parts = { ...m.parts };
     for (const table of Object.keys(this.rows) as PartTable[]) {
-      const rel = await store.writePart(table, gen, this.rows[table]);
+      const rel = store.writePart(table, gen, this.rows[table]);
       if (rel) parts[table] = [...parts[table], rel];
     }
     const s = this.source;

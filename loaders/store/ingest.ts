@@ -10,7 +10,7 @@ import { acquireLock } from "./lock.ts";
 import { loadIdentityFiles, rebuildPeople } from "./people.ts";
 import { DuckStore } from "./store.ts";
 import { Batch } from "./batch.ts";
-import { compactParts } from "./compact.ts";
+import { compactParts, sealParts } from "./compact.ts";
 import { parseStream } from "../parse/index.ts";
 
 export interface ParseContext {
@@ -68,6 +68,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
         failures.push({ source: source.id, message: msg.includes(source.path) ? msg : `${source.path}: ${msg}` });
       }
     }
+    await sealParts(store);
     await compactParts(store);
     await rebuildPeople(store, identity);
     maybeInvalidateCache(store.dir);

@@ -3,7 +3,7 @@
 import { openSync, closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
 }
 
@@ -18,7 +18,8 @@ export function acquireLock(dir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const pid = Number(readFileSync(file, "utf8").trim());
-      if (Number.isFinite(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      // Our own pid counts as alive: a second writer inside this process must wait too.
+      if (Number.isFinite(pid) && pid > 0 && processAlive(pid)) {
         throw new Error(`${dir}: store is being written by process ${pid} (lock ${file})`);
       }
       unlinkSync(file); // stale: its writer died

@@ -61,6 +61,6 @@ export function writeManifest(dir: string, m: Manifest): void {
   renameSync(tmp, file);
 }
 
-export function partName(table: string, generation: number): string {
-  return `${table}/part-${String(generation).padStart(6, "0")}.parquet`;
+export function partName(table: string, generation: number, ext: "parquet" | "jsonl" = "parquet"): string {
+  return `${table}/part-${String(generation).padStart(6, "0")}.${ext}`;
 }

@@ -1,90 +1,81 @@
-// Rows -> Parquet through DuckDB's appender (columnar data chunks: far cheaper than row INSERTs).
-import {
-  BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, VARCHAR, listValue,
-  type DuckDBConnection, type DuckDBType, type DuckDBValue,
-} from "@duckdb/node-api";
+// Rows -> files DuckDB reads. Rows are serialised as JSON lines (JSON.stringify is native and
+// cheap; per-value appender calls cost far more) and DuckDB's multi-threaded JSON reader turns
+// them into typed columns: either in a view (staged batch parts) or in a COPY to Parquet.
+import { unlinkSync, writeFileSync } from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ColumnType } from "./api.ts";
-import { quoteIdent, sqlString, type Columns } from "./schema.ts";
+import type { Columns } from "./schema.ts";
+import { quoteIdent, sqlString } from "./sql.ts";
 
-const CHUNK = 2048; // DuckDB's vector size: the most rows one data chunk holds
+// JSON.stringify escapes lone UTF-16 surrogates (\ud800) and DuckDB rejects them; email text is
+// untrusted, so replace them (only an unescaped backslash starts an escape).
+const LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
 
-// TIMESTAMP is staged as BIGINT epoch ms and converted in the COPY, which is cheap there.
-// VARCHAR[] is staged as one VARCHAR joined with U+001F and split in the COPY: one value per row
-// crosses into DuckDB instead of one per element (cc lists run to dozens of addresses).
-// Consequence: the unit separator never survives inside an element, and empty strings are dropped.
-const STAGE_TYPE: Record<ColumnType, [DuckDBType, string]> = {
-  VARCHAR: [VARCHAR, "VARCHAR"], BIGINT: [BIGINT, "BIGINT"], INTEGER: [INTEGER, "INTEGER"],
-  DOUBLE: [DOUBLE, "DOUBLE"], BOOLEAN: [BOOLEAN, "BOOLEAN"], TIMESTAMP: [BIGINT, "BIGINT"],
-  "VARCHAR[]": [VARCHAR, "VARCHAR"], "BIGINT[]": [LIST(BIGINT), "BIGINT[]"],
-  "DOUBLE[]": [LIST(DOUBLE), "DOUBLE[]"],
-};
-
-// Lone surrogates cannot be stored as UTF-8; email content is untrusted, so clean it here.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const text = (v: unknown): string => {
-  const s = typeof v === "string" ? v : String(v);
-  return /[\uD800-\uDFFF]/.test(s) ? s.replace(LONE_SURROGATE, "\uFFFD") : s;
-};
-const big = (v: unknown): bigint => BigInt(Math.trunc(Number(v)));
-
-function convert(type: ColumnType, v: unknown): DuckDBValue {
-  if (v === null || v === undefined) return null;
-  switch (type) {
-    case "VARCHAR": return text(v);
-    case "BIGINT": case "TIMESTAMP": return Number.isFinite(Number(v)) ? big(v) : null;
-    case "INTEGER": return Number.isFinite(Number(v)) ? Math.trunc(Number(v)) : null;
-    case "DOUBLE": return Number(v);
-    case "BOOLEAN": return Boolean(v);
-    case "VARCHAR[]": return packList(v as unknown[]);
-    case "BIGINT[]": return listValue((v as unknown[]).map(big));
-    case "DOUBLE[]": return listValue((v as unknown[]).map(Number));
-  }
-}
-
-const SEP = "\x1f";
-function packList(items: unknown[]): string {
+export function jsonLines(rows: Record<string, unknown>[]): string {
   let out = "";
-  for (let i = 0; i < items.length; i++) {
-    const t = text(items[i] ?? "");
-    if (i > 0) out += SEP;
-    out += t.includes(SEP) ? t.replaceAll(SEP, " ") : t;
+  for (const r of rows) {
+    const s = JSON.stringify(r);
+    out += (s.includes("\\ud") ? s.replace(LONE_SURROGATE, "$1\\ufffd") : s) + "\n";
   }
   return out;
 }
 
-function selectExpr(name: string, type: ColumnType): string {
-  const q = quoteIdent(name);
-  if (type === "TIMESTAMP") return `epoch_ms(${q}) AS ${q}`;
-  if (type === "VARCHAR[]") return `list_filter(string_split(${q}, chr(31)), x -> x <> '') AS ${q}`;
-  return q;
+export function writeJsonLines(file: string, rows: Record<string, unknown>[]): void {
+  writeFileSync(file, jsonLines(rows));
 }
 
-let stageSeq = 0;
+// Numbers are read as DOUBLE and cast, so 1.0 or 3.7 given for a BIGINT column still loads.
+const JSON_TYPE: Record<ColumnType, string> = {
+  VARCHAR: "VARCHAR", BIGINT: "DOUBLE", INTEGER: "DOUBLE", DOUBLE: "DOUBLE", BOOLEAN: "BOOLEAN",
+  TIMESTAMP: "DOUBLE", "VARCHAR[]": "VARCHAR[]", "BIGINT[]": "DOUBLE[]", "DOUBLE[]": "DOUBLE[]",
+};
+
+function castExpr(name: string, type: ColumnType): string {
+  const q = quoteIdent(name);
+  switch (type) {
+    case "TIMESTAMP": return `epoch_ms(CAST(round(${q}) AS BIGINT)) AS ${q}`;
+    case "BIGINT": return `CAST(round(${q}) AS BIGINT) AS ${q}`;
+    case "INTEGER": return `CAST(round(${q}) AS INTEGER) AS ${q}`;
+    case "BIGINT[]": return `list_transform(${q}, x -> CAST(round(x) AS BIGINT)) AS ${q}`;
+    default: return q;
+  }
+}
+
+/** A typed SELECT over JSON-lines files written by writeJsonLines. */
+export function jsonRelationSql(files: string[], columns: Columns): string {
+  const spec = Object.entries(columns).map(([n, t]) => `${sqlString(n)}: ${sqlString(JSON_TYPE[t])}`).join(", ");
+  const cols = Object.entries(columns).map(([n, t]) => castExpr(n, t)).join(", ");
+  return `SELECT ${cols} FROM read_json([${files.map(sqlString).join(", ")}], format = 'newline_delimited', columns = {${spec}})`;
+}
+
+/** Copy a relation into one Parquet file. */
+export async function copyToParquet(con: DuckDBConnection, selectSql: string, file: string): Promise<void> {
+  await con.run(`COPY (${selectSql}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
+}
 
 /** Write `rows` (objects keyed by column name) to a Parquet file at `file`. */
 export async function writeParquet(
   con: DuckDBConnection, file: string, columns: Columns, rows: Record<string, unknown>[],
 ): Promise<void> {
   const names = Object.keys(columns);
-  const types = names.map((n) => columns[n]);
-  const stage = `__stage_${++stageSeq}`;
-  await con.run(`CREATE TEMP TABLE ${stage} (${names.map((n, i) => `${quoteIdent(n)} ${STAGE_TYPE[types[i]][1]}`).join(", ")})`);
-  try {
-    const appender = await con.createAppender(stage);
-    const duckTypes = types.map((t) => STAGE_TYPE[t][0]);
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      const part = rows.slice(start, start + CHUNK);
-      const chunk = DuckDBDataChunk.create(duckTypes, part.length);
-      for (let c = 0; c < names.length; c++) {
-        const n = names[c], t = types[c];
-        chunk.setColumnValues(c, part.map((r) => convert(t, r[n])));
-      }
-      appender.appendDataChunk(chunk);
+  // Keep only the declared columns, so stray fields never reach the file; coerce loose values.
+  const clean = rows.map((r) => {
+    const o: Record<string, unknown> = {};
+    for (const n of names) {
+      const v = r[n];
+      const t = columns[n];
+      o[n] = v === undefined || v === null ? null
+        : t === "BOOLEAN" ? Boolean(v)
+        : t === "VARCHAR" && typeof v !== "string" ? String(v)
+        : v;
     }
-    appender.closeSync();
-    const select = names.map((n, i) => selectExpr(n, types[i]));
-    await con.run(`COPY (SELECT ${select.join(", ")} FROM ${stage}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
+    return o;
+  });
+  const tmp = `${file}.rows.jsonl`;
+  writeJsonLines(tmp, clean);
+  try {
+    await copyToParquet(con, jsonRelationSql([tmp], columns), file);
   } finally {
-    await con.run(`DROP TABLE IF EXISTS ${stage}`);
+    unlinkSync(tmp);
   }
 }

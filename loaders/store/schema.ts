@@ -1,6 +1,8 @@
 // Physical tables of the store (append-only Parquet parts) and the SQL views built over them.
 // Column order here is the Parquet column order; docs/schema.md documents the views.
 import type { ColumnType } from "./api.ts";
+import { jsonRelationSql } from "./parquet-writer.ts";
+import { quoteIdent, sqlString } from "./sql.ts";
 
 export type Columns = Record<string, ColumnType>;
 
@@ -51,19 +53,20 @@ export const CORE_VIEWS = new Set([
   "raw_messages", "raw_arrivals", "raw_trailers", "raw_errors", "raw_tombstones", "raw_people",
 ]);
 
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+export { quoteIdent, sqlString } from "./sql.ts";
 
-export function sqlString(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
-/** SELECT over a list of Parquet files, or a typed empty relation when there are none. */
+/**
+ * SELECT over a table's parts: Parquet parts, plus JSON-lines parts of batches committed by an
+ * ingest that has not sealed them yet (it was killed); a typed empty relation when there are none.
+ */
 export function relationSql(files: string[], columns: Columns): string {
-  if (files.length > 0) {
-    return `SELECT * FROM read_parquet([${files.map(sqlString).join(", ")}])`;
-  }
+  const names = Object.keys(columns).map(quoteIdent).join(", ");
+  const parquet = files.filter((f) => f.endsWith(".parquet"));
+  const json = files.filter((f) => f.endsWith(".jsonl"));
+  const parts: string[] = [];
+  if (parquet.length) parts.push(`SELECT ${names} FROM read_parquet([${parquet.map(sqlString).join(", ")}])`);
+  if (json.length) parts.push(`SELECT ${names} FROM (${jsonRelationSql(json, columns)})`);
+  if (parts.length) return parts.join(" UNION ALL ");
   const cols = Object.entries(columns).map(([n, t]) => `CAST(NULL AS ${t}) AS ${quoteIdent(n)}`);
   return `SELECT ${cols.join(", ")} WHERE false`;
 }

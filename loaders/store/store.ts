@@ -4,6 +4,8 @@ import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { ColumnType, Store } from "./api.ts";
+import { writeJsonLines } from "./parquet-writer.ts";
+import { processAlive } from "./lock.ts";
 import { partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
 import {
   CORE_VIEWS, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
@@ -124,12 +126,15 @@ export class DuckStore implements Store {
 
   // ---- writer side (used by ingest.ts under the store lock) ----
 
-  /** Write one part of `table` for the commit that will have generation `gen`; returns its relative path. */
-  async writePart(table: PartTable, gen: number, rows: Record<string, unknown>[]): Promise<string | null> {
+  /**
+   * Stage one batch of `table` for the commit that will have generation `gen` as JSON lines
+   * (cheap to write); sealParts() turns a run's staged parts into Parquet. Returns the relative path.
+   */
+  writePart(table: PartTable, gen: number, rows: Record<string, unknown>[]): string | null {
     if (rows.length === 0) return null;
-    const rel = partName(table, gen);
+    const rel = partName(table, gen, "jsonl");
     mkdirSync(join(this.dir, table), { recursive: true });
-    await this.write(join(this.dir, rel), PART_TABLES[table], rows);
+    writeJsonLines(join(this.dir, rel), rows);
     return rel;
   }
 
@@ -154,7 +159,11 @@ export class DuckStore implements Store {
       if (!existsSync(d)) continue;
       for (const f of readdirSync(d)) if (!keep.has(`${sub}/${f}`)) unlinkSync(join(d, f));
     }
-    for (const f of readdirSync(join(this.dir, "derived"))) if (f.endsWith(".tmp")) unlinkSync(join(this.dir, "derived", f));
+    // Derived temp files carry their writer's pid (another process may be writing one right now).
+    for (const f of readdirSync(join(this.dir, "derived"))) {
+      const pid = /\.(\d+)\.tmp(\.rows\.jsonl)?$/.exec(f)?.[1];
+      if (pid && !processAlive(Number(pid))) unlinkSync(join(this.dir, "derived", f));
+    }
     if (existsSync(join(this.dir, `${MANIFEST}.tmp`))) unlinkSync(join(this.dir, `${MANIFEST}.tmp`));
   }
 

@@ -115,3 +115,18 @@ test("re-running resumes from the cursor and changes nothing; appended items are
     t.cleanup();
   }
 });
+
+test("untrusted text with NUL bytes and lone surrogates is stored (surrogates replaced)", async () => {
+  const t = tempDir();
+  const store = await openStore(t.dir);
+  try {
+    const odd = pm("odd@h", { subject: "a\u0000b \ud800 c", from: { name: "X \udc00", email: "x@example.org" } });
+    await ingest(store, [fakeSource("s", msgs(odd))], {}, { parseStream: fakeParse });
+    const [m] = await store.query<{ subject: string; from_name: string }>("SELECT subject, from_name FROM messages");
+    assert.equal(m.subject, "a\u0000b \ufffd c");
+    assert.equal(m.from_name, "X \ufffd");
+  } finally {
+    await store.close();
+    t.cleanup();
+  }
+});
