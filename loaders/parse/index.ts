@@ -56,16 +56,26 @@ export async function* parseStream(
   const workers = opts.workers ?? defaultWorkers();
   const warmup = opts.warmup ?? 1000;
   const it = items[Symbol.asyncIterator]();
-  let n = 0;
-  for (;;) {
-    if (workers > 0 && n >= warmup) break;
-    const r = await it.next();
-    if (r.done) return;
-    n++;
-    yield parseItem(r.value, ctx);
+  let finished = false;
+  try {
+    let n = 0;
+    for (;;) {
+      if (workers > 0 && n >= warmup) break;
+      const r = await it.next();
+      if (r.done) {
+        finished = true;
+        return;
+      }
+      n++;
+      yield parseItem(r.value, ctx);
+    }
+    yield* parseOnWorkers(it, workers, ctx.trackedLists, (item) => parseItem(item, ctx), {
+      archiveList: ctx.archiveList,
+      fallbackDate: ctx.fallbackDate,
+    });
+    finished = true;
+  } finally {
+    // the consumer stopped early (or we failed): let the source close its files and processes
+    if (!finished) await it.return?.(undefined).catch(() => undefined);
   }
-  yield* parseOnWorkers(it, workers, ctx.trackedLists, (item) => parseItem(item, ctx), {
-    archiveList: ctx.archiveList,
-    fallbackDate: ctx.fallbackDate,
-  });
 }

@@ -49,27 +49,37 @@ export async function* listCommits(env: NodeJS.ProcessEnv, since: string | null)
   const p = spawn("git", ["log", "--reverse", "--raw", "--no-abbrev", "--no-renames", "--format=C %H %ct", range], { env });
   let err = "";
   p.stderr.on("data", (d) => (err += d));
-  const exit = new Promise<number>((res) => p.on("close", (c) => res(c ?? 1)));
+  const exit = new Promise<number>((res) => {
+    p.on("close", (c) => res(c ?? 1));
+    p.on("error", (e) => {
+      err += e.message;
+      res(127);
+    });
+  });
   let cur: EpochCommit | null = null;
-  for await (const line of createInterface({ input: p.stdout })) {
-    if (line.startsWith("C ")) {
-      if (cur) yield cur;
-      const [, sha, t] = line.split(" ");
-      cur = { sha, time: Number(t), m: null, d: null };
-    } else if (line.startsWith(":") && cur) {
-      // ":100644 100644 <old> <new> M\tm"
-      const tab = line.indexOf("\t");
-      const path = line.slice(tab + 1);
-      const f = line.slice(0, tab).split(" ");
-      const status = f[4];
-      if (status === "D") continue;
-      if (path === "m") cur.m = f[3];
-      else if (path === "d") cur.d = f[3];
+  try {
+    for await (const line of createInterface({ input: p.stdout })) {
+      if (line.startsWith("C ")) {
+        if (cur) yield cur;
+        const [, sha, t] = line.split(" ");
+        cur = { sha, time: Number(t), m: null, d: null };
+      } else if (line.startsWith(":") && cur) {
+        // ":100644 100644 <old> <new> M\tm"
+        const tab = line.indexOf("\t");
+        const path = line.slice(tab + 1);
+        const f = line.slice(0, tab).split(" ");
+        const status = f[4];
+        if (status === "D") continue;
+        if (path === "m") cur.m = f[3];
+        else if (path === "d") cur.d = f[3];
+      }
     }
+    if (cur) yield cur;
+    const code = await exit;
+    if (code !== 0) throw new Error(`git log failed (${code}): ${err.trim()}`);
+  } finally {
+    if (p.exitCode === null) p.kill(); // the consumer stopped early
   }
-  if (cur) yield cur;
-  const code = await exit;
-  if (code !== 0) throw new Error(`git log failed (${code}): ${err.trim()}`);
 }
 
 /** One `git cat-file --batch` process; get() calls may be pipelined and resolve in order. */
@@ -88,6 +98,7 @@ export class CatFile {
       if (this.waiting.length) this.fail(new Error(`git cat-file exited (${code}): ${err.trim()}`));
     });
     this.p.stdin.on("error", (e) => this.fail(e));
+    this.p.on("error", (e) => this.fail(new Error(`git cat-file: ${e.message}`)));
   }
 
   /** The object's bytes, or null when it is missing. */

@@ -6,7 +6,7 @@
 // read() THROWS a SourceError whose message names the path (the partial message is not yielded).
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { createGunzip, gunzipSync, constants as zc } from "node:zlib";
+import { createGunzip, gunzipSync, constants as zc, type ZlibOptions } from "node:zlib";
 import { resolve } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../types.ts";
 import { splitMbox, type SplitOptions } from "./mbox-split.ts";
@@ -139,7 +139,8 @@ async function* readMbox(
     input = createReadStream(abs, { start: skipTo, highWaterMark: 1 << 20 });
     startOffset = skipTo;
   } else {
-    const gunzip = createGunzip({ chunkSize: 1 << 18 });
+    // a deep read-ahead buffer lets gunzip (on libuv's pool) run ahead while this thread parses
+    const gunzip = createGunzip({ chunkSize: 1 << 18, readableHighWaterMark: 16 << 20 } as ZlibOptions);
     const raw = createReadStream(abs, { highWaterMark: 1 << 20 });
     raw.on("error", (e) => gunzip.destroy(e));
     raw.pipe(gunzip);

@@ -42,13 +42,14 @@ async function* readInbox(
   for (const ep of epochs) {
     const git = gitDirFor(ep.dir);
     const cat = new CatFile(git.env);
+    let commits: AsyncGenerator<EpochCommit> | undefined;
     try {
       let since: string | null = last[String(ep.n)] ?? null;
       // history rewritten (e.g. a purge) or an unknown commit: read the epoch again, dedup copes
       if (since && !gitSync(git.env, ["merge-base", "--is-ancestor", since, "HEAD"]).ok) since = null;
       const source = `${id}#${ep.n}`;
       const queue: { c: EpochCommit; blob: Promise<Buffer | null> | null }[] = [];
-      const commits = listCommits(git.env, since);
+      commits = listCommits(git.env, since);
       let exhausted = false;
       for (;;) {
         while (!exhausted && queue.length < AHEAD) {
@@ -78,6 +79,7 @@ async function* readInbox(
     } catch (e) {
       throw new SourceError(ep.dir, `reading epoch: ${(e as Error).message}`);
     } finally {
+      await commits?.return(undefined); // stop `git log` when the consumer stops early
       cat.close();
       git.dispose();
     }

@@ -98,3 +98,35 @@ test("public-inbox: a single epoch path, and a read-only epoch without refs/ (as
   assert.equal(r.error, undefined, String(r.error));
   assert.deepEqual(ids(r.items), ["a@example.com", "b@example.com"]);
 });
+
+/** A large epoch in one `git fast-import` run (hundreds of commits in well under a second). */
+function fastEpoch(inbox: string, n: number, count: number): string {
+  const bare = join(inbox, "git", `${n}.git`);
+  execFileSync("git", ["init", "-q", "--bare", bare], { env });
+  let stream = "";
+  for (let i = 0; i < count; i++) {
+    const text = msg(`f${i}`);
+    stream += `blob\nmark :${i + 1}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+    stream += `commit refs/heads/master\ncommitter t <t@x> ${1720000000 + i} +0000\ndata 1\nx\nM 100644 :${i + 1} m\n\n`;
+  }
+  execFileSync("git", ["fast-import", "--quiet"], { env: { ...env, GIT_DIR: bare }, input: stream });
+  return bare;
+}
+
+const children = () => execFileSync("ps", ["-o", "comm=", "--ppid", String(process.pid)]).toString().split("\n").filter((c) => c.trim() === "git");
+
+test("public-inbox: a consumer that stops early leaves no git process behind", { timeout: 60_000 }, async (t) => {
+  const inbox = tempDir(t);
+  fastEpoch(inbox, 0, 1500); // `git log` output well past a pipe buffer, so it would block forever
+  let n = 0;
+  for await (const it of publicInboxSource(inbox).read()) {
+    assert.equal(it.kind, "message");
+    if (++n === 3) break;
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(children(), [], "no git children left");
+  // and the same epoch read to the end gives every commit
+  let all = 0;
+  for await (const it of publicInboxSource(inbox).read()) if (it.kind === "message") all++;
+  assert.equal(all, 1500);
+});
