@@ -7,6 +7,14 @@ type Tok = { t: "q" | "c" | "a" | "w" | "s"; v: string }; // quoted, comment, <a
 
 const SPECIAL = new Set([...'"(<,:; \t\r\n'].map((c) => c.charCodeAt(0)));
 
+function closesQuote(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    if (s[i] === "\\") i++;
+    else if (s[i] === '"') return true;
+  }
+  return false;
+}
+
 function tokenize(s: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
@@ -17,7 +25,9 @@ function tokenize(s: string): Tok[] {
   };
   while (i < s.length) {
     const c = s[i];
-    if (c === '"') {
+    if (c === '"' && !closesQuote(s, i + 1)) {
+      i++; // an unbalanced quote is just noise
+    } else if (c === '"') {
       pushWord();
       let v = "";
       i++;
@@ -109,14 +119,47 @@ function mailbox(toks: Tok[]): Address | null {
   return { name: cleanName(words.length ? words : comments), email: "" };
 }
 
-// Anything beyond "Name <a@b>, c@d" needs the tokenizer: quotes, comments, groups, encoded words.
-const HARD = /["():;\\]|=\?/;
+// Anything beyond 'Name <a@b>, "Last, First" <c@d>, e@f' needs the tokenizer: comments,
+// groups, escapes, encoded words, quotes that are not a whole display name.
+const HARD = /[():;\\]|=\?/;
+
+/** Split on commas outside double quotes; null when a quote is unbalanced. */
+function splitOutsideQuotes(v: string): string[] | null {
+  if (v.indexOf('"') < 0) return v.split(",");
+  const out: string[] = [];
+  let start = 0;
+  let inQ = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x22) inQ = !inQ;
+    else if (c === 0x2c && !inQ) {
+      out.push(v.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (inQ) return null;
+  out.push(v.slice(start));
+  return out;
+}
 
 /** The common case, without tokenizing: comma-separated "Name <addr>" or bare addresses. */
-function simpleList(v: string): Address[] {
+function simpleList(v: string): Address[] | null {
+  const pieces = splitOutsideQuotes(v);
+  if (!pieces) return null;
   const out: Address[] = [];
-  for (const piece of v.split(",")) {
-    const lt = piece.indexOf("<");
+  for (const piece of pieces) {
+    let lt = piece.indexOf("<");
+    const q = piece.indexOf('"');
+    if (q >= 0) {
+      // only '"Display Name" <addr>' is simple: one quoted name, then the angle address
+      const q2 = piece.indexOf('"', q + 1);
+      if (piece.slice(0, q).trim() !== "") return null;
+      lt = piece.indexOf("<", q2);
+      if (lt < 0 || piece.slice(q2 + 1, lt).trim() !== "") return null;
+      const gt = piece.indexOf(">", lt);
+      out.push({ name: piece.slice(q + 1, q2).replace(/\s+/g, " ").trim(), email: normalizeEmail(piece.slice(lt + 1, gt < 0 ? piece.length : gt)) });
+      continue;
+    }
     if (lt >= 0) {
       const gt = piece.indexOf(">", lt);
       const email = normalizeEmail(piece.slice(lt + 1, gt < 0 ? piece.length : gt));
@@ -142,7 +185,10 @@ function simpleList(v: string): Address[] {
 /** Parse an address-list header value into addresses (groups flattened, empty groups dropped). */
 export function parseAddressList(v: string | undefined): Address[] {
   if (!v) return [];
-  if (!HARD.test(v)) return simpleList(v);
+  if (!HARD.test(v)) {
+    const simple = simpleList(v);
+    if (simple) return simple;
+  }
   const toks = tokenize(v);
   const out: Address[] = [];
   let cur: Tok[] = [];

@@ -42,3 +42,12 @@ test("addresses: odd spacing, missing closing bracket, empty input", () => {
 test("addresses: a quoted local part stays part of the address", () => {
   assert.deepEqual(parseAddressList('"odd:local"@x.org, b@x.org').map((a) => a.email), ['"odd:local"@x.org', "b@x.org"]);
 });
+
+test("addresses: quoted names on the quick path and odd quoting through the tokenizer agree", () => {
+  assert.deepEqual(parseAddressList('"Last, First" <lf@x.org>, "A  B" <ab@x.org>'), [
+    { name: "Last, First", email: "lf@x.org" },
+    { name: "A B", email: "ab@x.org" },
+  ]);
+  assert.deepEqual(parseAddressList('"Q" Tail <qt@x.org>'), [{ name: "Q Tail", email: "qt@x.org" }]);
+  assert.deepEqual(parseAddressList('"unbalanced <u@x.org>'), [{ name: "unbalanced", email: "u@x.org" }]);
+});
