@@ -119,11 +119,23 @@ export class CatFile {
     for (const w of this.waiting.splice(0)) w.reject(e);
   }
 
+  // Chunks wait in a list until a whole object is there, so a multi-MB blob arriving in 64 KiB
+  // pieces is copied once, not once per piece.
+  private chunks: Buffer[] = [];
+  private pending = 0; // bytes in chunks
+  private need = 0; // bytes the current object needs (header + body + "\n"), 0 when unknown
+
   private onData(d: Buffer) {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, d]) : d;
+    this.chunks.push(d);
+    this.pending += d.length;
+    if (this.need && this.pending < this.need) return;
+    this.buf = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    this.chunks = [];
+    this.pending = 0;
+    this.need = 0;
     for (;;) {
       const nl = this.buf.indexOf(0x0a);
-      if (nl < 0) return;
+      if (nl < 0) break;
       const header = this.buf.toString("latin1", 0, nl);
       if (header.endsWith(" missing")) {
         this.buf = this.buf.subarray(nl + 1);
@@ -131,10 +143,18 @@ export class CatFile {
         continue;
       }
       const size = Number(header.slice(header.lastIndexOf(" ") + 1));
-      if (this.buf.length < nl + 1 + size + 1) return;
+      if (this.buf.length < nl + 1 + size + 1) {
+        this.need = nl + 1 + size + 1;
+        break;
+      }
       const body = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
       this.buf = this.buf.subarray(nl + 1 + size + 1);
       this.waiting.shift()?.resolve(body);
     }
+    if (this.buf.length) {
+      this.chunks.push(this.buf);
+      this.pending = this.buf.length;
+    }
+    this.buf = Buffer.alloc(0);
   }
 }

@@ -115,8 +115,10 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
       }
     }
     const span = (f.slice.to ?? f.startedAt) - f.slice.from;
-    if (msgs.length > cap / 2) width = Math.max(1000, Math.floor(width / 2));
-    else if (msgs.length < cap / 8 && span >= width && width < 32 * DAY) width *= 2;
+    // Moderate slices keep the pipeline busy (the store parses one while the next downloads)
+    // and stay far from any cap; only very quiet stretches grow them.
+    if (msgs.length > Math.min(cap / 2, 1000)) width = Math.max(1000, Math.floor(width / 2));
+    else if (msgs.length < Math.min(cap / 8, 50) && span >= width && width < 32 * DAY) width *= 2;
     if (width >= DAY) width = Math.floor(width / DAY) * DAY;
     // Everything up to this slice's start is complete; its last message completes the slice.
     const before: LoreHttpCursor = { covered: { from: coveredFrom, to: f.slice.from } };

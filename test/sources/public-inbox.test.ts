@@ -130,3 +130,12 @@ test("public-inbox: a consumer that stops early leaves no git process behind", {
   for await (const it of publicInboxSource(inbox).read()) if (it.kind === "message") all++;
   assert.equal(all, 1500);
 });
+
+test("public-inbox: large blobs (a 3 MB message) come through cat-file intact", async (t) => {
+  const inbox = tempDir(t);
+  const big = msg("big", "y".repeat(79) + "\n".repeat(1)).replace("Hello.", "") + ("z".repeat(99) + "\n").repeat(30_000);
+  buildEpoch(inbox, 0, [["m", msg("a"), 1720000000], ["m", big, 1720000001], ["m", msg("b"), 1720000002]]);
+  const r = await drain(publicInboxSource(inbox));
+  assert.deepEqual(ids(r.items), ["a@example.com", "big@example.com", "b@example.com"]);
+  assert.ok(r.items[1].kind === "message" && r.items[1].bytes.equals(Buffer.from(big)));
+});
