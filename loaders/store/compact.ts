@@ -3,33 +3,11 @@
 // as ingest: the merged part is committed by the manifest, then the old parts are removed.
 import { join } from "node:path";
 import { partName } from "./manifest.ts";
-import { copyToParquet, jsonRelationSql } from "./parquet-writer.ts";
+import { copyToParquet } from "./parquet-writer.ts";
 import { PART_TABLES, sqlString, type PartTable } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
 
 export const MAX_PARTS = 24;
-
-/**
- * Turn the JSON-lines parts staged by batches into one Parquet part per table (end of every
- * ingest, and at the start of one after a killed run). Returns the tables sealed.
- */
-export async function sealParts(store: DuckStore): Promise<PartTable[]> {
-  const m = store.manifest();
-  const tables = (Object.keys(PART_TABLES) as PartTable[]).filter((t) => m.parts[t].some((p) => p.endsWith(".jsonl")));
-  if (tables.length === 0) return [];
-  const gen = m.generation + 1;
-  const con = await store.con();
-  const parts = { ...m.parts };
-  for (const t of tables) {
-    const staged = m.parts[t].filter((p) => p.endsWith(".jsonl"));
-    const rel = partName(t, gen);
-    await copyToParquet(con, jsonRelationSql(staged.map((p) => join(store.dir, p)), PART_TABLES[t]), join(store.dir, rel));
-    parts[t] = [...m.parts[t].filter((p) => !p.endsWith(".jsonl")), rel];
-  }
-  store.commit({ ...m, generation: gen, parts });
-  store.cleanOrphans();
-  return tables;
-}
 
 /** Returns the tables that were compacted. */
 export async function compactParts(store: DuckStore, maxParts = MAX_PARTS): Promise<PartTable[]> {

@@ -10,7 +10,8 @@ import { acquireLock } from "./lock.ts";
 import { loadIdentityFiles, rebuildPeople } from "./people.ts";
 import { DuckStore } from "./store.ts";
 import { Batch } from "./batch.ts";
-import { compactParts, sealParts } from "./compact.ts";
+import { compactParts } from "./compact.ts";
+import { Sealer } from "./sealer.ts";
 import { parseStream } from "../parse/index.ts";
 
 export interface ParseContext {
@@ -58,17 +59,19 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
     store.cleanOrphans();
     const lists = trackedLists(opts.lists);
     const seen = new SeenIds(store);
+    const sealer = new Sealer(store);
+    await sealer.flush(); // parts a killed run staged
     for (const source of sources) {
       const sum: SourceSummary = { source: source.id, list: source.list, seen: 0, new: 0, duplicate: 0, conflicting: 0, deleted: 0, error: 0 };
       summaries.push(sum);
       try {
-        await ingestSource(store, source, lists, seen, sum, parse, opts);
+        await ingestSource(store, source, lists, seen, sealer, sum, parse, opts);
       } catch (e) {
         const msg = (e as Error)?.message ?? String(e);
         failures.push({ source: source.id, message: msg.includes(source.path) ? msg : `${source.path}: ${msg}` });
       }
     }
-    await sealParts(store);
+    await sealer.flush();
     await compactParts(store);
     await rebuildPeople(store, identity);
     maybeInvalidateCache(store.dir);
@@ -88,7 +91,7 @@ function maybeInvalidateCache(storeDir: string): void {
 }
 
 async function ingestSource(
-  store: DuckStore, source: Source, lists: TrackedList[], seen: SeenIds, sum: SourceSummary,
+  store: DuckStore, source: Source, lists: TrackedList[], seen: SeenIds, sealer: Sealer, sum: SourceSummary,
   parse: ParseStreamFn, opts: IngestOptions,
 ): Promise<void> {
   const started = Date.now(); // progress rates are per source
@@ -110,6 +113,7 @@ async function ingestSource(
     if (batch.size === 0) return;
     await batch.commit(store);
     batch = new Batch(source);
+    await sealer.step();
     maybeInvalidateCache(store.dir);
   };
   try {

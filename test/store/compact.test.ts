@@ -2,12 +2,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { MAX_PARTS } from "../../loaders/store/compact.ts";
+import { compactParts, MAX_PARTS } from "../../loaders/store/compact.ts";
 import { ingest } from "../../loaders/store/ingest.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { dumpStore, fakeParse, fakeSource, msgs, pm, tempDir } from "./helpers.ts";
 
-test("many small batches are compacted into one part per table, with the same contents", async () => {
+test("small batches are sealed into Parquet, then compacted into one part per table, same contents", async () => {
   const t = tempDir();
   try {
     const n = MAX_PARTS + 6;
@@ -16,6 +16,11 @@ test("many small batches are compacted into one part per table, with the same co
     })));
     const small = await openStore(join(t.dir, "small"));
     await ingest(small, [fakeSource("s", entries)], { batchSize: 1 }, { parseStream: fakeParse });
+    // batches are sealed a few at a time in the background: several Parquet parts, no staged JSON left
+    const sealed = small.manifest();
+    assert.ok(sealed.parts.messages.length >= 2, `several parts (${sealed.parts.messages.length})`);
+    assert.ok(Object.values(sealed.parts).flat().every((p) => p.endsWith(".parquet")));
+    assert.deepEqual(await compactParts(small, 1), ["messages", "arrivals", "trailers"]);
     const m = small.manifest();
     assert.equal(m.parts.messages.length, 1);
     assert.equal(m.parts.arrivals.length, 1);

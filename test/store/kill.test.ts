@@ -36,6 +36,10 @@ test("SIGKILL mid-ingest then re-run equals one uninterrupted run", { timeout: 1
     const atKill = JSON.parse(readFileSync(join(killed, "manifest.json"), "utf8"));
     assert.ok(atKill.generation >= 1 && atKill.people === null, "killed after a commit, before the end");
 
+    // The store stays queryable between the kill and the re-run (staged JSON parts included).
+    const partial = await dumpStore(killed);
+    assert.ok(partial.messages.length >= 100 && partial.messages.length < 6000, `partial store: ${partial.messages.length}`);
+
     const again = spawnSync(process.execPath, args(killed), { encoding: "utf8" });
     assert.equal(again.status, 0, again.stderr);
     const summary = JSON.parse(again.stdout);
