@@ -122,3 +122,17 @@ test("politeness: never more than 2 requests in flight to the host, and they do 
   assert.ok(res.ok);
   assert.equal(proxy.maxInFlight, 2);
 });
+
+test("git mode without manifest.js.gz: epochs are found by probing <inbox>/N", { skip }, async () => {
+  const proxy = await startFaultProxy(server!.base, (r) => (r.url.endsWith("/manifest.js.gz") ? { kind: "status", status: 404 } : undefined));
+  try {
+    const store = join(tmp.dir, "probe");
+    const res = await runSync({ store, archives: join(tmp.dir, "probe-arch"), list: "ksummit", inbox: `${proxy.base}/ksummit/`, mode: "git", ...WIN });
+    assert.ok(res.ok, JSON.stringify(res.lists));
+    assert.match(res.lists[0].units, /1 cloned/);
+    assert.ok(proxy.log.some((l) => /\/ksummit\/1\/info\/refs/.test(l.url)), "probed past the last epoch");
+    assert.deepEqual(await storeContent(store), reference);
+  } finally {
+    await proxy.close();
+  }
+});
