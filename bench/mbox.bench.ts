@@ -8,7 +8,7 @@
 // Run: npm run bench -- mbox
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { simpleParser } from "mailparser";
@@ -71,6 +71,7 @@ async function main() {
   }
   const splitMs = performance.now() - t;
   console.log(`corpus: ${total} entries`);
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(" ")} (ratios are only comparable on a quiet machine)`);
   console.log(`baseline bare header split: ${rate(total, splitMs)} msg/s (${splitMs.toFixed(0)} ms)`);
 
   // Baseline 2: simpleParser on the sample (in memory, so only parsing is timed).
