@@ -52,10 +52,9 @@ export class Batch {
     const m = store.manifest();
     const gen = m.generation + 1;
     const parts = { ...m.parts };
-    for (const table of Object.keys(this.rows) as PartTable[]) {
-      const rel = store.writePart(table, gen, this.rows[table]);
-      if (rel) parts[table] = [...parts[table], rel];
-    }
+    const tables = Object.keys(this.rows) as PartTable[];
+    const written = await Promise.all(tables.map((t) => store.writePart(t, gen, this.rows[t])));
+    tables.forEach((t, i) => { if (written[i]) parts[t] = [...parts[t], written[i]!]; });
     const s = this.source;
     store.commit({
       ...m,

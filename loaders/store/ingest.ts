@@ -109,12 +109,22 @@ async function ingestSource(
     const totalBytes = /\.gz$/i.test(source.path) ? undefined : source.sizeHint;
     opts.onProgress({ source: source.id, messages: sum.seen, bytes, totalBytes, elapsedMs: now - started });
   };
-  const commit = async () => {
-    if (batch.size === 0) return;
-    await batch.commit(store);
-    batch = new Batch(source);
-    await sealer.step();
-    maybeInvalidateCache(store.dir);
+  // Batch N is written and committed while the parser works on batch N+1; commits stay in order
+  // (each waits for the previous), and the manifest names a part only after it is written.
+  let pending: Promise<void> = Promise.resolve();
+  const commit = async (wait: boolean) => {
+    await pending;
+    if (batch.size > 0) {
+      const b = batch;
+      batch = new Batch(source);
+      pending = (async () => {
+        await b.commit(store);
+        await sealer.step();
+        maybeInvalidateCache(store.dir);
+      })();
+      pending.catch(() => undefined); // surfaced by the next await
+    }
+    if (wait) await pending;
   };
   try {
     for await (const r of parse(source.read(state?.cursor ?? undefined), ctx)) {
@@ -143,12 +153,12 @@ async function ingestSource(
         else sum.conflicting++;
         batch.arrival(p, item.provenance, item.cursor);
       }
-      if (batch.size >= batchSize) await commit();
+      if (batch.size >= batchSize) await commit(false);
       if ((sum.seen & 255) === 0) report();
     }
   } finally {
     // Keep everything read before a failure (truncated .gz, vanished file): a re-run resumes here.
-    await commit();
+    await commit(true);
     report(true);
   }
 }

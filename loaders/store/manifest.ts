@@ -1,6 +1,6 @@
 // manifest.json: the single commit point of the store. Parts not named here do not exist
 // (a killed run leaves at most orphan files, removed by the next writer).
-import { existsSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceCursor } from "../types.ts";
 import type { PartTable } from "./schema.ts";
@@ -51,13 +51,15 @@ export function readManifest(dir: string): Manifest {
   return { ...emptyManifest(), ...m, parts: { ...emptyManifest().parts, ...m.parts } };
 }
 
-/** Atomic replace: write + fsync a temp file, then rename over the manifest. */
+/**
+ * Atomic replace: write a temp file, then rename it over the manifest. Readers and a re-run after
+ * a kill see the old or the new manifest, never a mix. (No fsync: a killed process's writes are
+ * in the page cache already, and fsync per batch costs more than the batch on some filesystems.)
+ */
 export function writeManifest(dir: string, m: Manifest): void {
   const file = join(dir, MANIFEST);
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify(m, null, 1));
-  const fd = openSync(tmp, "r");
-  try { fsyncSync(fd); } finally { closeSync(fd); }
   renameSync(tmp, file);
 }
 
