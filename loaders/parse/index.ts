@@ -1,6 +1,5 @@
 // Parse stage entry points. parseMessage is synchronous and pure; parseStream keeps order and
 // turns every source item into {item, parsed} or {item, error} (never throws per message).
-import { availableParallelism, loadavg } from "node:os";
 import type { ParsedMessage, SourceItem } from "../types.ts";
 import { parseOnWorkers } from "./pool.ts";
 import { parseMessage, ParseError, type ParseContext } from "./message.ts";
@@ -36,14 +35,13 @@ export interface ParseStreamOptions {
 }
 
 /**
- * One worker when a core is free for it; none otherwise: on a busy machine a worker only adds
- * its start-up (0.3-0.7 s) and message copying. THREADGRAPH_PARSE_WORKERS=N overrides.
+ * In this thread unless asked: measured on the 2-core dev machine, one or two workers made
+ * netdev slower (6.3-7.8 s vs 3.1-4.7 s in-thread): each worker parses cold (a fresh JIT per
+ * stream) and results are structured-cloned back. THREADGRAPH_PARSE_WORKERS=N turns them on.
  */
 function defaultWorkers(): number {
   const env = process.env.THREADGRAPH_PARSE_WORKERS;
-  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
-  const cpus = availableParallelism();
-  return cpus >= 2 && loadavg()[0] <= cpus - 1 ? 1 : 0;
+  return env !== undefined && /^\d+$/.test(env) ? Number(env) : 0;
 }
 
 /**

@@ -7,6 +7,9 @@ import type { SourceItem, TrackedList } from "../types.ts";
 import type { BatchRequest, WorkerResult } from "./worker.ts";
 import type { ParsedItem } from "./index.ts";
 
+/** Counters for tests and diagnostics: batches parsed on workers, and those that fell back. */
+export const poolStats = { batches: 0, fallbacks: 0 };
+
 const BATCH_ITEMS = 200;
 const BATCH_BYTES = 4 << 20;
 
@@ -18,7 +21,7 @@ class ParseWorker {
   private broken: Error | null = null;
 
   constructor(trackedLists: TrackedList[]) {
-    this.w = new Worker(new URL("./worker.ts", import.meta.url), { workerData: { trackedLists } });
+    this.w = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { trackedLists }});
     this.w.on("message", (m: { id: number; results: WorkerResult[] }) => {
       this.waiting.get(m.id)?.resolve(m.results);
       this.waiting.delete(m.id);
@@ -84,12 +87,12 @@ export async function* parseOnWorkers(
     }
     inFlight.push(
       w.run(req).then(
-        (res) => batch.map((item, i): ParsedItem => {
+        (res) => (poolStats.batches++, batch).map((item, i): ParsedItem => {
           const r = res[i];
           if (item.kind === "error" || r === null) return parseHere(item);
           return r.p ? { item, parsed: r.p } : { item, error: r.e! };
         }),
-        () => batch.map(parseHere), // worker died: parse here
+        () => (poolStats.fallbacks++, batch).map(parseHere), // worker died: parse here
       ),
     );
   };

@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseStream, type ParsedItem } from "../../loaders/parse/index.ts";
+import { poolStats } from "../../loaders/parse/pool.ts";
 import type { SourceItem } from "../../loaders/types.ts";
 import { DEFAULT_LISTS } from "../../loaders/config.ts";
 import { msg } from "../sources/helpers.ts";
@@ -29,7 +30,10 @@ test("parseStream: workers give exactly the in-thread results, in order", async 
   const here: string[] = [];
   for await (const r of parseStream(items(1500), ctx, { workers: 0 })) here.push(summary(r));
   const pooled: string[] = [];
+  const before = { ...poolStats };
   for await (const r of parseStream(items(1500), ctx, { workers: 2, warmup: 100 })) pooled.push(summary(r));
+  assert.ok(poolStats.batches - before.batches >= 7, `batches were parsed on the workers: ${JSON.stringify([before, poolStats])}`);
+  assert.equal(poolStats.fallbacks, before.fallbacks, "no batch fell back to this thread");
   assert.equal(here.length, 1500);
   assert.deepEqual(pooled, here);
   assert.ok(here.some((s) => s.includes("|error|error:unreadable")));
