@@ -6,7 +6,7 @@
 // because their paths depend on observable.params.
 import { FileAttachment } from "observablehq:stdlib";
 
-export const loadMeta = () => FileAttachment("../data/site/meta.json").json().catch(() => null);
+export { loadMeta } from "./meta.js";
 export const loadActivity = () => FileAttachment("../data/site/activity.json").json();
 export const loadGraph = () => FileAttachment("../data/site/graph.json").json();
 export const loadPeople = () => FileAttachment("../data/site/people.json").json();

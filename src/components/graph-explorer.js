@@ -20,6 +20,9 @@ export function createExplorer(artifact, container, onSelect) {
 
   const renderer = new Sigma(graph, container, {
     renderEdgeLabels: false,
+    // Big graphs: draw edges and labels only when the camera is still, so panning stays smooth.
+    hideEdgesOnMove: edges.length > 20000,
+    hideLabelsOnMove: nodes.length > 5000,
     labelRenderedSizeThreshold: 8,
     zIndex: true,
     nodeReducer: (key, attrs) => {
