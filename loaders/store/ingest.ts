@@ -178,7 +178,9 @@ class SeenIds {
     return this.map.get(id);
   }
   set(id: string, hash: string): void {
-    this.map.set(id, hash);
+    // The parser's ids are often slices of the whole message text; V8 keeps the parent string
+    // alive through a slice, so copy before keeping it for the whole run (flat memory).
+    this.map.set((" " + id).slice(1), (" " + hash).slice(1));
   }
 }
 
