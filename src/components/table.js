@@ -77,10 +77,12 @@ function compare(a, b) {
   return typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
 }
 
-/** RFC 4180 CSV of the raw values (not the formatted ones), so the download can be re-analysed. */
+/** RFC 4180 CSV of the raw values (not the formatted ones), so the download can be re-analysed; objects as JSON. */
 export function toCsv(rows, columns) {
   const esc = (v) => {
-    const s = v == null ? "" : Array.isArray(v) ? v.join(";") : String(v);
+    let s = v == null ? "" : Array.isArray(v) ? v.join(";") : typeof v === "object" ? JSON.stringify(v) : String(v);
+    // Mail text starting with = + - @ would run as a formula in a spreadsheet: keep it text.
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [columns.map((c) => esc(c.label ?? c.key)).join(","), ...rows.map((r) => columns.map((c) => esc(r[c.key])).join(","))].join("\n");
