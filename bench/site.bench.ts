@@ -53,12 +53,9 @@ async function dragFps(browser: Browser, url: string, selector: string): Promise
   await page.waitForTimeout(500);
   const box = (await page.locator(selector).first().boundingBox())!;
   const cx = box.x + box.width / 2, cy = box.y + Math.min(box.height, 600) / 2;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __count: boolean };
-    w.__frames = 0; w.__count = true;
-    const tick = () => { if (w.__count) { w.__frames++; requestAnimationFrame(tick); } };
-    requestAnimationFrame(tick);
-  });
+  // Strings, not functions: tsx's keepNames would inject a __name helper the page does not have.
+  await page.evaluate(`window.__frames = 0; window.__count = true;
+    (function tick() { if (window.__count) { window.__frames++; requestAnimationFrame(tick); } })();`);
   await page.mouse.move(cx, cy);
   await page.mouse.down();
   const t0 = Date.now();
@@ -66,7 +63,7 @@ async function dragFps(browser: Browser, url: string, selector: string): Promise
     await page.mouse.move(cx + 150 * Math.sin(i / 10), cy + 100 * Math.cos(i / 13));
   }
   await page.mouse.up();
-  const frames = await page.evaluate(() => { const w = window as unknown as { __frames: number; __count: boolean }; w.__count = false; return w.__frames; });
+  const frames = Number(await page.evaluate("window.__count = false, window.__frames"));
   const fps = frames / ((Date.now() - t0) / 1000);
   await page.close();
   return fps;
@@ -136,8 +133,10 @@ if (!haveChromium()) {
 } else {
   const browser = await launch();
   try {
-    await syntheticGraph(browser);
-    await realCorpus(browser);
+    // THREADGRAPH_BENCH_SITE=synthetic or =real runs one half.
+    const only = process.env.THREADGRAPH_BENCH_SITE;
+    if (only !== "real") await syntheticGraph(browser);
+    if (only !== "synthetic") await realCorpus(browser);
   } finally {
     await browser.close();
   }

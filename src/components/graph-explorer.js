@@ -71,11 +71,14 @@ export function createExplorer(artifact, container, onSelect) {
     nodes.forEach((n, i) => {
       const onList = Object.keys(n.lists ?? {}).some((l) => filters.lists.has(l));
       state.nodeVisible[i] = (filters.bots || !n.bot) && onList && (active[i] || filters.isolated) ? 1 : 0;
-      graph.mergeNodeAttributes(String(i), {
-        color: filters.colorBy === "community" ? communityColor(n.community) : listColor(n.home),
-        size: sizeOf(n),
-      });
     });
+    // One batch update (one event for sigma) instead of 10,000 single-node updates.
+    graph.updateEachNodeAttributes((key, attrs) => {
+      const n = nodes[Number(key)];
+      attrs.color = filters.colorBy === "community" ? communityColor(n.community) : listColor(n.home);
+      attrs.size = sizeOf(n);
+      return attrs;
+    }, { attributes: ["color", "size"] });
     if (state.selected != null && !state.nodeVisible[state.selected]) select(null);
     else renderer.refresh();
     return countVisible();
