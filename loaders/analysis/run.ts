@@ -64,17 +64,3 @@ export function siteDirVersion(outDir: string): string | null {
 }
 
 export { zipFiles };
-
-/**
- * Framework caches loader output until the loader file changes; it does not see the store.
- * Drop our cached archive and the files extracted from it so the next build re-runs the loader.
- */
-export function invalidatePageCache(root = process.cwd()): string[] {
-  const cache = join(root, "src", ".observablehq", "cache", "data");
-  const gone: string[] = [];
-  // site.zip, site/person.zip, site/thread.zip and everything extracted from them.
-  for (const p of [join(cache, "site.zip"), join(cache, "site")]) {
-    if (existsSync(p)) { rmSync(p, { recursive: true, force: true }); gone.push(p); }
-  }
-  return gone;
-}

@@ -1,10 +1,11 @@
 // threadgraph analyze: recompute threads, replies, reviews (store derived tables) and the page
 // artifacts from the store. A full recompute (a few seconds for ~18k messages), run after every
 // ingest or sync; it also drops the Framework loader cache so the next build serves fresh data.
-import { resolve, join } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
-import { invalidatePageCache, runAnalysis, writeSiteDir } from "../analysis/run.ts";
+import { writeSiteDir } from "../analysis/run.ts";
+import { describeRefresh, refreshAnalysis } from "../analysis/refresh.ts";
 import { subgraphFiles } from "../graph/subgraph.ts";
 
 export const help = `usage: threadgraph analyze [--store DIR] [--out DIR] [--include-bots] [--no-derived]
@@ -38,18 +39,13 @@ export async function run(argv: string[]): Promise<number> {
   const since = date(values.since, "--since"), until = date(values.until, "--until");
   const cfg = await loadConfig();
   const storeDir = resolve(values.store ?? process.env.THREADGRAPH_STORE ?? cfg.store);
-  const outDir = resolve(values.out ?? join(storeDir, "site"));
-  const t0 = Date.now();
-  const r = await runAnalysis({ storeDir, writeDerived: !values["no-derived"], includeBots: values["include-bots"], lists: cfg.lists.map((l) => l.name) });
-  writeSiteDir(outDir, r.files);
-  const dropped = invalidatePageCache();
+  const r = await refreshAnalysis({ storeDir, outDir: values.out, writeDerived: !values["no-derived"],
+    includeBots: values["include-bots"], lists: cfg.lists.map((l) => l.name) });
   const meta = JSON.parse(r.files.get("meta.json")!);
-  const c = meta.counts;
-  console.log(`analyzed ${c.messages} messages: ${c.threads} threads, ${c.series} series, ${c.people} people, ` +
-    `graph ${c.graph_people} people / ${c.reply_edges} edges (${c.reply_messages} replies), ${c.reviews} reviews, ${c.naks} NAKs`);
-  console.log(`wrote ${r.files.size} files to ${outDir} in ${((Date.now() - t0) / 1000).toFixed(1)} s` +
+  console.log(describeRefresh(r));
+  console.log(`wrote ${r.files.size} files to ${r.outDir}` +
     ` (${Object.entries(r.timings).map(([k, v]) => `${k} ${v} ms`).join(", ")})`);
-  if (dropped.length) console.log(`dropped Framework cache: ${dropped.join(", ")}`);
+  if (r.droppedCache.length) console.log(`dropped Framework cache: ${r.droppedCache.join(", ")}`);
   if (values["graph-out"]) {
     const files = subgraphFiles(r.analysis, { start: since, end: until, includeBots: values["include-bots"],
       lists: values.lists ? values.lists.split(",").map((x) => x.trim()).filter(Boolean) : undefined });

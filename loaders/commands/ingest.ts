@@ -8,6 +8,7 @@ import type { IngestProgress, IngestSummary } from "../store/api.ts";
 import { ingest, IngestError } from "../store/ingest.ts";
 import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
+import { describeRefresh, refreshAnalysis } from "../analysis/refresh.ts";
 import type { Source } from "../types.ts";
 
 export const help = `usage: threadgraph ingest [options] SOURCE...
@@ -25,6 +26,8 @@ options:
   --list NAME=ADDRESS    track another list (repeatable); linux-cxl, netdev, linux-rdma are default
   --batch-size N         messages per committed batch (default 2000)
   --json                 print the summary as JSON instead of a table
+  --no-analyze           skip recomputing threads, graph and page artifacts afterwards
+                         (run 'threadgraph analyze' later)
   -h, --help             this help
 
 exit status: 0 ok, 1 a source failed (what was read before is kept), 2 usage error`;
@@ -42,6 +45,7 @@ export async function run(argv: string[]): Promise<number> {
       options: {
         store: { type: "string" }, mailmap: { type: "string" }, overrides: { type: "string" },
         list: { type: "string", multiple: true }, "batch-size": { type: "string" }, json: { type: "boolean" },
+        "no-analyze": { type: "boolean" },
       },
     });
   } catch (e) {
@@ -66,7 +70,8 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`threadgraph ingest: ${(e as Error).message}`);
     return 1;
   }
-  const store = await openStore(v.store ?? config.store);
+  const storeDir = v.store ?? config.store;
+  const store = await openStore(storeDir);
   const paths = new Map(sources.map((s) => [s.id, { path: s.path, size: s.sizeHint }]));
   const progress = process.stderr.isTTY ? progressPrinter(paths) : undefined;
   let summary: IngestSummary;
@@ -91,6 +96,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (v.json) console.log(JSON.stringify(summary));
   else printSummary(summary);
+  // Derived tables and page artifacts follow every change, even a partial run's.
+  if (!v["no-analyze"] && summary.sources.some((x) => x.new + x.deleted > 0)) {
+    const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
+    (v.json ? console.error : console.log)(describeRefresh(r));
+  }
   return code;
 }
 

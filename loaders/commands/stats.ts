@@ -6,6 +6,7 @@ import { loadConfig } from "../config.ts";
 import { computeStats } from "../store/stats.ts";
 import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
+import { derivedStats } from "../analysis/stats.ts";
 
 export const help = `usage: threadgraph stats [--store DIR] [--json]
 
@@ -38,6 +39,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const lists = config.lists.map((l) => l.name);
     const stats = await computeStats(store, lists);
+    // threads, reply_edges, graph_people once `analyze` (run after every ingest/sync) has written them.
+    for (const [k, n] of Object.entries(await derivedStats(store))) if (n !== null) stats[k] = n;
     if (v.json || !process.stdout.isTTY) {
       console.log(JSON.stringify(stats));
     } else {

@@ -1,11 +1,10 @@
 // Ingest orchestrator: sources -> parse -> dedup -> batched, committed Parquet parts.
 // Each batch commits its parts together with the source's cursor, so a killed run
 // resumes from the last commit and ends with exactly the store one uninterrupted run gives.
-import { relative, isAbsolute } from "node:path";
 import { DEFAULT_LISTS } from "../config.ts";
 import type { ParsedMessage, Source, SourceItem, TrackedList } from "../types.ts";
 import type { IngestOptions, IngestSummary, SourceSummary, Store } from "./api.ts";
-import { frameworkCacheDir, invalidateFrameworkCache } from "./cache.ts";
+import { invalidatePageCache } from "./cache.ts";
 import { acquireLock } from "./lock.ts";
 import { loadIdentityFiles, rebuildPeople } from "./people.ts";
 import { DuckStore } from "./store.ts";
@@ -74,7 +73,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
     await sealer.flush();
     await compactParts(store);
     await rebuildPeople(store, identity);
-    maybeInvalidateCache(store.dir);
+    invalidatePageCache();
   } finally {
     release();
   }
@@ -83,12 +82,6 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   return summary;
 }
 
-/** Only stores inside the project feed the Framework site; temp stores (tests) leave its cache alone. */
-function maybeInvalidateCache(storeDir: string): void {
-  const root = frameworkCacheDir().replace(/src[\\/]\.observablehq[\\/]cache$/, "");
-  const rel = relative(root, storeDir);
-  if (!rel.startsWith("..") && !isAbsolute(rel)) invalidateFrameworkCache();
-}
 
 async function ingestSource(
   store: DuckStore, source: Source, lists: TrackedList[], seen: SeenIds, sealer: Sealer, sum: SourceSummary,
@@ -120,7 +113,7 @@ async function ingestSource(
       pending = (async () => {
         await b.commit(store);
         await sealer.step();
-        maybeInvalidateCache(store.dir);
+        invalidatePageCache();
       })();
       pending.catch(() => undefined); // surfaced by the next await
     }

@@ -1,12 +1,12 @@
 // The single page loader (src/data/site.zip.ts) and the cache that must follow the store.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
-import { invalidatePageCache, zipFiles } from "../../loaders/analysis/run.ts";
+import { zipFiles } from "../../loaders/analysis/run.ts";
 import { archivePart } from "../../loaders/analysis/archive.ts";
 
 /** Read one entry from a zip (central directory walk), as Framework's extractor would. */
@@ -56,21 +56,6 @@ test("a missing store gives valid empty artifacts with meta.empty", () => {
     }
     assert.equal(existsSync(join(tmp, "none")), false, "the loader must not create a store");
   } finally { rmSync(tmp, { recursive: true, force: true }); }
-});
-
-test("invalidatePageCache drops only the site archive and its extracted files", () => {
-  const root = mkdtempSync(join(tmpdir(), "tg-cache-"));
-  try {
-    const cache = join(root, "src", ".observablehq", "cache", "data");
-    mkdirSync(join(cache, "site", "person"), { recursive: true });
-    writeFileSync(join(cache, "site.zip"), "z");
-    writeFileSync(join(cache, "site", "person", "k.json"), "{}");
-    writeFileSync(join(cache, "other.json"), "{}");
-    assert.equal(invalidatePageCache(root).length, 2);
-    assert.equal(existsSync(join(cache, "site.zip")), false);
-    assert.equal(existsSync(join(cache, "site")), false);
-    assert.equal(existsSync(join(cache, "other.json")), true);
-  } finally { rmSync(root, { recursive: true, force: true }); }
 });
 
 const mail = (id: string, from: string, date: string, extra = "") =>

@@ -35,6 +35,11 @@ test("ingest, stats --json and query JSON lines over two overlapping synthetic a
     assert.deepEqual(stats.per_list, { "linux-cxl": 80, netdev: 180, "linux-rdma": 0 });
     assert.equal(stats.people, 37); // 37 synthetic authors, merged per address
     assert.equal(stats.bots, 0);
+    // ingest refreshed the derived tables: every message is threaded, graph counts are present
+    assert.equal(stats.message_threads, 180);
+    assert.equal(typeof stats.threads, "number");
+    assert.ok(stats.threads > 0 && stats.threads <= 180);
+    assert.equal(typeof stats.reply_edges, "number");
 
     const q = tg("query", "--store", store, "SELECT message_id, lists, date FROM messages WHERE message_id LIKE 'synthetic-10_@%' ORDER BY 1");
     assert.equal(q.status, 0, q.stderr);
@@ -51,11 +56,12 @@ test("ingest, stats --json and query JSON lines over two overlapping synthetic a
     // a user-named list: messages addressed to it get its name
     const c = join(t.dir, "c.mbox");
     writeSyntheticMbox(c, { messages: 5, offset: 500, lists: ["tools@lists.example.org"] });
-    const withList = tg("ingest", "--store", store, "--json", "--list", "tools=tools@lists.example.org", c);
+    const withList = tg("ingest", "--store", store, "--json", "--no-analyze", "--list", "tools=tools@lists.example.org", c);
     assert.equal(withList.status, 0, withList.stderr);
     const s2 = JSON.parse(tg("stats", "--store", store, "--json").stdout);
     assert.equal(s2.per_list.tools, 5);
     assert.equal(s2.messages, 185);
+    assert.equal(s2.message_threads, 180, "--no-analyze leaves the derived tables as they were");
 
     const none = tg("stats", "--store", join(t.dir, "missing"));
     assert.equal(none.status, 1);
