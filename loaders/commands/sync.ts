@@ -4,6 +4,7 @@ import { loadConfig, type ListConfig, type SyncMode, type ThreadgraphConfig } fr
 import { sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
 import { resolveWindow } from "../sync/window.ts";
+import { describeRefresh, refreshAnalysis } from "../analysis/refresh.ts";
 
 export const help = `usage: threadgraph sync [options]
 
@@ -24,6 +25,7 @@ options (each overrides the config for this run):
   --slice-days N          first slice width in days (default 7)
   --overlap-days N        days re-read before the last fetched slice on a refresh (default 3)
   --batch-size N          messages per committed store batch (a kill loses at most one batch)
+  --no-analyze            skip recomputing threads, graph and page artifacts afterwards
   --json                  print the per-list summary as JSON`;
 
 export function listsFromFlags(specs: string[], cfg: ThreadgraphConfig): ListConfig[] {
@@ -43,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
       store: { type: "string" }, list: { type: "string", multiple: true }, mode: { type: "string" },
       since: { type: "string" }, until: { type: "string" }, archives: { type: "string" },
       "max-per-slice": { type: "string" }, "slice-days": { type: "string" }, "overlap-days": { type: "string" },
-      json: { type: "boolean" }, "batch-size": { type: "string" },
+      json: { type: "boolean" }, "batch-size": { type: "string" }, "no-analyze": { type: "boolean" },
     },
   });
   const cfg = await loadConfig();
@@ -79,5 +81,10 @@ export async function run(argv: string[]): Promise<number> {
   const res = await sync(opts);
   if (values.json) console.log(JSON.stringify(res, null, 2));
   else console.log(summaryTable(res.lists));
+  // Derived tables and page artifacts follow every change, even a partial run's (as ingest does).
+  if (!values["no-analyze"] && res.lists.some((l) => l.new + l.deleted > 0)) {
+    const r = await refreshAnalysis({ storeDir: opts.store, lists: [...new Set([...cfg.lists, ...opts.lists].map((l) => l.name))] });
+    (values.json ? console.error : console.log)(describeRefresh(r));
+  }
   return res.ok ? 0 : 1;
 }

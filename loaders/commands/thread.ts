@@ -6,6 +6,7 @@ import { openStore } from "../store/store.ts";
 import { ingest, IngestError } from "../store/ingest.ts";
 import { HttpClient } from "../sync/http-client.ts";
 import { loreThreadSource, parseThreadRef } from "../sources/lore-thread.ts";
+import { describeRefresh, refreshAnalysis } from "../analysis/refresh.ts";
 
 export const help = `usage: threadgraph thread <message-id | lore URL> [options]
 
@@ -16,12 +17,13 @@ Fetch one whole thread from lore into the store, e.g.
 options:
   --store DIR     the store (config: store)
   --inbox URL     inbox for a bare Message-ID (default: https://lore.kernel.org/all/)
-  --list NAME     tag the messages with this tracked list (default: the list whose inbox matches)`;
+  --list NAME     tag the messages with this tracked list (default: the list whose inbox matches)
+  --no-analyze    skip recomputing threads, graph and page artifacts afterwards`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true,
-    options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" } },
+    options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" }, "no-analyze": { type: "boolean" } },
   });
   if (positionals.length !== 1) {
     console.error(help);
@@ -31,13 +33,15 @@ export async function run(argv: string[]): Promise<number> {
   const ref = parseThreadRef(positionals[0], values.inbox ?? "https://lore.kernel.org/all/");
   const list = values.list ?? cfg.lists.find((l) => inboxUrl(l) === ref.inbox)?.name;
   const client = new HttpClient();
-  const store = await openStore(resolve(values.store ?? cfg.store));
+  const storeDir = resolve(values.store ?? cfg.store);
+  const store = await openStore(storeDir);
+  let added = 0;
   try {
     const source = loreThreadSource(ref, client, list);
     const s = await ingest(store, [source], { lists: cfg.lists, mailmap: cfg.mailmap, overrides: cfg.overrides });
     const sum = s.sources[0];
+    added = sum.new;
     console.log(`${source.path}: ${sum.seen} messages, ${sum.new} new, ${sum.duplicate} already stored, ${sum.error} errors`);
-    return 0;
   } catch (e) {
     if (e instanceof IngestError) {
       console.error(`threadgraph thread: ${e.failures.map((f) => f.message).join("; ")}`);
@@ -48,4 +52,9 @@ export async function run(argv: string[]): Promise<number> {
     await store.close();
     client.close();
   }
+  if (added > 0 && !values["no-analyze"]) {
+    const names = [...new Set([...cfg.lists.map((l) => l.name), ...(list ? [list] : [])])];
+    console.log(describeRefresh(await refreshAnalysis({ storeDir, lists: names })));
+  }
+  return 0;
 }

@@ -54,7 +54,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
       const prog: ListProgress = { list: l.name, mode, phase: "starting", unitsDone: 0, unitsPlanned: 0, messages: 0, bytes: 0 };
       const row: ListSummary & { prog: ListProgress; sources: string[] } = {
         list: l.name, mode, inbox, units: "", requests: 0, bytes: 0, retries: 0, seen: 0, new: 0, duplicate: 0,
-        conflicting: 0, errors: 0, outsideWindow: 0, elapsedMs: 0, prog, sources: [] as string[],
+        conflicting: 0, deleted: 0, errors: 0, outsideWindow: 0, elapsedMs: 0, prog, sources: [] as string[],
       };
       rows.set(l.name, row);
       const lc = new HttpClient(o.http, client);
@@ -131,6 +131,7 @@ function addSummary(r: ListSummary | undefined, s: SourceSummary): void {
   r.new += s.new;
   r.duplicate += s.duplicate;
   r.conflicting += s.conflicting;
+  r.deleted += s.deleted;
   r.errors += s.error;
 }
 

@@ -62,6 +62,7 @@ export interface ListSummary {
   new: number;
   duplicate: number;
   conflicting: number;
+  deleted: number;
   errors: number;
   outsideWindow: number;
   elapsedMs: number;

@@ -83,6 +83,7 @@ test("threadgraph thread <lore URL> fetches one whole thread into the store", { 
   assert.equal(r1.status, 0, r1.stderr);
   const seen = Number(/(\d+) messages, (\d+) new/.exec(r1.stdout)?.[1]);
   assert.ok(seen >= 2, r1.stdout);
+  assert.match(r1.stdout, /analyzed \d+ messages: \d+ threads/, "threads and graph are refreshed after the fetch");
   const s = await openStore(store);
   try {
     const [r] = await s.query<{ n: number; has: boolean }>(`SELECT count(*) n, bool_or(message_id = '${m.id.replace(/'/g, "''")}') has FROM messages`);
