@@ -63,7 +63,6 @@ class Limiter {
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(v: string | string[] | undefined, now = Date.now()): number | undefined {
@@ -83,6 +82,9 @@ export class HttpClient {
   };
   /** Totals for progress and the summary. */
   stats = { requests: 0, retries: 0, bytes: 0 };
+  private closed = false;
+  /** Pending backoff sleeps, cut short by close() so abandoned prefetches do not keep the process alive. */
+  private wakers = new Set<() => void>();
 
   /** `shareWith`: use its per-host limits and connections but keep separate stats (one client per list). */
   constructor(o: HttpOptions = {}, shareWith?: HttpClient) {
@@ -98,8 +100,18 @@ export class HttpClient {
   }
 
   close(): void {
+    this.closed = true;
+    for (const w of this.wakers) w();
     this.agents.http.destroy();
     this.agents.https.destroy();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(t); this.wakers.delete(done); resolve(); };
+      const t = setTimeout(done, ms);
+      this.wakers.add(done);
+    });
   }
 
   private limiter(host: string): Limiter {
@@ -115,6 +127,7 @@ export class HttpClient {
   async request(url: string, method: "GET" | "POST" = "GET", onBytes?: (n: number) => void): Promise<HttpResponse> {
     const host = new URL(url).host;
     for (let attempt = 0; ; attempt++) {
+      if (this.closed) throw new HttpError(url, "cancelled (client closed)");
       let reason: string;
       let hinted: number | undefined;
       const release = await this.limiter(host).acquire();
@@ -139,7 +152,7 @@ export class HttpClient {
       const waitMs = Math.min(this.opts.maxBackoffMs, Math.max(hinted ?? 0, jittered));
       this.stats.retries++;
       this.opts.onRetry?.({ url, attempt: attempt + 1, waitMs, reason });
-      await sleep(waitMs);
+      await this.sleep(waitMs);
     }
   }
 
