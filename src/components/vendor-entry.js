@@ -3,6 +3,7 @@
 // pages import from "./components/vendor.js" so no page pulls an npm: import from a CDN.
 export { default as Graph } from "graphology";
 export { default as Sigma } from "sigma";
+export { NodePointProgram } from "sigma/rendering";
 export { html, svg } from "htl";
 export * as aq from "arquero";
 export * as Inputs from "@observablehq/inputs";
