@@ -15,7 +15,7 @@ export interface Observation {
 }
 
 export interface Evidence {
-  rule: "mailmap" | "display-name" | "override-join";
+  rule: "mailmap" | "bot-tag" | "display-name" | "override-join";
   addresses: string[];
   detail: string;
 }
@@ -59,6 +59,15 @@ class UnionFind {
   }
 }
 
+// Domains whose bots tag every report's address (syzbot+<hash>@syzkaller.appspotmail.com).
+const PER_REPORT_TAG_DOMAINS = new Set(["syzkaller.appspotmail.com"]);
+
+/** syzbot+abc@syzkaller.appspotmail.com -> syzbot@syzkaller.appspotmail.com; null otherwise. */
+export function botTagBase(email: string): string | null {
+  const m = /^([^+@]+)\+[^@]+@(.+)$/.exec(email);
+  return m && PER_REPORT_TAG_DOMAINS.has(m[2]) ? `${m[1]}@${m[2]}` : null;
+}
+
 export function resolvePeople(observations: Observation[], opts: ResolveOptions = {}): PeopleResult {
   const ov = opts.overrides ?? emptyOverrides();
   const mm = new MailmapIndex(opts.mailmaps ?? []);
@@ -100,6 +109,15 @@ export function resolvePeople(observations: Observation[], opts: ResolveOptions 
         }
       }
     }
+  }
+
+  // 1b. bots that put a per-report tag in the address (syzbot+<bug hash>@...) are one sender.
+  for (const email of [...addr.keys()]) {
+    const base = botTagBase(email);
+    if (!base || ov.splits.has(email)) continue;
+    note(base).bot = true;
+    mailmapTarget.set(base, base); // the untagged address is canonical, hence the person_id
+    if (uf.union(base, email)) evidence.push({ rule: "bot-tag", addresses: [base, email], detail: "per-report address tag" });
   }
 
   // 2. display name, only where unambiguous: skip addresses used under several names

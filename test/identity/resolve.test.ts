@@ -93,3 +93,21 @@ test("bots are flagged (parser flag or isBot), never dropped; ids do not depend 
   assert.deepEqual(a.people.filter((p) => p.is_bot).map((p) => p.person_id), ["lkp@intel.com", "patchwork@z.example"]);
   assert.equal(a.emailToPerson.get("x2@y.example"), "x@y.example");
 });
+
+test("per-report bot address tags collapse into one bot; other plus-addresses stay apart", () => {
+  const r = resolvePeople([
+    obs("syzbot+0a1b@syzkaller.appspotmail.com", "syzbot", 2, true),
+    obs("syzbot+ffee@syzkaller.appspotmail.com", "syzbot", 1, true),
+    obs("patchwork-bot+netdevbpf@kernel.org", "patchwork-bot+netdevbpf@kernel.org", 3, true),
+    obs("patchwork-bot+bluetooth@kernel.org", "patchwork-bot+bluetooth@kernel.org", 1, true),
+    obs("dev+lists@example.org", "Dana Dev", 1),
+  ]);
+  const syz = r.people.filter((p) => p.person_id.startsWith("syzbot"));
+  assert.equal(syz.length, 1);
+  assert.equal(syz[0].person_id, "syzbot@syzkaller.appspotmail.com");
+  assert.equal(syz[0].is_bot, true);
+  assert.equal(syz[0].messages, 3);
+  assert.ok(syz[0].evidence.some((e) => e.rule === "bot-tag"));
+  assert.equal(r.people.filter((p) => p.person_id.startsWith("patchwork-bot")).length, 2);
+  assert.equal(r.emailToPerson.get("dev+lists@example.org"), "dev+lists@example.org");
+});
