@@ -1,6 +1,6 @@
 // Bot detection: a versioned list of known bots plus heuristics. Bots are flagged, never dropped.
 // Bump BOT_LIST_VERSION whenever the list or the heuristics change, so stores can tell.
-export const BOT_LIST_VERSION = "2026-11-24.1";
+export const BOT_LIST_VERSION = "2026-11-24.2";
 
 /** Known bot addresses (lower-case, exact). */
 export const KNOWN_BOT_ADDRESSES: readonly string[] = [
@@ -38,7 +38,7 @@ const BOT_ADDRESS_PATTERNS: readonly RegExp[] = [
 
 /** Display names that only bots use. */
 const BOT_NAME_PATTERNS: readonly RegExp[] = [
-  /\bkernel test robot\b/i,
+  /\brobot\b/i,                                   // kernel test robot, Abaci Robot, ...
   /\bsyzbot\b/i,
   /\bpatchwork-bot\b/i,
   /\bkernelci\b.*\bbot\b/i,

@@ -59,6 +59,28 @@ class UnionFind {
   }
 }
 
+// Domains anyone can have an address at: a shared name there says nothing about the employer.
+const NEUTRAL_DOMAINS = /^(gmail\.com|googlemail\.com|outlook\.com|hotmail\.com|live\.com|yahoo\.[a-z.]+|icloud\.com|me\.com|proton\.me|protonmail\.com|pm\.me|gmx\.[a-z.]+|web\.de|fastmail\.[a-z]+|qq\.com|163\.com|126\.com|foxmail\.com|kernel\.org|linux\.dev)$/;
+
+/**
+ * Which addresses sharing a display name are one person. Common names ("Yang Li") recur across
+ * employers, so the name alone is trusted only when the addresses span at most one organisation
+ * domain (neutral domains such as gmail.com or kernel.org join it). With several organisations
+ * it is ambiguous: only addresses at the same organisation merge, and neutral ones stay apart.
+ */
+export function nameMergeGroups(emails: string[]): string[][] {
+  const byOrg = new Map<string, string[]>();
+  const neutral: string[] = [];
+  for (const e of emails) {
+    const domain = e.slice(e.lastIndexOf("@") + 1);
+    if (NEUTRAL_DOMAINS.test(domain)) { neutral.push(e); continue; }
+    const org = domain.split(".").slice(-2).join("."); // mail.intel.com ~ intel.com
+    byOrg.set(org, [...(byOrg.get(org) ?? []), e]);
+  }
+  if (byOrg.size <= 1) return [[...emails]];
+  return [...byOrg.values()];
+}
+
 // Domains whose bots tag every report's address (syzbot+<hash>@syzkaller.appspotmail.com).
 const PER_REPORT_TAG_DOMAINS = new Set(["syzkaller.appspotmail.com"]);
 
@@ -122,14 +144,14 @@ export function resolvePeople(observations: Observation[], opts: ResolveOptions 
 
   // 2. display name, only where unambiguous: skip addresses used under several names
   //    (relays, shared role accounts), bots, weak/generic names, and names whose addresses
-  //    mailmap already assigns to different canonical identities.
+  //    mailmap already assigns to different canonical identities. A casual one-word name
+  //    ("fan" beside "Fan Ni") gives no key, so it neither counts nor blocks.
   const byName = new Map<string, string[]>();
   for (const [email, a] of addr) {
     if (a.bot || ov.splits.has(email) || a.names.size === 0) continue;
-    const keys = new Set([...a.names.keys()].map(nameKey));
+    const keys = new Set([...a.names.keys()].map(nameKey).filter(Boolean));
     if (keys.size !== 1) continue;
     const key = [...keys][0];
-    if (!key) continue;
     const list = byName.get(key) ?? [];
     list.push(email);
     byName.set(key, list);
@@ -138,9 +160,11 @@ export function resolvePeople(observations: Observation[], opts: ResolveOptions 
     if (emails.length < 2) continue;
     const canon = new Set(emails.map((e) => mailmapTarget.get(e)).filter(Boolean));
     if (canon.size > 1) continue;
-    emails.sort();
-    const merged = emails.filter((e) => uf.union(emails[0], e));
-    if (merged.length) evidence.push({ rule: "display-name", addresses: [emails[0], ...merged], detail: key });
+    for (const group of nameMergeGroups(emails)) {
+      group.sort();
+      const merged = group.filter((e) => uf.union(group[0], e));
+      if (merged.length) evidence.push({ rule: "display-name", addresses: [group[0], ...merged], detail: key });
+    }
   }
 
   // 3. overrides: explicit joins last, so they win over everything.

@@ -33,7 +33,7 @@ test("mailmap merges keep evidence; the canonical address becomes person_id", ()
 test("display-name merges only where unambiguous", () => {
   const r = resolvePeople([
     obs("ada@work.example", "Ada Lovelace", 3),
-    obs("ada@home.example", "Lovelace, Ada", 1),
+    obs("ada@gmail.com", "Lovelace, Ada", 1),
     // a relay/shared address used under two names never bridges people
     obs("devnull@relay.example", "Ada Lovelace", 1),
     obs("devnull@relay.example", "Charles Babbage", 1),
@@ -43,9 +43,9 @@ test("display-name merges only where unambiguous", () => {
     obs("root@b.example", "root", 1),
   ]);
   const byId = new Map(r.people.map((p) => [p.person_id, p]));
-  assert.deepEqual(byId.get("ada@work.example")?.emails, ["ada@home.example", "ada@work.example"]);
+  assert.deepEqual(byId.get("ada@work.example")?.emails, ["ada@gmail.com", "ada@work.example"]);
   assert.equal(byId.get("ada@work.example")?.evidence[0].rule, "display-name");
-  assert.deepEqual(byId.get("ada@work.example")?.evidence[0].addresses, ["ada@home.example", "ada@work.example"]);
+  assert.deepEqual(byId.get("ada@work.example")?.evidence[0].addresses, ["ada@gmail.com", "ada@work.example"]);
   assert.deepEqual(byId.get("cb@example.org")?.emails, ["cb@example.org"]);
   assert.ok(byId.has("devnull@relay.example"));
   assert.ok(byId.has("root@a.example") && byId.has("root@b.example"));
@@ -110,4 +110,20 @@ test("per-report bot address tags collapse into one bot; other plus-addresses st
   assert.ok(syz[0].evidence.some((e) => e.rule === "bot-tag"));
   assert.equal(r.people.filter((p) => p.person_id.startsWith("patchwork-bot")).length, 2);
   assert.equal(r.emailToPerson.get("dev+lists@example.org"), "dev+lists@example.org");
+});
+
+test("a shared common name across two employers is ambiguous; a casual one-word name does not block", () => {
+  const r = resolvePeople([
+    // two different people who happen to share a name, at two organisations
+    obs("leo.li@corp-a.example", "Yang Li", 4), obs("yang.li@corp-b.example", "Li Yang", 2),
+    // one person: a work address and a personal one, the personal one sometimes signed "fan"
+    obs("fan.ni@corp-c.example", "Fan Ni", 10), obs("nifan@gmail.com", "Fan Ni", 67), obs("nifan@gmail.com", "fan", 5),
+    // same organisation, two addresses (one on a subdomain): one person
+    obs("jq@corp-d.example", "Jo Quill", 1), obs("jo.quill@mail.corp-d.example", "Jo Quill", 1),
+  ]);
+  const person = (e: string) => r.emailToPerson.get(e);
+  assert.notEqual(person("leo.li@corp-a.example"), person("yang.li@corp-b.example"));
+  assert.equal(person("fan.ni@corp-c.example"), person("nifan@gmail.com"));
+  assert.equal(person("jq@corp-d.example"), person("jo.quill@mail.corp-d.example"));
+  assert.equal(r.people.length, 4);
 });

@@ -14,6 +14,7 @@ test("bots: heuristics on addresses, names and headers", () => {
   assert.ok(isBot({ name: "", email: "noreply@github.com" }));
   assert.ok(isBot({ name: "", email: "ci-bot@example.com" }));
   assert.ok(isBot({ name: "Build Bot", email: "builds@example.com" }));
+  assert.ok(isBot({ name: "Abaci Robot", email: "abaci@example.com" }), "any 'robot' in the name");
   assert.ok(isBot({ name: "Jane", email: "jane@example.com" }, { "x-patchwork-bot": "notify" }));
   assert.ok(isBot({ name: "Jane", email: "jane@example.com" }, { "auto-submitted": "auto-generated" }));
 });
@@ -22,6 +23,7 @@ test("bots: people are not bots", () => {
   for (const a of [
     { name: "Abbot Person", email: "abbot@example.com" },
     { name: "Robert", email: "robert@example.com" },
+    { name: "Robotham Smith", email: "rsmith@example.com" },
     { name: "Luci", email: "luci@example.com" },
     { name: "Ann", email: "ann.ci-team@example.com".replace("ci-team", "cipher") },
   ]) assert.equal(isBot(a, { "auto-submitted": "no" }), false, a.email);
