@@ -1,6 +1,6 @@
 // The participant graph in WebGL (sigma.js + graphology), drawn at the precomputed ForceAtlas2 layout.
 // The graph is built once; filters only change what the reducers hide, so toggling stays cheap at 10,000 nodes.
-import { Graph, Sigma, NodePointProgram } from "./vendor.js";
+import { Graph, Sigma, NodePointProgram } from "./vendor-graph.js";
 import { listColor, communityColor } from "./colors.js";
 
 /**
@@ -20,9 +20,11 @@ export function createExplorer(artifact, container, onSelect) {
 
   const renderer = new Sigma(graph, container, {
     renderEdgeLabels: false,
-    // Big graphs: draw edges and labels only when the camera is still, so panning stays smooth.
-    hideEdgesOnMove: edges.length > 20000,
-    hideLabelsOnMove: nodes.length > 5000,
+    enableEdgeEvents: false,
+    // Draw edges and labels only when the camera is still, so panning stays smooth: labels are
+    // 2D-canvas text (costly at any size), edges are most of the WebGL work past a few thousand.
+    hideEdgesOnMove: edges.length > 2000,
+    hideLabelsOnMove: true,
     // gl.POINTS costs far less per frame than the default circle quads (matters in software GL).
     ...(nodes.length > 5000 ? { defaultNodeType: "point", nodeProgramClasses: { point: NodePointProgram } } : {}),
     labelRenderedSizeThreshold: 8,
@@ -46,6 +48,7 @@ export function createExplorer(artifact, container, onSelect) {
     },
   });
 
+  skipPickingWhileMoving(renderer);
   renderer.on("clickNode", ({ node }) => select(Number(node)));
   renderer.on("clickStage", () => select(null));
 
@@ -102,6 +105,29 @@ export function createExplorer(artifact, container, onSelect) {
   }
 
   return { renderer, graph, update, select, focus, kill: () => renderer.kill() };
+}
+
+/**
+ * While the camera is dragged or animated, sigma still (1) draws every node a second time into its
+ * picking framebuffer and (2) reads a pixel back from it on every mouse move to find the hovered
+ * node (a GPU stall). Neither is needed mid-pan; the frame drawn once the camera stops is a full one
+ * (sigma renders again after the drag / animation ends), so hover and click work as before.
+ * Uses sigma internals (nodePrograms, mouseCaptor): checked against sigma 3.0.
+ */
+function skipPickingWhileMoving(renderer) {
+  const captor = renderer.getMouseCaptor();
+  const moving = () => renderer.getCamera().isAnimated() || captor.isMoving || captor.draggedEvents > 0 || !!captor.currentWheelDirection;
+  const getNodeAtPosition = renderer.getNodeAtPosition.bind(renderer);
+  renderer.getNodeAtPosition = (pos) => (captor.isMouseDown || moving() ? null : getNodeAtPosition(pos));
+  for (const program of Object.values(renderer.nodePrograms ?? {})) {
+    const render = program.render.bind(program);
+    program.render = (params) => {
+      if (!moving() || !program.pickProgram) return render(params);
+      const pick = program.pickProgram;
+      program.pickProgram = null;
+      try { render(params); } finally { program.pickProgram = pick; }
+    };
+  }
 }
 
 function sizeScale(nodes, by) {

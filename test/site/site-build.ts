@@ -22,7 +22,7 @@ export function buildSite(opts: { store?: string; artifacts?: Record<string, unk
     cpSync(join(REPO, f), join(dir, f), {
       recursive: true,
       // Never copy a build cache: data loader output in it would come from another store.
-      filter: (p) => !p.startsWith(join(REPO, "src/.observablehq")) && !p.endsWith("src/components/vendor.js"),
+      filter: (p) => !p.startsWith(join(REPO, "src/.observablehq")) && !/src\/components\/vendor(-graph)?\.js$/.test(p),
     });
   }
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
@@ -41,9 +41,12 @@ export function buildSite(opts: { store?: string; artifacts?: Record<string, unk
   const env = { ...process.env, PATH: `${join(REPO, "node_modules/.bin")}:${process.env.PATH}`, THREADGRAPH_SITE_OUTPUT: "dist", ...(opts.store ? { THREADGRAPH_STORE: resolve(opts.store) } : {}) };
   const bin = (name: string) => join(REPO, "node_modules/.bin", name);
   const t0 = performance.now();
-  const vendor = spawnSync(bin("esbuild"), ["src/components/vendor-entry.js", "--bundle", "--format=esm", "--platform=browser",
-    "--minify", "--legal-comments=none", "--outfile=src/components/vendor.js", "--log-level=warning"], { cwd: dir, env, encoding: "utf8" });
-  if (vendor.status !== 0) throw new Error(`vendor bundle failed:\n${vendor.stderr}`);
+  // The two vendor bundles, as `npm run vendor` builds them (vendor.js on every page, vendor-graph.js on /graph).
+  for (const [entry, out] of [["vendor-entry", "vendor"], ["vendor-graph-entry", "vendor-graph"]]) {
+    const vendor = spawnSync(bin("esbuild"), [`src/components/${entry}.js`, "--bundle", "--format=esm", "--platform=browser",
+      "--minify", "--legal-comments=none", `--outfile=src/components/${out}.js`, "--log-level=warning"], { cwd: dir, env, encoding: "utf8" });
+    if (vendor.status !== 0) throw new Error(`vendor bundle ${entry} failed:\n${vendor.stderr}`);
+  }
   const build = spawnSync(bin("observable"), ["build"], { cwd: dir, env, encoding: "utf8", maxBuffer: 64 << 20 });
   const buildMs = performance.now() - t0;
   const log = `${build.stdout}\n${build.stderr}`;
