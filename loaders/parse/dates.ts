@@ -24,13 +24,24 @@ export function parseDate(v: string | undefined): number | null {
         const d = z.replace(":", "");
         off = (Number(d.slice(1, 3)) * 60 + Number(d.slice(3, 5))) * (z[0] === "-" ? -1 : 1);
       } else if (z) off = ZONES[z.toLowerCase()] ?? 0;
-      const t = Date.UTC(y, mon, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)) - off * 60000;
-      return sane(t);
+      const day = Number(m[1]), hh = Number(m[4]), mm = Number(m[5]), ss = Number(m[6] ?? 0);
+      // Out-of-range fields would silently roll over ("31 Feb" -> 2 Mar): not a usable date.
+      if (hh > 23 || mm > 59 || ss > 60 || Math.abs(off) > 14 * 60) return null;
+      const wall = Date.UTC(y, mon, day, hh, mm, ss);
+      if (new Date(wall).getUTCDate() !== day) return null;
+      return sane(wall - off * 60000);
     }
   }
-  const t = Date.parse(v.replace(/\([^)]*\)/g, "").trim());
-  return Number.isNaN(t) ? null : sane(t);
+  const s = v.replace(/\([^)]*\)/g, "").trim();
+  const t = Date.parse(s);
+  if (Number.isNaN(t)) return null;
+  // Date.parse reads a zone-less date-time as the machine's local time; mail archives must not
+  // depend on where they are parsed, so such dates are taken as UTC.
+  const zoneless = !HAS_ZONE.test(s) && !/^\d{4}-\d{2}-\d{2}$/.test(s);
+  return sane(zoneless ? t - new Date(t).getTimezoneOffset() * 60000 : t);
 }
+
+const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\d(?:Z)|\b(?:UTC?|GMT|Z|[A-Z]{2,4}T))\s*$/i;
 
 /** Reject dates no mail archive can hold (before 1980 or past 2100). */
 function sane(t: number): number | null {

@@ -61,6 +61,7 @@ function addTrailer(line: string, out: Trailer[]) {
   const m = TRAILER.exec(line);
   if (!m) return;
   const a = parsePerson(m[2]);
+  if (!a.email) return; // "Tested-by: for them?", "Reported-by: https://...": names nobody
   out.push({ kind: KIND[m[1].toLowerCase()], name: a.name, email: a.email, raw: line.trim() });
 }
 

@@ -32,3 +32,20 @@ test("dates: newest Received date wins", () => {
   );
   assert.equal(newestReceived([]), null);
 });
+
+test("dates: zone-less dates are UTC whatever the machine's zone; rolled-over fields are rejected", () => {
+  const saved = process.env.TZ;
+  try {
+    for (const tz of ["UTC", "America/New_York", "Asia/Kolkata"]) {
+      process.env.TZ = tz;
+      assert.equal(parseDate("2024-07-01 10:00:00"), utc(2024, 6, 1, 10, 0, 0), tz);
+      assert.equal(parseDate("Mon Jul  1 10:00:00 2024"), utc(2024, 6, 1, 10, 0, 0), tz);
+      assert.equal(parseDate("2024-07-01T10:00:00+02:00"), utc(2024, 6, 1, 8, 0, 0), tz);
+    }
+  } finally {
+    if (saved === undefined) delete process.env.TZ; else process.env.TZ = saved;
+  }
+  for (const bad of ["31 Feb 2024 10:00:00 +0000", "1 Jul 2024 25:61:00 +0000", "1 Jul 2024 10:00:00 +1900"]) {
+    assert.equal(parseDate(bad), null, bad);
+  }
+});

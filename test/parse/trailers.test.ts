@@ -52,3 +52,8 @@ test("trailers: parsePerson", () => {
   assert.deepEqual(parsePerson("bare@x.org"), { name: "", email: "bare@x.org" });
   assert.deepEqual(parsePerson("Name <n@x.org> [fixed typo]"), { name: "Name", email: "n@x.org" });
 });
+
+test("trailers: lines that name nobody are not trailers", () => {
+  const r = scanBodyText("Tested-by: for them?\nReported-by: https://example.org/issues/1\nReviewed-by: <>\nNacked-by:\nAcked-by: Di <di@x.org>\n");
+  assert.deepEqual(r.trailers.map((t) => [t.kind, t.email]), [["acked-by", "di@x.org"]]);
+});
