@@ -69,7 +69,7 @@ const cpu = (r: ChildResult) => `CPU ${(r.cpuMs / 1000).toFixed(1)} s (main thre
 function runChild(mode: string, args: string[]): ChildResult {
   const r = spawnSync(process.execPath, ["--import", "tsx", self, "--child", mode, ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
   const line = r.stdout.trim().split("\n").pop() ?? "";
-  if (r.status !== 0 || !line.startsWith("{")) throw new Error(`child ${mode} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  if (r.status !== 0 || !line.startsWith("{")) throw new Error(`child ${mode} failed (${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(line);
 }
 

@@ -2,16 +2,23 @@
 import type { ParsedMessage, Provenance, Source, SourceCursor } from "../types.ts";
 import type { PartTable } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
+import { JsonLinesWriter } from "./parquet-writer.ts";
+
+const lines = (): Record<PartTable, JsonLinesWriter> => ({
+  messages: new JsonLinesWriter(), arrivals: new JsonLinesWriter(), trailers: new JsonLinesWriter(),
+  errors: new JsonLinesWriter(), tombstones: new JsonLinesWriter(),
+});
 
 export class Batch {
-  rows: Record<PartTable, Record<string, unknown>[]> = { messages: [], arrivals: [], trailers: [], errors: [], tombstones: [] };
+  /** Rows are encoded as they arrive: the batch holds bytes, not thousands of live objects. */
+  rows: Record<PartTable, JsonLinesWriter> = lines();
   size = 0;
   cursor: SourceCursor | null = null;
 
   constructor(private source: Source) {}
 
   message(p: ParsedMessage, prov: Provenance): void {
-    this.rows.messages.push({
+    this.rows.messages.add({
       message_id: p.messageId, date: p.date, from_name: p.from.name, from_email: p.from.email,
       subject: p.subject, in_reply_to: p.inReplyTo, references: p.references, own_lists: p.lists,
       list_id: p.listId, to_emails: p.to.map((a) => a.email), cc_emails: p.cc.map((a) => a.email),
@@ -21,7 +28,7 @@ export class Batch {
       flags: p.flags, content_hash: p.contentHash, bytes: p.bytes, source: prov.source, position: prov.position,
     });
     for (const t of p.trailers) {
-      this.rows.trailers.push({ message_id: p.messageId, kind: t.kind, email: t.email, name: t.name, raw: t.raw });
+      this.rows.trailers.add({ message_id: p.messageId, kind: t.kind, email: t.email, name: t.name, raw: t.raw });
     }
   }
 
@@ -29,17 +36,17 @@ export class Batch {
   arrival(p: ParsedMessage, prov: Provenance, cursor: SourceCursor): void {
     const list = prov.list ?? this.source.list ?? null;
     const lists = list && !p.lists.includes(list) ? [...p.lists, list].sort() : p.lists;
-    this.rows.arrivals.push({ message_id: p.messageId, source: prov.source, position: prov.position, list, lists, content_hash: p.contentHash });
+    this.rows.arrivals.add({ message_id: p.messageId, source: prov.source, position: prov.position, list, lists, content_hash: p.contentHash });
     this.advance(cursor);
   }
 
   tombstone(messageId: string, position: string, cursor: SourceCursor): void {
-    this.rows.tombstones.push({ message_id: messageId, source: this.source.id, position });
+    this.rows.tombstones.add({ message_id: messageId, source: this.source.id, position });
     this.advance(cursor);
   }
 
   error(position: string, reason: string, cursor: SourceCursor): void {
-    this.rows.errors.push({ source: this.source.id, position, reason });
+    this.rows.errors.add({ source: this.source.id, position, reason });
     this.advance(cursor);
   }
 

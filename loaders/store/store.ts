@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import type { ColumnType, Store } from "./api.ts";
 import { writeFile } from "node:fs/promises";
-import { jsonLines } from "./parquet-writer.ts";
+import { jsonLines, type JsonLinesWriter } from "./parquet-writer.ts";
 import { processAlive } from "./lock.ts";
 import { partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
 import {
@@ -130,14 +130,15 @@ export class DuckStore implements Store {
   // ---- writer side (used by ingest.ts under the store lock) ----
 
   /**
-   * Stage one batch of `table` for the commit that will have generation `gen` as JSON lines
+   * Stage one batch of `table` (rows, or lines a JsonLinesWriter already encoded) for the commit that will have generation `gen` as JSON lines
    * (cheap to write); the Sealer (sealer.ts) turns staged parts into Parquet. Returns the relative path.
    */
-  async writePart(table: PartTable, gen: number, rows: Record<string, unknown>[]): Promise<string | null> {
-    if (rows.length === 0) return null;
+  async writePart(table: PartTable, gen: number, rows: Record<string, unknown>[] | JsonLinesWriter): Promise<string | null> {
+    const lines = Array.isArray(rows) ? jsonLines(rows) : rows.bytes();
+    if (lines.length === 0) return null;
     const rel = partName(table, gen, "jsonl");
     mkdirSync(join(this.dir, table), { recursive: true });
-    await writeFile(join(this.dir, rel), jsonLines(rows)); // async: the parser keeps going meanwhile
+    await writeFile(join(this.dir, rel), lines); // async: the parser keeps going meanwhile
     return rel;
   }
 
