@@ -6,14 +6,14 @@ import { replyEdges, type ReplyEdge, type ReplyStats } from "../graph/replies.ts
 import { buildReplyGraph, type ReplyGraph } from "../graph/build.ts";
 import { computeMetrics, type GraphMetrics } from "../graph/metrics.ts";
 import { layoutGraph } from "../graph/layout.ts";
-import { observeFirstReplies, type Observation } from "./survival.ts";
+import { censorAtListEnds, listObservationEnds, observeFirstReplies, type Observation } from "./survival.ts";
 import { reviewRows, type ReviewRow } from "./reviews.ts";
 
 export interface AnalyzeOptions {
   /** Include bots in the graph metrics (they are always in the data). */
   includeBots?: boolean;
   seed?: number;
-  /** Censoring time for unanswered threads; default: the latest message date. */
+  /** Window end: caps each list's end of observation (unanswered threads are censored at their lists' earliest end). */
   windowEnd?: number;
   /** Detail files: the N biggest threads, plus cross-posted and fetched ones (capped). */
   threadDetails?: number;
@@ -73,7 +73,11 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
     if (windowEnd === null || m.date > windowEnd) windowEnd = m.date;
   }
   if (o.windowEnd !== undefined) windowEnd = o.windowEnd;
-  const observations = observeFirstReplies(messages, tr, (id) => bots.has(id), windowEnd ?? 0);
+  // Censor unanswered threads at the end of observation of their lists, not the store's last date.
+  const sourceList = new Map(corpus.sources.map((x) => [x.source, x.list]));
+  const ownLists = (i: number) => (messages[i].sources ?? []).map((x) => sourceList.get(x)).filter((l): l is string => !!l);
+  const listEnds = listObservationEnds(messages, ownLists, o.windowEnd);
+  const observations = observeFirstReplies(messages, tr, (id) => bots.has(id), censorAtListEnds(listEnds, windowEnd ?? 0));
   const tracked = new Set(corpus.lists);
   const { rows: reviews, unresolved: reviewsUnresolved } = reviewRows(messages, corpus.trailers, tr, tracked);
   lap("responsiveness+reviews");

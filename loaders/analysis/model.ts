@@ -24,6 +24,8 @@ export interface AnalysisMessage {
   isBot: boolean;
   /** Free-text NAK line outside quotes. */
   nakLine: boolean;
+  /** Sources the message was read from (ids as in Corpus.sources); optional in tests. */
+  sources?: string[];
   /** The message came in through a single-thread fetch (`threadgraph thread`). */
   fetched?: boolean;
 }

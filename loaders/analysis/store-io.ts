@@ -26,7 +26,7 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
     id: r.message_id, date: r.date ?? null, from: r.person_id ?? r.from_email ?? "(unknown)", subject: r.subject ?? "",
     inReplyTo: r.in_reply_to ?? null, references: r.references ?? [], lists: r.lists ?? [],
     patch: isPatch ? { isPatch, version: r.patch_version ?? 1, index: r.patch_index ?? null, total: r.patch_total ?? null, isCover: !!r.is_cover } : NO_PATCH,
-    isBot: !!r.is_bot, nakLine: !!r.nak_line, fetched: (r.sources ?? []).some((s) => FETCH_SOURCE.test(s)),
+    isBot: !!r.is_bot, nakLine: !!r.nak_line, fetched: (r.sources ?? []).some((s) => FETCH_SOURCE.test(s)), sources: r.sources ?? [],
   };
   });
   const people = (await store.query<{ person_id: string; name: string | null; emails: string[] | null; is_bot: boolean | null }>(

@@ -1,6 +1,7 @@
 // Time to first reply and Kaplan–Meier survival. A thread (or patch series) is "answered" by the
 // first message from someone who is neither its author nor a bot. Unanswered ones are censored
-// at the window end. Threads whose root is missing (phantom) or whose author is a bot, or
+// at the end of observation of the lists they reached (the earliest such end: after it, a reply
+// could have happened unseen), not at the store's last date. Threads whose root is missing (phantom) or whose author is a bot, or
 // whose start date is unknown, are left out: their start is not known or not human.
 import type { AnalysisMessage } from "./model.ts";
 import type { ThreadResult } from "../thread/index.ts";
@@ -42,10 +43,50 @@ export function kaplanMeier(obs: { time: number; answered: boolean }[]): KmResul
   return { n: obs.length, events, censored: obs.length - events, points, median: med ? med[0] : null, at };
 }
 
-/** First-reply observations for every thread and every patch series. */
-export function observeFirstReplies(messages: AnalysisMessage[], tr: ThreadResult, isBot: (id: string) => boolean, windowEnd: number): Observation[] {
+/**
+ * End of observation per list. A list with its own source (`ownLists`, e.g. the netdev mbox for
+ * netdev) ends at the latest message read from it, so that a few later cross-posts seen through
+ * another list's archive do not stretch it. A list without one is observed as long as the sources
+ * that carried its messages are (messages without `sources` count as one unnamed source).
+ * `cap` (an analysis window's end) bounds every list's end.
+ */
+export function listObservationEnds(messages: AnalysisMessage[], ownLists: (i: number) => string[], cap?: number): Map<string, number> {
+  const own = new Map<string, number>(), bySource = new Map<string, number>(), carriers = new Map<string, Set<string>>();
+  const bump = (m: Map<string, number>, k: string, d: number) => { if (!(m.get(k)! >= d)) m.set(k, d); };
+  messages.forEach((m, i) => {
+    if (m.date === null) return;
+    const srcs = m.sources?.length ? m.sources : [""];
+    for (const x of srcs) bump(bySource, x, m.date);
+    for (const l of m.lists) { let c = carriers.get(l); if (!c) carriers.set(l, (c = new Set())); for (const x of srcs) c.add(x); }
+    for (const l of ownLists(i)) bump(own, l, m.date);
+  });
+  const out = new Map<string, number>();
+  for (const [l, srcs] of carriers) {
+    const end = own.get(l) ?? Math.max(...[...srcs].map((x) => bySource.get(x)!));
+    out.set(l, Math.min(end, cap ?? Infinity));
+  }
+  return out;
+}
+
+/** Censoring time for a thread reaching `lists`: the earliest end among them, else `fallback`. */
+export function censorAtListEnds(ends: Map<string, number>, fallback: number): (lists: string[]) => number {
+  return (lists) => {
+    let e = Infinity;
+    for (const l of lists) { const d = ends.get(l); if (d !== undefined && d < e) e = d; }
+    return e === Infinity ? fallback : e;
+  };
+}
+
+/**
+ * First-reply observations for every thread and every patch series. `censorAt` gives the
+ * censoring time of an unanswered one from the lists it reached (a number: one end for all).
+ */
+export function observeFirstReplies(messages: AnalysisMessage[], tr: ThreadResult, isBot: (id: string) => boolean,
+  censorAt: number | ((lists: string[]) => number)): Observation[] {
   const out: Observation[] = [];
-  const observe = (kind: "thread" | "series", key: string, root: number, members: number[]) => {
+  const end = typeof censorAt === "number" ? () => censorAt : censorAt;
+  const reached = (members: number[]) => { const s = new Set<string>(); for (const i of members) for (const l of messages[i].lists) s.add(l); return [...s]; };
+  const observe = (kind: "thread" | "series", key: string, root: number, members: number[], all = members) => {
     const r = messages[root];
     if (r.date === null || isBot(r.from) || r.isBot) return;
     let best = -1;
@@ -55,7 +96,7 @@ export function observeFirstReplies(messages: AnalysisMessage[], tr: ThreadResul
       if (best < 0 || m.date < messages[best].date!) best = i;
     }
     const answered = best >= 0;
-    const time = answered ? Math.max(0, messages[best].date! - r.date) : Math.max(0, windowEnd - r.date);
+    const time = answered ? Math.max(0, messages[best].date! - r.date) : Math.max(0, end(reached(all)) - r.date);
     out.push({ key, kind, start: r.date, author: r.from, lists: r.lists, time, answered,
       responder: answered ? messages[best].from : null, responderMsg: best });
   };
@@ -69,7 +110,7 @@ export function observeFirstReplies(messages: AnalysisMessage[], tr: ThreadResul
     if (head === undefined) continue;
     // Patches of the series are not replies to it.
     const replies = members.filter((i) => !(messages[i].patch.isPatch && tr.series[i] === s) || i === head);
-    observe("series", s, head, replies);
+    observe("series", s, head, replies, members);
   }
   return out;
 }
