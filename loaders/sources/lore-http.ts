@@ -7,13 +7,15 @@
 // returning >= maxPerSlice messages is treated as capped and split in two (down to 1 s).
 // Slices adapt their width to the list's traffic, and up to two are fetched ahead of the store.
 //
-// Cursor: { covered: {from, to} } — the dates already fetched completely. The last message of
-// each slice carries the extended range, so a killed sync resumes at the first unfinished
-// slice, and the next sync starts at covered.to minus an overlap.
+// Cursor: { covered: [{from, to}, ...] } — the disjoint date ranges already fetched completely.
+// The last message of each slice carries the extended ranges, so a killed sync resumes at the
+// first unfinished slice; the next sync fetches exactly the window's uncovered parts, plus an
+// overlap before the newest covered end (a window that skips a stretch leaves a gap that a
+// later, wider window fills).
 import type { Source, SourceCursor, SourceItem } from "../types.ts";
 import type { HttpClient } from "../sync/http-client.ts";
 import { mboxMessages, TruncatedResponse } from "../sync/mbox-response.ts";
-import { DAY, resumeFrom, sliceLabel, sliceQuery, splitSlice, type Slice, type Window } from "../sync/window.ts";
+import { addRange, DAY, sliceLabel, sliceQuery, splitSlice, uncovered, type Range, type Slice, type Window } from "../sync/window.ts";
 
 export interface LoreHttpOptions {
   list: string;
@@ -41,7 +43,15 @@ export interface HttpSliceProgress {
 }
 
 export interface LoreHttpCursor extends SourceCursor {
-  covered: { from: number; to: number } | null;
+  covered: Range[];
+}
+
+/** The covered ranges of a cursor; the older single-range form ({from, to} or null) is read too. */
+export function coveredRanges(c: SourceCursor | undefined): Range[] {
+  const v = c?.covered as Range[] | Range | null | undefined;
+  const ok = (r: Range | null | undefined): r is Range => !!r && typeof r.from === "number" && typeof r.to === "number";
+  if (Array.isArray(v)) return v.filter(ok).reduce<Range[]>((l, r) => addRange(l, r), []);
+  return ok(v) ? [v] : [];
 }
 
 export const normalizeInbox = (u: string) => (u.endsWith("/") ? u : `${u}/`);
@@ -59,29 +69,35 @@ export function loreHttpSource(o: LoreHttpOptions): Source {
 async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCursor): AsyncGenerator<SourceItem> {
   const now = o.now ?? Date.now;
   const cap = o.maxPerSlice ?? 5000;
-  const prev = cursor?.covered ?? undefined;
-  const start = Math.floor(resumeFrom(o.window, prev, (o.overlapDays ?? 3) * DAY) / DAY) * DAY;
-  const coveredFrom = prev && o.window.since >= prev.from ? prev.from : Math.min(start, o.window.since);
-  const stop = o.window.until; // null: open end
+  let covered = coveredRanges(cursor);
+  const gaps = uncovered(o.window, covered, (o.overlapDays ?? 3) * DAY);
   let width = Math.max(1, o.initialSliceDays ?? 7) * DAY;
-  let pos = start;
+  let gi = 0;
+  let pos = gaps[0]?.from ?? 0;
   const st: HttpSliceProgress = { list: o.list, slicesDone: 0, slicesPlanned: 0, splits: 0, messages: 0, bytes: 0 };
   const plan = () => {
-    const end = stop ?? now();
-    st.slicesPlanned = st.slicesDone + ahead.length + Math.max(0, Math.ceil((end - pos) / width));
+    const left = gaps.slice(gi).reduce((n, g) => n + Math.max(0, Math.ceil(((g.to ?? now()) - Math.max(pos, g.from)) / width)), 0);
+    st.slicesPlanned = st.slicesDone + ahead.length + left;
   };
 
   type Fetched = { slice: Slice; startedAt: number; msgs: Promise<Buffer[]> };
   const ahead: Fetched[] = [];
   const nextSlice = (): Slice | null => {
-    if (stop !== null && pos >= stop) return null;
-    if (stop === null && pos > now() + DAY) return null;
-    let to: number | null = pos + width;
-    if (stop !== null) to = Math.min(to, stop);
-    else if (to > now()) to = null; // the last slice is open-ended: it also catches future-dated mail
-    const s = { from: pos, to };
-    pos = to ?? Number.POSITIVE_INFINITY;
-    return s;
+    for (;;) {
+      const g = gaps[gi];
+      if (!g) return null;
+      const stop = g.to; // null: open end
+      if ((stop !== null && pos >= stop) || (stop === null && pos > now() + DAY)) {
+        pos = gaps[++gi]?.from ?? pos;
+        continue;
+      }
+      let to: number | null = pos + width;
+      if (stop !== null) to = Math.min(to, stop);
+      else if (to > now()) to = null; // the last slice is open-ended: it also catches future-dated mail
+      const s = { from: pos, to };
+      pos = to ?? Number.POSITIVE_INFINITY;
+      return s;
+    }
   };
   const fetchSlice = (slice: Slice): Fetched => {
     const f = { slice, startedAt: now(), msgs: fetchMessages(o, slice, (n) => { st.bytes += n; }) };
@@ -120,9 +136,10 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
     if (msgs.length > Math.min(cap / 2, 1000)) width = Math.max(1000, Math.floor(width / 2));
     else if (msgs.length < Math.min(cap / 8, 50) && span >= width && width < 32 * DAY) width *= 2;
     if (width >= DAY) width = Math.floor(width / DAY) * DAY;
-    // Everything up to this slice's start is complete; its last message completes the slice.
-    const before: LoreHttpCursor = { covered: { from: coveredFrom, to: f.slice.from } };
-    const after: LoreHttpCursor = { covered: { from: coveredFrom, to: f.slice.to ?? f.startedAt } };
+    // Until its last message is stored, this slice is not covered; that message completes it.
+    const before: LoreHttpCursor = { covered };
+    covered = addRange(covered, { from: f.slice.from, to: f.slice.to ?? f.startedAt });
+    const after: LoreHttpCursor = { covered };
     const source = `${id}?${sliceQuery(f.slice)}`;
     for (let i = 0; i < msgs.length; i++) {
       st.messages++;

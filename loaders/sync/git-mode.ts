@@ -125,6 +125,44 @@ export function windowed(src: Source, w: Window, counts = { outside: 0 }): Sourc
   };
 }
 
+/**
+ * The window an epoch's cursor has been read under: `windowed()` skips out-of-window commits
+ * while the cursor moves past them, so a cursor is only valid for windows inside the one it
+ * was read with. Cursor: { epochs: {...}, window: { since, until } } (until null: open).
+ */
+type CoveredWindow = { since: number; until: number | null };
+
+function coveredWindow(c: SourceCursor | undefined): CoveredWindow | null {
+  const w = c?.window as CoveredWindow | undefined;
+  return w && typeof w.since === "number" && (w.until === null || typeof w.until === "number") ? w : null;
+}
+
+/** True when the new window reaches outside the one the cursor was read under (or that is unknown). */
+export function needsReread(c: SourceCursor | undefined, w: Window): boolean {
+  if (!c) return false;
+  const was = coveredWindow(c);
+  if (!was) return true; // a cursor from before windows were recorded: its skips are unknown
+  if (w.since < was.since) return true;
+  return was.until !== null && (w.until === null || w.until > was.until);
+}
+
+/**
+ * Re-reads an epoch from its start when the window now reaches outside the window its cursor
+ * was read under (dedup makes the re-read harmless). Every cursor handed out records the current
+ * window: after a re-read it is what was read; otherwise it lies inside the recorded one, and
+ * commits read from here on were filtered by it.
+ */
+export function windowCursor(src: Source, w: Window): Source {
+  const window: CoveredWindow = { since: w.since, until: w.until };
+  return {
+    ...src,
+    read: async function* (cursor?: SourceCursor): AsyncGenerator<SourceItem> {
+      const from = needsReread(cursor, w) ? undefined : cursor;
+      for await (const item of src.read(from)) yield { ...item, cursor: { ...item.cursor, window } };
+    },
+  };
+}
+
 export function epochSource(dir: string, list: string, w: Window, counts?: { outside: number }): Source {
-  return windowed(publicInboxSource(dir, { list }), w, counts);
+  return windowCursor(windowed(publicInboxSource(dir, { list }), w, counts), w);
 }

@@ -69,12 +69,57 @@ export function splitSlice(s: Slice, now = Date.now()): [Slice, Slice] | null {
   return [{ from: s.from, to: mid }, { from: mid, to: s.to }];
 }
 
+/** A span [from, to) of dates fetched completely. */
+export interface Range {
+  from: number;
+  to: number;
+}
+
+/** Adds r to a sorted list of disjoint ranges, merging the ones it overlaps or touches. */
+export function addRange(list: readonly Range[], r: Range): Range[] {
+  if (r.to <= r.from) return [...list];
+  let from = r.from, to = r.to;
+  const out: Range[] = [];
+  for (const x of list) {
+    if (x.to < from || x.from > to) out.push(x);
+    else {
+      from = Math.min(from, x.from);
+      to = Math.max(to, x.to);
+    }
+  }
+  out.push({ from, to });
+  return out.sort((a, b) => a.from - b.from);
+}
+
+const floorDay = (t: number) => Math.floor(t / DAY) * DAY;
+const ceilDay = (t: number) => Math.ceil(t / DAY) * DAY;
+
 /**
- * Where the next sync starts: after what is already covered, minus an overlap (mail arrives
- * late and with skewed Dates; dedup makes the overlap harmless). A window reaching before the
- * covered range is fetched whole.
+ * The parts of the window not yet covered, i.e. what a sync must fetch. The newest covered range
+ * loses its last `overlapMs` (mail arrives late and with skewed Dates; dedup makes the overlap
+ * harmless). Gaps widen to whole days (fewer, cheaper queries) but never leave the window.
  */
-export function resumeFrom(w: Window, covered: { from: number; to: number } | undefined, overlapMs: number): number {
-  if (!covered || w.since < covered.from) return w.since;
-  return Math.max(w.since, covered.to - overlapMs);
+export function uncovered(w: Window, covered: readonly Range[], overlapMs: number): Slice[] {
+  const sorted = [...covered].sort((a, b) => a.from - b.from);
+  const newest = sorted.reduce<Range | undefined>((m, r) => (!m || r.to > m.to ? r : m), undefined);
+  const ranges = sorted.flatMap((r) => (r === newest ? (r.to - overlapMs > r.from ? [{ from: r.from, to: r.to - overlapMs }] : []) : [r]));
+  const end = w.until ?? Number.POSITIVE_INFINITY;
+  const gaps: Slice[] = [];
+  let pos = w.since;
+  for (const r of ranges) {
+    if (r.to <= pos) continue;
+    if (r.from >= end) break;
+    if (r.from > pos) gaps.push({ from: pos, to: r.from });
+    pos = r.to;
+  }
+  if (pos < end) gaps.push({ from: pos, to: w.until });
+  const out: Slice[] = [];
+  for (const g of gaps) {
+    const from = Math.max(w.since, floorDay(g.from));
+    const to = g.to === null ? null : g.to === w.until ? g.to : Math.min(end, ceilDay(g.to));
+    const prev = out[out.length - 1];
+    if (prev && prev.to !== null && prev.to >= from) prev.to = to;
+    else out.push({ from, to });
+  }
+  return out;
 }

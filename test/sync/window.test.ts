@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DAY, parseWhen, resolveWindow, resumeFrom, sliceQuery, splitSlice, inWindow } from "../../loaders/sync/window.ts";
+import { addRange, DAY, parseWhen, resolveWindow, sliceQuery, splitSlice, inWindow, uncovered } from "../../loaders/sync/window.ts";
 import { epochsForWindow } from "../../loaders/sync/git-mode.ts";
 import { parseThreadRef, threadUrl } from "../../loaders/sources/lore-thread.ts";
 import { retryAfterMs } from "../../loaders/sync/http-client.ts";
@@ -36,11 +36,23 @@ test("window: slice queries are inclusive public-inbox ranges that never overlap
   assert.equal(splitSlice({ from: 0, to: 1000 }), null, "a 1 s slice cannot shrink");
 });
 
-test("window: refresh starts at the covered end minus the overlap; an earlier since refetches all", () => {
+test("window: refresh fetches the uncovered parts, with an overlap before the newest covered end", () => {
   const w = { since: T("2024-07-01"), until: null };
-  assert.equal(resumeFrom(w, undefined, 3 * DAY), w.since);
-  assert.equal(resumeFrom(w, { from: w.since, to: T("2024-09-10") }, 3 * DAY), T("2024-09-07"));
-  assert.equal(resumeFrom({ since: T("2024-06-01"), until: null }, { from: w.since, to: T("2024-09-10") }, 3 * DAY), T("2024-06-01"));
+  assert.deepEqual(uncovered(w, [], 3 * DAY), [{ from: w.since, to: null }]);
+  assert.deepEqual(uncovered(w, [{ from: w.since, to: T("2024-09-10") }], 3 * DAY), [{ from: T("2024-09-07"), to: null }]);
+  assert.deepEqual(uncovered({ since: T("2024-06-01"), until: null }, [{ from: w.since, to: T("2024-09-10") }], 3 * DAY),
+    [{ from: T("2024-06-01"), to: T("2024-07-01") }, { from: T("2024-09-07"), to: null }]);
+  // covered Jul 1-Aug 1 and Dec 1-Dec 20: a window from Sep 1 fetches Sep-Nov and the overlap, not Dec
+  const gapped = addRange([{ from: T("2024-07-01"), to: T("2024-08-01") }], { from: T("2024-12-01"), to: T("2024-12-20") });
+  assert.equal(gapped.length, 2, "disjoint ranges stay apart");
+  assert.deepEqual(uncovered({ since: T("2024-09-01"), until: T("2025-01-01") }, gapped, 3 * DAY),
+    [{ from: T("2024-09-01"), to: T("2024-12-01") }, { from: T("2024-12-17"), to: T("2025-01-01") }]);
+  // touching ranges merge; a window fully covered (bar the overlap) fetches only the overlap
+  assert.deepEqual(addRange(gapped, { from: T("2024-08-01"), to: T("2024-12-01") }), [{ from: T("2024-07-01"), to: T("2024-12-20") }]);
+  assert.deepEqual(uncovered({ since: T("2024-07-15"), until: T("2024-07-20") }, gapped, 3 * DAY), []);
+  // gap ends that are not whole days widen to whole days inside the window
+  assert.deepEqual(uncovered({ since: T("2024-07-01T06:00:00Z"), until: null }, [{ from: T("2024-07-03T10:00:00Z"), to: T("2024-07-20") }], 0),
+    [{ from: T("2024-07-01T06:00:00Z"), to: T("2024-07-04") }, { from: T("2024-07-20"), to: null }]);
 });
 
 test("git mode: only the epochs whose arrival span meets the window", () => {
