@@ -162,6 +162,13 @@ class SeenIds {
   loaded = false;
   constructor(private store: DuckStore) {}
   async load(): Promise<void> {
+    if (this.store.manifest().parts.messages.length === 0) {
+      this.loaded = true;
+      // A new store: nothing to look up. Start DuckDB now without waiting (the sealer needs it
+      // later), so its start-up overlaps parsing instead of stalling the first message.
+      this.store.con().catch(() => undefined); // a real failure surfaces at the sealer's first use
+      return;
+    }
     for (const r of await this.store.query<{ id: string; h: string }>("SELECT message_id AS id, content_hash AS h FROM raw_messages")) {
       this.map.set(r.id, r.h);
     }

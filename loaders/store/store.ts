@@ -49,14 +49,22 @@ export class DuckStore implements Store {
   }
 
   /** DuckDB starts on first use: a re-run with nothing new never loads it. */
+  private starting: Promise<DuckDBConnection> | null = null;
   async con(): Promise<DuckDBConnection> {
-    if (!this.connection) {
-      // require() of this CommonJS package is several hundred ms faster than an ESM import.
-      const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
-      this.instance = await DuckDBInstance.create(":memory:");
-      this.connection = await this.instance.connect();
-    }
-    return this.connection;
+    if (this.connection) return this.connection;
+    // One start even when callers overlap (ingest starts DuckDB early without waiting for it).
+    this.starting ??= (async () => {
+      try {
+        // require() of this CommonJS package is several hundred ms faster than an ESM import.
+        const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
+        this.instance = await DuckDBInstance.create(":memory:");
+        this.connection = await this.instance.connect();
+        return this.connection;
+      } finally {
+        this.starting = null;
+      }
+    })();
+    return this.starting;
   }
 
   private async write(file: string, columns: Columns, rows: Record<string, unknown>[]): Promise<void> {
