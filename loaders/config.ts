@@ -24,6 +24,21 @@ export interface ThreadgraphConfig {
   archives?: string;
   /** Tuning for `threadgraph sync` (rarely needed; see docs/sync.md). */
   sync?: SyncTuning;
+  /** Report window for `threadgraph analyze` and the pages (ISO dates, until exclusive); default all data. */
+  window?: { since?: string; until?: string };
+  /** Caps on the per-person / per-thread detail pages (see docs/analysis.md). */
+  details?: DetailCaps;
+}
+
+export interface DetailCaps {
+  /** Person pages: the most active non-bot people with at least `personMinMessages`, at most this many. Default 300. */
+  people?: number;
+  /** Default 5. */
+  personMinMessages?: number;
+  /** Thread pages: the N biggest threads (default 150) ... */
+  threads?: number;
+  /** ... plus the N biggest cross-posted ones with 3+ messages (default 100), plus every fetched thread. */
+  crossPosted?: number;
 }
 
 export interface SyncTuning {
@@ -72,4 +87,13 @@ export async function loadConfig(root = process.cwd()): Promise<ThreadgraphConfi
   const mod = await import(pathToFileURL(file).href);
   const user: Partial<ThreadgraphConfig> = mod.default ?? {};
   return { ...DEFAULT_CONFIG, ...user };
+}
+
+/**
+ * The one way to find the store: --store flag > env THREADGRAPH_STORE > threadgraph.config.ts
+ * `store` > data/store. Absolute path. Pass `cfg` when it is already loaded.
+ */
+export async function resolveStoreDir(flag?: string, cfg?: Pick<ThreadgraphConfig, "store">): Promise<string> {
+  const env = process.env.THREADGRAPH_STORE;
+  return resolve(flag || env || (cfg ?? (await loadConfig())).store || DEFAULT_CONFIG.store);
 }

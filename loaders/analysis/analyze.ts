@@ -8,6 +8,7 @@ import { computeMetrics, type GraphMetrics } from "../graph/metrics.ts";
 import { layoutGraph } from "../graph/layout.ts";
 import { censorAtListEnds, listObservationEnds, observeFirstReplies, type Observation } from "./survival.ts";
 import { reviewRows, type ReviewRow } from "./reviews.ts";
+import type { DetailCaps } from "../config.ts";
 
 export interface AnalyzeOptions {
   /** Include bots in the graph metrics (they are always in the data). */
@@ -15,11 +16,16 @@ export interface AnalyzeOptions {
   seed?: number;
   /** Window end: caps each list's end of observation (unanswered threads are censored at their lists' earliest end). */
   windowEnd?: number;
-  /** Detail files: the N biggest threads, plus cross-posted and fetched ones (capped). */
-  threadDetails?: number;
-  /** Detail files for the N most active non-bot people. */
-  personDetails?: number;
+  /** Report window (ISO dates, until exclusive; run.ts restricts the corpus to it). Recorded in meta. */
+  window?: { since?: string; until?: string };
+  /** Window start (reported in meta; the corpus is already restricted by run.ts). */
+  windowStart?: number;
+  /** Detail pages (defaults in DETAIL_DEFAULTS): see pickThreadDetails / pickPersonDetails. */
+  details?: DetailCaps;
 }
+
+/** Detail page caps: ~550 pages at most besides fetched threads, so `observable build` stays short. */
+export const DETAIL_DEFAULTS: Required<DetailCaps> = { people: 300, personMinMessages: 5, threads: 150, crossPosted: 100 };
 
 export interface Analysis {
   corpus: Corpus;
@@ -45,6 +51,8 @@ export interface Analysis {
   home: Map<string, string | null>;
   windowStart: number | null;
   windowEnd: number | null;
+  /** The report window asked for (null: all data). */
+  reportWindow: { since: string | null; until: string | null };
   timings: Record<string, number>;
 }
 
@@ -73,6 +81,7 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
     if (windowEnd === null || m.date > windowEnd) windowEnd = m.date;
   }
   if (o.windowEnd !== undefined) windowEnd = o.windowEnd;
+  if (o.windowStart !== undefined) windowStart = o.windowStart;
   // Censor unanswered threads at the end of observation of their lists, not the store's last date.
   const sourceList = new Map(corpus.sources.map((x) => [x.source, x.list]));
   const ownLists = (i: number) => (messages[i].sources ?? []).map((x) => sourceList.get(x)).filter((l): l is string => !!l);
@@ -99,20 +108,23 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const people = new Map(corpus.people.map((p) => [p.id, p]));
   const messagesBy = new Map<string, number>();
   for (const m of messages) messagesBy.set(m.from, (messagesBy.get(m.from) ?? 0) + 1);
-  const threadDetail = pickThreadDetails(corpus, tr, o.threadDetails ?? 300);
-  const personDetail = new Set([...messagesBy.entries()].filter(([id]) => !bots.has(id))
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, o.personDetails ?? 2000).map(([id]) => id));
+  const caps = { ...DETAIL_DEFAULTS, ...o.details };
+  const threadDetail = pickThreadDetails(corpus, tr, caps.threads, caps.crossPosted);
+  // Person pages: the most active non-bot people with at least personMinMessages, capped.
+  const personDetail = new Set([...messagesBy.entries()].filter(([id, n]) => !bots.has(id) && n >= caps.personMinMessages)
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, caps.people).map(([id]) => id));
   lap("people");
   return { corpus, tr, replies, replyStats, graph, metrics, graphAll, layout, observations, reviews, reviewsUnresolved,
-    bots, people, messagesBy, threadDetail, personDetail, personLists, home, windowStart, windowEnd, timings };
+    bots, people, messagesBy, threadDetail, personDetail, personLists, home, windowStart, windowEnd,
+    reportWindow: { since: o.window?.since || null, until: o.window?.until || null }, timings };
 }
 
 /** Notable threads: the biggest, the biggest cross-posted ones, and every fetched one. */
-function pickThreadDetails(corpus: Corpus, tr: ThreadResult, n: number): Set<string> {
+function pickThreadDetails(corpus: Corpus, tr: ThreadResult, n: number, crossPosted: number): Set<string> {
   const tracked = new Set(corpus.lists);
   const bySize = [...tr.threads].sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : 1));
   const out = new Set(bySize.slice(0, n).map((t) => t.id));
-  bySize.filter((t) => t.members.length >= 3 && t.lists.filter((l) => tracked.has(l)).length >= 2).slice(0, n).forEach((t) => out.add(t.id));
+  bySize.filter((t) => t.members.length >= 3 && t.lists.filter((l) => tracked.has(l)).length >= 2).slice(0, crossPosted).forEach((t) => out.add(t.id));
   for (const t of tr.threads) if (t.members.some((i) => corpus.messages[i].fetched)) out.add(t.id);
   return out;
 }

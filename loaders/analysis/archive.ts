@@ -7,7 +7,8 @@
 // Fast path: the artifacts `threadgraph analyze` wrote for the store's current version;
 // otherwise computed in memory (read-only). A missing store gives empty artifacts (meta.empty).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
+import { resolveStoreDir } from "../config.ts";
 import { openStore } from "../store/store.ts";
 import { runAnalysis, siteDirVersion, zipFiles } from "./run.ts";
 
@@ -32,7 +33,8 @@ async function currentVersion(storeDir: string): Promise<string | null> {
 }
 
 /** All artifact files for the store, fresh. */
-export async function siteArtifacts(storeDir = resolve(process.env.THREADGRAPH_STORE ?? "data/store")): Promise<Map<string, string>> {
+export async function siteArtifacts(storeDir?: string): Promise<Map<string, string>> {
+  storeDir ??= await resolveStoreDir();
   const siteDir = join(storeDir, "site");
   const have = siteDirVersion(siteDir);
   if (have !== null && have === (await currentVersion(storeDir))) return readTree(siteDir);

@@ -49,8 +49,11 @@ export interface MetaArtifact {
   hint: string | null;
   refreshed_at: number;
   store_version: string;
-  /** First and last message dates in the store (null when empty). */
-  window: { start: number | null; end: number | null };
+  /**
+   * start/end: the report window's bounds when set (`since`/`until` as given, until exclusive),
+   * else the first and last message dates in the store (null when empty).
+   */
+  window: { start: number | null; end: number | null; since?: string | null; until?: string | null };
   /** Tracked list names, in display order. */
   lists: string[];
   sources: { source: string; list: string | null; messages: number }[];

@@ -12,6 +12,8 @@ export interface RefreshOptions {
   /** Write derived tables into the store (default true). */
   writeDerived?: boolean;
   includeBots?: boolean;
+  /** Report window (default: config `window`). */
+  window?: { since?: string; until?: string };
 }
 
 export interface RefreshResult extends RunResult { outDir: string; droppedCache: string[]; elapsedMs: number }
@@ -20,7 +22,7 @@ export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult>
   const t0 = Date.now();
   const storeDir = resolve(o.storeDir);
   const outDir = resolve(o.outDir ?? join(storeDir, "site"));
-  const r = await runAnalysis({ storeDir, writeDerived: o.writeDerived ?? true, includeBots: o.includeBots, lists: o.lists });
+  const r = await runAnalysis({ storeDir, writeDerived: o.writeDerived ?? true, includeBots: o.includeBots, lists: o.lists, window: o.window });
   writeSiteDir(outDir, r.files);
   return { ...r, outDir, droppedCache: invalidatePageCache(), elapsedMs: Date.now() - t0 };
 }

@@ -64,6 +64,11 @@ export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTraile
     const m = messages[i];
     add(i, t.kind as ReviewKind, reviewer, m.patch.isPatch && !m.patch.isCover ? "carried" : m.patch.isCover ? "carried" : "reply");
   }
-  messages.forEach((m, i) => { if (m.nakLine && !m.patch.isPatch) add(i, "nak-line", m.from, "line"); });
+  // One NAK per (message, NAKer): a free-text NAK line in a message that also carries that
+  // person's Nacked-by trailer is the same NAK; the trailer row stays as the evidence.
+  const trailerNaks = new Set(rows.filter((r) => r.kind === "nacked-by").map((r) => `${r.messageId}\u0000${r.reviewer}`));
+  messages.forEach((m, i) => {
+    if (m.nakLine && !m.patch.isPatch && !trailerNaks.has(`${m.id}\u0000${m.from}`)) add(i, "nak-line", m.from, "line");
+  });
   return { rows, unresolved };
 }

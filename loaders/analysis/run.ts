@@ -17,13 +17,44 @@ export interface RunOptions extends AnalyzeOptions {
   lists?: string[];
 }
 
+/** Parse a report window; a bad date is a clear error. */
+export function parseWindow(w: { since?: string; until?: string } | undefined): { start?: number; end?: number } {
+  const date = (s: string | undefined, name: string): number | undefined => {
+    if (s === undefined || s === "") return undefined;
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) throw new Error(`window ${name}: not a date: ${s}`);
+    return t;
+  };
+  const start = date(w?.since, "since"), end = date(w?.until, "until");
+  if (start !== undefined && end !== undefined && end <= start) throw new Error(`window: until (${w!.until}) is not after since (${w!.since})`);
+  return { start, end };
+}
+
+/**
+ * Restrict a corpus to messages dated in [start, end) (undated messages are dropped when a
+ * window is set). Threading still works across the edge: a reply whose root is before the
+ * window gets a phantom parent whose id is the root's Message-ID, so its thread id is the same
+ * as in a whole-store analysis; the reply edge to that earlier message is not counted.
+ */
+export function windowCorpus(c: Corpus, start?: number, end?: number): Corpus {
+  if (start === undefined && end === undefined) return c;
+  const inWin = (d: number | null) => d !== null && (start === undefined || d >= start) && (end === undefined || d < end);
+  const messages = c.messages.filter((m) => inWin(m.date));
+  const ids = new Set(messages.map((m) => m.id));
+  return { ...c, messages, trailers: c.trailers.filter((t) => ids.has(t.messageId)) };
+}
+
 export interface RunResult { files: Map<string, string>; analysis: Analysis; storeVersion: string; timings: Record<string, number> }
 
 const emptyCorpus = (lists: string[]): Corpus => ({ messages: [], trailers: [], people: [], lists, sources: [] });
 
 export async function runAnalysis(o: RunOptions): Promise<RunResult> {
   const started = Date.now();
-  const lists = o.lists ?? (await loadConfig()).lists.map((l) => l.name);
+  const cfg = o.lists && o.window && o.details ? null : await loadConfig();
+  const lists = o.lists ?? cfg!.lists.map((l) => l.name);
+  const win = parseWindow(o.window ?? cfg?.window);
+  const opts: AnalyzeOptions = { ...o, details: o.details ?? cfg?.details, window: o.window ?? cfg?.window,
+    windowStart: win.start ?? o.windowStart, windowEnd: win.end ?? o.windowEnd };
   const timings: Record<string, number> = {};
   let corpus = emptyCorpus(lists);
   let storeVersion = "none";
@@ -31,9 +62,9 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
   const store = existsSync(resolve(o.storeDir)) ? await openStore(o.storeDir) : null;
   try {
     let t = Date.now();
-    if (store) corpus = await readCorpus(store, lists);
+    if (store) corpus = windowCorpus(await readCorpus(store, lists), win.start, win.end);
     timings.read = Date.now() - t;
-    const analysis = analyzeCorpus(corpus, o);
+    const analysis = analyzeCorpus(corpus, opts);
     Object.assign(timings, analysis.timings);
     t = Date.now();
     if (store && o.writeDerived) await writeDerivedTables(store, analysis);

@@ -29,7 +29,7 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
   const c = a.corpus;
   const meta: MetaArtifact = {
     schema: ARTIFACT_SCHEMA, empty: c.messages.length === 0, hint: c.messages.length === 0 ? EMPTY_HINT : null,
-    refreshed_at: Date.now(), store_version: storeVersion, window: { start: a.windowStart, end: a.windowEnd },
+    refreshed_at: Date.now(), store_version: storeVersion, window: { start: a.windowStart, end: a.windowEnd, ...a.reportWindow },
     lists: c.lists, sources: c.sources,
     counts: {
       messages: c.messages.length, threads: a.tr.threads.length, series: new Set(a.tr.series.filter((s) => s !== null)).size,

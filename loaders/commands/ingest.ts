@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { basename } from "node:path";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { loadConfig } from "../config.ts";
+import { loadConfig, resolveStoreDir } from "../config.ts";
 import { openSource } from "../sources/index.ts";
 import type { IngestProgress, IngestSummary } from "../store/api.ts";
 import { ingest, IngestError } from "../store/ingest.ts";
@@ -70,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`threadgraph ingest: ${(e as Error).message}`);
     return 1;
   }
-  const storeDir = v.store ?? config.store;
+  const storeDir = await resolveStoreDir(v.store, config);
   const store = await openStore(storeDir);
   const paths = new Map(sources.map((s) => [s.id, { path: s.path, size: s.sizeHint }]));
   const progress = process.stderr.isTTY ? progressPrinter(paths) : undefined;

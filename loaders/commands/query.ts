@@ -1,8 +1,8 @@
 // threadgraph query: DuckDB SQL over the store's views; JSON lines, or a table on a terminal.
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { loadConfig } from "../config.ts";
+import { join } from "node:path";
+import { loadConfig, resolveStoreDir } from "../config.ts";
 import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
 
@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = await loadConfig();
-  const dir = resolve(v.store ?? config.store);
+  const dir = await resolveStoreDir(v.store, config);
   if (!existsSync(join(dir, "manifest.json"))) {
     console.error(`threadgraph query: ${dir}: no store here (run 'threadgraph ingest' first)`);
     return 1;

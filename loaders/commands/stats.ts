@@ -1,8 +1,8 @@
 // threadgraph stats: one JSON object (or a short table) describing the store.
 import { parseArgs } from "node:util";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { loadConfig } from "../config.ts";
+import { join } from "node:path";
+import { loadConfig, resolveStoreDir } from "../config.ts";
 import { computeStats } from "../store/stats.ts";
 import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
@@ -30,7 +30,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = await loadConfig();
-  const dir = resolve(v.store ?? config.store);
+  const dir = await resolveStoreDir(v.store, config);
   if (!existsSync(join(dir, "manifest.json"))) {
     console.error(`threadgraph stats: ${dir}: no store here (run 'threadgraph ingest' first)`);
     return 1;

@@ -1,6 +1,6 @@
 // threadgraph sync: refresh the store from lore (or any public-inbox server).
 import { parseArgs } from "node:util";
-import { loadConfig, type ListConfig, type SyncMode, type ThreadgraphConfig } from "../config.ts";
+import { loadConfig, resolveStoreDir, type ListConfig, type SyncMode, type ThreadgraphConfig } from "../config.ts";
 import { sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
 import { resolveWindow } from "../sync/window.ts";
@@ -61,7 +61,7 @@ export async function run(argv: string[]): Promise<number> {
   };
   const t = cfg.sync ?? {};
   const opts: SyncOptions = {
-    store: values.store ?? cfg.store,
+    store: await resolveStoreDir(values.store, cfg),
     archives: values.archives ?? cfg.archives ?? "data/archives",
     lists: values.list?.length ? listsFromFlags(values.list, cfg) : cfg.lists,
     window: resolveWindow(values.since ?? cfg.since, values.until ?? cfg.until),

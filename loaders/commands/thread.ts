@@ -1,7 +1,6 @@
 // threadgraph thread: fetch one whole thread (<inbox>/<message-id>/t.mbox.gz) into the store.
 import { parseArgs } from "node:util";
-import { resolve } from "node:path";
-import { inboxUrl, loadConfig } from "../config.ts";
+import { inboxUrl, loadConfig, resolveStoreDir } from "../config.ts";
 import { openStore } from "../store/store.ts";
 import { ingest, IngestError } from "../store/ingest.ts";
 import { HttpClient } from "../sync/http-client.ts";
@@ -33,7 +32,7 @@ export async function run(argv: string[]): Promise<number> {
   const ref = parseThreadRef(positionals[0], values.inbox ?? "https://lore.kernel.org/all/");
   const list = values.list ?? cfg.lists.find((l) => inboxUrl(l) === ref.inbox)?.name;
   const client = new HttpClient();
-  const storeDir = resolve(values.store ?? cfg.store);
+  const storeDir = await resolveStoreDir(values.store, cfg);
   const store = await openStore(storeDir);
   let added = 0;
   try {

@@ -2,7 +2,8 @@
 // share a series id. Patches are usually threaded under the cover (git send-email); patches
 // sent unthreaded are linked by subject: same author, version and total m, within SUBJECT_WINDOW
 // of a cover or 1/m that is itself a thread root. The series id is the cover's message id, or
-// the first patch's id when there is no cover, or the patch's own id for a single patch.
+// the first patch's id when there is no cover. A lone patch (no cover, m <= 1, no linked
+// patches) is not a series: series id null.
 import type { AnalysisMessage } from "../analysis/model.ts";
 import type { Threading } from "./jwz.ts";
 
@@ -41,7 +42,33 @@ export function linkSeries(messages: AnalysisMessage[], th: Threading): (string 
     if (m.patch.isPatch) series[i] = patchSeries(i);
     else if (th.parent[i] >= 0) series[i] = series[th.parent[i]];
   }
-  return series;
+  return dropLonePatches(messages, series);
+}
+
+/**
+ * A series needs a cover letter, an n/m subject with m > 1, or several linked patches; a lone
+ * [PATCH] (or 1/1) is a patch, not a series, so it and its replies get no series id.
+ */
+function dropLonePatches(messages: AnalysisMessage[], series: (string | null)[]): (string | null)[] {
+  const patches = new Map<string, number>();
+  const idx = new Map<string, number>();
+  messages.forEach((m, i) => {
+    idx.set(m.id, i);
+    const s = series[i];
+    if (s !== null && m.patch.isPatch) patches.set(s, (patches.get(s) ?? 0) + 1);
+  });
+  const real = (s: string): boolean => {
+    const h = idx.get(s);
+    const head = h === undefined ? null : messages[h].patch;
+    return (head !== null && (head.isCover || (head.total ?? 0) > 1)) || (patches.get(s) ?? 0) > 1;
+  };
+  const keep = new Map<string, boolean>();
+  return series.map((s) => {
+    if (s === null) return null;
+    let k = keep.get(s);
+    if (k === undefined) keep.set(s, (k = real(s)));
+    return k ? s : null;
+  });
 }
 
 /** Unthreaded n/m patches (thread roots without references) -> index of their head (cover or 1/m). */

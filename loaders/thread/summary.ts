@@ -56,7 +56,7 @@ export function summarizeThreads(messages: AnalysisMessage[], th: Threading, ser
     out.push({
       id, root, rootIsPhantom, subject: r.subject, author: r.from, members, participants,
       lists: [...lists].sort(), start, end, depth: maxDepth - minDepth,
-      isSeries: r.patch.isPatch, seriesId: series[root],
+      isSeries: r.patch.isPatch && series[root] !== null, seriesId: series[root],
     });
   }
   out.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (a.id < b.id ? -1 : 1));

@@ -17,7 +17,7 @@ const ms = [
   msg("f", "ann", T0 + 9 * D, { irt: "e", lists: ["alpha"] }),
   msg("g", "cat", T0 + 9 * D + H, { irt: "f", lists: ["gamma"], nak: true }),
 ];
-const files = siteFiles(analyzeCorpus(corpus(ms, [trailer("b", "reviewed-by", "bob")])), "v1", Date.now());
+const files = siteFiles(analyzeCorpus(corpus(ms, [trailer("b", "reviewed-by", "bob")]), { details: { personMinMessages: 1 } }), "v1", Date.now());
 const read = <T>(f: string): T => JSON.parse(files.get(f)!);
 
 test("meta, upset and bridges", () => {

@@ -11,7 +11,7 @@ test("Framework extracts data/site/*.json, data/site/person/<key>.json and data/
   const repo = resolve(".");
   const root = mkdtempSync(join(tmpdir(), "tg-fw-"));
   try {
-    // A tiny project: our loaders, symlinked library and modules, and a two-message store.
+    // A tiny project: our loaders, symlinked library and modules, and a six-message store.
     mkdirSync(join(root, "src", "data", "site"), { recursive: true });
     cpSync(join(repo, "src/data/site.zip.ts"), join(root, "src/data/site.zip.ts"));
     for (const p of ["person", "thread"]) cpSync(join(repo, `src/data/site/${p}.zip.ts`), join(root, `src/data/site/${p}.zip.ts`));
@@ -22,6 +22,8 @@ test("Framework extracts data/site/*.json, data/site/person/<key>.json and data/
     writeFileSync(mbox, [
       "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Ann <ann@example.org>\nTo: alpha@example.org\nSubject: synthetic\nDate: Mon, 1 Jul 2024 10:00:00 +0000\nMessage-ID: <a1@example.org>\n\nbody\n",
       "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Bob <bob@example.org>\nTo: alpha@example.org\nSubject: Re: synthetic\nDate: Mon, 1 Jul 2024 11:00:00 +0000\nMessage-ID: <b1@example.org>\nIn-Reply-To: <a1@example.org>\n\nbody\n",
+      // Four more from Ann, so she reaches the default person-page minimum (5 messages).
+      ...[2, 3, 4, 5].map((i) => `From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Ann <ann@example.org>\nTo: alpha@example.org\nSubject: Re: synthetic\nDate: Mon, 1 Jul 2024 1${i}:00:00 +0000\nMessage-ID: <a${i}@example.org>\nIn-Reply-To: <b1@example.org>\n\nbody\n`),
     ].join("\n"));
     const store = join(root, "store");
     for (const args of [["ingest", "--store", store, `alpha=${mbox}`], ["analyze", "--store", store]]) {
@@ -43,7 +45,7 @@ test("Framework extracts data/site/*.json, data/site/person/<key>.json and data/
     const r = spawnSync(process.execPath, ["check.mjs"], { cwd: root, env, encoding: "utf8" });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
-    assert.deepEqual(out, { messages: 2, person: true, thread: 2 });
+    assert.deepEqual(out, { messages: 6, person: true, thread: 6 });
     assert.ok(readFileSync(join(root, "src/.observablehq/cache/data/site/person.zip")).length > 0);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -51,3 +51,13 @@ test("NAKs from trailers and free-text lines, with the cross-subsystem flag", ()
   const only = reviewRows(ms, trailers, tr, new Set(["alpha"])).rows.find((r) => r.messageId === "nak")!;
   assert.equal(only.crossSubsystem, false);
 });
+
+test("a message with both a Nacked-by trailer and a free-text NAK line is one NAK (the trailer)", () => {
+  const both = [...ms, msg("nak3", "hal", T0 + 8 * H, { irt: "p1", nak: true, lists: ["alpha"] })];
+  const tr = buildThreads(both);
+  const ts = [...trailers, trailer("nak3", "nacked-by", "hal"), trailer("nak3", "nacked-by", "ivy")];
+  const { rows } = reviewRows(both, ts, tr, new Set(["alpha", "beta", "gamma"]));
+  const naks = rows.filter((r) => r.messageId === "nak3");
+  // hal's trailer and hal's NAK line are one NAK; ivy's trailer is another NAKer.
+  assert.deepEqual(naks.map((r) => [r.reviewer, r.kind, r.source]), [["hal", "nacked-by", "reply"], ["ivy", "nacked-by", "reply"]]);
+});

@@ -43,3 +43,24 @@ test("first reply ignores the author and bots; unanswered threads are censored a
   assert.deepEqual([by("series", "s0").time, by("series", "s0").responder], [3 * D, "fay"]);
   assert.equal(by("thread", "s0").time, 3 * D);
 });
+
+test("first replies: a lone patch is observed as a thread, not as a series; meta counts real series", async () => {
+  const { observeFirstReplies } = await import("../../loaders/analysis/survival.ts");
+  const { buildThreads } = await import("../../loaders/thread/index.ts");
+  const { analyzeCorpus } = await import("../../loaders/analysis/analyze.ts");
+  const { siteFiles } = await import("../../loaders/analysis/site.ts");
+  const { msg: m, corpus: c, T0: t0, H: h } = await import("./fixture.ts");
+  const ms = [
+    m("lone", "ann", t0, { patch: {} }),
+    m("re-lone", "bob", t0 + h, { irt: "lone" }),
+    m("cov", "cat", t0, { patch: { index: 0, total: 2, isCover: true } }),
+    m("p1", "cat", t0 + 1, { irt: "cov", patch: { index: 1, total: 2 } }),
+    m("p2", "cat", t0 + 2, { irt: "cov", patch: { index: 2, total: 2 } }),
+    m("re-p1", "dan", t0 + 2 * h, { irt: "p1" }),
+  ];
+  const obs = observeFirstReplies(ms, buildThreads(ms), () => false, t0 + 100 * h);
+  assert.deepEqual(obs.filter((o) => o.kind === "series").map((o) => [o.key, o.time]), [["cov", 2 * h]]);
+  assert.deepEqual(obs.filter((o) => o.kind === "thread").map((o) => o.key).sort(), ["cov", "lone"]);
+  const meta = JSON.parse(siteFiles(analyzeCorpus(c(ms)), "v", Date.now()).get("meta.json")!);
+  assert.equal(meta.counts.series, 1);
+});

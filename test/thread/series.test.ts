@@ -43,7 +43,7 @@ test("unthreaded patches join the cover by subject (same author, version, total,
   assert.equal(r.threads.length, 5);
 });
 
-test("a v2 cover sent in reply to v1 starts its own series; a single patch is its own series", () => {
+test("a v2 cover sent in reply to v1 starts its own series; a lone patch is not a series", () => {
   const ms = [
     msg("v1", "dev", T0, { patch: { version: 1, index: 0, total: 2, isCover: true } }),
     msg("v1p1", "dev", T0 + 1000, { irt: "v1", patch: { version: 1, index: 1, total: 2 } }),
@@ -56,6 +56,21 @@ test("a v2 cover sent in reply to v1 starts its own series; a single patch is it
   assert.equal(seriesOf(ms, r, "v1p1"), "v1");
   assert.equal(seriesOf(ms, r, "v2"), "v2");
   assert.equal(seriesOf(ms, r, "v2p1"), "v2");
-  assert.equal(seriesOf(ms, r, "single"), "single");
-  assert.equal(seriesOf(ms, r, "re-single"), "single");
+  assert.equal(seriesOf(ms, r, "single"), null);
+  assert.equal(seriesOf(ms, r, "re-single"), null);
+  assert.equal(r.threads.find((t) => t.id === "single")!.isSeries, false);
+});
+
+test("a series needs a cover, n/m with m > 1 or several linked patches; [PATCH] and 1/1 are patches", () => {
+  const ms = [
+    msg("lone", "a", T0, { patch: {} }),
+    msg("one", "b", T0, { patch: { index: 1, total: 1 } }),
+    msg("re-one", "c", T0 + H, { irt: "one" }),
+    msg("two", "d", T0, { patch: { index: 2, total: 2 } }),        // 2/2 whose 1/2 is missing: still a series
+    msg("c0", "e", T0, { patch: { index: 0, total: 1, isCover: true } }), // a cover makes a series
+    msg("c1", "e", T0 + 1, { irt: "c0", patch: { index: 1, total: 1 } }),
+  ];
+  const r = buildThreads(ms);
+  assert.deepEqual(ms.map((m) => seriesOf(ms, r, m.id)), [null, null, null, "two", "c0", "c0"]);
+  assert.deepEqual(r.threads.map((t) => [t.id, t.isSeries]).sort(), [["c0", true], ["lone", false], ["one", false], ["two", true]]);
 });
