@@ -12,6 +12,9 @@ export default {
   style: "components/style.css",
   head: `<link rel="icon" href="data:,">`,
   footer: "threadgraph: who engages across the mailing lists. Built from your local store; no network needed.",
+  // Links end in .html so dist/ works on hosts without clean-URL rewriting (python -m http.server, file shares).
+  preserveExtension: true,
+  preserveIndex: true,
   pager: false,
   search: false,
   toc: false,

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { haveChromium, launch, type Browser } from "../test/site/browser.ts";
-import { serveDir } from "../test/site/static-server.ts";
+import { pageUrl, serveDir } from "../test/site/static-server.ts";
 import { buildSite, REPO } from "../test/site/site-build.ts";
 import { syntheticArtifacts } from "../test/site/synthetic-artifacts.ts";
 import { cli } from "../test/site/pipeline.ts";
@@ -32,7 +32,7 @@ async function measurePages(browser: Browser, url: string, paths: string[]): Pro
   for (const path of paths) {
     const { page, watch } = await browser.newPage();
     const t0 = Date.now();
-    await page.goto(url + path, { waitUntil: "domcontentloaded" });
+    await page.goto(url + pageUrl(path), { waitUntil: "domcontentloaded" });
     const dclMs = Date.now() - t0;
     const sel = MAIN_CHART[path] ?? (path.startsWith("/threads/") ? "svg[aria-label='thread timeline'] circle" : "svg[aria-label='person activity chart'] rect");
     await page.waitForSelector(sel, { state: "attached", timeout: 60_000 });

@@ -4,12 +4,12 @@
 // shown, nothing leaving loopback, and nothing from the hostile fixture executing.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve as resolvePath } from "node:path";
 import type { Page } from "playwright-core";
 import { haveChromium, launch, type Browser, type PageWatch } from "./browser.ts";
-import { serveDir, type StaticServer } from "./static-server.ts";
+import { pageUrl, serveDir, type StaticServer } from "./static-server.ts";
 import { buildSite, REPO, type SiteBuild } from "./site-build.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT } from "./synthetic-corpus.ts";
 import { ingestAndAnalyze } from "./pipeline.ts";
@@ -21,7 +21,7 @@ let tmp: string, site: SiteBuild, server: StaticServer, browser: Browser, meta: 
 
 async function open(path: string, ready: string): Promise<{ page: Page; watch: PageWatch }> {
   const { page, watch } = await browser.newPage();
-  await page.goto(server.url + path, { waitUntil: "load" });
+  await page.goto(server.url + pageUrl(path), { waitUntil: "load" });
   await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
   await page.waitForLoadState("networkidle");
   return { page, watch };
@@ -59,6 +59,27 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     await server?.close();
     site?.cleanup();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("links resolve on a plain static host (no clean-URL rewriting)", async () => {
+    const broken: string[] = [];
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith(".html") ? [join(d, e.name)] : []));
+    for (const file of walk(site.dist)) {
+      for (const [, href] of readFileSync(file, "utf8").matchAll(/(?:href|src)="(\.{1,2}\/[^"#?]*)/g)) {
+        const target = resolvePath(dirname(file), decodeURIComponent(href));
+        if (!existsSync(target) || (statSync(target).isDirectory() && !existsSync(join(target, "index.html")))) broken.push(`${file}: ${href}`);
+      }
+    }
+    assert.deepEqual(broken.slice(0, 10), [], "static links");
+    // links the pages build at run time (tables of people and threads)
+    for (const path of ["/people", "/threads"]) {
+      const { page } = await open(path, ".tg-table tbody tr a");
+      const hrefs = await page.locator(".tg-table tbody a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const local = hrefs.filter((h) => h.startsWith(server.url));
+      assert.ok(local.length > 0, `${path}: has page links`);
+      for (const h of local.slice(0, 20)) assert.equal((await fetch(h)).status, 200, h);
+    }
   });
 
   test("overview: weekly chart, metric switch changes it and the URL", async () => {
@@ -206,7 +227,7 @@ describe("site with an empty store", { skip }, () => {
     try {
       for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews"]) {
         const { page, watch } = await br.newPage();
-        await page.goto(srv.url + path, { waitUntil: "networkidle" });
+        await page.goto(srv.url + pageUrl(path), { waitUntil: "networkidle" });
         await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });
         assert.match(await page.locator("[data-testid=empty-state]").textContent() ?? "", /npm run ingest/);
         if (path === "/") await page.screenshot({ path: join(SHOTS, "empty-overview.png"), fullPage: true });

@@ -1,5 +1,7 @@
-// A tiny static file server for a built dist/, on loopback only, the way a static host serves it:
-// "/people/3" → people/3.html, "/" → index.html. Used by the browser tests and the site benchmark.
+// A tiny static file server for a built dist/, on loopback only, as strict as the plainest static
+// host (python -m http.server, a file share): exact files, and index.html for a directory. No
+// clean-URL rewriting, so a link that only works on a rewriting host fails the tests.
+// Used by the browser tests and the site benchmark.
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -17,7 +19,7 @@ export async function serveDir(dir: string): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const rel = normalize(path).replace(/^(\.\.[/\\])+/, "");
-    for (const candidate of [rel, `${rel}.html`, join(rel, "index.html")]) {
+    for (const candidate of [rel, join(rel, "index.html")]) {
       const file = join(dir, candidate);
       if (!file.startsWith(dir)) break;
       try {
@@ -40,4 +42,10 @@ export async function serveDir(dir: string): Promise<StaticServer> {
     bytesServed,
     close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
+}
+
+/** The file a page path is built to: "/" stays, "/people/3?q=x" -> "/people/3.html?q=x". */
+export function pageUrl(path: string): string {
+  const [p, q] = path.split(/(?=[?#])/);
+  return (p === "/" || p.endsWith(".html") ? p : `${p}.html`) + (q ?? "");
 }
