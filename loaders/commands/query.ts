@@ -1,9 +1,7 @@
 // threadgraph query: DuckDB SQL over the store's views; JSON lines, or a table on a terminal.
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { loadConfig, resolveStoreDir } from "../config.ts";
-import { openStore } from "../store/store.ts";
+import { loadConfig } from "../config.ts";
+import { openExistingStore } from "./existing-store.ts";
 import { formatTable } from "../store/format.ts";
 
 export const help = `usage: threadgraph query [--store DIR] [--json | --table] "SQL"
@@ -39,12 +37,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = await loadConfig();
-  const dir = await resolveStoreDir(v.store, config);
-  if (!existsSync(join(dir, "manifest.json"))) {
-    console.error(`threadgraph query: ${dir}: no store here (run 'threadgraph ingest' first)`);
-    return 1;
-  }
-  const store = await openStore(dir);
+  const store = await openExistingStore("query", v.store, config);
+  if (!store) return 1;
   try {
     const rows = await store.query(positionals[0]);
     const table = v.table || (!v.json && process.stdout.isTTY);

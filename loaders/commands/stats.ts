@@ -1,10 +1,8 @@
 // threadgraph stats: one JSON object (or a short table) describing the store.
 import { parseArgs } from "node:util";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { loadConfig, resolveStoreDir } from "../config.ts";
+import { loadConfig } from "../config.ts";
+import { openExistingStore } from "./existing-store.ts";
 import { computeStats } from "../store/stats.ts";
-import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
 import { derivedStats } from "../analysis/stats.ts";
 
@@ -30,12 +28,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = await loadConfig();
-  const dir = await resolveStoreDir(v.store, config);
-  if (!existsSync(join(dir, "manifest.json"))) {
-    console.error(`threadgraph stats: ${dir}: no store here (run 'threadgraph ingest' first)`);
-    return 1;
-  }
-  const store = await openStore(dir);
+  const store = await openExistingStore("stats", v.store, config);
+  if (!store) return 1;
   try {
     const lists = config.lists.map((l) => l.name);
     const stats = await computeStats(store, lists);
