@@ -106,11 +106,24 @@ export class CatFile {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.p.stdin.write(sha + "\n");
+      this.requests += sha + "\n";
+      this.flushing ??= setImmediate(() => this.flush());
     });
   }
 
+  // Requests are written together once per event-loop turn: one pipe write per request cost
+  // more main-thread time than reading the blobs.
+  private requests = "";
+  private flushing: NodeJS.Immediate | null = null;
+  private flush(): void {
+    this.flushing = null;
+    if (this.requests && !this.failed) this.p.stdin.write(this.requests);
+    this.requests = "";
+  }
+
   close(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+    this.flush();
     this.p.stdin.end();
   }
 
