@@ -100,6 +100,11 @@ export interface ParsedMessage {
   /** Free-text NAK/NACK line outside quotes (not a Nacked-by trailer). */
   nakLine: boolean;
   isBot: boolean;
+  /**
+   * The patch's author when someone else sent it: a patch (not a cover letter, not a reply) whose
+   * body starts with an in-body "From:" naming another address than `from`. Absent otherwise.
+   */
+  author?: Address;
   flags: MessageFlag[];
   /** Hash of the raw message minus transport headers; equal copies from different archives match. */
   contentHash: string;

@@ -9,6 +9,7 @@ import { parseDate, newestReceived } from "./dates.ts";
 import { parsePatchSubject, stripReplyPrefix } from "./subject-patch.ts";
 import { scanBodyBytes, scanBodyText } from "./trailers.ts";
 import { isRelaySender, recoverSender } from "./relay.ts";
+import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
 
 export interface ParseContext {
@@ -143,8 +144,9 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   let scan;
   let bodyHead: string;
   if (fastBody(ci)) {
-    scan = scanBodyBytes(scanned, ci.charset === "iso-8859-1" || ci.charset === "latin1");
-    bodyHead = scanned.toString("utf8", 0, Math.min(scanned.length, 2048));
+    const latin1 = ci.charset === "iso-8859-1" || ci.charset === "latin1";
+    scan = scanBodyBytes(scanned, latin1);
+    bodyHead = scanned.toString(latin1 ? "latin1" : "utf8", 0, Math.min(scanned.length, 2048));
   } else {
     flags.push("mime-slow-path");
     let text = "";
@@ -172,6 +174,8 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   }
 
   const isRe = stripReplyPrefix(subject).isRe;
+  const patch = parsePatchSubject(subject);
+  const author = forwardedAuthor(patch, isRe, from, bodyHead);
   return {
     messageId,
     date,
@@ -183,11 +187,12 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     references,
     listId: parseListId(first(h, "list-id")),
     lists: listsOf(to, cc, ctx),
-    patch: parsePatchSubject(subject),
+    patch,
     isReply: inReplyTo !== null || references.length > 0 || isRe,
     trailers: scan.trailers,
     nakLine: scan.nakLine,
     isBot: isBot(from, botHeaders),
+    ...(author ? { author } : {}),
     flags,
     contentHash: hash,
     bytes: bytes.length,

@@ -3,17 +3,13 @@
 // Reply-To, then the body's first "From:" line (which b4 and git send-email put there).
 import type { Address } from "../types.ts";
 import { parseAddress, parseAddressList } from "./addresses.ts";
+import { inBodyFrom } from "./in-body.ts";
+
+export { bodyFromLine } from "./in-body.ts";
 
 export function isRelaySender(from: Address): boolean {
   if (/^devnull\+.*@kernel\.org$/.test(from.email)) return true;
   return /\svia\s+\S.*$/i.test(from.name);
-}
-
-/** First "From:" line at the top of the body (before any blank-line-separated paragraph ends). */
-export function bodyFromLine(body: string): string | null {
-  const m = /^(?:[ \t]*\r?\n)*From:[ \t]*(.+?)\r?$/m.exec(body.slice(0, 2048));
-  if (!m || m.index > 256) return null;
-  return m[1];
 }
 
 /** The real sender, or null when nothing better than `from` is known. */
@@ -24,8 +20,8 @@ export function recoverSender(
   if (xOriginalFrom) cands.push(parseAddress(xOriginalFrom));
   const rt = parseAddressList(replyTo);
   if (rt.length === 1) cands.push(rt[0]);
-  const bf = bodyFromLine(bodyHead);
-  if (bf) cands.push(parseAddress(bf));
+  const bf = inBodyFrom(bodyHead);
+  if (bf) cands.push(bf);
   for (const c of cands) {
     if (c.email && c.email !== from.email && !/^devnull\+/.test(c.email)) {
       return { name: c.name || from.name.replace(/\s+via\s+.*$/i, ""), email: c.email };
