@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { partName } from "./manifest.ts";
 import { copyToParquet } from "./parquet-writer.ts";
-import { PART_TABLES, sqlString, type PartTable } from "./schema.ts";
+import { PART_TABLES, relationSql, type PartTable } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
 
 export const MAX_PARTS = 24;
@@ -19,8 +19,8 @@ export async function compactParts(store: DuckStore, maxParts = MAX_PARTS): Prom
   const parts = { ...m.parts };
   for (const t of tables) {
     const rel = partName(t, gen);
-    const files = m.parts[t].map((p) => sqlString(join(store.dir, p))).join(", ");
-    await copyToParquet(con, `SELECT * FROM read_parquet([${files}])`, join(store.dir, rel));
+    // Through relationSql: parts from before a column was added get it (NULL) in the merged part.
+    await copyToParquet(con, relationSql(m.parts[t].map((p) => join(store.dir, p)), PART_TABLES[t]), join(store.dir, rel));
     parts[t] = [rel];
   }
   store.commit({ ...m, generation: gen, parts });

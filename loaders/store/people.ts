@@ -1,5 +1,5 @@
-// Recompute the people tables from everything in the store (small: distinct senders and
-// trailer names), then commit them with the manifest. Messages are never rewritten: the
+// Recompute the people tables from everything in the store (small: distinct senders, authors
+// of forwarded patches and trailer names), then commit them with the manifest. Messages are never rewritten: the
 // views join messages.from_email -> person_emails -> people.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -39,6 +39,10 @@ export async function collectObservations(store: DuckStore): Promise<Observation
     SELECT email, name, sum(messages) AS messages, bool_or(bot) AS bot FROM (
       SELECT from_email AS email, coalesce(from_name, '') AS name, count(*) AS messages, bool_or(is_bot) AS bot
         FROM raw_messages GROUP BY ALL
+      UNION ALL
+      -- authors of patches someone else sent: people even if they never sent mail themselves
+      SELECT author_email AS email, coalesce(author_name, '') AS name, 0 AS messages, false AS bot
+        FROM raw_messages WHERE author_email IS NOT NULL GROUP BY ALL
       UNION ALL
       SELECT email, coalesce(name, '') AS name, 0 AS messages, false AS bot FROM raw_trailers GROUP BY ALL
     ) WHERE email IS NOT NULL AND email <> '' GROUP BY ALL ORDER BY email, name`);

@@ -15,6 +15,8 @@ export const MESSAGE_COLUMNS: Columns = {
   patch_total: "INTEGER", is_cover: "BOOLEAN", patch_tags: "VARCHAR[]", is_reply: "BOOLEAN",
   nak_line: "BOOLEAN", is_bot: "BOOLEAN", flags: "VARCHAR[]", content_hash: "VARCHAR", bytes: "BIGINT",
   source: "VARCHAR", position: "VARCHAR",
+  // Added later: parts written before have no such columns and read as NULL (see relationSql).
+  author_name: "VARCHAR", author_email: "VARCHAR",
 };
 
 /** Every copy of every message seen, including the first; `lists` is what that copy evidences. */
@@ -58,17 +60,22 @@ export { quoteIdent, sqlString } from "./sql.ts";
 /**
  * SELECT over a table's parts: Parquet parts, plus JSON-lines parts of batches committed by an
  * ingest that has not sealed them yet (it was killed); a typed empty relation when there are none.
+ * Parts written before a column was added lack it: Parquet parts are read by name
+ * (union_by_name) and unioned BY NAME with the typed empty relation, so a column no part has
+ * reads as NULL instead of failing to bind (JSON lines miss keys as NULL already).
  */
 export function relationSql(files: string[], columns: Columns): string {
   const names = Object.keys(columns).map(quoteIdent).join(", ");
   const parquet = files.filter((f) => f.endsWith(".parquet"));
   const json = files.filter((f) => f.endsWith(".jsonl"));
-  const parts: string[] = [];
-  if (parquet.length) parts.push(`SELECT ${names} FROM read_parquet([${parquet.map(sqlString).join(", ")}])`);
-  if (json.length) parts.push(`SELECT ${names} FROM (${jsonRelationSql(json, columns)})`);
-  if (parts.length) return parts.join(" UNION ALL ");
   const cols = Object.entries(columns).map(([n, t]) => `CAST(NULL AS ${t}) AS ${quoteIdent(n)}`);
-  return `SELECT ${cols.join(", ")} WHERE false`;
+  const empty = `SELECT ${cols.join(", ")} WHERE false`;
+  const parts: string[] = [];
+  if (parquet.length) {
+    parts.push(`SELECT ${names} FROM (SELECT * FROM read_parquet([${parquet.map(sqlString).join(", ")}], union_by_name = true) UNION ALL BY NAME ${empty})`);
+  }
+  if (json.length) parts.push(`SELECT ${names} FROM (${jsonRelationSql(json, columns)})`);
+  return parts.length ? parts.join(" UNION ALL ") : empty;
 }
 
 /** The public views over raw_* relations. `hasThreads` joins derived message_threads. */
@@ -88,6 +95,10 @@ export function viewSql(hasThreads: boolean): string[] {
        FROM arrivals GROUP BY message_id)
      SELECT m.message_id, m.date, m.from_name, m.from_email,
             coalesce(pe.person_id, m.from_email) AS person_id,
+            m.author_name, m.author_email,
+            -- a forwarded patch's author (in-body From:), else the sender
+            CASE WHEN coalesce(m.author_email, '') = '' THEN coalesce(pe.person_id, m.from_email)
+                 ELSE coalesce(pa.person_id, m.author_email) END AS author_person_id,
             m.subject, m.in_reply_to, m."references", arr.lists, arr.sources, m.list_id,
             m.to_emails, m.cc_emails, m.is_patch, m.is_rfc, m.patch_version, m.patch_index,
             m.patch_total, m.is_cover, m.patch_tags, m.is_reply, m.nak_line,
@@ -95,6 +106,7 @@ export function viewSql(hasThreads: boolean): string[] {
      FROM raw_messages m
      JOIN arr ON arr.message_id = m.message_id
      LEFT JOIN raw_person_emails pe ON pe.email = m.from_email
+     LEFT JOIN raw_person_emails pa ON pa.email = m.author_email
      LEFT JOIN raw_people p ON p.person_id = pe.person_id
      ${threadJoin}`,
     `CREATE OR REPLACE TEMP VIEW people AS SELECT person_id, name, emails, is_bot, messages, evidence FROM raw_people`,
