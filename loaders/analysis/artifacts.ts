@@ -137,7 +137,11 @@ export interface PersonRow extends PersonRef {
   messages: number;
   lists: Record<string, number>;
   threads: number;
-  threads_started: number;
+  threads_started: number;           // threads whose root they sent
+  // Optional: artifacts written before these figures existed lack them.
+  patches_authored?: number;         // patches (not cover letters) they wrote, whoever sent them (in-body From:)
+  patches_for_others?: number;       // patches they sent whose author is someone else
+  series_authored?: number;          // patch series with at least one patch they wrote
   first: number | null; last: number | null;
   replies_sent: number; replies_received: number;
   reviews_given: number; reviews_received: number;

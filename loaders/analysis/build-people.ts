@@ -6,6 +6,7 @@ import { kaplanMeier, type Observation } from "./survival.ts";
 import { fileKey } from "./keys.ts";
 import { personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
+import { authorOf } from "./model.ts";
 
 const NAK = new Set(["nacked-by", "nak-line"]);
 const isNak = (r: ReviewRow) => NAK.has(r.kind);
@@ -76,14 +77,20 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
   const received = groupBy(a.reviews, (r) => r.author);
   const firsts = groupBy(a.observations.filter((o) => o.kind === "thread" && o.responder), (o) => o.responder);
   const byPerson = groupBy(msgs.map((_, i) => i), (i) => msgs[i].from);
-  const ids = new Set([...a.people.keys(), ...byPerson.keys()]);
+  // Patches count for their author (a forwarded patch: the in-body From:), not the sender.
+  const patches = msgs.map((_, i) => i).filter((i) => msgs[i].patch.isPatch && !msgs[i].patch.isCover);
+  const authored = groupBy(patches, (i) => authorOf(msgs[i]));
+  const forOthers = groupBy(patches.filter((i) => msgs[i].author !== undefined), (i) => msgs[i].from);
+  const ids = new Set([...a.people.keys(), ...byPerson.keys(), ...authored.keys()]);
   const rows: PersonRow[] = [];
   const details = new Map<string, PersonDetail>();
   for (const id of ids) {
     const mine = byPerson.get(id) ?? [];
     const dates = mine.map((i) => msgs[i].date).filter((d): d is number => d !== null);
     const threads = new Set(mine.map((i) => a.tr.threading.threadId[i]));
-    const started = a.tr.threads.filter((t) => !t.rootIsPhantom && t.author === id);
+    const started = a.tr.threads.filter((t) => !t.rootIsPhantom && t.sender === id);
+    const mineAuthored = authored.get(id) ?? [];
+    const series = new Set(mineAuthored.map((i) => a.tr.series[i]).filter((s) => s !== null));
     const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
     const g = given.get(id) ?? [], r = received.get(id) ?? [];
     const mt = a.metrics.nodes.get(id);
@@ -91,6 +98,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
     const row: PersonRow = {
       ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages: mine.length, lists: a.personLists.get(id) ?? {},
       threads: threads.size, threads_started: started.length,
+      patches_authored: mineAuthored.length, patches_for_others: forOthers.get(id)?.length ?? 0, series_authored: series.size,
       first: dates.length ? Math.min(...dates) : null, last: dates.length ? Math.max(...dates) : null,
       replies_sent: sent.get(id)?.length ?? 0, replies_received: recv.get(id)?.length ?? 0,
       reviews_given: g.filter((x) => !isNak(x)).length, reviews_received: r.filter((x) => !isNak(x)).length,
@@ -125,7 +133,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       naks_received: r.filter(isNak).map((x) => ref(x, x.reviewer)),
       response: { replies: lat.length, median_ms: quantile(lat, 0.5), p90_ms: quantile(lat, 0.9), first_replies: row.first_replies },
       threads: [...threads].map((tid) => a.tr.threads[a.tr.threadIndex.get(tid)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50)
-        .map((t) => ({ id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, messages: t.members.length, start: t.start, started: t.author === id && !t.rootIsPhantom })),
+        .map((t) => ({ id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
     });
   }
   rows.sort((x, y) => y.messages - x.messages || (x.id < y.id ? -1 : 1));

@@ -15,6 +15,11 @@ export interface AnalysisMessage {
   date: number | null;
   /** Person id of the sender (after identity resolution). */
   from: string;
+  /**
+   * Person id of a forwarded patch's author (in-body From:) when it is someone other than the
+   * sender; absent otherwise. Read it through authorOf().
+   */
+  author?: string;
   subject: string;
   inReplyTo: string | null;
   references: string[];
@@ -54,6 +59,15 @@ export interface Corpus {
   /** Tracked list names in display order (config order first). */
   lists: string[];
   sources: { source: string; list: string | null; messages: number }[];
+}
+
+/**
+ * Who a message counts for as the written work: a forwarded patch's author, else its sender.
+ * Authorship, reviews and NAKs received, time to first reply, and reply edges INTO a message use
+ * it; everything a person did by sending (replies, messages, lists, series linking) uses `from`.
+ */
+export function authorOf(m: AnalysisMessage): string {
+  return m.author ?? m.from;
 }
 
 export const NO_PATCH: AnalysisPatch = { isPatch: false, version: 1, index: null, total: null, isCover: false };

@@ -4,7 +4,9 @@
 // reviews (source "carried"). Quoted trailers never reach here (parse drops them).
 // NAKs: Nacked-by trailers, and free-text NAK lines in replies (parse sets nakLine outside quotes).
 // A NAK on a thread that reached 2+ tracked lists is a cross-subsystem NAK.
-import type { AnalysisMessage, AnalysisTrailer } from "./model.ts";
+// The reviewed/NAKed person is the patch's author (authorOf: the in-body From: of a forwarded
+// patch), not the maintainer who sent it.
+import { authorOf, type AnalysisMessage, type AnalysisTrailer } from "./model.ts";
 import type { ThreadResult } from "../thread/index.ts";
 
 export type ReviewKind = "reviewed-by" | "acked-by" | "tested-by" | "nacked-by" | "nak-line";
@@ -46,7 +48,7 @@ export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTraile
     const t = target >= 0 ? messages[target] : null;
     // Without a patch above, a NAK still targets the parent's author (a NAK of an idea).
     const parent = tr.threading.parent[i];
-    const author = t ? t.from : kind === "nacked-by" || kind === "nak-line" ? (parent >= 0 ? messages[parent].from : null) : null;
+    const author = t ? authorOf(t) : kind === "nacked-by" || kind === "nak-line" ? (parent >= 0 ? authorOf(messages[parent]) : null) : null;
     if (!t && !(kind === "nacked-by" || kind === "nak-line")) { unresolved++; return; }
     if (author === reviewer) return; // self-review is not a review
     rows.push({

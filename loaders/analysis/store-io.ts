@@ -5,7 +5,7 @@ import { NO_PATCH, type AnalysisMessage, type Corpus } from "./model.ts";
 import type { Analysis } from "./analyze.ts";
 
 interface MessageRow {
-  message_id: string; date: number | null; person_id: string | null; from_email: string | null; subject: string | null;
+  message_id: string; date: number | null; person_id: string | null; author_person_id: string | null; from_email: string | null; subject: string | null;
   in_reply_to: string | null; references: string[] | null; lists: string[] | null; sources: string[] | null;
   is_patch: boolean | null; patch_version: number | null; patch_index: number | null; patch_total: number | null;
   is_cover: boolean | null; nak_line: boolean | null; is_bot: boolean | null;
@@ -18,12 +18,15 @@ const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:/i;
 const FETCH_SOURCE = /^(lore-thread|thread):/;
 
 export async function readCorpus(store: Store, trackedLists: string[]): Promise<Corpus> {
-  const rows = await store.query<MessageRow>(`SELECT message_id, date, person_id, from_email, subject, in_reply_to, "references",
+  const rows = await store.query<MessageRow>(`SELECT message_id, date, person_id, author_person_id, from_email, subject, in_reply_to, "references",
     lists, sources, is_patch, patch_version, patch_index, patch_total, is_cover, nak_line, is_bot FROM messages`);
   const messages: AnalysisMessage[] = rows.map((r) => {
     const isPatch = !!r.is_patch && !REPLY_SUBJECT.test(r.subject ?? "");
+    const from = r.person_id ?? r.from_email ?? "(unknown)";
+    // A forwarded patch's author, when identity resolution did not make them the sender.
+    const author = isPatch && !r.is_cover && r.author_person_id && r.author_person_id !== from ? r.author_person_id : undefined;
     return {
-    id: r.message_id, date: r.date ?? null, from: r.person_id ?? r.from_email ?? "(unknown)", subject: r.subject ?? "",
+    id: r.message_id, date: r.date ?? null, from, ...(author ? { author } : {}), subject: r.subject ?? "",
     inReplyTo: r.in_reply_to ?? null, references: r.references ?? [], lists: r.lists ?? [],
     patch: isPatch ? { isPatch, version: r.patch_version ?? 1, index: r.patch_index ?? null, total: r.patch_total ?? null, isCover: !!r.is_cover } : NO_PATCH,
     isBot: !!r.is_bot, nakLine: !!r.nak_line, fetched: (r.sources ?? []).some((s) => FETCH_SOURCE.test(s)), sources: r.sources ?? [],
@@ -52,12 +55,12 @@ export async function writeDerivedTables(store: Store, a: Analysis): Promise<voi
     msgs.map((m, i) => ({ message_id: m.id, thread_id: a.tr.threading.threadId[i], series_id: a.tr.series[i] })));
   const first = new Map(a.observations.filter((o) => o.kind === "thread").map((o) => [o.key, o]));
   await store.writeDerived("threads", {
-    thread_id: "VARCHAR", root_id: "VARCHAR", root_missing: "BOOLEAN", subject: "VARCHAR", author_id: "VARCHAR", messages: "INTEGER",
+    thread_id: "VARCHAR", root_id: "VARCHAR", root_missing: "BOOLEAN", subject: "VARCHAR", author_id: "VARCHAR", sender_id: "VARCHAR", messages: "INTEGER",
     participants: "INTEGER", lists: "VARCHAR[]", start_at: "TIMESTAMP", end_at: "TIMESTAMP", depth: "INTEGER",
     is_series: "BOOLEAN", series_id: "VARCHAR", first_reply_ms: "BIGINT", first_responder: "VARCHAR",
   }, a.tr.threads.map((t) => {
     const o = first.get(t.id);
-    return { thread_id: t.id, root_id: msgs[t.root].id, root_missing: t.rootIsPhantom, subject: t.subject, author_id: t.author,
+    return { thread_id: t.id, root_id: msgs[t.root].id, root_missing: t.rootIsPhantom, subject: t.subject, author_id: t.author, sender_id: t.sender,
       messages: t.members.length, participants: t.participants.length, lists: t.lists, start_at: t.start, end_at: t.end, depth: t.depth,
       is_series: t.isSeries, series_id: t.seriesId, first_reply_ms: o?.answered ? o.time : null, first_responder: o?.responder ?? null };
   }));

@@ -3,14 +3,14 @@
 // at the end of observation of the lists they reached (the earliest such end: after it, a reply
 // could have happened unseen), not at the store's last date. Threads whose root is missing (phantom) or whose author is a bot, or
 // whose start date is unknown, are left out: their start is not known or not human.
-import type { AnalysisMessage } from "./model.ts";
+import { authorOf, type AnalysisMessage } from "./model.ts";
 import type { ThreadResult } from "../thread/index.ts";
 
 export interface Observation {
   key: string;               // thread id or series id
   kind: "thread" | "series";
   start: number;
-  author: string;
+  author: string;            // the root's author (a forwarded patch's in-body author)
   lists: string[];
   /** ms to the first reply, or to the window end when censored. */
   time: number;
@@ -89,15 +89,17 @@ export function observeFirstReplies(messages: AnalysisMessage[], tr: ThreadResul
   const observe = (kind: "thread" | "series", key: string, root: number, members: number[], all = members) => {
     const r = messages[root];
     if (r.date === null || isBot(r.from) || r.isBot) return;
+    // Neither the patch's author nor the maintainer who forwarded it answers it.
+    const author = authorOf(r);
     let best = -1;
     for (const i of members) {
       const m = messages[i];
-      if (i === root || m.date === null || m.from === r.from || m.isBot || isBot(m.from)) continue;
+      if (i === root || m.date === null || m.from === r.from || m.from === author || m.isBot || isBot(m.from)) continue;
       if (best < 0 || m.date < messages[best].date!) best = i;
     }
     const answered = best >= 0;
     const time = answered ? Math.max(0, messages[best].date! - r.date) : Math.max(0, end(reached(all)) - r.date);
-    out.push({ key, kind, start: r.date, author: r.from, lists: r.lists, time, answered,
+    out.push({ key, kind, start: r.date, author, lists: r.lists, time, answered,
       responder: answered ? messages[best].from : null, responderMsg: best });
   };
   for (const t of tr.threads) if (!t.rootIsPhantom) observe("thread", t.id, t.root, t.members);

@@ -1,15 +1,17 @@
-// Reply edge instances: one per message that answers a message of someone else.
+// Reply edge instances: one per message that answers a message of someone else. The edge goes
+// from the reply's sender to the parent's author: a reply to a forwarded patch answers the
+// patch's author (in-body From:), not the maintainer who sent it.
 // Not engagement, so excluded: a patch n/m answering its own series' cover letter or previous
 // patch (series structure), self-replies, and replies whose parent is missing from the store.
 // Bot replies (either end a bot) are kept here with bot=true; the default graph drops them.
-import type { AnalysisMessage } from "../analysis/model.ts";
+import { authorOf, type AnalysisMessage } from "../analysis/model.ts";
 import type { ThreadResult } from "../thread/index.ts";
 
 export interface ReplyEdge {
   child: number;             // message index of the reply
   parent: number;            // message index of the replied-to message
   from: string;              // person id of the replier
-  to: string;                // person id of the replied-to author
+  to: string;                // person id of the replied-to message's author (authorOf)
   date: number | null;       // the reply's date
   latency: number | null;    // child.date - parent.date (ms), null when a date is unknown
   lists: string[];           // lists the reply reached
@@ -35,12 +37,13 @@ export function replyEdges(messages: AnalysisMessage[], th: ThreadResult, botIds
     if (p < 0) { if (parentId[i] !== null) stats.missingParent++; continue; }
     const c = messages[i], pm = messages[p];
     if (isSeriesStructure(messages, th, i, p)) { stats.seriesStructure++; continue; }
-    if (c.from === pm.from) { stats.self++; continue; }
-    const bot = c.isBot || pm.isBot || botIds.has(c.from) || botIds.has(pm.from);
+    const to = authorOf(pm);
+    if (c.from === to) { stats.self++; continue; }
+    const bot = c.isBot || pm.isBot || botIds.has(c.from) || botIds.has(pm.from) || botIds.has(to);
     if (bot) stats.bot++;
     stats.replies++;
     const latency = c.date !== null && pm.date !== null ? c.date - pm.date : null;
-    edges.push({ child: i, parent: p, from: c.from, to: pm.from, date: c.date, latency, lists: c.lists, bot });
+    edges.push({ child: i, parent: p, from: c.from, to, date: c.date, latency, lists: c.lists, bot });
   }
   return { edges, stats };
 }

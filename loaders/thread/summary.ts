@@ -1,5 +1,5 @@
 // Per-thread summary: root, subject, size, participants, lists, time span, depth, series.
-import type { AnalysisMessage } from "../analysis/model.ts";
+import { authorOf, type AnalysisMessage } from "../analysis/model.ts";
 import type { Threading } from "./jwz.ts";
 
 export interface ThreadSummary {
@@ -8,7 +8,8 @@ export interface ThreadSummary {
   root: number;
   rootIsPhantom: boolean;
   subject: string;
-  author: string;            // person id of the root message
+  author: string;            // person id of the root's author (a forwarded patch: its in-body author)
+  sender: string;            // person id of the root's sender (who started the thread)
   members: number[];         // message indexes, date order
   participants: string[];    // person ids, first appearance order
   lists: string[];
@@ -54,7 +55,7 @@ export function summarizeThreads(messages: AnalysisMessage[], th: Threading, ser
     }
     const r = messages[root];
     out.push({
-      id, root, rootIsPhantom, subject: r.subject, author: r.from, members, participants,
+      id, root, rootIsPhantom, subject: r.subject, author: authorOf(r), sender: r.from, members, participants,
       lists: [...lists].sort(), start, end, depth: maxDepth - minDepth,
       isSeries: r.patch.isPatch && series[root] !== null, seriesId: series[root],
     });

@@ -15,25 +15,27 @@ const CORPUS = resolve("../shared/corpus/2024-h2");
 // Reply messages counted straight from the messages/people views, independently of replyEdges():
 // parent = In-Reply-To, else the last References entry (cleaned: no empty/self/whitespace ids),
 // else the predecessor in the earliest later message's References chain (JWZ step 1, loops
-// refused); different person; neither side a bot (message flag or a person flagged as bot in
+// refused); the reply's sender differs from the parent's author (a forwarded patch's
+// author_person_id, else its sender); neither side a bot (message flag or a person flagged as bot in
 // people or on any message); not series structure (a patch n/m, n >= 1, under its author's cover
 // or earlier patch of the same version and total; "Re:" subjects are not patches).
 const REPLY_MESSAGES_SQL = String.raw`
-WITH base AS (SELECT message_id, date, coalesce(person_id, from_email, '(unknown)') AS who, is_bot,
+WITH base0 AS (SELECT message_id, date, coalesce(person_id, from_email, '(unknown)') AS who, author_person_id, is_bot,
   patch_version AS v, patch_index AS idx, patch_total AS tot, coalesce(is_cover, false) AS cover,
   coalesce(is_patch, false) AND NOT regexp_matches(coalesce(subject, ''), '^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:', 'i') AS patch,
   list_filter(CASE WHEN nullif(trim(in_reply_to), '') IS NULL THEN "references"
     ELSE list_append(list_filter("references", x -> trim(x) <> trim(in_reply_to)), in_reply_to) END,
     x -> trim(x) <> '' AND trim(x) <> message_id AND NOT regexp_matches(trim(x), '\s')) AS refs
   FROM messages),
+base AS (SELECT *, CASE WHEN patch AND NOT cover THEN coalesce(author_person_id, who) ELSE who END AS author FROM base0),
 links AS (SELECT message_id AS via, date, refs[k] AS child, refs[k - 1] AS parent
   FROM (SELECT *, generate_subscripts(refs, 1) AS k FROM base) WHERE k > 1),
 chained AS (SELECT l.child, first(l.parent ORDER BY l.date NULLS LAST, l.via) AS parent FROM links l
   LEFT JOIN base p ON p.message_id = l.parent WHERE NOT coalesce(list_contains(p.refs, l.child), false) GROUP BY l.child),
 m AS (SELECT b.*, coalesce(b.refs[-1], c.parent) AS parent_id FROM base b LEFT JOIN chained c ON c.child = b.message_id),
 bots AS (SELECT person_id AS who FROM people WHERE is_bot UNION SELECT who FROM base WHERE is_bot),
-r AS (SELECT c.who <> p.who AS other,
-  (c.is_bot OR p.is_bot OR c.who IN (SELECT who FROM bots) OR p.who IN (SELECT who FROM bots)) AS bot,
+r AS (SELECT c.who <> p.author AS other,
+  (c.is_bot OR p.is_bot OR c.who IN (SELECT who FROM bots) OR p.who IN (SELECT who FROM bots) OR p.author IN (SELECT who FROM bots)) AS bot,
   (c.patch AND c.idx >= 1 AND NOT c.cover AND p.patch AND c.who = p.who AND c.v IS NOT DISTINCT FROM p.v
     AND c.tot IS NOT DISTINCT FROM p.tot AND (p.cover OR p.idx = 0 OR p.idx < c.idx)) IS TRUE AS structure
   FROM m c JOIN base p ON p.message_id = c.parent_id)
