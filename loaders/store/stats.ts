@@ -18,6 +18,8 @@ export interface StoreStats {
   deleted: number;
   arrivals: number;
   sources: number;
+  /** Patches credited to an in-body author who is another person than the sender. */
+  forwarded_patches: number;
   /** Row counts of derived tables (threads, reply_edges, graph_people, ...) when present. */
   [derived: string]: number | Record<string, number>;
 }
@@ -32,7 +34,8 @@ export async function computeStats(store: DuckStore, trackedNames: string[] = DE
       (SELECT count(*) FROM errors) AS errors,
       (SELECT count(*) FROM raw_messages) - (SELECT count(*) FROM messages) AS deleted,
       (SELECT count(*) FROM raw_arrivals) AS arrivals,
-      (SELECT count(DISTINCT source) FROM raw_arrivals) AS sources`);
+      (SELECT count(DISTINCT source) FROM raw_arrivals) AS sources,
+      (SELECT count(*) FROM messages WHERE author_person_id <> person_id) AS forwarded_patches`);
   const per_list: Record<string, number> = Object.fromEntries(trackedNames.map((n) => [n, 0]));
   const rows = await store.query<{ list: string; n: number }>(
     `SELECT list, count(*) AS n FROM (SELECT unnest(lists) AS list FROM messages) GROUP BY list ORDER BY list`);

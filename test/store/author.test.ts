@@ -8,6 +8,7 @@ import { ingest } from "../../loaders/store/ingest.ts";
 import { openStore, type DuckStore } from "../../loaders/store/store.ts";
 import { compactParts } from "../../loaders/store/compact.ts";
 import { sqlString } from "../../loaders/store/schema.ts";
+import { computeStats } from "../../loaders/store/stats.ts";
 import { fakeParse, fakeSource, msgs, pm, tempDir } from "./helpers.ts";
 
 const PATCH = { isPatch: true, isRfc: false, version: 1, index: 1, total: 2, isCover: false, tags: ["net-next"] };
@@ -36,6 +37,7 @@ test("author_person_id: the in-body author for a forwarded patch, the sender oth
     // Ann never sent a message, yet she is a person (with 0 messages sent)
     const [ann] = await store.query<{ name: string; messages: number }>("SELECT name, messages FROM people WHERE person_id = 'ann@author.example'");
     assert.deepEqual(ann, { name: "Ann Author", messages: 0 });
+    assert.equal((await computeStats(store)).forwarded_patches, 1);
     // the author goes through the same address map: a mailmap entry moves her
     const mailmap = join(t.dir, "mailmap");
     writeFileSync(mailmap, "Ann Author <ann@new.example> <ann@author.example>\n");
