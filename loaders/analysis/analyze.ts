@@ -110,8 +110,11 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   for (const m of messages) messagesBy.set(m.from, (messagesBy.get(m.from) ?? 0) + 1);
   const caps = { ...DETAIL_DEFAULTS, ...o.details };
   const threadDetail = pickThreadDetails(corpus, tr, caps.threads, caps.crossPosted);
-  // Person pages: the most active non-bot people with at least personMinMessages, capped.
-  const personDetail = new Set([...messagesBy.entries()].filter(([id, n]) => !bots.has(id) && n >= caps.personMinMessages)
+  // Person pages: the most active non-bot people with at least personMinMessages, capped. Patches
+  // someone else sent for them count as activity, so an author who rarely posts gets a page too.
+  const activity = new Map(messagesBy);
+  for (const m of messages) if (m.author !== undefined && m.patch.isPatch) activity.set(m.author, (activity.get(m.author) ?? 0) + 1);
+  const personDetail = new Set([...activity.entries()].filter(([id, n]) => !bots.has(id) && n >= caps.personMinMessages)
     .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, caps.people).map(([id]) => id));
   lap("people");
   return { corpus, tr, replies, replyStats, graph, metrics, graphAll, layout, observations, reviews, reviewsUnresolved,

@@ -65,3 +65,10 @@ test("people: patches authored vs sent for others, series authored, threads star
   assert.equal(threads.rows.find((t) => t.id === "solo")!.author?.id, "ann", "threads table shows the patch's author");
   assert.equal(a.tr.threads.find((t) => t.id === "solo")!.sender, "mae");
 });
+
+test("person pages: patches sent for an author count as their activity", () => {
+  const a = analyzeCorpus(c, { details: { personMinMessages: 2 } });
+  assert.ok(a.personDetail.has("ann"), "1 message sent + 2 patches forwarded");
+  assert.ok(!a.personDetail.has("bob"), "1 patch forwarded only");
+  assert.ok(a.personDetail.has("mae"));
+});
