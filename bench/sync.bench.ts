@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildInbox, SHARED, skipReason, startServer } from "../test/helpers/public-inbox-server.ts";
-import { CXL } from "../test/sync/fixture.ts";
+import { buildInbox, skipReason, startServer } from "../test/helpers/public-inbox-server.ts";
+import { CORPUS_SPECS } from "../test/sync/fixture.ts";
 import { sync } from "../loaders/sync/index.ts";
 import { resolveWindow } from "../loaders/sync/window.ts";
 import { ProgressReporter } from "../loaders/sync/progress.ts";
@@ -23,12 +23,14 @@ async function main(): Promise<number> {
     console.log(`sync bench: SKIP (${skip})`);
     return 0;
   }
-  let t = Date.now();
-  const inboxes = [];
-  for (const name of LISTS) {
-    // linux-cxl: the same (cached) two-epoch inbox the tests build
-    inboxes.push(await buildInbox(name === CXL.name ? CXL : { name, address: `${name}@vger.kernel.org`, mboxes: [join(SHARED, `corpus/2024-h2/${name}.mbox.gz`)] }));
-  }
+  const specs = LISTS.map((name) => {
+    const s = CORPUS_SPECS.find((c) => c.name === name);
+    if (!s) throw new Error(`SYNC_BENCH_LISTS: unknown list '${name}' (one of ${CORPUS_SPECS.map((c) => c.name)})`);
+    return s;
+  });
+  const t = Date.now();
+  // the very same (cached) inboxes test/sync/corpus-scale.test.ts builds, built concurrently
+  const inboxes = await Promise.all(specs.map((s) => buildInbox(s)));
   console.log(`inboxes ready in ${((Date.now() - t) / 1000).toFixed(1)} s (cached after the first run)`);
   const server = await startServer(inboxes);
   const tmp = mkdtempSync(join(tmpdir(), "tg-sync-bench-"));
@@ -38,7 +40,7 @@ async function main(): Promise<number> {
       const t0 = process.hrtime.bigint();
       const res = await sync({
         store, archives: join(tmp, "archives"), defaultMode: "http", window: resolveWindow("2024-07-01", "2025-01-01"),
-        lists: LISTS.map((name) => ({ name, address: `${name}@vger.kernel.org`, inbox: server.inboxUrl(name) })),
+        lists: specs.map((s) => ({ name: s.name, address: s.address, inbox: server.inboxUrl(s.name) })),
         progress: new ProgressReporter({ write: () => true, isTTY: false }),
         http: { onResponse: (r) => { if (r.method === "POST") urls.push(r.url); } },
       });

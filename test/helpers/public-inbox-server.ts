@@ -35,11 +35,28 @@ export interface InboxSpec {
   epochSplits?: number[];
 }
 
-export interface BuiltInbox { name: string; address: string; dir: string }
+export interface BuiltInbox {
+  name: string;
+  address: string;
+  dir: string;
+  /** Set when this call built the inbox (not a cache hit): ms spent importing and indexing. */
+  built?: { importMs: number; indexMs: number };
+}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, input?: Buffer): void {
   const r = spawnSync(cmd, args, { env, input, maxBuffer: 64 << 20 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}): ${r.stderr?.toString().slice(-2000)}`);
+}
+
+/** run() without blocking the event loop, so several inboxes can be built at once. */
+function runAsync(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((res, rej) => {
+    const p = spawn(cmd, args, { env, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    p.stderr!.on("data", (c) => { err = (err + c).slice(-2000); });
+    p.on("error", rej);
+    p.on("close", (code) => code === 0 ? res() : rej(new Error(`${cmd} ${args.join(" ")} failed (${code}): ${err}`)));
+  });
 }
 
 function piEnv(home: string): NodeJS.ProcessEnv {
@@ -60,6 +77,7 @@ export async function buildInbox(spec: InboxSpec, parent?: string): Promise<Buil
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const env = piEnv(join(work, ".home"));
+  const t0 = Date.now();
   if (spec.epochsFrom) {
     cpSync(join(spec.epochsFrom, "git"), join(work, "git"), { recursive: true });
     run("chmod", ["-R", "u+w", join(work, "git")], process.env); // ../shared is read-only; the inbox must be writable
@@ -67,9 +85,11 @@ export async function buildInbox(spec: InboxSpec, parent?: string): Promise<Buil
     const it = spec.mboxes ? messagesFromMboxes(spec.mboxes) : arrayIter(spec.messages ?? []);
     await importMessages(work, it, spec.epochSplits ?? [], 0);
   }
-  run("public-inbox-init", ["-V2", "-L", "medium", spec.name, work, `http://127.0.0.1/${spec.name}`, spec.address], env);
+  const t1 = Date.now();
+  await runAsync("public-inbox-init", ["-V2", "-L", "medium", spec.name, work, `http://127.0.0.1/${spec.name}`, spec.address], env);
   // big batches: far fewer Xapian flushes on the initial index (the default 1m flushes ~200 times for netdev)
-  run("public-inbox-index", ["--no-fsync", "--batch-size=64m", work], env);
+  await runAsync("public-inbox-index", ["--no-fsync", "--batch-size=64m", work], env);
+  const built = { importMs: t1 - t0, indexMs: Date.now() - t1 };
   rmSync(join(work, ".home"), { recursive: true, force: true });
   writeFileSync(join(work, ".built"), "");
   try {
@@ -79,7 +99,7 @@ export async function buildInbox(spec: InboxSpec, parent?: string): Promise<Buil
     if (!existsSync(join(dir, ".built"))) throw e;
     rmSync(work, { recursive: true, force: true });
   }
-  return { name: spec.name, address: spec.address, dir };
+  return { name: spec.name, address: spec.address, dir, built };
 }
 
 /** A private, writable copy of a built inbox (for tests that append to it). */

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildInbox, SHARED, type BuiltInbox } from "../helpers/public-inbox-server.ts";
+import { buildInbox, SHARED, type BuiltInbox, type InboxSpec } from "../helpers/public-inbox-server.ts";
 import { sync, type SyncOptions, type SyncResult } from "../../loaders/sync/index.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import type { SyncMode } from "../../loaders/config.ts";
@@ -16,6 +16,12 @@ export const CXL = {
   name: "linux-cxl", address: "linux-cxl@vger.kernel.org",
   mboxes: [join(SHARED, "corpus/2024-h2/linux-cxl.mbox.gz")], epochSplits: [Date.parse("2024-10-01T00:00:00Z")],
 };
+
+/** The other two 2024-h2 corpus lists as one-epoch inboxes (the corpus-scale test and the sync bench share these builds). */
+export const NETDEV = { name: "netdev", address: "netdev@vger.kernel.org", mboxes: [join(SHARED, "corpus/2024-h2/netdev.mbox.gz")] };
+export const RDMA = { name: "linux-rdma", address: "linux-rdma@vger.kernel.org", mboxes: [join(SHARED, "corpus/2024-h2/linux-rdma.mbox.gz")] };
+/** The whole 2024-h2 corpus, one inbox per list. */
+export const CORPUS_SPECS: InboxSpec[] = [CXL, NETDEV, RDMA];
 
 export const ksummitInbox = (): Promise<BuiltInbox> => buildInbox(KSUMMIT);
 export const cxlInbox = (): Promise<BuiltInbox> => buildInbox(CXL);
