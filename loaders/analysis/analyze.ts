@@ -9,6 +9,7 @@ import { layoutGraph } from "../graph/layout.ts";
 import { censorAtListEnds, listObservationEnds, observeFirstReplies, type Observation } from "./survival.ts";
 import { reviewRows, type ReviewRow } from "./reviews.ts";
 import type { DetailCaps } from "../config.ts";
+import { CROSS_LIST_HOME } from "./artifacts.ts";
 
 export interface AnalyzeOptions {
   /** Include bots in the graph metrics (they are always in the data). */
@@ -96,15 +97,7 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
     if (!r) personLists.set(m.from, (r = {}));
     for (const l of m.lists) if (tracked.has(l)) r[l] = (r[l] ?? 0) + 1;
   }
-  const order = new Map(corpus.lists.map((l, i) => [l, i]));
-  const home = new Map<string, string | null>();
-  for (const [p, r] of personLists) {
-    let best: string | null = null;
-    for (const [l, n] of Object.entries(r)) {
-      if (best === null || n > r[best] || (n === r[best] && order.get(l)! < order.get(best)!)) best = l;
-    }
-    home.set(p, best);
-  }
+  const home = homeLists(messages, tracked);
   const people = new Map(corpus.people.map((p) => [p.id, p]));
   const messagesBy = new Map<string, number>();
   for (const m of messages) messagesBy.set(m.from, (messagesBy.get(m.from) ?? 0) + 1);
@@ -120,6 +113,31 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   return { corpus, tr, replies, replyStats, graph, metrics, graphAll, layout, observations, reviews, reviewsUnresolved,
     bots, people, messagesBy, threadDetail, personDetail, personLists, home, windowStart, windowEnd,
     reportWindow: { since: o.window?.since || null, until: o.window?.until || null }, timings };
+}
+
+/**
+ * Home list per sender: each message weighs 1/k on each of the k tracked lists it reached, so a
+ * cross-post does not count k times; the list with the most weight wins. When the top lists tie
+ * (e.g. someone who only posted in one thread cross-posted to every list), the home is
+ * CROSS_LIST_HOME rather than whichever list comes first in the config. null: no tracked list.
+ */
+export function homeLists(messages: { from: string; lists: string[] }[], tracked: Set<string>): Map<string, string | null> {
+  const weights = new Map<string, Map<string, number>>();
+  for (const m of messages) {
+    let w = weights.get(m.from);
+    if (!w) weights.set(m.from, (w = new Map()));
+    const ls = [...new Set(m.lists.filter((l) => tracked.has(l)))];
+    for (const l of ls) w.set(l, (w.get(l) ?? 0) + 1 / ls.length);
+  }
+  const home = new Map<string, string | null>();
+  for (const [p, w] of weights) {
+    const sorted = [...w.entries()].sort((x, y) => y[1] - x[1]);
+    if (!sorted.length) home.set(p, null);
+    // Ties within float noise (1/3 + 1/3 + 1/3 vs 1) are ties.
+    else if (sorted.length > 1 && sorted[0][1] - sorted[1][1] < 1e-9) home.set(p, CROSS_LIST_HOME);
+    else home.set(p, sorted[0][0]);
+  }
+  return home;
 }
 
 /** Notable threads: the biggest, the biggest cross-posted ones, and every fetched one. */

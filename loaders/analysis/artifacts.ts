@@ -28,12 +28,22 @@ export const FILES = {
   thread: (key: string) => `thread/${key}.json`,
 } as const;
 
+/**
+ * Home "list" of people whose messages reached the tracked lists equally (no list dominates):
+ * shown as its own category, never folded into the first list of the config.
+ */
+export const CROSS_LIST_HOME = "cross-list";
+
 /** A person as referenced from other artifacts (enough to label and link). */
 export interface PersonRef {
   id: string;
   key: string;
   name: string;
-  /** Home list: the tracked list where they post most; null if they never posted on one. */
+  /**
+   * Home list: the tracked list where they post most, each message weighing 1/k on the k tracked
+   * lists it reached; CROSS_LIST_HOME ("cross-list") when the top lists tie; null if they never
+   * posted on a tracked list (e.g. a patch author who never sent mail).
+   */
   home: string | null;
 }
 
@@ -58,7 +68,10 @@ export interface MetaArtifact {
   lists: string[];
   sources: { source: string; list: string | null; messages: number }[];
   counts: {
-    messages: number; threads: number; series: number; people: number;
+    /** people: active in the window (sent 1+ message, not a bot); people_listed: rows of people.json. */
+    messages: number; threads: number; series: number; people: number; people_listed?: number;
+    /** reviews: Reviewed/Acked/Tested-by given in replies; reviews_carried: tags carried in patches. */
+    reviews_carried?: number;
     graph_people: number; reply_edges: number; reply_messages: number;
     reviews: number; naks: number; bots: number;
   };
@@ -71,8 +84,8 @@ export interface MetaArtifact {
 
 /**
  * activity.json — weekly rows per list (and list "*" for all lists together). Weeks start on
- * Monday (UTC). A "new" person posted for the first time in the store that week; "returning"
- * ones posted before. Cross-post share = messages reaching 2+ tracked lists / messages.
+ * Monday (UTC). A "new" person posted for the first time in the store that week (messages before
+ * the report window count: the whole store's history); "returning" ones posted before. Cross-post share = messages reaching 2+ tracked lists / messages.
  */
 export interface ActivityRow {
   week: number;              // Monday 00:00 UTC
@@ -85,8 +98,17 @@ export interface ActivityRow {
   returning_people: number;
   crossposted: number;
   crosspost_share: number;   // 0..1
+  /** Days of this week inside the report window (< 7: a partial week at the window's edge). */
+  days?: number;
 }
-export interface ActivityArtifact { rows: ActivityRow[] }
+export interface ActivityArtifact {
+  rows: ActivityRow[];
+  /**
+   * First message date in the whole store per list ("*": any list). "New" means new to the store,
+   * so weeks soon after a list's history starts show mostly "new" people (nothing earlier to compare).
+   */
+  history_start?: Record<string, number | null>;
+}
 
 /**
  * graph.json — the default reply graph (bots excluded from metrics; bot nodes are included with
@@ -102,8 +124,8 @@ export interface GraphNode extends PersonRef {
   messages: number;
   /** Messages per list name. */
   lists: Record<string, number>;
-  in_w: number; out_w: number;      // weighted in/out degree
-  degree: number;                   // distinct neighbours (either direction)
+  in_w: number; out_w: number;      // replies received/sent, bot replies excluded (a bot node: all its replies)
+  degree: number;                   // distinct neighbours (either direction; bots excluded likewise)
   pagerank: number | null;
   betweenness: number | null;       // normalised 0..1; approximate on large graphs (see meta)
   community: number | null;         // Louvain community id (0 = largest)
@@ -124,7 +146,8 @@ export interface GraphArtifact {
   edges: GraphEdge[];
   communities: { id: number; size: number; top: string[]; home: string | null }[];
   pruning: { rule: string; total_edges: number; kept_edges: number };
-  stats: { nodes: number; edges: number; reciprocity: number; betweenness_exact: boolean; betweenness_samples: number | null };
+  /** nodes/edges: the default graph (bots excluded); *_with_bots: everything in `nodes`/`edges`. */
+  stats: { nodes: number; edges: number; nodes_with_bots?: number; edges_with_bots?: number; reciprocity: number; betweenness_exact: boolean; betweenness_samples: number | null };
 }
 
 /**
@@ -144,7 +167,12 @@ export interface PersonRow extends PersonRef {
   series_authored?: number;          // patch series with at least one patch they wrote
   first: number | null; last: number | null;
   replies_sent: number; replies_received: number;
+  /** Sent at least one message in the window and not a bot: the site's "people" count. */
+  active?: boolean;
+  /** Reviewed/Acked/Tested-by given in replies (the site totals' "reviews given"); received: on patches they authored. */
   reviews_given: number; reviews_received: number;
+  /** Reviewed/Acked/Tested-by tags carried inside later patch versions (not in the site's review totals). */
+  reviews_carried?: number; reviews_carried_received?: number;
   naks_given: number; naks_received: number;
   first_replies: number;             // threads where they were the first non-author, non-bot replier
   median_reply_ms: number | null;    // median latency of their replies to others
@@ -165,9 +193,14 @@ export interface ReviewRef {
   message_id: string;                // the message carrying the trailer
   thread_key: string | null;         // detail file key if the thread has one
   thread_id: string;
-  subject: string;
+  subject: string;                   // the thread's subject
   date: number | null;
   lists: string[];
+  /** "reply" (given in a reply), "carried" (carried inside a patch), "line" (free-text NAK). */
+  source?: string;
+  /** The reviewed message (patch, cover letter; for a NAK without one, the parent) and its own subject. */
+  target_id?: string | null;
+  target_subject?: string | null;
 }
 export interface PersonDetail {
   person: PersonRow;
@@ -194,6 +227,8 @@ export interface ThreadRow {
   key: string;
   subject: string;
   author: PersonRef | null;
+  /** The root is not in the store (the first stored message is already a reply): no author, not "started" by anyone. */
+  root_missing?: boolean;
   messages: number;
   participants: number;
   lists: string[];
@@ -202,6 +237,11 @@ export interface ThreadRow {
   series_id: string | null;
   is_series: boolean;
   first_reply_ms: number | null;
+  /**
+   * true: observed by responsiveness.json (root present and dated, author not a bot) and nobody
+   * answered by the window end; false: answered; null: not observed (root missing, bot author).
+   */
+  unanswered?: boolean | null;
   reviews: number;
   naks: number;
   /** Thread engagement: participants (bots excluded) counted by home list ("other" = no tracked list). */
@@ -219,7 +259,9 @@ export interface ThreadsArtifact { rows: ThreadRow[] }
 export interface ThreadMessage {
   id: string;
   parent: string | null;
-  from: string;                      // person id (see participants)
+  from: string;                      // person id of the sender (see participants)
+  /** A forwarded patch's in-body author, when someone other than the sender. */
+  author?: PersonRef;
   date: number | null;
   latency_ms: number | null;         // date - parent's date
   lists: string[];
@@ -238,12 +280,15 @@ export interface ThreadDetail {
 /**
  * bridges.json — cross-list engagement. `people`: everyone active on 2+ lists with per-list
  * counts. `pairs`: per list pair, shared participants and threads cross-posted to both.
- * `flow_home_to_list[h][l]`: replies by people whose home is lists[h] on messages that reached
- * lists[l]. `flow_home_to_home[h][g]`: replies by home-h people to home-g people.
+ * `flow_home_to_list[h][l]`: replies by people whose home is home_lists[h] on messages that reached
+ * lists[l]. `flow_home_to_home[h][g]`: replies by home-h people to home-g people (both over
+ * home_lists). `people[].messages`: unique messages sent (a cross-post counts once).
  * `crossposted`: threads reaching 2+ lists, with participants counted by home list.
  */
 export interface BridgesArtifact {
   lists: string[];
+  /** Labels of the matrices' home rows (and flow_home_to_home columns): `lists` + CROSS_LIST_HOME. */
+  home_lists?: string[];
   people: (PersonRef & { lists: Record<string, number>; nlists: number; messages: number })[];
   pairs: { a: string; b: string; shared_people: number; crossposted_threads: number; replies_a_to_b: number; replies_b_to_a: number }[];
   flow_home_to_list: number[][];
@@ -281,9 +326,11 @@ export interface ResponsivenessArtifact {
 export interface ReviewsArtifact {
   lists: string[];
   pairs: { reviewer: PersonRef; author: PersonRef; reviewed: number; acked: number; tested: number; lists: string[] }[];
-  home_matrix: number[][];           // [reviewer home][author home], over `lists`
+  home_matrix: number[][];           // [reviewer home][author home], over `home_lists`
+  home_lists?: string[];             // `lists` + CROSS_LIST_HOME
   naks: { from: PersonRef; to: PersonRef | null; message_id: string; thread_id: string; thread_key: string | null; subject: string; date: number | null; lists: string[]; source: "trailer" | "line"; cross_subsystem: boolean }[];
-  totals: { reviewed: number; acked: number; tested: number; naks: number; cross_subsystem_naks: number };
+  /** reviewed/acked/tested: given in replies; carried: tags carried inside patches (not in the other totals). */
+  totals: { reviewed: number; acked: number; tested: number; naks: number; cross_subsystem_naks: number; carried?: number };
 }
 
 /**

@@ -1,6 +1,7 @@
 // graph.json (+ full CSV/GEXF/GraphML tables), bridges.json, upset.json, activity.json.
 import type { Analysis } from "./analyze.ts";
 import type { ActivityArtifact, ActivityRow, BridgesArtifact, GraphArtifact, GraphEdge, GraphNode, PersonRef, UpsetArtifact } from "./artifacts.ts";
+import { CROSS_LIST_HOME } from "./artifacts.ts";
 import { fileKey } from "./keys.ts";
 import { toCsv, toGexf, toGraphml, type Row } from "../graph/export.ts";
 
@@ -25,13 +26,15 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
   const nodes: GraphNode[] = ids.map((id) => {
     const mt = a.metrics.nodes.get(id);
     const pos = a.layout.get(id) ?? { x: 0, y: 0 };
+    // Replies sent/received as on the people page: bot replies excluded (a bot's own node: all of them).
+    const own = a.graph.hasNode(id) ? a.graph : g;
     let in_w = 0, out_w = 0;
-    g.forEachInEdge(id, (_k, e) => { in_w += e.weight; });
-    g.forEachOutEdge(id, (_k, e) => { out_w += e.weight; });
+    own.forEachInEdge(id, (_k, e) => { in_w += e.weight; });
+    own.forEachOutEdge(id, (_k, e) => { out_w += e.weight; });
     const r = (x: number, d = 1e6) => Math.round(x * d) / d;
     return {
       ...personRef(a, id), bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
-      in_w, out_w, degree: g.neighbors(id).length,
+      in_w, out_w, degree: own.neighbors(id).length,
       pagerank: mt ? r(mt.pagerank) : null, betweenness: mt ? r(mt.betweenness) : null,
       community: mt ? mt.community : null, core: mt ? mt.core : null, x: pos.x, y: pos.y,
     };
@@ -62,7 +65,7 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
   const graph: GraphArtifact = {
     lists, months, nodes, edges, communities,
     pruning: { rule: `edges with weight >= ${minW} (smallest minimum keeping <= ${MAX_PAGE_EDGES} edges), plus each node's heaviest edge; full tables in graph-edges.csv`, total_edges: all.length, kept_edges: edges.length },
-    stats: { nodes: a.graph.order, edges: a.graph.size, reciprocity: a.metrics.reciprocity, betweenness_exact: a.metrics.betweennessExact, betweenness_samples: a.metrics.betweennessSamples },
+    stats: { nodes: a.graph.order, edges: a.graph.size, nodes_with_bots: g.order, edges_with_bots: g.size, reciprocity: a.metrics.reciprocity, betweenness_exact: a.metrics.betweennessExact, betweenness_samples: a.metrics.betweennessSamples },
   };
   const nodeRows: Row[] = nodes.map((n) => ({ id: n.id, label: n.name, home: n.home, bot: n.bot, messages: n.messages, in_w: n.in_w, out_w: n.out_w, degree: n.degree,
     pagerank: n.pagerank, betweenness: n.betweenness, community: n.community, core: n.core, x: n.x, y: n.y }));
@@ -82,19 +85,22 @@ export function buildBridges(a: Analysis): BridgesArtifact {
   const lists = a.corpus.lists;
   const li = new Map(lists.map((l, i) => [l, i]));
   const people = [...a.personLists.entries()].filter(([id, r]) => !a.bots.has(id) && Object.keys(r).length >= 2)
-    .map(([id, r]) => ({ ...personRef(a, id), lists: r, nlists: Object.keys(r).length, messages: Object.values(r).reduce((s, x) => s + x, 0) }))
+    // messages: unique messages sent (a cross-post counts once; `lists` has the per-list arrivals).
+    .map(([id, r]) => ({ ...personRef(a, id), lists: r, nlists: Object.keys(r).length, messages: a.messagesBy.get(id) ?? 0 }))
     .sort((x, y) => y.nlists - x.nlists || y.messages - x.messages);
-  const z = () => lists.map(() => lists.map(() => 0));
-  const flowList = z(), flowHome = z();
+  // Rows (and home columns) run over homeLabels(): the lists plus "cross-list" homes.
+  const homes = homeLabels(lists);
+  const hi = new Map(homes.map((l, i) => [l, i]));
+  const flowList = homes.map(() => lists.map(() => 0)), flowHome = homes.map(() => homes.map(() => 0));
   const msgs = a.corpus.messages;
   for (const e of a.replies) {
     if (e.bot) continue;
     const h = a.home.get(e.from);
     if (!h) continue;
     const parentLists = msgs[e.parent].lists;
-    for (const l of new Set([...e.lists, ...parentLists])) { const j = li.get(l); if (j !== undefined) flowList[li.get(h)!][j]++; }
+    for (const l of new Set([...e.lists, ...parentLists])) { const j = li.get(l); if (j !== undefined) flowList[hi.get(h)!][j]++; }
     const g = a.home.get(e.to);
-    if (g) flowHome[li.get(h)!][li.get(g)!]++;
+    if (g) flowHome[hi.get(h)!][hi.get(g)!]++;
   }
   const pairs: BridgesArtifact["pairs"] = [];
   for (let i = 0; i < lists.length; i++) for (let j = i + 1; j < lists.length; j++) {
@@ -112,7 +118,12 @@ export function buildBridges(a: Analysis): BridgesArtifact {
       return { id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, lists: t.lists.filter((l) => tracked.has(l)),
         messages: t.members.length, by_home, participants: t.participants.filter((p) => !a.bots.has(p)).slice(0, 50).map((p) => personRef(a, p)) };
     });
-  return { lists, people, pairs, flow_home_to_list: flowList, flow_home_to_home: flowHome, crossposted };
+  return { lists, home_lists: homes, people, pairs, flow_home_to_list: flowList, flow_home_to_home: flowHome, crossposted };
+}
+
+/** Row labels of the home-list matrices: the tracked lists, then the "cross-list" home. */
+export function homeLabels(lists: string[]): string[] {
+  return [...lists, CROSS_LIST_HOME];
 }
 
 export function buildUpset(a: Analysis): UpsetArtifact {
@@ -140,6 +151,9 @@ export function weekOf(t: number): number {
 
 export function buildActivity(a: Analysis): ActivityArtifact {
   const msgs = a.corpus.messages;
+  // "New" = first message in the store that week: people who sent mail before the window are
+  // returning from the first week on (the store's history, not just the window, is looked at).
+  const prior = a.corpus.history?.priorSenders ?? new Set<string>();
   const firstSeen = new Map<string, number>();
   const order = msgs.map((_, i) => i).filter((i) => msgs[i].date !== null).sort((x, y) => msgs[x].date! - msgs[y].date!);
   for (const i of order) if (!firstSeen.has(msgs[i].from)) firstSeen.set(msgs[i].from, weekOf(msgs[i].date!));
@@ -159,13 +173,22 @@ export function buildActivity(a: Analysis): ActivityArtifact {
       if (tl.length >= 2) v.cross++;
     }
   }
+  // Days of each week inside the window (the first and last weeks are often partial).
+  const start = a.windowStart, end = a.reportWindow.until ? a.windowEnd : a.windowEnd === null ? null : a.windowEnd + 1;
+  const daysIn = (w: number) => {
+    if (start === null || end === null) return 7;
+    const from = Math.max(w, start), to = Math.min(w + WEEK, end);
+    return Math.max(0, Math.min(7, Math.ceil((to - from) / 86400_000)));
+  };
   const rows: ActivityRow[] = [...acc.entries()].map(([k, v]) => {
     const [w, list] = [Number(k.split("|")[0]), k.slice(k.indexOf("|") + 1)];
     let fresh = 0;
-    for (const p of v.people) if (firstSeen.get(p) === w) fresh++;
+    for (const p of v.people) if (firstSeen.get(p) === w && !prior.has(p)) fresh++;
     return { week: w, list, messages: v.messages, threads_started: v.started, threads_active: v.threads.size, people: v.people.size,
-      new_people: fresh, returning_people: v.people.size - fresh, crossposted: v.cross, crosspost_share: v.messages ? v.cross / v.messages : 0 };
+      new_people: fresh, returning_people: v.people.size - fresh, crossposted: v.cross, crosspost_share: v.messages ? v.cross / v.messages : 0,
+      days: daysIn(w) };
   }).sort((x, y) => x.week - y.week || (x.list < y.list ? -1 : 1));
-  void WEEK;
-  return { rows };
+  const history: Record<string, number | null> = {};
+  for (const l of ["*", ...a.corpus.lists]) history[l] = a.corpus.history?.firstDate[l] ?? null;
+  return { rows, history_start: history };
 }

@@ -4,12 +4,16 @@ import type { KmCurve, PeopleArtifact, PersonDetail, PersonRow, ResponsivenessAr
 import type { ReviewRow } from "./reviews.ts";
 import { kaplanMeier, type Observation } from "./survival.ts";
 import { fileKey } from "./keys.ts";
-import { personRef } from "./build-graph.ts";
+import { homeLabels, personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
 import { authorOf } from "./model.ts";
 
 const NAK = new Set(["nacked-by", "nak-line"]);
 const isNak = (r: ReviewRow) => NAK.has(r.kind);
+/** A review given in a reply (Reviewed/Acked/Tested-by): what every site total counts as "reviews given". */
+export const isReplyReview = (r: ReviewRow) => !isNak(r) && r.source === "reply" && r.author !== null;
+/** A Reviewed/Acked/Tested-by carried inside a later patch version (given earlier, maybe outside the window). */
+export const isCarriedReview = (r: ReviewRow) => !isNak(r) && r.source === "carried";
 
 function quantile(sorted: number[], q: number): number | null {
   if (!sorted.length) return null;
@@ -24,16 +28,19 @@ function groupBy<T>(xs: T[], key: (x: T) => string | null): Map<string, T[]> {
 
 export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; details: Map<string, ThreadDetail> } {
   const msgs = a.corpus.messages;
-  const firstReply = new Map(a.observations.filter((o) => o.kind === "thread" && o.answered).map((o) => [o.key, o.time]));
+  const threadObs = new Map(a.observations.filter((o) => o.kind === "thread").map((o) => [o.key, o]));
   const revByThread = groupBy(a.reviews, (r) => r.threadId);
   const rows: ThreadRow[] = a.tr.threads.map((t) => {
     const revs = revByThread.get(t.id) ?? [];
     const homes: Record<string, number> = {};
     for (const p of t.participants) if (!a.bots.has(p)) { const h = a.home.get(p) ?? "other"; homes[h] = (homes[h] ?? 0) + 1; }
+    const o = threadObs.get(t.id);
     return {
-      id: t.id, key: fileKey(t.id), subject: t.subject, author: t.rootIsPhantom ? null : personRef(a, t.author),
+      id: t.id, key: fileKey(t.id), subject: t.subject, author: t.rootIsPhantom ? null : personRef(a, t.author), root_missing: t.rootIsPhantom,
       messages: t.members.length, participants: t.participants.length, lists: t.lists, start: t.start, end: t.end,
-      depth: t.depth, series_id: t.seriesId, is_series: t.isSeries, first_reply_ms: firstReply.get(t.id) ?? null,
+      depth: t.depth, series_id: t.seriesId, is_series: t.isSeries, first_reply_ms: o?.answered ? o.time : null,
+      // Same definition as responsiveness.json: observed (root present, dated, not a bot) and no reply yet.
+      unanswered: o ? !o.answered : null,
       reviews: revs.filter((r) => !isNak(r)).length, naks: revs.filter(isNak).length, homes, detail: a.threadDetail.has(t.id),
     };
   });
@@ -51,6 +58,8 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
       const pp = m.patch;
       return {
         id: m.id, parent: p >= 0 ? msgs[p].id : null, from: m.from, date: m.date,
+        // A forwarded patch: the in-body author, besides the sender in `from`.
+        ...(m.author !== undefined ? { author: personRef(a, m.author) } : {}),
         latency_ms: p >= 0 && m.date !== null && msgs[p].date !== null ? m.date - msgs[p].date! : null,
         lists: m.lists, subject: m.subject, depth: a.tr.threading.depth[i] - base,
         patch: pp.isPatch ? `v${pp.version}${pp.index !== null ? ` ${pp.index}/${pp.total}` : ""}` : null,
@@ -81,7 +90,9 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
   const patches = msgs.map((_, i) => i).filter((i) => msgs[i].patch.isPatch && !msgs[i].patch.isCover);
   const authored = groupBy(patches, (i) => authorOf(msgs[i]));
   const forOthers = groupBy(patches.filter((i) => msgs[i].author !== undefined), (i) => msgs[i].from);
-  const ids = new Set([...a.people.keys(), ...byPerson.keys(), ...authored.keys()]);
+  // Everyone any figure counts, so per-person figures add up to the site totals.
+  const ids = new Set([...a.people.keys(), ...byPerson.keys(), ...authored.keys(), ...given.keys(), ...received.keys()]);
+  const msgIdx = new Map(msgs.map((m, i) => [m.id, i]));
   const rows: PersonRow[] = [];
   const details = new Map<string, PersonDetail>();
   for (const id of ids) {
@@ -101,7 +112,9 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       patches_authored: mineAuthored.length, patches_for_others: forOthers.get(id)?.length ?? 0, series_authored: series.size,
       first: dates.length ? Math.min(...dates) : null, last: dates.length ? Math.max(...dates) : null,
       replies_sent: sent.get(id)?.length ?? 0, replies_received: recv.get(id)?.length ?? 0,
-      reviews_given: g.filter((x) => !isNak(x)).length, reviews_received: r.filter((x) => !isNak(x)).length,
+      active: mine.length > 0 && !a.bots.has(id),
+      reviews_given: g.filter(isReplyReview).length, reviews_received: r.filter(isReplyReview).length,
+      reviews_carried: g.filter(isCarriedReview).length, reviews_carried_received: r.filter(isCarriedReview).length,
       naks_given: g.filter(isNak).length, naks_received: r.filter(isNak).length,
       first_replies: firsts.get(id)?.length ?? 0, median_reply_ms: quantile(lat, 0.5),
       pagerank: mt?.pagerank ?? null, community: mt?.community ?? null, detail: a.personDetail.has(id),
@@ -119,16 +132,18 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
     };
     const ref = (x: ReviewRow, other: string | null): ReviewRef => {
       const t = a.tr.threads[a.tr.threadIndex.get(x.threadId)!];
+      const target = x.target !== null ? msgIdx.get(x.target) : undefined;
       return { kind: x.kind, other: personRef(a, other ?? ""), message_id: x.messageId, thread_id: x.threadId,
-        thread_key: a.threadDetail.has(x.threadId) ? fileKey(x.threadId) : null, subject: t.subject, date: x.date, lists: x.lists };
+        thread_key: a.threadDetail.has(x.threadId) ? fileKey(x.threadId) : null, subject: t.subject, date: x.date, lists: x.lists,
+        source: x.source, target_id: x.target, target_subject: target !== undefined ? msgs[target].subject : null };
     };
     details.set(row.key, {
       person: row, emails: p?.emails ?? [row.email],
       activity: [...act.entries()].map(([k, n]) => ({ month: k.slice(0, 7), list: k.slice(8), messages: n })).sort((x, y) => (x.month < y.month ? -1 : 1)),
       correspondents_out: corr(sent.get(id) ?? [], (e) => e.to),
       correspondents_in: corr(recv.get(id) ?? [], (e) => e.from),
-      reviews_given: g.filter((x) => !isNak(x)).slice(0, 500).map((x) => ref(x, x.author)),
-      reviews_received: r.filter((x) => !isNak(x)).slice(0, 500).map((x) => ref(x, x.reviewer)),
+      reviews_given: g.filter((x) => !isNak(x)).slice(0, 1000).map((x) => ref(x, x.author)),
+      reviews_received: r.filter((x) => !isNak(x)).slice(0, 1000).map((x) => ref(x, x.reviewer)),
       naks_given: g.filter(isNak).map((x) => ref(x, x.author)),
       naks_received: r.filter(isNak).map((x) => ref(x, x.reviewer)),
       response: { replies: lat.length, median_ms: quantile(lat, 0.5), p90_ms: quantile(lat, 0.9), first_replies: row.first_replies },
@@ -174,25 +189,28 @@ export function buildReviews(a: Analysis): ReviewsArtifact {
   const lists = a.corpus.lists;
   const li = new Map(lists.map((l, i) => [l, i]));
   const pairs = new Map<string, ReviewsArtifact["pairs"][number]>();
-  const matrix = lists.map(() => lists.map(() => 0));
-  const totals = { reviewed: 0, acked: 0, tested: 0, naks: 0, cross_subsystem_naks: 0 };
+  const homes = homeLabels(lists);
+  const hi = new Map(homes.map((l, i) => [l, i]));
+  const matrix = homes.map(() => homes.map(() => 0));
+  const totals = { reviewed: 0, acked: 0, tested: 0, naks: 0, cross_subsystem_naks: 0, carried: 0 };
   for (const r of a.reviews) {
     if (isNak(r)) { totals.naks++; if (r.crossSubsystem) totals.cross_subsystem_naks++; continue; }
-    if (r.source !== "reply" || !r.author) continue; // aggregates count reviews given in the window
-    const k = `${r.reviewer}\u0000${r.author}`;
-    const p = pairs.get(k) ?? { reviewer: personRef(a, r.reviewer), author: personRef(a, r.author), reviewed: 0, acked: 0, tested: 0, lists: [] };
+    if (isCarriedReview(r)) totals.carried++;
+    if (!isReplyReview(r)) continue; // aggregates count reviews given in replies (in the window)
+    const k = `${r.reviewer}\u0000${r.author!}`;
+    const p = pairs.get(k) ?? { reviewer: personRef(a, r.reviewer), author: personRef(a, r.author!), reviewed: 0, acked: 0, tested: 0, lists: [] };
     if (r.kind === "reviewed-by") { p.reviewed++; totals.reviewed++; }
     if (r.kind === "acked-by") { p.acked++; totals.acked++; }
     if (r.kind === "tested-by") { p.tested++; totals.tested++; }
     for (const l of r.lists) if (li.has(l) && !p.lists.includes(l)) p.lists.push(l);
     pairs.set(k, p);
-    const h = a.home.get(r.reviewer), g = a.home.get(r.author);
-    if (h && g) matrix[li.get(h)!][li.get(g)!]++;
+    const h = a.home.get(r.reviewer), g = a.home.get(r.author!);
+    if (h && g) matrix[hi.get(h)!][hi.get(g)!]++;
   }
   const naks = a.reviews.filter(isNak).map((r) => ({
     from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null, message_id: r.messageId, thread_id: r.threadId,
     thread_key: a.threadDetail.has(r.threadId) ? fileKey(r.threadId) : null, subject: a.tr.threads[a.tr.threadIndex.get(r.threadId)!].subject,
     date: r.date, lists: r.lists, source: r.kind === "nak-line" ? "line" as const : "trailer" as const, cross_subsystem: r.crossSubsystem,
   }));
-  return { lists, pairs: [...pairs.values()].sort((x, y) => y.reviewed + y.acked + y.tested - x.reviewed - x.acked - x.tested), home_matrix: matrix, naks, totals };
+  return { lists, home_lists: homes, pairs: [...pairs.values()].sort((x, y) => y.reviewed + y.acked + y.tested - x.reviewed - x.acked - x.tested), home_matrix: matrix, naks, totals };
 }

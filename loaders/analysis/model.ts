@@ -59,6 +59,12 @@ export interface Corpus {
   /** Tracked list names in display order (config order first). */
   lists: string[];
   sources: { source: string; list: string | null; messages: number }[];
+  /**
+   * What the store holds before the report window (set by windowCorpus): who sent mail earlier,
+   * so "new" people are new to the store, not just to the window; and each list's first date in
+   * the store ("*": any list), so pages can say how much history there is.
+   */
+  history?: { priorSenders: Set<string>; firstDate: Record<string, number> };
 }
 
 /**

@@ -2,7 +2,8 @@
 // trailer's person to the author of the nearest patch above the reply; on a cover letter it
 // applies to the whole series. Trailers inside patches themselves were carried over from earlier
 // reviews (source "carried"). Quoted trailers never reach here (parse drops them).
-// NAKs: Nacked-by trailers, and free-text NAK lines in replies (parse sets nakLine outside quotes).
+// NAKs: Nacked-by trailers and free-text NAK lines in non-patch messages (parse sets nakLine
+// outside quotes), one per (NAKer, target).
 // A NAK on a thread that reached 2+ tracked lists is a cross-subsystem NAK.
 // The reviewed/NAKed person is the patch's author (authorOf: the in-body From: of a forwarded
 // patch), not the maintainer who sent it.
@@ -64,7 +65,10 @@ export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTraile
     if (i === undefined) { unresolved++; continue; }
     const reviewer = t.personId ?? t.email;
     const m = messages[i];
-    add(i, t.kind as ReviewKind, reviewer, m.patch.isPatch && !m.patch.isCover ? "carried" : m.patch.isCover ? "carried" : "reply");
+    // A Nacked-by inside a patch or cover letter was carried over: the NAK itself was given in a
+    // reply (counted there, when in the window). NAKs count in non-patch messages only.
+    if (t.kind === "nacked-by" && m.patch.isPatch) continue;
+    add(i, t.kind as ReviewKind, reviewer, m.patch.isPatch ? "carried" : "reply");
   }
   // One NAK per (message, NAKer): a free-text NAK line in a message that also carries that
   // person's Nacked-by trailer is the same NAK; the trailer row stays as the evidence.
@@ -72,5 +76,21 @@ export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTraile
   messages.forEach((m, i) => {
     if (m.nakLine && !m.patch.isPatch && !trailerNaks.has(`${m.id}\u0000${m.from}`)) add(i, "nak-line", m.from, "line");
   });
-  return { rows, unresolved };
+  return { rows: dedupeNaks(rows), unresolved };
+}
+
+/**
+ * One NAK per (NAKer, target): the same person NAKing the same patch again (a second reply, a
+ * NAK line after a Nacked-by) is one NAK; the earliest is kept. Reviews are left as they are.
+ */
+function dedupeNaks(rows: ReviewRow[]): ReviewRow[] {
+  const first = new Map<string, ReviewRow>();
+  for (const r of rows) {
+    if (r.kind !== "nacked-by" && r.kind !== "nak-line") continue;
+    const k = `${r.reviewer}\u0000${r.target ?? `thread:${r.threadId}`}`;
+    const f = first.get(k);
+    if (!f || (r.date ?? Infinity) < (f.date ?? Infinity)) first.set(k, r);
+  }
+  const keep = new Set(first.values());
+  return rows.filter((r) => (r.kind !== "nacked-by" && r.kind !== "nak-line") || keep.has(r));
 }

@@ -37,11 +37,23 @@ export function parseWindow(w: { since?: string; until?: string } | undefined): 
  * as in a whole-store analysis; the reply edge to that earlier message is not counted.
  */
 export function windowCorpus(c: Corpus, start?: number, end?: number): Corpus {
-  if (start === undefined && end === undefined) return c;
+  if (start === undefined && end === undefined) return { ...c, history: storeHistory(c) };
   const inWin = (d: number | null) => d !== null && (start === undefined || d >= start) && (end === undefined || d < end);
   const messages = c.messages.filter((m) => inWin(m.date));
   const ids = new Set(messages.map((m) => m.id));
-  return { ...c, messages, trailers: c.trailers.filter((t) => ids.has(t.messageId)) };
+  return { ...c, messages, trailers: c.trailers.filter((t) => ids.has(t.messageId)), history: storeHistory(c, start) };
+}
+
+/** Senders before `start` and each list's first date, over the whole (unwindowed) corpus. */
+export function storeHistory(c: Corpus, start?: number): NonNullable<Corpus["history"]> {
+  const priorSenders = new Set<string>();
+  const firstDate: Record<string, number> = {};
+  for (const m of c.messages) {
+    if (m.date === null) continue;
+    if (start !== undefined && m.date < start) priorSenders.add(m.from);
+    for (const l of ["*", ...m.lists]) if (!(firstDate[l] <= m.date)) firstDate[l] = m.date;
+  }
+  return { priorSenders, firstDate };
 }
 
 export interface RunResult { files: Map<string, string>; analysis: Analysis; storeVersion: string; timings: Record<string, number> }

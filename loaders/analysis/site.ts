@@ -33,9 +33,9 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
     lists: c.lists, sources: c.sources,
     counts: {
       messages: c.messages.length, threads: a.tr.threads.length, series: new Set(a.tr.series.filter((s) => s !== null)).size,
-      people: people.rows.length, graph_people: a.graph.order, reply_edges: a.graph.size,
+      people: people.rows.filter((r) => r.active).length, people_listed: people.rows.length, graph_people: a.graph.order, reply_edges: a.graph.size,
       reply_messages: a.replies.filter((e) => !e.bot).length, reviews: reviews.totals.reviewed + reviews.totals.acked + reviews.totals.tested,
-      naks: reviews.totals.naks, bots: a.bots.size,
+      reviews_carried: reviews.totals.carried ?? 0, naks: reviews.totals.naks, bots: a.bots.size,
     },
     person_keys: [...pd.keys()], thread_keys: [...td.keys()],
     elapsed_s: Math.round((Date.now() - startedAt) / 100) / 10,

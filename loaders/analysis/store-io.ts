@@ -60,7 +60,9 @@ export async function writeDerivedTables(store: Store, a: Analysis): Promise<voi
     is_series: "BOOLEAN", series_id: "VARCHAR", first_reply_ms: "BIGINT", first_responder: "VARCHAR",
   }, a.tr.threads.map((t) => {
     const o = first.get(t.id);
-    return { thread_id: t.id, root_id: msgs[t.root].id, root_missing: t.rootIsPhantom, subject: t.subject, author_id: t.author, sender_id: t.sender,
+    return { thread_id: t.id, root_id: msgs[t.root].id, root_missing: t.rootIsPhantom, subject: t.subject,
+      // Root missing: the first stored message is a reply, so nobody is known to have started the thread.
+      author_id: t.rootIsPhantom ? null : t.author, sender_id: t.rootIsPhantom ? null : t.sender,
       messages: t.members.length, participants: t.participants.length, lists: t.lists, start_at: t.start, end_at: t.end, depth: t.depth,
       is_series: t.isSeries, series_id: t.seriesId, first_reply_ms: o?.answered ? o.time : null, first_responder: o?.responder ?? null };
   }));
