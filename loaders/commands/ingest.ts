@@ -76,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY ? progressPrinter(paths) : undefined;
   let summary: IngestSummary;
   let code = 0;
+  let suspects = 0;
   try {
     summary = await ingest(store, sources, {
       lists: [...config.lists.map((l) => ({ name: l.name, address: l.address })), ...extra],
@@ -92,16 +93,30 @@ export async function run(argv: string[]): Promise<number> {
     code = 1;
   } finally {
     progress?.done();
+    suspects = await countSuspects(store);
     await store.close();
   }
   if (v.json) console.log(JSON.stringify(summary));
   else printSummary(summary);
+  if (suspects > 0) {
+    (v.json ? console.error : console.log)(`${suspects} suspected duplicate ${suspects === 1 ? "pair" : "pairs"} of people: ` +
+      `see \`threadgraph query 'SELECT * FROM people_suspects'\` (docs/identity.md)`);
+  }
   // Derived tables and page artifacts follow every change, even a partial run's.
   if (!v["no-analyze"] && summary.sources.some((x) => x.new + x.deleted > 0)) {
     const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
     (v.json ? console.error : console.log)(describeRefresh(r));
   }
   return code;
+}
+
+/** Pairs in people_suspects (0 when the people tables could not be read). */
+async function countSuspects(store: Awaited<ReturnType<typeof openStore>>): Promise<number> {
+  try {
+    return Number((await store.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM people_suspects"))[0].n);
+  } catch {
+    return 0;
+  }
 }
 
 function printSummary(s: IngestSummary): void {

@@ -12,22 +12,46 @@ export function normalizeEmail(raw: string | null | undefined): string {
 }
 
 // Names shared by many unrelated senders, or by role accounts: never a basis for merging.
-const GENERIC_WORDS = /\b(root|admin|administrator|unknown|noreply|no-reply|nobody|daemon|mailer|postmaster|webmaster|support|info|team|project|maintainers?|list|lists|robot|bot|patchwork|ci|test|user|linux|kernel)\b/;
+const GENERIC_WORDS = /\b(root|admin|administrator|unknown|no.?reply|nobody|daemon|mailer|postmaster|webmaster|support|info|team|project|maintainers?|list|lists|robot|bot|patchwork|ci|test|user|linux|kernel)\b/;
+
+// Letters NFKD does not decompose into a base letter plus a mark.
+const FOLD: Record<string, string> = { "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "ł": "l", "ı": "i", "þ": "th", "ħ": "h" };
 
 /**
- * Key for "same display name" merges: NFKC, lower case, quotes/parenthesised parts and
- * "via X" relay suffixes removed, whitespace collapsed. "" when the name is too weak to merge
- * on: fewer than two words, or a generic/role name.
+ * A display name reduced to comparable words: NFKD with the marks dropped and a few letters folded
+ * (Høiland-Jørgensen = Hoiland-Jorgensen), lower case, quotes/parenthesised parts and "via X"
+ * relay suffixes removed, hyphens and commas as word breaks. Order kept.
+ */
+export function nameWords(raw: string | null | undefined): string[] {
+  if (!raw) return [];
+  let n = raw.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[øæœßđðłıþħ]/g, (c) => FOLD[c]);
+  n = n.replace(/\(.*?\)/g, " ").replace(/\s+via\s+.*$/, "").replace(/["'`]/g, "");
+  if (n.includes("@")) return [];
+  return n.replace(/[,\-‐–]/g, " ").split(/\s+/).filter((w) => w.length > 0);
+}
+
+/**
+ * Key for "same display name" merges: the folded words of nameWords(), sorted (so "Huang, Ying"
+ * = "Ying Huang"). "" when the name is too weak to merge on: fewer than two words, or a
+ * generic/role name.
  */
 export function nameKey(raw: string | null | undefined): string {
-  if (!raw) return "";
-  let n = raw.normalize("NFKC").toLowerCase();
-  n = n.replace(/\(.*?\)/g, " ").replace(/\s+via\s+.*$/, "").replace(/["'`]/g, "");
-  n = n.replace(/[,]/g, " ").replace(/\s+/g, " ").trim();
-  if (n.includes("@")) return "";
-  const words = n.split(" ").filter((w) => w.length > 0);
+  const words = nameWords(raw);
   if (words.length < 2) return "";
-  if (GENERIC_WORDS.test(n)) return "";
-  // "Last, First" and "First Last" are the same person: compare the sorted words.
-  return words.sort().join(" ");
+  if (GENERIC_WORDS.test(words.join(" "))) return "";
+  return [...words].sort().join(" ");
+}
+
+/**
+ * First name plus the initials of the rest, for short forms of one name: "Greg Kroah-Hartman" and
+ * "Greg KH" both give "greg kh" (an all-capitals word of 2-3 letters is taken as initials already).
+ * "" for weak names and "Last, First" forms (whose first word is not the first name).
+ */
+export function nameAbbrevKey(raw: string | null | undefined): string {
+  if (!raw || raw.includes(",") || !nameKey(raw)) return "";
+  const original = raw.replace(/\(.*?\)/g, " ").replace(/["'`]/g, "").split(/[\s\-‐–]+/).filter(Boolean);
+  const words = nameWords(raw);
+  if (original.length !== words.length) return "";
+  const rest = words.slice(1).map((w, i) => (/^[A-Z]{2,3}$/.test(original[i + 1]) ? w : w[0])).join("");
+  return `${words[0]} ${rest}`;
 }

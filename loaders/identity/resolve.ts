@@ -2,7 +2,9 @@
 // unambiguous display name, then user overrides. Pure function over observed (email, name)
 // pairs, so it is cheap to recompute after every ingest and a mailmap change rewrites nothing else.
 import { MailmapIndex, type Mailmap } from "./mailmap.ts";
-import { nameKey, normalizeEmail } from "./normalize.ts";
+import { DOMAIN_LIST_VERSION, isNeutralDomain, isPersonalDomain, orgOf } from "./domains.ts";
+import { findSuspects, type Suspect } from "./suspects.ts";
+import { nameAbbrevKey, nameKey, nameWords, normalizeEmail } from "./normalize.ts";
 import { emptyOverrides, type Overrides } from "./overrides.ts";
 
 export interface Observation {
@@ -15,7 +17,7 @@ export interface Observation {
 }
 
 export interface Evidence {
-  rule: "mailmap" | "bot-tag" | "display-name" | "override-join";
+  rule: "mailmap" | "bot-tag" | "display-name" | "display-name-local-part" | "override-join";
   addresses: string[];
   detail: string;
 }
@@ -33,7 +35,12 @@ export interface PeopleResult {
   people: Person[];
   /** Every known address -> person_id. */
   emailToPerson: Map<string, string>;
+  /** People the rules kept apart who look alike (people_suspects view). */
+  suspects: Suspect[];
 }
+
+/** Version of the merge rules: part of the identity inputs, so a change re-resolves stores. */
+export const IDENTITY_RULES_VERSION = `2;domains:${DOMAIN_LIST_VERSION}`;
 
 export interface ResolveOptions {
   mailmaps?: Mailmap[];
@@ -59,26 +66,63 @@ class UnionFind {
   }
 }
 
-// Domains anyone can have an address at: a shared name there says nothing about the employer.
-const NEUTRAL_DOMAINS = /^(gmail\.com|googlemail\.com|outlook\.com|hotmail\.com|live\.com|yahoo\.[a-z.]+|icloud\.com|me\.com|proton\.me|protonmail\.com|pm\.me|gmx\.[a-z.]+|web\.de|fastmail\.[a-z]+|qq\.com|163\.com|126\.com|foxmail\.com|kernel\.org|linux\.dev)$/;
+/** Long enough to be rare: "Yang Li" or "Wei Wang" recur across employers, "Saeed Mahameed" hardly. */
+export function distinctiveName(words: string[]): boolean {
+  return words.join("").length >= 10 && Math.max(...words.map((w) => w.length)) >= 5;
+}
+
+export interface NameMergeGroup {
+  emails: string[];
+  rule: "display-name" | "display-name-local-part";
+  /** Organisations joined by a shared local part (display-name-local-part only). */
+  orgs?: string[];
+}
 
 /**
- * Which addresses sharing a display name are one person. Common names ("Yang Li") recur across
- * employers, so the name alone is trusted only when the addresses span at most one organisation
- * domain (neutral domains such as gmail.com or kernel.org join it). With several organisations
- * it is ambiguous: only addresses at the same organisation merge, and neutral ones stay apart.
+ * Which addresses sharing a display name are one person. Neutral addresses (free mail, community
+ * hosts such as kernel.org, the person's own vanity domain: see domains.ts) say nothing about the
+ * employer. Organisation domains do: a common name ("Yang Li") recurs across employers, so
+ * - one organisation: everything merges;
+ * - several: organisations are joined only when the name is distinctive AND the same local part
+ *   is used at both (saeedm@mellanox.com / saeedm@nvidia.com, a typo'd domain); if that leaves one
+ *   organisation, the neutral addresses join it, else each organisation merges on its own and
+ *   neutral addresses stay apart (people_suspects lists them).
+ * `words`: the name words seen on these addresses (for vanity domains); `key`: the name key.
  */
-export function nameMergeGroups(emails: string[]): string[][] {
+export function nameMergeGroups(emails: string[], key = "", words: string[] = key.split(" ")): NameMergeGroup[] {
   const byOrg = new Map<string, string[]>();
   const neutral: string[] = [];
   for (const e of emails) {
     const domain = e.slice(e.lastIndexOf("@") + 1);
-    if (NEUTRAL_DOMAINS.test(domain)) { neutral.push(e); continue; }
-    const org = domain.split(".").slice(-2).join("."); // mail.intel.com ~ intel.com
+    if (isNeutralDomain(domain) || isPersonalDomain(e, words)) { neutral.push(e); continue; }
+    const org = orgOf(domain); // mail.intel.com ~ intel.com
     byOrg.set(org, [...(byOrg.get(org) ?? []), e]);
   }
-  if (byOrg.size <= 1) return [[...emails]];
-  return [...byOrg.values()];
+  if (byOrg.size <= 1) return [{ emails: [...emails], rule: "display-name" }];
+  // Join organisations that share a local part, for distinctive names only.
+  const orgs = [...byOrg.keys()].sort();
+  const root = new Map(orgs.map((o) => [o, o]));
+  const find = (o: string): string => (root.get(o) === o ? o : find(root.get(o)!));
+  if (key && distinctiveName(key.split(" "))) {
+    const local = (e: string) => e.slice(0, e.lastIndexOf("@"));
+    for (let i = 0; i < orgs.length; i++) {
+      for (let j = i + 1; j < orgs.length; j++) {
+        const li = new Set(byOrg.get(orgs[i])!.map(local));
+        if (byOrg.get(orgs[j])!.some((e) => li.has(local(e)))) {
+          const [a, b] = [find(orgs[i]), find(orgs[j])].sort();
+          root.set(b, a);
+        }
+      }
+    }
+  }
+  const clusters = new Map<string, string[]>();
+  for (const o of orgs) clusters.set(find(o), [...(clusters.get(find(o)) ?? []), o]);
+  const group = (os: string[], extra: string[] = []): NameMergeGroup => ({
+    emails: [...os.flatMap((o) => byOrg.get(o)!), ...extra],
+    ...(os.length > 1 ? { rule: "display-name-local-part" as const, orgs: os } : { rule: "display-name" as const }),
+  });
+  if (clusters.size === 1) return [group(orgs, neutral)];
+  return [...clusters.values()].map((os) => group(os));
 }
 
 // Domains whose bots tag every report's address (syzbot+<hash>@syzkaller.appspotmail.com).
@@ -146,24 +190,29 @@ export function resolvePeople(observations: Observation[], opts: ResolveOptions 
   //    (relays, shared role accounts), bots, weak/generic names, and names whose addresses
   //    mailmap already assigns to different canonical identities. A casual one-word name
   //    ("fan" beside "Fan Ni") gives no key, so it neither counts nor blocks.
+  //    Several names on one address are fine when they are short forms of one name
+  //    ("Greg KH" / "Greg Kroah-Hartman"): the address then counts under each of them.
   const byName = new Map<string, string[]>();
   for (const [email, a] of addr) {
     if (a.bot || ov.splits.has(email) || a.names.size === 0) continue;
-    const keys = new Set([...a.names.keys()].map(nameKey).filter(Boolean));
-    if (keys.size !== 1) continue;
-    const key = [...keys][0];
-    const list = byName.get(key) ?? [];
-    list.push(email);
-    byName.set(key, list);
+    const named = [...a.names.keys()].filter((n) => nameKey(n));
+    const keys = new Set(named.map(nameKey));
+    if (keys.size === 0) continue;
+    if (keys.size > 1 && new Set(named.map(nameAbbrevKey)).size !== 1) continue;
+    if (keys.size > 1 && named.some((n) => !nameAbbrevKey(n))) continue;
+    for (const key of keys) byName.set(key, [...(byName.get(key) ?? []), email]);
   }
   for (const [key, emails] of [...byName.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     if (emails.length < 2) continue;
     const canon = new Set(emails.map((e) => mailmapTarget.get(e)).filter(Boolean));
     if (canon.size > 1) continue;
-    for (const group of nameMergeGroups(emails)) {
-      group.sort();
+    const words = new Set(emails.flatMap((e) => [...addr.get(e)!.names.keys()].flatMap(nameWords)));
+    for (const g of nameMergeGroups(emails, key, [...words])) {
+      const group = [...g.emails].sort();
       const merged = group.filter((e) => uf.union(group[0], e));
-      if (merged.length) evidence.push({ rule: "display-name", addresses: [group[0], ...merged], detail: key });
+      if (!merged.length) continue;
+      const detail = g.orgs ? `${key}; same local part at ${g.orgs.join(", ")}` : key;
+      evidence.push({ rule: g.rule, addresses: [group[0], ...merged], detail });
     }
   }
 
@@ -214,5 +263,6 @@ export function resolvePeople(observations: Observation[], opts: ResolveOptions 
     for (const e of emails) emailToPerson.set(e, id);
   }
   people.sort((a, b) => (a.person_id < b.person_id ? -1 : 1));
-  return { people, emailToPerson };
+  const suspects = findSuspects(people, (e) => [...addr.get(e)!.names.keys()]);
+  return { people, emailToPerson, suspects };
 }

@@ -20,6 +20,8 @@ export interface Manifest {
   /** Relative paths of the current people tables, rewritten after each ingest. */
   people: {
     people: string; emails: string;
+    /** people_suspects table (absent in stores written before it existed). */
+    suspects?: string;
     /** Content hash of the tables, identity-inputs hash, and the generation that wrote them. */
     hash: string; inputs: string; generation: number;
   } | null;

@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { BOT_LIST_VERSION, isBot } from "../identity/bots.ts";
 import { parseMailmap, type Mailmap } from "../identity/mailmap.ts";
 import { parseOverrides, type Overrides } from "../identity/overrides.ts";
-import { resolvePeople, type Observation, type PeopleResult } from "../identity/resolve.ts";
-import { PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS } from "./schema.ts";
+import { IDENTITY_RULES_VERSION, resolvePeople, type Observation, type PeopleResult } from "../identity/resolve.ts";
+import { PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, SUSPECT_COLUMNS } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
 
 export interface IdentityFiles {
@@ -23,7 +23,7 @@ export interface IdentityInputs {
 }
 
 export function loadIdentityFiles(files: IdentityFiles): IdentityInputs {
-  const h = createHash("sha256").update(`bots:${BOT_LIST_VERSION}\n`);
+  const h = createHash("sha256").update(`bots:${BOT_LIST_VERSION}\nrules:${IDENTITY_RULES_VERSION}\n`);
   const read = (path: string) => {
     const text = readFileSync(path, "utf8");
     h.update(`${path}\n${text}\n`);
@@ -59,7 +59,7 @@ export async function rebuildPeople(store: DuckStore, { mailmaps, overrides, inp
   const peopleRows = result.people.map((p) => ({ ...p, evidence: JSON.stringify(p.evidence) }));
   const emailRows = [...result.emailToPerson].map(([email, person_id]) => ({ email, person_id }));
   // Unchanged people: no new generation, so caches keyed on store.version() stay valid.
-  const hash = createHash("sha256").update(JSON.stringify([peopleRows, emailRows])).digest("hex").slice(0, 32);
+  const hash = createHash("sha256").update(JSON.stringify([peopleRows, emailRows, result.suspects])).digest("hex").slice(0, 32);
   const m = store.manifest();
   if (m.people?.hash === hash && m.people.inputs === inputs) {
     // Same people: note that they are current, without a new generation (no data changed).
@@ -72,7 +72,8 @@ export async function rebuildPeople(store: DuckStore, { mailmaps, overrides, inp
     peopleRows);
   const emails = await store.writeTable(`people/emails-${tag}.parquet`, PERSON_EMAIL_COLUMNS,
     emailRows);
-  store.commit({ ...m, generation: gen, people: { people, emails, hash, inputs, generation: gen } });
+  const suspects = await store.writeTable(`people/suspects-${tag}.parquet`, SUSPECT_COLUMNS, result.suspects.map((x) => ({ ...x })));
+  store.commit({ ...m, generation: gen, people: { people, emails, suspects, hash, inputs, generation: gen } });
   store.cleanOrphans();
   return result;
 }

@@ -48,10 +48,17 @@ export const PEOPLE_COLUMNS: Columns = {
   evidence: "VARCHAR",
 };
 export const PERSON_EMAIL_COLUMNS: Columns = { email: "VARCHAR", person_id: "VARCHAR" };
+/** Suspected duplicate people (loaders/identity/suspects.ts). */
+export const SUSPECT_COLUMNS: Columns = {
+  person_a: "VARCHAR", name_a: "VARCHAR", emails_a: "VARCHAR[]", messages_a: "BIGINT",
+  person_b: "VARCHAR", name_b: "VARCHAR", emails_b: "VARCHAR[]", messages_b: "BIGINT",
+  reason: "VARCHAR", detail: "VARCHAR", override: "VARCHAR",
+};
 
 /** View names the store defines itself; derived tables may not take them. */
 export const CORE_VIEWS = new Set([
   "messages", "people", "trailers", "errors", "arrivals", "tombstones", "conflicts", "person_emails",
+  "people_suspects", "naks", "raw_people_suspects",
   "raw_messages", "raw_arrivals", "raw_trailers", "raw_errors", "raw_tombstones", "raw_people",
 ]);
 
@@ -115,6 +122,17 @@ export function viewSql(hasThreads: boolean): string[] {
      FROM raw_trailers t LEFT JOIN raw_person_emails pe ON pe.email = t.email
      WHERE t.message_id IN (SELECT message_id FROM arrivals)`,
     `CREATE OR REPLACE TEMP VIEW errors AS SELECT * FROM raw_errors`,
+    `CREATE OR REPLACE TEMP VIEW people_suspects AS SELECT * FROM raw_people_suspects`,
+    // NAK evidence, as the analysis reads it (loaders/analysis/reviews.ts): a Nacked-by trailer
+    // or a free-text NAK line outside quotes, in a non-patch message (a Nacked-by inside a patch
+    // was carried over). A NAK line beside the sender's own Nacked-by is the same NAK.
+    `CREATE OR REPLACE TEMP VIEW naks AS
+     SELECT t.message_id, 'nacked-by' AS kind, t.person_id, t.email, t.name, m.date, m.subject, m.lists, m.thread_id
+       FROM trailers t JOIN messages m USING (message_id) WHERE t.kind = 'nacked-by' AND NOT m.is_patch
+     UNION ALL
+     SELECT m.message_id, 'nak-line' AS kind, m.person_id, m.from_email AS email, m.from_name AS name, m.date, m.subject, m.lists, m.thread_id
+       FROM messages m WHERE m.nak_line AND NOT m.is_patch AND NOT EXISTS (
+         SELECT 1 FROM raw_trailers t WHERE t.message_id = m.message_id AND t.kind = 'nacked-by' AND t.email = m.from_email)`,
     // Same Message-ID, different content: the copies that were not kept.
     `CREATE OR REPLACE TEMP VIEW conflicts AS
      SELECT a.message_id, a.source, a.position, a.content_hash, m.content_hash AS kept_content_hash

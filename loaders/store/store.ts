@@ -10,7 +10,7 @@ import { jsonLines, type JsonLinesWriter } from "./parquet-writer.ts";
 import { processAlive } from "./lock.ts";
 import { partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
 import {
-  CORE_VIEWS, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
+  CORE_VIEWS, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, SUSPECT_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
   type Columns, type PartTable,
 } from "./schema.ts";
 
@@ -105,6 +105,7 @@ export class DuckStore implements Store {
       stmts.push(`CREATE OR REPLACE TEMP VIEW raw_${table} AS ${relationSql(m.parts[table as PartTable].map(abs), cols)}`);
     }
     stmts.push(`CREATE OR REPLACE TEMP VIEW raw_people AS ${relationSql(m.people ? [abs(m.people.people)] : [], PEOPLE_COLUMNS)}`);
+    stmts.push(`CREATE OR REPLACE TEMP VIEW raw_people_suspects AS ${relationSql(m.people?.suspects ? [abs(m.people.suspects)] : [], SUSPECT_COLUMNS)}`);
     stmts.push(`CREATE OR REPLACE TEMP VIEW raw_person_emails AS ${relationSql(m.people ? [abs(m.people.emails)] : [], PERSON_EMAIL_COLUMNS)}`);
     for (const d of derived) {
       stmts.push(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(d.name)} AS SELECT * FROM read_parquet(${sqlString(d.file)})`);
@@ -165,7 +166,7 @@ export class DuckStore implements Store {
   cleanOrphans(): void {
     const m = this.manifest();
     const keep = new Set<string>([...Object.values(m.parts).flat()]);
-    if (m.people) { keep.add(m.people.people); keep.add(m.people.emails); }
+    if (m.people) { keep.add(m.people.people); keep.add(m.people.emails); if (m.people.suspects) keep.add(m.people.suspects); }
     for (const sub of [...Object.keys(PART_TABLES), "people"]) {
       const d = join(this.dir, sub);
       if (!existsSync(d)) continue;
