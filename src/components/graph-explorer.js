@@ -2,6 +2,9 @@
 // The graph is built once; filters only change what the reducers hide, so toggling stays cheap at 10,000 nodes.
 import { Graph, Sigma, NodePointProgram } from "./vendor-graph.js";
 import { listColor, communityColor } from "./colors.js";
+import { visibleGraph, countVisible as countShown, graphStatus } from "./graph-filter.js";
+
+export { graphStatus };
 
 /**
  * @param artifact GraphArtifact (graph.json)
@@ -28,6 +31,8 @@ export function createExplorer(artifact, container, onSelect) {
     // gl.POINTS costs far less per frame than the default circle quads (matters in software GL).
     ...(nodes.length > 5000 ? { defaultNodeType: "point", nodeProgramClasses: { point: NodePointProgram } } : {}),
     labelRenderedSizeThreshold: 8,
+    // Room for the labels of nodes at the edge of the layout (a right-most name was cut off).
+    stagePadding: 90,
     zIndex: true,
     nodeReducer: (key, attrs) => {
       const i = Number(key);
@@ -63,20 +68,10 @@ export function createExplorer(artifact, container, onSelect) {
   /** filters: {lists:Set, monthFrom, monthTo (indexes), minWeight, bots, colorBy, sizeBy} */
   function update(filters) {
     state.filters = filters;
-    const listIdx = new Set(artifact.lists.map((l, i) => (filters.lists.has(l) ? i : -1)).filter((i) => i >= 0));
-    const active = new Uint8Array(nodes.length);
-    edges.forEach((e, i) => {
-      let w = 0;
-      for (let k = 0; k < e.m.length; k += 2) if (e.m[k] >= filters.monthFrom && e.m[k] <= filters.monthTo) w += e.m[k + 1];
-      if (!e.l.some((l) => listIdx.has(l))) w = 0;
-      state.edgeWeight[i] = w;
-      if (w >= filters.minWeight) { active[e.s] = 1; active[e.t] = 1; }
-    });
+    const vis = visibleGraph(artifact, filters);
+    state.edgeWeight = vis.edgeWeight;
+    state.nodeVisible = vis.nodeVisible;
     const sizeOf = sizeScale(nodes, filters.sizeBy);
-    nodes.forEach((n, i) => {
-      const onList = Object.keys(n.lists ?? {}).some((l) => filters.lists.has(l));
-      state.nodeVisible[i] = (filters.bots || !n.bot) && onList && (active[i] || filters.isolated) ? 1 : 0;
-    });
     // One batch update (one event for sigma) instead of 10,000 single-node updates.
     graph.updateEachNodeAttributes((key, attrs) => {
       const n = nodes[Number(key)];
@@ -90,10 +85,7 @@ export function createExplorer(artifact, container, onSelect) {
   }
 
   function countVisible() {
-    let n = 0, m = 0;
-    for (const v of state.nodeVisible) n += v;
-    edges.forEach((e, i) => { if (state.edgeWeight[i] >= state.filters.minWeight && state.nodeVisible[e.s] && state.nodeVisible[e.t]) m++; });
-    return { nodes: n, edges: m };
+    return countShown(artifact, state, state.filters.minWeight);
   }
 
   /** Centre the camera on a node and select it. */

@@ -12,7 +12,7 @@ export function pageHeader(meta) {
     " · ", el("b", {}, "lists "), lists,
     " · ", el("b", {}, "sources "), sources,
     " · ", el("b", {}, "refreshed "), fmtDateTime(meta.refreshed_at),
-    c ? ` · ${fmtInt(c.messages)} messages, ${fmtInt(c.threads)} threads, ${fmtInt(c.people)} people` : "");
+    c ? ` · ${fmtInt(c.messages)} messages, ${fmtInt(c.threads)} threads, ${fmtInt(c.people)} people active (sent mail in the window, bots excluded)` : "");
 }
 
 /** "3 mbox, 1 public-inbox": sources are ids like "mbox:/path", "pi:/path", "lore:..." */

@@ -1,6 +1,7 @@
 // Turns a thread detail artifact into the rows of the timeline and a plain-language summary.
 // Output is plain strings and numbers; the page renders them as text.
 import { fmtDate, fmtDuration } from "./dom.js";
+import { homeLabel } from "./colors.js";
 
 /** Messages in date order, one row each, with the row of their parent (null for the root or a missing parent). */
 export function threadRows(d) {
@@ -9,7 +10,10 @@ export function threadRows(d) {
   const rowOf = new Map(msgs.map((m, i) => [m.id, i]));
   return msgs.map((m, i) => {
     const p = people.get(m.from);
-    return { ...m, row: i, name: p?.name ?? m.from, home: p?.home ?? null, key: p?.key ?? null,
+    // A forwarded patch: the sender, and the in-body author it was written by (text only).
+    const sender = p?.name ?? m.from;
+    return { ...m, row: i, name: sender, home: p?.home ?? null, key: p?.key ?? null,
+      author_name: m.author?.name ?? null, from_label: m.author ? `${sender} (author: ${m.author.name})` : sender,
       parentRow: m.parent != null && rowOf.has(m.parent) ? rowOf.get(m.parent) : null };
   });
 }
@@ -22,7 +26,7 @@ export function homeFlows(d) {
     if (r.parentRow == null) continue;
     const parent = rows[r.parentRow];
     if (parent.from === r.from) continue;
-    const k = `${r.home ?? "none"}\u0000${parent.home ?? "none"}`;
+    const k = `${homeLabel(r.home)}\u0000${homeLabel(parent.home)}`;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts].map(([k, replies]) => { const [from, to] = k.split("\u0000"); return { from, to, replies }; });
@@ -37,21 +41,24 @@ export function threadStory(d) {
   const rows = threadRows(d);
   const out = [];
   const span = t.start != null && t.end != null ? fmtDuration(t.end - t.start) : "an unknown time";
-  out.push(`${t.author ? `Started by ${t.author.name}${t.author.home ? ` (home list ${t.author.home})` : ""}` : "Started by an unknown author"} on ${fmtDate(t.start)}; ` +
+  const starter = t.author ? `Started by ${t.author.name}${t.author.home ? ` (home list: ${homeLabel(t.author.home)})` : ""} on ${fmtDate(t.start)}`
+    : t.root_missing ? `Its first message is not in the archive: the earliest stored one (${fmtDate(t.start)}) is already a reply`
+    : `Started by an unknown author on ${fmtDate(t.start)}`;
+  out.push(`${starter}; ` +
     `${plural(t.messages, "message")} from ${plural(t.participants, "person")} over ${span}. ` +
     `It reached ${t.lists.length ? t.lists.join(", ") : "no tracked list"}.`);
   const byHome = new Map();
-  for (const p of d.participants) byHome.set(p.home ?? "no tracked list", [...(byHome.get(p.home ?? "no tracked list") ?? []), p]);
+  for (const p of d.participants) byHome.set(homeLabel(p.home), [...(byHome.get(homeLabel(p.home)) ?? []), p]);
   const parts = [...byHome].sort((a, b) => b[1].length - a[1].length)
-    .map(([h, ps]) => `${ps.length} from ${h} (${ps.slice().sort((a, b) => b.messages - a.messages).slice(0, 4).map((p) => p.name).join(", ")}${ps.length > 4 ? ", …" : ""})`);
-  if (parts.length) out.push(`Who engaged: ${parts.join("; ")}.`);
+    .map(([h, ps]) => `${ps.length} from ${h === "several lists" ? "several lists equally" : h} (${ps.slice().sort((a, b) => b.messages - a.messages).slice(0, 4).map((p) => p.name).join(", ")}${ps.length > 4 ? ", …" : ""})`);
+  if (parts.length) out.push(`Who engaged, by home list: ${parts.join("; ")}.`);
   const top = d.participants.slice().sort((a, b) => b.messages - a.messages).slice(0, 3).map((p) => `${p.name} (${p.messages})`);
   if (top.length) out.push(`Most active: ${top.join(", ")}.`);
   const lat = rows.map((r) => r.latency_ms).filter((x) => x != null).sort((a, b) => a - b);
   if (lat.length) out.push(`First reply after ${fmtDuration(t.first_reply_ms)}; half of all replies came within ${fmtDuration(lat[Math.floor(lat.length / 2)])} of the message they answer.`);
   else out.push("Nobody replied.");
   const flows = homeFlows(d).filter((f) => f.from !== f.to).sort((a, b) => b.replies - a.replies);
-  if (flows.length) out.push(`Across lists: ${flows.slice(0, 4).map((f) => `${plural(f.replies, "reply")} from ${f.from} people to ${f.to} people`).join(", ")}.`);
+  if (flows.length) out.push(`Across lists: ${flows.slice(0, 4).map((f) => `${plural(f.replies, "reply")} from people whose home is ${f.from} to people whose home is ${f.to}`).join(", ")}.`);
   const kinds = new Map();
   for (const x of d.trailers) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
   if (kinds.size || d.naks.length) out.push(`Verdicts: ${[...[...kinds].map(([k, n]) => `${n} ${k}`), d.naks.length ? plural(d.naks.length, "NAK") + (d.naks.some((n) => n.cross_subsystem) ? " (cross-subsystem)" : "") : null].filter(Boolean).join(", ")}.`);

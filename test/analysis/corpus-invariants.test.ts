@@ -7,7 +7,8 @@ import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
-import type { GraphArtifact, MetaArtifact, ThreadDetail } from "../../loaders/analysis/artifacts.ts";
+import type { BridgesArtifact, GraphArtifact, MetaArtifact, PeopleArtifact, ResponsivenessArtifact, ReviewsArtifact, ThreadDetail,
+  ThreadsArtifact } from "../../loaders/analysis/artifacts.ts";
 import { openStore } from "../../loaders/store/store.ts";
 
 const CORPUS = resolve("../shared/corpus/2024-h2");
@@ -95,7 +96,62 @@ test("2024-h2: edges reference existing nodes, weights sum to reply messages, no
       for (const m of d.messages) assert.ok(m.parent === null || ids.has(m.parent));
       assert.equal(d.messages.length, d.thread.messages);
     }
+    await crossPageInvariants(store, read);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+// Figures that two pages show must agree (docs/analysis.md "Headline figures"): each is checked
+// against the artifact the other page reads, or against SQL on the store's views.
+async function crossPageInvariants(store: string, read: <T>(f: string) => T): Promise<void> {
+  const meta = read<MetaArtifact>("meta.json");
+  const people = read<PeopleArtifact>("people.json").rows;
+  const s = await openStore(store);
+  try {
+    const num = async (sql: string) => Number((await s.query<{ n: number }>(sql))[0].n);
+    // Header/Overview people = people active in the window = senders who are not bots (SQL).
+    const senders = await num(`WITH who AS (SELECT coalesce(person_id, from_email, '(unknown)') AS who, is_bot FROM messages),
+      bots AS (SELECT person_id AS who FROM people WHERE is_bot UNION SELECT who FROM who WHERE is_bot)
+      SELECT count(DISTINCT who) AS n FROM who WHERE who NOT IN (SELECT who FROM bots)`);
+    console.log(`people: header ${meta.counts.people}, active rows ${people.filter((p) => p.active).length}, SQL senders ${senders}, listed ${people.length}`);
+    assert.equal(meta.counts.people, senders, "people header count == people active in the window");
+    assert.equal(people.filter((p) => p.active).length, meta.counts.people);
+    // Reviews: per-person sums == site totals, for each definition.
+    const sum = (k: "reviews_given" | "reviews_received" | "reviews_carried") => people.reduce((t, p) => t + (p[k] ?? 0), 0);
+    const rev = read<ReviewsArtifact>("reviews.json");
+    const inReplies = await num(`SELECT count(*) AS n FROM reviews WHERE source = 'reply' AND kind IN ('reviewed-by', 'acked-by', 'tested-by')`);
+    console.log(`reviews: site ${meta.counts.reviews}, sum given ${sum("reviews_given")}, SQL ${inReplies}; carried ${meta.counts.reviews_carried} / ${sum("reviews_carried")}`);
+    assert.equal(sum("reviews_given"), meta.counts.reviews, "sum of per-person reviews given == site total");
+    assert.equal(sum("reviews_received"), meta.counts.reviews);
+    assert.equal(rev.totals.reviewed + rev.totals.acked + rev.totals.tested, meta.counts.reviews);
+    assert.equal(inReplies, meta.counts.reviews);
+    assert.equal(sum("reviews_carried"), meta.counts.reviews_carried);
+    // NAKs: none in patches, one per (NAKer, target).
+    assert.equal(await num(`SELECT count(*) AS n FROM reviews r JOIN messages m USING (message_id) WHERE r.kind IN ('nacked-by', 'nak-line') AND coalesce(m.is_patch, false)
+      AND NOT regexp_matches(coalesce(m.subject, ''), '^\\s*(re|aw|sv|antw|fwd?)\\s*(\\[\\d+\\])?\\s*:', 'i')`), 0, "no NAK counted inside a patch");
+    assert.equal(await num(`SELECT count(*) AS n FROM (SELECT reviewer_id, target_id FROM reviews WHERE kind IN ('nacked-by', 'nak-line') GROUP BY ALL HAVING count(*) > 1)`), 0);
+    assert.equal(rev.naks.length, meta.counts.naks);
+    // Unanswered: threads page == responsiveness page; missing roots have no author.
+    const th = read<ThreadsArtifact>("threads.json").rows;
+    const all = read<ResponsivenessArtifact>("responsiveness.json").curves.find((c) => c.group === "all" && c.kind === "thread")!;
+    console.log(`unanswered: threads page ${th.filter((t) => t.unanswered).length}, responsiveness ${all.censored}, root missing ${th.filter((t) => t.root_missing).length}`);
+    assert.equal(th.filter((t) => t.unanswered).length, all.censored);
+    assert.equal(th.filter((t) => t.root_missing && t.unanswered !== null).length, 0);
+    assert.equal(await num(`SELECT count(*) AS n FROM threads WHERE root_missing AND (author_id IS NOT NULL OR sender_id IS NOT NULL)`), 0);
+    const started = people.reduce((t, p) => t + p.threads_started, 0);
+    assert.equal(started, await num(`SELECT count(*) AS n FROM threads WHERE NOT root_missing`), "threads started sum == threads with a root");
+    // Bridges' messages are unique messages, as on the people page.
+    const byId = new Map(people.map((p) => [p.id, p]));
+    for (const b of read<BridgesArtifact>("bridges.json").people) assert.equal(b.messages, byId.get(b.id)!.messages, b.name);
+    // Graph panel numbers == people page (bots excluded); no more people shown than the total.
+    const g = read<GraphArtifact>("graph.json");
+    for (const n of g.nodes) if (!n.bot && byId.has(n.id)) {
+      assert.deepEqual([n.out_w, n.in_w], [byId.get(n.id)!.replies_sent, byId.get(n.id)!.replies_received], n.name);
+    }
+    assert.equal(g.stats.edges_with_bots, g.pruning.total_edges);
+    assert.ok(g.stats.nodes <= g.stats.nodes_with_bots!);
+  } finally {
+    await s.close();
+  }
+}

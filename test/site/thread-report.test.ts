@@ -1,0 +1,36 @@
+// Thread page text (src/components/thread-report.js): home lists in words ("several lists", not
+// the first list of the config), a forwarded patch's author next to its sender, a missing root.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+// @ts-expect-error plain browser JS module without types
+import { threadRows, threadStory, homeFlows } from "../../src/components/thread-report.js";
+
+const ref = (id: string, home: string | null) => ({ id, key: id, name: id.toUpperCase(), home });
+const d = {
+  thread: { id: "r", key: "r", subject: "s", author: ref("ann", "alpha"), root_missing: false, messages: 3, participants: 3, lists: ["alpha", "beta"],
+    start: 0, end: 7_200_000, first_reply_ms: 3_600_000, depth: 2 },
+  messages: [
+    { id: "r", parent: null, from: "ann", date: 0, latency_ms: null, lists: ["alpha"], subject: "s", depth: 0, patch: null },
+    { id: "x", parent: "r", from: "eve", date: 3_600_000, latency_ms: 3_600_000, lists: ["alpha", "beta"], subject: "Re: s", depth: 1, patch: null },
+    { id: "p", parent: "x", from: "gus", author: ref("fred", null), date: 7_200_000, latency_ms: 3_600_000, lists: ["beta"], subject: "[PATCH] s", depth: 2, patch: "v1" },
+  ],
+  participants: [{ ...ref("ann", "alpha"), messages: 1, first: 0 }, { ...ref("eve", "cross-list"), messages: 1, first: 1 }, { ...ref("gus", "beta"), messages: 1, first: 2 }],
+  trailers: [], naks: [],
+};
+
+test("thread page: cross-list homes are named as such; a forwarded patch shows its author", () => {
+  const rows = threadRows(d);
+  assert.equal(rows.find((r: { id: string }) => r.id === "p").from_label, "GUS (author: FRED)");
+  assert.equal(rows.find((r: { id: string }) => r.id === "r").from_label, "ANN");
+  const flows = homeFlows(d).map((f: { from: string; to: string }) => `${f.from}>${f.to}`).sort();
+  assert.deepEqual(flows, ["beta>several lists", "several lists>alpha"]);
+  const story = threadStory(d).join(" ");
+  assert.match(story, /1 from several lists equally \(EVE\)/);
+  assert.doesNotMatch(story, /from cross-list/);
+});
+
+test("thread page: a thread whose first message is missing says so instead of naming a starter", () => {
+  const story = threadStory({ ...d, thread: { ...d.thread, author: null, root_missing: true } })[0];
+  assert.match(story, /first message is not in the archive/);
+  assert.doesNotMatch(story, /Started by/);
+});
