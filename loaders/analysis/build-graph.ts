@@ -27,14 +27,17 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
     const mt = a.metrics.nodes.get(id);
     const pos = a.layout.get(id) ?? { x: 0, y: 0 };
     // Replies sent/received as on the people page: bot replies excluded (a bot's own node: all of them).
-    const own = a.graph.hasNode(id) ? a.graph : g;
+    // A human who only talked with bots is in the full graph but not the default one: 0 and 0.
+    const own = a.bots.has(id) ? g : a.graph;
     let in_w = 0, out_w = 0;
-    own.forEachInEdge(id, (_k, e) => { in_w += e.weight; });
-    own.forEachOutEdge(id, (_k, e) => { out_w += e.weight; });
+    if (own.hasNode(id)) {
+      own.forEachInEdge(id, (_k, e) => { in_w += e.weight; });
+      own.forEachOutEdge(id, (_k, e) => { out_w += e.weight; });
+    }
     const r = (x: number, d = 1e6) => Math.round(x * d) / d;
     return {
       ...personRef(a, id), bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
-      in_w, out_w, degree: own.neighbors(id).length,
+      in_w, out_w, degree: own.hasNode(id) ? own.neighbors(id).length : 0,
       pagerank: mt ? r(mt.pagerank) : null, betweenness: mt ? r(mt.betweenness) : null,
       community: mt ? mt.community : null, core: mt ? mt.core : null, x: pos.x, y: pos.y,
     };

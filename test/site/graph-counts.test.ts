@@ -27,6 +27,7 @@ test("graph page: with every filter open, shown = the graph's totals for the sam
   assert.deepEqual([g.stats.nodes, g.stats.edges, g.stats.nodes_with_bots, g.stats.edges_with_bots], [2, 2, 4, 4]);
   const cat = g.nodes.findIndex((n) => n.id === "cat");
   assert.equal(visibleGraph(g, open(false)).nodeVisible[cat], 0);
+  assert.deepEqual([g.nodes[cat].out_w, g.nodes[cat].in_w], [0, 0], "replies to a bot are not counted on the panel");
   // The side panel's replies exclude bot replies, like the people page.
   const ann = g.nodes.find((n) => n.id === "ann")!;
   assert.deepEqual([ann.out_w, ann.in_w], [1, 1]);

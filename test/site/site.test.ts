@@ -109,6 +109,11 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     const status = page.locator("[data-testid=graph-status]");
     await page.waitForFunction(() => /Showing [1-9]/.test(document.querySelector("[data-testid=graph-status]")?.textContent ?? ""));
     const s0 = await status.textContent();
+    // All filters open, bots hidden: shown == the graph's own totals (bots excluded), never more.
+    const [shownN, shownE, totalN, totalE] = (s0!.match(/Showing ([\d,]+) people and ([\d,]+) reply edges, of ([\d,]+) people and ([\d,]+) edges/) ?? []).slice(1).map((x) => Number(x.replace(/,/g, "")));
+    assert.deepEqual([shownN, shownE], [totalN, totalE], s0!);
+    assert.equal(totalN, meta.counts.graph_people);
+    assert.doesNotMatch(s0!, /pruned/);
     await page.getByRole("checkbox", { name: "netdev" }).uncheck();
     await page.waitForFunction((s) => document.querySelector("[data-testid=graph-status]")?.textContent !== s, s0);
     assert.ok(page.url().includes("lists="), "filter is in the URL");
@@ -124,6 +129,26 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     assert.ok((await rowCount(page)) < n0);
     assert.ok((await page.locator(".tg-table tbody").textContent())?.includes(HOSTILE_NAME), "name shown as text");
     await checkClean(page, watch, "people");
+  });
+
+  test("people: the header, Overview and people page count the same people (active in the window); no page wider than the window", async () => {
+    const active = people.filter((p) => p.messages > 0 && !p.bot).length;
+    assert.equal(meta.counts.people, active);
+    for (const width of [1024, 1400]) {
+      const { page } = await open("/people", ".tg-table tbody tr");
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      assert.match(await page.locator("[data-testid=page-header]").textContent() ?? "", new RegExp(`${active} people active`));
+      assert.match(await page.locator(".tg-table-tools .tg-note").first().textContent() ?? "", new RegExp(`^${active} rows`));
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(sw <= width, `people page ${sw} px wide at ${width}`);
+      await page.close();
+    }
+    const { page } = await open("/", ".tg-table tbody tr");
+    const engaged = page.locator(".tg-table").nth(1).locator(".tg-table-tools .tg-note");
+    assert.match(await engaged.textContent() ?? "", new RegExp(`^${active} rows`), "Overview: most engaged = people active");
+    assert.match(await page.locator("[data-testid=new-returning-note]").textContent() ?? "", /history starts/);
+    await page.close();
   });
 
   test("threads: table; filter to cross-posted; hostile subject is text", async () => {
@@ -191,6 +216,11 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     await page.getByLabel("Only reviewers and authors with different home lists").check();
     await page.waitForFunction(() => location.search.includes("cross=1"));
     assert.ok((await pairs.locator("tbody tr").count()) <= n0);
+    // The colour legend's tick labels do not run into each other.
+    const ticks = await page.locator("figure:has(svg[aria-label='review matrix']) svg[class$='-ramp'] text").evaluateAll((ts) =>
+      ts.map((t) => t.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [r.left, r.right]).sort((x, y) => x[0] - y[0]));
+    assert.ok(ticks.length >= 2, "legend has tick labels");
+    for (let i = 1; i < ticks.length; i++) assert.ok(ticks[i][0] >= ticks[i - 1][1] - 0.5, `legend ticks overlap: ${JSON.stringify(ticks)}`);
     await checkClean(page, watch, "reviews");
   });
 
