@@ -24,7 +24,7 @@ export interface ThreadgraphConfig {
   archives?: string;
   /** Tuning for `threadgraph sync` (rarely needed; see docs/sync.md). */
   sync?: SyncTuning;
-  /** Report window for `threadgraph analyze` and the pages (ISO dates, until exclusive); default all data. */
+  /** Report window for `threadgraph analyze` and the pages (ISO dates or "N days" like 180d, until exclusive); default all data. A window saved by `analyze --since/--until` takes precedence (docs/schema.md settings.json). */
   window?: { since?: string; until?: string };
   /** Caps on the per-person / per-thread detail pages (see docs/analysis.md). */
   details?: DetailCaps;

@@ -2,8 +2,8 @@
 import { parseArgs } from "node:util";
 import { basename } from "node:path";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
-import { loadConfig, resolveStoreDir } from "../config.ts";
-import { openSource } from "../sources/index.ts";
+import { DEFAULT_LISTS, loadConfig, resolveStoreDir } from "../config.ts";
+import { openSource, parseSourceSpec } from "../sources/index.ts";
 import type { IngestProgress, IngestSummary } from "../store/api.ts";
 import { ingest, IngestError } from "../store/ingest.ts";
 import { openStore } from "../store/store.ts";
@@ -17,7 +17,8 @@ Ingest local archives into the store. Re-running ingests only what is new.
 
 SOURCE is [LIST=]PATH: an mbox file (plain or .gz), a Maildir directory, or a public-inbox
 inbox (an inbox dir holding git/N.git epochs, or one epoch). LIST tags the archive's list,
-e.g. netdev=archives/netdev.mbox.gz.
+e.g. netdev=archives/netdev.mbox.gz; it must be a tracked list (the config's lists, the default
+ones, or one given with --list in the same command).
 
 options:
   --store DIR            store directory (default: config store, data/store)
@@ -63,6 +64,16 @@ export async function run(argv: string[]): Promise<number> {
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) return usageError("--batch-size must be a positive integer");
 
   const config = await loadConfig();
+  // A typo'd tag would silently create a new list: tags must name a tracked list.
+  const tracked = new Set([...config.lists, ...DEFAULT_LISTS, ...extra].map((l) => l.name));
+  for (const spec of positionals) {
+    const { list } = parseSourceSpec(spec);
+    if (list && !tracked.has(list)) {
+      return usageError(`SOURCE ${spec}: '${list}' is not a tracked list (tracked: ${[...tracked].sort().join(", ")}). ` +
+        `To track it, add --list ${list}=ADDRESS (e.g. --list ${list}=${list}@vger.kernel.org) or list it in threadgraph.config.ts; ` +
+        `for a path containing '=', write ./${spec}`);
+    }
+  }
   let sources: Source[];
   try {
     sources = positionals.map(openSource); // fail before touching the store when a path is bad
@@ -104,8 +115,14 @@ export async function run(argv: string[]): Promise<number> {
   }
   // Derived tables and page artifacts follow every change, even a partial run's.
   if (!v["no-analyze"] && summary.sources.some((x) => x.new + x.deleted > 0)) {
-    const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
-    (v.json ? console.error : console.log)(describeRefresh(r));
+    try {
+      const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
+      (v.json ? console.error : console.log)(describeRefresh(r));
+    } catch (e) {
+      // The ingest itself is committed; only the refresh failed (e.g. a bad config window).
+      console.error(`threadgraph ingest: analysis failed (the ingested mail is stored; fix and run 'threadgraph analyze'): ${(e as Error).message}`);
+      return 1;
+    }
   }
   return code;
 }

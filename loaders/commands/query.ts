@@ -8,7 +8,8 @@ export const help = `usage: threadgraph query [--store DIR] [--json | --table] "
 
 Run DuckDB SQL over the store. Views: messages, people, trailers, errors, arrivals, conflicts,
 tombstones, person_emails, plus derived tables (threads, replies, ...) once analyze wrote them.
-See docs/schema.md. Timestamps print as epoch milliseconds (use strftime(date, ...) for text).
+See docs/schema.md. Timestamps print as ISO 8601 UTC in a table and as epoch milliseconds in
+JSON lines. The SQL is not sandboxed: it can read and write files (COPY ... TO), like any DuckDB.
 
 options:
   --store DIR   store directory (default: config store, data/store)
@@ -36,14 +37,21 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`threadgraph query: expected exactly one SQL argument\n\n${help}`);
     return 2;
   }
+  if (v.table && v.json) {
+    console.error(`threadgraph query: --json and --table exclude each other\n\n${help}`);
+    return 2;
+  }
   const config = await loadConfig();
   const store = await openExistingStore("query", v.store, config);
   if (!store) return 1;
   try {
-    const rows = await store.query(positionals[0]);
     const table = v.table || (!v.json && process.stdout.isTTY);
-    if (table) console.log(formatTable(rows));
-    else if (rows.length) process.stdout.write(rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    if (table) {
+      console.log(formatTable(await store.queryForDisplay(positionals[0])));
+      return 0;
+    }
+    const rows = await store.query(positionals[0]);
+    if (rows.length) process.stdout.write(rows.map((r) => JSON.stringify(r)).join("\n") + "\n");
   } catch (e) {
     console.error(`threadgraph query: ${(e as Error).message}`);
     return 1;

@@ -26,7 +26,16 @@ options (each overrides the config for this run):
   --overlap-days N        days re-read before the last fetched slice on a refresh (default 3)
   --batch-size N          messages per committed store batch (a kill loses at most one batch)
   --no-analyze            skip recomputing threads, graph and page artifacts afterwards
-  --json                  print the per-list summary as JSON`;
+  --json                  print the per-list summary as JSON
+
+The refresh afterwards uses the store's report window (see 'threadgraph analyze --help').
+
+exit status: 0 ok, 1 a list failed or a runtime error (what was fetched before is kept), 2 usage error`;
+
+function usageError(msg: string): number {
+  console.error(`threadgraph sync: ${msg}\n\n${help}`);
+  return 2;
+}
 
 export function listsFromFlags(specs: string[], cfg: ThreadgraphConfig): ListConfig[] {
   return specs.map((spec) => {
@@ -39,20 +48,22 @@ export function listsFromFlags(specs: string[], cfg: ThreadgraphConfig): ListCon
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv, allowPositionals: false,
-    options: {
-      store: { type: "string" }, list: { type: "string", multiple: true }, mode: { type: "string" },
-      since: { type: "string" }, until: { type: "string" }, archives: { type: "string" },
-      "max-per-slice": { type: "string" }, "slice-days": { type: "string" }, "overlap-days": { type: "string" },
-      json: { type: "boolean" }, "batch-size": { type: "string" }, "no-analyze": { type: "boolean" },
-    },
-  });
-  const cfg = await loadConfig();
-  if (values.mode && values.mode !== "git" && values.mode !== "http") {
-    console.error(`threadgraph sync: --mode must be git or http, not '${values.mode}'`);
-    return 2;
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv, allowPositionals: false, strict: true,
+      options: {
+        store: { type: "string" }, list: { type: "string", multiple: true }, mode: { type: "string" },
+        since: { type: "string" }, until: { type: "string" }, archives: { type: "string" },
+        "max-per-slice": { type: "string" }, "slice-days": { type: "string" }, "overlap-days": { type: "string" },
+        json: { type: "boolean" }, "batch-size": { type: "string" }, "no-analyze": { type: "boolean" },
+      },
+    }));
+  } catch (e) {
+    return usageError((e as Error).message);
   }
+  const cfg = await loadConfig();
+  if (values.mode && values.mode !== "git" && values.mode !== "http") return usageError(`--mode must be git or http, not '${values.mode}'`);
   const num = (v: string | undefined, name: string) => {
     if (v === undefined) return undefined;
     const n = Number(v);
@@ -60,24 +71,39 @@ export async function run(argv: string[]): Promise<number> {
     return n;
   };
   const t = cfg.sync ?? {};
-  const opts: SyncOptions = {
-    store: await resolveStoreDir(values.store, cfg),
-    archives: values.archives ?? cfg.archives ?? "data/archives",
-    lists: values.list?.length ? listsFromFlags(values.list, cfg) : cfg.lists,
-    window: resolveWindow(values.since ?? cfg.since, values.until ?? cfg.until),
-    mode: values.mode as SyncMode | undefined,
-    defaultMode: cfg.mode,
-    mailmap: cfg.mailmap,
-    overrides: cfg.overrides,
-    maxPerSlice: num(values["max-per-slice"], "max-per-slice") ?? t.maxPerSlice,
-    initialSliceDays: num(values["slice-days"], "slice-days") ?? t.sliceDays,
-    batchSize: num(values["batch-size"], "batch-size"),
-    overlapDays: values["overlap-days"] !== undefined ? Number(values["overlap-days"]) : t.overlapDays,
-    http: {
-      perHost: Math.min(2, t.perHost ?? 2), connectTimeoutMs: t.connectTimeoutMs, readTimeoutMs: t.readTimeoutMs, retries: t.retries,
-      onRetry: (r) => console.error(`retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)}s: ${r.url}: ${r.reason}`),
-    },
-  };
+  let opts: SyncOptions;
+  try {
+    opts = {
+      store: await resolveStoreDir(values.store, cfg),
+      archives: values.archives ?? cfg.archives ?? "data/archives",
+      lists: values.list?.length ? listsFromFlags(values.list, cfg) : cfg.lists,
+      window: resolveWindow(values.since ?? cfg.since, values.until ?? cfg.until),
+      mode: values.mode as SyncMode | undefined,
+      defaultMode: cfg.mode,
+      mailmap: cfg.mailmap,
+      overrides: cfg.overrides,
+      maxPerSlice: num(values["max-per-slice"], "max-per-slice") ?? t.maxPerSlice,
+      initialSliceDays: num(values["slice-days"], "slice-days") ?? t.sliceDays,
+      batchSize: num(values["batch-size"], "batch-size"),
+      overlapDays: values["overlap-days"] !== undefined ? Number(values["overlap-days"]) : t.overlapDays,
+      http: {
+        perHost: Math.min(2, t.perHost ?? 2), connectTimeoutMs: t.connectTimeoutMs, readTimeoutMs: t.readTimeoutMs, retries: t.retries,
+        onRetry: (r) => console.error(`retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)}s: ${r.url}: ${r.reason}`),
+      },
+    };
+  } catch (e) {
+    // bad dates, list specs or numbers
+    return usageError((e as Error).message);
+  }
+  try {
+    return await syncAndRefresh(opts, cfg, values);
+  } catch (e) {
+    console.error(`threadgraph sync: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+async function syncAndRefresh(opts: SyncOptions, cfg: ThreadgraphConfig, values: { json?: boolean; "no-analyze"?: boolean }): Promise<number> {
   const res = await sync(opts);
   if (values.json) console.log(JSON.stringify(res, null, 2));
   else console.log(summaryTable(res.lists));

@@ -17,19 +17,44 @@ options:
   --store DIR     the store (config: store)
   --inbox URL     inbox for a bare Message-ID (default: https://lore.kernel.org/all/)
   --list NAME     tag the messages with this tracked list (default: the list whose inbox matches)
-  --no-analyze    skip recomputing threads, graph and page artifacts afterwards`;
+  --no-analyze    skip recomputing threads, graph and page artifacts afterwards
+
+The refresh afterwards uses the store's report window (see 'threadgraph analyze --help').
+
+exit status: 0 ok, 1 the fetch or a runtime error failed, 2 usage error`;
+
+function usageError(msg: string): number {
+  console.error(`threadgraph thread: ${msg}\n\n${help}`);
+  return 2;
+}
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" }, "no-analyze": { type: "boolean" } },
-  });
-  if (positionals.length !== 1) {
-    console.error(help);
-    return 2;
+  let values, positionals;
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" }, "no-analyze": { type: "boolean" } },
+    }));
+  } catch (e) {
+    return usageError((e as Error).message);
   }
+  if (positionals.length !== 1) return usageError("expected exactly one message-id or lore URL");
+  let ref;
+  try {
+    ref = parseThreadRef(positionals[0], values.inbox ?? "https://lore.kernel.org/all/");
+  } catch (e) {
+    return usageError((e as Error).message);
+  }
+  try {
+    return await fetchThread(ref, values);
+  } catch (e) {
+    console.error(`threadgraph thread: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+async function fetchThread(ref: ReturnType<typeof parseThreadRef>, values: { store?: string; list?: string; "no-analyze"?: boolean }): Promise<number> {
   const cfg = await loadConfig();
-  const ref = parseThreadRef(positionals[0], values.inbox ?? "https://lore.kernel.org/all/");
   const list = values.list ?? cfg.lists.find((l) => inboxUrl(l) === ref.inbox)?.name;
   const client = new HttpClient();
   const storeDir = await resolveStoreDir(values.store, cfg);

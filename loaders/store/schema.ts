@@ -124,14 +124,18 @@ export function viewSql(hasThreads: boolean): string[] {
     `CREATE OR REPLACE TEMP VIEW errors AS SELECT * FROM raw_errors`,
     `CREATE OR REPLACE TEMP VIEW people_suspects AS SELECT * FROM raw_people_suspects`,
     // NAK evidence, as the analysis reads it (loaders/analysis/reviews.ts): a Nacked-by trailer
-    // or a free-text NAK line outside quotes, in a non-patch message (a Nacked-by inside a patch
-    // was carried over). A NAK line beside the sender's own Nacked-by is the same NAK.
+    // or a free-text NAK line outside quotes, in a message that is not itself a patch (a Nacked-by
+    // inside a patch was carried over; a "Re: [PATCH]" reply is not a patch, as in
+    // analysis/store-io.ts). A NAK line beside the sender's own Nacked-by is the same NAK.
     `CREATE OR REPLACE TEMP VIEW naks AS
+     WITH nm AS (
+       SELECT *, is_patch AND NOT regexp_matches(coalesce(subject, ''), '^\\s*(re|aw|sv|antw|fwd?)\\s*(\\[\\d+\\])?\\s*:', 'i') AS own_patch
+       FROM messages)
      SELECT t.message_id, 'nacked-by' AS kind, t.person_id, t.email, t.name, m.date, m.subject, m.lists, m.thread_id
-       FROM trailers t JOIN messages m USING (message_id) WHERE t.kind = 'nacked-by' AND NOT m.is_patch
+       FROM trailers t JOIN nm m USING (message_id) WHERE t.kind = 'nacked-by' AND NOT m.own_patch
      UNION ALL
      SELECT m.message_id, 'nak-line' AS kind, m.person_id, m.from_email AS email, m.from_name AS name, m.date, m.subject, m.lists, m.thread_id
-       FROM messages m WHERE m.nak_line AND NOT m.is_patch AND NOT EXISTS (
+       FROM nm m WHERE m.nak_line AND NOT m.own_patch AND NOT EXISTS (
          SELECT 1 FROM raw_trailers t WHERE t.message_id = m.message_id AND t.kind = 'nacked-by' AND t.email = m.from_email)`,
     // Same Message-ID, different content: the copies that were not kept.
     `CREATE OR REPLACE TEMP VIEW conflicts AS

@@ -18,13 +18,14 @@ export const DEFAULT_STORE_DIR = "data/store";
 const DERIVED_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /** DuckDB values -> plain JS: BIGINT/HUGEINT as number, TIMESTAMP as epoch ms. */
-function plain(v: unknown): unknown {
+/** DuckDB JS values as plain JSON values; timestamps as epoch ms, or ISO text for display. */
+function plain(v: unknown, iso = false): unknown {
   if (typeof v === "bigint") return Number(v);
-  if (v instanceof Date) return v.getTime();
-  if (Array.isArray(v)) return v.map(plain);
+  if (v instanceof Date) return iso ? (Number.isNaN(v.getTime()) ? String(v) : v.toISOString()) : v.getTime();
+  if (Array.isArray(v)) return v.map((x) => plain(x, iso));
   if (v && typeof v === "object") {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) o[k] = plain(x);
+    for (const [k, x] of Object.entries(v)) o[k] = plain(x, iso);
     return o;
   }
   return v;
@@ -120,6 +121,13 @@ export class DuckStore implements Store {
     await this.refreshViews();
     const reader = await (await this.con()).runAndReadAll(sql);
     return reader.getRowObjectsJS().map((r) => plain(r) as T);
+  }
+
+  /** Like query(), for people to read: timestamps as ISO 8601 text (UTC) instead of epoch ms. */
+  async queryForDisplay(sql: string): Promise<Record<string, unknown>[]> {
+    await this.refreshViews();
+    const reader = await (await this.con()).runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((r) => plain(r, true) as Record<string, unknown>);
   }
 
   /** Names of derived tables currently present. */

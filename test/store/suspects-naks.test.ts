@@ -38,11 +38,14 @@ test("naks: Nacked-by trailers and NAK lines in replies; not in patches; a line 
       pm("r1@h", { isReply: true, inReplyTo: "p@h", from: { name: "Nora Naker", email: "nora@x.example" }, trailers: [nackBy("Nora Naker", "nora@x.example")], nakLine: true }),
       pm("r2@h", { isReply: true, inReplyTo: "p@h", from: { name: "Lin Liner", email: "lin@x.example" }, nakLine: true }),
       pm("r3@h", { isReply: true, inReplyTo: "p@h", from: { name: "Quiet Person", email: "q@x.example" } }),
+      // a reply keeps its patch's subject tags ("Re: [PATCH]"): still a reply, so its NAK counts
+      pm("r4@h", { isReply: true, inReplyTo: "p@h", subject: "Re: [PATCH] thing", patch, from: { name: "Tag Keeper", email: "t@x.example" }, nakLine: true }),
     ))], {}, { parseStream: fakeParse });
     const rows = await store.query("SELECT message_id, kind, person_id FROM naks ORDER BY message_id");
     assert.deepEqual(rows, [
       { message_id: "r1@h", kind: "nacked-by", person_id: "nora@x.example" },
       { message_id: "r2@h", kind: "nak-line", person_id: "lin@x.example" },
+      { message_id: "r4@h", kind: "nak-line", person_id: "t@x.example" },
     ]);
     await store.close();
   } finally {
