@@ -4,7 +4,8 @@ import { el } from "./dom.js";
 
 /**
  * @param rows    array of plain objects
- * @param columns [{key, label, format?, href?, numeric?, nowrap?}] — href(row) makes the cell a link
+ * @param columns [{key, label, format?, href?, numeric?, nowrap?, lines?}] — href(row) makes the cell a link;
+ *                nowrap: never wrap the cell; lines: one line per "\n" in the text, none wrapped
  * @param opts    {pageSize, filename, sort, desc, search (initial query), onSearch}
  */
 export function dataTable(rows, columns, opts = {}) {
@@ -49,8 +50,8 @@ export function dataTable(rows, columns, opts = {}) {
       columns.map((c) => {
         const t = cellText(r, c);
         const content = c.href ? el("a", { href: c.href(r) }, t) : t;
-        const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : ""].join(";");
-        return el("td", style !== ";" ? { style } : {}, content);
+        const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
+        return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));
     table.replaceChildren(el("thead", {}, head), el("tbody", {}, body));
     if (!current.length) table.append(el("tbody", {}, el("tr", {}, el("td", { colspan: columns.length }, "No rows match."))));

@@ -76,13 +76,13 @@ test("after a refresh the loader serves the new store state, not stale artifacts
       return JSON.parse(unzipEntry(r.stdout, "meta.json")!);
     };
     writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000"));
-    cli("ingest", "--store", store, `alpha=${join(tmp, "a.mbox")}`);
+    cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
     cli("analyze", "--store", store);
     const before = loader();
     assert.equal(before.counts.messages, 1);
     // Refresh the store without re-running analyze: the loader must notice the new version.
     writeFileSync(join(tmp, "b.mbox"), mail("b1", "bob", "Mon, 1 Jul 2024 12:00:00 +0000", "In-Reply-To: <a1@example.org>\n"));
-    cli("ingest", "--store", store, `alpha=${join(tmp, "b.mbox")}`);
+    cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "b.mbox")}`);
     const after = loader();
     assert.equal(after.counts.messages, 2);
     assert.equal(after.counts.reply_messages, 1);

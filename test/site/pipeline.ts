@@ -1,5 +1,6 @@
 // Runs the real CLI (ingest, then analyze) into a temp store, as a user would.
 import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./site-build.ts";
 
@@ -12,4 +13,11 @@ export function cli(args: string[]): string {
 export function ingestAndAnalyze(store: string, sources: string[]): void {
   if (sources.length) cli(["ingest", "--store", store, ...sources]);
   cli(["analyze", "--store", store]);
+}
+
+/** A store with no messages (ingest of an empty mbox: analyze refuses a directory that is not a store), analysed. */
+export function emptyStoreAnalyzed(store: string): void {
+  const mbox = join(store, "..", "empty.mbox");
+  writeFileSync(mbox, "");
+  ingestAndAnalyze(store, [`linux-cxl=${mbox}`]);
 }

@@ -49,7 +49,7 @@ test("threads agree with public-inbox's tid on >= 99.5% of message pairs (ksummi
     assert.ok(pi.size > 3000, `public-inbox indexed only ${pi.size} messages`);
 
     const store = join(tmp, "store");
-    run(process.execPath, ["--import", "tsx", "loaders/cli.ts", "ingest", "--store", store, `ksummit=${join(inbox, "git", "0.git")}`]);
+    run(process.execPath, ["--import", "tsx", "loaders/cli.ts", "ingest", "--store", store, "--list", "ksummit=ksummit@lists.linux.dev", `ksummit=${join(inbox, "git", "0.git")}`]);
     const s = await openStore(store);
     const corpus = await readCorpus(s, ["ksummit"]);
     await s.close();
