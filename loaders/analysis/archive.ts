@@ -8,7 +8,8 @@
 // otherwise computed in memory (read-only). A missing store gives empty artifacts (meta.empty).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { resolveStoreDir } from "../config.ts";
+import { loadConfig, resolveStoreDir } from "../config.ts";
+import { absoluteWindow, resolveReportWindow } from "./refresh.ts";
 import { openStore } from "../store/store.ts";
 import { runAnalysis, siteDirVersion, zipFiles } from "./run.ts";
 
@@ -38,7 +39,10 @@ export async function siteArtifacts(storeDir?: string): Promise<Map<string, stri
   const siteDir = join(storeDir, "site");
   const have = siteDirVersion(siteDir);
   if (have !== null && have === (await currentVersion(storeDir))) return readTree(siteDir);
-  return (await runAnalysis({ storeDir })).files;
+  // Same report window as every refresh (saved in the store, else the config's), so a stale
+  // cache never silently widens the report.
+  const window = absoluteWindow(resolveReportWindow(storeDir, (await loadConfig()).window));
+  return (await runAnalysis({ storeDir, window })).files;
 }
 
 /** The zip bytes of one archive part. */

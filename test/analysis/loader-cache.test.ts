@@ -89,3 +89,25 @@ test("after a refresh the loader serves the new store state, not stale artifacts
     assert.notEqual(after.store_version, before.store_version);
   } finally { rmSync(tmp, { recursive: true, force: true }); }
 });
+
+test("a stale site dir is recomputed with the report window saved in the store", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "tg-window-"));
+  try {
+    const store = join(tmp, "store");
+    const cli = (...args: string[]) => {
+      const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], { encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000") + mail("a2", "ann", "Mon, 2 Sep 2024 10:00:00 +0000"));
+    cli("ingest", "--store", store, "--no-analyze", "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
+    cli("analyze", "--store", store, "--since", "2024-08-01", "--until", "2025-01-01");
+    // New mail without a refresh: the site dir is stale, so the loader computes in memory.
+    writeFileSync(join(tmp, "b.mbox"), mail("b1", "bob", "Tue, 3 Sep 2024 12:00:00 +0000", "In-Reply-To: <a2@example.org>\n"));
+    cli("ingest", "--store", store, "--no-analyze", "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "b.mbox")}`);
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], { env: { ...process.env, THREADGRAPH_STORE: store }, maxBuffer: 1 << 26 });
+    assert.equal(r.status, 0, r.stderr?.toString());
+    const meta = JSON.parse(unzipEntry(r.stdout, "meta.json")!);
+    assert.equal(meta.counts.messages, 2, "a1 (July) is outside the saved window; a2 and b1 are inside");
+    assert.equal(meta.window.start, Date.parse("2024-08-01"));
+  } finally { rmSync(tmp, { recursive: true, force: true }); }
+});
