@@ -62,14 +62,16 @@ const mail = (id: string, from: string, date: string, extra = "") =>
   `From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: ${from} <${from}@example.org>\nTo: alpha@example.org\nSubject: ${extra ? "Re: " : ""}synthetic topic\n` +
   `Date: ${date}\nMessage-ID: <${id}@example.org>\n${extra}\nbody\n\n`;
 
+/** Run the CLI; it must succeed. */
+function cli(...args: string[]): void {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+}
+
 test("after a refresh the loader serves the new store state, not stale artifacts", () => {
   const tmp = mkdtempSync(join(tmpdir(), "tg-refresh-"));
   try {
     const store = join(tmp, "store");
-    const cli = (...args: string[]) => {
-      const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], { encoding: "utf8" });
-      assert.equal(r.status, 0, r.stderr);
-    };
     const loader = () => {
       const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], { env: { ...process.env, THREADGRAPH_STORE: store }, maxBuffer: 1 << 26 });
       assert.equal(r.status, 0, r.stderr?.toString());
@@ -94,10 +96,6 @@ test("a stale site dir is recomputed with the report window saved in the store",
   const tmp = mkdtempSync(join(tmpdir(), "tg-window-"));
   try {
     const store = join(tmp, "store");
-    const cli = (...args: string[]) => {
-      const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], { encoding: "utf8" });
-      assert.equal(r.status, 0, r.stderr);
-    };
     writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000") + mail("a2", "ann", "Mon, 2 Sep 2024 10:00:00 +0000"));
     cli("ingest", "--store", store, "--no-analyze", "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
     cli("analyze", "--store", store, "--since", "2024-08-01", "--until", "2025-01-01");
