@@ -5,8 +5,6 @@ import type { Address } from "../types.ts";
 import { parseAddress, parseAddressList } from "./addresses.ts";
 import { inBodyFrom } from "./in-body.ts";
 
-export { bodyFromLine } from "./in-body.ts";
-
 export function isRelaySender(from: Address): boolean {
   if (/^devnull\+.*@kernel\.org$/.test(from.email)) return true;
   return /\svia\s+\S.*$/i.test(from.name);

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isRelaySender, recoverSender, bodyFromLine } from "../../loaders/parse/relay.ts";
+import { isRelaySender, recoverSender } from "../../loaders/parse/relay.ts";
+import { bodyFromLine } from "../../loaders/parse/in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "../../loaders/parse/mime-slow.ts";
 
 test("relay: B4 Relay and 'via list' senders are detected; plain senders are not", () => {
