@@ -17,7 +17,7 @@ import { openSource } from "../loaders/sources/index.ts";
 import { findHeaderEnd } from "../loaders/parse/headers.ts";
 import { parseStream } from "../loaders/parse/index.ts";
 import { DEFAULT_LISTS } from "../loaders/config.ts";
-import type { Source } from "../loaders/types.ts";
+import type { Source } from "../loaders/model/records.ts";
 
 const CORPUS = "../shared/corpus/2024-h2";
 const FILES = ["linux-cxl", "netdev", "linux-rdma"].map((l) => `${l}=${CORPUS}/${l}.mbox.gz`);
@@ -53,7 +53,7 @@ async function child(mode: string, args: string[]): Promise<void> {
   } else if (mode === "ingest") {
     const [storeDir, limitArg, ...specs] = args;
     const { openStore } = await import("../loaders/store/store.ts");
-    const { ingest } = await import("../loaders/store/ingest.ts");
+    const { ingest } = await import("../loaders/pipeline/ingest.ts");
     const store = await openStore(storeDir);
     // A limit reads only the first N entries of the corpus: peak RSS at growing corpus sizes.
     let left = Number(limitArg) || Infinity;

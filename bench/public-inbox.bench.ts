@@ -53,7 +53,7 @@ async function child(mode: string, args: string[]) {
     for await (const r of parseStream(openSource(INBOX).read(), { trackedLists: DEFAULT_LISTS })) if (r.parsed) messages++;
   } else {
     const { openStore } = await import("../loaders/store/store.ts");
-    const { ingest } = await import("../loaders/store/ingest.ts");
+    const { ingest } = await import("../loaders/pipeline/ingest.ts");
     const store = await openStore(args[0]);
     const sum = await ingest(store, [openSource(`ksummit=${INBOX}`)], { lists: [{ name: "ksummit", address: "ksummit@lists.linux.dev" }] });
     await store.close();

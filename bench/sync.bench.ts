@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { buildInbox, skipReason, startServer } from "../test/helpers/public-inbox-server.ts";
 import { CORPUS_SPECS } from "../test/sync/fixture.ts";
 import { sync } from "../loaders/sync/index.ts";
-import { resolveWindow } from "../loaders/sync/window.ts";
+import { resolveWindow } from "../loaders/model/window.ts";
 import { ProgressReporter } from "../loaders/sync/progress.ts";
 
 const TARGET = 1.3;

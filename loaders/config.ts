@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { TrackedList } from "./types.ts";
+import type { TrackedList } from "./model/records.ts";
 
 export type SyncMode = "git" | "http";
 

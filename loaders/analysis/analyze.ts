@@ -1,6 +1,6 @@
 // The whole analysis of a corpus, in memory: threads, replies, graph + metrics + layout,
 // first-reply observations, reviews, and per-person list activity and home list.
-import type { AnalysisPerson, Corpus } from "./model.ts";
+import type { AnalysisPerson, Corpus } from "../model/corpus.ts";
 import { buildThreads, type ThreadResult } from "../thread/index.ts";
 import { replyEdges, type ReplyEdge, type ReplyStats } from "../graph/replies.ts";
 import { buildReplyGraph, type ReplyGraph } from "../graph/build.ts";

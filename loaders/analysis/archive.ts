@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadConfig, resolveStoreDir } from "../config.ts";
-import { absoluteWindow, resolveReportWindow } from "./refresh.ts";
+import { absoluteWindow, resolveReportWindow } from "../store/report-window.ts";
 import { openStore } from "../store/store.ts";
 import { runAnalysis, siteDirVersion, zipFiles } from "./run.ts";
 

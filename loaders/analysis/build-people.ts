@@ -6,7 +6,7 @@ import { kaplanMeier, type Observation } from "./survival.ts";
 import { fileKey } from "./keys.ts";
 import { homeLabels, personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
-import { authorOf } from "./model.ts";
+import { authorOf } from "../model/corpus.ts";
 
 const NAK = new Set(["nacked-by", "nak-line"]);
 const isNak = (r: ReviewRow) => NAK.has(r.kind);

@@ -7,7 +7,7 @@
 // A NAK on a thread that reached 2+ tracked lists is a cross-subsystem NAK.
 // The reviewed/NAKed person is the patch's author (authorOf: the in-body From: of a forwarded
 // patch), not the maintainer who sent it.
-import { authorOf, type AnalysisMessage, type AnalysisTrailer } from "./model.ts";
+import { authorOf, type AnalysisMessage, type AnalysisTrailer } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
 
 export type ReviewKind = "reviewed-by" | "acked-by" | "tested-by" | "nacked-by" | "nak-line";

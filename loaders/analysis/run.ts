@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { dirname, join, resolve } from "node:path";
 import { openStore } from "../store/store.ts";
 import { loadConfig } from "../config.ts";
-import type { Corpus } from "./model.ts";
+import type { Corpus } from "../model/corpus.ts";
 import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts";
 import { readCorpus, writeDerivedTables } from "./store-io.ts";
 import { siteFiles } from "./site.ts";

@@ -1,7 +1,7 @@
 // The analysis stage's only contact with the store: read the corpus (messages, people,
 // trailers views) and write the derived tables (message_threads, threads, replies, reviews).
 import type { Store } from "../store/api.ts";
-import { NO_PATCH, type AnalysisMessage, type Corpus } from "./model.ts";
+import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 
 interface MessageRow {

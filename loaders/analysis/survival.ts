@@ -3,7 +3,7 @@
 // at the end of observation of the lists they reached (the earliest such end: after it, a reply
 // could have happened unseen), not at the store's last date. Threads whose root is missing (phantom) or whose author is a bot, or
 // whose start date is unknown, are left out: their start is not known or not human.
-import { authorOf, type AnalysisMessage } from "./model.ts";
+import { authorOf, type AnalysisMessage } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
 
 export interface Observation {

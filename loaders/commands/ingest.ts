@@ -5,11 +5,11 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { DEFAULT_LISTS, loadConfig, resolveStoreDir } from "../config.ts";
 import { openSource, parseSourceSpec } from "../sources/index.ts";
 import type { IngestProgress, IngestSummary } from "../store/api.ts";
-import { ingest, IngestError } from "../store/ingest.ts";
+import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
-import { describeRefresh, refreshAnalysis } from "../analysis/refresh.ts";
-import type { Source } from "../types.ts";
+import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
+import type { Source } from "../model/records.ts";
 
 export const help = `usage: threadgraph ingest [options] SOURCE...
 

@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { loadConfig, resolveStoreDir, type ListConfig, type SyncMode, type ThreadgraphConfig } from "../config.ts";
 import { sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
-import { resolveWindow } from "../sync/window.ts";
-import { describeRefresh, refreshAnalysis } from "../analysis/refresh.ts";
+import { resolveWindow } from "../model/window.ts";
+import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 
 export const help = `usage: threadgraph sync [options]
 

@@ -2,10 +2,10 @@
 import { parseArgs } from "node:util";
 import { inboxUrl, loadConfig, resolveStoreDir } from "../config.ts";
 import { openStore } from "../store/store.ts";
-import { ingest, IngestError } from "../store/ingest.ts";
-import { HttpClient } from "../sync/http-client.ts";
-import { loreThreadSource, parseThreadRef } from "../sources/lore-thread.ts";
-import { describeRefresh, refreshAnalysis } from "../analysis/refresh.ts";
+import { ingest, IngestError } from "../pipeline/ingest.ts";
+import { HttpClient } from "../sources/lore/http-client.ts";
+import { loreThreadSource, parseThreadRef } from "../sources/lore/thread-source.ts";
+import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 
 export const help = `usage: threadgraph thread <message-id | lore URL> [options]
 

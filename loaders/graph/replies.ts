@@ -4,7 +4,7 @@
 // Not engagement, so excluded: a patch n/m answering its own series' cover letter or previous
 // patch (series structure), self-replies, and replies whose parent is missing from the store.
 // Bot replies (either end a bot) are kept here with bot=true; the default graph drops them.
-import { authorOf, type AnalysisMessage } from "../analysis/model.ts";
+import { authorOf, type AnalysisMessage } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
 
 export interface ReplyEdge {

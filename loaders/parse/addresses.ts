@@ -1,6 +1,6 @@
 // RFC 5322 address lists: quoted display names with commas ("Huang, Ying"), comments,
 // groups ("undisclosed-recipients:;"), bare addresses, RFC 2047 words in names.
-import type { Address } from "../types.ts";
+import type { Address } from "../model/records.ts";
 import { decodeWords } from "./rfc2047.ts";
 
 type Tok = { t: "q" | "c" | "a" | "w" | "s"; v: string }; // quoted, comment, <angle>, word, special

@@ -2,7 +2,7 @@
 // line of the body (after optional blank lines, maybe folded, maybe followed by Date:/Subject:)
 // when the sender is not the commit's author. Relay recovery (relay.ts) and patch authorship
 // both read it here, so there is one scanner. Only the body's head is looked at.
-import type { Address, PatchInfo } from "../types.ts";
+import type { Address, PatchInfo } from "../model/records.ts";
 import { parseAddressList } from "./addresses.ts";
 
 /** How much of the body head is looked at, and how many blank lines may come first. */

@@ -1,6 +1,6 @@
 // Parse stage entry points. parseMessage is synchronous and pure; parseStream keeps order and
 // turns every source item into {item, parsed} or {item, error} (never throws per message).
-import type { ParsedMessage, SourceItem } from "../types.ts";
+import type { ParsedMessage, SourceItem } from "../model/records.ts";
 import { parseOnWorkers } from "./pool.ts";
 import { parseMessage, ParseError, type ParseContext } from "./message.ts";
 

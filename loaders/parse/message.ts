@@ -1,7 +1,7 @@
 // parseMessage: raw RFC 5322 bytes -> ParsedMessage, on the fast path where it can.
 import { createHash } from "node:crypto";
-import type { Address, MessageFlag, ParsedMessage, TrackedList } from "../types.ts";
-import { isBot } from "../identity/bots.ts";
+import type { Address, MessageFlag, ParsedMessage, TrackedList } from "../model/records.ts";
+import { isBot } from "./bots.ts";
 import { parseHeaders, first, receivedValues, type HeaderBlock } from "./headers.ts";
 import { decodeWords } from "./rfc2047.ts";
 import { parseAddress, parseAddressList } from "./addresses.ts";

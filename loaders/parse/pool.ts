@@ -3,7 +3,7 @@
 // into one buffer and transferred (the items keep their own bytes). A worker that fails
 // makes its batches fall back to parsing in this thread, so a crash never loses messages.
 import { Worker } from "node:worker_threads";
-import type { SourceItem, TrackedList } from "../types.ts";
+import type { SourceItem, TrackedList } from "../model/records.ts";
 import type { BatchRequest, WorkerResult } from "./worker.ts";
 import type { ParsedItem } from "./index.ts";
 

@@ -1,7 +1,7 @@
 // Senders rewritten by relays: "Name via B4 Relay <devnull+...@kernel.org>" and DMARC-munged
 // "Name via listname <list@...>". The real sender comes from X-Original-From, then a single
 // Reply-To, then the body's first "From:" line (which b4 and git send-email put there).
-import type { Address } from "../types.ts";
+import type { Address } from "../model/records.ts";
 import { parseAddress, parseAddressList } from "./addresses.ts";
 import { inBodyFrom } from "./in-body.ts";
 

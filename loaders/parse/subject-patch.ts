@@ -1,6 +1,6 @@
 // Patch metadata from a subject: "[PATCH v3 net-next 2/7]", "[RFC PATCH]", "[PATCHv2 0/5]",
 // "[RFC][PATCH 1/2]". Reply prefixes ("Re:", "Fwd:", "AW:") are skipped first.
-import type { PatchInfo } from "../types.ts";
+import type { PatchInfo } from "../model/records.ts";
 
 const REPLY_PREFIX = /^\s*((re|fwd?|aw|sv|antw|vs)(\[\d+\])?\s*:\s*)+/i;
 

@@ -1,8 +1,8 @@
 // Trailers and NAKs in a body, outside quoted ("> ") text. Works on the raw bytes: native
 // indexOf finds the few candidate lines ("-by:", a line starting "NA"/"na"), and only those
 // lines become strings (decoded as UTF-8, or latin1 for Latin-1 bodies).
-import type { Trailer, TrailerKind } from "../types.ts";
-import type { Address } from "../types.ts";
+import type { Trailer, TrailerKind } from "../model/records.ts";
+import type { Address } from "../model/records.ts";
 import { normalizeEmail, parseAddress } from "./addresses.ts";
 import { decodeWords } from "./rfc2047.ts";
 

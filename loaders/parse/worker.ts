@@ -2,7 +2,7 @@
 // ParsedMessage records (or error reasons) in the same order. See pool.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import { parseMessage, ParseError, type ParseContext } from "./message.ts";
-import type { TrackedList } from "../types.ts";
+import type { TrackedList } from "../model/records.ts";
 
 export interface BatchRequest {
   id: number;

@@ -1,7 +1,7 @@
 // openSource("[LIST=]PATH"): picks the source kind from what is on disk.
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Source } from "../types.ts";
+import type { Source } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
 import { isMaildir, maildirSource } from "./maildir.ts";
 import { looksLikeMbox, mboxSource } from "./mbox.ts";

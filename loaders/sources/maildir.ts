@@ -3,7 +3,7 @@
 // Cursor: the keys seen so far. Files are read in key order.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Source, SourceCursor, SourceItem } from "../types.ts";
+import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
 
 /** "1700000000.M1P2.host:2,S" -> "1700000000.M1P2.host" (also "!2," used on some filesystems). */

@@ -8,7 +8,7 @@ import { createReadStream, openSync, readSync, closeSync, statSync } from "node:
 import { createHash } from "node:crypto";
 import { createGunzip, gunzipSync, constants as zc, type ZlibOptions } from "node:zlib";
 import { resolve } from "node:path";
-import type { Source, SourceCursor, SourceItem } from "../types.ts";
+import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { splitMbox, type SplitOptions } from "./mbox-split.ts";
 import { SourceError } from "./errors.ts";
 

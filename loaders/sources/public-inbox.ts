@@ -4,7 +4,7 @@
 // Cursor: { epochs: { "<N>": lastCommitSha } }. The commit time is the message's fallbackDate.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { Source, SourceCursor, SourceItem } from "../types.ts";
+import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
 import { CatFile, gitDirFor, gitSync, listCommits, type EpochCommit } from "./git-batch.ts";
 

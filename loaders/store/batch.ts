@@ -1,5 +1,5 @@
 // One uncommitted batch of rows for one source, and its commit (parts + cursor, atomically).
-import type { ParsedMessage, Provenance, Source, SourceCursor } from "../types.ts";
+import type { ParsedMessage, Provenance, Source, SourceCursor } from "../model/records.ts";
 import type { PartTable } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
 import { JsonLinesWriter } from "./parquet-writer.ts";

@@ -2,7 +2,7 @@
 // (a killed run leaves at most orphan files, removed by the next writer).
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SourceCursor } from "../types.ts";
+import type { SourceCursor } from "../model/records.ts";
 import type { PartTable } from "./schema.ts";
 
 export interface SourceState {

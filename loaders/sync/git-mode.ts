@@ -8,13 +8,13 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { Source, SourceCursor, SourceItem } from "../types.ts";
+import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { publicInboxSource } from "../sources/public-inbox.ts";
-import { normalizeInbox } from "../sources/lore-http.ts";
+import { normalizeInbox } from "../sources/lore/http-source.ts";
 import { parseHeaders, first } from "../parse/headers.ts";
 import { parseDate } from "../parse/dates.ts";
-import type { HttpClient } from "./http-client.ts";
-import { DAY, inWindow, type Window } from "./window.ts";
+import type { HttpClient } from "../sources/lore/http-client.ts";
+import { DAY, inWindow, type Window } from "../model/window.ts";
 
 export interface Epoch {
   n: number;

@@ -4,15 +4,15 @@
 // resumes where it stopped and a second sync fetches only the overlap at the window's end.
 import { join, resolve } from "node:path";
 import { inboxUrl, type ListConfig, type SyncMode } from "../config.ts";
-import type { Source } from "../types.ts";
+import type { Source } from "../model/records.ts";
 import type { IngestSummary, SourceSummary } from "../store/api.ts";
 import { openStore } from "../store/store.ts";
-import { ingest, IngestError } from "../store/ingest.ts";
-import { loreHttpSource, normalizeInbox, type HttpSliceProgress } from "../sources/lore-http.ts";
-import { HttpClient, type HttpOptions } from "./http-client.ts";
+import { ingest, IngestError } from "../pipeline/ingest.ts";
+import { loreHttpSource, normalizeInbox, type HttpSliceProgress } from "../sources/lore/http-source.ts";
+import { HttpClient, type HttpOptions } from "../sources/lore/http-client.ts";
 import { discoverEpochs, epochSource, epochsForWindow, mirrorEpoch } from "./git-mode.ts";
 import { ProgressReporter, type ListProgress, type ListSummary } from "./progress.ts";
-import type { Window } from "./window.ts";
+import type { Window } from "../model/window.ts";
 
 export interface SyncOptions {
   store: string;

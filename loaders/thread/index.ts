@@ -1,5 +1,5 @@
 // Threading stage: JWZ threads, patch series, per-thread summaries.
-import type { AnalysisMessage } from "../analysis/model.ts";
+import type { AnalysisMessage } from "../model/corpus.ts";
 import { threadMessages, type Threading } from "./jwz.ts";
 import { linkSeries } from "./series.ts";
 import { summarizeThreads, type ThreadSummary } from "./summary.ts";

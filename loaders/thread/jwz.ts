@@ -4,7 +4,7 @@
 // other messages' References claimed); links that would create a loop are refused and counted.
 // The thread id is the id of the topmost container (a phantom's id when the root is missing),
 // which stays put when a late-arriving root fills in the phantom.
-import type { AnalysisMessage } from "../analysis/model.ts";
+import type { AnalysisMessage } from "../model/corpus.ts";
 
 interface Container {
   id: string;

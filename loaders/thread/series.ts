@@ -4,7 +4,7 @@
 // of a cover or 1/m that is itself a thread root. The series id is the cover's message id, or
 // the first patch's id when there is no cover. A lone patch (no cover, m <= 1, no linked
 // patches) is not a series: series id null.
-import type { AnalysisMessage } from "../analysis/model.ts";
+import type { AnalysisMessage } from "../model/corpus.ts";
 import type { Threading } from "./jwz.ts";
 
 const SUBJECT_WINDOW = 6 * 3600_000;

@@ -1,5 +1,5 @@
 // Per-thread summary: root, subject, size, participants, lists, time span, depth, series.
-import { authorOf, type AnalysisMessage } from "../analysis/model.ts";
+import { authorOf, type AnalysisMessage } from "../model/corpus.ts";
 import type { Threading } from "./jwz.ts";
 
 export interface ThreadSummary {

@@ -1,7 +1,7 @@
 // Synthetic corpus builder for the analysis tests: every message, person and trailer is made up.
-import type { AnalysisMessage, AnalysisPatch, AnalysisPerson, AnalysisTrailer, Corpus } from "../../loaders/analysis/model.ts";
-import { NO_PATCH } from "../../loaders/analysis/model.ts";
-import type { TrailerKind } from "../../loaders/types.ts";
+import type { AnalysisMessage, AnalysisPatch, AnalysisPerson, AnalysisTrailer, Corpus } from "../../loaders/model/corpus.ts";
+import { NO_PATCH } from "../../loaders/model/corpus.ts";
+import type { TrailerKind } from "../../loaders/model/records.ts";
 
 export const H = 3600_000;
 export const D = 24 * H;

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildPeopleArtifacts, buildThreadsArtifacts } from "../../loaders/analysis/build-people.ts";
-import type { AnalysisMessage } from "../../loaders/analysis/model.ts";
+import type { AnalysisMessage } from "../../loaders/model/corpus.ts";
 import { corpus, msg, person, trailer, H, T0, type MsgOpts } from "./fixture.ts";
 
 const by = (id: string, from: string, author: string | undefined, date: number, o: MsgOpts): AnalysisMessage =>

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { ingest } from "../../loaders/store/ingest.ts";
+import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { readCorpus, writeDerivedTables } from "../../loaders/analysis/store-io.ts";

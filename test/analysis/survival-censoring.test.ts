@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { censorAtListEnds, listObservationEnds } from "../../loaders/analysis/survival.ts";
 import { corpus, msg, D, T0 } from "./fixture.ts";
-import type { AnalysisMessage } from "../../loaders/analysis/model.ts";
+import type { AnalysisMessage } from "../../loaders/model/corpus.ts";
 
 const from = (source: string, m: AnalysisMessage): AnalysisMessage => ({ ...m, sources: [source] });
 

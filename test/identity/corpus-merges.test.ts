@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { openSource } from "../../loaders/sources/index.ts";
-import { ingest } from "../../loaders/store/ingest.ts";
+import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { tempDir } from "../store/helpers.ts";
 

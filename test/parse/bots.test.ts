@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isBot, BOT_LIST_VERSION } from "../../loaders/identity/bots.ts";
+import { isBot, BOT_LIST_VERSION } from "../../loaders/parse/bots.ts";
 
 test("bots: known bots by address and name", () => {
   assert.match(BOT_LIST_VERSION, /^\d{4}-\d{2}-\d{2}/);

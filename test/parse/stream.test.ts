@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseStream, type ParsedItem } from "../../loaders/parse/index.ts";
 import { poolStats } from "../../loaders/parse/pool.ts";
-import type { SourceItem } from "../../loaders/types.ts";
+import type { SourceItem } from "../../loaders/model/records.ts";
 import { DEFAULT_LISTS } from "../../loaders/config.ts";
 import { msg } from "../sources/helpers.ts";
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Source, SourceCursor, SourceItem } from "../../loaders/types.ts";
+import type { Source, SourceCursor, SourceItem } from "../../loaders/model/records.ts";
 
 export function tempDir(t: { after(fn: () => void): void }): string {
   const d = mkdtempSync(join(tmpdir(), "tg-src-"));

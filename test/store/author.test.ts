@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ingest } from "../../loaders/store/ingest.ts";
+import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { openStore, type DuckStore } from "../../loaders/store/store.ts";
 import { compactParts } from "../../loaders/store/compact.ts";
 import { sqlString } from "../../loaders/store/schema.ts";

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { frameworkCacheDir, invalidatePageCache } from "../../loaders/store/cache.ts";
+import { frameworkCacheDir, invalidatePageCache } from "../../loaders/pipeline/page-cache.ts";
 import { tempDir } from "./helpers.ts";
 
 test("invalidatePageCache drops only our loader archives and their extracted files", () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { compactParts, MAX_PARTS } from "../../loaders/store/compact.ts";
-import { ingest } from "../../loaders/store/ingest.ts";
+import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { dumpStore, fakeParse, fakeSource, msgs, pm, tempDir } from "./helpers.ts";
 

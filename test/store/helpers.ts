@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "../../loaders/store/store.ts";
-import type { ParseResult, ParseStreamFn } from "../../loaders/store/ingest.ts";
-import type { ParsedMessage, Source, SourceItem } from "../../loaders/types.ts";
+import type { ParseResult, ParseStreamFn } from "../../loaders/pipeline/ingest.ts";
+import type { ParsedMessage, Source, SourceItem } from "../../loaders/model/records.ts";
 
 export function tempDir(prefix = "tg-store-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

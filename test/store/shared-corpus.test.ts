@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { openSource } from "../../loaders/sources/index.ts";
-import { ingest } from "../../loaders/store/ingest.ts";
+import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { computeStats } from "../../loaders/store/stats.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { tempDir } from "./helpers.ts";

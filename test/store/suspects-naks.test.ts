@@ -2,7 +2,7 @@
 // and naks (Nacked-by trailers and NAK lines in non-patch messages).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ingest } from "../../loaders/store/ingest.ts";
+import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { fakeParse, fakeSource, msgs, pm, tempDir } from "./helpers.ts";
 

@@ -12,9 +12,9 @@ import { CORPUS_SPECS, storeContent, tempDir } from "./fixture.ts";
 import { splitMbox } from "../../loaders/sources/mbox.ts";
 import { openSource } from "../../loaders/sources/index.ts";
 import { openStore } from "../../loaders/store/store.ts";
-import { ingest } from "../../loaders/store/ingest.ts";
+import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { sync, type SyncResult } from "../../loaders/sync/index.ts";
-import { resolveWindow } from "../../loaders/sync/window.ts";
+import { resolveWindow } from "../../loaders/model/window.ts";
 import { ProgressReporter } from "../../loaders/sync/progress.ts";
 
 const SINCE = "2024-07-01", UNTIL = "2025-01-01";

@@ -7,7 +7,7 @@ import { buildInbox, SHARED, type BuiltInbox, type InboxSpec } from "../helpers/
 import { sync, type SyncOptions, type SyncResult } from "../../loaders/sync/index.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import type { SyncMode } from "../../loaders/config.ts";
-import { resolveWindow } from "../../loaders/sync/window.ts";
+import { resolveWindow } from "../../loaders/model/window.ts";
 import { ProgressReporter } from "../../loaders/sync/progress.ts";
 
 export const KSUMMIT = { name: "ksummit", address: "ksummit@lists.linux.dev", epochsFrom: join(SHARED, "archives/ksummit.lists.linux.dev") };

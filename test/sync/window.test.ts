@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { addRange, DAY, parseWhen, resolveWindow, sliceQuery, splitSlice, inWindow, uncovered } from "../../loaders/sync/window.ts";
+import { addRange, DAY, parseWhen, resolveWindow, sliceQuery, splitSlice, inWindow, uncovered } from "../../loaders/model/window.ts";
 import { epochsForWindow } from "../../loaders/sync/git-mode.ts";
-import { parseThreadRef, threadUrl } from "../../loaders/sources/lore-thread.ts";
-import { retryAfterMs } from "../../loaders/sync/http-client.ts";
+import { parseThreadRef, threadUrl } from "../../loaders/sources/lore/thread-source.ts";
+import { retryAfterMs } from "../../loaders/sources/lore/http-client.ts";
 import { listsFromFlags } from "../../loaders/commands/sync.ts";
 import { DEFAULT_CONFIG } from "../../loaders/config.ts";
 

@@ -12,10 +12,10 @@
 // first unfinished slice; the next sync fetches exactly the window's uncovered parts, plus an
 // overlap before the newest covered end (a window that skips a stretch leaves a gap that a
 // later, wider window fills).
-import type { Source, SourceCursor, SourceItem } from "../types.ts";
-import type { HttpClient } from "../sync/http-client.ts";
-import { mboxMessages, TruncatedResponse } from "../sync/mbox-response.ts";
-import { addRange, DAY, sliceLabel, sliceQuery, splitSlice, uncovered, type Range, type Slice, type Window } from "../sync/window.ts";
+import type { Source, SourceCursor, SourceItem } from "../../model/records.ts";
+import type { HttpClient } from "./http-client.ts";
+import { mboxMessages, TruncatedResponse } from "./mbox-response.ts";
+import { addRange, DAY, sliceLabel, sliceQuery, splitSlice, uncovered, type Range, type Slice, type Window } from "../../model/window.ts";
 
 export interface LoreHttpOptions {
   list: string;

@@ -1,10 +1,10 @@
 // One whole thread from lore: GET <inbox>/<message-id>/t.mbox.gz.
 // Accepts a bare Message-ID (with or without <>) or any lore message URL
 // (https://lore.kernel.org/netdev/<id>/, .../T/#u, .../raw, /all/<id>/t.mbox.gz).
-import type { Source, SourceItem } from "../types.ts";
-import type { HttpClient } from "../sync/http-client.ts";
-import { mboxMessages } from "../sync/mbox-response.ts";
-import { normalizeInbox } from "./lore-http.ts";
+import type { Source, SourceItem } from "../../model/records.ts";
+import type { HttpClient } from "./http-client.ts";
+import { mboxMessages } from "./mbox-response.ts";
+import { normalizeInbox } from "./http-source.ts";
 
 export interface ThreadRef {
   inbox: string;

@@ -3,7 +3,7 @@
 // never parsed as mail. A gzip that ends early is a TruncatedResponse (the caller may retry).
 import { gunzip } from "node:zlib";
 import { promisify } from "node:util";
-import { splitMbox } from "../sources/mbox.ts";
+import { splitMbox } from "../mbox.ts";
 import type { HttpResponse } from "./http-client.ts";
 
 const gunzipAsync = promisify(gunzip);

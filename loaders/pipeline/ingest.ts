@@ -2,15 +2,15 @@
 // Each batch commits its parts together with the source's cursor, so a killed run
 // resumes from the last commit and ends with exactly the store one uninterrupted run gives.
 import { DEFAULT_LISTS } from "../config.ts";
-import type { ParsedMessage, Source, SourceItem, TrackedList } from "../types.ts";
-import type { IngestOptions, IngestSummary, SourceSummary, Store } from "./api.ts";
-import { invalidatePageCache } from "./cache.ts";
-import { acquireLock } from "./lock.ts";
+import type { ParsedMessage, Source, SourceItem, TrackedList } from "../model/records.ts";
+import type { IngestOptions, IngestSummary, SourceSummary, Store } from "../store/api.ts";
+import { invalidatePageCache } from "./page-cache.ts";
+import { acquireLock } from "../store/lock.ts";
 import { loadIdentityFiles, rebuildPeople } from "./people.ts";
-import { DuckStore } from "./store.ts";
-import { Batch } from "./batch.ts";
-import { compactParts } from "./compact.ts";
-import { Sealer } from "./sealer.ts";
+import { DuckStore } from "../store/store.ts";
+import { Batch } from "../store/batch.ts";
+import { compactParts } from "../store/compact.ts";
+import { Sealer } from "../store/sealer.ts";
 import { parseStream } from "../parse/index.ts";
 
 export interface ParseContext {

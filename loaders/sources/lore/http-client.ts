@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 
 const VERSION: string = (() => {
   try {
-    return JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+    return JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")).version;
   } catch {
     return "0";
   }

@@ -3,12 +3,12 @@
 // views join messages.from_email -> person_emails -> people.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { BOT_LIST_VERSION, isBot } from "../identity/bots.ts";
+import { BOT_LIST_VERSION, isBot } from "../parse/bots.ts";
 import { parseMailmap, type Mailmap } from "../identity/mailmap.ts";
 import { parseOverrides, type Overrides } from "../identity/overrides.ts";
 import { IDENTITY_RULES_VERSION, resolvePeople, type Observation, type PeopleResult } from "../identity/resolve.ts";
-import { PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, SUSPECT_COLUMNS } from "./schema.ts";
-import type { DuckStore } from "./store.ts";
+import { PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, SUSPECT_COLUMNS } from "../store/schema.ts";
+import type { DuckStore } from "../store/store.ts";
 
 export interface IdentityFiles {
   mailmaps?: string[];

@@ -1,10 +1,10 @@
 // A reply graph for any window and list subset, with its own metrics and layout, exported as
 // graph.json + CSV + GEXF + GraphML (used by `threadgraph analyze --graph-out`).
-import type { Analysis } from "../analysis/analyze.ts";
-import { buildGraphArtifacts } from "../analysis/build-graph.ts";
-import { buildReplyGraph, type GraphOptions } from "./build.ts";
-import { computeMetrics } from "./metrics.ts";
-import { layoutGraph } from "./layout.ts";
+import type { Analysis } from "./analyze.ts";
+import { buildGraphArtifacts } from "./build-graph.ts";
+import { buildReplyGraph, type GraphOptions } from "../graph/build.ts";
+import { computeMetrics } from "../graph/metrics.ts";
+import { layoutGraph } from "../graph/layout.ts";
 
 export function subgraphFiles(a: Analysis, o: GraphOptions): Map<string, string> {
   const label = (id: string) => a.people.get(id)?.name || id;

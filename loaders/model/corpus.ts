@@ -1,6 +1,6 @@
 // In-memory input of the analysis stage: the rows analysis needs from the store's messages,
 // people and trailers views (read by store-input.ts), or built by hand in tests.
-import type { TrailerKind } from "../types.ts";
+import type { TrailerKind } from "./records.ts";
 
 export interface AnalysisPatch {
   isPatch: boolean;
