@@ -139,3 +139,23 @@ test("public-inbox: large blobs (a 3 MB message) come through cat-file intact", 
   assert.deepEqual(ids(r.items), ["a@example.com", "big@example.com", "b@example.com"]);
   assert.ok(r.items[1].kind === "message" && r.items[1].bytes.equals(Buffer.from(big)));
 });
+
+test("public-inbox: an empty epoch is 0 messages; HEAD on a missing branch is a clear error naming the epoch, other epochs still read", async (t) => {
+  const inbox = tempDir(t);
+  buildEpoch(inbox, 0, [["m", msg("a"), 1720000000]]);
+  execFileSync("git", ["init", "-q", "--bare", join(inbox, "git", "1.git")], { env }); // no commits yet
+  buildEpoch(inbox, 3, [["m", msg("c"), 1720000300]]);
+  let r = await drain(publicInboxSource(inbox));
+  assert.equal(r.error, undefined, String(r.error));
+  assert.deepEqual(ids(r.items), ["a@example.com", "c@example.com"]);
+  assert.equal(r.cursor!.epochs && (r.cursor!.epochs as Record<string, string>)["1"], undefined);
+
+  const e2 = buildEpoch(inbox, 2, [["m", msg("b"), 1720000200]]);
+  execFileSync("git", ["symbolic-ref", "HEAD", "refs/heads/gone"], { env: { ...env, GIT_DIR: e2 } });
+  r = await drain(publicInboxSource(inbox));
+  assert.deepEqual(ids(r.items), ["a@example.com", "c@example.com"], "the readable epochs are read");
+  assert.ok(r.error);
+  assert.ok(r.error.message.includes(e2), r.error.message);
+  assert.match(r.error.message, /HEAD points at refs\/heads\/gone, which does not exist \(its branches: refs\/heads\/master\)/);
+  assert.doesNotMatch(r.error.message, /fatal|ambiguous argument/);
+});
