@@ -132,7 +132,7 @@ async function ingestSource(
         batch.error(item.provenance.position, reasonOf(r.error), item.cursor);
       } else if (item.kind === "delete") {
         sum.deleted++;
-        batch.tombstone(r.parsed.messageId, item.provenance.position, item.cursor);
+        batch.tombstone(r.parsed.messageId, item.provenance, item.cursor);
       } else {
         sum.seen++;
         const p = r.parsed;

@@ -41,8 +41,9 @@ export class Batch {
     this.advance(cursor);
   }
 
-  tombstone(messageId: string, position: string, cursor: SourceCursor): void {
-    this.rows.tombstones.add({ message_id: messageId, source: this.source.id, position });
+  /** A deletion: `prov.source` names the archive (and epoch) that deleted the message, like arrivals do. */
+  tombstone(messageId: string, prov: Provenance, cursor: SourceCursor): void {
+    this.rows.tombstones.add({ message_id: messageId, source: prov.source, position: prov.position });
     this.advance(cursor);
   }
 

@@ -2,44 +2,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync, rmSync, chmodSync, readdirSync, statSync } from "node:fs";
+import { rmSync, chmodSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { publicInboxSource } from "../../loaders/sources/public-inbox.ts";
 import { openSource } from "../../loaders/sources/index.ts";
 import { tempDir, msg, drain, ids } from "./helpers.ts";
-
-const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@x", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@x", GIT_CONFIG_NOSYSTEM: "1" };
-
-/** Build epoch `n` under inbox/git/ with commits: each entry is ["m", text] or ["d", text]. */
-function buildEpoch(inbox: string, n: number, commits: [("m" | "d"), string, number][]): string {
-  const bare = join(inbox, "git", `${n}.git`);
-  const work = join(inbox, `work${n}`);
-  mkdirSync(work, { recursive: true });
-  const git = (...a: string[]) => execFileSync("git", a, { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] }).toString();
-  git("init", "-q", "-b", "master");
-  for (const [kind, text, time] of commits) {
-    rmSync(join(work, "m"), { force: true });
-    rmSync(join(work, "d"), { force: true });
-    writeFileSync(join(work, kind), text);
-    git("add", "-A");
-    execFileSync("git", ["commit", "-q", "-m", "x"], { cwd: work, env: { ...env, GIT_COMMITTER_DATE: `${time} +0000`, GIT_AUTHOR_DATE: `${time} +0000` } });
-  }
-  execFileSync("git", ["clone", "-q", "--bare", work, bare], { env });
-  rmSync(work, { recursive: true, force: true });
-  return bare;
-}
-
-function appendCommit(bare: string, kind: "m" | "d", text: string, time: number) {
-  const work = bare + ".work";
-  execFileSync("git", ["clone", "-q", bare, work], { env });
-  rmSync(join(work, "m"), { force: true });
-  rmSync(join(work, "d"), { force: true });
-  writeFileSync(join(work, kind), text);
-  execFileSync("git", ["add", "-A"], { cwd: work, env });
-  execFileSync("git", ["commit", "-q", "-m", "x"], { cwd: work, env: { ...env, GIT_COMMITTER_DATE: `${time} +0000` } });
-  execFileSync("git", ["push", "-q", "origin", "HEAD:master"], { cwd: work, env });
-  rmSync(work, { recursive: true, force: true });
-}
+import { env, buildEpoch, appendCommit } from "./git-epoch.ts";
 
 test("public-inbox: messages in commit order, a d deletion, commit time as fallback date, cursor per epoch", async (t) => {
   const inbox = tempDir(t);
