@@ -114,7 +114,12 @@ export async function run(argv: string[]): Promise<number> {
       `see \`threadgraph query 'SELECT * FROM people_suspects'\` (docs/identity.md)`);
   }
   // Derived tables and page artifacts follow every change, even a partial run's.
-  if (!v["no-analyze"] && summary.sources.some((x) => x.new + x.deleted > 0)) {
+  for (const x of summary.sources) {
+    if (x.retagged) {
+      (v.json ? console.error : console.log)(`${x.source}: re-tagged ${x.retagged.from ?? "(no list)"} -> ${x.retagged.to ?? "(no list)"}: read again, its messages now count for ${x.retagged.to ?? "no list"}`);
+    }
+  }
+  if (!v["no-analyze"] && summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged)) {
     try {
       const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
       (v.json ? console.error : console.log)(describeRefresh(r));

@@ -90,6 +90,10 @@ async function ingestSource(
   const started = Date.now(); // progress rates are per source
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const state = store.manifest().sources[source.id];
+  // A new LIST= tag for a stored source: read it again, so every copy carries the new tag (the
+  // arrivals view then prefers those copies over the old tag's, see store/schema.ts).
+  const retag = state !== undefined && (state.list ?? null) !== (source.list ?? null);
+  if (retag) sum.retagged = { from: state.list ?? null, to: source.list ?? null };
   const ctx: ParseContext = { trackedLists: lists, archiveList: source.list };
   let batch = new Batch(source);
   let bytes = 0;
@@ -120,7 +124,7 @@ async function ingestSource(
     if (wait) await pending;
   };
   try {
-    for await (const r of parse(source.read(state?.cursor ?? undefined), ctx)) {
+    for await (const r of parse(source.read(retag ? undefined : state?.cursor ?? undefined), ctx)) {
       const item = r.item;
       if (item.kind !== "error") bytes += item.bytes.length;
       if (item.kind === "error") {
@@ -132,7 +136,7 @@ async function ingestSource(
         batch.error(item.provenance.position, reasonOf(r.error), item.cursor);
       } else if (item.kind === "delete") {
         sum.deleted++;
-        batch.tombstone(r.parsed.messageId, item.provenance.position, item.cursor);
+        batch.tombstone(r.parsed.messageId, item.provenance, item.cursor);
       } else {
         sum.seen++;
         const p = r.parsed;

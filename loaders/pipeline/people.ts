@@ -35,16 +35,19 @@ export function loadIdentityFiles(files: IdentityFiles): IdentityInputs {
 }
 
 export async function collectObservations(store: DuckStore): Promise<Observation[]> {
+  // Only messages with a copy left: a purged (public-inbox `d`) message observes nobody.
   const rows = await store.query<{ email: string; name: string; messages: number; bot: boolean }>(`
+    WITH present AS (SELECT * FROM raw_messages WHERE message_id IN (SELECT message_id FROM arrivals))
     SELECT email, name, sum(messages) AS messages, bool_or(bot) AS bot FROM (
       SELECT from_email AS email, coalesce(from_name, '') AS name, count(*) AS messages, bool_or(is_bot) AS bot
-        FROM raw_messages GROUP BY ALL
+        FROM present GROUP BY ALL
       UNION ALL
       -- authors of patches someone else sent: people even if they never sent mail themselves
       SELECT author_email AS email, coalesce(author_name, '') AS name, 0 AS messages, false AS bot
-        FROM raw_messages WHERE author_email IS NOT NULL GROUP BY ALL
+        FROM present WHERE author_email IS NOT NULL GROUP BY ALL
       UNION ALL
-      SELECT email, coalesce(name, '') AS name, 0 AS messages, false AS bot FROM raw_trailers GROUP BY ALL
+      SELECT email, coalesce(name, '') AS name, 0 AS messages, false AS bot
+        FROM raw_trailers WHERE message_id IN (SELECT message_id FROM arrivals) GROUP BY ALL
     ) WHERE email IS NOT NULL AND email <> '' GROUP BY ALL ORDER BY email, name`);
   return rows.map((r) => ({ email: r.email, name: r.name, messages: r.messages, botFlag: r.bot }));
 }

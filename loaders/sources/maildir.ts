@@ -1,7 +1,8 @@
 // Maildir source: messages in cur/ and new/. A message's key is its unique file-name part
 // (before ":2," flags), so a move new/ -> cur/ (or a flag change) is not a new message.
-// Cursor: the keys seen so far. Files are read in key order.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// Cursor: the keys seen so far. Files are read in key order. An entry that is not a readable
+// regular file (directory, FIFO, dangling or looping symlink) is an error item, read once.
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
@@ -48,25 +49,64 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, c
     const cur: SourceCursor = {};
     Object.defineProperty(cur, "seen", { enumerable: true, get: () => prior.concat(fresh.slice(0, n)) });
     const provenance = { source: id, position: key, list };
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(abs, rel));
-    } catch (e) {
+    let got = readEntry(join(abs, rel));
+    if (typeof got === "string" && got.startsWith("ENOENT")) {
       // moved again between listing and reading (new -> cur): look for it once more
       const again = findKey(abs, key);
-      if (!again) {
-        yield { kind: "error", provenance, reason: `cannot read ${rel}: ${(e as Error).message}`, cursor: cur };
-        continue;
-      }
-      bytes = readFileSync(join(abs, again));
+      if (again && again !== rel) got = readEntry(join(abs, again));
     }
-    yield { kind: "message", bytes, provenance, cursor: cur };
+    if (typeof got === "string") yield { kind: "error", provenance, reason: `cannot read ${rel}: ${got}`, cursor: cur };
+    else yield { kind: "message", bytes: got, provenance, cursor: cur };
   }
+}
+
+/**
+ * A message file's bytes, or why it is not one. Opened non-blocking and checked with fstat, so a
+ * FIFO never hangs the read and a directory, a dangling or looping symlink is a reason, not a crash.
+ */
+function readEntry(path: string): Buffer | string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    return describe(e);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return `not a regular file (${kindOf(st)})`;
+    return readFileSync(fd);
+  } catch (e) {
+    return describe(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function describe(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const why: Record<string, string> = { ENOENT: "no such file (a dangling symlink?)", ELOOP: "symlink loop", EISDIR: "a directory" };
+  return err.code ? `${err.code}: ${why[err.code] ?? err.message}` : String(e);
+}
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a file";
 }
 
 function findKey(abs: string, key: string): string | null {
   for (const sub of ["cur", "new"]) {
-    for (const name of readdirSync(join(abs, sub))) if (maildirKey(name) === key) return `${sub}/${name}`;
+    for (const name of listDir(join(abs, sub))) if (maildirKey(name) === key) return `${sub}/${name}`;
   }
   return null;
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }

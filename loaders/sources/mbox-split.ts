@@ -45,6 +45,12 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Starts with a UTF-8 byte-order mark (some editors and Windows tools write one)? */
+export function hasBom(buf: Buffer): boolean {
+  return buf.length >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2];
+}
+
 /** True when the line before `pos` (pos = start of a line) is blank ("\n" or "\r\n"), or pos is 0. */
 function afterBlankLine(buf: Buffer, pos: number): boolean {
   if (pos === 0) return true;
@@ -123,14 +129,16 @@ export async function* splitMbox(
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
     if (streamStart) {
-      // a separator at the very start of the stream
-      const nl = buf.indexOf(NL);
+      // a separator at the very start of the stream (after a BOM at the start of the archive)
+      if (buf.length < 3 && base === 0) continue;
+      const s0 = base === 0 && hasBom(buf) ? 3 : 0;
+      const nl = buf.indexOf(NL, s0);
       if (nl < 0 && buf.length < 4096) continue;
       streamStart = false;
-      if (buf.subarray(0, 5).equals(FROM_)) {
+      if (buf.subarray(s0, s0 + 5).equals(FROM_)) {
         const le = nl < 0 ? buf.length : nl;
-        if (isSeparatorLine(buf, 0, le) || (opts.startOffset ?? 0) > 0) {
-          msgStart = 0;
+        if (isSeparatorLine(buf, s0, le) || (opts.startOffset ?? 0) > 0) {
+          msgStart = s0;
           bodyStart = nl < 0 ? buf.length : nl + 1;
           scanFrom = bodyStart - 1;
         }

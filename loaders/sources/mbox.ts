@@ -4,13 +4,17 @@
 //
 // Damage: a truncated or corrupt .gz yields every complete message before the damage, then
 // read() THROWS a SourceError whose message names the path (the partial message is not yielded).
+// Junk after complete gzip data: every message is yielded, then the SourceError. A UTF-8 BOM at
+// the start is skipped. The last message of a plain mbox may be left for the next run while the
+// file is being written (lastMessageComplete).
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { createGunzip, gunzipSync, constants as zc, type ZlibOptions } from "node:zlib";
+import { inflateRawSync, constants as zc } from "node:zlib";
 import { resolve } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
-import { splitMbox, type SplitOptions } from "./mbox-split.ts";
+import { hasBom, splitMbox, type SplitOptions } from "./mbox-split.ts";
 import { SourceError } from "./errors.ts";
+import { GzipDamage, gunzipFile, gzipHeaderLength } from "./gzip-reader.ts";
 
 export { splitMbox, unquoteFrom, type MboxChunk, type SplitOptions } from "./mbox-split.ts";
 
@@ -48,13 +52,16 @@ export function looksLikeMbox(path: string): boolean {
     closeSync(fd);
   }
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    // only the first member's start: junk after the gzip data must not hide that it is an mbox
     try {
-      head = gunzipSync(head, { finishFlush: zc.Z_SYNC_FLUSH }).subarray(0, 4096);
+      const hlen = gzipHeaderLength(head);
+      if (hlen === null) return false;
+      head = inflateRawSync(head.subarray(hlen), { finishFlush: zc.Z_SYNC_FLUSH }).subarray(0, 4096);
     } catch {
       return false;
     }
   }
-  let i = 0;
+  let i = hasBom(head) ? 3 : 0;
   while (i < head.length && (head[i] === 0x0a || head[i] === 0x0d)) i++;
   return i === head.length || head.subarray(i, i + 5).toString("latin1") === "From ";
 }
@@ -133,37 +140,76 @@ async function* readMbox(
 
   const make = (offset: number, done: boolean): MboxCursor => ({ offset, size, head, tail, done });
   let input: AsyncIterable<Buffer>;
-  let startOffset = 0;
-  let skipping = 0;
+  // gzip damage ends the decoded stream quietly so the splitter hands over its last message;
+  // whether that message is whole is decided below
+  const damage: { error?: GzipDamage } = {};
   if (!gz) {
-    input = createReadStream(abs, { start: skipTo, highWaterMark: 1 << 20 });
-    startOffset = skipTo;
+    // only the bytes present when the read started: the cursor's size and hashes describe them
+    input = skipTo < size ? createReadStream(abs, { start: skipTo, end: size - 1, highWaterMark: 1 << 20 }) : nothing();
   } else {
-    // a deep read-ahead buffer lets gunzip (on libuv's pool) run ahead while this thread parses
-    const gunzip = createGunzip({ chunkSize: 1 << 18, readableHighWaterMark: 16 << 20 } as ZlibOptions);
-    const raw = createReadStream(abs, { highWaterMark: 1 << 20 });
-    raw.on("error", (e) => gunzip.destroy(e));
-    raw.pipe(gunzip);
-    skipping = skipTo;
-    input = skipping > 0 ? skipBytes(gunzip, skipping) : gunzip;
-    startOffset = skipping;
+    input = stopAtDamage(skipTo > 0 ? skipBytes(gunzipFile(abs), skipTo) : gunzipFile(abs), damage);
   }
 
-  // Hold one message back so the last one can carry done: true.
+  // Hold one message back: the last one carries done: true, or waits for the next run.
   let pending: { bytes: Buffer; offset: number; end: number } | null = null;
   try {
-    for await (const m of splitMbox(input, { startOffset, format: opts.format })) {
+    for await (const m of splitMbox(input, { startOffset: skipTo, format: opts.format })) {
       if (pending) yield item(pending, make(pending.end, false));
       pending = m;
     }
   } catch (e) {
-    // Damaged stream: deliver nothing partial, name the path.
-    throw new SourceError(abs, `${gz ? "corrupt or truncated gzip" : "read error"}: ${(e as Error).message}`);
+    throw new SourceError(abs, `read error: ${(e as Error).message}`);
   }
-  if (pending) yield item(pending, make(pending.end, true));
+  if (damage.error) {
+    // junk after complete gzip data: the last message is whole; a cut or corrupt member: it is not
+    if (damage.error.cleanEnd && pending) yield item(pending, make(pending.end, false));
+    throw new SourceError(abs, `damaged gzip, every complete message before the damage was read: ${damage.error.message}`);
+  }
+  if (pending && (gz || lastMessageComplete(abs, st))) yield item(pending, make(pending.end, true));
 
   function item(m: { bytes: Buffer; offset: number }, c: MboxCursor): SourceItem {
     return { kind: "message", bytes: m.bytes, provenance: { source: id, position: String(m.offset), list }, cursor: c };
+  }
+}
+
+/** A plain mbox untouched this long has no writer left: its last message is as complete as it gets. */
+export const QUIET_MS = 60_000;
+
+/**
+ * Is the last message of a plain mbox complete? Only the next "From " line proves it, and a
+ * writer may be appending right now (a message cut mid-way would be stored truncated, often
+ * with a synthetic Message-ID). So it counts as complete when the file did not change while it
+ * was read and either ends with the blank line every mbox writer puts after a message, or has
+ * not been modified for QUIET_MS. Otherwise it is left for the next run (the cursor stays before it).
+ */
+function lastMessageComplete(abs: string, before: { size: number; mtimeMs: number }): boolean {
+  let now;
+  try {
+    now = statSync(abs);
+  } catch {
+    return false;
+  }
+  if (now.size !== before.size || now.mtimeMs !== before.mtimeMs) return false;
+  if (Date.now() - now.mtimeMs >= QUIET_MS) return true;
+  const fd = openSync(abs, "r");
+  try {
+    const b = Buffer.alloc(4);
+    const n = readSync(fd, b, 0, 4, Math.max(0, now.size - 4));
+    const end = b.subarray(0, n).toString("latin1");
+    return end.endsWith("\n\n") || end.endsWith("\r\n\r\n");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function* nothing(): AsyncGenerator<Buffer> {}
+
+async function* stopAtDamage(src: AsyncIterable<Buffer>, box: { error?: GzipDamage }): AsyncGenerator<Buffer> {
+  try {
+    yield* src;
+  } catch (e) {
+    if (!(e instanceof GzipDamage)) throw e;
+    box.error = e;
   }
 }
 

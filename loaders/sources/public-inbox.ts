@@ -39,8 +39,15 @@ async function* readInbox(
   abs: string, id: string, list: string | undefined, epochs: { n: number; dir: string }[], cursor?: SourceCursor,
 ): AsyncGenerator<SourceItem> {
   const last: Record<string, string> = { ...((cursor?.epochs as Record<string, string>) ?? {}) };
+  const broken: SourceError[] = []; // an unreadable epoch does not stop the others
   for (const ep of epochs) {
     const git = gitDirFor(ep.dir);
+    const head = epochHead(git.env);
+    if (head !== "ok") {
+      git.dispose();
+      if (head !== "empty") broken.push(new SourceError(ep.dir, head));
+      continue; // an epoch without commits holds 0 messages
+    }
     const cat = new CatFile(git.env);
     let commits: AsyncGenerator<EpochCommit> | undefined;
     try {
@@ -84,4 +91,17 @@ async function* readInbox(
       git.dispose();
     }
   }
+  if (broken.length === 1) throw broken[0];
+  if (broken.length) throw new SourceError(abs, broken.map((b) => b.message).join("; "));
+}
+
+/** "ok" when HEAD names a commit; "empty" for an epoch without any commit; else why HEAD is unusable. */
+function epochHead(env: NodeJS.ProcessEnv): "ok" | "empty" | string {
+  if (gitSync(env, ["rev-parse", "--verify", "-q", "HEAD^{commit}"]).ok) return "ok";
+  const refs = gitSync(env, ["for-each-ref", "--format=%(refname)"]);
+  const names = refs.out.split("\n").filter(Boolean);
+  if (refs.ok && names.length === 0) return "empty";
+  const target = gitSync(env, ["symbolic-ref", "-q", "HEAD"]);
+  const what = target.ok ? `HEAD points at ${target.out.trim()}, which does not exist` : "HEAD does not name a commit";
+  return `not a readable public-inbox epoch: ${what}${names.length ? ` (its branches: ${names.slice(0, 5).join(", ")})` : ""}`;
 }

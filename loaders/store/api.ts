@@ -53,6 +53,8 @@ export interface SourceSummary {
   conflicting: number;  // same Message-ID, different content
   deleted: number;
   error: number;
+  /** Set when the source was stored under another LIST= tag: it was read again with the new one. */
+  retagged?: { from: string | null; to: string | null };
 }
 
 export interface IngestSummary {

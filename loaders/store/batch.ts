@@ -41,8 +41,9 @@ export class Batch {
     this.advance(cursor);
   }
 
-  tombstone(messageId: string, position: string, cursor: SourceCursor): void {
-    this.rows.tombstones.add({ message_id: messageId, source: this.source.id, position });
+  /** A deletion: `prov.source` names the archive (and epoch) that deleted the message, like arrivals do. */
+  tombstone(messageId: string, prov: Provenance, cursor: SourceCursor): void {
+    this.rows.tombstones.add({ message_id: messageId, source: prov.source, position: prov.position });
     this.advance(cursor);
   }
 
@@ -64,11 +65,13 @@ export class Batch {
     const written = await Promise.all(tables.map((t) => store.writePart(t, gen, this.rows[t])));
     tables.forEach((t, i) => { if (written[i]) parts[t] = [...parts[t], written[i]!]; });
     const s = this.source;
+    const prev = m.sources[s.id];
+    const retagged = prev?.retagged || (prev !== undefined && (prev.list ?? null) !== (s.list ?? null)) || undefined;
     store.commit({
       ...m,
       generation: gen,
       parts,
-      sources: { ...m.sources, [s.id]: { kind: s.kind, path: s.path, list: s.list, cursor: this.cursor } },
+      sources: { ...m.sources, [s.id]: { kind: s.kind, path: s.path, list: s.list, cursor: this.cursor, ...(retagged && { retagged }) } },
     });
   }
 }

@@ -10,6 +10,8 @@ export interface SourceState {
   path: string;
   list?: string;
   cursor: SourceCursor | null;
+  /** Its LIST= tag changed once: the arrivals view prefers copies carrying the current tag. */
+  retagged?: boolean;
 }
 
 export interface Manifest {

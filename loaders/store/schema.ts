@@ -85,15 +85,41 @@ export function relationSql(files: string[], columns: Columns): string {
   return parts.length ? parts.join(" UNION ALL ") : empty;
 }
 
+/**
+ * The archive a copy belongs to, from its source id: a public-inbox inbox is one archive over all
+ * its epochs, however it was given ("pi:/inbox#1", "pi:/inbox/git/1.git#1" and the tombstones of
+ * older stores, "pi:/inbox", all give "pi:/inbox"). Other sources are their own archive.
+ */
+export function archiveSql(col: string): string {
+  return `CASE WHEN starts_with(${col}, 'pi:') THEN regexp_replace(regexp_replace(${col}, '#\\d+$', ''), '/git/\\d+\\.git/?$', '') ELSE ${col} END`;
+}
+
+/** A source whose LIST= tag changed, and its current tag (manifest `retagged`). */
+export interface Retag { source: string; list: string | null }
+
+/**
+ * Hides a re-tagged source's copies that carry an old tag once the same copy was read again
+ * with the current one (copies not read again yet keep counting, so an interrupted re-tag hides nothing).
+ */
+function retagFilter(retags: Retag[]): string {
+  if (retags.length === 0) return "";
+  const values = retags.map((r) => `(${sqlString(r.source)}, ${r.list === null ? "NULL" : sqlString(r.list)})`).join(", ");
+  return `
+       AND NOT EXISTS (SELECT 1 FROM (VALUES ${values}) r(source, list) JOIN raw_arrivals b ON b.message_id = a.message_id AND b.source = a.source
+                       WHERE (a.source = r.source OR starts_with(a.source, r.source || '#'))
+                         AND a.list IS DISTINCT FROM r.list AND b.list IS NOT DISTINCT FROM r.list)`;
+}
+
 /** The public views over raw_* relations. `hasThreads` joins derived message_threads. */
-export function viewSql(hasThreads: boolean): string[] {
+export function viewSql(hasThreads: boolean, retags: Retag[] = []): string[] {
   const threadCols = hasThreads ? ", mt.thread_id, mt.series_id" : ", CAST(NULL AS VARCHAR) AS thread_id, CAST(NULL AS VARCHAR) AS series_id";
   const threadJoin = hasThreads ? "LEFT JOIN message_threads mt ON mt.message_id = m.message_id" : "";
   return [
     `CREATE OR REPLACE TEMP VIEW tombstones AS SELECT * FROM raw_tombstones`,
-    // A copy is hidden when its own archive deleted it; other archives' copies stay.
+    // A copy is hidden when its own archive deleted it, in any epoch or run; other archives' copies stay.
     `CREATE OR REPLACE TEMP VIEW arrivals AS SELECT a.* FROM raw_arrivals a
-       WHERE NOT EXISTS (SELECT 1 FROM raw_tombstones t WHERE t.message_id = a.message_id AND t.source = a.source)`,
+       WHERE NOT EXISTS (SELECT 1 FROM raw_tombstones t WHERE t.message_id = a.message_id
+                         AND ${archiveSql("t.source")} = ${archiveSql("a.source")})${retagFilter(retags)}`,
     `CREATE OR REPLACE TEMP VIEW person_emails AS SELECT * FROM raw_person_emails`,
     `CREATE OR REPLACE TEMP VIEW messages AS
      WITH arr AS (
@@ -140,6 +166,6 @@ export function viewSql(hasThreads: boolean): string[] {
     // Same Message-ID, different content: the copies that were not kept.
     `CREATE OR REPLACE TEMP VIEW conflicts AS
      SELECT a.message_id, a.source, a.position, a.content_hash, m.content_hash AS kept_content_hash
-     FROM raw_arrivals a JOIN raw_messages m USING (message_id) WHERE a.content_hash <> m.content_hash`,
+     FROM arrivals a JOIN raw_messages m USING (message_id) WHERE a.content_hash <> m.content_hash`,
   ];
 }

@@ -111,7 +111,8 @@ export class DuckStore implements Store {
     for (const d of derived) {
       stmts.push(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(d.name)} AS SELECT * FROM read_parquet(${sqlString(d.file)})`);
     }
-    stmts.push(...viewSql(derived.some((d) => d.name === "message_threads")));
+    const retags = Object.entries(m.sources).filter(([, s]) => s.retagged).map(([source, s]) => ({ source, list: s.list ?? null }));
+    stmts.push(...viewSql(derived.some((d) => d.name === "message_threads"), retags));
     const con = await this.con();
     for (const s of stmts) await con.run(s);
     this.viewsKey = key;

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync, renameSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync, renameSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { maildirSource, maildirKey } from "../../loaders/sources/maildir.ts";
 import { tempDir, msg, drain, ids } from "./helpers.ts";
@@ -42,4 +43,31 @@ test("maildir: a cursor taken mid-run resumes after that message", async (t) => 
   const all = await drain(maildirSource(d));
   const mid = JSON.parse(JSON.stringify(all.items[0].cursor));
   assert.deepEqual(ids((await drain(maildirSource(d), mid)).items), ["m2@example.com", "m3@example.com"]);
+});
+
+test("maildir: a directory, a FIFO, dangling and looping symlinks in cur/ and new/ are error items; good mail is read", { timeout: 20_000 }, async (t) => {
+  const d = tempDir(t);
+  maildir(d);
+  writeFileSync(join(d, "cur", "1720000001.A.host:2,S"), msg("a"));
+  writeFileSync(join(d, "new", "1720000009.Z.host"), msg("z"));
+  writeFileSync(join(d, "outside.eml"), msg("linked"));
+  symlinkSync(join(d, "outside.eml"), join(d, "cur", "1720000002.L.host:2,S")); // a good symlink
+  mkdirSync(join(d, "cur", "1720000003.D.host:2,S")); // a directory
+  symlinkSync(join(d, "nowhere"), join(d, "cur", "1720000004.G.host:2,S")); // dangling
+  symlinkSync(join(d, "cur", "1720000005.Y.host:2,S"), join(d, "cur", "1720000005.X.host:2,S")); // loop X -> Y -> X
+  symlinkSync(join(d, "cur", "1720000005.X.host:2,S"), join(d, "cur", "1720000005.Y.host:2,S"));
+  execFileSync("mkfifo", [join(d, "new", "1720000006.F.host")]); // a FIFO: reading it would block forever
+  const r = await drain(maildirSource(d));
+  assert.equal(r.error, undefined, String(r.error));
+  const got = r.items.map((i) => `${i.provenance.position} ${i.kind === "error" ? i.reason : ids([i])[0]}`);
+  assert.equal(got.length, 8);
+  assert.deepEqual(got.filter((g) => !g.includes("cannot read")), [
+    "1720000001.A.host a@example.com", "1720000002.L.host linked@example.com", "1720000009.Z.host z@example.com",
+  ]);
+  for (const [key, why] of [["1720000003.D", /directory/], ["1720000004.G", /ENOENT/], ["1720000005.X", /ELOOP/], ["1720000005.Y", /ELOOP/], ["1720000006.F", /FIFO/]] as const) {
+    const line = got.find((g) => g.startsWith(key));
+    assert.ok(line && why.test(line), `${key}: ${line}`);
+  }
+  // each bad entry is reported once: the re-run reads nothing
+  assert.equal((await drain(maildirSource(d), r.cursor)).items.length, 0);
 });

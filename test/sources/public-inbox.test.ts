@@ -2,44 +2,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync, rmSync, chmodSync, readdirSync, statSync } from "node:fs";
+import { rmSync, chmodSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { publicInboxSource } from "../../loaders/sources/public-inbox.ts";
 import { openSource } from "../../loaders/sources/index.ts";
 import { tempDir, msg, drain, ids } from "./helpers.ts";
-
-const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@x", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@x", GIT_CONFIG_NOSYSTEM: "1" };
-
-/** Build epoch `n` under inbox/git/ with commits: each entry is ["m", text] or ["d", text]. */
-function buildEpoch(inbox: string, n: number, commits: [("m" | "d"), string, number][]): string {
-  const bare = join(inbox, "git", `${n}.git`);
-  const work = join(inbox, `work${n}`);
-  mkdirSync(work, { recursive: true });
-  const git = (...a: string[]) => execFileSync("git", a, { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] }).toString();
-  git("init", "-q", "-b", "master");
-  for (const [kind, text, time] of commits) {
-    rmSync(join(work, "m"), { force: true });
-    rmSync(join(work, "d"), { force: true });
-    writeFileSync(join(work, kind), text);
-    git("add", "-A");
-    execFileSync("git", ["commit", "-q", "-m", "x"], { cwd: work, env: { ...env, GIT_COMMITTER_DATE: `${time} +0000`, GIT_AUTHOR_DATE: `${time} +0000` } });
-  }
-  execFileSync("git", ["clone", "-q", "--bare", work, bare], { env });
-  rmSync(work, { recursive: true, force: true });
-  return bare;
-}
-
-function appendCommit(bare: string, kind: "m" | "d", text: string, time: number) {
-  const work = bare + ".work";
-  execFileSync("git", ["clone", "-q", bare, work], { env });
-  rmSync(join(work, "m"), { force: true });
-  rmSync(join(work, "d"), { force: true });
-  writeFileSync(join(work, kind), text);
-  execFileSync("git", ["add", "-A"], { cwd: work, env });
-  execFileSync("git", ["commit", "-q", "-m", "x"], { cwd: work, env: { ...env, GIT_COMMITTER_DATE: `${time} +0000` } });
-  execFileSync("git", ["push", "-q", "origin", "HEAD:master"], { cwd: work, env });
-  rmSync(work, { recursive: true, force: true });
-}
+import { env, buildEpoch, appendCommit } from "./git-epoch.ts";
 
 test("public-inbox: messages in commit order, a d deletion, commit time as fallback date, cursor per epoch", async (t) => {
   const inbox = tempDir(t);
@@ -138,4 +106,24 @@ test("public-inbox: large blobs (a 3 MB message) come through cat-file intact", 
   const r = await drain(publicInboxSource(inbox));
   assert.deepEqual(ids(r.items), ["a@example.com", "big@example.com", "b@example.com"]);
   assert.ok(r.items[1].kind === "message" && r.items[1].bytes.equals(Buffer.from(big)));
+});
+
+test("public-inbox: an empty epoch is 0 messages; HEAD on a missing branch is a clear error naming the epoch, other epochs still read", async (t) => {
+  const inbox = tempDir(t);
+  buildEpoch(inbox, 0, [["m", msg("a"), 1720000000]]);
+  execFileSync("git", ["init", "-q", "--bare", join(inbox, "git", "1.git")], { env }); // no commits yet
+  buildEpoch(inbox, 3, [["m", msg("c"), 1720000300]]);
+  let r = await drain(publicInboxSource(inbox));
+  assert.equal(r.error, undefined, String(r.error));
+  assert.deepEqual(ids(r.items), ["a@example.com", "c@example.com"]);
+  assert.equal(r.cursor!.epochs && (r.cursor!.epochs as Record<string, string>)["1"], undefined);
+
+  const e2 = buildEpoch(inbox, 2, [["m", msg("b"), 1720000200]]);
+  execFileSync("git", ["symbolic-ref", "HEAD", "refs/heads/gone"], { env: { ...env, GIT_DIR: e2 } });
+  r = await drain(publicInboxSource(inbox));
+  assert.deepEqual(ids(r.items), ["a@example.com", "c@example.com"], "the readable epochs are read");
+  assert.ok(r.error);
+  assert.ok(r.error.message.includes(e2), r.error.message);
+  assert.match(r.error.message, /HEAD points at refs\/heads\/gone, which does not exist \(its branches: refs\/heads\/master\)/);
+  assert.doesNotMatch(r.error.message, /fatal|ambiguous argument/);
 });
