@@ -1,6 +1,7 @@
 // The one table used on every page: searchable, sortable, paginated, downloadable as CSV.
 // Cells are text nodes (or links built by el()), so untrusted strings never become markup.
 import { el } from "./dom.js";
+import { csvCell } from "./csv-cell.js";
 
 /**
  * @param rows    array of plain objects
@@ -81,13 +82,7 @@ function compare(a, b) {
 
 /** RFC 4180 CSV of the raw values (not the formatted ones), so the download can be re-analysed; objects as JSON. */
 export function toCsv(rows, columns) {
-  const esc = (v) => {
-    let s = v == null ? "" : Array.isArray(v) ? v.join(";") : typeof v === "object" ? JSON.stringify(v) : String(v);
-    // Mail text starting with = + - @ would run as a formula in a spreadsheet: keep it text.
-    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.map((c) => esc(c.label ?? c.key)).join(","), ...rows.map((r) => columns.map((c) => esc(r[c.key])).join(","))].join("\n");
+  return [columns.map((c) => csvCell(c.label ?? c.key)).join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])).join(","))].join("\n");
 }
 
 export function downloadCsv(filename, rows, columns) {
