@@ -11,13 +11,24 @@ export const MARKS_MAX = 2;
 
 const MARK = /\p{M}/u;
 const MARK_RUN = new RegExp(`\\p{M}{${MARKS_MAX + 1}}`, "u");
+const NON_MARK = /\P{M}/gu;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 
-/** Display text: runs of combining marks collapsed to MARKS_MAX, then cut to `max` code points + "…". */
+/** Display text: control characters become spaces, runs of combining marks collapse to MARKS_MAX, then it is cut to `max` code points + "…". */
 export function clipText(s: string, max = TEXT_MAX): string {
-  if (s.length <= max && !MARK_RUN.test(s)) return s;
+  if (s.length <= max && !MARK_RUN.test(s) && !CONTROL.test(s)) return s;
   let out = "", n = 0, marks = 0;
-  for (const ch of s) {
-    if (MARK.test(ch)) { if (++marks > MARKS_MAX) continue; } else marks = 0;
+  for (let i = 0; i < s.length;) {
+    let ch = String.fromCodePoint(s.codePointAt(i)!);
+    i += ch.length;
+    if (CONTROL.test(ch)) ch = " ";
+    if (MARK.test(ch)) {
+      if (++marks > MARKS_MAX) { // skip the rest of the run at native speed
+        NON_MARK.lastIndex = i;
+        i = NON_MARK.exec(s)?.index ?? s.length;
+        continue;
+      }
+    } else marks = 0;
     if (n === max) return out + "…";
     out += ch;
     n++;

@@ -50,7 +50,8 @@ export function dataTable(rows, columns, opts = {}) {
     const body = current.slice(page * pageSize, (page + 1) * pageSize).map((r) => el("tr", {},
       columns.map((c) => {
         const t = cellText(r, c);
-        const content = c.href ? el("a", { href: c.href(r) }, t) : t;
+        // The div bounds the cell's preferred width, so one long subject does not squeeze every other column.
+        const content = el("div", { class: "tg-cell" }, c.href ? el("a", { href: c.href(r) }, t) : t);
         const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
         return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));

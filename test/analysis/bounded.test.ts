@@ -16,6 +16,7 @@ test("clipText collapses combining-mark runs and cuts long text; capLength never
   assert.equal(clipText("Plain subject"), "Plain subject");
   assert.equal(clipText("e\u0301t\u00e9"), "e\u0301t\u00e9", "ordinary accents stay");
   assert.equal(clipText(ZALGO), "Z\u0301\u0316algo");
+  assert.equal(clipText("ctl\u0001\u001b[31m\u0085x\ty"), "ctl  [31m x y", "control characters become spaces");
   const long = clipText(LONG);
   assert.equal(long, "x".repeat(TEXT_MAX) + "…");
   assert.equal([...clipText("😀".repeat(1000))].length, TEXT_MAX + 1, "cut by code points");
