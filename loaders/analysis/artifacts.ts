@@ -4,6 +4,8 @@
 // All dates are epoch milliseconds UTC; durations are milliseconds. Person and thread ids are
 // the store's ids; `key` is a file-name-safe form of the id used for the detail files.
 // Everything from email (names, subjects) is untrusted text: render it as text, never as HTML.
+// It is also bounded (analysis/bounded.ts): display text is cut to a few hundred characters with
+// combining-mark runs collapsed, other strings to 998; detail lists to DETAIL_ROWS rows.
 // Additive changes only: new optional fields may appear; existing fields keep their meaning.
 
 /** Bump when a field changes meaning (pages can assert it). */
@@ -66,7 +68,8 @@ export interface MetaArtifact {
   window: { start: number | null; end: number | null; since?: string | null; until?: string | null };
   /** Tracked list names, in display order. */
   lists: string[];
-  sources: { source: string; list: string | null; messages: number }[];
+  /** Named by list and kind ("netdev (mbox)"), never by a local path; kind: mbox, Maildir, public-inbox, lore HTTP, lore thread, other. */
+  sources: { source: string; kind?: string; list: string | null; messages: number }[];
   counts: {
     /** people: active in the window (sent 1+ message, not a bot); people_listed: rows of people.json. */
     messages: number; threads: number; series: number; people: number; people_listed?: number;
@@ -275,6 +278,11 @@ export interface ThreadDetail {
   participants: (PersonRef & { messages: number; first: number | null })[];
   trailers: { kind: string; from: PersonRef; to: PersonRef | null; message_id: string; applies_to: string }[];
   naks: { from: PersonRef; to: PersonRef | null; message_id: string; source: "trailer" | "line"; cross_subsystem: boolean }[];
+  /**
+   * Present when a list above was cut to keep the page small (see analysis/bounded.ts): the real
+   * sizes. `messages` then holds the first ones in date order, `participants` the most active.
+   */
+  full_counts?: { messages: number; participants: number; trailers: number; naks: number };
 }
 
 /**

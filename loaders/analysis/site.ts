@@ -3,6 +3,7 @@ import type { Analysis } from "./analyze.ts";
 import { ARTIFACT_SCHEMA, FILES, type MetaArtifact } from "./artifacts.ts";
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
+import { artifactJson, boundPersonDetail, boundThreadDetail, publicSources } from "./bounded.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
   "(e.g. `npm run ingest -- netdev=../shared/corpus/2024-h2/netdev.mbox.gz`) or fetch from lore with `npm run sync`, " +
@@ -10,16 +11,16 @@ export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm r
 
 export function siteFiles(a: Analysis, storeVersion: string, startedAt: number): Map<string, string> {
   const files = new Map<string, string>();
-  const json = (name: string, v: unknown) => files.set(name, JSON.stringify(v));
+  const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   const { graph, files: graphFiles } = buildGraphArtifacts(a);
   json(FILES.graph, graph);
   for (const [k, v] of Object.entries(graphFiles)) files.set(k, v);
   const { threads, details: td } = buildThreadsArtifacts(a);
   json(FILES.threads, threads);
-  for (const [k, d] of td) json(FILES.thread(k), d);
+  for (const [k, d] of td) json(FILES.thread(k), boundThreadDetail(d));
   const { people, details: pd } = buildPeopleArtifacts(a);
   json(FILES.people, people);
-  for (const [k, d] of pd) json(FILES.person(k), d);
+  for (const [k, d] of pd) json(FILES.person(k), boundPersonDetail(d));
   json(FILES.activity, buildActivity(a));
   json(FILES.bridges, buildBridges(a));
   json(FILES.upset, buildUpset(a));
@@ -30,7 +31,7 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
   const meta: MetaArtifact = {
     schema: ARTIFACT_SCHEMA, empty: c.messages.length === 0, hint: c.messages.length === 0 ? EMPTY_HINT : null,
     refreshed_at: Date.now(), store_version: storeVersion, window: { start: a.windowStart, end: a.windowEnd, ...a.reportWindow },
-    lists: c.lists, sources: c.sources,
+    lists: c.lists, sources: publicSources(c.sources),
     counts: {
       messages: c.messages.length, threads: a.tr.threads.length, series: new Set(a.tr.series.filter((s) => s !== null)).size,
       people: people.rows.filter((r) => r.active).length, people_listed: people.rows.length, graph_people: a.graph.order, reply_edges: a.graph.size,

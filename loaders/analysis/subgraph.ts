@@ -2,6 +2,7 @@
 // graph.json + CSV + GEXF + GraphML (used by `threadgraph analyze --graph-out`).
 import type { Analysis } from "./analyze.ts";
 import { buildGraphArtifacts } from "./build-graph.ts";
+import { artifactJson } from "./bounded.ts";
 import { buildReplyGraph, type GraphOptions } from "../graph/build.ts";
 import { computeMetrics } from "../graph/metrics.ts";
 import { layoutGraph } from "../graph/layout.ts";
@@ -12,5 +13,5 @@ export function subgraphFiles(a: Analysis, o: GraphOptions): Map<string, string>
   const graphAll = o.includeBots ? graph : buildReplyGraph(a.replies, { ...o, includeBots: true }, label);
   const sub: Analysis = { ...a, graph, graphAll, metrics: computeMetrics(graph), layout: layoutGraph(graphAll) };
   const { graph: g, files } = buildGraphArtifacts(sub);
-  return new Map([["graph.json", JSON.stringify(g)], ...Object.entries(files)]);
+  return new Map([["graph.json", artifactJson(g)], ...Object.entries(files)]);
 }

@@ -3,28 +3,31 @@
 import graphology from "graphology";
 import type { DirectedGraph as DirectedGraphT } from "graphology";
 import { write as writeGexf } from "graphology-gexf";
+import { csvCell } from "../model/csv-cell.ts";
+import { capLength } from "../model/clip.ts";
 
 const { DirectedGraph } = graphology as unknown as { DirectedGraph: typeof DirectedGraphT };
 
 export type Scalar = string | number | boolean | null;
 export type Row = Record<string, Scalar | Scalar[]>;
 
-function csvCell(v: Scalar | Scalar[] | undefined): string {
-  if (v === null || v === undefined) return "";
-  const s = Array.isArray(v) ? v.join(";") : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Cells carry mail text: bounded in length (the store keeps the full value). */
+function bounded(v: Scalar | Scalar[] | undefined): Scalar | Scalar[] | undefined {
+  if (typeof v === "string") return capLength(v);
+  return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? capLength(x) : x)) : v;
 }
 
-/** RFC 4180 CSV with the given column order. */
+/** RFC 4180 CSV with the given column order; text that a spreadsheet would run as a formula stays text. */
 export function toCsv(columns: string[], rows: Row[]): string {
   const lines = [columns.join(",")];
-  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(","));
+  for (const r of rows) lines.push(columns.map((c) => csvCell(bounded(r[c]))).join(","));
   return lines.join("\n") + "\n";
 }
 
 function flat(v: Scalar | Scalar[]): string | number | boolean {
   if (v === null) return "";
-  return Array.isArray(v) ? v.join(";") : v;
+  const b = bounded(v)!;
+  return Array.isArray(b) ? b.join(";") : b;
 }
 
 /** A flat graphology graph from node and edge rows (edges: source/target columns). */
@@ -33,24 +36,30 @@ function flatGraph(nodes: Row[], edges: Row[], idCol: string, srcCol: string, ds
   for (const n of nodes) {
     const attrs: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(n)) if (k !== idCol) attrs[k] = flat(v);
-    g.addNode(String(n[idCol]), attrs);
+    // merge: ids cut to the length bound may meet (only absurdly long ids); never a crash.
+    g.mergeNode(capLength(String(n[idCol])), attrs);
   }
   for (const e of edges) {
     const attrs: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(e)) if (k !== srcCol && k !== dstCol) attrs[k] = flat(v);
-    g.addDirectedEdge(String(e[srcCol]), String(e[dstCol]), attrs);
+    g.mergeDirectedEdge(capLength(String(e[srcCol])), capLength(String(e[dstCol])), attrs);
   }
   return g;
 }
 
 export function toGexf(nodes: Row[], edges: Row[]): string {
-  return writeGexf(flatGraph(nodes, edges, "id", "source", "target"), { pretty: false });
+  // graphology-gexf writes text as it is: the characters XML forbids are replaced afterwards (our
+  // own markup is plain ASCII, so only data can carry them).
+  return xmlChars(writeGexf(flatGraph(nodes, edges, "id", "source", "target"), { pretty: false }));
+}
+
+/** Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF) become U+FFFD, so Gephi and strict parsers accept the file. */
+export function xmlChars(s: string): string {
+  return s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "\uFFFD");
 }
 
 function xmlEscape(s: string): string {
-  // Also drop characters XML 1.0 forbids (control characters from broken headers).
-  return s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/gu, "")
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return xmlChars(capLength(s)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 function graphmlType(rows: Row[], col: string): string {

@@ -25,9 +25,21 @@ export function safeHref(v) {
   return "#";
 }
 
-/** The public archive link for a message: https://lore.kernel.org/r/<message-id>. */
+const LORE = "https://lore.kernel.org";
+/** Percent-encode all but RFC 3986 unreserved characters (encodeURIComponent keeps !'()*); lone surrogates become U+FFFD. */
+const encodeAll = (s) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"))
+  .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The one lore link for a message: https://lore.kernel.org/r/<message-id>, the id percent-encoded
+ * so it cannot leave its path segment. An id that would be an empty or dot segment ("", ".", "..")
+ * is resolved away by browsers (to lore's front page), so those link to lore's exact Message-ID
+ * search instead: /all/?q=mid:"<id>" (public-inbox's boolean prefix; "" inside quotes is a quote).
+ */
 export function loreUrl(messageId) {
-  return `https://lore.kernel.org/r/${encodeURIComponent(String(messageId))}`;
+  const id = String(messageId ?? "");
+  if (id === "" || id === "." || id === "..") return `${LORE}/all/?q=${encodeAll(`mid:"${id.replace(/"/g, '""')}"`)}`;
+  return `${LORE}/r/${encodeAll(id)}`;
 }
 
 /** Route segment for a person or thread id: the same encoding the config uses for dynamicPaths. */

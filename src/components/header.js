@@ -15,12 +15,12 @@ export function pageHeader(meta) {
     c ? ` · ${fmtInt(c.messages)} messages, ${fmtInt(c.threads)} threads, ${fmtInt(c.people)} people active (sent mail in the window, bots excluded)` : "");
 }
 
-/** "3 mbox, 1 public-inbox": sources are ids like "mbox:/path", "pi:/path", "lore:..." */
+/** "3 mbox, 1 public-inbox", from each source's kind (older artifacts: the "kind:" prefix of its id). */
 function summariseSources(sources) {
   if (!sources.length) return "none";
   const byKind = new Map();
   for (const s of sources) {
-    const kind = String(s.source ?? "").split(":")[0] || "source";
+    const kind = s.kind ?? (String(s.source ?? "").split(":")[0] || "source");
     byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
   }
   return [...byKind].map(([k, n]) => `${n} ${k}`).join(", ");

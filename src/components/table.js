@@ -1,6 +1,7 @@
 // The one table used on every page: searchable, sortable, paginated, downloadable as CSV.
 // Cells are text nodes (or links built by el()), so untrusted strings never become markup.
 import { el } from "./dom.js";
+import { csvCell } from "./csv-cell.js";
 
 /**
  * @param rows    array of plain objects
@@ -49,7 +50,8 @@ export function dataTable(rows, columns, opts = {}) {
     const body = current.slice(page * pageSize, (page + 1) * pageSize).map((r) => el("tr", {},
       columns.map((c) => {
         const t = cellText(r, c);
-        const content = c.href ? el("a", { href: c.href(r) }, t) : t;
+        // The div bounds the cell's preferred width, so one long subject does not squeeze every other column.
+        const content = el("div", { class: "tg-cell" }, c.href ? el("a", { href: c.href(r) }, t) : t);
         const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
         return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));
@@ -81,13 +83,7 @@ function compare(a, b) {
 
 /** RFC 4180 CSV of the raw values (not the formatted ones), so the download can be re-analysed; objects as JSON. */
 export function toCsv(rows, columns) {
-  const esc = (v) => {
-    let s = v == null ? "" : Array.isArray(v) ? v.join(";") : typeof v === "object" ? JSON.stringify(v) : String(v);
-    // Mail text starting with = + - @ would run as a formula in a spreadsheet: keep it text.
-    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.map((c) => esc(c.label ?? c.key)).join(","), ...rows.map((r) => columns.map((c) => esc(r[c.key])).join(","))].join("\n");
+  return [columns.map((c) => csvCell(c.label ?? c.key)).join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])).join(","))].join("\n");
 }
 
 export function downloadCsv(filename, rows, columns) {

@@ -19,6 +19,35 @@ test("loreUrl percent-encodes the Message-ID so it cannot break out of the path"
   assert.equal(routeSegment("a/b.c"), "a_b_c");
 });
 
+/** The Message-ID a lore link leads to: the /r/<id> path segment, or the id of a mid:"..." search. */
+function idOf(href: string): string {
+  const u = new URL(href);
+  assert.equal(u.origin, "https://lore.kernel.org", href);
+  assert.equal(u.hash, "", href);
+  if (u.pathname.startsWith("/r/")) {
+    const seg = u.pathname.slice(3);
+    assert.ok(!seg.includes("/") && seg !== "" && !/^(\.|%2e){1,2}$/i.test(seg), `one real path segment: ${href}`);
+    assert.match(seg, /^[A-Za-z0-9\-._~%]*$/, `only unreserved characters and escapes: ${href}`);
+    return decodeURIComponent(seg);
+  }
+  assert.equal(u.pathname, "/all/", href);
+  const q = /^mid:"(.*)"$/s.exec(u.searchParams.get("q") ?? "");
+  assert.ok(q, `exact Message-ID search: ${href}`);
+  return q[1].replace(/""/g, '"');
+}
+
+test("every lore link round-trips to its exact Message-ID, dot segments included", () => {
+  const ids = ["..", ".", "...", "", "%2e", "%2E%2e", ".%2e", "a/../b", "./x", "/", "//", "a/b", "?", "#", "%", "%25", "a?b=c&d#e",
+    "with space", "+plus+", "é@ü.example", "😀@x", "<script>alert(1)</script>", "<<script>>", "\"'`", "x'(y)*!", "\\back", "tab\there",
+    "new\nline", "20240701.abc@kernel.org", "CAH=f+x-y_z~@mail.gmail.com"];
+  for (const id of ids) {
+    const href = loreUrl(id);
+    assert.equal(idOf(href), id, `${JSON.stringify(id)} -> ${href}`);
+    // What a browser does with the link: the parsed URL is the link itself (nothing resolved away).
+    assert.equal(new URL(href).href, href, `${JSON.stringify(id)} is not normalised by the URL parser`);
+  }
+});
+
 test("toCsv quotes commas, quotes and newlines, joins arrays, keeps raw values, defuses formulas", () => {
   const csv = toCsv(
     [{ s: 'He said "NAK", twice\nreally', n: 3, l: ["netdev", "linux-cxl"] }, { s: "=HYPERLINK(1)", n: -2, l: [] }],

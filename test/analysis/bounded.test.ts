@@ -1,0 +1,79 @@
+// Hostile sizes never reach the pages whole: a 20 MiB Subject, a 10,000-character name, Zalgo
+// text and a 20k-message thread give bounded artifacts; sources never name a local path.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
+import { siteFiles } from "../../loaders/analysis/site.ts";
+import { DETAIL_ROWS } from "../../loaders/analysis/bounded.ts";
+import { capLength, clipText, STRING_MAX, TEXT_MAX } from "../../loaders/model/clip.ts";
+import { corpus, msg, person, H, T0 } from "./fixture.ts";
+
+const bytes = (files: Map<string, string>) => [...files.values()].reduce((n, s) => n + Buffer.byteLength(s), 0);
+const ZALGO = "Z" + "\u0301\u0316\u0327".repeat(2000) + "algo";
+const LONG = "x".repeat(10_000);
+
+test("clipText collapses combining-mark runs and cuts long text; capLength never splits a surrogate pair", () => {
+  assert.equal(clipText("Plain subject"), "Plain subject");
+  assert.equal(clipText("e\u0301t\u00e9"), "e\u0301t\u00e9", "ordinary accents stay");
+  assert.equal(clipText(ZALGO), "Z\u0301\u0316algo");
+  assert.equal(clipText("ctl\u0001\u001b[31m\u0085x\ty"), "ctl  [31m x y", "control characters become spaces");
+  const long = clipText(LONG);
+  assert.equal(long, "x".repeat(TEXT_MAX) + "…");
+  assert.equal([...clipText("😀".repeat(1000))].length, TEXT_MAX + 1, "cut by code points");
+  assert.equal(capLength("a" + "😀".repeat(600), 2), "a…");
+  assert.equal(capLength("short"), "short");
+  assert.equal(capLength("y".repeat(5000)).length, STRING_MAX + 1);
+});
+
+test("a 20 MiB Subject and huge names give < 1 MB of artifacts in total", () => {
+  const huge = "S".repeat(20 << 20);
+  const c = corpus([
+    msg("root@x", "mallory", T0, { subject: huge }),
+    msg("r1@x", "bob", T0 + H, { irt: "root@x", subject: `Re: ${huge}` }),
+    msg("r2@x", "zalgo", T0 + 2 * H, { irt: "r1@x", subject: ZALGO }),
+    msg("r3@x", "mallory", T0 + 3 * H, { irt: "r2@x" }),
+  ], [], [person("mallory", { name: "N".repeat(10 << 20) }), person("zalgo", { name: ZALGO })]);
+  const files = siteFiles(analyzeCorpus(c, { details: { personMinMessages: 1 } }), "v1", Date.now());
+  assert.ok(bytes(files) < 1 << 20, `artifacts total ${bytes(files)} bytes`);
+  // Every string in every JSON artifact is bounded; display text is clipped, not dropped.
+  for (const [name, content] of files) {
+    if (!name.endsWith(".json")) continue;
+    JSON.parse(content, (_k, v) => { if (typeof v === "string") assert.ok(v.length <= STRING_MAX + 1, `${name}: ${v.length}-char string`); return v; });
+  }
+  const threads = JSON.parse(files.get("threads.json")!).rows;
+  assert.equal(threads[0].subject, "S".repeat(TEXT_MAX) + "…");
+  const people = JSON.parse(files.get("people.json")!).rows;
+  assert.ok(people.some((p: { name: string }) => p.name === "Z\u0301\u0316algo"), "Zalgo name collapsed");
+  for (const f of ["graph-nodes.csv", "graph-edges.csv", "graph.gexf", "graph.graphml"]) assert.ok(files.get(f)!.length < 64 << 10, f);
+});
+
+test("a 20,000-message thread (same cap as 100k): its detail holds the first DETAIL_ROWS messages and the real counts", () => {
+  const N = 20_000;
+  const msgs = [msg("m0@x", "p0", T0, { subject: "big" })];
+  for (let i = 1; i < N; i++) msgs.push(msg(`m${i}@x`, `p${i % 1000}`, T0 + i * 1000, { irt: `m${Math.floor((i - 1) / 2)}@x` }));
+  const a = analyzeCorpus(corpus(msgs), { details: { people: 1 } });
+  const files = siteFiles(a, "v1", Date.now());
+  const [name, content] = [...files].find(([n]) => n.startsWith("thread/"))!;
+  assert.ok(content.length < 400 << 10, `${name}: ${content.length} bytes`);
+  const d = JSON.parse(content);
+  assert.equal(d.messages.length, DETAIL_ROWS);
+  assert.equal(d.participants.length, DETAIL_ROWS);
+  assert.deepEqual(d.full_counts, { messages: N, participants: 1000, trailers: 0, naks: 0 });
+  assert.equal(d.thread.messages, N, "the thread row keeps the real count");
+  assert.equal(d.messages[0].id, "m0@x", "the first messages in date order");
+  assert.equal(d.messages.at(-1).id, `m${DETAIL_ROWS - 1}@x`);
+});
+
+test("meta names sources by list and kind, never by a local path", () => {
+  const c = corpus([msg("a@x", "alice", T0, { lists: ["netdev"] })]);
+  c.sources = [
+    { source: "mbox:/home/someone/secret/netdev.mbox.gz", list: "netdev", messages: 1 },
+    { source: "pi:/srv/archives/ksummit/git/0.git", list: "ksummit", messages: 1 },
+    { source: "lore-http:https://lore.kernel.org/netdev/", list: "netdev", messages: 1 },
+    { source: "maildir:/var/mail/x", list: null, messages: 1 },
+  ];
+  const meta = siteFiles(analyzeCorpus(c), "v1", Date.now()).get("meta.json")!;
+  assert.doesNotMatch(meta, /\/home|\/srv|\/var|secret/);
+  assert.deepEqual(JSON.parse(meta).sources.map((s: { source: string }) => s.source),
+    ["netdev (mbox)", "ksummit (public-inbox)", "netdev (lore HTTP)", "no list (Maildir)"]);
+});

@@ -1,0 +1,105 @@
+// Browser test of a site built from a HOSTILE synthetic corpus (test/site/hostile-corpus.ts): every
+// page fits the window at 1,440 and 1,024 px, artifacts stay small, a long thread page says how much
+// it shows, lore links survive dot-segment Message-IDs, and dist/ names no local path.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { haveChromium, launch, type Browser } from "./browser.ts";
+import { serveDir, type StaticServer } from "./static-server.ts";
+import { buildSite, REPO, type SiteBuild } from "./site-build.ts";
+import { ingestAndAnalyze } from "./pipeline.ts";
+import { BIG_THREAD, DOT_IDS, writeHostileCorpus } from "./hostile-corpus.ts";
+
+const SHOTS = join(REPO, "test-output/site");
+const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
+
+const files = (d: string): string[] => readdirSync(d, { withFileTypes: true })
+  .flatMap((e) => (e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]));
+
+let tmp: string, store: string, site: SiteBuild, server: StaticServer, browser: Browser, threads: any[];
+
+describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message-IDs)", { skip }, () => {
+  before(async () => {
+    tmp = mkdtempSync(join(tmpdir(), "tg-site-hostile-"));
+    mkdirSync(SHOTS, { recursive: true });
+    store = join(tmp, "store");
+    ingestAndAnalyze(store, writeHostileCorpus(join(tmp, "corpus")));
+    threads = JSON.parse(readFileSync(join(store, "site/threads.json"), "utf8")).rows;
+    site = buildSite({ store, keep: !!process.env.TG_KEEP_SITE });
+    server = await serveDir(site.dist);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    site?.cleanup();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("artifacts from a 1 MiB Subject, 10,000-char names and a 620-message thread stay under 1 MB", () => {
+    const bytes = files(join(site.dist, "_file/data/site")).reduce((n, f) => n + statSync(f).size, 0);
+    assert.ok(bytes < 1 << 20, `artifacts in dist: ${bytes} bytes`);
+  });
+
+  test("no page is wider than the window at 1,440 and 1,024 px", async () => {
+    const pages = files(site.dist).filter((f) => f.endsWith(".html") && !f.endsWith("404.html")).map((f) => `/${relative(site.dist, f)}`);
+    assert.ok(pages.length >= 12, `pages: ${pages.length}`);
+    const wide: string[] = [];
+    const { page, watch } = await browser.newPage();
+    for (const path of pages) {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.goto(server.url + path, { waitUntil: "networkidle" });
+      await page.waitForSelector("[data-testid=page-header]", { timeout: 15_000, state: "attached" });
+      for (const width of [1440, 1024]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForTimeout(150);
+        const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (sw > width) wide.push(`${path}: ${sw} px at ${width}`);
+      }
+      if (/threads\/|people\/|index|graph/.test(path)) await page.screenshot({ path: join(SHOTS, `hostile-${path.replace(/\W+/g, "_")}.png`), fullPage: true });
+    }
+    assert.deepEqual(wide, []);
+    assert.deepEqual(watch.consoleErrors, [], "console errors");
+    assert.deepEqual(watch.dialogs, [], "dialogs");
+    await page.close();
+  });
+
+  test("a thread longer than a page shows says 'N of M shown' and links lore", async () => {
+    const t = threads.find((x) => x.messages === BIG_THREAD);
+    const { page, watch } = await browser.newPage();
+    await page.goto(`${server.url}/threads/${t.key}.html`, { waitUntil: "networkidle" });
+    const note = page.locator("[data-testid=thread-shown]");
+    await note.waitFor({ timeout: 15_000 });
+    assert.match(await note.textContent() ?? "", new RegExp(`500 of ${BIG_THREAD} messages shown`));
+    assert.equal(await note.locator("a").getAttribute("href"), `https://lore.kernel.org/r/${encodeURIComponent(t.id)}`);
+    assert.equal(await page.locator("svg[aria-label='thread timeline'] circle").count(), 500);
+    assert.deepEqual(watch.consoleErrors, []);
+    await page.close();
+  });
+
+  test("threads rooted at Message-ID '.' and '..' link to that exact message on lore, not lore's front page", async () => {
+    for (const id of DOT_IDS) {
+      const t = threads.find((x) => x.id === id);
+      assert.ok(t?.detail, `thread ${id} has a page`);
+      const { page } = await browser.newPage();
+      await page.goto(`${server.url}/threads/${t.key}.html`, { waitUntil: "networkidle" });
+      const href = await page.getByText("Read the thread on lore.kernel.org").getAttribute("href");
+      const u = new URL(href!);
+      assert.equal(`${u.origin}${u.pathname}`, "https://lore.kernel.org/all/", href!);
+      assert.equal(u.searchParams.get("q"), `mid:"${id}"`);
+      await page.close();
+    }
+  });
+
+  test("dist names no local path (store, work tree, temp dir, home)", () => {
+    const paths = [store, tmp, REPO, site.dir, homedir()].filter((p) => p.length > 5);
+    const found: string[] = [];
+    for (const f of files(site.dist)) {
+      const text = readFileSync(f, "latin1");
+      for (const p of paths) if (text.includes(p)) found.push(`${relative(site.dist, f)} contains ${p}`);
+    }
+    assert.deepEqual(found, []);
+  });
+});
