@@ -165,7 +165,7 @@ async function* readMbox(
     if (damage.error.cleanEnd && pending) yield item(pending, make(pending.end, false));
     throw new SourceError(abs, `damaged gzip, every complete message before the damage was read: ${damage.error.message}`);
   }
-  if (pending && (gz || lastMessageComplete(abs, st))) yield item(pending, make(pending.end, true));
+  if (pending && (gz || lastMessageComplete(abs, st, pending.bytes))) yield item(pending, make(pending.end, true));
 
   function item(m: { bytes: Buffer; offset: number }, c: MboxCursor): SourceItem {
     return { kind: "message", bytes: m.bytes, provenance: { source: id, position: String(m.offset), list }, cursor: c };
@@ -177,12 +177,14 @@ export const QUIET_MS = 60_000;
 
 /**
  * Is the last message of a plain mbox complete? Only the next "From " line proves it, and a
- * writer may be appending right now (a message cut mid-way would be stored truncated, often
- * with a synthetic Message-ID). So it counts as complete when the file did not change while it
- * was read and either ends with the blank line every mbox writer puts after a message, or has
- * not been modified for QUIET_MS. Otherwise it is left for the next run (the cursor stays before it).
+ * writer may be appending right now: a message cut mid-line or inside its header would be stored
+ * truncated, often with a wrong or synthetic Message-ID. So it counts as complete when the file
+ * did not change while it was read, ends with a newline, and the message's header block is
+ * closed by its blank line; or when the file has not been modified for QUIET_MS. Otherwise it is
+ * left for the next run (the cursor stays before it). A cut exactly at a body line end while the
+ * writer pauses cannot be told from a finished file; the header rule keeps the Message-ID right.
  */
-function lastMessageComplete(abs: string, before: { size: number; mtimeMs: number }): boolean {
+function lastMessageComplete(abs: string, before: { size: number; mtimeMs: number }, message: Buffer): boolean {
   let now;
   try {
     now = statSync(abs);
@@ -191,15 +193,16 @@ function lastMessageComplete(abs: string, before: { size: number; mtimeMs: numbe
   }
   if (now.size !== before.size || now.mtimeMs !== before.mtimeMs) return false;
   if (Date.now() - now.mtimeMs >= QUIET_MS) return true;
-  const fd = openSync(abs, "r");
-  try {
-    const b = Buffer.alloc(4);
-    const n = readSync(fd, b, 0, 4, Math.max(0, now.size - 4));
-    const end = b.subarray(0, n).toString("latin1");
-    return end.endsWith("\n\n") || end.endsWith("\r\n\r\n");
-  } finally {
-    closeSync(fd);
+  if (message.length === 0 || message[message.length - 1] !== 0x0a) return false;
+  return headerClosed(message);
+}
+
+/** Does the message (its "From " line included or not) hold the blank line that ends its header? */
+function headerClosed(m: Buffer): boolean {
+  for (let i = m.indexOf(0x0a); i >= 0 && i + 1 < m.length; i = m.indexOf(0x0a, i + 1)) {
+    if (m[i + 1] === 0x0a || (m[i + 1] === 0x0d && m[i + 2] === 0x0a)) return true;
   }
+  return false;
 }
 
 async function* nothing(): AsyncGenerator<Buffer> {}

@@ -106,16 +106,24 @@ test("mbox appended while read: a message cut mid-way is left for the next run, 
   }
 });
 
-test("mbox last message: kept when the file ends with a blank line, or is quiet; held while the file grows", async (t) => {
+test("mbox last message: kept when complete, held while cut or growing, read once quiet", async (t) => {
   const d = tempDir(t);
   const p = join(d, "x.mbox");
-  // no trailing blank line: held back while fresh, read once the file has been quiet a while
-  writeFileSync(p, mboxrd([msg("a"), msg("b")]).replace(/\n$/, ""));
+  // cut mid-line (no final newline): held back while fresh, read once the file has been quiet a while
+  writeFileSync(p, mboxrd([msg("a"), msg("b")]).replace(/\n+$/, "").slice(0, -2));
   const fresh = await drain(mboxSource(p));
   assert.deepEqual(ids(fresh.items), ["a@example.com"]);
   const old = new Date(Date.now() - 10 * 60_000);
   utimesSync(p, old, old);
-  assert.deepEqual(ids((await drain(mboxSource(p), fresh.cursor)).items), ["b@example.com"]);
+  assert.equal((await drain(mboxSource(p), fresh.cursor)).items.length, 1);
+
+  // cut at a line end inside the header: held, its Message-ID may be the next line's
+  writeFileSync(p, mboxrd([msg("a")]) + "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: x@example.com\n");
+  assert.deepEqual(ids((await drain(mboxSource(p))).items), ["a@example.com"]);
+
+  // a finished message that ends with a single newline (no blank line after it) is kept at once
+  writeFileSync(p, mboxrd([msg("a"), msg("b")]).replace(/\n+$/, "\n"));
+  assert.deepEqual(ids((await drain(mboxSource(p))).items), ["a@example.com", "b@example.com"]);
 
   // the file grows while it is read: its last message (as of the start) waits for the next run
   writeFileSync(p, mboxrd([msg("a"), msg("b"), msg("c")]));
