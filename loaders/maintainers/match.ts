@@ -6,6 +6,7 @@
 // ~10,000 patterns of 3,291 sections. Only N: regexes are tried one by one (about a hundred).
 import type { Maintainers, MaintainersProblem, Section } from "./parse.ts";
 import { compilePattern, type FilePattern } from "./pattern.ts";
+import { extendedRegex, requiredLiteral } from "./regex.ts";
 
 interface PatternRef {
   section: number;
@@ -59,22 +60,6 @@ function add(refs: PatternRef[], out: Map<number, number>): void {
   }
 }
 
-/** Perl's /x (get_maintainer applies N: with it): unescaped whitespace outside [...] is ignored. */
-export function extendedRegex(source: string): RegExp {
-  let re = "";
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\" && i + 1 < source.length) { re += c + source[++i]; continue; }
-    if (inClass) { if (c === "]") inClass = false; re += c; continue; }
-    if (c === "[") inClass = true;
-    else if (/\s/.test(c)) continue;
-    else if (c === "#") break; // a comment runs to the end of the line
-    re += c;
-  }
-  return new RegExp(re);
-}
-
 export interface SectionMatch {
   section: Section;
   /** Depth of the deepest matching pattern: its component count; 0 for an N: match; -1 for THE REST. */
@@ -87,7 +72,7 @@ export class SectionMatcher {
   readonly problems: MaintainersProblem[] = [];
   private files = new TrieNode();
   private excludes = new TrieNode();
-  private regexes: { section: number; re: RegExp }[] = [];
+  private regexes: { section: number; re: RegExp; literal: string }[] = [];
 
   constructor(m: Maintainers) {
     this.sections = m.sections;
@@ -95,7 +80,10 @@ export class SectionMatcher {
       for (const f of s.files) this.addPattern(this.files, s, f, "F");
       for (const x of s.excludes) this.addPattern(this.excludes, s, x, "X");
       for (const n of s.regexes) {
-        try { this.regexes.push({ section: s.index, re: extendedRegex(n) }); }
+        try {
+          const re = extendedRegex(n);
+          this.regexes.push({ section: s.index, re, literal: requiredLiteral(re.source) });
+        }
         catch (e) { this.problems.push({ line: s.line, reason: `${s.name}: N: ${n}: ${(e as Error).message}` }); }
       }
     }
@@ -115,7 +103,8 @@ export class SectionMatcher {
     this.excludes.collect(parts, 0, excluded);
     const found = new Map<number, number>();
     this.files.collect(parts, 0, found);
-    for (const { section, re } of this.regexes) {
+    for (const { section, re, literal } of this.regexes) {
+      if (literal && !path.includes(literal)) continue;
       const d = found.get(section);
       if ((d === undefined || d < 0) && re.test(path)) found.set(section, 0);
     }

@@ -2,7 +2,7 @@
 // by one. Slow (the benchmark's baseline) but easy to check by eye, so the tests compare the
 // trie matcher against it on real MAINTAINERS data.
 import type { Maintainers } from "../../loaders/maintainers/parse.ts";
-import { extendedRegex } from "../../loaders/maintainers/match.ts";
+import { extendedRegex } from "../../loaders/maintainers/regex.ts";
 
 function globBody(glob: string): string {
   let re = "";
