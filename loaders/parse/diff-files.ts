@@ -105,8 +105,17 @@ function hunkCounts(line: string): [number, number] | null {
   return neu === null ? null : [old, neu];
 }
 
+/** Every diff has a "diff --git " or a "+++ " line; most mail has neither (includes() is the fast scan). */
+function mayHoldDiff(body: string): boolean {
+  return body.includes("\ndiff --git ") || body.includes("\n+++ ") || body.startsWith("diff --git ") || body.startsWith("+++ ");
+}
+// First characters of the lines that matter: d(iff), -, +, r(ename), c(opy), @.
+const HEADER_START = new Set([..."d-+rc@"].map((c) => c.charCodeAt(0)));
+const SPACE = 32, MINUS = 45, PLUS = 43, BACKSLASH = 92, CR = 13, LF = 10;
+
 /** The file paths a patch in `body` touches, in order of first appearance, without duplicates. */
 export function diffFiles(body: string): string[] {
+  if (!mayHoldDiff(body)) return [];
   const out = new Set<string>();
   const add = (p: string | null) => { if (p && p.length <= MAX_PATH) out.add(p); };
   let oldLeft = 0, newLeft = 0; // lines left in the current hunk
@@ -115,18 +124,20 @@ export function diffFiles(body: string): string[] {
   while (pos <= body.length) {
     let nl = body.indexOf("\n", pos);
     if (nl < 0) nl = body.length;
-    const line = body.charCodeAt(nl - 1) === 13 ? body.slice(pos, nl - 1) : body.slice(pos, nl);
+    const start = pos;
     pos = nl + 1;
+    const c = start < nl ? body.charCodeAt(start) : LF;
     if (oldLeft > 0 || newLeft > 0) {
-      const c = line[0];
-      if (c === " " || c === undefined) { oldLeft--; newLeft--; continue; } // a blank line: context whose space was eaten
-      if (c === "-") { oldLeft--; continue; }
-      if (c === "+") { newLeft--; continue; }
-      if (c === "\\") continue; // "\ No newline at end of file"
+      if (c === SPACE || c === LF || c === CR) { oldLeft--; newLeft--; continue; } // blank: context whose space was eaten
+      if (c === MINUS) { oldLeft--; continue; }
+      if (c === PLUS) { newLeft--; continue; }
+      if (c === BACKSLASH) continue; // "\ No newline at end of file"
       oldLeft = newLeft = 0; // the hunk was cut short: read this line as a header
     }
     const prevOld = pendingOld;
     pendingOld = undefined;
+    if (!HEADER_START.has(c)) continue;
+    const line = body.charCodeAt(nl - 1) === CR ? body.slice(start, nl - 1) : body.slice(start, nl);
     if (line.startsWith("diff --git ")) for (const p of gitHeaderPaths(line.slice(11))) add(p);
     else if (line.startsWith("--- ")) pendingOld = line.slice(4);
     else if (line.startsWith("+++ ") && prevOld !== undefined) { add(headerPath(prevOld)); add(headerPath(line.slice(4))); }
