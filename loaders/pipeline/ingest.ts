@@ -51,10 +51,13 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   const parse = deps.parseStream ?? parseStream;
   // Read identity files first: a bad mailmap/override line fails before anything is committed.
   const identity = loadIdentityFiles({ mailmaps: opts.mailmap ? [opts.mailmap] : [], overrides: opts.overrides });
-  const release = acquireLock(store.dir);
+  const lock = acquireLock(store.dir);
   const summaries: SourceSummary[] = [];
   const failures: { source: string; message: string }[] = [];
   try {
+    // Never write into a store whose manifest is missing or names files that are gone.
+    store.initialize();
+    store.checkNamedFiles();
     store.cleanOrphans();
     const lists = trackedLists(opts.lists);
     const seen = new SeenIds(store);
@@ -75,7 +78,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
     await rebuildPeople(store, identity);
     invalidatePageCache();
   } finally {
-    release();
+    lock.release();
   }
   const summary = { sources: summaries, elapsedMs: Date.now() - started };
   if (failures.length) throw new IngestError(summary, failures);
