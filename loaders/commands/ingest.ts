@@ -8,7 +8,7 @@ import type { IngestProgress, IngestSummary } from "../store/api.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
-import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
+import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import type { Source } from "../model/records.ts";
 
 export const help = `usage: threadgraph ingest [options] SOURCE...
@@ -113,8 +113,9 @@ export async function run(argv: string[]): Promise<number> {
     (v.json ? console.error : console.log)(`${suspects} suspected duplicate ${suspects === 1 ? "pair" : "pairs"} of people: ` +
       `see \`threadgraph query 'SELECT * FROM people_suspects'\` (docs/identity.md)`);
   }
-  // Derived tables and page artifacts follow every change, even a partial run's.
-  if (!v["no-analyze"] && summary.sources.some((x) => x.new + x.deleted > 0)) {
+  // Derived tables and page artifacts follow every change, even a partial run's, and are redone
+  // when missing or older than the mail (a refresh that was killed or skipped).
+  if (!v["no-analyze"] && (summary.sources.some((x) => x.new + x.deleted > 0) || analysisStale(storeDir))) {
     try {
       const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
       (v.json ? console.error : console.log)(describeRefresh(r));
