@@ -59,6 +59,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
     store.initialize();
     store.checkNamedFiles();
     store.cleanOrphans();
+    const startGeneration = store.manifest().generation;
     const lists = trackedLists(opts.lists);
     const seen = new SeenIds(store);
     const sealer = new Sealer(store);
@@ -74,9 +75,14 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
       }
     }
     await sealer.flush();
-    await compactParts(store);
-    await rebuildPeople(store, identity);
-    invalidatePageCache();
+    // A run that failed without committing anything leaves the store as it was: no people
+    // rebuild (e.g. with another mailmap), no compaction, no garbage collection.
+    if (failures.length === 0 || store.manifest().generation > startGeneration) {
+      await compactParts(store);
+      await rebuildPeople(store, identity);
+      store.collectGarbage();
+      invalidatePageCache();
+    }
   } finally {
     lock.release();
   }

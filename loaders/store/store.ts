@@ -256,16 +256,14 @@ export class DuckStore implements Store {
 
   /**
    * Under the writer lock: remove what a killed writer left (files written for a commit that
-   * never happened) and files retired longer than graceMs ago. Never a file it cannot account for.
+   * never happened). Never a file it cannot account for; the manifest is not touched.
    */
-  cleanOrphans(graceMs = RETIRED_GRACE_MS): void {
-    let m = this.manifest();
+  cleanOrphans(): void {
+    const m = this.manifest();
     const keep = new Set([...namedFiles(m), ...(m.retired ?? []).map((r) => r.file)]);
     for (const rel of dataFiles(this.dir)) {
       if (!keep.has(rel) && uncommitted(rel, m)) unlinkSync(join(this.dir, rel));
     }
-    const expired = expireRetired(this.dir, m, Date.now(), graceMs);
-    if (expired) { writeManifest(this.dir, expired); m = expired; } // same generation: no data changed
     // Derived temp files carry their writer's pid (another process may be writing one right now).
     const derived = join(this.dir, "derived");
     for (const f of existsSync(derived) ? readdirSync(derived) : []) {
@@ -273,6 +271,12 @@ export class DuckStore implements Store {
       if (pid && !processAlive(Number(pid))) unlinkSync(join(derived, f));
     }
     if (existsSync(join(this.dir, `${MANIFEST}.tmp`))) unlinkSync(join(this.dir, `${MANIFEST}.tmp`));
+  }
+
+  /** Under the writer lock: delete files retired more than graceMs ago (same generation: no data changes). */
+  collectGarbage(graceMs = RETIRED_GRACE_MS): void {
+    const expired = expireRetired(this.dir, this.manifest(), Date.now(), graceMs);
+    if (expired) writeManifest(this.dir, expired);
   }
 
   async close(): Promise<void> {

@@ -30,7 +30,7 @@ test("small batches are sealed into Parquet, then compacted into one part per ta
     const retired = (m.retired ?? []).map((r) => r.file).filter((f) => f.startsWith("messages/"));
     assert.deepEqual(onDisk(), [...m.parts.messages, ...retired].sort());
     assert.ok(retired.length >= sealed.parts.messages.length);
-    small.cleanOrphans(0);
+    small.collectGarbage(0);
     assert.deepEqual(onDisk(), m.parts.messages);
     assert.deepEqual(small.manifest().retired, []);
     await small.close();
