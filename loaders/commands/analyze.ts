@@ -10,7 +10,6 @@ import { writeSiteDir } from "../analysis/run.ts";
 import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import { absoluteWindow } from "../store/report-window.ts";
 import { subgraphFiles } from "../analysis/subgraph.ts";
-import { saveReportWindow } from "../store/settings.ts";
 import { openStore } from "../store/store.ts";
 import { existingStoreDir } from "./existing-store.ts";
 
@@ -74,10 +73,10 @@ export async function run(argv: string[]): Promise<number> {
       const unknown = subLists.filter((l) => !known.includes(l));
       if (unknown.length) return usageError(`--lists: unknown list ${unknown.map((l) => `'${l}'`).join(", ")} (known: ${known.join(", ")})`);
     }
-    if (flags) saveReportWindow(storeDir, flags);
-    else if (values["all-time"]) saveReportWindow(storeDir, undefined);
+    // The window is saved under the store lock, and kept only if the refresh succeeds.
     const r = await refreshAnalysis({ storeDir, outDir: values.out, writeDerived: !values["no-derived"],
-      includeBots: values["include-bots"], lists: cfg.lists.map((l) => l.name), window: flags });
+      includeBots: values["include-bots"], lists: cfg.lists.map((l) => l.name), window: flags,
+      saveWindow: flags ?? (values["all-time"] ? null : undefined) });
     const meta = JSON.parse(r.files.get("meta.json")!);
     console.log(describeRefresh(r));
     console.log(`wrote ${r.files.size} files to ${r.outDir}` +

@@ -3,11 +3,18 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { resolveStoreDir, type ThreadgraphConfig } from "../config.ts";
 import { openStore } from "../store/store.ts";
+import { readManifest } from "../store/manifest.ts";
 
 /** The directory of the store at --store/$THREADGRAPH_STORE/config, or null after telling the user how to make one. */
 export async function existingStoreDir(command: string, flag: string | undefined, config: ThreadgraphConfig): Promise<string | null> {
   const dir = await resolveStoreDir(flag, config);
   if (!existsSync(join(dir, "manifest.json"))) {
+    try {
+      readManifest(dir); // data files without a manifest: say so, not "no store"
+    } catch (e) {
+      console.error(`threadgraph ${command}: ${(e as Error).message}`);
+      return null;
+    }
     console.error(`threadgraph ${command}: ${dir}: no store here (run 'threadgraph ingest' first)`);
     return null;
   }

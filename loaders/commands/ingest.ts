@@ -8,7 +8,7 @@ import type { IngestProgress, IngestSummary } from "../store/api.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
-import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
+import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import type { Source } from "../model/records.ts";
 
 export const help = `usage: threadgraph ingest [options] SOURCE...
@@ -113,13 +113,14 @@ export async function run(argv: string[]): Promise<number> {
     (v.json ? console.error : console.log)(`${suspects} suspected duplicate ${suspects === 1 ? "pair" : "pairs"} of people: ` +
       `see \`threadgraph query 'SELECT * FROM people_suspects'\` (docs/identity.md)`);
   }
-  // Derived tables and page artifacts follow every change, even a partial run's.
   for (const x of summary.sources) {
     if (x.retagged) {
       (v.json ? console.error : console.log)(`${x.source}: re-tagged ${x.retagged.from ?? "(no list)"} -> ${x.retagged.to ?? "(no list)"}: read again, its messages now count for ${x.retagged.to ?? "no list"}`);
     }
   }
-  if (!v["no-analyze"] && summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged)) {
+  // Derived tables and page artifacts follow every change, even a partial run's, and are redone
+  // when missing or older than the mail (a refresh that was killed or skipped).
+  if (!v["no-analyze"] && (summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged) || analysisStale(storeDir))) {
     try {
       const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
       (v.json ? console.error : console.log)(describeRefresh(r));

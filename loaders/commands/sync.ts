@@ -4,7 +4,7 @@ import { loadConfig, resolveStoreDir, type ListConfig, type SyncMode, type Threa
 import { sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
 import { resolveWindow } from "../model/window.ts";
-import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
+import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 
 export const help = `usage: threadgraph sync [options]
 
@@ -107,8 +107,9 @@ async function syncAndRefresh(opts: SyncOptions, cfg: ThreadgraphConfig, values:
   const res = await sync(opts);
   if (values.json) console.log(JSON.stringify(res, null, 2));
   else console.log(summaryTable(res.lists));
-  // Derived tables and page artifacts follow every change, even a partial run's (as ingest does).
-  if (!values["no-analyze"] && res.lists.some((l) => l.new + l.deleted > 0)) {
+  // Derived tables and page artifacts follow every change, even a partial run's, and are redone
+  // when missing or older than the mail (as ingest does).
+  if (!values["no-analyze"] && (res.lists.some((l) => l.new + l.deleted > 0) || analysisStale(opts.store))) {
     const r = await refreshAnalysis({ storeDir: opts.store, lists: [...new Set([...cfg.lists, ...opts.lists].map((l) => l.name))] });
     (values.json ? console.error : console.log)(describeRefresh(r));
   }

@@ -5,7 +5,7 @@ import { openStore } from "../store/store.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { HttpClient } from "../sources/lore/http-client.ts";
 import { loreThreadSource, parseThreadRef } from "../sources/lore/thread-source.ts";
-import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
+import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 
 export const help = `usage: threadgraph thread <message-id | lore URL> [options]
 
@@ -76,7 +76,7 @@ async function fetchThread(ref: ReturnType<typeof parseThreadRef>, values: { sto
     await store.close();
     client.close();
   }
-  if (added > 0 && !values["no-analyze"]) {
+  if ((added > 0 || analysisStale(storeDir)) && !values["no-analyze"]) {
     const names = [...new Set([...cfg.lists.map((l) => l.name), ...(list ? [list] : [])])];
     console.log(describeRefresh(await refreshAnalysis({ storeDir, lists: names })));
   }

@@ -51,11 +51,15 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   const parse = deps.parseStream ?? parseStream;
   // Read identity files first: a bad mailmap/override line fails before anything is committed.
   const identity = loadIdentityFiles({ mailmaps: opts.mailmap ? [opts.mailmap] : [], overrides: opts.overrides });
-  const release = acquireLock(store.dir);
+  const lock = acquireLock(store.dir);
   const summaries: SourceSummary[] = [];
   const failures: { source: string; message: string }[] = [];
   try {
+    // Never write into a store whose manifest is missing or names files that are gone.
+    store.initialize();
+    store.checkNamedFiles();
     store.cleanOrphans();
+    const startGeneration = store.manifest().generation;
     const lists = trackedLists(opts.lists);
     const seen = new SeenIds(store);
     const sealer = new Sealer(store);
@@ -71,11 +75,16 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
       }
     }
     await sealer.flush();
-    await compactParts(store);
-    await rebuildPeople(store, identity);
-    invalidatePageCache();
+    // A run that failed without committing anything leaves the store as it was: no people
+    // rebuild (e.g. with another mailmap), no compaction, no garbage collection.
+    if (failures.length === 0 || store.manifest().generation > startGeneration) {
+      await compactParts(store);
+      await rebuildPeople(store, identity);
+      store.collectGarbage();
+      invalidatePageCache();
+    }
   } finally {
-    release();
+    lock.release();
   }
   const summary = { sources: summaries, elapsedMs: Date.now() - started };
   if (failures.length) throw new IngestError(summary, failures);

@@ -1,10 +1,22 @@
 // After the store changes (ingest, sync, thread, analyze): recompute the derived tables and page
 // artifacts, and drop the Framework loader cache. One function, so every command refreshes alike.
-import { join, resolve } from "node:path";
+//
+// A refresh that writes into the store runs under the store's writer lock, so it reads the newest
+// committed mail and no other writer commits or refreshes meanwhile: an older, slower refresh can
+// never overwrite a newer one. derived/refresh.json, written last, records the manifest generation
+// the derived tables and artifacts were computed from; until it matches the manifest (a refresh
+// was killed, skipped with --no-analyze, or never ran) the analysis is stale and the next command
+// recomputes it even when it brings no new mail.
+import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { runAnalysis, writeSiteDir, type RunResult } from "../analysis/run.ts";
 import { invalidatePageCache } from "./page-cache.ts";
 import { loadConfig } from "../config.ts";
+import { acquireLockWaiting } from "../store/lock.ts";
+import { MANIFEST, readManifest } from "../store/manifest.ts";
 import { absoluteWindow, describeWindow, resolveReportWindow, type ReportWindow } from "../store/report-window.ts";
+import { readStoreSettings, saveReportWindow, writeStoreSettings } from "../store/settings.ts";
+import { renameNamed, writeFileNamed } from "../store/write-file.ts";
 
 export interface RefreshOptions {
   storeDir: string;
@@ -16,19 +28,80 @@ export interface RefreshOptions {
   includeBots?: boolean;
   /** Report window flags (analyze --since/--until); default: the store's saved window, else config `window`. */
   window?: { since?: string; until?: string };
+  /** Save this report window in the store (null clears it), kept only if the refresh succeeds. */
+  saveWindow?: { since?: string; until?: string } | null;
 }
 
 export interface RefreshResult extends RunResult { outDir: string; droppedCache: string[]; elapsedMs: number; window: ReportWindow }
+
+/** How long a refresh waits for another writer (an ingest, another refresh) to finish. */
+export const REFRESH_LOCK_WAIT_MS = 120_000;
+
+const STATE = join("derived", "refresh.json");
+const TABLES = ["message_threads", "threads", "replies", "reviews"];
+
+interface RefreshState { generation: number; tables: string[] }
+
+/** Whether the derived tables are missing or older than the mail (see the top of this file). */
+export function analysisStale(storeDir: string): boolean {
+  const dir = resolve(storeDir);
+  if (!existsSync(join(dir, MANIFEST))) return false; // no store: nothing to analyse
+  let state: RefreshState;
+  try {
+    state = JSON.parse(readFileSync(join(dir, STATE), "utf8"));
+  } catch {
+    return true;
+  }
+  return state.generation !== readManifest(dir).generation ||
+    !(state.tables ?? []).every((t) => existsSync(join(dir, "derived", `${t}.parquet`)));
+}
 
 export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult> {
   const t0 = Date.now();
   const storeDir = resolve(o.storeDir);
   const outDir = resolve(o.outDir ?? join(storeDir, "site"));
-  const window = resolveReportWindow(storeDir, (await loadConfig()).window, o.window);
-  // Absolute bounds ({} = all data, so run.ts does not fall back to the config window itself).
-  const r = await runAnalysis({ storeDir, writeDerived: o.writeDerived ?? true, includeBots: o.includeBots, lists: o.lists, window: absoluteWindow(window) });
-  writeSiteDir(outDir, r.files);
-  return { ...r, outDir, droppedCache: invalidatePageCache(), elapsedMs: Date.now() - t0, window };
+  const writeDerived = o.writeDerived ?? true;
+  const intoStore = existsSync(join(storeDir, MANIFEST)) && (writeDerived || inside(storeDir, outDir));
+  const lock = intoStore ? await acquireLockWaiting(storeDir, REFRESH_LOCK_WAIT_MS) : null;
+  const settings = o.saveWindow !== undefined ? readStoreSettings(storeDir) : null;
+  try {
+    const generation = intoStore ? readManifest(storeDir).generation : null;
+    if (o.saveWindow !== undefined) saveReportWindow(storeDir, o.saveWindow ?? undefined);
+    const window = resolveReportWindow(storeDir, (await loadConfig()).window, o.window);
+    // Absolute bounds ({} = all data, so run.ts does not fall back to the config window itself).
+    const r = await runAnalysis({ storeDir, writeDerived, includeBots: o.includeBots, lists: o.lists, window: absoluteWindow(window) });
+    replaceDir(outDir, r.files);
+    if (generation !== null && writeDerived) {
+      const state: RefreshState = { generation, tables: TABLES.filter((t) => existsSync(join(storeDir, "derived", `${t}.parquet`))) };
+      const file = join(storeDir, STATE);
+      writeFileNamed(`${file}.tmp`, JSON.stringify(state));
+      renameNamed(`${file}.tmp`, file);
+    }
+    return { ...r, outDir, droppedCache: invalidatePageCache(), elapsedMs: Date.now() - t0, window };
+  } catch (e) {
+    if (settings) writeStoreSettings(storeDir, settings); // a failed refresh keeps the saved window
+    throw e;
+  } finally {
+    lock?.release();
+  }
+}
+
+function inside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/**
+ * Replace a directory with these files by renames, so a kill leaves the old artifacts or the new
+ * ones (or, between the two renames, none: the site loader then computes them itself), never a mix.
+ */
+function replaceDir(outDir: string, files: Map<string, string>): void {
+  const tmp = `${outDir}.new-${process.pid}`, old = `${outDir}.old-${process.pid}`;
+  writeSiteDir(tmp, files);
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(tmp, outDir);
+  rmSync(old, { recursive: true, force: true });
 }
 
 /** Two lines for the CLI: the report window and what the analysis found. */

@@ -1,9 +1,12 @@
-// manifest.json: the single commit point of the store. Parts not named here do not exist
-// (a killed run leaves at most orphan files, removed by the next writer).
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+// manifest.json: the single commit point of the store. Parts not named here are not part of the
+// store. A manifest that is missing or damaged while data files exist is an error, never an empty
+// store: a writer would otherwise take every part for an orphan and delete it.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceCursor } from "../model/records.ts";
 import type { PartTable } from "./schema.ts";
+import { StoreDamagedError } from "./damage.ts";
+import { renameNamed, writeFileNamed } from "./write-file.ts";
 
 export interface SourceState {
   kind: string;
@@ -13,6 +16,9 @@ export interface SourceState {
   /** Its LIST= tag changed once: the arrivals view prefers copies carrying the current tag. */
   retagged?: boolean;
 }
+
+/** A file a commit replaced: deleted by a later writer once no reader can still use it. */
+export interface RetiredFile { file: string; at: number }
 
 export interface Manifest {
   format: 1;
@@ -28,9 +34,15 @@ export interface Manifest {
     hash: string; inputs: string; generation: number;
   } | null;
   sources: Record<string, SourceState>;
+  /** Files replaced by a commit, kept for readers of older manifests (absent in older stores). */
+  retired?: RetiredFile[];
 }
 
 export const MANIFEST = "manifest.json";
+/** Directories holding the store's data files (the part tables and people). */
+export const DATA_DIRS = ["messages", "arrivals", "trailers", "errors", "tombstones", "people"] as const;
+const PART_FILE = /^(messages|arrivals|trailers|errors|tombstones)\/part-\d{6,}\.(parquet|jsonl)$/;
+const PEOPLE_FILE = /^people\/(people|emails|suspects)-\d{6,}\.parquet$/;
 
 export function emptyManifest(): Manifest {
   return {
@@ -42,17 +54,77 @@ export function emptyManifest(): Manifest {
   };
 }
 
+/** Relative paths of the data files in the store's directories (whatever the manifest says). */
+export function dataFiles(dir: string, subs: readonly string[] = DATA_DIRS): string[] {
+  const out: string[] = [];
+  for (const sub of subs) {
+    let names: string[];
+    try { names = readdirSync(join(dir, sub)); } catch { continue; }
+    for (const f of names) out.push(`${sub}/${f}`);
+  }
+  return out;
+}
+
+const RECOVER = "To recover: restore manifest.json from a backup; or move this directory away and ingest the archives " +
+  "again into a new store (threadgraph ingest --store NEW_DIR ...).";
+
 export function readManifest(dir: string): Manifest {
   const file = join(dir, MANIFEST);
-  if (!existsSync(file)) return emptyManifest();
+  if (!existsSync(file)) {
+    const files = dataFiles(dir);
+    if (files.length === 0) return emptyManifest();
+    throw new StoreDamagedError(`${dir}: holds ${files.length} store data files (e.g. ${files[0]}) but no ${MANIFEST}, so nothing ` +
+      `says which of them are committed. threadgraph will neither read nor write this store, so that nothing is lost. ${RECOVER}`, file);
+  }
   let m: Manifest;
   try {
     m = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw new Error(`${file}: unreadable store manifest (${(e as Error).message})`);
+    throw new StoreDamagedError(`${file}: unreadable store manifest (${(e as Error).message}). ${RECOVER}`, file);
   }
-  if (m.format !== 1) throw new Error(`${file}: unsupported store format ${String(m.format)}`);
+  if (!m || typeof m !== "object" || m.format !== 1) {
+    throw new StoreDamagedError(`${file}: unsupported store format ${String(m?.format)} (expected 1). ${RECOVER}`, file);
+  }
+  const problem = manifestProblem(m, dir);
+  if (problem) throw new StoreDamagedError(`${file}: damaged store manifest: ${problem}. ${RECOVER}`, file);
   return { ...emptyManifest(), ...m, parts: { ...emptyManifest().parts, ...m.parts } };
+}
+
+/** What is wrong with a parsed manifest, or null. */
+function manifestProblem(m: Manifest, dir: string): string | null {
+  if (!Number.isInteger(m.generation) || m.generation < 0) return `generation is ${JSON.stringify(m.generation)}, not a count`;
+  if (!m.parts || typeof m.parts !== "object" || Array.isArray(m.parts)) return "it has no parts list";
+  for (const table of Object.keys(emptyManifest().parts) as PartTable[]) {
+    const list = m.parts[table];
+    if (list === undefined) {
+      // A table added to the store later may be absent, but only if nothing was ever written for it.
+      const files = dataFiles(dir, [table]);
+      if (files.length) return `it names no ${table} parts but ${files[0]} exists`;
+      continue;
+    }
+    if (!Array.isArray(list)) return `parts.${table} is not a list`;
+    for (const p of list) {
+      if (typeof p !== "string" || !PART_FILE.test(p) || !p.startsWith(`${table}/`)) return `parts.${table} names ${JSON.stringify(p)}, not a part file`;
+    }
+  }
+  if (m.people !== null && m.people !== undefined) {
+    const p = m.people;
+    for (const f of [p.people, p.emails, ...(p.suspects === undefined ? [] : [p.suspects])]) {
+      if (typeof f !== "string" || !PEOPLE_FILE.test(f)) return `people names ${JSON.stringify(f)}, not a people table`;
+    }
+  }
+  if (m.sources !== undefined && (typeof m.sources !== "object" || m.sources === null || Array.isArray(m.sources))) return "sources is not an object";
+  if (m.retired !== undefined && (!Array.isArray(m.retired) || m.retired.some((r) => typeof r?.file !== "string" || typeof r.at !== "number" || !(PART_FILE.test(r.file) || PEOPLE_FILE.test(r.file))))) {
+    return "retired is not a list of files";
+  }
+  return null;
+}
+
+/** Every data file the manifest names (parts and people tables). */
+export function namedFiles(m: Manifest): string[] {
+  const out = Object.values(m.parts).flat();
+  if (m.people) out.push(m.people.people, m.people.emails, ...(m.people.suspects ? [m.people.suspects] : []));
+  return out;
 }
 
 /**
@@ -63,8 +135,8 @@ export function readManifest(dir: string): Manifest {
 export function writeManifest(dir: string, m: Manifest): void {
   const file = join(dir, MANIFEST);
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(m, null, 1));
-  renameSync(tmp, file);
+  writeFileNamed(tmp, JSON.stringify(m, null, 1));
+  renameNamed(tmp, file);
 }
 
 export function partName(table: string, generation: number, ext: "parquet" | "jsonl" = "parquet"): string {

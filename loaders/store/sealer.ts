@@ -1,8 +1,8 @@
 // Background sealing: while the parser works on the next batches, DuckDB (in its own threads)
 // turns already-committed JSON-lines parts into one Parquet part. The swap is a normal manifest
 // commit made between batch commits, so kill safety is unchanged: until then the staged parts
-// stay in the manifest, and an unfinished Parquet file is an orphan the next writer removes.
-import { existsSync, unlinkSync } from "node:fs";
+// stay in the manifest, and an unfinished Parquet file is an orphan the next writer removes
+// (garbage.ts recognises it by its name: the last staged part's, as Parquet).
 import { join } from "node:path";
 import { copyToParquet, jsonRelationSql } from "./parquet-writer.ts";
 import { PART_TABLES, type PartTable } from "./schema.ts";
@@ -79,9 +79,7 @@ export class Sealer {
     for (const [t, files] of Object.entries(r.staged) as [PartTable, string[]][]) {
       parts[t] = [...m.parts[t].filter((p) => !files.includes(p)), r.parts[t]!];
     }
+    // The staged parts are retired by the commit, not deleted: a reader may still be reading them.
     this.store.commit({ ...m, generation: m.generation + 1, parts });
-    for (const files of Object.values(r.staged)) {
-      for (const f of files) if (existsSync(join(this.store.dir, f))) unlinkSync(join(this.store.dir, f));
-    }
   }
 }

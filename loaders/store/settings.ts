@@ -1,7 +1,8 @@
 // settings.json: small per-store choices that outlive one command, such as the report window
 // `threadgraph analyze --since/--until` chose (every later refresh reuses it). Not part of the
 // manifest: changing a setting is not a data commit and must not bump the store generation.
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { renameNamed, writeFileNamed } from "./write-file.ts";
 import { join } from "node:path";
 
 export interface StoreSettings {
@@ -26,8 +27,8 @@ export function readStoreSettings(dir: string): StoreSettings {
 export function writeStoreSettings(dir: string, s: StoreSettings): void {
   const file = join(dir, SETTINGS);
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(s, null, 1) + "\n");
-  renameSync(tmp, file);
+  writeFileNamed(tmp, JSON.stringify(s, null, 1) + "\n");
+  renameNamed(tmp, file);
 }
 
 /** Set or clear (undefined) the saved report window, keeping other settings. */

@@ -1,14 +1,16 @@
 // The store: Parquet parts + manifest on disk, DuckDB views over them in memory.
 // openStore() is the only way in; ingest.ts uses the extra writer methods of DuckStore.
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import type { ColumnType, Store } from "./api.ts";
-import { writeFile } from "node:fs/promises";
 import { jsonLines, type JsonLinesWriter } from "./parquet-writer.ts";
 import { processAlive } from "./lock.ts";
-import { partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
+import { dataFiles, namedFiles, partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
+import { expireRetired, RETIRED_GRACE_MS, uncommitted } from "./garbage.ts";
+import { damageAdvice, findDamage, StoreDamagedError, type ViewFile } from "./damage.ts";
+import { namedError, renameNamed, writeFileNamedAsync } from "./write-file.ts";
 import {
   CORE_VIEWS, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, SUSPECT_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
   type Columns, type PartTable,
@@ -42,10 +44,10 @@ export class DuckStore implements Store {
     this.dir = dir;
   }
 
+  /** Opening writes nothing (readers work on read-only stores); writers create what they need. */
   static async open(dir = DEFAULT_STORE_DIR): Promise<DuckStore> {
     const abs = resolve(dir);
-    mkdirSync(join(abs, "derived"), { recursive: true });
-    readManifest(abs); // fail early on a corrupt manifest
+    readManifest(abs); // fail early on a damaged or missing manifest
     return new DuckStore(abs);
   }
 
@@ -94,54 +96,108 @@ export class DuckStore implements Store {
     return `${m.generation}|${this.derivedFiles().map((d) => d.sig).join(",")}`;
   }
 
-  /** Rebuild the views when the manifest or derived tables changed since the last query. */
+  /** Derived tables whose file DuckDB could not read, with the reason (see refreshViews). */
+  private damagedDerived = new Map<string, string>();
+  private viewFiles: ViewFile[] = [];
+  private viewsGeneration = -1;
+
+  /**
+   * Rebuild the views when the manifest or derived tables changed since the last query. A
+   * derived table that cannot be read is left out (and named when a query needs it), so it never
+   * blocks the core views, nor the `analyze` that rebuilds it.
+   */
   private async refreshViews(): Promise<void> {
     const m = this.manifest();
     const derived = this.derivedFiles();
     const key = `${m.generation}|${JSON.stringify(m.people)}|${derived.map((d) => d.sig).join(",")}`;
     if (key === this.viewsKey) return;
     const abs = (rel: string) => join(this.dir, rel);
-    const stmts: string[] = [];
+    const core: string[] = [];
     for (const [table, cols] of Object.entries(PART_TABLES)) {
-      stmts.push(`CREATE OR REPLACE TEMP VIEW raw_${table} AS ${relationSql(m.parts[table as PartTable].map(abs), cols)}`);
+      core.push(`CREATE OR REPLACE TEMP VIEW raw_${table} AS ${relationSql(m.parts[table as PartTable].map(abs), cols)}`);
     }
-    stmts.push(`CREATE OR REPLACE TEMP VIEW raw_people AS ${relationSql(m.people ? [abs(m.people.people)] : [], PEOPLE_COLUMNS)}`);
-    stmts.push(`CREATE OR REPLACE TEMP VIEW raw_people_suspects AS ${relationSql(m.people?.suspects ? [abs(m.people.suspects)] : [], SUSPECT_COLUMNS)}`);
-    stmts.push(`CREATE OR REPLACE TEMP VIEW raw_person_emails AS ${relationSql(m.people ? [abs(m.people.emails)] : [], PERSON_EMAIL_COLUMNS)}`);
-    for (const d of derived) {
-      stmts.push(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(d.name)} AS SELECT * FROM read_parquet(${sqlString(d.file)})`);
-    }
+    core.push(`CREATE OR REPLACE TEMP VIEW raw_people AS ${relationSql(m.people ? [abs(m.people.people)] : [], PEOPLE_COLUMNS)}`);
+    core.push(`CREATE OR REPLACE TEMP VIEW raw_people_suspects AS ${relationSql(m.people?.suspects ? [abs(m.people.suspects)] : [], SUSPECT_COLUMNS)}`);
+    core.push(`CREATE OR REPLACE TEMP VIEW raw_person_emails AS ${relationSql(m.people ? [abs(m.people.emails)] : [], PERSON_EMAIL_COLUMNS)}`);
+    this.viewFiles = [
+      ...Object.values(m.parts).flat().map((p): ViewFile => ({ abs: abs(p), kind: "part" })),
+      ...(m.people ? [m.people.people, m.people.emails, ...(m.people.suspects ? [m.people.suspects] : [])] : [])
+        .map((p): ViewFile => ({ abs: abs(p), kind: "people" })),
+      ...derived.map((d): ViewFile => ({ abs: d.file, kind: "derived" })),
+    ];
+    this.viewsGeneration = m.generation;
     const retags = Object.entries(m.sources).filter(([, s]) => s.retagged).map(([source, s]) => ({ source, list: s.list ?? null }));
-    stmts.push(...viewSql(derived.some((d) => d.name === "message_threads"), retags));
     const con = await this.con();
-    for (const s of stmts) await con.run(s);
+    for (const sql of core) await con.run(sql);
+    this.damagedDerived.clear();
+    for (const d of derived) {
+      try {
+        await con.run(`CREATE OR REPLACE TEMP VIEW ${quoteIdent(d.name)} AS SELECT * FROM read_parquet(${sqlString(d.file)})`);
+      } catch (e) {
+        this.damagedDerived.set(d.name, (e as Error).message.split("\n")[0]);
+        await con.run(`DROP VIEW IF EXISTS ${quoteIdent(d.name)}`);
+      }
+    }
+    for (const sql of viewSql(derived.some((d) => d.name === "message_threads" && !this.damagedDerived.has(d.name)), retags)) await con.run(sql);
     this.viewsKey = key;
   }
 
+  /**
+   * Run SQL over a current snapshot. A writer may replace parts meanwhile (sealing, compaction);
+   * replaced files stay for a grace period (garbage.ts), and a query that still fails while the
+   * manifest moved on is re-run once over the new one: every result comes from one manifest.
+   * A failure caused by a damaged store file is reported naming that file.
+   */
+  private async run(sql: string): Promise<Record<string, unknown>[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.refreshViews();
+        return (await (await this.con()).runAndReadAll(sql)).getRowObjectsJS();
+      } catch (e) {
+        if (e instanceof StoreDamagedError) throw e;
+        const moved = this.viewsGeneration !== -1 && readManifest(this.dir).generation !== this.viewsGeneration;
+        this.viewsKey = "";
+        if (moved && attempt < 3) continue;
+        throw await this.explain(e);
+      }
+    }
+  }
+
+  private async explain(e: unknown): Promise<unknown> {
+    const msg = (e as Error)?.message ?? "";
+    // A view left out because its table is damaged: the query names it.
+    for (const [name, why] of this.damagedDerived) {
+      if (new RegExp(`\\b${name}\\b`).test(msg)) return damageAdvice(this.dir, { abs: join(this.dir, "derived", `${name}.parquet`), kind: "derived" }, why);
+    }
+    return (await findDamage(await this.con(), this.dir, this.viewFiles, e)) ?? e;
+  }
+
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-    await this.refreshViews();
-    const reader = await (await this.con()).runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((r) => plain(r) as T);
+    return (await this.run(sql)).map((r) => plain(r) as T);
   }
 
   /** Like query(), for people to read: timestamps as ISO 8601 text (UTC) instead of epoch ms. */
   async queryForDisplay(sql: string): Promise<Record<string, unknown>[]> {
-    await this.refreshViews();
-    const reader = await (await this.con()).runAndReadAll(sql);
-    return reader.getRowObjectsJS().map((r) => plain(r, true) as Record<string, unknown>);
+    return (await this.run(sql)).map((r) => plain(r, true) as Record<string, unknown>);
   }
 
-  /** Names of derived tables currently present. */
+  /** Names of derived tables currently present and readable. */
   derivedNames(): string[] {
-    return this.derivedFiles().map((d) => d.name);
+    return this.derivedFiles().map((d) => d.name).filter((n) => !this.damagedDerived.has(n));
   }
 
   async writeDerived(name: string, columns: Record<string, ColumnType>, rows: Record<string, unknown>[]): Promise<void> {
     if (!DERIVED_NAME.test(name) || CORE_VIEWS.has(name)) throw new Error(`invalid derived table name '${name}'`);
+    mkdirSync(join(this.dir, "derived"), { recursive: true });
     const file = join(this.dir, "derived", `${name}.parquet`);
     const tmp = `${file}.${process.pid}.tmp`;
-    await this.write(tmp, columns, rows);
-    renameSync(tmp, file); // atomic replace: readers see the old or the new table, never half
+    try {
+      await this.write(tmp, columns, rows);
+    } catch (e) {
+      try { unlinkSync(tmp); } catch { /* not written */ }
+      throw namedError(tmp, e);
+    }
+    renameNamed(tmp, file); // atomic replace: readers see the old or the new table, never half
     this.viewsKey = "";
   }
 
@@ -156,37 +212,72 @@ export class DuckStore implements Store {
     if (lines.length === 0) return null;
     const rel = partName(table, gen, "jsonl");
     mkdirSync(join(this.dir, table), { recursive: true });
-    await writeFile(join(this.dir, rel), lines); // async: the parser keeps going meanwhile
+    await writeFileNamedAsync(join(this.dir, rel), lines); // async: the parser keeps going meanwhile
     return rel;
   }
 
   async writeTable(rel: string, columns: Columns, rows: Record<string, unknown>[]): Promise<string> {
     mkdirSync(join(this.dir, rel, ".."), { recursive: true });
-    await this.write(join(this.dir, rel), columns, rows);
+    try {
+      await this.write(join(this.dir, rel), columns, rows);
+    } catch (e) {
+      throw namedError(join(this.dir, rel), e);
+    }
     return rel;
   }
 
-  commit(m: Manifest): void {
-    writeManifest(this.dir, m);
+  /**
+   * Commit a new manifest. Files the current manifest names and `m` does not are retired, not
+   * deleted: readers that still hold the current manifest keep reading them (garbage.ts).
+   */
+  commit(m: Manifest, now = Date.now()): void {
+    const prev = this.manifest();
+    const keep = new Set(namedFiles(m));
+    const retired = [...(m.retired ?? []), ...namedFiles(prev).filter((f) => !keep.has(f)).map((file) => ({ file, at: now }))];
+    writeManifest(this.dir, { ...m, retired: retired.filter((r) => !keep.has(r.file)) });
     this.viewsKey = "";
   }
 
-  /** Remove files a killed writer left behind (parts and people tables the manifest does not name). */
+  /** Create the manifest of a new store before anything else is written into it (see readManifest). */
+  initialize(): void {
+    if (existsSync(join(this.dir, MANIFEST))) return;
+    mkdirSync(this.dir, { recursive: true });
+    writeManifest(this.dir, readManifest(this.dir)); // throws if data files exist without a manifest
+  }
+
+  /** Refuse to write into a store whose manifest names files that are gone. */
+  checkNamedFiles(): void {
+    const missing = namedFiles(this.manifest()).filter((f) => !existsSync(join(this.dir, f)));
+    if (missing.length) {
+      throw new StoreDamagedError(`${join(this.dir, missing[0])}: named by manifest.json but missing` +
+        `${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ""}. The store cannot be written until it is repaired: ` +
+        "restore the file from a backup; or move the store away and ingest the archives again into a new store.", join(this.dir, missing[0]));
+    }
+  }
+
+  /**
+   * Under the writer lock: remove what a killed writer left (files written for a commit that
+   * never happened). Never a file it cannot account for; the manifest is not touched.
+   */
   cleanOrphans(): void {
     const m = this.manifest();
-    const keep = new Set<string>([...Object.values(m.parts).flat()]);
-    if (m.people) { keep.add(m.people.people); keep.add(m.people.emails); if (m.people.suspects) keep.add(m.people.suspects); }
-    for (const sub of [...Object.keys(PART_TABLES), "people"]) {
-      const d = join(this.dir, sub);
-      if (!existsSync(d)) continue;
-      for (const f of readdirSync(d)) if (!keep.has(`${sub}/${f}`)) unlinkSync(join(d, f));
+    const keep = new Set([...namedFiles(m), ...(m.retired ?? []).map((r) => r.file)]);
+    for (const rel of dataFiles(this.dir)) {
+      if (!keep.has(rel) && uncommitted(rel, m)) unlinkSync(join(this.dir, rel));
     }
     // Derived temp files carry their writer's pid (another process may be writing one right now).
-    for (const f of readdirSync(join(this.dir, "derived"))) {
+    const derived = join(this.dir, "derived");
+    for (const f of existsSync(derived) ? readdirSync(derived) : []) {
       const pid = /\.(\d+)\.tmp(\.rows\.jsonl)?$/.exec(f)?.[1];
-      if (pid && !processAlive(Number(pid))) unlinkSync(join(this.dir, "derived", f));
+      if (pid && !processAlive(Number(pid))) unlinkSync(join(derived, f));
     }
     if (existsSync(join(this.dir, `${MANIFEST}.tmp`))) unlinkSync(join(this.dir, `${MANIFEST}.tmp`));
+  }
+
+  /** Under the writer lock: delete files retired more than graceMs ago (same generation: no data changes). */
+  collectGarbage(graceMs = RETIRED_GRACE_MS): void {
+    const expired = expireRetired(this.dir, this.manifest(), Date.now(), graceMs);
+    if (expired) writeManifest(this.dir, expired);
   }
 
   async close(): Promise<void> {
@@ -195,6 +286,7 @@ export class DuckStore implements Store {
     this.connection?.closeSync();
     this.connection = this.instance = null;
     this.viewsKey = "";
+    this.viewsGeneration = -1;
   }
 }
 

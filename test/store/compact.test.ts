@@ -25,7 +25,14 @@ test("small batches are sealed into Parquet, then compacted into one part per ta
     assert.equal(m.parts.messages.length, 1);
     assert.equal(m.parts.arrivals.length, 1);
     assert.equal(m.parts.trailers.length, 1);
-    assert.deepEqual(readdirSync(join(small.dir, "messages")), [m.parts.messages[0].slice("messages/".length)]);
+    // The replaced parts stay (retired) for readers of the older manifest, until the grace period ends.
+    const onDisk = () => readdirSync(join(small.dir, "messages")).map((f) => `messages/${f}`).sort();
+    const retired = (m.retired ?? []).map((r) => r.file).filter((f) => f.startsWith("messages/"));
+    assert.deepEqual(onDisk(), [...m.parts.messages, ...retired].sort());
+    assert.ok(retired.length >= sealed.parts.messages.length);
+    small.collectGarbage(0);
+    assert.deepEqual(onDisk(), m.parts.messages);
+    assert.deepEqual(small.manifest().retired, []);
     await small.close();
 
     const big = await openStore(join(t.dir, "big"));

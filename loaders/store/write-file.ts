@@ -1,0 +1,26 @@
+// File writes of the store that name their file when they fail. Node's write errors on an open
+// descriptor (ENOSPC, EDQUOT, EROFS...) say "no space left on device, write" without a path.
+import { renameSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+
+/** The error, with the file it concerns in front of its message (once). */
+export function namedError(file: string, e: unknown, action = "cannot write"): Error {
+  const err = e as NodeJS.ErrnoException;
+  const msg = err?.message ?? String(e);
+  if (msg.includes(file)) return err instanceof Error ? err : new Error(msg);
+  const hint = err?.code === "ENOSPC" || err?.code === "EDQUOT" ? " (the disk is full: free space and re-run; the committed store is intact)"
+    : err?.code === "EROFS" || err?.code === "EACCES" || err?.code === "EPERM" ? " (the store is read-only for this user)" : "";
+  return Object.assign(new Error(`${file}: ${action} (${msg})${hint}`), { code: err?.code, cause: e });
+}
+
+export function writeFileNamed(file: string, data: string | Uint8Array): void {
+  try { writeFileSync(file, data); } catch (e) { throw namedError(file, e); }
+}
+
+export async function writeFileNamedAsync(file: string, data: string | Uint8Array): Promise<void> {
+  try { await writeFile(file, data); } catch (e) { throw namedError(file, e); }
+}
+
+export function renameNamed(from: string, to: string): void {
+  try { renameSync(from, to); } catch (e) { throw namedError(to, e, `cannot replace (rename from ${from})`); }
+}
