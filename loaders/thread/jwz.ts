@@ -50,7 +50,9 @@ export function cleanRefs(m: AnalysisMessage): { refs: string[]; bad: boolean } 
   let bad = false;
   for (const r of raw) {
     const id = r.trim();
-    if (!id || id === m.id || seen.has(id) || /\s/.test(id)) { bad = true; continue; }
+    // An id may hold blanks ("<a b@c>" is the id "a b@c"): the parser keeps the exact text
+    // between the brackets for Message-ID and References alike, so such ids still link.
+    if (!id || id === m.id || seen.has(id)) { bad = true; continue; }
     seen.add(id);
     refs.push(id);
   }
