@@ -10,7 +10,7 @@ interface Container {
   id: string;
   msg: number;               // index into messages, -1 for a phantom
   parent: Container | null;
-  children: Container[];
+  children: Set<Container>;  // a Set: re-parenting one of 100k children must not scan them all
 }
 
 export interface ThreadingStats {
@@ -73,14 +73,13 @@ function isAncestorOrSelf(a: Container, b: Container): boolean {
 function unlink(c: Container): void {
   const p = c.parent;
   if (!p) return;
-  const i = p.children.indexOf(c);
-  if (i >= 0) p.children.splice(i, 1);
+  p.children.delete(c);
   c.parent = null;
 }
 
 function link(parent: Container, child: Container): void {
   child.parent = parent;
-  parent.children.push(child);
+  parent.children.add(child);
 }
 
 /** Deterministic processing order: by date (unknown last), then id. */
@@ -98,7 +97,7 @@ export function threadMessages(messages: AnalysisMessage[]): Threading {
   const byId = new Map<string, Container>();
   const get = (id: string): Container => {
     let c = byId.get(id);
-    if (!c) { c = { id, msg: -1, parent: null, children: [] }; byId.set(id, c); }
+    if (!c) { c = { id, msg: -1, parent: null, children: new Set() }; byId.set(id, c); }
     return c;
   };
   const stats: ThreadingStats = { messages: messages.length, phantoms: 0, duplicates: 0, loopsRefused: 0, badReferences: 0 };
