@@ -20,19 +20,29 @@ export function linkSeries(messages: AnalysisMessage[], th: Threading): (string 
   const headOf = subjectHeads(messages, th);
 
   // Patch -> series head, following same-series parents (covers, or shallow-threaded n/m chains).
+  // Every patch passed on the way has the same head: remembered, so a chain of 100k patches is
+  // walked once, not once per patch.
+  const headMemo = new Map<number, string>();
   const patchSeries = (i: number): string => {
     let cur = i;
-    for (let steps = 0; steps < 10_000; steps++) {
+    const passed: number[] = [];
+    let head: string | undefined;
+    for (let steps = 0; steps < 10_000 && head === undefined; steps++) {
+      head = headMemo.get(cur);
+      if (head !== undefined) break;
+      passed.push(cur);
       const m = messages[cur];
-      if (m.patch.isCover) return m.id;
+      if (m.patch.isCover) { head = m.id; break; }
       const p = th.parent[cur];
       if (p >= 0 && messages[p].patch.isPatch && (messages[p].patch.isCover || messages[p].patch.index !== null)
         && sameSeries(messages[p], m) && m.patch.index !== null) { cur = p; continue; }
       const h = headOf.get(cur);
       if (h !== undefined && h !== cur) { cur = h; continue; }
-      return m.id;
+      head = m.id;
     }
-    return messages[cur].id;
+    head ??= messages[cur].id;
+    for (const j of passed) headMemo.set(j, head);
+    return head;
   };
 
   // Parents before children: depth order.

@@ -64,3 +64,17 @@ test("threading: 150k phantoms claimed by one parent, then each re-parented by i
   assert.equal(th.parent[2 + N], 1);
   assert.equal(th.parent[2], 2 + N);
 });
+
+test("threading and series: a 100k-deep reply chain of patches (each answering the previous)", () => {
+  const N = 100_000;
+  const ms = [msg("m0", "ann", T0, { patch: { index: 1, total: 9 } })];
+  for (let i = 1; i < N; i++) ms.push(msg(`m${i}`, "ann", T0 + i * 1000, { irt: `m${i - 1}`, patch: { index: 1 + (i % 8), total: 9 } }));
+  const started = performance.now();
+  const th = threadMessages(ms);
+  const series = linkSeries(ms, th);
+  assert.ok(performance.now() - started < 10_000, "hang guard (was minutes: a walk up the chain per message)");
+  assert.equal(th.depth[N - 1], N - 1);
+  assert.equal(th.threadId[N - 1], "m0");
+  assert.equal(th.stats.loopsRefused, 0);
+  assert.equal(series[N - 1], "m0"); // one series, headed by its first patch
+});
