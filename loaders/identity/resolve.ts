@@ -40,7 +40,7 @@ export interface PeopleResult {
 }
 
 /** Version of the merge rules: part of the identity inputs, so a change re-resolves stores. */
-export const IDENTITY_RULES_VERSION = `2;domains:${DOMAIN_LIST_VERSION}`;
+export const IDENTITY_RULES_VERSION = `3;domains:${DOMAIN_LIST_VERSION}`;
 
 export interface ResolveOptions {
   mailmaps?: Mailmap[];
