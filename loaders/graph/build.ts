@@ -1,5 +1,9 @@
 // The people reply graph: A -> B when A replied to a message of B (see replies.ts for what is
 // not a reply). Any window and list subset; bots excluded unless includeBots.
+// Node keys are graphKey(person id). graphology (and the metrics libraries) keep neighbours in
+// plain objects, so a person id such as "constructor" or "__proto__" (a From: without '@')
+// would collide with Object.prototype: such ids, and ids starting with the escape character,
+// get a "~" prefix. Every ordinary id (an address) is its own key.
 import graphology from "graphology";
 import type { DirectedGraph as DirectedGraphT } from "graphology";
 import type { ReplyEdge } from "./replies.ts";
@@ -21,10 +25,23 @@ export interface EdgeAttrs {
   first: number | null;
   last: number | null;
   lists: string[];
-  /** "YYYY-MM" -> replies that month. */
+  /** "YYYY-MM" -> replies that month (keys made by monthOf only: never untrusted text). */
   months: Record<string, number>;
 }
 export type ReplyGraph = DirectedGraphT<NodeAttrs, EdgeAttrs>;
+
+const ESCAPE = "~";
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The graph node key of a person id. */
+export function graphKey(id: string): string {
+  return id.startsWith(ESCAPE) || hasOwn(Object.prototype, id) ? ESCAPE + id : id;
+}
+
+/** The person id of a graph node key (inverse of graphKey). */
+export function personOfKey(key: string): string {
+  return key.startsWith(ESCAPE) ? key.slice(ESCAPE.length) : key;
+}
 
 export function monthOf(t: number): string {
   return new Date(t).toISOString().slice(0, 7);
@@ -46,9 +63,10 @@ export function selectReplies(edges: ReplyEdge[], o: GraphOptions = {}): ReplyEd
 export function buildReplyGraph(edges: ReplyEdge[], o: GraphOptions = {}, label: (id: string) => string = (id) => id): ReplyGraph {
   const g: ReplyGraph = new DirectedGraph<NodeAttrs, EdgeAttrs>();
   for (const e of selectReplies(edges, o)) {
-    if (!g.hasNode(e.from)) g.addNode(e.from, { label: label(e.from) });
-    if (!g.hasNode(e.to)) g.addNode(e.to, { label: label(e.to) });
-    const key = g.edge(e.from, e.to);
+    const from = graphKey(e.from), to = graphKey(e.to);
+    if (!g.hasNode(from)) g.addNode(from, { label: label(e.from) });
+    if (!g.hasNode(to)) g.addNode(to, { label: label(e.to) });
+    const key = g.edge(from, to);
     const a: EdgeAttrs = key !== undefined ? g.getEdgeAttributes(key)
       : { weight: 0, first: null, last: null, lists: [], months: {} };
     a.weight++;
@@ -59,7 +77,7 @@ export function buildReplyGraph(edges: ReplyEdge[], o: GraphOptions = {}, label:
       a.months[m] = (a.months[m] ?? 0) + 1;
     }
     for (const l of e.lists) if (!a.lists.includes(l)) a.lists.push(l);
-    if (key === undefined) g.addDirectedEdge(e.from, e.to, a);
+    if (key === undefined) g.addDirectedEdge(from, to, a);
   }
   g.forEachEdge((_k, a) => a.lists.sort());
   return g;

@@ -53,8 +53,8 @@ function ownLabels(domain: string): string[] {
  */
 export function isPersonalDomain(email: string, nameWords: Iterable<string>): boolean {
   const at = email.lastIndexOf("@");
-  const local = email.slice(0, at), labels = ownLabels(email.slice(at + 1));
-  if (local.length >= 3 && labels.includes(local)) return true;
-  for (const w of nameWords) if (w.length >= 4 && labels.includes(w)) return true;
+  const local = email.slice(0, at), labels = new Set(ownLabels(email.slice(at + 1)));
+  if (local.length >= 3 && labels.has(local)) return true;
+  for (const w of nameWords) if (w.length >= 4 && labels.has(w)) return true;
   return false;
 }

@@ -27,13 +27,11 @@ export function parseMailmap(text: string, file = "mailmap"): Mailmap {
   const skipped: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const origin = `${file}:${i + 1}`;
-    // A '#' starts a comment only outside <...>.
-    const hash = line.search(/#(?![^<]*>)/);
+    const hash = commentStart(line);
     const body = (hash >= 0 ? line.slice(0, hash) : line).trim();
     if (!body) return;
-    const parts = [...body.matchAll(/([^<]*)<([^>]*)>/g)];
-    const consumed = parts.reduce((n, m) => n + m[0].length, 0);
-    if (parts.length === 0 || parts.length > 2 || body.slice(consumed).trim() !== "") {
+    const parts = nameEmailParts(body);
+    if (!parts) {
       skipped.push(origin);
       return;
     }
@@ -57,6 +55,41 @@ export function parseMailmap(text: string, file = "mailmap"): Mailmap {
     });
   });
   return { entries, skipped };
+}
+
+/**
+ * Where the comment starts: the first '#' outside <...>, i.e. not followed by a '>' before any
+ * '<' (the regex `#(?![^<]*>)`, which rescans the rest of the line from every '#'). One pass from
+ * the right, remembering which bracket comes next.
+ */
+function commentStart(line: string): number {
+  let hash = -1;
+  let next = ""; // the nearest '<' or '>' to the right
+  for (let i = line.length - 1; i >= 0; i--) {
+    const c = line[i];
+    if (c === "<" || c === ">") next = c;
+    else if (c === "#" && next !== ">") hash = i;
+  }
+  return hash;
+}
+
+/**
+ * "Name <email>" pairs covering the whole body (one or two of them), as
+ * `/([^<]*)<([^>]*)>/g` would split it; null when the line has another shape.
+ */
+function nameEmailParts(body: string): [string, string, string][] | null {
+  const parts: [string, string, string][] = [];
+  let pos = 0;
+  while (pos < body.length && parts.length <= 2) {
+    const lt = body.indexOf("<", pos);
+    if (lt < 0) break;
+    const gt = body.indexOf(">", lt + 1);
+    if (gt < 0) break;
+    parts.push([body.slice(pos, gt + 1), body.slice(pos, lt), body.slice(lt + 1, gt)]);
+    pos = gt + 1;
+  }
+  if (parts.length === 0 || parts.length > 2 || body.slice(pos).trim() !== "") return null;
+  return parts;
 }
 
 export function readMailmap(path: string): Mailmap {

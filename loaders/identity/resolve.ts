@@ -40,7 +40,7 @@ export interface PeopleResult {
 }
 
 /** Version of the merge rules: part of the identity inputs, so a change re-resolves stores. */
-export const IDENTITY_RULES_VERSION = `2;domains:${DOMAIN_LIST_VERSION}`;
+export const IDENTITY_RULES_VERSION = `3;domains:${DOMAIN_LIST_VERSION}`;
 
 export interface ResolveOptions {
   mailmaps?: Mailmap[];
@@ -68,7 +68,10 @@ class UnionFind {
 
 /** Long enough to be rare: "Yang Li" or "Wei Wang" recur across employers, "Saeed Mahameed" hardly. */
 export function distinctiveName(words: string[]): boolean {
-  return words.join("").length >= 10 && Math.max(...words.map((w) => w.length)) >= 5;
+  // a loop, not Math.max(...words): spreading a hostile 200k-word name overflows the stack
+  let total = 0, longest = 0;
+  for (const w of words) { total += w.length; if (w.length > longest) longest = w.length; }
+  return total >= 10 && longest >= 5;
 }
 
 export interface NameMergeGroup {
@@ -95,34 +98,39 @@ export function nameMergeGroups(emails: string[], key = "", words: string[] = ke
   for (const e of emails) {
     const domain = e.slice(e.lastIndexOf("@") + 1);
     if (isNeutralDomain(domain) || isPersonalDomain(e, words)) { neutral.push(e); continue; }
-    const org = orgOf(domain); // mail.intel.com ~ intel.com
-    byOrg.set(org, [...(byOrg.get(org) ?? []), e]);
+    pushTo(byOrg, orgOf(domain), e); // mail.intel.com ~ intel.com
   }
   if (byOrg.size <= 1) return [{ emails: [...emails], rule: "display-name" }];
-  // Join organisations that share a local part, for distinctive names only.
+  // Join organisations that share a local part, for distinctive names only: one pass over the
+  // addresses, indexed by local part (not every pair of organisations).
   const orgs = [...byOrg.keys()].sort();
-  const root = new Map(orgs.map((o) => [o, o]));
-  const find = (o: string): string => (root.get(o) === o ? o : find(root.get(o)!));
+  const uf = new UnionFind();
+  for (const o of orgs) uf.add(o);
   if (key && distinctiveName(key.split(" "))) {
-    const local = (e: string) => e.slice(0, e.lastIndexOf("@"));
-    for (let i = 0; i < orgs.length; i++) {
-      for (let j = i + 1; j < orgs.length; j++) {
-        const li = new Set(byOrg.get(orgs[i])!.map(local));
-        if (byOrg.get(orgs[j])!.some((e) => li.has(local(e)))) {
-          const [a, b] = [find(orgs[i]), find(orgs[j])].sort();
-          root.set(b, a);
-        }
+    const orgOfLocal = new Map<string, string>();
+    for (const o of orgs) {
+      for (const e of byOrg.get(o)!) {
+        const local = e.slice(0, e.lastIndexOf("@"));
+        const seen = orgOfLocal.get(local);
+        if (seen === undefined) orgOfLocal.set(local, o);
+        else uf.union(seen, o);
       }
     }
   }
   const clusters = new Map<string, string[]>();
-  for (const o of orgs) clusters.set(find(o), [...(clusters.get(find(o)) ?? []), o]);
+  for (const o of orgs) pushTo(clusters, uf.find(o), o);
   const group = (os: string[], extra: string[] = []): NameMergeGroup => ({
     emails: [...os.flatMap((o) => byOrg.get(o)!), ...extra],
     ...(os.length > 1 ? { rule: "display-name-local-part" as const, orgs: os } : { rule: "display-name" as const }),
   });
   if (clusters.size === 1) return [group(orgs, neutral)];
   return [...clusters.values()].map((os) => group(os));
+}
+
+/** Append to the list under `key` (in place: re-spreading the list per item is quadratic). */
+function pushTo<V>(m: Map<string, V[]>, key: string, v: V): void {
+  const l = m.get(key);
+  if (l) l.push(v); else m.set(key, [v]);
 }
 
 // Domains whose bots tag every report's address (syzbot+<hash>@syzkaller.appspotmail.com).
@@ -200,7 +208,7 @@ export function resolvePeople(observations: Observation[], opts: ResolveOptions 
     if (keys.size === 0) continue;
     if (keys.size > 1 && new Set(named.map(nameAbbrevKey)).size !== 1) continue;
     if (keys.size > 1 && named.some((n) => !nameAbbrevKey(n))) continue;
-    for (const key of keys) byName.set(key, [...(byName.get(key) ?? []), email]);
+    for (const key of keys) pushTo(byName, key, email);
   }
   for (const [key, emails] of [...byName.entries()].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     if (emails.length < 2) continue;

@@ -26,7 +26,10 @@ export function findSuspects(people: Person[], namesOf: (email: string) => strin
   const names = new Map(humans.map((p) => [p.person_id, [p.name, ...p.emails.flatMap(namesOf)]]));
   const index = (keysOf: (p: Person) => string[]) => {
     const m = new Map<string, Person[]>();
-    for (const p of humans) for (const k of new Set(keysOf(p).filter(Boolean))) m.set(k, [...(m.get(k) ?? []), p]);
+    for (const p of humans) for (const k of new Set(keysOf(p).filter(Boolean))) {
+      const l = m.get(k); // push in place: re-spreading per person is quadratic on a shared key
+      if (l) l.push(p); else m.set(k, [p]);
+    }
     return m;
   };
   const out: Suspect[] = [];

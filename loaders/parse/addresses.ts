@@ -18,6 +18,10 @@ function closesQuote(s: string, from: number): boolean {
 function tokenize(s: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
+  // Once no closing quote follows some quote, none follows a later one either (the scan from the
+  // earlier quote stepped over the later quotes as escaped characters): remember it, instead of
+  // rescanning to the end from every one of a million unbalanced quotes.
+  let unclosedFrom = Infinity;
   let word = "";
   const pushWord = () => {
     if (word) out.push({ t: "w", v: word });
@@ -25,7 +29,8 @@ function tokenize(s: string): Tok[] {
   };
   while (i < s.length) {
     const c = s[i];
-    if (c === '"' && !closesQuote(s, i + 1)) {
+    if (c === '"' && (i >= unclosedFrom || !closesQuote(s, i + 1))) {
+      if (i < unclosedFrom) unclosedFrom = i;
       i++; // an unbalanced quote is just noise
     } else if (c === '"') {
       pushWord();
@@ -192,17 +197,22 @@ export function parseAddressList(v: string | undefined): Address[] {
   const toks = tokenize(v);
   const out: Address[] = [];
   let cur: Tok[] = [];
+  let curAngle = false; // cur holds an <angle> token (kept as a flag: no rescan per ':')
   const flush = () => {
     const m = mailbox(cur);
     if (m && (m.email || m.name)) out.push(m);
     cur = [];
+    curAngle = false;
   };
   for (const t of toks) {
     if (t.t === "s") {
-      if (t.v === ":" && !cur.some((x) => x.t === "a")) cur = []; // group name: drop it
+      if (t.v === ":" && !curAngle) cur = []; // group name: drop it
       else if (t.v === ":") cur.push({ t: "w", v: ":" });
       else flush();
-    } else cur.push(t);
+    } else {
+      cur.push(t);
+      if (t.t === "a") curAngle = true;
+    }
   }
   flush();
   return out;

@@ -1,10 +1,11 @@
 // Date headers -> epoch ms UTC. A hand parser for RFC 5322 and its common obsolete forms
 // (no weekday, 2-digit years, named zones, missing seconds, trailing "(CEST)"), then Date.parse.
-const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
-const ZONES: Record<string, number> = {
+import { dropComments } from "./linear-text.ts";
+const MONTHS = new Map(Object.entries({ jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 }));
+const ZONES = new Map(Object.entries({
   ut: 0, utc: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
   cet: 60, cest: 120, met: 60, mest: 120, eet: 120, eest: 180, bst: 60, ist: 330, jst: 540, kst: 540,
-};
+}));
 
 const RFC = /^\s*(?:[A-Za-z]+,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3})[a-z]*[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,5})?/;
 
@@ -13,7 +14,7 @@ export function parseDate(v: string | undefined): number | null {
   if (!v) return null;
   const m = RFC.exec(v);
   if (m) {
-    const mon = MONTHS[m[2].toLowerCase()];
+    const mon = MONTHS.get(m[2].toLowerCase());
     if (mon !== undefined) {
       let y = Number(m[3]);
       if (m[3].length === 2) y += y < 50 ? 2000 : 1900;
@@ -23,7 +24,7 @@ export function parseDate(v: string | undefined): number | null {
       if (z && (z[0] === "+" || z[0] === "-")) {
         const d = z.replace(":", "");
         off = (Number(d.slice(1, 3)) * 60 + Number(d.slice(3, 5))) * (z[0] === "-" ? -1 : 1);
-      } else if (z) off = ZONES[z.toLowerCase()] ?? 0;
+      } else if (z) off = ZONES.get(z.toLowerCase()) ?? 0;
       const day = Number(m[1]), hh = Number(m[4]), mm = Number(m[5]), ss = Number(m[6] ?? 0);
       // Out-of-range fields would silently roll over ("31 Feb" -> 2 Mar): not a usable date.
       if (hh > 23 || mm > 59 || ss > 60 || Math.abs(off) > 14 * 60) return null;
@@ -32,7 +33,9 @@ export function parseDate(v: string | undefined): number | null {
       return sane(wall - off * 60000);
     }
   }
-  const s = v.replace(/\([^)]*\)/g, "").trim();
+  const s = dropComments(v, "").trim();
+  // No real date is this long; Date.parse on megabytes of junk is slow for nothing.
+  if (s.length > MAX_FREE_DATE) return null;
   const t = Date.parse(s);
   if (Number.isNaN(t)) return null;
   // Date.parse reads a zone-less date-time as the machine's local time; mail archives must not
@@ -40,6 +43,8 @@ export function parseDate(v: string | undefined): number | null {
   const zoneless = !HAS_ZONE.test(s) && !/^\d{4}-\d{2}-\d{2}$/.test(s);
   return sane(zoneless ? t - new Date(t).getTimezoneOffset() * 60000 : t);
 }
+
+const MAX_FREE_DATE = 256;
 
 const HAS_ZONE = /(?:[+-]\d{2}:?\d{2}|\d(?:Z)|\b(?:UTC?|GMT|Z|[A-Z]{2,4}T))\s*$/i;
 

@@ -73,6 +73,9 @@ export function parseHeaders(b: Buffer): HeaderBlock {
   let eightBit = false;
   let count = 0;
   const received: number[] = [];
+  // The next ':' at or after i, found once and reused: searching from every line start would
+  // rescan a long run of colon-less lines once per line (quadratic).
+  let colon = -1;
   let i = 0;
   while (i < headerEnd) {
     let nl = b.indexOf(NL, i);
@@ -83,7 +86,10 @@ export function parseHeaders(b: Buffer): HeaderBlock {
       const n2 = b.indexOf(NL, end + 1);
       end = n2 < 0 || n2 > headerEnd ? headerEnd : n2;
     }
-    const colon = b.indexOf(0x3a, i);
+    if (colon < i) {
+      colon = b.indexOf(0x3a, i);
+      if (colon < 0) colon = b.length;
+    }
     if (colon > i && colon < nl) {
       count++;
       let ne = colon;

@@ -11,6 +11,7 @@ import { scanBodyBytes, scanBodyText } from "./trailers.ts";
 import { isRelaySender, recoverSender } from "./relay.ts";
 import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
+import { extractId, extractIds } from "./message-id.ts";
 
 export interface ParseContext {
   trackedLists: TrackedList[];
@@ -29,27 +30,6 @@ export class ParseError extends Error {
 
 /** Bodies are scanned for trailers up to this many bytes; beyond it the message is flagged. */
 export const BODY_SCAN_LIMIT = 1 << 20;
-
-/** Message ids: the first <...>, else a bare token that looks like local@domain. */
-export function extractId(v: string | undefined): string | null {
-  if (!v) return null;
-  const m = /<([^<>\s]+)>/.exec(v);
-  const id = m ? m[1] : /^\s*([^\s<>@]+@[^\s<>@]+)\s*$/.exec(v)?.[1];
-  return id && id.length <= 998 && !/[\x00-\x1f]/.test(id) ? id : null;
-}
-
-/** All ids of a References/In-Reply-To value, in order. */
-export function extractIds(v: string | undefined): string[] {
-  if (!v) return [];
-  const out: string[] = [];
-  const re = /<([^<>\s]+)>/g;
-  for (let m = re.exec(v); m; m = re.exec(v)) out.push(m[1]);
-  if (out.length === 0) {
-    const bare = extractId(v);
-    if (bare) out.push(bare);
-  }
-  return out;
-}
 
 /** List-Id: "Netdev <netdev.vger.kernel.org>" -> "netdev.vger.kernel.org". */
 export function parseListId(v: string | undefined): string | null {
@@ -132,7 +112,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   const cc = parseAddressList(h.fields.get("cc")?.join(", "));
   const subject = decodeWords(first(h, "subject") ?? "").replace(/\s+/g, " ").trim();
   const references = extractIds(h.fields.get("references")?.join(" "));
-  const inReplyTo = extractIds(first(h, "in-reply-to"))[0] ?? null;
+  const inReplyTo = extractId(first(h, "in-reply-to"));
 
   // Body: fast path for plain 8-bit text; mailparser's decoders otherwise.
   const ci = contentInfo(first(h, "content-type"), first(h, "content-transfer-encoding"));

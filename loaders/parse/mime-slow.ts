@@ -45,10 +45,21 @@ function decodePart(body: Buffer, ci: ContentInfo): string {
   return decodeCharset(bytes, ci.charset || "utf-8");
 }
 
-/** TextDecoder knows most charsets; iconv-lite (mailparser's) covers the rest; else Latin-1. */
+/**
+ * TextDecoder knows most charsets; iconv-lite (mailparser's) covers the rest; else Latin-1.
+ * iconv-lite looks charsets up in a plain object, so "charset=constructor" passes
+ * encodingExists and then throws: that too falls back to Latin-1 instead of losing the body.
+ */
 function decodeCharset(bytes: Buffer, charset: string): string {
   if (hasDecoder(charset)) return decodeBytes(bytes, charset);
-  return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : bytes.toString("latin1");
+  if (iconv.encodingExists(charset)) {
+    try {
+      return iconv.decode(bytes, charset);
+    } catch {
+      // fall through
+    }
+  }
+  return bytes.toString("latin1");
 }
 
 /** Split a part's header block from its body (part headers are few: parse them here). */

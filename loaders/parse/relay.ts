@@ -4,10 +4,11 @@
 import type { Address } from "../model/records.ts";
 import { parseAddress, parseAddressList } from "./addresses.ts";
 import { inBodyFrom } from "./in-body.ts";
+import { hasVia, withoutVia } from "./linear-text.ts";
 
 export function isRelaySender(from: Address): boolean {
-  if (/^devnull\+.*@kernel\.org$/.test(from.email)) return true;
-  return /\svia\s+\S.*$/i.test(from.name);
+  if (from.email.startsWith("devnull+") && from.email.endsWith("@kernel.org")) return true;
+  return hasVia(from.name);
 }
 
 /** The real sender, or null when nothing better than `from` is known. */
@@ -22,7 +23,7 @@ export function recoverSender(
   if (bf) cands.push(bf);
   for (const c of cands) {
     if (c.email && c.email !== from.email && !/^devnull\+/.test(c.email)) {
-      return { name: c.name || from.name.replace(/\s+via\s+.*$/i, ""), email: c.email };
+      return { name: c.name || withoutVia(from.name), email: c.email };
     }
   }
   return null;

@@ -3,16 +3,27 @@
 // encoded words is dropped, as the RFC says.
 const decoders = new Map<string, TextDecoder | null>();
 
-function decoderFor(charset: string): TextDecoder | null {
-  const cs = charset.toLowerCase().replace(/\*.*$/, ""); // strip RFC 2231 language
+// Charset names are short (the longest WHATWG label has 19 characters): anything else is junk,
+// answered without constructing a TextDecoder (which throws, slowly) and without being cached,
+// so hostile headers with thousands of made-up charsets neither stall nor grow the cache.
+const CHARSET_NAME = /^[a-z0-9][a-z0-9._:+-]{0,39}$/;
+const MAX_CACHED = 512;
+
+/** New (uncached) charset look-ups one header value may make; the rest decode as Latin-1. */
+const LOOKUPS_PER_VALUE = 32;
+
+function decoderFor(charset: string, budget?: { left: number }): TextDecoder | null {
+  const star = charset.indexOf("*"); // strip RFC 2231 language
+  const cs = (star >= 0 ? charset.slice(0, star) : charset).toLowerCase();
   let d = decoders.get(cs);
   if (d === undefined) {
+    if (!CHARSET_NAME.test(cs) || (budget && budget.left-- <= 0)) return null;
     try {
       d = new TextDecoder(cs === "utf8" ? "utf-8" : cs);
     } catch {
       d = null;
     }
-    decoders.set(cs, d);
+    if (d !== null || decoders.size < MAX_CACHED) decoders.set(cs, d);
   }
   return d;
 }
@@ -21,8 +32,8 @@ export function hasDecoder(charset: string): boolean {
   return decoderFor(charset) !== null;
 }
 
-export function decodeBytes(bytes: Buffer, charset: string): string {
-  const d = decoderFor(charset);
+export function decodeBytes(bytes: Buffer, charset: string, budget?: { left: number }): string {
+  const d = decoderFor(charset, budget);
   return d ? d.decode(bytes) : bytes.toString("latin1");
 }
 
@@ -48,8 +59,9 @@ export function decodeWords(s: string): string {
   let last = 0;
   let pendCharset = "";
   let pend: Buffer[] = [];
+  const budget = { left: LOOKUPS_PER_VALUE };
   const flush = () => {
-    if (pend.length) out += decodeBytes(pend.length === 1 ? pend[0] : Buffer.concat(pend), pendCharset);
+    if (pend.length) out += decodeBytes(pend.length === 1 ? pend[0] : Buffer.concat(pend), pendCharset, budget);
     pend = [];
   };
   WORD.lastIndex = 0;

@@ -2,12 +2,21 @@
 // "[RFC][PATCH 1/2]". Reply prefixes ("Re:", "Fwd:", "AW:") are skipped first.
 import type { PatchInfo } from "../model/records.ts";
 
-const REPLY_PREFIX = /^\s*((re|fwd?|aw|sv|antw|vs)(\[\d+\])?\s*:\s*)+/i;
+// One prefix at a time (sticky), so "Re: " x 100k is a loop, not one regex with a nested
+// quantifier whose backtracking state grows with the subject.
+const REPLY_PREFIX = /\s*(re|fwd?|aw|sv|antw|vs)(\[\d+\])?\s*:\s*/iy;
 
 export function stripReplyPrefix(subject: string): { rest: string; isRe: boolean } {
-  const m = REPLY_PREFIX.exec(subject);
-  if (!m) return { rest: subject, isRe: false };
-  return { rest: subject.slice(m[0].length), isRe: /^\s*re/i.test(m[0]) };
+  let end = 0;
+  let isRe = false;
+  for (;;) {
+    REPLY_PREFIX.lastIndex = end;
+    const m = REPLY_PREFIX.exec(subject);
+    if (!m) break;
+    if (end === 0) isRe = m[1].toLowerCase() === "re";
+    end = REPLY_PREFIX.lastIndex;
+  }
+  return { rest: end ? subject.slice(end) : subject, isRe };
 }
 
 export function parsePatchSubject(subject: string): PatchInfo {

@@ -5,15 +5,20 @@ import type { Trailer, TrailerKind } from "../model/records.ts";
 import type { Address } from "../model/records.ts";
 import { normalizeEmail, parseAddress } from "./addresses.ts";
 import { decodeWords } from "./rfc2047.ts";
+import { trimEndWhere, withoutHashNote } from "./linear-text.ts";
 
-const TRAILER = /^[ \t]*(reviewed|acked|tested|nacked|naked|reported|suggested|signed-off)-by:[ \t]*(.*?)[ \t\r]*$/i;
+// "<Keyword>-by:" at the line start (after blanks); the value is read by hand, not by a
+// `(.*?)[ \t\r]*$` regex, which backtracks quadratically on a long run of blanks.
+const TRAILER_HEAD = /^[ \t]*(reviewed|acked|tested|nacked|naked|reported|suggested|signed-off)-by:/i;
 // A free-text NAK: the line starts with NAK/NACK ("Nacked." / "NAK:"), not "Nacked-by:".
 const NAK = /^[ \t]*(nak|nack|nacked)(?![\w-])(?![ \t]*-by)/i;
 
-const KIND: Record<string, TrailerKind> = {
+const KIND = new Map<string, TrailerKind>(Object.entries({
   reviewed: "reviewed-by", acked: "acked-by", tested: "tested-by", nacked: "nacked-by", naked: "nacked-by",
   reported: "reported-by", suggested: "suggested-by", "signed-off": "signed-off-by",
-};
+}));
+
+const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d;
 
 export interface BodyScan {
   trailers: Trailer[];
@@ -58,11 +63,13 @@ export function scanBodyBytes(b: Buffer, latin1 = false): BodyScan {
 }
 
 function addTrailer(line: string, out: Trailer[]) {
-  const m = TRAILER.exec(line);
+  const m = TRAILER_HEAD.exec(line);
   if (!m) return;
-  const a = parsePerson(m[2]);
+  let s = m[0].length;
+  while (s < line.length && (line.charCodeAt(s) === 0x20 || line.charCodeAt(s) === 0x09)) s++;
+  const a = parsePerson(trimEndWhere(line.slice(s), isBlank));
   if (!a.email) return; // "Tested-by: for them?", "Reported-by: https://...": names nobody
-  out.push({ kind: KIND[m[1].toLowerCase()], name: a.name, email: a.email, raw: line.trim() });
+  out.push({ kind: KIND.get(m[1].toLowerCase())!, name: a.name, email: a.email, raw: line.trim() });
 }
 
 /**
@@ -70,13 +77,37 @@ function addTrailer(line: string, out: Trailer[]) {
  * ("Reviewed-by: Huang, Ying <ying@x>"), and a trailing "# v6.1" or "[tweak]" note is dropped.
  */
 export function parsePerson(v: string): Address {
-  const m = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>/.exec(v);
-  if (m) {
-    const name = decodeWords(m[1].trim().replace(/^"(.*)"$/, "$1")).replace(/\s+/g, " ").trim();
-    return { name, email: normalizeEmail(m[2]) };
+  const a = angleAddress(v);
+  if (a) {
+    const name = decodeWords(v.slice(0, a.lt).trim().replace(/^"(.*)"$/, "$1")).replace(/\s+/g, " ").trim();
+    return { name, email: normalizeEmail(v.slice(a.lt + 1, a.gt)) };
   }
-  return parseAddress(v.replace(/\s+#.*$/, ""));
+  return parseAddress(withoutHashNote(v));
 }
+
+/**
+ * The first "<local@domain>" of v (no blanks or brackets inside, text on both sides of an '@'),
+ * as `/<([^<>\s]+@[^<>\s]+)>/` finds it, in one pass: a candidate ends at the first '<', '>'
+ * or blank after its '<', so no character is looked at twice.
+ */
+function angleAddress(v: string): { lt: number; gt: number } | null {
+  let lt = v.indexOf("<");
+  while (lt >= 0) {
+    let i = lt + 1;
+    let at = -1;
+    for (; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c === 0x3e || c === 0x3c || BLANK.test(v[i])) break;
+      if (c === 0x40 && at < 0 && i > lt + 1) at = i;
+    }
+    // closed by '>', with an '@' that has text on both sides
+    if (i < v.length && v.charCodeAt(i) === 0x3e && at >= 0 && at < i - 1) return { lt, gt: i };
+    lt = i < v.length && v.charCodeAt(i) === 0x3c ? i : v.indexOf("<", i);
+  }
+  return null;
+}
+
+const BLANK = /\s/;
 
 /** Scan already decoded text (the MIME slow path). */
 export function scanBodyText(text: string): BodyScan {

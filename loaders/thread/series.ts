@@ -20,19 +20,29 @@ export function linkSeries(messages: AnalysisMessage[], th: Threading): (string 
   const headOf = subjectHeads(messages, th);
 
   // Patch -> series head, following same-series parents (covers, or shallow-threaded n/m chains).
+  // Every patch passed on the way has the same head: remembered, so a chain of 100k patches is
+  // walked once, not once per patch.
+  const headMemo = new Map<number, string>();
   const patchSeries = (i: number): string => {
     let cur = i;
-    for (let steps = 0; steps < 10_000; steps++) {
+    const passed: number[] = [];
+    let head: string | undefined;
+    for (let steps = 0; steps < 10_000 && head === undefined; steps++) {
+      head = headMemo.get(cur);
+      if (head !== undefined) break;
+      passed.push(cur);
       const m = messages[cur];
-      if (m.patch.isCover) return m.id;
+      if (m.patch.isCover) { head = m.id; break; }
       const p = th.parent[cur];
       if (p >= 0 && messages[p].patch.isPatch && (messages[p].patch.isCover || messages[p].patch.index !== null)
         && sameSeries(messages[p], m) && m.patch.index !== null) { cur = p; continue; }
       const h = headOf.get(cur);
       if (h !== undefined && h !== cur) { cur = h; continue; }
-      return m.id;
+      head = m.id;
     }
-    return messages[cur].id;
+    head ??= messages[cur].id;
+    for (const j of passed) headMemo.set(j, head);
+    return head;
   };
 
   // Parents before children: depth order.
@@ -87,26 +97,54 @@ function subjectHeads(messages: AnalysisMessage[], th: Threading): Map<number, n
     } else loose.push(i);
   });
   const out = new Map<number, number>();
+  const dateOf = (i: number) => messages[i].date!;
   // A 1/m with a cover nearby belongs to that cover.
   for (const list of heads.values()) {
+    const covers = new Nearest(list.filter((j) => messages[j].patch.isCover), dateOf);
     for (const i of list) {
       if (messages[i].patch.isCover) continue;
-      const h = nearest(messages, list.filter((j) => messages[j].patch.isCover), messages[i].date!);
+      const h = covers.find(dateOf(i));
       if (h >= 0) out.set(i, h);
     }
   }
+  const byKey = new Map<string, Nearest>();
   for (const i of loose) {
-    const h = nearest(messages, heads.get(key(messages[i])) ?? [], messages[i].date!);
+    const k = key(messages[i]);
+    let near = byKey.get(k);
+    if (!near) byKey.set(k, (near = new Nearest(heads.get(k) ?? [], dateOf)));
+    const h = near.find(dateOf(i));
     if (h >= 0) out.set(i, h);
   }
   return out;
 }
 
-function nearest(messages: AnalysisMessage[], candidates: number[], date: number): number {
-  let best = -1, bestGap = Infinity;
-  for (const j of candidates) {
-    const gap = Math.abs(messages[j].date! - date);
-    if (gap <= SUBJECT_WINDOW && gap < bestGap) { best = j; bestGap = gap; }
+/**
+ * The candidate nearest in date within SUBJECT_WINDOW (ties: the lowest message index), found by
+ * binary search over the candidates sorted by date: a sender with thousands of unthreaded patches
+ * must not cost thousands times thousands comparisons.
+ */
+export class Nearest {
+  private readonly c: number[];
+  private readonly d: number[];
+  constructor(candidates: number[], date: (i: number) => number) {
+    this.c = [...candidates].sort((a, b) => date(a) - date(b) || a - b);
+    this.d = this.c.map(date);
   }
-  return best;
+  /** First position whose date is >= t. */
+  private lower(t: number): number {
+    let lo = 0, hi = this.d.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.d[mid] < t) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  find(t: number): number {
+    const k = this.lower(t);
+    let best = -1, bestGap = Infinity;
+    if (k < this.c.length) { best = this.c[k]; bestGap = this.d[k] - t; }
+    if (k > 0) {
+      const g = this.lower(this.d[k - 1]); // the lowest index among the closest earlier date
+      const gap = t - this.d[g];
+      if (gap < bestGap || (gap === bestGap && this.c[g] < best)) { best = this.c[g]; bestGap = gap; }
+    }
+    return bestGap <= SUBJECT_WINDOW ? best : -1;
+  }
 }

@@ -1,0 +1,76 @@
+// Small text edits that look like one-line regexes but, written as regexes, backtrack
+// quadratically on hostile input (a long whitespace run before a failing match, many '('
+// without ')'). These do the same edit in one pass. Shared by parse/ and identity/.
+
+const WS = /\s/;
+
+function isSpace(c: string): boolean {
+  return WS.test(c);
+}
+
+/**
+ * Replace every "(...)" (from a '(' to the first ')' after it) by `repl`, as
+ * `s.replace(/\([^)]*\)/g, repl)` does; a '(' with no ')' after it stays.
+ */
+export function dropComments(s: string, repl: string): string {
+  let p = s.indexOf("(");
+  if (p < 0) return s;
+  let out = "";
+  let from = 0;
+  while (p >= 0) {
+    const q = s.indexOf(")", p + 1);
+    if (q < 0) break; // no ')' left: no later '(' can close either
+    out += s.slice(from, p) + repl;
+    from = q + 1;
+    p = s.indexOf("(", from);
+  }
+  return out + s.slice(from);
+}
+
+/** Index where a `\s+<word>\s` match starts (the start of its whitespace run), or -1. Case-insensitive. */
+export function spacedWordAt(s: string, word: RegExp): number {
+  const m = word.exec(s);
+  if (!m) return -1;
+  let i = m.index;
+  while (i > 0 && isSpace(s[i - 1])) i--;
+  return i;
+}
+
+// " via " with whitespace on both sides; the leading whitespace run is found by walking back.
+const VIA = /\svia\s/i;
+
+/** A relay's "Name via List" display name cut before " via ...", as `/\s+via\s+.*$/i` does. */
+export function withoutVia(name: string): string {
+  const at = spacedWordAt(name, VIA);
+  return at < 0 ? name : name.slice(0, at);
+}
+
+/** Does the name carry a relay's " via X" suffix (`/\svia\s+\S/i`)? */
+export function hasVia(name: string): boolean {
+  const m = VIA.exec(name);
+  if (m) {
+    let i = m.index + m[0].length;
+    while (i < name.length && isSpace(name[i])) i++;
+    return i < name.length; // only whitespace after: no later " via " either
+  }
+  return false;
+}
+
+/** `s` cut before a whitespace-preceded '#' note ("Name <a@b> # v6.1"), as `/\s+#.*$/` does. */
+export function withoutHashNote(s: string): string {
+  for (let h = s.indexOf("#"); h >= 0; h = s.indexOf("#", h + 1)) {
+    if (h > 0 && isSpace(s[h - 1])) {
+      let i = h - 1;
+      while (i > 0 && isSpace(s[i - 1])) i--;
+      return s.slice(0, i);
+    }
+  }
+  return s;
+}
+
+/** `s` without trailing characters for which `drop` holds. */
+export function trimEndWhere(s: string, drop: (c: number) => boolean): string {
+  let e = s.length;
+  while (e > 0 && drop(s.charCodeAt(e - 1))) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
