@@ -1,5 +1,6 @@
 // Store statistics: the numbers `threadgraph stats` prints, computed with SQL over the views.
 import { DEFAULT_LISTS } from "../config.ts";
+import { hasOwn, setOwn } from "../model/own-keys.ts";
 import { quoteIdent } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
 
@@ -39,10 +40,10 @@ export async function computeStats(store: DuckStore, trackedNames: string[] = DE
   const per_list: Record<string, number> = Object.fromEntries(trackedNames.map((n) => [n, 0]));
   const rows = await store.query<{ list: string; n: number }>(
     `SELECT list, count(*) AS n FROM (SELECT unnest(lists) AS list FROM messages) GROUP BY list ORDER BY list`);
-  for (const r of rows) per_list[r.list] = r.n;
+  for (const r of rows) setOwn(per_list, r.list, r.n);
   const stats: StoreStats = { ...(c as StoreStats), per_list };
   for (const name of store.derivedNames()) {
-    if (name in stats) continue;
+    if (hasOwn(stats, name)) continue;
     const [d] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(name)}`);
     stats[name] = d.n;
   }

@@ -4,6 +4,7 @@ import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { setOwn } from "../model/own-keys.ts";
 import type { ColumnType, Store } from "./api.ts";
 import { jsonLines, type JsonLinesWriter } from "./parquet-writer.ts";
 import { processAlive } from "./lock.ts";
@@ -27,7 +28,7 @@ function plain(v: unknown, iso = false): unknown {
   if (Array.isArray(v)) return v.map((x) => plain(x, iso));
   if (v && typeof v === "object") {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) o[k] = plain(x, iso);
+    for (const [k, x] of Object.entries(v)) setOwn(o, k, plain(x, iso));
     return o;
   }
   return v;
@@ -152,7 +153,14 @@ export class DuckStore implements Store {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.refreshViews();
-        return (await (await this.con()).runAndReadAll(sql)).getRowObjectsJS();
+        const reader = await (await this.con()).runAndReadAll(sql);
+        // Rows built here, not by getRowObjectsJS(): a column named __proto__ must stay a column.
+        const names = reader.columnNames();
+        return reader.getRowsJS().map((values) => {
+          const row: Record<string, unknown> = {};
+          names.forEach((n, i) => setOwn(row, n, values[i]));
+          return row;
+        });
       } catch (e) {
         if (e instanceof StoreDamagedError) throw e;
         const moved = this.viewsGeneration !== -1 && readManifest(this.dir).generation !== this.viewsGeneration;
