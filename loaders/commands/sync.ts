@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig, resolveStoreDir, type ListConfig, type SyncMode, type ThreadgraphConfig } from "../config.ts";
 import { sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
+import { describeRetry } from "../sources/lore/http-client.ts";
 import { resolveWindow } from "../model/window.ts";
 import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 
@@ -88,7 +89,8 @@ export async function run(argv: string[]): Promise<number> {
       overlapDays: values["overlap-days"] !== undefined ? Number(values["overlap-days"]) : t.overlapDays,
       http: {
         perHost: Math.min(2, t.perHost ?? 2), connectTimeoutMs: t.connectTimeoutMs, readTimeoutMs: t.readTimeoutMs, retries: t.retries,
-        onRetry: (r) => console.error(`retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)}s: ${r.url}: ${r.reason}`),
+        deadlineMs: t.requestDeadlineMs, maxResponseBytes: t.maxResponseBytes,
+        onRetry: (r) => console.error(`retrying ${describeRetry(r)}`),
       },
     };
   } catch (e) {

@@ -7,13 +7,14 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { publicInboxSource } from "../sources/public-inbox.ts";
 import { normalizeInbox } from "../sources/lore/http-source.ts";
 import { parseHeaders, first } from "../parse/headers.ts";
 import { parseDate } from "../parse/dates.ts";
 import type { HttpClient } from "../sources/lore/http-client.ts";
+import { gunzipToBuffer } from "../sources/lore/gzip-body.ts";
+import { HttpError } from "../sources/lore/http-errors.ts";
 import { DAY, inWindow, type Window } from "../model/window.ts";
 
 export interface Epoch {
@@ -28,8 +29,10 @@ export async function discoverEpochs(client: HttpClient, inbox: string): Promise
   if (res.status === 200 && res.body[0] === 0x1f && res.body[1] === 0x8b) {
     let json: Record<string, { modified?: number }>;
     try {
-      json = JSON.parse(gunzipSync(res.body).toString("utf8"));
+      // Bounded like every body: a manifest bomb costs at most the response limit.
+      json = JSON.parse((await gunzipToBuffer(res.url, res.body, client.opts.maxResponseBytes)).toString("utf8"));
     } catch (e) {
+      if (e instanceof HttpError) throw e;
       throw new Error(`${base}manifest.js.gz: unreadable manifest (${(e as Error).message})`);
     }
     const eps = Object.entries(json).flatMap(([path, v]) => {
