@@ -6,7 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { HttpClient, type RetryInfo } from "../../loaders/sources/lore/http-client.ts";
+import { describeRetry, HttpClient, type RetryInfo } from "../../loaders/sources/lore/http-client.ts";
+import { sync } from "../../loaders/sync/index.ts";
+import { resolveWindow } from "../../loaders/model/window.ts";
+import { ProgressReporter } from "../../loaders/sync/progress.ts";
 import { mboxMessages, NotMboxError } from "../../loaders/sources/lore/mbox-response.ts";
 import { loreThreadSource } from "../../loaders/sources/lore/thread-source.ts";
 import { discoverEpochs } from "../../loaders/sync/git-mode.ts";
@@ -162,6 +165,30 @@ test("threadgraph thread offline: exit 1 within seconds, says the host cannot be
     assert.match(r.stderr, /retrying https:\/\/lore\.invalid\/netdev\/.*t\.mbox\.gz: .*ENOTFOUND.*; attempt 2\/2 in \d+\.\d s/);
     assert.match(r.stderr, /threadgraph thread: .*cannot reach lore\.invalid .*threadgraph ingest LIST=PATH/);
     assert.ok(ms < 20_000, `took ${ms} ms`);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test("sync offline: every list fails within seconds saying the host cannot be reached; later lists make no request", { timeout: 60_000 }, async () => {
+  const port = await freePort(); // nothing listens there
+  const t = tempDir("sync-offline");
+  const lines: string[] = [];
+  try {
+    const t0 = Date.now();
+    const res = await sync({
+      store: join(t.dir, "store"), archives: join(t.dir, "archives"), defaultMode: "http",
+      lists: ["a", "b", "c"].map((name, i) => ({ name, address: `${name}@example.org`, inbox: `http://127.0.0.1:${port}/${name}/`, mode: i === 2 ? "git" as const : undefined })),
+      window: resolveWindow("2024-07-01", "2024-08-01"), progress: new ProgressReporter({ write: () => true, isTTY: false }),
+      http: { onRetry: (r) => lines.push(describeRetry(r)) }, // default backoff: 1 s doubling, 5 retries
+    });
+    const ms = Date.now() - t0;
+    assert.equal(res.ok, false);
+    for (const l of res.lists) assert.match(l.failure ?? "", /cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED.*threadgraph ingest LIST=PATH/, l.list);
+    assert.ok(ms < 15_000, `took ${ms} ms`);
+    assert.ok(lines.length >= 1 && lines.every((l) => /: connect ECONNREFUSED .*; attempt 2\/2 in \d\.\d s$/.test(l)), lines.join("\n"));
+    // list c (git mode) asks for the manifest first, before any slice: only it touched the network
+    assert.ok(res.lists.filter((l) => l.requests > 0).length === 1, JSON.stringify(res.lists.map((l) => [l.list, l.requests])));
   } finally {
     t.cleanup();
   }

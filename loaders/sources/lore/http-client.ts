@@ -105,6 +105,8 @@ export class HttpClient {
   };
   /** Hosts that sent at least one response: a refused connection to them is a blip, not "offline". */
   private answered = new Set<string>();
+  /** Hosts found unreachable in this run, with why: later requests to them fail at once. */
+  private unreachable = new Map<string, Error>();
   /** Totals for progress and the summary. */
   stats = { requests: 0, retries: 0, bytes: 0 };
   private closed = false;
@@ -117,6 +119,7 @@ export class HttpClient {
       this.limiters = shareWith.limiters;
       this.agents = shareWith.agents;
       this.answered = shareWith.answered;
+      this.unreachable = shareWith.unreachable;
     }
     this.opts = {
       perHost: o.perHost ?? 2, connectTimeoutMs: o.connectTimeoutMs ?? 15_000, readTimeoutMs: o.readTimeoutMs ?? 60_000,
@@ -158,6 +161,8 @@ export class HttpClient {
     let quickRetried = false;
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new HttpError(url, "cancelled (client closed)");
+      const known = this.unreachable.get(host);
+      if (known) throw new Unreachable(url, host, known);
       let reason: string;
       let hinted: number | undefined;
       let quick = false;
@@ -178,7 +183,10 @@ export class HttpClient {
         reason = (e as Error).message;
         if (isUnreachable(e) && !this.answered.has(host)) {
           // Offline, a typo in the host, nothing listening: retrying for a minute helps nobody.
-          if (quickRetried || this.closed) throw new Unreachable(url, host, e as Error);
+          if (quickRetried || this.closed) {
+            this.unreachable.set(host, e as Error);
+            throw new Unreachable(url, host, e as Error);
+          }
           quickRetried = quick = true;
         } else if (attempt >= this.opts.retries) throw new HttpError(url, `${reason} (after ${attempt + 1} attempts)`);
       } finally {

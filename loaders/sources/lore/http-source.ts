@@ -69,7 +69,7 @@ export function coveredRanges(c: SourceCursor | undefined): Range[] {
 /** Some slices could not be fetched: they stay uncovered, so the next sync fetches them again. */
 export class SliceFailures extends Error {
   constructor(readonly list: string, readonly failed: { slice: string; reason: string }[], stoppedEarly: boolean) {
-    super(`${failed.length} slice${failed.length === 1 ? "" : "s"} failed and stay unfetched (the next sync fetches them again)` +
+    super(`${failed.length} slice${failed.length === 1 ? " failed and stays" : "s failed and stay"} unfetched (the next sync fetches ${failed.length === 1 ? "it" : "them"} again)` +
       `${stoppedEarly ? `; stopped after ${failed.length === 1 ? "this failure" : "these failures"}, the rest of the window was not fetched` : ""}: ` +
       failed.map((f) => `[${f.slice}] ${f.reason}`).join("; "));
   }
@@ -135,7 +135,7 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
     plan();
   };
 
-  const failed: { slice: string; reason: string }[] = [];
+  const failed: { slice: string; reason: string; error: unknown }[] = [];
   let inARow = 0;
   let stoppedEarly = false;
   let sizeSplits = 0;
@@ -163,7 +163,7 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
         sizeSplits++;
         continue;
       }
-      failed.push({ slice: st.slice, reason: (e as Error).message });
+      failed.push({ slice: st.slice, reason: (e as Error).message, error: e });
       if (e instanceof Unreachable || ++inARow >= (o.maxConsecutiveFailures ?? 3)) {
         stoppedEarly = ahead.length > 0 || nextSlice() !== null;
         break;
@@ -198,6 +198,7 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
     fill();
     o.onProgress?.({ ...st });
   }
+  if (failed.length === 1 && failed[0].error instanceof Unreachable) throw failed[0].error; // says it all
   if (failed.length) throw new SliceFailures(o.list, failed, stoppedEarly);
 }
 
