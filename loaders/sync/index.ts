@@ -141,7 +141,7 @@ function httpSource(o: SyncOptions, list: string, inbox: string, client: HttpCli
     list, inbox, window: o.window, client, maxPerSlice: o.maxPerSlice, initialSliceDays: o.initialSliceDays, overlapDays: o.overlapDays,
     onProgress: (p: HttpSliceProgress) => {
       Object.assign(row.prog, { phase: `fetching ${p.slice ?? ""}`, unitsDone: p.slicesDone, unitsPlanned: p.slicesPlanned, messages: p.messages, bytes: p.bytes });
-      row.units = `${p.slicesDone} slices${p.splits ? ` (${p.splits} split)` : ""}`;
+      row.units = `${p.slicesDone} slices${p.splits ? ` (${p.splits} split)` : ""}${p.failed ? `, ${p.failed} failed` : ""}`;
       (reporter ?? defaultReporter).update(row.prog);
     },
   });

@@ -1,6 +1,6 @@
 // Peak memory and run time of a whole sync against a hostile server: gzip bombs (10 MB that
-// expand to 10 GiB, for search slices and for git mode's manifest.js.gz), endless bodies and a
-// drip that never ends, next to a list whose slices hold big but valid mail (11 MiB each). The
+// expand to 10 GiB, for search slices and for git mode's manifest.js.gz), endless bodies, a
+// drip that never ends, a flood of messages that ignores the date range, next to a list whose slices hold big but valid mail (11 MiB each). The
 // sync runs in a child process (rss-child.ts) with the default byte limit; its peak RSS must stay
 // under 500 MB, every hostile list must end with a clear failure and the valid one must be stored.
 import { test } from "node:test";
@@ -19,6 +19,8 @@ const behaviours: Record<string, Behaviour> = {
   "endless-raw": { kind: "endless-raw" },
   drip: { kind: "drip", everyMs: 100 },
   gitbomb: { kind: "bomb", fill: "mbox" },
+  // the same 6,000 tiny messages whatever the date range: looks capped at every split
+  flood: { kind: "gzip", body: syntheticMbox(6000, "flood", 3) },
 };
 
 function runChild(args: object): Promise<{ out: string; err: string; code: number | null }> {
@@ -67,6 +69,9 @@ test(`a sync against bombs, endless bodies and a drip ends, fails clearly, and p
     assert.match(failure("endless-raw"), /32 MiB limit \(more than 32 MiB received/);
     assert.match(failure("drip"), /deadline per request/);
     assert.match(failure("gitbomb"), /manifest\.js\.gz: a gzip bomb/);
+    assert.match(failure("flood"), /still 5000 messages or more after 64 splits in this run/);
+    const flood = srv.log.filter((l) => l.url.startsWith("/flood/")).length;
+    assert.ok(flood <= 64 * 2 + 8, `flood: ${flood} requests`);
     const bigRow = (res.lists as { list: string; new: number; failure?: string }[]).find((l) => l.list === "big")!;
     assert.equal(bigRow.failure, undefined);
     assert.ok(big <= bigBodies.length, `${big} big slices`);

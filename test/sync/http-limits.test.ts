@@ -12,6 +12,7 @@ import { resolveWindow } from "../../loaders/model/window.ts";
 import { ProgressReporter } from "../../loaders/sync/progress.ts";
 import { mboxMessages, NotMboxError } from "../../loaders/sources/lore/mbox-response.ts";
 import { loreThreadSource } from "../../loaders/sources/lore/thread-source.ts";
+import { loreHttpSource } from "../../loaders/sources/lore/http-source.ts";
 import { discoverEpochs } from "../../loaders/sync/git-mode.ts";
 import { freePort } from "../helpers/public-inbox-server.ts";
 import { startHostileServer, syntheticMbox, type Behaviour } from "./hostile-server.ts";
@@ -191,5 +192,25 @@ test("sync offline: every list fails within seconds saying the host cannot be re
     assert.ok(res.lists.filter((l) => l.requests > 0).length === 1, JSON.stringify(res.lists.map((l) => [l.list, l.requests])));
   } finally {
     t.cleanup();
+  }
+});
+
+test("a server that ignores the date range: splits end (64 per run), never more than two slices fetched ahead", { timeout: 60_000 }, async () => {
+  const srv = await startHostileServer(() => ({ kind: "gzip", body: syntheticMbox(150, "same", 3) }));
+  const client = new HttpClient({ backoffMs: 20 });
+  let worst = 0;
+  try {
+    const src = loreHttpSource({
+      list: "l", inbox: `${srv.base}/l/`, client, window: resolveWindow("2024-07-01", "2024-08-01"), maxPerSlice: 100,
+      // fetched or in flight, and not yet processed: what sits in memory
+      onProgress: (p) => { worst = Math.max(worst, srv.log.length - (p.splits + p.slicesDone + (p.failed ?? 0))); },
+    });
+    const err = await (async () => { for await (const _ of src.read()); })().then(() => undefined, (e: Error) => e);
+    assert.match(err?.message ?? "", /still 100 messages or more after 64 splits in this run/);
+    assert.ok(srv.log.length <= 64 * 2 + 8, `${srv.log.length} requests`);
+    assert.ok(worst <= 3, `up to ${worst} responses fetched ahead of the one being processed`);
+  } finally {
+    client.close();
+    await srv.close();
   }
 });

@@ -7,7 +7,6 @@ import { Readable } from "node:stream";
 import { ResponseTooLarge } from "./http-errors.ts";
 
 const PIECE = 16 * 1024;
-const OUT_CHUNK = 1 << 20;
 
 /** A gzip that does not decode (cut short, corrupt): the caller may fetch it again. */
 export class GzipDamaged extends Error {
@@ -25,9 +24,7 @@ export async function* gunzipBounded(url: string, body: Buffer, limit: number): 
       yield body.subarray(i, fed);
     }
   })(), { objectMode: false, highWaterMark: PIECE });
-  // Big output chunks: the mbox splitter appends chunk by chunk, and one huge message in 16 KiB
-  // chunks would make that quadratic.
-  const gz = createGunzip({ chunkSize: OUT_CHUNK });
+  const gz = createGunzip();
   input.on("error", (e) => gz.destroy(e));
   input.pipe(gz);
   let decoded = 0;

@@ -4,7 +4,8 @@
 // Truncation: public-inbox 1.9's mbox_all (Mbox.pm) pages through every match (50 per Xapian
 // mset), so the software itself has no cap; a deployment (a proxy timeout, a front-end limit)
 // can still cut results. We detect both kinds: a gzip that ends early is retried, and a slice
-// returning >= maxPerSlice messages is treated as capped and split in two (down to 1 s).
+// returning >= maxPerSlice messages is treated as capped and split in two (down to 1 s; at most
+// maxSplits times per run, so a server that ignores the date range cannot make it endless).
 // Slices adapt their width to the list's traffic, and up to two are fetched ahead of the store.
 // A response over the byte limit is split the same way (a bounded number of times per run; a
 // gzip bomb never is).
@@ -36,7 +37,8 @@ export interface LoreHttpOptions {
   overlapDays?: number;
   /** Retries of one slice whose gzip ended early. */
   truncatedRetries?: number;
-  /** Splits of slices whose response was over the byte limit, per run (a hostile server cannot make it endless). */
+  /** Splits per run, for any reason (64), and of those for a response over the byte limit (8). */
+  maxSplits?: number;
   maxSizeSplits?: number;
   /** Failed slices in a row after which the list stops. */
   maxConsecutiveFailures?: number;
@@ -49,6 +51,8 @@ export interface HttpSliceProgress {
   slicesDone: number;
   slicesPlanned: number;
   splits: number;
+  /** Slices that failed (they stay uncovered). */
+  failed: number;
   messages: number;
   bytes: number;
   slice?: string;
@@ -96,14 +100,17 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
   let width = Math.max(1, o.initialSliceDays ?? 7) * DAY;
   let gi = 0;
   let pos = gaps[0]?.from ?? 0;
-  const st: HttpSliceProgress = { list: o.list, slicesDone: 0, slicesPlanned: 0, splits: 0, messages: 0, bytes: 0 };
+  const st: HttpSliceProgress = { list: o.list, slicesDone: 0, slicesPlanned: 0, splits: 0, failed: 0, messages: 0, bytes: 0 };
   const plan = () => {
     const left = gaps.slice(gi).reduce((n, g) => n + Math.max(0, Math.ceil(((g.to ?? now()) - Math.max(pos, g.from)) / width)), 0);
-    st.slicesPlanned = st.slicesDone + ahead.length + left;
+    st.slicesPlanned = st.slicesDone + ahead.length + halves.length + left;
   };
 
   type Fetched = { slice: Slice; startedAt: number; msgs: Promise<Buffer[]> };
+  // At most two responses are fetched ahead, whatever the splits: memory stays at a few responses.
   const ahead: Fetched[] = [];
+  /** Halves of split slices, fetched before any new slice. */
+  const halves: Slice[] = [];
   const nextSlice = (): Slice | null => {
     for (;;) {
       const g = gaps[gi];
@@ -128,7 +135,7 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
   };
   const fill = () => {
     while (ahead.length < 2) {
-      const s = nextSlice();
+      const s = halves.shift() ?? nextSlice();
       if (!s) break;
       ahead.push(fetchSlice(s));
     }
@@ -140,12 +147,12 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
   let stoppedEarly = false;
   let sizeSplits = 0;
   const split = (f: Fetched): boolean => {
-    const halves = splitSlice(f.slice, now());
-    if (!halves) return false;
+    const two = st.splits < (o.maxSplits ?? 64) ? splitSlice(f.slice, now()) : null;
+    if (!two) return false;
     st.splits++;
-    ahead.unshift(fetchSlice(halves[0]), fetchSlice(halves[1]));
-    width = Math.max(1000, Math.min(width, (halves[0].to! - halves[0].from)));
-    plan();
+    halves.unshift(...two);
+    width = Math.max(1000, Math.min(width, (two[0].to! - two[0].from)));
+    fill();
     o.onProgress?.({ ...st });
     return true;
   };
@@ -157,6 +164,12 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
     let msgs: Buffer[];
     try {
       msgs = await f.msgs;
+      // Possibly capped: fetch both halves instead, and use narrower slices from here on.
+      if (msgs.length >= cap && split(f)) continue;
+      if (msgs.length >= cap && splitSlice(f.slice, now())) {
+        throw new Error(`${searchUrl(o.inbox, f.slice)}: still ${cap} messages or more after ${st.splits} splits in this run: ` +
+          "the server seems to ignore the date range or to cap its results (maxPerSlice); nothing from it was stored");
+      }
     } catch (e) {
       // Over the limit but plausibly just a lot of mail: ask for the two halves instead.
       if (e instanceof ResponseTooLarge && e.splittable && sizeSplits < (o.maxSizeSplits ?? 8) && split(f)) {
@@ -164,8 +177,9 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
         continue;
       }
       failed.push({ slice: st.slice, reason: (e as Error).message, error: e });
+      st.failed++;
       if (e instanceof Unreachable || ++inARow >= (o.maxConsecutiveFailures ?? 3)) {
-        stoppedEarly = ahead.length > 0 || nextSlice() !== null;
+        stoppedEarly = ahead.length > 0 || halves.length > 0 || nextSlice() !== null;
         break;
       }
       fill();
@@ -173,8 +187,6 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
       continue;
     }
     inARow = 0;
-    // Possibly capped: fetch both halves instead, and use narrower slices from here on.
-    if (msgs.length >= cap && split(f)) continue;
     const span = (f.slice.to ?? f.startedAt) - f.slice.from;
     // Moderate slices keep the pipeline busy (the store parses one while the next downloads)
     // and stay far from any cap (message count and bytes); only very quiet stretches grow them.
@@ -207,7 +219,7 @@ async function fetchMessages(o: LoreHttpOptions, slice: Slice, onBytes: (n: numb
   for (let attempt = 0; ; attempt++) {
     const res = await o.client.request(url, "POST", onBytes);
     try {
-      return await mboxMessages(res, o.client.opts.maxResponseBytes);
+      return await mboxMessages(res, o.client.opts.maxResponseBytes, o.maxPerSlice ?? 5000);
     } catch (e) {
       if (!(e instanceof TruncatedResponse) || attempt >= (o.truncatedRetries ?? 2)) throw e;
     }

@@ -39,8 +39,11 @@ function isNoResults(res: HttpResponse): boolean {
     /^\s*No results found/i.test(res.body.subarray(0, 200).toString("latin1"));
 }
 
-/** Messages (mboxrd unquoted) of a complete mbox.gz response; [] for public-inbox's "No results found" 404. */
-export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number): Promise<Buffer[]> {
+/**
+ * Messages (mboxrd unquoted) of a complete mbox.gz response; [] for public-inbox's "No results
+ * found" 404. Only the first `maxMessages` are split out (the caller splits a slice that reaches it).
+ */
+export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number, maxMessages = Infinity): Promise<Buffer[]> {
   const { url, status, body } = res;
   const type = String(res.headers["content-type"] ?? "");
   if (isNoResults(res)) return [];
@@ -73,7 +76,10 @@ export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number): 
   chunks.length = 0;
   if (!checked) checkHead(url, raw, false);
   const out: Buffer[] = [];
-  for await (const m of splitMbox(once(raw))) out.push(m.bytes);
+  for await (const m of splitMbox(once(raw))) {
+    out.push(m.bytes);
+    if (out.length >= maxMessages) break;
+  }
   return out;
 }
 
