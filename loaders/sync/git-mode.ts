@@ -90,7 +90,9 @@ const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1 << 20, GiB: 
 
 function git(args: string[], url: string, onObjects: (done: number, total: number, bytes?: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn("git", args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
+    // A stalled or drip-feeding server: git gives up below 1000 bytes/s for 60 s (unless set otherwise).
+    const env = { GIT_HTTP_LOW_SPEED_LIMIT: "1000", GIT_HTTP_LOW_SPEED_TIME: "60", ...process.env, GIT_TERMINAL_PROMPT: "0" };
+    const p = spawn("git", args, { stdio: ["ignore", "ignore", "pipe"], env });
     let tail = "";
     p.stderr.on("data", (c: Buffer) => {
       const s = c.toString();

@@ -13,7 +13,7 @@ import { ProgressReporter } from "../../loaders/sync/progress.ts";
 import { mboxMessages, NotMboxError } from "../../loaders/sources/lore/mbox-response.ts";
 import { loreThreadSource } from "../../loaders/sources/lore/thread-source.ts";
 import { loreHttpSource } from "../../loaders/sources/lore/http-source.ts";
-import { discoverEpochs } from "../../loaders/sync/git-mode.ts";
+import { discoverEpochs, mirrorEpoch } from "../../loaders/sync/git-mode.ts";
 import { freePort } from "../helpers/public-inbox-server.ts";
 import { startHostileServer, syntheticMbox, type Behaviour } from "./hostile-server.ts";
 import { tempDir } from "./fixture.ts";
@@ -212,5 +212,22 @@ test("a server that ignores the date range: splits end (64 per run), never more 
   } finally {
     client.close();
     await srv.close();
+  }
+});
+
+test("git mode: a server that drips the clone is given up (git's low-speed limit), naming the epoch URL", { timeout: 60_000 }, async () => {
+  const srv = await startHostileServer(() => ({ kind: "drip", everyMs: 200 }));
+  const t = tempDir("git-drip");
+  const saved = process.env.GIT_HTTP_LOW_SPEED_TIME;
+  process.env.GIT_HTTP_LOW_SPEED_TIME = "2"; // the default is 60 s
+  try {
+    const t0 = Date.now();
+    await assert.rejects(mirrorEpoch(`${srv.base}/l/`, 0, join(t.dir, "0.git")), /\/l\/0: git clone failed \(exit \d+\): .*(too slow|Operation too slow|transfer)/i);
+    assert.ok(Date.now() - t0 < 30_000);
+  } finally {
+    if (saved === undefined) delete process.env.GIT_HTTP_LOW_SPEED_TIME;
+    else process.env.GIT_HTTP_LOW_SPEED_TIME = saved;
+    await srv.close();
+    t.cleanup();
   }
 });
