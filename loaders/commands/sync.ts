@@ -3,7 +3,6 @@ import { parseArgs } from "node:util";
 import { loadConfig, resolveStoreDir, type ListConfig, type SyncMode, type ThreadgraphConfig } from "../config.ts";
 import { sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
-import { describeRetry } from "../sources/lore/http-client.ts";
 import { resolveWindow } from "../model/window.ts";
 import { describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 
@@ -90,7 +89,6 @@ export async function run(argv: string[]): Promise<number> {
       http: {
         perHost: Math.min(2, t.perHost ?? 2), connectTimeoutMs: t.connectTimeoutMs, readTimeoutMs: t.readTimeoutMs, retries: t.retries,
         deadlineMs: t.requestDeadlineMs, maxResponseBytes: t.maxResponseBytes,
-        onRetry: (r) => console.error(`retrying ${describeRetry(r)}`),
       },
     };
   } catch (e) {

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { describeRetry, HttpClient, type RetryInfo } from "../../loaders/sources/lore/http-client.ts";
+import { HttpClient, type RetryInfo } from "../../loaders/sources/lore/http-client.ts";
 import { sync } from "../../loaders/sync/index.ts";
 import { resolveWindow } from "../../loaders/model/window.ts";
 import { ProgressReporter } from "../../loaders/sync/progress.ts";
@@ -180,14 +180,15 @@ test("sync offline: every list fails within seconds saying the host cannot be re
     const res = await sync({
       store: join(t.dir, "store"), archives: join(t.dir, "archives"), defaultMode: "http",
       lists: ["a", "b", "c"].map((name, i) => ({ name, address: `${name}@example.org`, inbox: `http://127.0.0.1:${port}/${name}/`, mode: i === 2 ? "git" as const : undefined })),
-      window: resolveWindow("2024-07-01", "2024-08-01"), progress: new ProgressReporter({ write: () => true, isTTY: false }),
-      http: { onRetry: (r) => lines.push(describeRetry(r)) }, // default backoff: 1 s doubling, 5 retries
+      // default backoff (1 s doubling, 5 retries); retries are shown through the progress reporter
+      window: resolveWindow("2024-07-01", "2024-08-01"), progress: new ProgressReporter({ write: (l: string) => lines.push(l), isTTY: false }),
     });
     const ms = Date.now() - t0;
     assert.equal(res.ok, false);
     for (const l of res.lists) assert.match(l.failure ?? "", /cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED.*threadgraph ingest LIST=PATH/, l.list);
     assert.ok(ms < 15_000, `took ${ms} ms`);
-    assert.ok(lines.length >= 1 && lines.every((l) => /: connect ECONNREFUSED .*; attempt 2\/2 in \d\.\d s$/.test(l)), lines.join("\n"));
+    const retries = lines.filter((l) => l.startsWith("retrying "));
+    assert.ok(retries.length >= 1 && retries.every((l) => /^retrying http:\/\/127\.0\.0\.1:\d+\/\S+: connect ECONNREFUSED .*; attempt 2\/2 in \d\.\d s\n$/.test(l)), lines.join(""));
     // list c (git mode) asks for the manifest first, before any slice: only it touched the network
     assert.ok(res.lists.filter((l) => l.requests > 0).length === 1, JSON.stringify(res.lists.map((l) => [l.list, l.requests])));
   } finally {
