@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { HttpClient, type RetryInfo } from "../../loaders/sources/lore/http-client.ts";
+import { HttpClient, httpOptionsFrom, type RetryInfo } from "../../loaders/sources/lore/http-client.ts";
 import { sync } from "../../loaders/sync/index.ts";
 import { resolveWindow } from "../../loaders/model/window.ts";
 import { ProgressReporter } from "../../loaders/sync/progress.ts";
@@ -231,4 +231,13 @@ test("git mode: a server that drips the clone is given up (git's low-speed limit
     await srv.close();
     t.cleanup();
   }
+});
+
+test("config: sync.maxResponseBytes and sync.requestDeadlineMs reach the client; nonsense is a clear error", () => {
+  const o = httpOptionsFrom({ maxResponseBytes: 8 * MiB, requestDeadlineMs: 5000, perHost: 2 });
+  assert.equal(new HttpClient(o).opts.maxResponseBytes, 8 * MiB);
+  assert.equal(new HttpClient(o).opts.deadlineMs, 5000);
+  assert.equal(new HttpClient(httpOptionsFrom()).opts.maxResponseBytes, 32 * MiB);
+  assert.throws(() => httpOptionsFrom({ maxResponseBytes: "32MB" as unknown as number }), /sync\.maxResponseBytes in threadgraph\.config\.ts: expected a number >= 1024, got "32MB"/);
+  assert.throws(() => httpOptionsFrom({ requestDeadlineMs: -1 }), /sync\.requestDeadlineMs/);
 });

@@ -11,6 +11,7 @@ import http from "node:http";
 import https from "node:https";
 import { readFileSync } from "node:fs";
 import { DeadlineExceeded, HttpError, isUnreachable, Redirected, ResponseTooLarge, Unreachable } from "./http-errors.ts";
+import type { SyncTuning } from "../../config.ts";
 
 export { HttpError } from "./http-errors.ts";
 
@@ -34,6 +35,20 @@ export interface RetryInfo {
   maxAttempts: number;
   waitMs: number;
   reason: string;
+}
+
+/** The client options from threadgraph.config.ts `sync:` (checked: a typo must not make every request fail oddly). */
+export function httpOptionsFrom(t: SyncTuning = {}): HttpOptions {
+  const num = (v: unknown, name: string, min: number) => {
+    if (v === undefined) return undefined;
+    if (typeof v !== "number" || !Number.isFinite(v) || v < min) throw new Error(`sync.${name} in threadgraph.config.ts: expected a number >= ${min}, got ${JSON.stringify(v)}`);
+    return v;
+  };
+  return {
+    perHost: Math.min(2, num(t.perHost, "perHost", 1) ?? 2), connectTimeoutMs: num(t.connectTimeoutMs, "connectTimeoutMs", 1),
+    readTimeoutMs: num(t.readTimeoutMs, "readTimeoutMs", 1), deadlineMs: num(t.requestDeadlineMs, "requestDeadlineMs", 1),
+    maxResponseBytes: num(t.maxResponseBytes, "maxResponseBytes", 1024), retries: num(t.retries, "retries", 0),
+  };
 }
 
 /** One line for a retry, for progress on stderr: which request, attempt n of m, waiting s. */
