@@ -52,6 +52,10 @@ export interface SyncTuning {
   perHost?: 1 | 2;
   connectTimeoutMs?: number;
   readTimeoutMs?: number;
+  /** Longest time one request may take, connect to last byte (a drip-feeding server is cut). Default 300000. */
+  requestDeadlineMs?: number;
+  /** Most bytes of one response, received and decompressed; a bigger search slice is split. Default 32 MiB. */
+  maxResponseBytes?: number;
   retries?: number;
 }
 

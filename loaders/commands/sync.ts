@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig, resolveStoreDir, type ListConfig, type SyncMode, type ThreadgraphConfig } from "../config.ts";
 import { sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
+import { httpOptionsFrom } from "../sources/lore/http-client.ts";
 import { resolveWindow } from "../model/window.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 
@@ -86,10 +87,7 @@ export async function run(argv: string[]): Promise<number> {
       initialSliceDays: num(values["slice-days"], "slice-days") ?? t.sliceDays,
       batchSize: num(values["batch-size"], "batch-size"),
       overlapDays: values["overlap-days"] !== undefined ? Number(values["overlap-days"]) : t.overlapDays,
-      http: {
-        perHost: Math.min(2, t.perHost ?? 2), connectTimeoutMs: t.connectTimeoutMs, readTimeoutMs: t.readTimeoutMs, retries: t.retries,
-        onRetry: (r) => console.error(`retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)}s: ${r.url}: ${r.reason}`),
-      },
+      http: httpOptionsFrom(t),
     };
   } catch (e) {
     // bad dates, list specs or numbers

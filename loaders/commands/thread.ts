@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { inboxUrl, loadConfig, resolveStoreDir } from "../config.ts";
 import { openStore } from "../store/store.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
-import { HttpClient } from "../sources/lore/http-client.ts";
+import { describeRetry, HttpClient, httpOptionsFrom } from "../sources/lore/http-client.ts";
 import { loreThreadSource, parseThreadRef } from "../sources/lore/thread-source.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 
@@ -56,7 +56,10 @@ export async function run(argv: string[]): Promise<number> {
 async function fetchThread(ref: ReturnType<typeof parseThreadRef>, values: { store?: string; list?: string; "no-analyze"?: boolean }): Promise<number> {
   const cfg = await loadConfig();
   const list = values.list ?? cfg.lists.find((l) => inboxUrl(l) === ref.inbox)?.name;
-  const client = new HttpClient();
+  const client = new HttpClient({
+    ...httpOptionsFrom(cfg.sync),
+    onRetry: (r) => console.error(`threadgraph thread: retrying ${describeRetry(r)}`),
+  });
   const storeDir = await resolveStoreDir(values.store, cfg);
   const store = await openStore(storeDir);
   let added = 0;

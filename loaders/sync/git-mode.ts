@@ -7,13 +7,14 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { publicInboxSource } from "../sources/public-inbox.ts";
 import { normalizeInbox } from "../sources/lore/http-source.ts";
 import { parseHeaders, first } from "../parse/headers.ts";
 import { parseDate } from "../parse/dates.ts";
 import type { HttpClient } from "../sources/lore/http-client.ts";
+import { gunzipToBuffer } from "../sources/lore/gzip-body.ts";
+import { HttpError } from "../sources/lore/http-errors.ts";
 import { DAY, inWindow, type Window } from "../model/window.ts";
 
 export interface Epoch {
@@ -28,8 +29,10 @@ export async function discoverEpochs(client: HttpClient, inbox: string): Promise
   if (res.status === 200 && res.body[0] === 0x1f && res.body[1] === 0x8b) {
     let json: Record<string, { modified?: number }>;
     try {
-      json = JSON.parse(gunzipSync(res.body).toString("utf8"));
+      // Bounded like every body: a manifest bomb costs at most the response limit.
+      json = JSON.parse((await gunzipToBuffer(res.url, res.body, client.opts.maxResponseBytes)).toString("utf8"));
     } catch (e) {
+      if (e instanceof HttpError) throw e;
       throw new Error(`${base}manifest.js.gz: unreadable manifest (${(e as Error).message})`);
     }
     const eps = Object.entries(json).flatMap(([path, v]) => {
@@ -87,7 +90,9 @@ const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1 << 20, GiB: 
 
 function git(args: string[], url: string, onObjects: (done: number, total: number, bytes?: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const p = spawn("git", args, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } });
+    // A stalled or drip-feeding server: git gives up below 1000 bytes/s for 60 s (unless set otherwise).
+    const env = { GIT_HTTP_LOW_SPEED_LIMIT: "1000", GIT_HTTP_LOW_SPEED_TIME: "60", ...process.env, GIT_TERMINAL_PROMPT: "0" };
+    const p = spawn("git", args, { stdio: ["ignore", "ignore", "pipe"], env });
     let tail = "";
     p.stderr.on("data", (c: Buffer) => {
       const s = c.toString();

@@ -9,7 +9,7 @@ import type { IngestSummary, SourceSummary } from "../store/api.ts";
 import { openStore } from "../store/store.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { loreHttpSource, normalizeInbox, type HttpSliceProgress } from "../sources/lore/http-source.ts";
-import { HttpClient, type HttpOptions } from "../sources/lore/http-client.ts";
+import { describeRetry, HttpClient, type HttpOptions } from "../sources/lore/http-client.ts";
 import { discoverEpochs, epochSource, epochsForWindow, mirrorEpoch } from "./git-mode.ts";
 import { ProgressReporter, type ListProgress, type ListSummary } from "./progress.ts";
 import type { Window } from "../model/window.ts";
@@ -41,8 +41,10 @@ export interface SyncResult {
 export const inboxOf = (l: ListConfig) => normalizeInbox(inboxUrl(l));
 
 export async function sync(o: SyncOptions): Promise<SyncResult> {
-  const client = new HttpClient(o.http);
-  const reporter = o.progress ?? new ProgressReporter();
+  const reporter = o.progress ?? defaultReporter;
+  // Retries show up as they happen (request, attempt n/m, wait), unless the caller observes them.
+  const http: HttpOptions = { ...o.http, onRetry: o.http?.onRetry ?? ((r) => reporter.note(`retrying ${describeRetry(r)}`)) };
+  const client = new HttpClient(http);
   const rows = new Map<string, ListSummary & { prog: ListProgress; sources: string[] }>();
   const sources: Source[] = [];
   const sourceList = new Map<string, string>();
@@ -57,7 +59,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
         conflicting: 0, deleted: 0, errors: 0, outsideWindow: 0, elapsedMs: 0, prog, sources: [] as string[],
       };
       rows.set(l.name, row);
-      const lc = new HttpClient(o.http, client);
+      const lc = new HttpClient(http, client);
       clients.set(l.name, lc);
       try {
         const srcs = mode === "git" ? await gitSources(o, l.name, inbox, lc, row) : [httpSource(o, l.name, inbox, lc, row)];
@@ -141,7 +143,7 @@ function httpSource(o: SyncOptions, list: string, inbox: string, client: HttpCli
     list, inbox, window: o.window, client, maxPerSlice: o.maxPerSlice, initialSliceDays: o.initialSliceDays, overlapDays: o.overlapDays,
     onProgress: (p: HttpSliceProgress) => {
       Object.assign(row.prog, { phase: `fetching ${p.slice ?? ""}`, unitsDone: p.slicesDone, unitsPlanned: p.slicesPlanned, messages: p.messages, bytes: p.bytes });
-      row.units = `${p.slicesDone} slices${p.splits ? ` (${p.splits} split)` : ""}`;
+      row.units = `${p.slicesDone} slices${p.splits ? ` (${p.splits} split)` : ""}${p.failed ? `, ${p.failed} failed` : ""}`;
       (reporter ?? defaultReporter).update(row.prog);
     },
   });

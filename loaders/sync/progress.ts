@@ -43,6 +43,13 @@ export class ProgressReporter {
     else this.out.write(`${line}\n`);
   }
 
+  /** A message line (a retry, a warning) that does not garble the live progress line. */
+  note(msg: string): void {
+    const tty = (this.out as { isTTY?: boolean }).isTTY;
+    if (tty && this.lastLine) this.out.write(`\r\x1b[2K${msg}\n${this.lastLine}`);
+    else this.out.write(`${msg}\n`);
+  }
+
   done(): void {
     if ((this.out as { isTTY?: boolean }).isTTY && this.lastLine) this.out.write("\n");
     this.lastLine = "";

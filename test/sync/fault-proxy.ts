@@ -1,6 +1,7 @@
 // A loopback proxy in front of the REAL public-inbox-httpd that injects faults into chosen
-// responses: stall, 503 (with Retry-After), an HTML page with status 200, a gzip cut short,
-// or a result cap (keeps the first N messages, as a capped deployment would).
+// responses: stall, 503 (with Retry-After), an HTML page with status 200 (plain, or inside a
+// gzip), an empty gzip, a gzip cut short, or a result cap (keeps the first N messages, as a
+// capped deployment would).
 import http from "node:http";
 import { gunzipSync, gzipSync } from "node:zlib";
 
@@ -8,6 +9,8 @@ export type Fault =
   | { kind: "stall"; ms: number }
   | { kind: "status"; status: number; retryAfter?: string }
   | { kind: "html" }
+  | { kind: "gzip-html" }
+  | { kind: "gzip-empty" }
   | { kind: "cut" }
   | { kind: "cap"; max: number };
 
@@ -60,6 +63,11 @@ export async function startFaultProxy(upstream: string, pick: (r: ProxyRequest) 
       const t = setTimeout(() => { timers.delete(t); forward(); }, fault.ms);
       timers.add(t);
       return;
+    }
+    if (fault.kind === "gzip-html" || fault.kind === "gzip-empty") {
+      const body = gzipSync(fault.kind === "gzip-empty" ? "" : "<!DOCTYPE html>\n<html><head><title>Error</title></head><body>upstream timed out</body></html>\n");
+      res.writeHead(200, { "content-type": "application/gzip", "content-length": body.length });
+      return res.end(body);
     }
     if (fault.kind === "status") {
       res.writeHead(fault.status, { "content-type": "text/plain", ...(fault.retryAfter ? { "retry-after": fault.retryAfter } : {}) });

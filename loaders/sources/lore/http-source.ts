@@ -4,8 +4,16 @@
 // Truncation: public-inbox 1.9's mbox_all (Mbox.pm) pages through every match (50 per Xapian
 // mset), so the software itself has no cap; a deployment (a proxy timeout, a front-end limit)
 // can still cut results. We detect both kinds: a gzip that ends early is retried, and a slice
-// returning >= maxPerSlice messages is treated as capped and split in two (down to 1 s).
+// returning >= maxPerSlice messages is treated as capped and split in two (down to 1 s; at most
+// maxSplits times per run, so a server that ignores the date range cannot make it endless).
 // Slices adapt their width to the list's traffic, and up to two are fetched ahead of the store.
+// A response over the byte limit is split the same way (a bounded number of times per run; a
+// gzip bomb never is).
+//
+// A slice whose response is not a complete mbox (an HTML page, an empty or damaged gzip, a bomb,
+// a blown deadline) is never covered: the sync goes on with the next slices, then fails naming
+// every failed slice, and the next sync fetches them again. After a few failures in a row (or a
+// host that cannot be reached) it stops instead of asking a broken server for every slice.
 //
 // Cursor: { covered: [{from, to}, ...] } — the disjoint date ranges already fetched completely.
 // The last message of each slice carries the extended ranges, so a killed sync resumes at the
@@ -15,6 +23,7 @@
 import type { Source, SourceCursor, SourceItem } from "../../model/records.ts";
 import type { HttpClient } from "./http-client.ts";
 import { mboxMessages, TruncatedResponse } from "./mbox-response.ts";
+import { ResponseTooLarge, Unreachable } from "./http-errors.ts";
 import { addRange, DAY, sliceLabel, sliceQuery, splitSlice, uncovered, type Range, type Slice, type Window } from "../../model/window.ts";
 
 export interface LoreHttpOptions {
@@ -28,6 +37,11 @@ export interface LoreHttpOptions {
   overlapDays?: number;
   /** Retries of one slice whose gzip ended early. */
   truncatedRetries?: number;
+  /** Splits per run, for any reason (64), and of those for a response over the byte limit (8). */
+  maxSplits?: number;
+  maxSizeSplits?: number;
+  /** Failed slices in a row after which the list stops. */
+  maxConsecutiveFailures?: number;
   onProgress?: (p: HttpSliceProgress) => void;
   now?: () => number;
 }
@@ -37,6 +51,8 @@ export interface HttpSliceProgress {
   slicesDone: number;
   slicesPlanned: number;
   splits: number;
+  /** Slices that failed (they stay uncovered). */
+  failed: number;
   messages: number;
   bytes: number;
   slice?: string;
@@ -54,6 +70,15 @@ export function coveredRanges(c: SourceCursor | undefined): Range[] {
   return ok(v) ? [v] : [];
 }
 
+/** Some slices could not be fetched: they stay uncovered, so the next sync fetches them again. */
+export class SliceFailures extends Error {
+  constructor(readonly list: string, readonly failed: { slice: string; reason: string }[], stoppedEarly: boolean) {
+    super(`${failed.length} slice${failed.length === 1 ? " failed and stays" : "s failed and stay"} unfetched (the next sync fetches ${failed.length === 1 ? "it" : "them"} again)` +
+      `${stoppedEarly ? `; stopped after ${failed.length === 1 ? "this failure" : "these failures"}, the rest of the window was not fetched` : ""}: ` +
+      failed.map((f) => `[${f.slice}] ${f.reason}`).join("; "));
+  }
+}
+
 export const normalizeInbox = (u: string) => (u.endsWith("/") ? u : `${u}/`);
 
 export function searchUrl(inbox: string, s: Slice): string {
@@ -69,19 +94,23 @@ export function loreHttpSource(o: LoreHttpOptions): Source {
 async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCursor): AsyncGenerator<SourceItem> {
   const now = o.now ?? Date.now;
   const cap = o.maxPerSlice ?? 5000;
+  const maxBytes = o.client.opts.maxResponseBytes;
   let covered = coveredRanges(cursor);
   const gaps = uncovered(o.window, covered, (o.overlapDays ?? 3) * DAY);
   let width = Math.max(1, o.initialSliceDays ?? 7) * DAY;
   let gi = 0;
   let pos = gaps[0]?.from ?? 0;
-  const st: HttpSliceProgress = { list: o.list, slicesDone: 0, slicesPlanned: 0, splits: 0, messages: 0, bytes: 0 };
+  const st: HttpSliceProgress = { list: o.list, slicesDone: 0, slicesPlanned: 0, splits: 0, failed: 0, messages: 0, bytes: 0 };
   const plan = () => {
     const left = gaps.slice(gi).reduce((n, g) => n + Math.max(0, Math.ceil(((g.to ?? now()) - Math.max(pos, g.from)) / width)), 0);
-    st.slicesPlanned = st.slicesDone + ahead.length + left;
+    st.slicesPlanned = st.slicesDone + ahead.length + halves.length + left;
   };
 
   type Fetched = { slice: Slice; startedAt: number; msgs: Promise<Buffer[]> };
+  // At most two responses are fetched ahead, whatever the splits: memory stays at a few responses.
   const ahead: Fetched[] = [];
+  /** Halves of split slices, fetched before any new slice. */
+  const halves: Slice[] = [];
   const nextSlice = (): Slice | null => {
     for (;;) {
       const g = gaps[gi];
@@ -106,35 +135,64 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
   };
   const fill = () => {
     while (ahead.length < 2) {
-      const s = nextSlice();
+      const s = halves.shift() ?? nextSlice();
       if (!s) break;
       ahead.push(fetchSlice(s));
     }
     plan();
   };
 
+  const failed: { slice: string; reason: string; error: unknown }[] = [];
+  let inARow = 0;
+  let stoppedEarly = false;
+  let sizeSplits = 0;
+  const split = (f: Fetched): boolean => {
+    const two = st.splits < (o.maxSplits ?? 64) ? splitSlice(f.slice, now()) : null;
+    if (!two) return false;
+    st.splits++;
+    halves.unshift(...two);
+    width = Math.max(1000, Math.min(width, (two[0].to! - two[0].from)));
+    fill();
+    o.onProgress?.({ ...st });
+    return true;
+  };
+
   fill();
   while (ahead.length) {
     const f = ahead.shift()!;
     st.slice = sliceLabel(f.slice);
-    const msgs = await f.msgs;
-    if (msgs.length >= cap) {
-      const halves = splitSlice(f.slice, now());
-      if (halves) {
-        // Possibly capped: fetch both halves instead, and use narrower slices from here on.
-        st.splits++;
-        ahead.unshift(fetchSlice(halves[0]), fetchSlice(halves[1]));
-        width = Math.max(1000, Math.min(width, (halves[0].to! - halves[0].from)));
-        plan();
-        o.onProgress?.({ ...st });
+    let msgs: Buffer[];
+    try {
+      msgs = await f.msgs;
+      // Possibly capped: fetch both halves instead, and use narrower slices from here on.
+      if (msgs.length >= cap && split(f)) continue;
+      if (msgs.length >= cap && splitSlice(f.slice, now())) {
+        throw new Error(`${searchUrl(o.inbox, f.slice)}: still ${cap} messages or more after ${st.splits} splits in this run: ` +
+          "the server seems to ignore the date range or to cap its results (maxPerSlice); nothing from it was stored");
+      }
+    } catch (e) {
+      // Over the limit but plausibly just a lot of mail: ask for the two halves instead.
+      if (e instanceof ResponseTooLarge && e.splittable && sizeSplits < (o.maxSizeSplits ?? 8) && split(f)) {
+        sizeSplits++;
         continue;
       }
+      failed.push({ slice: st.slice, reason: (e as Error).message, error: e });
+      st.failed++;
+      if (e instanceof Unreachable || ++inARow >= (o.maxConsecutiveFailures ?? 3)) {
+        stoppedEarly = ahead.length > 0 || halves.length > 0 || nextSlice() !== null;
+        break;
+      }
+      fill();
+      o.onProgress?.({ ...st });
+      continue;
     }
+    inARow = 0;
     const span = (f.slice.to ?? f.startedAt) - f.slice.from;
     // Moderate slices keep the pipeline busy (the store parses one while the next downloads)
-    // and stay far from any cap; only very quiet stretches grow them.
-    if (msgs.length > Math.min(cap / 2, 1000)) width = Math.max(1000, Math.floor(width / 2));
-    else if (msgs.length < Math.min(cap / 8, 50) && span >= width && width < 32 * DAY) width *= 2;
+    // and stay far from any cap (message count and bytes); only very quiet stretches grow them.
+    const bytes = msgs.reduce((n, m) => n + m.length, 0);
+    if (msgs.length > Math.min(cap / 2, 1000) || bytes > maxBytes / 2) width = Math.max(1000, Math.floor(width / 2));
+    else if (msgs.length < Math.min(cap / 8, 50) && bytes < maxBytes / 8 && span >= width && width < 32 * DAY) width *= 2;
     if (width >= DAY) width = Math.floor(width / DAY) * DAY;
     // Until its last message is stored, this slice is not covered; that message completes it.
     const before: LoreHttpCursor = { covered };
@@ -152,6 +210,8 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
     fill();
     o.onProgress?.({ ...st });
   }
+  if (failed.length === 1 && failed[0].error instanceof Unreachable) throw failed[0].error; // says it all
+  if (failed.length) throw new SliceFailures(o.list, failed, stoppedEarly);
 }
 
 async function fetchMessages(o: LoreHttpOptions, slice: Slice, onBytes: (n: number) => void): Promise<Buffer[]> {
@@ -159,7 +219,7 @@ async function fetchMessages(o: LoreHttpOptions, slice: Slice, onBytes: (n: numb
   for (let attempt = 0; ; attempt++) {
     const res = await o.client.request(url, "POST", onBytes);
     try {
-      return await mboxMessages(res);
+      return await mboxMessages(res, o.client.opts.maxResponseBytes, o.maxPerSlice ?? 5000);
     } catch (e) {
       if (!(e instanceof TruncatedResponse) || attempt >= (o.truncatedRetries ?? 2)) throw e;
     }

@@ -1,12 +1,13 @@
 // Turns an HTTP response that should be an mbox.gz into messages, or a clear error naming the
-// URL. Anything that is not gzip (an HTML page, a proof-of-work/bot challenge, a JSON error) is
-// never parsed as mail. A gzip that ends early is a TruncatedResponse (the caller may retry).
-import { gunzip } from "node:zlib";
-import { promisify } from "node:util";
+// URL. Anything that is not an mbox (an HTML page, a proof-of-work/bot challenge, a JSON error),
+// whether sent plain or inside a gzip, is never parsed as mail, and neither is an empty gzip:
+// public-inbox 1.9 answers a search without results with a 404 "No results found" (text/plain),
+// never with an empty mbox.gz, so only that 404 means "no mail". A gzip that ends early is a
+// TruncatedResponse (the caller may retry); one that expands past the limit is a ResponseTooLarge.
 import { splitMbox } from "../mbox.ts";
+import { isSeparatorLine } from "../mbox-split.ts";
 import type { HttpResponse } from "./http-client.ts";
-
-const gunzipAsync = promisify(gunzip);
+import { gunzipBounded, GzipDamaged } from "./gzip-body.ts";
 
 export class NotMboxError extends Error {
   constructor(readonly url: string, what: string, readonly suggestGit: boolean) {
@@ -22,32 +23,84 @@ export class TruncatedResponse extends Error {
 }
 
 const CHALLENGE = /anubis|proof[- ]of[- ]work|challenge|captcha|making sure you(&#39;|')re not a bot|cloudflare/i;
+const HEAD = 4096;
 
-/** Messages (mboxrd unquoted) of a complete mbox.gz response; [] for public-inbox's "No results found" 404. */
-export async function mboxMessages(res: HttpResponse): Promise<Buffer[]> {
+/** What a body that is not mail looks like, for the error message. */
+function describe(head: string, type: string): { what: string; challenge: boolean; html: boolean } {
+  const html = /html/i.test(type) || /^\s*<(!doctype|html|head|body|title)/i.test(head);
+  const challenge = CHALLENGE.test(head);
+  const what = challenge ? "a proof-of-work/bot challenge page" : html ? "an HTML page" : type ? `'${type}'` : "a non-gzip body";
+  return { what, challenge, html };
+}
+
+/** public-inbox's own answer to a search with no match. */
+function isNoResults(res: HttpResponse): boolean {
+  return res.status === 404 && !/html/i.test(String(res.headers["content-type"] ?? "")) &&
+    /^\s*No results found/i.test(res.body.subarray(0, 200).toString("latin1"));
+}
+
+/**
+ * Messages (mboxrd unquoted) of a complete mbox.gz response; [] for public-inbox's "No results
+ * found" 404. Only the first `maxMessages` are split out (the caller splits a slice that reaches it).
+ */
+export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number, maxMessages = Infinity): Promise<Buffer[]> {
   const { url, status, body } = res;
   const type = String(res.headers["content-type"] ?? "");
-  if (status === 404 && /No results found/i.test(body.subarray(0, 200).toString("latin1"))) return [];
+  if (isNoResults(res)) return [];
   const isGzip = body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b;
   if (status !== 200 || !isGzip) {
-    const head = body.subarray(0, 4096).toString("latin1");
-    const html = /html/i.test(type) || /^\s*<(!doctype|html)/i.test(head);
-    const challenge = CHALLENGE.test(head);
-    const what = `${status !== 200 ? `HTTP ${status} ` : ""}${challenge ? "a proof-of-work/bot challenge page" : html ? "an HTML page" : type ? `'${type}'` : "a non-gzip body"}` +
-      ` (${body.length} bytes)`;
-    throw new NotMboxError(url, what, challenge || (html && status === 200) || status === 403);
+    const d = describe(body.subarray(0, HEAD).toString("latin1"), type);
+    throw new NotMboxError(url, `${status !== 200 ? `HTTP ${status} ` : ""}${d.what} (${body.length} bytes)`,
+      d.challenge || (d.html && status === 200) || status === 403);
   }
-  let raw: Buffer;
+  // Decode whole (bounded) before splitting: no message is built from a response that turns out
+  // too large or damaged, and one huge message is not grown chunk by chunk.
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let checked = false;
   try {
-    raw = await gunzipAsync(body);
+    for await (const c of gunzipBounded(url, body, maxDecodedBytes)) {
+      chunks.push(c);
+      size += c.length;
+      // Refuse a page or junk on its first bytes, before decoding the rest.
+      if (!checked && size >= HEAD) {
+        checkHead(url, Buffer.concat(chunks).subarray(0, HEAD), true);
+        checked = true;
+      }
+    }
   } catch (e) {
-    throw new TruncatedResponse(url, (e as Error).message);
+    if (e instanceof GzipDamaged) throw new TruncatedResponse(url, e.detail);
+    throw e;
   }
+  const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+  chunks.length = 0;
+  if (!checked) checkHead(url, raw, false);
   const out: Buffer[] = [];
-  for await (const m of splitMbox(once(raw))) out.push(m.bytes);
+  for await (const m of splitMbox(once(raw))) {
+    out.push(m.bytes);
+    if (out.length >= maxMessages) break;
+  }
   return out;
 }
 
 async function* once(b: Buffer): AsyncGenerator<Buffer> {
   if (b.length) yield b;
+}
+
+function skipBlank(b: Buffer): number {
+  let i = 0;
+  while (i < b.length && (b[i] === 0x0a || b[i] === 0x0d)) i++;
+  return i;
+}
+
+function checkHead(url: string, head: Buffer, more: boolean): void {
+  const i = skipBlank(head);
+  if (i === head.length && !more) {
+    throw new NotMboxError(url, `an empty mbox.gz (${head.length} bytes decoded; a search without results is a 404 "No results found")`, false);
+  }
+  const nl = head.indexOf(0x0a, i);
+  const lineEnd = nl < 0 ? head.length : nl;
+  if (head.subarray(i, i + 5).toString("latin1") === "From " && isSeparatorLine(head, i, lineEnd)) return;
+  const d = describe(head.subarray(i, i + HEAD).toString("latin1"), "");
+  throw new NotMboxError(url, `${d.what === "a non-gzip body" ? "a gzip that holds no mbox" : `a gzip that holds ${d.what}`}`, d.challenge || d.html);
 }

@@ -42,7 +42,7 @@ export function loreThreadSource(ref: ThreadRef, client: HttpClient, list?: stri
     async *read(): AsyncGenerator<SourceItem> {
       const res = await client.request(url, "GET");
       if (res.status === 404) throw new Error(`${url}: no such message on ${ref.inbox} (HTTP 404)`);
-      const msgs = await mboxMessages(res);
+      const msgs = await mboxMessages(res, client.opts.maxResponseBytes);
       for (let i = 0; i < msgs.length; i++) {
         // A thread grows: no resume state, every fetch is whole (dedup keeps the store exact).
         yield { kind: "message", bytes: msgs[i], provenance: { source: id, position: String(i), list }, cursor: {} };
