@@ -102,6 +102,34 @@ function trimSeparatorBlank(msg: Buffer): Buffer {
 }
 
 /**
+ * The unconsumed tail of the stream, appended to in amortised linear time: a huge message that
+ * arrives in many small chunks must not be re-copied whole for every chunk (Buffer.concat would).
+ */
+class TailBuffer {
+  private mem = Buffer.alloc(0);
+  private start = 0;
+  private end = 0;
+  view(): Buffer {
+    return this.mem.subarray(this.start, this.end);
+  }
+  append(chunk: Buffer): void {
+    if (this.end + chunk.length > this.mem.length) {
+      const len = this.end - this.start;
+      const grown = Buffer.allocUnsafe(Math.max(len + chunk.length, 2 * len, 64 * 1024));
+      this.mem.copy(grown, 0, this.start, this.end);
+      this.mem = grown;
+      this.start = 0;
+      this.end = len;
+    }
+    chunk.copy(this.mem, this.end);
+    this.end += chunk.length;
+  }
+  drop(n: number): void {
+    this.start += n;
+  }
+}
+
+/**
  * Async generator of messages over any mbox byte stream (file, gunzip output, HTTP body).
  * Bytes before the first separator (garbage or a non-mbox preamble) are skipped.
  */
@@ -111,10 +139,12 @@ export async function* splitMbox(
 ): AsyncGenerator<MboxChunk> {
   const format = opts.format ?? "mboxrd";
   let base = opts.startOffset ?? 0; // archive offset of buf[0]
-  let buf: Buffer = Buffer.alloc(0);
+  const tail = new TailBuffer();
+  let buf: Buffer = tail.view();
   let msgStart = -1; // index in buf of the current message's separator line, -1 before the first
   let bodyStart = -1; // index in buf just past the separator line
   let scanFrom = 0; // where to resume searching for "\nFrom "
+  let lineEndFrom = 0; // where to resume searching for the end of a candidate separator line
   let streamStart = true;
 
   const emit = (end: number): MboxChunk => {
@@ -127,7 +157,8 @@ export async function* splitMbox(
   };
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    buf = buf.length === 0 ? chunk : Buffer.concat([buf, chunk]);
+    tail.append(chunk);
+    buf = tail.view();
     if (streamStart) {
       // a separator at the very start of the stream (after a BOM at the start of the archive)
       if (buf.length < 3 && base === 0) continue;
@@ -151,11 +182,13 @@ export async function* splitMbox(
         break;
       }
       const lineStart = hit + 1;
-      const nl = buf.indexOf(NL, lineStart);
+      const nl = buf.indexOf(NL, Math.max(lineStart, lineEndFrom));
       if (nl < 0) {
         scanFrom = hit; // need the whole line to decide
+        lineEndFrom = buf.length; // and do not rescan what is already known to hold no newline
         break;
       }
+      lineEndFrom = 0;
       scanFrom = lineStart;
       if (!afterBlankLine(buf, lineStart) || !isSeparatorLine(buf, lineStart, nl)) continue;
       if (msgStart >= 0) yield emit(lineStart);
@@ -166,8 +199,10 @@ export async function* splitMbox(
     // drop consumed bytes so memory stays bounded by one message
     const keep = msgStart >= 0 ? msgStart : Math.max(0, buf.length - 8192);
     if (keep > 0) {
-      buf = buf.subarray(keep);
+      tail.drop(keep);
+      buf = tail.view();
       base += keep;
+      if (lineEndFrom > 0) lineEndFrom -= keep;
       if (msgStart >= 0) {
         bodyStart -= keep;
         msgStart = 0;
