@@ -27,7 +27,7 @@ export async function discoverEpochs(client: HttpClient, inbox: string): Promise
   const base = normalizeInbox(inbox);
   const res = await client.request(`${base}manifest.js.gz`);
   if (res.status === 200 && res.body[0] === 0x1f && res.body[1] === 0x8b) {
-    let json: Record<string, { modified?: number }>;
+    let json: unknown;
     try {
       // Bounded like every body: a manifest bomb costs at most the response limit.
       json = JSON.parse((await gunzipToBuffer(res.url, res.body, client.opts.maxResponseBytes)).toString("utf8"));
@@ -35,9 +35,12 @@ export async function discoverEpochs(client: HttpClient, inbox: string): Promise
       if (e instanceof HttpError) throw e;
       throw new Error(`${base}manifest.js.gz: unreadable manifest (${(e as Error).message})`);
     }
-    const eps = Object.entries(json).flatMap(([path, v]) => {
-      const m = /\/git\/(\d+)\.git$/.exec(path);
-      return m ? [{ n: Number(m[1]), modified: typeof v.modified === "number" ? v.modified * 1000 : undefined }] : [];
+    // Untrusted JSON: anything but an object of epoch entries is no manifest (probe instead).
+    const entries = json && typeof json === "object" && !Array.isArray(json) ? Object.entries(json) : [];
+    const eps = entries.flatMap(([path, v]) => {
+      const m = /\/git\/(\d{1,6})\.git$/.exec(path);
+      const modified = v && typeof v === "object" ? (v as { modified?: unknown }).modified : undefined;
+      return m ? [{ n: Number(m[1]), modified: typeof modified === "number" && Number.isFinite(modified) ? modified * 1000 : undefined }] : [];
     });
     if (eps.length) return eps.sort((a, b) => a.n - b.n);
   }

@@ -115,6 +115,22 @@ test("git mode: a manifest.js.gz bomb is cut at the limit, named, and not retrie
   }
 });
 
+test("git mode: a manifest that is JSON but not an epoch map (null, an array, null entries) is probed past, not a crash", { timeout: 60_000 }, async () => {
+  for (const body of ["null", "[1,2]", '{"/netdev/git/0.git": null, "/netdev/git/1.git": {"modified": "x"}}', '"text"']) {
+    // the manifest is served; every epoch probe answers 404, so the discovery ends in its clear error
+    const srv = await startHostileServer((req) => (req.url.includes("manifest.js.gz") ? { kind: "gzip", body: Buffer.from(body) } : { kind: "status", status: 404 }));
+    const client = new HttpClient({ backoffMs: 20 });
+    try {
+      const got = await discoverEpochs(client, `${srv.base}/netdev/`).then((e) => e, (e: Error) => e);
+      if (body.includes("git/0.git")) assert.deepEqual(got, [{ n: 0, modified: undefined }, { n: 1, modified: undefined }], body);
+      else assert.match(String((got as Error).message), /no public-inbox epochs found/, body);
+    } finally {
+      client.close();
+      await srv.close();
+    }
+  }
+});
+
 async function unreachable(url: string) {
   const retries: RetryInfo[] = [];
   const client = new HttpClient({ onRetry: (r) => retries.push(r) }); // default backoff: 1 s, 5 retries
