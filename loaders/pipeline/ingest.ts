@@ -7,6 +7,7 @@ import type { IngestOptions, IngestSummary, SourceSummary, Store } from "../stor
 import { invalidatePageCache } from "./page-cache.ts";
 import { acquireLock } from "../store/lock.ts";
 import { loadIdentityFiles, rebuildPeople } from "./people.ts";
+import { saveIdentityChoice } from "../store/settings.ts";
 import { DuckStore } from "../store/store.ts";
 import { Batch } from "../store/batch.ts";
 import { compactParts } from "../store/compact.ts";
@@ -54,6 +55,8 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   const release = acquireLock(store.dir);
   const summaries: SourceSummary[] = [];
   const failures: { source: string; message: string }[] = [];
+  const before = store.manifest();
+  let peopleChanged = false;
   try {
     store.cleanOrphans();
     const lists = trackedLists(opts.lists);
@@ -72,12 +75,18 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
     }
     await sealer.flush();
     await compactParts(store);
-    await rebuildPeople(store, identity);
+    // A run where every source failed and nothing was committed changes nothing, people included.
+    if (failures.length < sources.length || store.manifest().generation !== before.generation) {
+      await rebuildPeople(store, identity);
+      // The saved identity choice describes the people now in the store.
+      if (opts.rememberIdentity) saveIdentityChoice(store.dir, opts.rememberIdentity);
+      peopleChanged = store.manifest().people?.hash !== before.people?.hash;
+    }
     invalidatePageCache();
   } finally {
     release();
   }
-  const summary = { sources: summaries, elapsedMs: Date.now() - started };
+  const summary: IngestSummary = { sources: summaries, elapsedMs: Date.now() - started, peopleChanged };
   if (failures.length) throw new IngestError(summary, failures);
   return summary;
 }
