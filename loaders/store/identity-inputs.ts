@@ -2,7 +2,8 @@
 // report window they outlive one command: a flag's choice is saved in the store (settings.json)
 // when people are recomputed with it, so a later ingest/sync/thread without the flag keeps it.
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { configFile } from "../config.ts";
 import { IDENTITY_KEYS, readStoreSettings, type IdentityChoice } from "./settings.ts";
 
 export type IdentityKey = (typeof IDENTITY_KEYS)[number];
@@ -20,12 +21,12 @@ const FLAG: Record<IdentityKey, string> = { mailmap: "--mailmap", overrides: "--
 
 /**
  * Precedence per input: flags (a file, or null for --no-mailmap/--no-overrides) > the choice saved
- * in the store > threadgraph.config.ts (relative to `root`) > none. A chosen file that does not
+ * in the store > threadgraph.config.ts (relative to `root`, the config file's directory) > none. A chosen file that does not
  * exist is an error naming where the choice came from and how to change it: silently dropping a
  * vanished mailmap would undo its merges.
  */
 export function resolveIdentityInputs(storeDir: string, config: { mailmap?: string; overrides?: string },
-  flags: IdentityChoice = {}, root = process.cwd()): ResolvedIdentity {
+  flags: IdentityChoice = {}, root = dirname(configFile())): ResolvedIdentity {
   const saved = existsSync(storeDir) ? readStoreSettings(storeDir).identity ?? {} : {};
   const out: ResolvedIdentity = { origin: { mailmap: "none", overrides: "none" }, remember: {} };
   for (const k of IDENTITY_KEYS) {
