@@ -57,7 +57,9 @@ export async function run(argv: string[]): Promise<number> {
         const { since, until, start, end, ...counts } = w;
         const day = (t: number | null) => (t === null ? "?" : new Date(t).toISOString().slice(0, 10));
         console.log(`window (last analysis): ${since ?? day(start)} .. ${until ?? day(end)}${since || until ? " (until exclusive)" : " (all data)"}`);
-        console.log(formatTable(Object.entries({ ...counts, ...tables }).map(([k, n]) => ({ stat: k, value: n }))));
+        console.log(formatTable(Object.entries(counts).map(([k, n]) => ({ stat: k, value: n }))));
+        console.log();
+        console.log(formatTable(Object.entries(tables).map(([table, n]) => ({ "derived table": table, rows: n }))));
       }
     }
   } finally {
