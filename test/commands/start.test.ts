@@ -122,3 +122,14 @@ test("npm start -- --no-sync on an empty store says what to do and serves nothin
   assert.match(run.output(), /holds no mail, so there is nothing to serve\. Run 'npm start' without --no-sync/);
   assert.doesNotMatch(run.output(), /step 3\/3|the site is at/);
 });
+
+test("npm start: usage errors exit 2 before anything runs", { timeout: 60_000 }, async () => {
+  const { spawnSync } = await import("node:child_process");
+  const tg = (...a: string[]) => spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "start", ...a], { encoding: "utf8" });
+  for (const args of [["--bogus"], ["--port", "abc"]]) {
+    const r = tg(...args);
+    assert.equal(r.status, 2, args.join(" "));
+    assert.doesNotMatch(r.stdout, /step 1\/3/);
+  }
+  assert.match(tg("--help").stdout, /exit status: 0 the server was stopped, 1 a step failed/);
+});
