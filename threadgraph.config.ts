@@ -1,4 +1,7 @@
-// threadgraph configuration: the one file a user edits. CLI flags override it for one run.
+// threadgraph configuration: the one file a user edits (`npm start` syncs these lists). CLI flags
+// override it; the report window (analyze --since/--until) and the identity files (--mailmap,
+// --overrides) chosen by flags are saved in the store and then take precedence over this file.
+// $THREADGRAPH_CONFIG names another config file.
 import { defineConfig, DEFAULT_LISTS } from "./loaders/config.ts";
 
 export default defineConfig({
@@ -11,7 +14,9 @@ export default defineConfig({
   // `archives`; "http" fetches the window as date slices of search results (mbox.gz).
   mode: "http",
   archives: "data/archives",
-  // Identity: a git-mailmap file and a user override file (see docs/identity.md).
+  // Identity: a git-mailmap file and a user override file, relative to this directory (see
+  // docs/identity.md). Used unless a flag chose otherwise (saved in the store; --no-mailmap clears).
   // mailmap: "../shared/identity/linux.mailmap",
+  // overrides: "identity.overrides",
   store: "data/store",
 });

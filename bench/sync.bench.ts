@@ -29,7 +29,7 @@ async function main(): Promise<number> {
     return s;
   });
   const t = Date.now();
-  // the very same (cached) inboxes test/sync/corpus-scale.test.ts builds, built concurrently
+  // the very same (cached) inboxes test/sync/corpus-scale.full.test.ts builds, built concurrently
   const inboxes = await Promise.all(specs.map((s) => buildInbox(s)));
   console.log(`inboxes ready in ${((Date.now() - t) / 1000).toFixed(1)} s (cached after the first run)`);
   const server = await startServer(inboxes);

@@ -84,10 +84,18 @@ export function defineConfig(c: Partial<ThreadgraphConfig>): Partial<Threadgraph
   return c;
 }
 
-/** Load threadgraph.config.ts from `root` (default cwd) over the defaults. */
+/** The config file: $THREADGRAPH_CONFIG when set (e.g. a test's lists), else `root`/threadgraph.config.ts. */
+export function configFile(root = process.cwd()): string {
+  return process.env.THREADGRAPH_CONFIG ? resolve(process.env.THREADGRAPH_CONFIG) : resolve(root, "threadgraph.config.ts");
+}
+
+/** Load the config file (see configFile) over the defaults. A missing $THREADGRAPH_CONFIG is an error, not the defaults. */
 export async function loadConfig(root = process.cwd()): Promise<ThreadgraphConfig> {
-  const file = resolve(root, "threadgraph.config.ts");
-  if (!existsSync(file)) return { ...DEFAULT_CONFIG };
+  const file = configFile(root);
+  if (!existsSync(file)) {
+    if (process.env.THREADGRAPH_CONFIG) throw new Error(`THREADGRAPH_CONFIG=${process.env.THREADGRAPH_CONFIG}: no such file`);
+    return { ...DEFAULT_CONFIG };
+  }
   const mod = await import(pathToFileURL(file).href);
   const user: Partial<ThreadgraphConfig> = mod.default ?? {};
   return { ...DEFAULT_CONFIG, ...user };

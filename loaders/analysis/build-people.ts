@@ -9,7 +9,7 @@ import { monthOf } from "../graph/build.ts";
 import { authorOf } from "../model/corpus.ts";
 
 const NAK = new Set(["nacked-by", "nak-line"]);
-const isNak = (r: ReviewRow) => NAK.has(r.kind);
+export const isNak = (r: ReviewRow) => NAK.has(r.kind);
 /** A review given in a reply (Reviewed/Acked/Tested-by): what every site total counts as "reviews given". */
 export const isReplyReview = (r: ReviewRow) => !isNak(r) && r.source === "reply" && r.author !== null;
 /** A Reviewed/Acked/Tested-by carried inside a later patch version (given earlier, maybe outside the window). */

@@ -2,6 +2,7 @@
 import type { Analysis } from "./analyze.ts";
 import { ARTIFACT_SCHEMA, FILES, type MetaArtifact } from "./artifacts.ts";
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
+import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
 import { artifactJson, boundPersonDetail, boundThreadDetail, publicSources } from "./bounded.ts";
 
@@ -32,12 +33,8 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
     schema: ARTIFACT_SCHEMA, empty: c.messages.length === 0, hint: c.messages.length === 0 ? EMPTY_HINT : null,
     refreshed_at: Date.now(), store_version: storeVersion, window: { start: a.windowStart, end: a.windowEnd, ...a.reportWindow },
     lists: c.lists, sources: publicSources(c.sources),
-    counts: {
-      messages: c.messages.length, threads: a.tr.threads.length, series: new Set(a.tr.series.filter((s) => s !== null)).size,
-      people: people.rows.filter((r) => r.active).length, people_listed: people.rows.length, graph_people: a.graph.order, reply_edges: a.graph.size,
-      reply_messages: a.replies.filter((e) => !e.bot).length, reviews: reviews.totals.reviewed + reviews.totals.acked + reviews.totals.tested,
-      reviews_carried: reviews.totals.carried ?? 0, naks: reviews.totals.naks, bots: a.bots.size,
-    },
+    // One definition (headline.ts); people_listed: every row of people.json.
+    counts: { ...headlineCounts(a), people_listed: people.rows.length },
     person_keys: [...pd.keys()], thread_keys: [...td.keys()],
     elapsed_s: Math.round((Date.now() - startedAt) / 100) / 10,
   };

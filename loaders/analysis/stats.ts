@@ -1,15 +1,22 @@
-// Counts for `threadgraph stats --json` from the derived tables (null until `analyze` has run).
+// The `window` figures of `threadgraph stats`: the headline row the last analysis wrote (the same
+// numbers as the site's meta.counts and the refresh line; loaders/analysis/headline.ts).
 import type { Store } from "../store/api.ts";
+import type { HeadlineCounts } from "./headline.ts";
 
-export interface DerivedStats { threads: number | null; reply_edges: number | null; graph_people: number | null }
+export interface WindowStats extends HeadlineCounts {
+  /** The report window as set (null: open), and the dates the analysis covered (ms, until exclusive when set). */
+  since: string | null; until: string | null; start: number | null; end: number | null;
+}
 
-export async function derivedStats(store: Store): Promise<DerivedStats> {
+/** null until an analysis has written the headline table (`analyze`, run after every ingest/sync). */
+export async function windowStats(store: Store): Promise<WindowStats | null> {
+  let rows: Record<string, unknown>[];
   try {
-    const [t] = await store.query<{ n: number }>("SELECT count(*) AS n FROM threads");
-    const [e] = await store.query<{ edges: number; people: number }>(`WITH e AS (SELECT DISTINCT from_id, to_id FROM replies WHERE NOT is_bot)
-      SELECT (SELECT count(*) FROM e) AS edges, (SELECT count(*) FROM (SELECT from_id AS p FROM e UNION SELECT to_id FROM e)) AS people`);
-    return { threads: t.n, reply_edges: e.edges, graph_people: e.people };
+    rows = await store.query("SELECT * FROM headline");
   } catch {
-    return { threads: null, reply_edges: null, graph_people: null }; // derived tables not written yet
+    return null; // not analysed yet
   }
+  if (rows.length !== 1) return null;
+  const { window_start, window_end, ...rest } = rows[0];
+  return { ...(rest as unknown as WindowStats), start: (window_start as number | null) ?? null, end: (window_end as number | null) ?? null };
 }

@@ -1,8 +1,9 @@
 // The analysis stage's only contact with the store: read the corpus (messages, people,
-// trailers views) and write the derived tables (message_threads, threads, replies, reviews).
+// trailers views) and write the derived tables (message_threads, threads, replies, reviews, headline).
 import type { Store } from "../store/api.ts";
 import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
+import { headlineCounts } from "./headline.ts";
 
 interface MessageRow {
   message_id: string; date: number | null; person_id: string | null; author_person_id: string | null; from_email: string | null; subject: string | null;
@@ -76,4 +77,10 @@ export async function writeDerivedTables(store: Store, a: Analysis): Promise<voi
     series_id: "VARCHAR", thread_id: "VARCHAR", lists: "VARCHAR[]", date: "TIMESTAMP", source: "VARCHAR", cross_subsystem: "BOOLEAN",
   }, a.reviews.map((r) => ({ message_id: r.messageId, kind: r.kind, reviewer_id: r.reviewer, author_id: r.author, target_id: r.target,
     applies_to: r.appliesTo, series_id: r.seriesId, thread_id: r.threadId, lists: r.lists, date: r.date, source: r.source, cross_subsystem: r.crossSubsystem })));
+  // One row: the window and the headline figures of this analysis, for `threadgraph stats`.
+  const counts = headlineCounts(a);
+  await store.writeDerived("headline", {
+    since: "VARCHAR", until: "VARCHAR", window_start: "TIMESTAMP", window_end: "TIMESTAMP",
+    ...Object.fromEntries(Object.keys(counts).map((k) => [k, "INTEGER" as const])),
+  }, [{ since: a.reportWindow.since, until: a.reportWindow.until, window_start: a.windowStart, window_end: a.windowEnd, ...counts }]);
 }

@@ -10,6 +10,9 @@ import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import type { Source } from "../model/records.ts";
+import { describeIdentity, resolveIdentityInputs, type ResolvedIdentity } from "../store/identity-inputs.ts";
+import type { IdentityChoice } from "../store/settings.ts";
+import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
 
 export const help = `usage: threadgraph ingest [options] SOURCE...
 
@@ -22,8 +25,7 @@ ones, or one given with --list in the same command).
 
 options:
   --store DIR            store directory (default: config store, data/store)
-  --mailmap FILE         git-mailmap file for merging addresses (e.g. ../shared/identity/linux.mailmap)
-  --overrides FILE       identity overrides (join/split/name/bot lines; see docs/identity.md)
+${identityHelp(23)}
   --list NAME=ADDRESS    track another list (repeatable); linux-cxl, netdev, linux-rdma are default
   --batch-size N         messages per committed batch (default 2000)
   --json                 print the summary as JSON instead of a table
@@ -44,7 +46,7 @@ export async function run(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv, allowPositionals: true, strict: true,
       options: {
-        store: { type: "string" }, mailmap: { type: "string" }, overrides: { type: "string" },
+        store: { type: "string" }, ...IDENTITY_OPTIONS,
         list: { type: "string", multiple: true }, "batch-size": { type: "string" }, json: { type: "boolean" },
         "no-analyze": { type: "boolean" },
       },
@@ -54,6 +56,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { values: v, positionals } = args;
   if (positionals.length === 0) return usageError("no SOURCE given");
+  let choice: IdentityChoice;
+  try { choice = identityChoice(v); } catch (e) { return usageError((e as Error).message); }
   const extra: { name: string; address: string }[] = [];
   for (const l of v.list ?? []) {
     const m = /^([\w.+-]+)=([^@\s]+@[^@\s]+)$/.exec(l);
@@ -82,6 +86,14 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const storeDir = await resolveStoreDir(v.store, config);
+  let identity: ResolvedIdentity;
+  try {
+    identity = resolveIdentityInputs(storeDir, config, choice); // a missing file fails before the store is touched
+  } catch (e) {
+    console.error(`threadgraph ingest: ${(e as Error).message}`);
+    return 1;
+  }
+  (v.json ? console.error : console.log)(describeIdentity(identity));
   const store = await openStore(storeDir);
   const paths = new Map(sources.map((s) => [s.id, { path: s.path, size: s.sizeHint }]));
   const progress = process.stderr.isTTY ? progressPrinter(paths) : undefined;
@@ -91,8 +103,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     summary = await ingest(store, sources, {
       lists: [...config.lists.map((l) => ({ name: l.name, address: l.address })), ...extra],
-      mailmap: v.mailmap ?? config.mailmap,
-      overrides: v.overrides ?? config.overrides,
+      mailmap: identity.mailmap, overrides: identity.overrides, rememberIdentity: identity.remember,
       batchSize,
       onProgress: progress?.update,
     });
@@ -120,7 +131,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
   // when missing or older than the mail (a refresh that was killed or skipped).
-  if (!v["no-analyze"] && (summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged) || analysisStale(storeDir))) {
+  if (!v["no-analyze"] && (summary.peopleChanged || summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged) || analysisStale(storeDir))) {
     try {
       const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
       (v.json ? console.error : console.log)(describeRefresh(r));

@@ -2,15 +2,22 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { openExistingStore } from "./existing-store.ts";
-import { computeStats } from "../store/stats.ts";
+import { computeStats, derivedRowCounts } from "../store/stats.ts";
 import { formatTable } from "../store/format.ts";
-import { derivedStats } from "../analysis/stats.ts";
+import { windowStats } from "../analysis/stats.ts";
 
 export const help = `usage: threadgraph stats [--store DIR] [--json]
 
-Print store statistics: messages (unique), per_list (unique messages per list), people (non-bot),
-bots, duplicates (copies beyond the first), conflicts, errors, deleted, arrivals, and the row count
-of each derived table (threads, reply_edges, graph_people, ...) once those exist.
+Print store statistics, each figure under its scope (docs/schema.md "threadgraph stats"):
+  all_time  the whole store: messages (unique), per_list (unique messages per list), people (sent
+            1+ message, not a bot), people_listed (every person, incl. bots and people only named
+            in trailers), bots, duplicates (copies beyond the first), conflicts, errors, deleted,
+            arrivals, sources, forwarded_patches
+  window    the last analysis (run after every ingest/sync): its report window (since, until, start,
+            end) and headline figures with the site's definitions: messages, threads, series, people
+            (active in the window), reviews (given in replies), reviews_carried, naks, graph_people,
+            reply_edges, reply_messages, bots; tables: row count of each derived table.
+            null before the first analysis
 
 options:
   --store DIR   store directory (default: config store, data/store)
@@ -31,17 +38,29 @@ export async function run(argv: string[]): Promise<number> {
   const store = await openExistingStore("stats", v.store, config);
   if (!store) return 1;
   try {
-    const lists = config.lists.map((l) => l.name);
-    const stats = await computeStats(store, lists);
-    // threads, reply_edges, graph_people once `analyze` (run after every ingest/sync) has written them.
-    for (const [k, n] of Object.entries(await derivedStats(store))) if (n !== null) stats[k] = n;
+    const allTime = await computeStats(store, config.lists.map((l) => l.name));
+    const w = await windowStats(store);
+    const tables = await derivedRowCounts(store);
+    delete tables.headline;
+    const stats = { all_time: allTime, window: w && { ...w, tables } };
     if (v.json || !process.stdout.isTTY) {
       console.log(JSON.stringify(stats));
     } else {
-      const { per_list, ...rest } = stats;
+      const { per_list, ...rest } = allTime;
+      console.log("all time (the whole store)");
       console.log(formatTable(Object.entries(rest).map(([k, n]) => ({ stat: k, value: n }))));
       console.log();
       console.log(formatTable(Object.entries(per_list).map(([list, n]) => ({ list, messages: n }))));
+      console.log();
+      if (!w) console.log("window: not analysed yet (run 'threadgraph analyze')");
+      else {
+        const { since, until, start, end, ...counts } = w;
+        const day = (t: number | null) => (t === null ? "?" : new Date(t).toISOString().slice(0, 10));
+        console.log(`window (last analysis): ${since ?? day(start)} .. ${until ?? day(end)}${since || until ? " (until exclusive)" : " (all data)"}`);
+        console.log(formatTable(Object.entries(counts).map(([k, n]) => ({ stat: k, value: n }))));
+        console.log();
+        console.log(formatTable(Object.entries(tables).map(([table, n]) => ({ "derived table": table, rows: n }))));
+      }
     }
   } finally {
     await store.close();

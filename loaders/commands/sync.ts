@@ -6,6 +6,8 @@ import { summaryTable } from "../sync/progress.ts";
 import { httpOptionsFrom } from "../sources/lore/http-client.ts";
 import { resolveWindow } from "../model/window.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
+import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
+import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
 
 export const help = `usage: threadgraph sync [options]
 
@@ -27,6 +29,7 @@ options (each overrides the config for this run):
   --overlap-days N        days re-read before the last fetched slice on a refresh (default 3)
   --batch-size N          messages per committed store batch (a kill loses at most one batch)
   --no-analyze            skip recomputing threads, graph and page artifacts afterwards
+${identityHelp(24)}
   --json                  print the per-list summary as JSON
 
 The refresh afterwards uses the store's report window (see 'threadgraph analyze --help').
@@ -58,6 +61,7 @@ export async function run(argv: string[]): Promise<number> {
         since: { type: "string" }, until: { type: "string" }, archives: { type: "string" },
         "max-per-slice": { type: "string" }, "slice-days": { type: "string" }, "overlap-days": { type: "string" },
         json: { type: "boolean" }, "batch-size": { type: "string" }, "no-analyze": { type: "boolean" },
+        ...IDENTITY_OPTIONS,
       },
     }));
   } catch (e) {
@@ -73,7 +77,9 @@ export async function run(argv: string[]): Promise<number> {
   };
   const t = cfg.sync ?? {};
   let opts: SyncOptions;
+  let choice;
   try {
+    choice = identityChoice(values);
     opts = {
       store: await resolveStoreDir(values.store, cfg),
       archives: values.archives ?? cfg.archives ?? "data/archives",
@@ -81,8 +87,6 @@ export async function run(argv: string[]): Promise<number> {
       window: resolveWindow(values.since ?? cfg.since, values.until ?? cfg.until),
       mode: values.mode as SyncMode | undefined,
       defaultMode: cfg.mode,
-      mailmap: cfg.mailmap,
-      overrides: cfg.overrides,
       maxPerSlice: num(values["max-per-slice"], "max-per-slice") ?? t.maxPerSlice,
       initialSliceDays: num(values["slice-days"], "slice-days") ?? t.sliceDays,
       batchSize: num(values["batch-size"], "batch-size"),
@@ -94,6 +98,10 @@ export async function run(argv: string[]): Promise<number> {
     return usageError((e as Error).message);
   }
   try {
+    // A missing mailmap/overrides file fails here, before anything is fetched or stored.
+    const identity = resolveIdentityInputs(opts.store, cfg, choice);
+    Object.assign(opts, { mailmap: identity.mailmap, overrides: identity.overrides, rememberIdentity: identity.remember });
+    (values.json ? console.error : console.log)(describeIdentity(identity));
     return await syncAndRefresh(opts, cfg, values);
   } catch (e) {
     console.error(`threadgraph sync: ${(e as Error).message}`);
@@ -107,7 +115,7 @@ async function syncAndRefresh(opts: SyncOptions, cfg: ThreadgraphConfig, values:
   else console.log(summaryTable(res.lists));
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
   // when missing or older than the mail (as ingest does).
-  if (!values["no-analyze"] && (res.lists.some((l) => l.new + l.deleted > 0) || analysisStale(opts.store))) {
+  if (!values["no-analyze"] && (res.peopleChanged || res.lists.some((l) => l.new + l.deleted > 0) || analysisStale(opts.store))) {
     const r = await refreshAnalysis({ storeDir: opts.store, lists: [...new Set([...cfg.lists, ...opts.lists].map((l) => l.name))] });
     (values.json ? console.error : console.log)(describeRefresh(r));
   }

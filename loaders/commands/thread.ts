@@ -6,6 +6,9 @@ import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { describeRetry, HttpClient, httpOptionsFrom } from "../sources/lore/http-client.ts";
 import { loreThreadSource, parseThreadRef } from "../sources/lore/thread-source.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
+import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
+import type { IdentityChoice } from "../store/settings.ts";
+import { IDENTITY_OPTIONS, identityChoice, identityHelp } from "./identity-flags.ts";
 
 export const help = `usage: threadgraph thread <message-id | lore URL> [options]
 
@@ -18,6 +21,7 @@ options:
   --inbox URL     inbox for a bare Message-ID (default: https://lore.kernel.org/all/)
   --list NAME     tag the messages with this tracked list (default: the list whose inbox matches)
   --no-analyze    skip recomputing threads, graph and page artifacts afterwards
+${identityHelp(16)}
 
 The refresh afterwards uses the store's report window (see 'threadgraph analyze --help').
 
@@ -33,41 +37,46 @@ export async function run(argv: string[]): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({
       args: argv, allowPositionals: true, strict: true,
-      options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" }, "no-analyze": { type: "boolean" } },
+      options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" }, "no-analyze": { type: "boolean" }, ...IDENTITY_OPTIONS },
     }));
   } catch (e) {
     return usageError((e as Error).message);
   }
   if (positionals.length !== 1) return usageError("expected exactly one message-id or lore URL");
-  let ref;
+  let ref, choice: IdentityChoice;
   try {
+    choice = identityChoice(values);
     ref = parseThreadRef(positionals[0], values.inbox ?? "https://lore.kernel.org/all/");
   } catch (e) {
     return usageError((e as Error).message);
   }
   try {
-    return await fetchThread(ref, values);
+    return await fetchThread(ref, choice, values);
   } catch (e) {
     console.error(`threadgraph thread: ${(e as Error).message}`);
     return 1;
   }
 }
 
-async function fetchThread(ref: ReturnType<typeof parseThreadRef>, values: { store?: string; list?: string; "no-analyze"?: boolean }): Promise<number> {
+async function fetchThread(ref: ReturnType<typeof parseThreadRef>, choice: IdentityChoice,
+  values: { store?: string; list?: string; "no-analyze"?: boolean }): Promise<number> {
   const cfg = await loadConfig();
   const list = values.list ?? cfg.lists.find((l) => inboxUrl(l) === ref.inbox)?.name;
+  const storeDir = await resolveStoreDir(values.store, cfg);
+  // A missing mailmap/overrides file fails here, before anything is fetched or stored.
+  const identity = resolveIdentityInputs(storeDir, cfg, choice);
+  console.log(describeIdentity(identity));
   const client = new HttpClient({
     ...httpOptionsFrom(cfg.sync),
     onRetry: (r) => console.error(`threadgraph thread: retrying ${describeRetry(r)}`),
   });
-  const storeDir = await resolveStoreDir(values.store, cfg);
   const store = await openStore(storeDir);
-  let added = 0;
+  let changed = false;
   try {
     const source = loreThreadSource(ref, client, list);
-    const s = await ingest(store, [source], { lists: cfg.lists, mailmap: cfg.mailmap, overrides: cfg.overrides });
+    const s = await ingest(store, [source], { lists: cfg.lists, mailmap: identity.mailmap, overrides: identity.overrides, rememberIdentity: identity.remember });
     const sum = s.sources[0];
-    added = sum.new;
+    changed = sum.new > 0 || !!s.peopleChanged;
     console.log(`${source.path}: ${sum.seen} messages, ${sum.new} new, ${sum.duplicate} already stored, ${sum.error} errors`);
   } catch (e) {
     if (e instanceof IngestError) {
@@ -79,7 +88,7 @@ async function fetchThread(ref: ReturnType<typeof parseThreadRef>, values: { sto
     await store.close();
     client.close();
   }
-  if ((added > 0 || analysisStale(storeDir)) && !values["no-analyze"]) {
+  if ((changed || analysisStale(storeDir)) && !values["no-analyze"]) {
     const names = [...new Set([...cfg.lists.map((l) => l.name), ...(list ? [list] : [])])];
     console.log(describeRefresh(await refreshAnalysis({ storeDir, lists: names })));
   }

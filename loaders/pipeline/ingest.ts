@@ -7,6 +7,7 @@ import type { IngestOptions, IngestSummary, SourceSummary, Store } from "../stor
 import { invalidatePageCache } from "./page-cache.ts";
 import { acquireLock } from "../store/lock.ts";
 import { loadIdentityFiles, rebuildPeople } from "./people.ts";
+import { saveIdentityChoice } from "../store/settings.ts";
 import { DuckStore } from "../store/store.ts";
 import { Batch } from "../store/batch.ts";
 import { compactParts } from "../store/compact.ts";
@@ -54,6 +55,8 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   const lock = acquireLock(store.dir);
   const summaries: SourceSummary[] = [];
   const failures: { source: string; message: string }[] = [];
+  const before = store.manifest();
+  let peopleChanged = false;
   try {
     // Never write into a store whose manifest is missing or names files that are gone.
     store.initialize();
@@ -76,17 +79,20 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
     }
     await sealer.flush();
     // A run that failed without committing anything leaves the store as it was: no people
-    // rebuild (e.g. with another mailmap), no compaction, no garbage collection.
+    // rebuild (e.g. with another mailmap), no saved identity choice, no compaction, no garbage collection.
     if (failures.length === 0 || store.manifest().generation > startGeneration) {
       await compactParts(store);
       await rebuildPeople(store, identity);
+      // The saved identity choice describes the people now in the store.
+      if (opts.rememberIdentity) saveIdentityChoice(store.dir, opts.rememberIdentity);
+      peopleChanged = store.manifest().people?.hash !== before.people?.hash;
       store.collectGarbage();
       invalidatePageCache();
     }
   } finally {
     lock.release();
   }
-  const summary = { sources: summaries, elapsedMs: Date.now() - started };
+  const summary: IngestSummary = { sources: summaries, elapsedMs: Date.now() - started, peopleChanged };
   if (failures.length) throw new IngestError(summary, failures);
   return summary;
 }

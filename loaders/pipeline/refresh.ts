@@ -107,7 +107,7 @@ function replaceDir(outDir: string, files: Map<string, string>): void {
 /** Two lines for the CLI: the report window and what the analysis found. */
 export function describeRefresh(r: RefreshResult): string {
   const c = JSON.parse(r.files.get("meta.json")!).counts;
-  return `${describeWindow(r.window)}\nanalyzed ${c.messages} messages: ${c.threads} threads, ${c.series} series, ${c.people} people, ` +
-    `graph ${c.graph_people} people / ${c.reply_edges} edges (${c.reply_messages} replies), ${c.reviews} reviews, ${c.naks} NAKs ` +
+  return `${describeWindow(r.window)}\nanalyzed ${c.messages} messages: ${c.threads} threads, ${c.series} series, ${c.people} people active, ` +
+    `graph ${c.graph_people} people / ${c.reply_edges} edges (${c.reply_messages} replies), ${c.reviews} reviews given in replies, ${c.naks} NAKs ` +
     `in ${(r.elapsedMs / 1000).toFixed(1)} s`;
 }

@@ -30,6 +30,8 @@ export interface IngestOptions {
   lists?: { name: string; address: string }[];
   mailmap?: string;
   overrides?: string;
+  /** Identity inputs chosen by flags, saved in the store (settings.json) once people are recomputed with them. */
+  rememberIdentity?: { mailmap?: string | null; overrides?: string | null };
   /** Called often (not per message) with running totals, for progress display. */
   onProgress?: (p: IngestProgress) => void;
   /** Messages per committed batch; a kill loses at most one uncommitted batch, which a re-run redoes. */
@@ -60,4 +62,6 @@ export interface SourceSummary {
 export interface IngestSummary {
   sources: SourceSummary[];
   elapsedMs: number;
+  /** The people tables changed (new senders, or other identity inputs): the analysis is stale. */
+  peopleChanged?: boolean;
 }

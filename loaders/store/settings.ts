@@ -1,5 +1,6 @@
 // settings.json: small per-store choices that outlive one command, such as the report window
-// `threadgraph analyze --since/--until` chose (every later refresh reuses it). Not part of the
+// `threadgraph analyze --since/--until` chose and the identity files `--mailmap`/`--overrides`
+// chose (every later refresh reuses them). Not part of the
 // manifest: changing a setting is not a data commit and must not bump the store generation.
 import { existsSync, readFileSync } from "node:fs";
 import { renameNamed, writeFileNamed } from "./write-file.ts";
@@ -8,7 +9,16 @@ import { join } from "node:path";
 export interface StoreSettings {
   /** ISO dates or "N days" (e.g. 30d, relative to each refresh); until is exclusive. */
   reportWindow?: { since?: string; until?: string };
+  /**
+   * Identity inputs chosen by flags (--mailmap/--overrides: an absolute path; --no-mailmap/
+   * --no-overrides: null = explicitly none). A key that is absent falls back to the config.
+   */
+  identity?: IdentityChoice;
 }
+
+/** Per identity input: a file, null (explicitly none), or absent (not chosen). */
+export interface IdentityChoice { mailmap?: string | null; overrides?: string | null }
+export const IDENTITY_KEYS = ["mailmap", "overrides"] as const;
 
 export const SETTINGS = "settings.json";
 
@@ -37,4 +47,14 @@ export function saveReportWindow(dir: string, w: { since?: string; until?: strin
   if (w && (w.since || w.until)) s.reportWindow = { ...(w.since ? { since: w.since } : {}), ...(w.until ? { until: w.until } : {}) };
   else delete s.reportWindow;
   writeStoreSettings(dir, s);
+}
+
+/** Record the identity inputs flags chose (keys left undefined keep their saved value). */
+export function saveIdentityChoice(dir: string, choice: IdentityChoice): void {
+  const keys = IDENTITY_KEYS.filter((k) => choice[k] !== undefined);
+  if (!keys.length) return;
+  const s = readStoreSettings(dir);
+  const identity: IdentityChoice = { ...(s.identity ?? {}) };
+  for (const k of keys) identity[k] = choice[k];
+  writeStoreSettings(dir, { ...s, identity });
 }

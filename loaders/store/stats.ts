@@ -1,6 +1,9 @@
-// Store statistics: the numbers `threadgraph stats` prints, computed with SQL over the views.
+// All-time store statistics: the `all_time` figures of `threadgraph stats`, computed with SQL over
+// the views. "people" has the site's definition (docs/analysis.md "Headline figures"), over the
+// whole store: sent 1+ message, not a bot; a bot is a person flagged as one or who sent a message
+// the parser flagged as a bot's.
 import { DEFAULT_LISTS } from "../config.ts";
-import { hasOwn, setOwn } from "../model/own-keys.ts";
+import { setOwn } from "../model/own-keys.ts";
 import { quoteIdent } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
 
@@ -8,7 +11,10 @@ export interface StoreStats {
   messages: number;
   /** Unique messages per list (tracked lists always present, plus any archive list seen). */
   per_list: Record<string, number>;
+  /** People who sent 1+ message in the store, bots excluded. */
   people: number;
+  /** Every person of the store, incl. bots and people named only in trailers or as patch authors. */
+  people_listed: number;
   bots: number;
   /** Copies seen beyond the first of each Message-ID (cross-posts and re-ingested copies). */
   duplicates: number;
@@ -21,15 +27,18 @@ export interface StoreStats {
   sources: number;
   /** Patches credited to an in-body author who is another person than the sender. */
   forwarded_patches: number;
-  /** Row counts of derived tables (threads, reply_edges, graph_people, ...) when present. */
-  [derived: string]: number | Record<string, number>;
 }
 
 export async function computeStats(store: DuckStore, trackedNames: string[] = DEFAULT_LISTS.map((l) => l.name)): Promise<StoreStats> {
-  const [c] = await store.query<Record<string, number>>(`SELECT
+  // The analysis names a sender by person_id, else address (loaders/analysis/store-io.ts readCorpus).
+  const [c] = await store.query<Record<string, number>>(`WITH
+      senders AS (SELECT coalesce(person_id, from_email, '(unknown)') AS p, is_bot FROM messages),
+      bots AS (SELECT person_id AS p FROM people WHERE is_bot UNION SELECT p FROM senders WHERE is_bot)
+    SELECT
       (SELECT count(*) FROM messages) AS messages,
-      (SELECT count(*) FROM people WHERE NOT is_bot) AS people,
-      (SELECT count(*) FROM people WHERE is_bot) AS bots,
+      (SELECT count(DISTINCT p) FROM senders WHERE p NOT IN (SELECT p FROM bots)) AS people,
+      (SELECT count(*) FROM people) AS people_listed,
+      (SELECT count(*) FROM bots) AS bots,
       (SELECT count(*) FROM raw_arrivals) - (SELECT count(*) FROM raw_messages) AS duplicates,
       (SELECT count(*) FROM conflicts) AS conflicts,
       (SELECT count(*) FROM errors) AS errors,
@@ -41,11 +50,15 @@ export async function computeStats(store: DuckStore, trackedNames: string[] = DE
   const rows = await store.query<{ list: string; n: number }>(
     `SELECT list, count(*) AS n FROM (SELECT unnest(lists) AS list FROM messages) GROUP BY list ORDER BY list`);
   for (const r of rows) setOwn(per_list, r.list, r.n);
-  const stats: StoreStats = { ...(c as StoreStats), per_list };
+  return { ...(c as unknown as StoreStats), per_list };
+}
+
+/** Row count of each derived table (message_threads, threads, replies, reviews, ...): the last analysis, so its window. */
+export async function derivedRowCounts(store: DuckStore): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
   for (const name of store.derivedNames()) {
-    if (hasOwn(stats, name)) continue;
     const [d] = await store.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(name)}`);
-    stats[name] = d.n;
+    setOwn(out, name, d.n);
   }
-  return stats;
+  return out;
 }

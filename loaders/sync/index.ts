@@ -25,6 +25,8 @@ export interface SyncOptions {
   defaultMode: SyncMode;
   mailmap?: string;
   overrides?: string;
+  /** Identity inputs chosen by flags, saved in the store with the people (see IngestOptions). */
+  rememberIdentity?: { mailmap?: string | null; overrides?: string | null };
   http?: HttpOptions;
   maxPerSlice?: number;
   initialSliceDays?: number;
@@ -36,6 +38,8 @@ export interface SyncOptions {
 export interface SyncResult {
   lists: ListSummary[];
   ok: boolean;
+  /** The people tables changed (new senders or other identity inputs). */
+  peopleChanged?: boolean;
 }
 
 export const inboxOf = (l: ListConfig) => normalizeInbox(inboxUrl(l));
@@ -46,6 +50,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
   const http: HttpOptions = { ...o.http, onRetry: o.http?.onRetry ?? ((r) => reporter.note(`retrying ${describeRetry(r)}`)) };
   const client = new HttpClient(http);
   const rows = new Map<string, ListSummary & { prog: ListProgress; sources: string[] }>();
+  let peopleChanged = false;
   const sources: Source[] = [];
   const sourceList = new Map<string, string>();
   const clients = new Map<string, HttpClient>();
@@ -78,7 +83,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
     try {
       summary = await ingest(store, sources, {
         lists: o.lists.map((l) => ({ name: l.name, address: l.address })),
-        mailmap: o.mailmap, overrides: o.overrides, batchSize: o.batchSize,
+        mailmap: o.mailmap, overrides: o.overrides, rememberIdentity: o.rememberIdentity, batchSize: o.batchSize,
         onProgress: (p) => {
           const r = rows.get(sourceList.get(p.source) ?? "");
           if (!r || r.mode !== "git") return;
@@ -98,6 +103,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
       reporter.done();
       await store.close();
     }
+    peopleChanged = !!summary.peopleChanged;
     for (const s of summary.sources) addSummary(rows.get(sourceList.get(s.source) ?? ""), s);
     for (const r of rows.values()) {
       const st = clients.get(r.list)!.stats;
@@ -109,7 +115,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
     client.close();
   }
   const lists = [...rows.values()].map(({ prog: _p, sources: _s, ...r }) => r);
-  return { lists, ok: lists.every((r) => !r.failure) };
+  return { lists, ok: lists.every((r) => !r.failure), peopleChanged };
 }
 
 /** Adds the wall time spent reading a source (fetch + parse + store, which run interleaved) to its list. */

@@ -27,7 +27,7 @@ test("ingest, stats --json and query JSON lines over two overlapping synthetic a
 
     const st = tg("stats", "--store", store, "--json");
     assert.equal(st.status, 0, st.stderr);
-    const stats = JSON.parse(st.stdout);
+    const { all_time: stats, window: win } = JSON.parse(st.stdout);
     assert.equal(stats.messages, 180);
     assert.equal(stats.duplicates, 20);
     assert.equal(stats.errors, 0);
@@ -36,10 +36,11 @@ test("ingest, stats --json and query JSON lines over two overlapping synthetic a
     assert.equal(stats.people, 37); // 37 synthetic authors, merged per address
     assert.equal(stats.bots, 0);
     // ingest refreshed the derived tables: every message is threaded, graph counts are present
-    assert.equal(stats.message_threads, 180);
-    assert.equal(typeof stats.threads, "number");
-    assert.ok(stats.threads > 0 && stats.threads <= 180);
-    assert.equal(typeof stats.reply_edges, "number");
+    assert.equal(win.tables.message_threads, 180);
+    assert.equal(win.messages, 180);
+    assert.equal(typeof win.threads, "number");
+    assert.ok(win.threads > 0 && win.threads <= 180);
+    assert.equal(typeof win.reply_edges, "number");
 
     const q = tg("query", "--store", store, "SELECT message_id, lists, date FROM messages WHERE message_id LIKE 'synthetic-10_@%' ORDER BY 1");
     assert.equal(q.status, 0, q.stderr);
@@ -59,9 +60,10 @@ test("ingest, stats --json and query JSON lines over two overlapping synthetic a
     const withList = tg("ingest", "--store", store, "--json", "--no-analyze", "--list", "tools=tools@lists.example.org", c);
     assert.equal(withList.status, 0, withList.stderr);
     const s2 = JSON.parse(tg("stats", "--store", store, "--json").stdout);
-    assert.equal(s2.per_list.tools, 5);
-    assert.equal(s2.messages, 185);
-    assert.equal(s2.message_threads, 180, "--no-analyze leaves the derived tables as they were");
+    assert.equal(s2.all_time.per_list.tools, 5);
+    assert.equal(s2.all_time.messages, 185);
+    assert.equal(s2.window.tables.message_threads, 180, "--no-analyze leaves the derived tables as they were");
+    assert.equal(s2.window.messages, 180);
 
     const none = tg("stats", "--store", join(t.dir, "missing"));
     assert.equal(none.status, 1);

@@ -78,17 +78,27 @@ export async function buildInbox(spec: InboxSpec, parent?: string): Promise<Buil
   mkdirSync(work, { recursive: true });
   const env = piEnv(join(work, ".home"));
   const t0 = Date.now();
+  // Big inboxes take minutes to build: say what is happening, so a long suite is never silent.
+  const say = (what: string) => console.log(`# inbox ${spec.name}: ${what} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  say(`building in ${work}`);
   if (spec.epochsFrom) {
     cpSync(join(spec.epochsFrom, "git"), join(work, "git"), { recursive: true });
     run("chmod", ["-R", "u+w", join(work, "git")], process.env); // ../shared is read-only; the inbox must be writable
   } else {
     const it = spec.mboxes ? messagesFromMboxes(spec.mboxes) : arrayIter(spec.messages ?? []);
-    await importMessages(work, it, spec.epochSplits ?? [], 0);
+    await importMessages(work, it, spec.epochSplits ?? [], 0, false, (n) => say(`imported ${n} messages`));
   }
   const t1 = Date.now();
+  say("imported; indexing with public-inbox-index");
+  const beat = setInterval(() => say("still indexing"), 30_000);
   await runAsync("public-inbox-init", ["-V2", "-L", "medium", spec.name, work, `http://127.0.0.1/${spec.name}`, spec.address], env);
   // big batches: far fewer Xapian flushes on the initial index (the default 1m flushes ~200 times for netdev)
-  await runAsync("public-inbox-index", ["--no-fsync", "--batch-size=64m", work], env);
+  try {
+    await runAsync("public-inbox-index", ["--no-fsync", "--batch-size=64m", work], env);
+  } finally {
+    clearInterval(beat);
+  }
+  say("indexed");
   const built = { importMs: t1 - t0, indexMs: Date.now() - t1 };
   rmSync(join(work, ".home"), { recursive: true, force: true });
   writeFileSync(join(work, ".built"), "");
@@ -157,7 +167,9 @@ function dateOf(msg: Buffer): number {
  * Write messages as v2 commits with `git fast-import`: one fast-import process per epoch.
  * Committer time is kept non-decreasing so an epoch's tip time (manifest "modified") is its newest.
  */
-async function importMessages(dir: string, msgs: AsyncIterable<Buffer>, splits: number[], firstEpoch: number, append = false): Promise<void> {
+async function importMessages(dir: string, msgs: AsyncIterable<Buffer>, splits: number[], firstEpoch: number, append = false,
+  progress?: (n: number) => void): Promise<void> {
+  let n = 0, lastSaid = Date.now();
   const procs = new Map<number, { p: ChildProcess; done: Promise<void>; last: number; first: boolean }>();
   const open = (n: number) => {
     let e = procs.get(n);
@@ -186,6 +198,7 @@ async function importMessages(dir: string, msgs: AsyncIterable<Buffer>, splits: 
     e.first = false;
     e.p.stdin!.write(hdr);
     e.p.stdin!.write(msg);
+    if (progress && ++n % 500 === 0 && Date.now() - lastSaid > 10_000) { lastSaid = Date.now(); progress(n); }
     if (!e.p.stdin!.write("\n")) {
       await new Promise((r) => e.p.stdin!.once("drain", r));
     }

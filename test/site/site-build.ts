@@ -15,8 +15,9 @@ const BUNDLE_CACHES = ["_node", "_npm", "_observablehq"];
 
 export interface SiteBuild { dir: string; dist: string; buildMs: number; log: string; cleanup(): void }
 
-export function buildSite(opts: { store?: string; artifacts?: Record<string, unknown>; keep?: boolean } = {}): SiteBuild {
-  const dir = mkdtempSync(join(tmpdir(), "tg-site-"));
+/** A temp copy of the project (sources, config, node_modules linked; no build cache or vendor bundles). */
+export function copyProject(prefix = "tg-project-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   for (const f of ["src", "loaders", "observablehq.config.ts", "threadgraph.config.ts", "package.json", "tsconfig.json"]) {
     if (!existsSync(join(REPO, f))) continue;
     cpSync(join(REPO, f), join(dir, f), {
@@ -26,6 +27,11 @@ export function buildSite(opts: { store?: string; artifacts?: Record<string, unk
     });
   }
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"));
+  return dir;
+}
+
+export function buildSite(opts: { store?: string; artifacts?: Record<string, unknown>; keep?: boolean } = {}): SiteBuild {
+  const dir = copyProject("tg-site-");
   // The data loaders read the store named by threadgraph.config.ts: point the copy at the test store.
   if (opts.store) writeFileSync(join(dir, "threadgraph.config.ts"),
     `import { defineConfig } from "./loaders/config.ts";\nexport default defineConfig({ store: ${JSON.stringify(resolve(opts.store))} });\n`);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { openStore } from "../../loaders/store/store.ts";
-import { computeStats } from "../../loaders/store/stats.ts";
+import { derivedRowCounts } from "../../loaders/store/stats.ts";
 import { fakeParse, fakeSource, msgs, pm, tempDir } from "./helpers.ts";
 
 test("writeDerived replaces a table atomically, joins message_threads, bumps version, shows in stats", async () => {
@@ -28,7 +28,7 @@ test("writeDerived replaces a table atomically, joins message_threads, bumps ver
       [{ thread_id: "a@h", start: Date.UTC(2024, 0, 2), n: 2, people: ["x", "y"], w: [0.5] }]);
     await store.writeDerived("threads", cols, []);
     assert.deepEqual(await store.query("SELECT count(*) AS n FROM threads"), [{ n: 0 }]);
-    const stats = await computeStats(store);
+    const stats = await derivedRowCounts(store);
     assert.equal(stats.threads, 0);
     assert.equal(stats.message_threads, 2);
     await assert.rejects(store.writeDerived("messages", { a: "VARCHAR" }, []), /invalid derived table name/);

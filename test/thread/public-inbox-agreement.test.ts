@@ -34,7 +34,9 @@ test("threads agree with public-inbox's tid on >= 99.5% of message pairs (ksummi
     const inbox = join(tmp, "ksummit");
     cpSync(ARCHIVE, inbox, { recursive: true });
     const env = { ...process.env, HOME: join(tmp, "home") };
+    const t0 = Date.now();
     const run = (cmd: string, args: string[]) => {
+      console.log(`# ${cmd} ... (${((Date.now() - t0) / 1000).toFixed(0)} s)`); // a long suite says what it is doing
       const r = spawnSync(cmd, args, { env, encoding: "utf8", maxBuffer: 64 << 20 });
       assert.equal(r.status, 0, `${cmd} failed: ${r.stderr}`);
       return r.stdout;

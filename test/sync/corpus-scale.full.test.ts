@@ -113,7 +113,8 @@ test("2024-h2 corpus, three lists over http: the store holds exactly the mbox fi
     server = await startServer(inboxes);
     const posts: { url: string; status: number }[] = [];
     const lists = CORPUS_SPECS.map((s) => ({ name: s.name, address: s.address, inbox: server!.inboxUrl(s.name) }));
-    const quiet = new ProgressReporter({ write: () => true, isTTY: false });
+    // Per-list progress every 30 s as TAP comments: the syncs take minutes.
+    const quiet = new ProgressReporter({ write: (line: string) => process.stdout.write(`# ${line}`), isTTY: false }, 30_000);
     const runHttp = (store: string): Promise<SyncResult> => sync({
       store, archives: join(tmp.dir, "unused-archives"), lists, window: WINDOW, defaultMode: "http", progress: quiet,
       http: { onResponse: (r) => { if (r.method === "POST") posts.push({ url: r.url, status: r.status }); } },
