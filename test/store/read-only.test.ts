@@ -61,7 +61,7 @@ test("stats, query and the site loader work on a read-only store and change no f
       try {
         const stats = run(["loaders/cli.ts", "stats", "--json"], store);
         assert.equal(stats.status, 0, `${store}: ${stats.stderr}`);
-        assert.equal(JSON.parse(stats.stdout as string).messages, 300);
+        assert.equal(JSON.parse(stats.stdout as string).all_time.messages, 300);
         const q = run(["loaders/cli.ts", "query", "--json", "SELECT count(*)::INTEGER AS n FROM messages JOIN people USING (person_id)"], store);
         assert.equal(q.status, 0, `${store}: ${q.stderr}`);
         assert.deepEqual(JSON.parse(q.stdout as string), { n: 300 });
