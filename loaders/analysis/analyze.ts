@@ -10,6 +10,7 @@ import { censorAtListEnds, listObservationEnds, observeFirstReplies, type Observ
 import { reviewRows, type ReviewRow } from "./reviews.ts";
 import type { DetailCaps } from "../config.ts";
 import { CROSS_LIST_HOME } from "./artifacts.ts";
+import { byPerson, keyedReplies, personOfKey } from "./graph-keys.ts";
 
 export interface AnalyzeOptions {
   /** Include bots in the graph metrics (they are always in the data). */
@@ -33,11 +34,13 @@ export interface Analysis {
   tr: ThreadResult;
   replies: ReplyEdge[];
   replyStats: ReplyStats;
-  /** Default graph (bots excluded unless includeBots). */
+  /** Default graph (bots excluded unless includeBots). Node keys are graphKey(person id). */
   graph: ReplyGraph;
+  /** Node metrics by person id. */
   metrics: GraphMetrics;
   /** Graph with bots, for layout and the explorer's bot toggle. */
   graphAll: ReplyGraph;
+  /** Positions by person id. */
   layout: Map<string, { x: number; y: number }>;
   observations: Observation[];
   reviews: ReviewRow[];
@@ -68,13 +71,15 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   lap("threads");
   const { edges: replies, stats: replyStats } = replyEdges(messages, tr, bots);
   const names = new Map(corpus.people.map((p) => [p.id, p.name || p.email || p.id]));
-  const label = (id: string) => names.get(id) ?? id;
-  const graph = buildReplyGraph(replies, { includeBots: o.includeBots }, label);
-  const graphAll = o.includeBots ? graph : buildReplyGraph(replies, { includeBots: true }, label);
+  const label = (key: string) => { const id = personOfKey(key); return names.get(id) ?? id; };
+  const keyed = keyedReplies(replies);
+  const graph = buildReplyGraph(keyed, { includeBots: o.includeBots }, label);
+  const graphAll = o.includeBots ? graph : buildReplyGraph(keyed, { includeBots: true }, label);
   lap("graph");
-  const metrics = computeMetrics(graph, o.seed ?? 42);
+  const m = computeMetrics(graph, o.seed ?? 42);
+  const metrics = { ...m, nodes: byPerson(m.nodes) };
   lap("metrics");
-  const layout = layoutGraph(graphAll, o.seed ?? 7);
+  const layout = byPerson(layoutGraph(graphAll, o.seed ?? 7));
   lap("layout");
   let windowStart: number | null = null, windowEnd: number | null = null;
   for (const m of messages) if (m.date !== null) {
@@ -94,7 +99,7 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const personLists = new Map<string, Record<string, number>>();
   for (const m of messages) {
     let r = personLists.get(m.from);
-    if (!r) personLists.set(m.from, (r = {}));
+    if (!r) personLists.set(m.from, (r = Object.create(null) as Record<string, number>));
     for (const l of m.lists) if (tracked.has(l)) r[l] = (r[l] ?? 0) + 1;
   }
   const home = homeLists(messages, tracked);

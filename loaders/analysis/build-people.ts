@@ -32,7 +32,7 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
   const revByThread = groupBy(a.reviews, (r) => r.threadId);
   const rows: ThreadRow[] = a.tr.threads.map((t) => {
     const revs = revByThread.get(t.id) ?? [];
-    const homes: Record<string, number> = {};
+    const homes: Record<string, number> = Object.create(null);
     for (const p of t.participants) if (!a.bots.has(p)) { const h = a.home.get(p) ?? "other"; homes[h] = (homes[h] ?? 0) + 1; }
     const o = threadObs.get(t.id);
     return {
@@ -48,7 +48,8 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
   rows.forEach((row, ti) => {
     if (!row.detail) return;
     const t = a.tr.threads[ti];
-    const base = t.rootIsPhantom ? Math.min(...t.members.map((i) => a.tr.threading.depth[i])) : a.tr.threading.depth[t.root];
+    let base = a.tr.threading.depth[t.root];
+    if (t.rootIsPhantom) { base = Infinity; for (const i of t.members) base = Math.min(base, a.tr.threading.depth[i]); }
     const count = new Map<string, { n: number; first: number | null }>();
     const messages = t.members.map((i) => {
       const m = msgs[i];
@@ -93,13 +94,22 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
   // Everyone any figure counts, so per-person figures add up to the site totals.
   const ids = new Set([...a.people.keys(), ...byPerson.keys(), ...authored.keys(), ...given.keys(), ...received.keys()]);
   const msgIdx = new Map(msgs.map((m, i) => [m.id, i]));
+  // Threads each person started, counted once (not a scan of every thread per person).
+  const startedBy = new Map<string, number>();
+  for (const t of a.tr.threads) if (!t.rootIsPhantom) startedBy.set(t.sender, (startedBy.get(t.sender) ?? 0) + 1);
   const rows: PersonRow[] = [];
   const details = new Map<string, PersonDetail>();
   for (const id of ids) {
     const mine = byPerson.get(id) ?? [];
-    const dates = mine.map((i) => msgs[i].date).filter((d): d is number => d !== null);
+    // A loop, not Math.min(...dates): a prolific sender (a bot) would overflow the call stack.
+    let first: number | null = null, last: number | null = null;
+    for (const i of mine) {
+      const d = msgs[i].date;
+      if (d === null) continue;
+      if (first === null || d < first) first = d;
+      if (last === null || d > last) last = d;
+    }
     const threads = new Set(mine.map((i) => a.tr.threading.threadId[i]));
-    const started = a.tr.threads.filter((t) => !t.rootIsPhantom && t.sender === id);
     const mineAuthored = authored.get(id) ?? [];
     const series = new Set(mineAuthored.map((i) => a.tr.series[i]).filter((s) => s !== null));
     const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
@@ -108,9 +118,9 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
     const p = a.people.get(id);
     const row: PersonRow = {
       ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages: mine.length, lists: a.personLists.get(id) ?? {},
-      threads: threads.size, threads_started: started.length,
+      threads: threads.size, threads_started: startedBy.get(id) ?? 0,
       patches_authored: mineAuthored.length, patches_for_others: forOthers.get(id)?.length ?? 0, series_authored: series.size,
-      first: dates.length ? Math.min(...dates) : null, last: dates.length ? Math.max(...dates) : null,
+      first, last,
       replies_sent: sent.get(id)?.length ?? 0, replies_received: recv.get(id)?.length ?? 0,
       active: mine.length > 0 && !a.bots.has(id),
       reviews_given: g.filter(isReplyReview).length, reviews_received: r.filter(isReplyReview).length,

@@ -47,7 +47,7 @@ export function windowCorpus(c: Corpus, start?: number, end?: number): Corpus {
 /** Senders before `start` and each list's first date, over the whole (unwindowed) corpus. */
 export function storeHistory(c: Corpus, start?: number): NonNullable<Corpus["history"]> {
   const priorSenders = new Set<string>();
-  const firstDate: Record<string, number> = {};
+  const firstDate: Record<string, number> = Object.create(null);
   for (const m of c.messages) {
     if (m.date === null) continue;
     if (start !== undefined && m.date < start) priorSenders.add(m.from);

@@ -5,12 +5,15 @@ import { buildGraphArtifacts } from "./build-graph.ts";
 import { buildReplyGraph, type GraphOptions } from "../graph/build.ts";
 import { computeMetrics } from "../graph/metrics.ts";
 import { layoutGraph } from "../graph/layout.ts";
+import { byPerson, keyedReplies, personOfKey } from "./graph-keys.ts";
 
 export function subgraphFiles(a: Analysis, o: GraphOptions): Map<string, string> {
-  const label = (id: string) => a.people.get(id)?.name || id;
-  const graph = buildReplyGraph(a.replies, o, label);
-  const graphAll = o.includeBots ? graph : buildReplyGraph(a.replies, { ...o, includeBots: true }, label);
-  const sub: Analysis = { ...a, graph, graphAll, metrics: computeMetrics(graph), layout: layoutGraph(graphAll) };
+  const label = (key: string) => { const id = personOfKey(key); return a.people.get(id)?.name || id; };
+  const keyed = keyedReplies(a.replies);
+  const graph = buildReplyGraph(keyed, o, label);
+  const graphAll = o.includeBots ? graph : buildReplyGraph(keyed, { ...o, includeBots: true }, label);
+  const m = computeMetrics(graph);
+  const sub: Analysis = { ...a, graph, graphAll, metrics: { ...m, nodes: byPerson(m.nodes) }, layout: byPerson(layoutGraph(graphAll)) };
   const { graph: g, files } = buildGraphArtifacts(sub);
   return new Map([["graph.json", JSON.stringify(g)], ...Object.entries(files)]);
 }

@@ -27,24 +27,29 @@ function flat(v: Scalar | Scalar[]): string | number | boolean {
   return Array.isArray(v) ? v.join(";") : v;
 }
 
-/** A flat graphology graph from node and edge rows (edges: source/target columns). */
+// graphology keeps adjacency in plain objects, so an id such as "__proto__" or "constructor" (ids
+// come from mail) would collide with Object.prototype: node keys carry this prefix, which the
+// writer's output loses again (attribute values are XML-escaped, so `id="k:` is only ever a real id).
+const KEY = "k:";
+
+/** A flat graphology graph from node and edge rows (edges: source/target columns), keys prefixed with KEY. */
 function flatGraph(nodes: Row[], edges: Row[], idCol: string, srcCol: string, dstCol: string) {
   const g = new DirectedGraph();
   for (const n of nodes) {
     const attrs: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(n)) if (k !== idCol) attrs[k] = flat(v);
-    g.addNode(String(n[idCol]), attrs);
+    g.addNode(KEY + String(n[idCol]), attrs);
   }
   for (const e of edges) {
     const attrs: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(e)) if (k !== srcCol && k !== dstCol) attrs[k] = flat(v);
-    g.addDirectedEdge(String(e[srcCol]), String(e[dstCol]), attrs);
+    g.addDirectedEdge(KEY + String(e[srcCol]), KEY + String(e[dstCol]), attrs);
   }
   return g;
 }
 
 export function toGexf(nodes: Row[], edges: Row[]): string {
-  return writeGexf(flatGraph(nodes, edges, "id", "source", "target"), { pretty: false });
+  return writeGexf(flatGraph(nodes, edges, "id", "source", "target"), { pretty: false }).replace(/ (id|source|target)="k:/g, ' $1="');
 }
 
 function xmlEscape(s: string): string {
