@@ -5,7 +5,7 @@
 // copies k > 0 about half of the senders renamed (name and address), so people keep arriving
 // over the years as on a real list instead of the same few thousand posting forever.
 import { createWriteStream, readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { createGzip, gunzipSync } from "node:zlib";
 import { join } from "node:path";
 
 const HALF_YEAR = 26 * 7 * 86400_000;
@@ -59,22 +59,29 @@ function rewrite(msg: string, k: number): string {
   return lines.join("\n") + (end < 0 ? "" : msg.slice(end));
 }
 
-/** Write <outDir>/<list>.mbox for each list: `copies` shifted copies of the 2024-h2 file. Returns list=path specs. */
+/**
+ * Write <outDir>/<list>.mbox.gz for each list: `copies` shifted copies of the 2024-h2 file,
+ * gzipped like the originals (level 1: decompression costs about the same, writing far less).
+ * Returns list=path specs for `threadgraph ingest`.
+ */
 export async function writeScaledCorpus(srcDir: string, outDir: string, lists: string[], copies: number): Promise<string[]> {
   const specs: string[] = [];
   for (const list of lists) {
     const msgs = splitMbox(gunzipSync(readFileSync(join(srcDir, `${list}.mbox.gz`))).toString("latin1"));
-    const path = join(outDir, `${list}.mbox`);
-    const out = createWriteStream(path, { encoding: "latin1" });
+    const path = join(outDir, `${list}.mbox.gz`);
+    const gz = createGzip({ level: 1 });
+    const done = new Promise<void>((res, rej) => { const out = createWriteStream(path); gz.pipe(out); out.on("finish", res); out.on("error", rej); });
+    const write = async (s: string) => { if (!gz.write(Buffer.from(s, "latin1"))) await new Promise<void>((r) => gz.once("drain", () => r())); };
     for (let k = 0; k < copies; k++) {
       let chunk: string[] = [];
       for (const m of msgs) {
         chunk.push(rewrite(m, k));
-        if (chunk.length >= 2000) { if (!out.write(chunk.join(""))) await new Promise<void>((r) => out.once("drain", () => r())); chunk = []; }
+        if (chunk.length >= 2000) { await write(chunk.join("")); chunk = []; }
       }
-      out.write(chunk.join(""));
+      await write(chunk.join(""));
     }
-    await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
+    gz.end();
+    await done;
     specs.push(`${list}=${path}`);
   }
   return specs;
