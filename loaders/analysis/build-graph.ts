@@ -9,9 +9,20 @@ import { toCsv, toGexf, toGraphml, type Row } from "../graph/export.ts";
 /** Edges kept in graph.json at most; the lightest go first (each node keeps its heaviest edge). */
 export const MAX_PAGE_EDGES = 40_000;
 
+// One ref per person and analysis: artifacts name the same people tens of thousands of times
+// (reviews, correspondents, participants), and each ref hashes the id for its key.
+const refs = new WeakMap<Analysis, Map<string, PersonRef>>();
+
+/** The person as other artifacts reference them. Shared objects: spread them to add fields, never mutate. */
 export function personRef(a: Analysis, id: string): PersonRef {
-  const p = a.people.get(id);
-  return { id, key: fileKey(id), name: p?.name || p?.email || id, home: a.home.get(id) ?? null };
+  let m = refs.get(a);
+  if (!m) refs.set(a, (m = new Map()));
+  let r = m.get(id);
+  if (!r) {
+    const p = a.people.get(id);
+    m.set(id, (r = { id, key: fileKey(id), name: p?.name || p?.email || id, home: a.home.get(id) ?? null }));
+  }
+  return r;
 }
 
 export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files: Record<string, string> } {
