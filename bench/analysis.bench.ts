@@ -18,7 +18,7 @@ import { runAnalysis, writeSiteDir } from "../loaders/analysis/run.ts";
 import { writeScaledCorpus } from "./scaled-corpus.ts";
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
-const STAGES = ["read", "threads", "graph", "metrics", "layout", "responsiveness+reviews", "people", "derived", "artifacts", "write"];
+const STAGES = ["read", "threads", "graph", "metrics", "layout", "responsiveness+reviews", "people", "derived", "layout wait", "artifacts", "write"];
 const self = fileURLToPath(import.meta.url);
 
 /** CPU time of finished child processes (Linux /proc: cutime + cstime), in ms. */

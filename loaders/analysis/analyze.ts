@@ -24,6 +24,11 @@ export interface AnalyzeOptions {
   windowStart?: number;
   /** Detail pages (defaults in DETAIL_DEFAULTS): see pickThreadDetails / pickPersonDetails. */
   details?: DetailCaps;
+  /**
+   * Lay the graph out elsewhere (runAnalysis: on a worker thread, see layout-job.ts): called with
+   * the graph with bots and the seed; `layout` stays empty until the caller fills it.
+   */
+  deferLayout?: (graphAll: ReplyGraph, seed: number) => void;
 }
 
 /** Detail page caps: ~550 pages at most besides fetched threads, so `observable build` stays short. */
@@ -79,7 +84,9 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const m = computeMetrics(graph, o.seed ?? 42);
   const metrics = { ...m, nodes: byPerson(m.nodes) };
   lap("metrics");
-  const layout = byPerson(layoutGraph(graphAll, o.seed ?? 7));
+  let layout = new Map<string, { x: number; y: number }>();
+  if (o.deferLayout) o.deferLayout(graphAll, o.seed ?? 7);
+  else layout = byPerson(layoutGraph(graphAll, o.seed ?? 7));
   lap("layout");
   let windowStart: number | null = null, windowEnd: number | null = null;
   for (const m of messages) if (m.date !== null) {

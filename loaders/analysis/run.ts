@@ -9,6 +9,8 @@ import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts"
 import { readCorpus, writeDerivedTables } from "./store-io.ts";
 import { siteFiles } from "./site.ts";
 import { zipFiles } from "./zip.ts";
+import { startLayout, type Layout } from "./layout-job.ts";
+import { byPerson } from "./graph-keys.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
@@ -76,11 +78,16 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     let t = Date.now();
     if (store) corpus = windowCorpus(await readCorpus(store, lists), win.start, win.end);
     timings.read = Date.now() - t;
-    const analysis = analyzeCorpus(corpus, opts);
+    // The layout runs on a worker thread (big graphs) while this thread goes on with the rest.
+    let layout: Promise<Layout> | null = null;
+    const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed) => { layout = startLayout(g, seed); } });
     Object.assign(timings, analysis.timings);
     t = Date.now();
     if (store && o.writeDerived) await writeDerivedTables(store, analysis);
     timings.derived = Date.now() - t;
+    t = Date.now();
+    if (layout) analysis.layout = byPerson(await layout);
+    timings["layout wait"] = Date.now() - t;
     if (store) storeVersion = await store.version();
     t = Date.now();
     const files = siteFiles(analysis, storeVersion, started);
