@@ -82,7 +82,8 @@ async function main() {
       const per = (r: typeof lo, ms: number) => ms / r.messages;
       console.log(`cost per message, ${hi.copies} vs ${lo.copies} half-year(s) (1.0 = linear): analysis ${(per(hi, hi.a.total_ms) / per(lo, lo.a.total_ms)).toFixed(2)} ` +
         `(CPU ${(per(hi, hi.a.cpu_ms) / per(lo, lo.a.cpu_ms)).toFixed(2)}); ingest ${(per(hi, hi.ingest.ms) / per(lo, lo.ingest.ms)).toFixed(2)}`);
-      console.log(`  per stage: ${STAGES.map((x) => `${x} ${((hi.a.timings[x] ?? 0) / hi.messages / Math.max(1e-9, (lo.a.timings[x] ?? 0) / lo.messages)).toFixed(1)}`).join(", ")}`);
+      const stage = (x: string) => (lo.a.timings[x] ? ((hi.a.timings[x] ?? 0) / hi.messages / (lo.a.timings[x] / lo.messages)).toFixed(1) : "-");
+      console.log(`  per stage (wall; stages after the layout starts share the CPU with its worker): ${STAGES.map((x) => `${x} ${stage(x)}`).join(", ")}`);
     }
   } finally {
     if (!keep) rmSync(base, { recursive: true, force: true });

@@ -11,57 +11,52 @@ const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:/i;
 const FETCH_SOURCE = /^(lore-thread|thread):/;
 
 /**
- * Rows of `select` (ordered by `order`, so every run reads the same corpus in the same order) as
- * one array per column. The rows travel as JSON text in chunks of CHUNK rows: DuckDB encodes it
- * and JSON.parse decodes it natively, which is several times cheaper than a JS object per row and
- * per value through the row API (a third of the whole analysis at 200k messages).
+ * Rows of `select` (ordered by `order`, so every run reads the same corpus in the same order), each
+ * as an array of the `cols` values. Each row travels as one JSON text: DuckDB encodes it and
+ * JSON.parse decodes it natively, several times cheaper than the row API's JS object per row and
+ * per value (a third of the whole analysis at 200k messages), and lighter on memory than
+ * aggregating the columns in DuckDB.
  */
-const CHUNK = 16_384;
-export async function readColumns<C extends string>(store: Store, select: string, cols: readonly C[], order: string): Promise<Record<C, unknown[]>> {
+export async function readRows(store: Store, select: string, cols: readonly string[], order: string): Promise<unknown[][]> {
   const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
-  const chunks = await store.query<{ j: string }>(`WITH q AS (SELECT *, row_number() OVER (ORDER BY ${order}) - 1 AS tg_rn FROM (${select}))
-    SELECT tg_rn // ${CHUNK} AS tg_chunk, to_json(struct_pack(${cols.map((c) => `${q(c)} := list(${q(c)} ORDER BY tg_rn)`).join(", ")}))::VARCHAR AS j
-    FROM q GROUP BY tg_chunk ORDER BY tg_chunk`);
-  const out = Object.fromEntries(cols.map((c) => [c, [] as unknown[]])) as Record<C, unknown[]>;
-  for (const { j } of chunks) {
-    const part = JSON.parse(j) as Record<C, unknown[]>;
-    for (const c of cols) for (const v of part[c]) out[c].push(v);
-  }
-  return out;
+  const rows = await store.query<{ j: string }>(`SELECT json_array(${cols.map(q).join(", ")})::VARCHAR AS j FROM (${select}) ORDER BY ${order}`);
+  return rows.map((r) => JSON.parse(r.j) as unknown[]);
 }
 
-const MESSAGE_COLS = ["message_id", "date", "person_id", "author_person_id", "from_email", "subject", "in_reply_to", "references",
-  "lists", "sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"] as const;
+type Str = string | null;
+type Num = number | null;
+type Strs = string[] | null;
 
 export async function readCorpus(store: Store, trackedLists: string[]): Promise<Corpus> {
-  const c = await readColumns(store, `SELECT ${MESSAGE_COLS.filter((x) => x !== "date").map((x) => `"${x}"`).join(", ")}, epoch_ms(date) AS date FROM messages`,
-    MESSAGE_COLS, "date NULLS LAST, message_id");
-  const str = (v: unknown) => v as string | null, num = (v: unknown) => v as number | null, arr = (v: unknown) => v as string[] | null;
-  const messages: AnalysisMessage[] = new Array(c.message_id.length);
-  for (let i = 0; i < messages.length; i++) {
-    const subject = str(c.subject[i]), isCover = !!c.is_cover[i], sources = arr(c.sources[i]) ?? [];
-    const isPatch = !!c.is_patch[i] && !REPLY_SUBJECT.test(subject ?? "");
-    const from = str(c.person_id[i]) ?? str(c.from_email[i]) ?? "(unknown)";
+  const rows = await readRows(store, `SELECT message_id, epoch_ms(date) AS date, person_id, author_person_id, from_email, subject, in_reply_to,
+    "references", lists, sources, is_patch, patch_version, patch_index, patch_total, is_cover, nak_line, is_bot FROM messages`,
+  ["message_id", "date", "person_id", "author_person_id", "from_email", "subject", "in_reply_to", "references", "lists", "sources",
+    "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"], "date NULLS LAST, message_id");
+  const messages: AnalysisMessage[] = rows.map((r) => {
+    const [id, date, personId, authorId, fromEmail, subject, inReplyTo, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
+      r as [string, Num, Str, Str, Str, Str, Str, Strs, Strs, Strs, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
+    const isPatch = !!isPatchTag && !REPLY_SUBJECT.test(subject ?? "");
+    const from = personId ?? fromEmail ?? "(unknown)";
     // A forwarded patch's author, when identity resolution did not make them the sender.
-    const ap = str(c.author_person_id[i]);
-    const author = isPatch && !isCover && ap && ap !== from ? ap : undefined;
-    messages[i] = {
-      id: c.message_id[i] as string, date: num(c.date[i]) ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",
-      inReplyTo: str(c.in_reply_to[i]) ?? null, references: arr(c.references[i]) ?? [], lists: arr(c.lists[i]) ?? [],
-      patch: isPatch ? { isPatch, version: num(c.patch_version[i]) ?? 1, index: num(c.patch_index[i]) ?? null, total: num(c.patch_total[i]) ?? null, isCover } : NO_PATCH,
-      isBot: !!c.is_bot[i], nakLine: !!c.nak_line[i], fetched: sources.some((s) => FETCH_SOURCE.test(s)), sources,
+    const author = isPatch && !isCover && authorId && authorId !== from ? authorId : undefined;
+    const sources = srcs ?? [];
+    return {
+      id, date: date ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",
+      inReplyTo: inReplyTo ?? null, references: references ?? [], lists: lists ?? [],
+      patch: isPatch ? { isPatch, version: version ?? 1, index: index ?? null, total: total ?? null, isCover: !!isCover } : NO_PATCH,
+      isBot: !!isBot, nakLine: !!nakLine, fetched: sources.some((x) => FETCH_SOURCE.test(x)), sources,
     };
-  }
-  const p = await readColumns(store, "SELECT person_id, name, emails, is_bot FROM people", ["person_id", "name", "emails", "is_bot"] as const, "person_id");
-  const people = p.person_id.map((id, i) => {
-    const emails = p.emails[i] as string[] | null;
-    return { id: id as string, name: str(p.name[i]) ?? "", email: emails?.[0] ?? (id as string), emails: emails ?? [], isBot: !!p.is_bot[i] };
   });
-  const t = await readColumns(store, "SELECT message_id, kind, person_id, name, email FROM trailers", ["message_id", "kind", "person_id", "name", "email"] as const,
-    "message_id, kind, person_id, name, email");
-  const trailers = t.message_id.map((id, i) => ({
-    messageId: id as string, kind: t.kind[i] as Corpus["trailers"][number]["kind"], personId: str(t.person_id[i]), name: str(t.name[i]) ?? "", email: str(t.email[i]) ?? "",
-  }));
+  const people = (await readRows(store, "SELECT person_id, name, emails, is_bot FROM people", ["person_id", "name", "emails", "is_bot"], "person_id"))
+    .map((r) => {
+      const [id, name, emails, isBot] = r as [string, Str, Strs, boolean | null];
+      return { id, name: name ?? "", email: emails?.[0] ?? id, emails: emails ?? [], isBot: !!isBot };
+    });
+  const trailers = (await readRows(store, "SELECT message_id, kind, person_id, name, email FROM trailers", ["message_id", "kind", "person_id", "name", "email"],
+    "message_id, kind, person_id, name, email")).map((r) => {
+    const [messageId, kind, personId, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str, Str, Str];
+    return { messageId, kind, personId, name: name ?? "", email: email ?? "" };
+  });
   const sources = (await store.query<{ source: string; list: string | null; messages: number }>(
     `SELECT source, any_value(list) AS list, count(DISTINCT message_id) AS messages FROM arrivals GROUP BY source ORDER BY source`));
   // Tracked lists first (config order), then any other list seen in the data.
