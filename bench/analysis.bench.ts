@@ -18,7 +18,9 @@ import { runAnalysis, writeSiteDir } from "../loaders/analysis/run.ts";
 import { writeScaledCorpus } from "./scaled-corpus.ts";
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
-const STAGES = ["read", "threads", "graph", "metrics", "layout", "responsiveness+reviews", "people", "derived", "layout wait", "artifacts", "write"];
+// derived runs in DuckDB's threads beside the artifacts (its JS part interleaved with them), the
+// layout on a worker thread: the waits are what is left of them on the main thread.
+const STAGES = ["read", "threads", "graph", "metrics", "layout", "responsiveness+reviews", "people", "derived", "artifacts", "layout wait", "derived wait", "write"];
 const self = fileURLToPath(import.meta.url);
 
 /** CPU time of finished child processes (Linux /proc: cutime + cstime), in ms. */
@@ -83,7 +85,7 @@ async function main() {
       console.log(`cost per message, ${hi.copies} vs ${lo.copies} half-year(s) (1.0 = linear): analysis ${(per(hi, hi.a.total_ms) / per(lo, lo.a.total_ms)).toFixed(2)} ` +
         `(CPU ${(per(hi, hi.a.cpu_ms) / per(lo, lo.a.cpu_ms)).toFixed(2)}); ingest ${(per(hi, hi.ingest.ms) / per(lo, lo.ingest.ms)).toFixed(2)}`);
       const stage = (x: string) => (lo.a.timings[x] ? ((hi.a.timings[x] ?? 0) / hi.messages / (lo.a.timings[x] / lo.messages)).toFixed(1) : "-");
-      console.log(`  per stage (wall; stages after the layout starts share the CPU with its worker): ${STAGES.map((x) => `${x} ${stage(x)}`).join(", ")}`);
+      console.log(`  per stage (wall; stages after the layout starts share the CPU with its worker and DuckDB): ${STAGES.map((x) => `${x} ${stage(x)}`).join(", ")}`);
     }
   } finally {
     if (!keep) rmSync(base, { recursive: true, force: true });

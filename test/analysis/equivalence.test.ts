@@ -101,6 +101,12 @@ test("analysis before and after the rewrite: same corpus read, byte-identical ar
       assertSameFiles(normalised(old.site.siteFiles(aOld, "v", 0)), normalised(siteFiles(aNew, "v", 0)), label);
       assert.equal(await derivedRows(writeDerivedTables as never, aNew), await derivedRows(old.io.writeDerivedTables, aOld), `${label}: derived tables`);
     }
+    // runAnalysis builds the same files beside the layout worker and the derived-table writes.
+    await store.close();
+    const withoutVersion = (f: Map<string, string>) => { const m = JSON.parse(f.get("meta.json")!); m.store_version = ""; return new Map(f).set("meta.json", JSON.stringify(m)); };
+    const before = old.site.siteFiles(old.analyze.analyzeCorpus(old.run.windowCorpus(corpus), { details }), "v", 0);
+    const run = await cur.runAnalysis({ storeDir: join(tmp.dir, "store"), lists: RANDOM_LISTS, window: {}, details, writeDerived: true });
+    assertSameFiles(withoutVersion(normalised(before)), withoutVersion(normalised(run.files)), "runAnalysis");
   } finally {
     await store.close();
     tmp.cleanup();
