@@ -32,6 +32,16 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
     "references", lists, sources, is_patch, patch_version, patch_index, patch_total, is_cover, nak_line, is_bot FROM messages`,
   ["message_id", "date", "person_id", "author_person_id", "from_email", "subject", "in_reply_to", "references", "lists", "sources",
     "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"], "date NULLS LAST, message_id");
+  // Most messages reached the same few list and source combinations: one frozen array for each
+  // combination instead of two arrays and their strings per message (less heap, cheaper GC).
+  const shared = new Map<string, string[]>();
+  const one = (xs: Strs): string[] => {
+    if (!xs) xs = [];
+    const k = JSON.stringify(xs);
+    let v = shared.get(k);
+    if (!v) shared.set(k, (v = Object.freeze(xs) as string[]));
+    return v;
+  };
   const messages: AnalysisMessage[] = rows.map((r) => {
     const [id, date, personId, authorId, fromEmail, subject, inReplyTo, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
       r as [string, Num, Str, Str, Str, Str, Str, Strs, Strs, Strs, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
@@ -39,10 +49,10 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
     const from = personId ?? fromEmail ?? "(unknown)";
     // A forwarded patch's author, when identity resolution did not make them the sender.
     const author = isPatch && !isCover && authorId && authorId !== from ? authorId : undefined;
-    const sources = srcs ?? [];
+    const sources = one(srcs);
     return {
       id, date: date ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",
-      inReplyTo: inReplyTo ?? null, references: references ?? [], lists: lists ?? [],
+      inReplyTo: inReplyTo ?? null, references: references ?? [], lists: one(lists),
       patch: isPatch ? { isPatch, version: version ?? 1, index: index ?? null, total: total ?? null, isCover: !!isCover } : NO_PATCH,
       isBot: !!isBot, nakLine: !!nakLine, fetched: sources.some((x) => FETCH_SOURCE.test(x)), sources,
     };
