@@ -1,74 +1,95 @@
-// Benchmark: threads + graph + metrics (with betweenness) + every page artifact on the 2024-h2
-// corpus, at 25/50/100% of it (by date), each fraction in its own process for a clean peak RSS.
-// Baseline (same run, same machine): JSON round-trip of the full corpus; times are also given
-// as ratios to it. Set THREADGRAPH_BENCH_STORE to reuse an ingested store.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+// Benchmark: the whole analysis refresh (read the store, threads, graph, metrics with
+// betweenness, layout, responsiveness and reviews, derived tables, every page artifact written)
+// against its baseline, the ingest (--no-analyze) of the same corpus measured in the same run.
+// Two sizes: one half-year (the 2024-h2 corpus, ~18k messages) and twelve half-years (~210k
+// messages, 2019-2024), both made by bench/scaled-corpus.ts from ../shared and kept in a temp dir.
+// Target: analysis <= 0.4x ingest at ~200k messages, and a cost per message about flat from 18k.
+// Each ingest and analysis runs in its own process (clean peak RSS); CPU times are given beside
+// wall times because on a shared machine wall time swings with the load.
+//   THREADGRAPH_BENCH_COPIES=1,12   the sizes, in half-year copies
+//   THREADGRAPH_BENCH_DIR=DIR       keep the generated corpora there and reuse them (stores are always re-ingested)
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { openStore } from "../loaders/store/store.ts";
-import { readCorpus } from "../loaders/analysis/store-io.ts";
-import { analyzeCorpus } from "../loaders/analysis/analyze.ts";
-import { siteFiles } from "../loaders/analysis/site.ts";
+import { runAnalysis, writeSiteDir } from "../loaders/analysis/run.ts";
+import { writeScaledCorpus } from "./scaled-corpus.ts";
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
+// derived runs in DuckDB's threads beside the artifacts (its JS part interleaved with them), the
+// layout on a worker thread: the waits are what is left of them on the main thread.
+const STAGES = ["read", "threads", "graph", "metrics", "layout", "responsiveness+reviews", "people", "derived", "artifacts", "layout wait", "derived wait", "write"];
 const self = fileURLToPath(import.meta.url);
 
-async function child(store: string, fraction: number): Promise<void> {
-  const s = await openStore(store);
-  const corpus = await readCorpus(s, LISTS);
-  await s.close();
-  const sorted = [...corpus.messages].sort((a, b) => (a.date ?? 0) - (b.date ?? 0));
-  const messages = sorted.slice(0, Math.round(sorted.length * fraction));
-  const sub = { ...corpus, messages };
-  let t = performance.now();
-  JSON.parse(JSON.stringify(corpus.messages));
-  const baseline = performance.now() - t;
-  const rss0 = process.memoryUsage().rss;
-  let peak = rss0;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
-  t = performance.now();
-  const a = analyzeCorpus(sub);
-  const files = siteFiles(a, "bench", Date.now());
-  const total = performance.now() - t;
-  peak = Math.max(peak, process.memoryUsage().rss);
-  clearInterval(timer);
-  const graphGz = gzipSync(files.get("graph.json")!).length;
-  console.log(JSON.stringify({ fraction, messages: messages.length, total_ms: Math.round(total), baseline_ms: Math.round(baseline),
-    ratio: +(total / baseline).toFixed(1), peak_rss_mb: Math.round(peak / 1e6), rss_before_mb: Math.round(rss0 / 1e6),
-    nodes: a.graph.order, edges: a.graph.size, betweenness_exact: a.metrics.betweennessExact, files: files.size,
-    graph_json_gz_mb: +(graphGz / 1e6).toFixed(2), timings: a.timings }));
+/** CPU time of finished child processes (Linux /proc: cutime + cstime), in ms. */
+function childrenCpuMs(): number {
+  const f = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+  return ((Number(f[13]) + Number(f[14])) * 1000) / 100;
+}
+
+async function child(store: string, out: string): Promise<void> {
+  const t0 = performance.now();
+  const r = await runAnalysis({ storeDir: store, writeDerived: true, lists: LISTS, window: {}, details: {} });
+  const t = performance.now();
+  writeSiteDir(out, r.files);
+  const timings = { ...r.timings, write: Math.round(performance.now() - t) };
+  const total = performance.now() - t0;
+  const u = process.resourceUsage();
+  const meta = JSON.parse(r.files.get("meta.json")!);
+  console.log(JSON.stringify({ messages: meta.counts.messages, people: meta.counts.people, graph_people: meta.counts.graph_people,
+    reply_edges: meta.counts.reply_edges, betweenness_exact: r.analysis.metrics.betweennessExact, files: r.files.size,
+    graph_json_gz_mb: +(gzipSync(r.files.get("graph.json")!).length / 1e6).toFixed(2),
+    total_ms: Math.round(total), cpu_ms: Math.round((u.userCPUTime + u.systemCPUTime) / 1000), peak_rss_mb: Math.round(u.maxRSS / 1024), timings }));
+}
+
+function run(args: string[]): { ms: number; cpuMs: number; stdout: string } {
+  const cpu0 = childrenCpuMs(), t0 = performance.now();
+  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status})`);
+  return { ms: performance.now() - t0, cpuMs: childrenCpuMs() - cpu0, stdout: r.stdout };
 }
 
 async function main() {
   const i = process.argv.indexOf("--child");
-  if (i >= 0) return child(process.argv[i + 1], Number(process.argv[i + 2]));
-  const corpus = resolve("../shared/corpus/2024-h2");
-  if (!existsSync(join(corpus, "netdev.mbox.gz"))) { console.log(`analysis bench skipped: ${corpus} is absent`); return; }
-  let store = process.env.THREADGRAPH_BENCH_STORE;
-  let tmp: string | null = null;
-  if (!store) {
-    tmp = mkdtempSync(join(tmpdir(), "tg-bench-analysis-"));
-    store = join(tmp, "store");
-    const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "ingest", "--store", store,
-      ...LISTS.map((l) => `${l}=${join(corpus, `${l}.mbox.gz`)}`)], { stdio: ["ignore", "ignore", "inherit"] });
-    if (r.status !== 0) throw new Error("ingest failed");
-  }
+  if (i >= 0) return child(process.argv[i + 1], process.argv[i + 2]);
+  const src = resolve("../shared/corpus/2024-h2");
+  if (!existsSync(join(src, "netdev.mbox.gz"))) { console.log(`analysis bench skipped: ${src} is absent`); return; }
+  const copies = (process.env.THREADGRAPH_BENCH_COPIES ?? "1,12").split(",").map(Number);
+  const keep = process.env.THREADGRAPH_BENCH_DIR;
+  const base = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), "tg-bench-analysis-"));
+  console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(" ")} (wall-time ratios are only comparable on a quiet machine)`);
+  const s = (ms: number) => (ms / 1000).toFixed(1);
+  const rows: { copies: number; messages: number; ingest: { ms: number; cpuMs: number }; a: any }[] = [];
   try {
-    console.log("fraction  messages  total_s  x_baseline  peak_rss_MB  nodes  edges  graph.json.gz_MB  (threads/graph/metrics/layout ms)");
-    for (const f of [0.25, 0.5, 1]) {
-      const r = spawnSync(process.execPath, ["--import", "tsx", self, "--child", store, String(f)], { encoding: "utf8" });
-      if (r.status !== 0) throw new Error(r.stderr);
-      const j = JSON.parse(r.stdout.trim().split("\n").pop()!);
-      const t = j.timings;
-      console.log(`${String(f).padEnd(8)}  ${String(j.messages).padStart(8)}  ${(j.total_ms / 1000).toFixed(2).padStart(7)}  ${String(j.ratio).padStart(10)}  ` +
-        `${String(j.peak_rss_mb).padStart(11)}  ${String(j.nodes).padStart(5)}  ${String(j.edges).padStart(5)}  ${String(j.graph_json_gz_mb).padStart(16)}  ` +
-        `(${t.threads}/${t.graph}/${t.metrics}/${t.layout}; baseline ${j.baseline_ms} ms; betweenness ${j.betweenness_exact ? "exact" : "sampled"})`);
+    for (const k of copies) {
+      const dir = join(base, `copies-${k}`);
+      mkdirSync(dir, { recursive: true });
+      let specs = LISTS.map((l) => `${l}=${join(dir, `${l}.mbox.gz`)}`);
+      if (!specs.every((x) => existsSync(x.slice(x.indexOf("=") + 1)))) specs = await writeScaledCorpus(src, dir, LISTS, k);
+      const store = join(dir, "store");
+      rmSync(store, { recursive: true, force: true });
+      const ingest = run(["loaders/cli.ts", "ingest", "--no-analyze", "--store", store, ...specs]);
+      const a = JSON.parse(run([self, "--child", store, join(dir, "site")]).stdout.trim().split("\n").pop()!);
+      rows.push({ copies: k, messages: a.messages, ingest, a });
+      console.log(`${k} half-year(s): ${a.messages} messages, ${a.people} people, graph ${a.graph_people} people / ${a.reply_edges} edges ` +
+        `(betweenness ${a.betweenness_exact ? "exact" : "sampled"}), ${a.files} files, graph.json ${a.graph_json_gz_mb} MB gzipped`);
+      console.log(`  ingest ${s(ingest.ms)} s (CPU ${s(ingest.cpuMs)} s); analysis ${s(a.total_ms)} s (CPU ${s(a.cpu_ms)} s), peak RSS ${a.peak_rss_mb} MB; ` +
+        `analysis/ingest ${(a.total_ms / ingest.ms).toFixed(2)} (CPU ${(a.cpu_ms / ingest.cpuMs).toFixed(2)}); target <= 0.4`);
+      console.log(`  stages (ms): ${STAGES.map((x) => `${x} ${a.timings[x] ?? "-"}`).join(", ")}`);
+    }
+    if (rows.length > 1) {
+      const [lo, hi] = [rows[0], rows[rows.length - 1]];
+      const per = (r: typeof lo, ms: number) => ms / r.messages;
+      console.log(`cost per message, ${hi.copies} vs ${lo.copies} half-year(s) (1.0 = linear): analysis ${(per(hi, hi.a.total_ms) / per(lo, lo.a.total_ms)).toFixed(2)} ` +
+        `(CPU ${(per(hi, hi.a.cpu_ms) / per(lo, lo.a.cpu_ms)).toFixed(2)}); ingest ${(per(hi, hi.ingest.ms) / per(lo, lo.ingest.ms)).toFixed(2)}`);
+      const stage = (x: string) => (lo.a.timings[x] ? ((hi.a.timings[x] ?? 0) / hi.messages / (lo.a.timings[x] / lo.messages)).toFixed(1) : "-");
+      console.log(`  per stage (wall; stages after the layout starts share the CPU with its worker and DuckDB): ${STAGES.map((x) => `${x} ${stage(x)}`).join(", ")}`);
     }
   } finally {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    if (!keep) rmSync(base, { recursive: true, force: true });
+    else for (const k of copies) rmSync(join(base, `copies-${k}`, "store"), { recursive: true, force: true });
   }
 }
 await main();

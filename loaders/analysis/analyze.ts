@@ -3,7 +3,7 @@
 import type { AnalysisPerson, Corpus } from "../model/corpus.ts";
 import { buildThreads, type ThreadResult } from "../thread/index.ts";
 import { replyEdges, type ReplyEdge, type ReplyStats } from "../graph/replies.ts";
-import { buildReplyGraph, type ReplyGraph } from "../graph/build.ts";
+import { buildReplyGraph, byPerson, type ReplyGraph } from "../graph/build.ts";
 import { computeMetrics, type GraphMetrics } from "../graph/metrics.ts";
 import { layoutGraph } from "../graph/layout.ts";
 import { censorAtListEnds, listObservationEnds, observeFirstReplies, type Observation } from "./survival.ts";
@@ -23,6 +23,11 @@ export interface AnalyzeOptions {
   windowStart?: number;
   /** Detail pages (defaults in DETAIL_DEFAULTS): see pickThreadDetails / pickPersonDetails. */
   details?: DetailCaps;
+  /**
+   * Lay the graph out elsewhere (runAnalysis: on a worker thread, see layout-job.ts): called with
+   * the graph with bots and the seed; `layout` stays empty until the caller fills it.
+   */
+  deferLayout?: (graphAll: ReplyGraph, seed: number) => void;
 }
 
 /** Detail page caps: ~550 pages at most besides fetched threads, so `observable build` stays short. */
@@ -33,11 +38,13 @@ export interface Analysis {
   tr: ThreadResult;
   replies: ReplyEdge[];
   replyStats: ReplyStats;
-  /** Default graph (bots excluded unless includeBots). */
+  /** Default graph (bots excluded unless includeBots). Node keys are graphKey(person id). */
   graph: ReplyGraph;
+  /** Node metrics by person id. */
   metrics: GraphMetrics;
   /** Graph with bots, for layout and the explorer's bot toggle. */
   graphAll: ReplyGraph;
+  /** Positions by person id. */
   layout: Map<string, { x: number; y: number }>;
   observations: Observation[];
   reviews: ReviewRow[];
@@ -72,9 +79,12 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const graph = buildReplyGraph(replies, { includeBots: o.includeBots }, label);
   const graphAll = o.includeBots ? graph : buildReplyGraph(replies, { includeBots: true }, label);
   lap("graph");
-  const metrics = computeMetrics(graph, o.seed ?? 42);
+  const m = computeMetrics(graph, o.seed ?? 42);
+  const metrics = { ...m, nodes: byPerson(m.nodes) };
   lap("metrics");
-  const layout = layoutGraph(graphAll, o.seed ?? 7);
+  let layout = new Map<string, { x: number; y: number }>();
+  if (o.deferLayout) o.deferLayout(graphAll, o.seed ?? 7);
+  else layout = byPerson(layoutGraph(graphAll, o.seed ?? 7));
   lap("layout");
   let windowStart: number | null = null, windowEnd: number | null = null;
   for (const m of messages) if (m.date !== null) {
@@ -94,7 +104,7 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const personLists = new Map<string, Record<string, number>>();
   for (const m of messages) {
     let r = personLists.get(m.from);
-    if (!r) personLists.set(m.from, (r = {}));
+    if (!r) personLists.set(m.from, (r = Object.create(null) as Record<string, number>));
     for (const l of m.lists) if (tracked.has(l)) r[l] = (r[l] ?? 0) + 1;
   }
   const home = homeLists(messages, tracked);

@@ -3,41 +3,56 @@ import type { Analysis } from "./analyze.ts";
 import type { ActivityArtifact, ActivityRow, BridgesArtifact, GraphArtifact, GraphEdge, GraphNode, PersonRef, UpsetArtifact } from "./artifacts.ts";
 import { CROSS_LIST_HOME } from "./artifacts.ts";
 import { fileKey } from "./keys.ts";
+import { graphKey, personOfKey } from "../graph/build.ts";
 import { toCsv, toGexf, toGraphml, type Row } from "../graph/export.ts";
 
 /** Edges kept in graph.json at most; the lightest go first (each node keeps its heaviest edge). */
 export const MAX_PAGE_EDGES = 40_000;
 
+// One ref per person and analysis: artifacts name the same people tens of thousands of times
+// (reviews, correspondents, participants), and each ref hashes the id for its key.
+const refs = new WeakMap<Analysis, Map<string, PersonRef>>();
+
+/** The person as other artifacts reference them. Shared objects: spread them to add fields, never mutate. */
 export function personRef(a: Analysis, id: string): PersonRef {
-  const p = a.people.get(id);
-  return { id, key: fileKey(id), name: p?.name || p?.email || id, home: a.home.get(id) ?? null };
+  let m = refs.get(a);
+  if (!m) refs.set(a, (m = new Map()));
+  let r = m.get(id);
+  if (!r) {
+    const p = a.people.get(id);
+    m.set(id, (r = { id, key: fileKey(id), name: p?.name || p?.email || id, home: a.home.get(id) ?? null }));
+  }
+  return r;
 }
 
 export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files: Record<string, string> } {
   const lists = a.corpus.lists;
   const listIdx = new Map(lists.map((l, i) => [l, i]));
   const g = a.graphAll;
-  const ids = g.nodes().sort();
-  const at = new Map(ids.map((id, i) => [id, i]));
+  // Nodes in person id order; graph node keys are graphKey(id).
+  const ids = g.nodes().map(personOfKey).sort();
+  const keys = ids.map(graphKey);
+  const at = new Map(keys.map((k, i) => [k, i]));
   const monthsSet = new Set<string>();
   g.forEachEdge((_k, e) => { for (const m of Object.keys(e.months)) monthsSet.add(m); });
   const months = [...monthsSet].sort();
   const monthIdx = new Map(months.map((m, i) => [m, i]));
-  const nodes: GraphNode[] = ids.map((id) => {
+  const nodes: GraphNode[] = ids.map((id, i) => {
+    const key = keys[i];
     const mt = a.metrics.nodes.get(id);
     const pos = a.layout.get(id) ?? { x: 0, y: 0 };
     // Replies sent/received as on the people page: bot replies excluded (a bot's own node: all of them).
     // A human who only talked with bots is in the full graph but not the default one: 0 and 0.
     const own = a.bots.has(id) ? g : a.graph;
     let in_w = 0, out_w = 0;
-    if (own.hasNode(id)) {
-      own.forEachInEdge(id, (_k, e) => { in_w += e.weight; });
-      own.forEachOutEdge(id, (_k, e) => { out_w += e.weight; });
+    if (own.hasNode(key)) {
+      own.forEachInEdge(key, (_k, e) => { in_w += e.weight; });
+      own.forEachOutEdge(key, (_k, e) => { out_w += e.weight; });
     }
     const r = (x: number, d = 1e6) => Math.round(x * d) / d;
     return {
       ...personRef(a, id), bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
-      in_w, out_w, degree: own.hasNode(id) ? own.neighbors(id).length : 0,
+      in_w, out_w, degree: own.hasNode(key) ? own.neighbors(key).length : 0,
       pagerank: mt ? r(mt.pagerank) : null, betweenness: mt ? r(mt.betweenness) : null,
       community: mt ? mt.community : null, core: mt ? mt.core : null, x: pos.x, y: pos.y,
     };
@@ -116,7 +131,7 @@ export function buildBridges(a: Analysis): BridgesArtifact {
   const tracked = new Set(lists);
   const crossposted = a.tr.threads.filter((t) => t.lists.filter((l) => tracked.has(l)).length >= 2)
     .sort((x, y) => y.members.length - x.members.length).slice(0, 500).map((t) => {
-      const by_home: Record<string, number> = {};
+      const by_home: Record<string, number> = Object.create(null);
       for (const p of t.participants) { const h = a.home.get(p) ?? "other"; by_home[h] = (by_home[h] ?? 0) + 1; }
       return { id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, lists: t.lists.filter((l) => tracked.has(l)),
         messages: t.members.length, by_home, participants: t.participants.filter((p) => !a.bots.has(p)).slice(0, 50).map((p) => personRef(a, p)) };
@@ -191,7 +206,7 @@ export function buildActivity(a: Analysis): ActivityArtifact {
       new_people: fresh, returning_people: v.people.size - fresh, crossposted: v.cross, crosspost_share: v.messages ? v.cross / v.messages : 0,
       days: daysIn(w) };
   }).sort((x, y) => x.week - y.week || (x.list < y.list ? -1 : 1));
-  const history: Record<string, number | null> = {};
+  const history: Record<string, number | null> = Object.create(null);
   for (const l of ["*", ...a.corpus.lists]) history[l] = a.corpus.history?.firstDate[l] ?? null;
   return { rows, history_start: history };
 }

@@ -32,7 +32,7 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
   const revByThread = groupBy(a.reviews, (r) => r.threadId);
   const rows: ThreadRow[] = a.tr.threads.map((t) => {
     const revs = revByThread.get(t.id) ?? [];
-    const homes: Record<string, number> = {};
+    const homes: Record<string, number> = Object.create(null);
     for (const p of t.participants) if (!a.bots.has(p)) { const h = a.home.get(p) ?? "other"; homes[h] = (homes[h] ?? 0) + 1; }
     const o = threadObs.get(t.id);
     return {
@@ -48,7 +48,8 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
   rows.forEach((row, ti) => {
     if (!row.detail) return;
     const t = a.tr.threads[ti];
-    const base = t.rootIsPhantom ? Math.min(...t.members.map((i) => a.tr.threading.depth[i])) : a.tr.threading.depth[t.root];
+    let base = a.tr.threading.depth[t.root];
+    if (t.rootIsPhantom) { base = Infinity; for (const i of t.members) base = Math.min(base, a.tr.threading.depth[i]); }
     const count = new Map<string, { n: number; first: number | null }>();
     const messages = t.members.map((i) => {
       const m = msgs[i];
@@ -80,26 +81,43 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
 
 export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; details: Map<string, PersonDetail> } {
   const msgs = a.corpus.messages;
-  const sent = groupBy(a.replies.filter((e) => !e.bot), (e) => e.from);
-  const recv = groupBy(a.replies.filter((e) => !e.bot), (e) => e.to);
+  const human = a.replies.filter((e) => !e.bot);
+  const sent = groupBy(human, (e) => e.from);
+  const recv = groupBy(human, (e) => e.to);
   const given = groupBy(a.reviews, (r) => r.reviewer);
   const received = groupBy(a.reviews, (r) => r.author);
   const firsts = groupBy(a.observations.filter((o) => o.kind === "thread" && o.responder), (o) => o.responder);
-  const byPerson = groupBy(msgs.map((_, i) => i), (i) => msgs[i].from);
-  // Patches count for their author (a forwarded patch: the in-body From:), not the sender.
-  const patches = msgs.map((_, i) => i).filter((i) => msgs[i].patch.isPatch && !msgs[i].patch.isCover);
-  const authored = groupBy(patches, (i) => authorOf(msgs[i]));
-  const forOthers = groupBy(patches.filter((i) => msgs[i].author !== undefined), (i) => msgs[i].from);
+  // Messages sent, patches authored (a forwarded patch counts for its in-body From:, not the
+  // sender) and patches sent for someone else, per person, in one pass.
+  const byPerson = new Map<string, number[]>(), authored = new Map<string, number[]>(), forOthers = new Map<string, number>();
+  const push = (m: Map<string, number[]>, k: string, i: number) => { const l = m.get(k); if (l) l.push(i); else m.set(k, [i]); };
+  msgs.forEach((m, i) => {
+    push(byPerson, m.from, i);
+    if (!m.patch.isPatch || m.patch.isCover) return;
+    push(authored, authorOf(m), i);
+    if (m.author !== undefined) forOthers.set(m.from, (forOthers.get(m.from) ?? 0) + 1);
+  });
   // Everyone any figure counts, so per-person figures add up to the site totals.
   const ids = new Set([...a.people.keys(), ...byPerson.keys(), ...authored.keys(), ...given.keys(), ...received.keys()]);
-  const msgIdx = new Map(msgs.map((m, i) => [m.id, i]));
+  // Message index by id, for review targets' subjects on person pages: built on first use.
+  let msgIdx: Map<string, number> | null = null;
+  const indexOf = (id: string) => (msgIdx ??= new Map(msgs.map((m, i) => [m.id, i]))).get(id);
+  // Threads each person started, counted once (not a scan of every thread per person).
+  const startedBy = new Map<string, number>();
+  for (const t of a.tr.threads) if (!t.rootIsPhantom) startedBy.set(t.sender, (startedBy.get(t.sender) ?? 0) + 1);
   const rows: PersonRow[] = [];
   const details = new Map<string, PersonDetail>();
   for (const id of ids) {
     const mine = byPerson.get(id) ?? [];
-    const dates = mine.map((i) => msgs[i].date).filter((d): d is number => d !== null);
+    // A loop, not Math.min(...dates): a prolific sender (a bot) would overflow the call stack.
+    let first: number | null = null, last: number | null = null;
+    for (const i of mine) {
+      const d = msgs[i].date;
+      if (d === null) continue;
+      if (first === null || d < first) first = d;
+      if (last === null || d > last) last = d;
+    }
     const threads = new Set(mine.map((i) => a.tr.threading.threadId[i]));
-    const started = a.tr.threads.filter((t) => !t.rootIsPhantom && t.sender === id);
     const mineAuthored = authored.get(id) ?? [];
     const series = new Set(mineAuthored.map((i) => a.tr.series[i]).filter((s) => s !== null));
     const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
@@ -108,9 +126,9 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
     const p = a.people.get(id);
     const row: PersonRow = {
       ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages: mine.length, lists: a.personLists.get(id) ?? {},
-      threads: threads.size, threads_started: started.length,
-      patches_authored: mineAuthored.length, patches_for_others: forOthers.get(id)?.length ?? 0, series_authored: series.size,
-      first: dates.length ? Math.min(...dates) : null, last: dates.length ? Math.max(...dates) : null,
+      threads: threads.size, threads_started: startedBy.get(id) ?? 0,
+      patches_authored: mineAuthored.length, patches_for_others: forOthers.get(id) ?? 0, series_authored: series.size,
+      first, last,
       replies_sent: sent.get(id)?.length ?? 0, replies_received: recv.get(id)?.length ?? 0,
       active: mine.length > 0 && !a.bots.has(id),
       reviews_given: g.filter(isReplyReview).length, reviews_received: r.filter(isReplyReview).length,
@@ -132,7 +150,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
     };
     const ref = (x: ReviewRow, other: string | null): ReviewRef => {
       const t = a.tr.threads[a.tr.threadIndex.get(x.threadId)!];
-      const target = x.target !== null ? msgIdx.get(x.target) : undefined;
+      const target = x.target !== null ? indexOf(x.target) : undefined;
       return { kind: x.kind, other: personRef(a, other ?? ""), message_id: x.messageId, thread_id: x.threadId,
         thread_key: a.threadDetail.has(x.threadId) ? fileKey(x.threadId) : null, subject: t.subject, date: x.date, lists: x.lists,
         source: x.source, target_id: x.target, target_subject: target !== undefined ? msgs[target].subject : null };

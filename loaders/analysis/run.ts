@@ -7,8 +7,10 @@ import { loadConfig } from "../config.ts";
 import type { Corpus } from "../model/corpus.ts";
 import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts";
 import { readCorpus, writeDerivedTables } from "./store-io.ts";
-import { siteFiles } from "./site.ts";
+import { siteFilesBeside } from "./site.ts";
 import { zipFiles } from "./zip.ts";
+import { startLayout, type Layout } from "./layout-job.ts";
+import { byPerson } from "../graph/build.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
@@ -47,7 +49,7 @@ export function windowCorpus(c: Corpus, start?: number, end?: number): Corpus {
 /** Senders before `start` and each list's first date, over the whole (unwindowed) corpus. */
 export function storeHistory(c: Corpus, start?: number): NonNullable<Corpus["history"]> {
   const priorSenders = new Set<string>();
-  const firstDate: Record<string, number> = {};
+  const firstDate: Record<string, number> = Object.create(null);
   for (const m of c.messages) {
     if (m.date === null) continue;
     if (start !== undefined && m.date < start) priorSenders.add(m.from);
@@ -76,15 +78,28 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     let t = Date.now();
     if (store) corpus = windowCorpus(await readCorpus(store, lists), win.start, win.end);
     timings.read = Date.now() - t;
-    const analysis = analyzeCorpus(corpus, opts);
+    // The layout runs on a worker thread (big graphs) and the derived tables are written by
+    // DuckDB's threads while this thread goes on with the rest and builds the page artifacts.
+    let layout: Promise<Layout> | null = null;
+    const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed) => { layout = startLayout(g, seed); } });
     Object.assign(timings, analysis.timings);
     t = Date.now();
-    if (store && o.writeDerived) await writeDerivedTables(store, analysis);
-    timings.derived = Date.now() - t;
-    if (store) storeVersion = await store.version();
-    t = Date.now();
-    const files = siteFiles(analysis, storeVersion, started);
-    timings.artifacts = Date.now() - t;
+    const derived = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
+    derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile
+    const laidOut = layout ? (layout as Promise<Layout>).then((l) => { analysis.layout = byPerson(l); }) : Promise.resolve();
+    const version = async () => {
+      await derived;
+      if (store) storeVersion = await store.version();
+      return storeVersion;
+    };
+    let files: Map<string, string>;
+    try {
+      files = await siteFilesBeside(analysis, started, laidOut, version, timings);
+    } catch (e) {
+      await derived.catch(() => {}); // let the derived writes finish before the store closes
+      throw e;
+    }
+    timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
     return { files, analysis, storeVersion, timings };
   } finally {
     await store?.close();

@@ -1,6 +1,6 @@
 // All page artifacts of an analysis as file name -> contents (see artifacts.ts for each shape).
 import type { Analysis } from "./analyze.ts";
-import { ARTIFACT_SCHEMA, FILES, type MetaArtifact } from "./artifacts.ts";
+import { ARTIFACT_SCHEMA, FILES, type MetaArtifact, type PeopleArtifact } from "./artifacts.ts";
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
@@ -10,34 +10,81 @@ export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm r
   "(e.g. `npm run ingest -- netdev=../shared/corpus/2024-h2/netdev.mbox.gz`) or fetch from lore with `npm run sync`, " +
   "then run `npm run analyze`.";
 
-export function siteFiles(a: Analysis, storeVersion: string, startedAt: number): Map<string, string> {
-  const files = new Map<string, string>();
+/** What the builders hand on to meta.json. */
+interface Built { people?: PeopleArtifact; personKeys: string[]; threadKeys: string[] }
+
+/** Every builder except the graph's (the only one that needs the layout), as steps that add their files. */
+function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[] {
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
+  return [
+    () => {
+      const { threads, details } = buildThreadsArtifacts(a);
+      json(FILES.threads, threads);
+      for (const [k, d] of details) json(FILES.thread(k), boundThreadDetail(d));
+      b.threadKeys = [...details.keys()];
+    },
+    () => {
+      const { people, details } = buildPeopleArtifacts(a);
+      json(FILES.people, people);
+      for (const [k, d] of details) json(FILES.person(k), boundPersonDetail(d));
+      b.people = people; b.personKeys = [...details.keys()];
+    },
+    () => json(FILES.activity, buildActivity(a)),
+    () => json(FILES.bridges, buildBridges(a)),
+    () => json(FILES.upset, buildUpset(a)),
+    () => json(FILES.responsiveness, buildResponsiveness(a)),
+    () => json(FILES.reviews, buildReviews(a)),
+  ];
+}
+
+function graphFiles(a: Analysis, files: Map<string, string>): void {
   const { graph, files: graphFiles } = buildGraphArtifacts(a);
-  json(FILES.graph, graph);
+  files.set(FILES.graph, artifactJson(graph));
   for (const [k, v] of Object.entries(graphFiles)) files.set(k, v);
-  const { threads, details: td } = buildThreadsArtifacts(a);
-  json(FILES.threads, threads);
-  for (const [k, d] of td) json(FILES.thread(k), boundThreadDetail(d));
-  const { people, details: pd } = buildPeopleArtifacts(a);
-  json(FILES.people, people);
-  for (const [k, d] of pd) json(FILES.person(k), boundPersonDetail(d));
-  json(FILES.activity, buildActivity(a));
-  json(FILES.bridges, buildBridges(a));
-  json(FILES.upset, buildUpset(a));
-  json(FILES.responsiveness, buildResponsiveness(a));
-  const reviews = buildReviews(a);
-  json(FILES.reviews, reviews);
-  const c = a.corpus;
+}
+
+function metaFile(a: Analysis, files: Map<string, string>, b: Built, storeVersion: string, startedAt: number): void {
+  const c = a.corpus, people = b.people!;
   const meta: MetaArtifact = {
     schema: ARTIFACT_SCHEMA, empty: c.messages.length === 0, hint: c.messages.length === 0 ? EMPTY_HINT : null,
     refreshed_at: Date.now(), store_version: storeVersion, window: { start: a.windowStart, end: a.windowEnd, ...a.reportWindow },
     lists: c.lists, sources: publicSources(c.sources),
     // One definition (headline.ts); people_listed: every row of people.json.
     counts: { ...headlineCounts(a), people_listed: people.rows.length },
-    person_keys: [...pd.keys()], thread_keys: [...td.keys()],
+    person_keys: b.personKeys, thread_keys: b.threadKeys,
     elapsed_s: Math.round((Date.now() - startedAt) / 100) / 10,
   };
-  json(FILES.meta, meta);
+  files.set(FILES.meta, artifactJson(meta));
+}
+
+export function siteFiles(a: Analysis, storeVersion: string, startedAt: number): Map<string, string> {
+  const files = new Map<string, string>();
+  const b: Built = { personKeys: [], threadKeys: [] };
+  graphFiles(a, files);
+  for (const step of steps(a, files, b)) step();
+  metaFile(a, files, b, storeVersion, startedAt);
+  return files;
+}
+
+/**
+ * The same files as siteFiles, built beside work that is still running (runAnalysis: the layout
+ * on a worker thread, the derived tables in DuckDB's threads): it yields to the event loop between
+ * builders so that work goes on, builds the graph files once `layout` has resolved, and meta.json
+ * with the store version `version` gives. `waits` gets the ms spent waiting for each.
+ */
+export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Promise<void>, version: () => Promise<string>,
+  waits: Record<string, number>): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const b: Built = { personKeys: [], threadKeys: [] };
+  const turn = () => new Promise<void>((r) => setImmediate(r));
+  for (const step of steps(a, files, b)) { step(); await turn(); }
+  let t = Date.now();
+  await layout;
+  waits["layout wait"] = Date.now() - t;
+  graphFiles(a, files);
+  t = Date.now();
+  const v = await version();
+  waits["derived wait"] = Date.now() - t;
+  metaFile(a, files, b, v, startedAt);
   return files;
 }

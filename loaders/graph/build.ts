@@ -43,6 +43,11 @@ export function personOfKey(key: string): string {
   return key.startsWith(ESCAPE) ? key.slice(ESCAPE.length) : key;
 }
 
+/** A per-node result (metrics, layout) keyed by graph key, re-keyed by person id. */
+export function byPerson<V>(m: Map<string, V>): Map<string, V> {
+  return new Map([...m].map(([k, v]) => [personOfKey(k), v]));
+}
+
 export function monthOf(t: number): string {
   return new Date(t).toISOString().slice(0, 7);
 }

@@ -30,19 +30,24 @@ function flat(v: Scalar | Scalar[]): string | number | boolean {
   return Array.isArray(b) ? b.join(";") : b;
 }
 
-/** A flat graphology graph from node and edge rows (edges: source/target columns). */
+// graphology keeps adjacency in plain objects, so an id such as "__proto__" or "constructor" (ids
+// come from mail) would collide with Object.prototype: node keys carry this prefix, which the
+// writer's output loses again (attribute values are XML-escaped, so `id="k:` is only ever a real id).
+const KEY = "k:";
+
+/** A flat graphology graph from node and edge rows (edges: source/target columns), keys prefixed with KEY. */
 function flatGraph(nodes: Row[], edges: Row[], idCol: string, srcCol: string, dstCol: string) {
   const g = new DirectedGraph();
   for (const n of nodes) {
     const attrs: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(n)) if (k !== idCol) attrs[k] = flat(v);
     // merge: ids cut to the length bound may meet (only absurdly long ids); never a crash.
-    g.mergeNode(capLength(String(n[idCol])), attrs);
+    g.mergeNode(KEY + capLength(String(n[idCol])), attrs);
   }
   for (const e of edges) {
     const attrs: Record<string, string | number | boolean> = {};
     for (const [k, v] of Object.entries(e)) if (k !== srcCol && k !== dstCol) attrs[k] = flat(v);
-    g.mergeDirectedEdge(capLength(String(e[srcCol])), capLength(String(e[dstCol])), attrs);
+    g.mergeDirectedEdge(KEY + capLength(String(e[srcCol])), KEY + capLength(String(e[dstCol])), attrs);
   }
   return g;
 }
@@ -50,7 +55,7 @@ function flatGraph(nodes: Row[], edges: Row[], idCol: string, srcCol: string, ds
 export function toGexf(nodes: Row[], edges: Row[]): string {
   // graphology-gexf writes text as it is: the characters XML forbids are replaced afterwards (our
   // own markup is plain ASCII, so only data can carry them).
-  return xmlChars(writeGexf(flatGraph(nodes, edges, "id", "source", "target"), { pretty: false }));
+  return xmlChars(writeGexf(flatGraph(nodes, edges, "id", "source", "target"), { pretty: false }).replace(/ (id|source|target)="k:/g, ' $1="'));
 }
 
 /** Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF) become U+FFFD, so Gephi and strict parsers accept the file. */

@@ -6,6 +6,7 @@ import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildPeopleArtifacts, buildThreadsArtifacts } from "../../loaders/analysis/build-people.ts";
 import type { AnalysisMessage } from "../../loaders/model/corpus.ts";
 import { corpus, msg, person, trailer, H, T0, type MsgOpts } from "./fixture.ts";
+import { graphKey } from "../../loaders/graph/build.ts";
 
 const by = (id: string, from: string, author: string | undefined, date: number, o: MsgOpts): AnalysisMessage =>
   ({ ...msg(id, from, date, o), ...(author ? { author } : {}) });
@@ -37,7 +38,7 @@ test("a reply to a forwarded patch is an edge to its author, not to the maintain
   assert.deepEqual([edge("own-re")?.from, edge("own-re")?.to], ["rex", "mae"]);
   assert.equal(edge("s1"), undefined, "series structure stays excluded (series linked by sender)");
   assert.equal(a.tr.series[ms.findIndex((m) => m.id === "s2")], "cover");
-  assert.equal(a.graph.hasEdge("rex", "mae") && a.graph.getEdgeAttribute("rex", "mae", "weight"), 1);
+  assert.equal(a.graph.hasEdge(graphKey("rex"), graphKey("mae")) && a.graph.getEdgeAttribute(graphKey("rex"), graphKey("mae"), "weight"), 1);
 });
 
 test("reviews and NAKs are received by the author; time to first reply is the author's, forwarder excluded", () => {

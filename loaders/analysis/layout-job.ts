@@ -1,0 +1,55 @@
+// The graph layout on a worker thread, so that on a multi-core machine ForceAtlas2 runs beside
+// the metrics, responsiveness, reviews and derived tables instead of after them. The worker gets
+// the graph as plain arrays in the graph's own node and edge order (the layout depends on that
+// order, so positions come out exactly as from layoutGraph here). Small graphs are laid out in
+// this thread (starting a worker costs more than it saves); a worker that fails falls back to it.
+import { Worker } from "node:worker_threads";
+import graphology from "graphology";
+import type { DirectedGraph as DirectedGraphT } from "graphology";
+import type { ReplyGraph } from "../graph/build.ts";
+import { layoutGraph } from "../graph/layout.ts";
+
+const { DirectedGraph } = graphology as unknown as { DirectedGraph: typeof DirectedGraphT };
+
+/** Counters for tests and diagnostics: layouts done on a worker, and worker layouts that fell back to this thread. */
+export const layoutStats = { worker: 0, fallbacks: 0 };
+
+/** Nodes from which the layout goes to a worker thread. */
+export const WORKER_LAYOUT_NODES = 2000;
+
+export interface LayoutRequest { nodes: [key: string, label: string][]; edges: [source: string, target: string, weight: number][]; seed: number }
+export type Layout = Map<string, { x: number; y: number }>;
+
+export function graphToWire(g: ReplyGraph, seed: number): LayoutRequest {
+  const nodes: LayoutRequest["nodes"] = [], edges: LayoutRequest["edges"] = [];
+  g.forEachNode((k, a) => { nodes.push([k, a.label]); });
+  g.forEachEdge((_k, a, s, t) => { edges.push([s, t, a.weight]); });
+  return { nodes, edges, seed };
+}
+
+/** The graph as the layout sees it: same nodes and edges in the same order, weights only. */
+export function graphFromWire(r: LayoutRequest): ReplyGraph {
+  const g = new DirectedGraph() as unknown as ReplyGraph;
+  for (const [k, label] of r.nodes) g.addNode(k, { label });
+  for (const [s, t, weight] of r.edges) g.addDirectedEdge(s, t, { weight, first: null, last: null, lists: [], months: {} });
+  return g;
+}
+
+/** Start the layout of `g`: on a worker thread when it has `workerFrom` nodes or more, else right here. */
+export function startLayout(g: ReplyGraph, seed: number, workerFrom = WORKER_LAYOUT_NODES): Promise<Layout> {
+  if (g.order < workerFrom) return Promise.resolve(layoutGraph(g, seed));
+  const here = () => { layoutStats.fallbacks++; return layoutGraph(g, seed); };
+  return new Promise<Layout>((resolve) => {
+    let w: Worker;
+    try {
+      w = new Worker(new URL("./layout-boot.mjs", import.meta.url), { workerData: graphToWire(g, seed) });
+    } catch {
+      resolve(here());
+      return;
+    }
+    let done = false;
+    w.once("message", (pos: [string, { x: number; y: number }][]) => { done = true; layoutStats.worker++; resolve(new Map(pos)); void w.terminate(); });
+    w.once("error", () => { if (!done) { done = true; resolve(here()); } });
+    w.once("exit", () => { if (!done) { done = true; resolve(here()); } });
+  });
+}

@@ -1,0 +1,27 @@
+// The layout on a worker thread gives exactly the positions of layoutGraph in this thread.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
+import { graphFromWire, graphToWire, layoutStats, startLayout } from "../../loaders/analysis/layout-job.ts";
+import { layoutGraph } from "../../loaders/graph/layout.ts";
+import { corpus, msg, H, T0 } from "./fixture.ts";
+import { rng } from "../../loaders/graph/metrics.ts";
+
+function replyGraph() {
+  const r = rng(3);
+  const ms = [msg("m0", "p0", T0)];
+  for (let i = 1; i < 600; i++) ms.push(msg(`m${i}`, `p${Math.floor(r() * 120)}`, T0 + i * H, { irt: `m${Math.floor(r() * i)}` }));
+  return analyzeCorpus(corpus(ms)).graphAll;
+}
+
+test("layout on a worker thread = layout here, position for position", async () => {
+  const g = replyGraph();
+  assert.ok(g.order > 50 && g.size > 200, "a graph worth laying out");
+  const here = layoutGraph(g, 7);
+  assert.deepEqual([...layoutGraph(graphFromWire(graphToWire(g, 7)), 7)], [...here], "the wire form lays out the same");
+  const before = { ...layoutStats };
+  const onWorker = await startLayout(g, 7, 0);
+  assert.deepEqual([layoutStats.worker - before.worker, layoutStats.fallbacks - before.fallbacks], [1, 0], "laid out on the worker");
+  assert.deepEqual([...onWorker], [...here], "the worker's positions");
+  assert.notDeepEqual([...layoutGraph(g, 8)], [...here], "the seed matters (the comparison can fail)");
+});
