@@ -2,13 +2,13 @@
 // pattern of ../shared/maintainers/MAINTAINERS (globs filled in, a file under each directory).
 // Baseline (same run): the naive scan, every pattern of every section as a whole-path regex.
 import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseMaintainers } from "../loaders/maintainers/parse.ts";
 import { SectionMatcher } from "../loaders/maintainers/match.ts";
 import { naiveMatcher } from "../test/maintainers/naive-match.ts";
 import { pathsFromPatterns } from "../test/maintainers/pattern-paths.ts";
 
-const SHARED = process.env.THREADGRAPH_SHARED ?? resolve("../shared");
+import { SHARED } from "../test/helpers/shared.ts";
 const FILE = join(SHARED, "maintainers/MAINTAINERS");
 
 function rate(paths: string[], match: (p: string) => unknown): number {

@@ -7,11 +7,12 @@ import { createHash } from "node:crypto";
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, cpSync, renameSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createGunzip } from "node:zlib";
 import { splitMbox } from "../../loaders/sources/mbox.ts";
 
-export const SHARED = resolve(process.cwd(), "../shared");
+import { SHARED } from "./shared.ts";
+export { SHARED };
 
 /** Why the real-server tests cannot run here, or undefined when they can. */
 export function skipReason(needShared = true): string | undefined {

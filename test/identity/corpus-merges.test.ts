@@ -4,13 +4,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { openSource } from "../../loaders/sources/index.ts";
 import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { tempDir } from "../store/helpers.ts";
 
-const SHARED = resolve("../shared");
+import { SHARED } from "../helpers/shared.ts";
 const CXL = join(SHARED, "corpus/2024-h2/linux-cxl.mbox.gz");
 const MAILMAP = join(SHARED, "identity/linux.mailmap");
 

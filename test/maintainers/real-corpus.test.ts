@@ -9,7 +9,7 @@ import { mboxSource } from "../../loaders/sources/mbox.ts";
 import { diffFiles } from "../../loaders/parse/diff-files.ts";
 import { parseMaintainers } from "../../loaders/maintainers/parse.ts";
 import { SectionMatcher } from "../../loaders/maintainers/match.ts";
-import { SHARED } from "./shared.ts";
+import { SHARED } from "../helpers/shared.ts";
 
 const FILE = join(SHARED, "maintainers/MAINTAINERS");
 const CASES = [

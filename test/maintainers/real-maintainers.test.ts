@@ -8,7 +8,7 @@ import { parseMaintainers, type Maintainers } from "../../loaders/maintainers/pa
 import { SectionMatcher } from "../../loaders/maintainers/match.ts";
 import { maintainersLists } from "../../loaders/maintainers/lists.ts";
 import { naiveMatcher } from "./naive-match.ts";
-import { SHARED } from "./shared.ts";
+import { SHARED } from "../helpers/shared.ts";
 import { pathsFromPatterns } from "./pattern-paths.ts";
 
 const FILE = join(SHARED, "maintainers/MAINTAINERS");

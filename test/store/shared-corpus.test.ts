@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { openSource } from "../../loaders/sources/index.ts";
@@ -14,7 +14,7 @@ import { computeStats } from "../../loaders/store/stats.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { tempDir } from "./helpers.ts";
 
-const SHARED = resolve("../shared");
+import { SHARED } from "../helpers/shared.ts";
 const CORPUS = join(SHARED, "corpus/2024-h2");
 const KSUMMIT = join(SHARED, "archives/ksummit.lists.linux.dev");
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
