@@ -79,13 +79,14 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const graph = buildReplyGraph(replies, { includeBots: o.includeBots }, label);
   const graphAll = o.includeBots ? graph : buildReplyGraph(replies, { includeBots: true }, label);
   lap("graph");
-  const m = computeMetrics(graph, o.seed ?? 42);
-  const metrics = { ...m, nodes: byPerson(m.nodes) };
-  lap("metrics");
+  // A deferred layout starts before the metrics, so its worker has the other core during them too.
   let layout = new Map<string, { x: number; y: number }>();
   if (o.deferLayout) o.deferLayout(graphAll, o.seed ?? 7);
   else layout = byPerson(layoutGraph(graphAll, o.seed ?? 7));
   lap("layout");
+  const m = computeMetrics(graph, o.seed ?? 42);
+  const metrics = { ...m, nodes: byPerson(m.nodes) };
+  lap("metrics");
   let windowStart: number | null = null, windowEnd: number | null = null;
   for (const m of messages) if (m.date !== null) {
     if (windowStart === null || m.date < windowStart) windowStart = m.date;

@@ -1,6 +1,7 @@
 // Node and graph metrics of the reply graph: weighted in/out degree, distinct-neighbour degree,
 // PageRank (weighted, graphology-metrics), betweenness (Brandes on the directed unweighted graph;
-// exact up to BETWEENNESS_BUDGET work, else sampled sources, deterministic seed), Louvain
+// exact up to BETWEENNESS_EXACT_NODES nodes, else from BETWEENNESS_SAMPLES sampled sources with a
+// deterministic seed, so its cost stays linear in the graph's size), Louvain
 // communities (seeded, renumbered by size), k-core (undirected) and global reciprocity.
 import pagerankImport from "graphology-metrics/centrality/pagerank.js";
 import louvainImport from "graphology-communities-louvain";
@@ -11,8 +12,18 @@ type LouvainFn = (g: ReplyGraph, o?: { getEdgeWeight?: string | null; rng?: () =
 const pagerank = pagerankImport as unknown as PagerankFn;
 const louvain = louvainImport as unknown as LouvainFn;
 
-/** Brandes work units (sources x (n + m)) above which betweenness is sampled. */
-export const BETWEENNESS_BUDGET = 4e8;
+/**
+ * Graphs with more nodes get sampled betweenness. Exact Brandes costs n x (n + m): 2.3 s for the
+ * 5,383 people of a 212k-message corpus, the largest single item of the analysis.
+ */
+export const BETWEENNESS_EXACT_NODES = 2000;
+/**
+ * Sources (pivots) of sampled betweenness. On the 212k-message corpus's graph, 1,000 of 5,383
+ * give 18 of the exact top 20, 86 of the top 100 and a rank correlation of 0.96 in a fifth of the time.
+ */
+export const BETWEENNESS_SAMPLES = 1000;
+
+export interface BetweennessOptions { exactNodes?: number; samples?: number }
 
 export interface NodeMetrics {
   in_w: number; out_w: number; degree: number;
@@ -124,16 +135,17 @@ export function coreNumbers(c: Csr): Int32Array {
   return deg;
 }
 
-export function computeMetrics(g: ReplyGraph, seed = 42, budget = BETWEENNESS_BUDGET): GraphMetrics {
+export function computeMetrics(g: ReplyGraph, seed = 42, bo: BetweennessOptions = {}): GraphMetrics {
   const c = toCsr(g);
   const { n, ids } = c;
   const m = g.size;
-  // Betweenness: exact within budget, else a deterministic sample of sources.
+  // Betweenness: exact up to exactNodes nodes, else from a deterministic sample of sources.
+  const exactNodes = bo.exactNodes ?? BETWEENNESS_EXACT_NODES, samples = bo.samples ?? BETWEENNESS_SAMPLES;
   let sources = ids.map((_, i) => i);
   let exact = true;
-  if (n * (n + m) > budget) {
+  if (n > exactNodes && samples < n) {
     exact = false;
-    const k = Math.min(n, Math.max(100, Math.floor(budget / (n + m))));
+    const k = Math.max(1, samples);
     const r = rng(seed);
     for (let i = n - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [sources[i], sources[j]] = [sources[j], sources[i]]; }
     sources = sources.slice(0, k);

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import graphology from "graphology";
 import betweennessRef from "graphology-metrics/centrality/betweenness.js";
-import { computeMetrics, rng } from "../../loaders/graph/metrics.ts";
+import { BETWEENNESS_EXACT_NODES, BETWEENNESS_SAMPLES, computeMetrics, rng } from "../../loaders/graph/metrics.ts";
 import type { ReplyGraph } from "../../loaders/graph/build.ts";
 
 function randomGraph(n: number, m: number, seed: number): ReplyGraph {
@@ -27,17 +27,44 @@ test("exact betweenness equals graphology-metrics' (directed, normalised)", () =
   for (const id of g.nodes()) assert.ok(Math.abs(m.nodes.get(id)!.betweenness - ref[id]) < 1e-9, `${id}: ${m.nodes.get(id)!.betweenness} vs ${ref[id]}`);
 });
 
-test("over budget, betweenness is sampled and still finds the central nodes", () => {
+test("above exactNodes, betweenness is sampled and still finds the central nodes", () => {
   const g = randomGraph(600, 2400, 2);
   const exact = computeMetrics(g);
-  const approx = computeMetrics(g, 42, 600 * 3000 / 4); // ~150 of 600 sources
+  const approx = computeMetrics(g, 42, { exactNodes: 500, samples: 150 });
+  assert.equal(exact.betweennessExact, true);
   assert.equal(approx.betweennessExact, false);
-  assert.ok(approx.betweennessSamples! >= 100 && approx.betweennessSamples! < 600);
+  assert.equal(approx.betweennessSamples, 150);
   const top = (mm: typeof exact) => [...mm.nodes.entries()].sort((a, b) => b[1].betweenness - a[1].betweenness).slice(0, 10).map(([id]) => id);
   const overlap = top(exact).filter((id) => top(approx).includes(id)).length;
   assert.ok(overlap >= 7, `top-10 overlap ${overlap}`);
   // Deterministic: same seed, same numbers.
-  assert.deepEqual([...computeMetrics(g, 42, 600 * 3000 / 4).nodes.values()].map((x) => x.betweenness), [...approx.nodes.values()].map((x) => x.betweenness));
+  assert.deepEqual([...computeMetrics(g, 42, { exactNodes: 500, samples: 150 }).nodes.values()].map((x) => x.betweenness), [...approx.nodes.values()].map((x) => x.betweenness));
+});
+
+/** Spearman rank correlation of two score maps over the same keys (ties broken by key). */
+function spearman(a: Map<string, number>, b: Map<string, number>): number {
+  const rank = (m: Map<string, number>) => new Map([...m.keys()].sort((x, y) => m.get(y)! - m.get(x)! || (x < y ? -1 : 1)).map((k, i) => [k, i]));
+  const ra = rank(a), rb = rank(b);
+  let d2 = 0;
+  for (const [k, i] of ra) d2 += (i - rb.get(k)!) ** 2;
+  const n = ra.size;
+  return 1 - (6 * d2) / (n * (n * n - 1));
+}
+
+test("a graph above BETWEENNESS_EXACT_NODES gets sampled betweenness by default, close to the exact one", () => {
+  const n = BETWEENNESS_EXACT_NODES + 500;
+  const g = randomGraph(n, n * 6, 3);
+  const approx = computeMetrics(g);
+  assert.equal(approx.betweennessExact, false, "large graphs are sampled (cost linear in the graph, not n x (n + m))");
+  assert.equal(approx.betweennessSamples, BETWEENNESS_SAMPLES);
+  const exact = computeMetrics(g, 42, { exactNodes: Infinity });
+  assert.equal(exact.betweennessExact, true);
+  const score = (mm: typeof exact) => new Map([...mm.nodes].map(([id, x]) => [id, x.betweenness]));
+  const top = (mm: typeof exact) => [...score(mm).entries()].sort((x, y) => y[1] - x[1]).slice(0, 20).map(([id]) => id);
+  const overlap = top(exact).filter((id) => top(approx).includes(id)).length;
+  assert.ok(overlap >= 18, `top-20 overlap ${overlap}`);
+  const rho = spearman(score(exact), score(approx));
+  assert.ok(rho >= 0.9, `Spearman ${rho}`);
 });
 
 test("Louvain separates two cliques joined by one edge; communities are numbered by size", () => {
