@@ -60,6 +60,14 @@ function afterBlankLine(buf: Buffer, pos: number): boolean {
   return buf[pos - 2] === 0x0d && (pos === 2 || buf[pos - 3] === NL);
 }
 
+/** Does the message hold the blank line that ends its header? A message cut inside its header does not. */
+export function headerClosed(m: Buffer): boolean {
+  for (let i = m.indexOf(NL); i >= 0 && i + 1 < m.length; i = m.indexOf(NL, i + 1)) {
+    if (m[i + 1] === NL || (m[i + 1] === 0x0d && m[i + 2] === NL)) return true;
+  }
+  return false;
+}
+
 /** Remove one '>' from ">From " (mboxo) or />+From / (mboxrd) lines. Copies only when needed. */
 export function unquoteFrom(msg: Buffer, format: "mboxrd" | "mboxo" = "mboxrd"): Buffer {
   let i = msg.indexOf(GT_FROM_);

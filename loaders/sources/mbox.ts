@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { inflateRawSync, constants as zc } from "node:zlib";
 import { resolve } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
-import { hasBom, splitMbox, type SplitOptions } from "./mbox-split.ts";
+import { hasBom, headerClosed, splitMbox, type SplitOptions } from "./mbox-split.ts";
 import { SourceError } from "./errors.ts";
 import { GzipDamage, gunzipFile, gzipHeaderLength } from "./gzip-reader.ts";
 
@@ -197,13 +197,6 @@ function lastMessageComplete(abs: string, before: { size: number; mtimeMs: numbe
   return headerClosed(message);
 }
 
-/** Does the message (its "From " line included or not) hold the blank line that ends its header? */
-function headerClosed(m: Buffer): boolean {
-  for (let i = m.indexOf(0x0a); i >= 0 && i + 1 < m.length; i = m.indexOf(0x0a, i + 1)) {
-    if (m[i + 1] === 0x0a || (m[i + 1] === 0x0d && m[i + 2] === 0x0a)) return true;
-  }
-  return false;
-}
 
 async function* nothing(): AsyncGenerator<Buffer> {}
 

@@ -10,7 +10,7 @@ import { HttpClient, httpOptionsFrom, type RetryInfo } from "../../loaders/sourc
 import { sync } from "../../loaders/sync/index.ts";
 import { resolveWindow } from "../../loaders/model/window.ts";
 import { ProgressReporter } from "../../loaders/sync/progress.ts";
-import { mboxMessages, NotMboxError } from "../../loaders/sources/lore/mbox-response.ts";
+import { mboxMessages, NotMboxError, TruncatedResponse } from "../../loaders/sources/lore/mbox-response.ts";
 import { loreThreadSource } from "../../loaders/sources/lore/thread-source.ts";
 import { loreHttpSource } from "../../loaders/sources/lore/http-source.ts";
 import { discoverEpochs, mirrorEpoch } from "../../loaders/sync/git-mode.ts";
@@ -101,6 +101,20 @@ test("HTML or nothing inside a gzip 200 is not mail; public-inbox's 404 'No resu
   assert.equal((await mboxMessages(res(200, gzipSync(syntheticMbox(3))), MiB)).length, 3);
   // an HTML 404 is not "no results"
   await assert.rejects(mboxMessages(res(404, Buffer.from("<html>No results found</html>"), "text/html"), MiB), NotMboxError);
+});
+
+test("a complete gzip holding a cut mbox (last message mid-line or inside its header) is a truncated response, not mail", async () => {
+  const { gzipSync } = await import("node:zlib");
+  const res = (body: Buffer) => ({ url: "http://x/i/?q=d:1..2&x=m", status: 200, headers: { "content-type": "application/gzip" }, body });
+  const whole = syntheticMbox(3);
+  const text = whole.toString("latin1");
+  const lastHead = text.lastIndexOf("From mboxrd@z");
+  for (const [name, cut] of [["mid-line in the body", whole.length - 30], ["inside the last header", lastHead + 60], ["at a header line end", text.indexOf("\n", lastHead + 60) + 1]] as const) {
+    await assert.rejects(mboxMessages(res(gzipSync(whole.subarray(0, cut))), MiB), TruncatedResponse, name);
+  }
+  // the whole mbox, and one whose final blank line is missing, are complete
+  assert.equal((await mboxMessages(res(gzipSync(whole)), MiB)).length, 3);
+  assert.equal((await mboxMessages(res(gzipSync(whole.subarray(0, whole.length - 1))), MiB)).length, 3);
 });
 
 test("git mode: a manifest.js.gz bomb is cut at the limit, named, and not retried", { timeout: 60_000 }, async () => {

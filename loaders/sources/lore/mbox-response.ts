@@ -5,7 +5,7 @@
 // never with an empty mbox.gz, so only that 404 means "no mail". A gzip that ends early is a
 // TruncatedResponse (the caller may retry); one that expands past the limit is a ResponseTooLarge.
 import { splitMbox } from "../mbox.ts";
-import { isSeparatorLine } from "../mbox-split.ts";
+import { headerClosed, isSeparatorLine } from "../mbox-split.ts";
 import type { HttpResponse } from "./http-client.ts";
 import { gunzipBounded, GzipDamaged } from "./gzip-body.ts";
 
@@ -78,7 +78,14 @@ export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number, m
   const out: Buffer[] = [];
   for await (const m of splitMbox(once(raw))) {
     out.push(m.bytes);
-    if (out.length >= maxMessages) break;
+    if (out.length >= maxMessages) return out;
+  }
+  // A complete gzip can still hold a cut mbox (a server that stopped writing mid-message): its
+  // last message would be stored truncated, often under a synthetic Message-ID. Same rule as a
+  // local mbox that may still be written: it must end with a newline and close its header.
+  const last = out[out.length - 1];
+  if (last && (raw[raw.length - 1] !== 0x0a || !headerClosed(last))) {
+    throw new TruncatedResponse(url, "its last message is cut short (no final newline, or a header without its end)");
   }
   return out;
 }
