@@ -27,7 +27,8 @@ function run(args: string[], store: string) {
   const asNobody = process.getuid?.() === 0;
   const opts: SpawnSyncOptions = {
     encoding: "utf8", cwd: ROOT, maxBuffer: 64 << 20,
-    env: { ...process.env, THREADGRAPH_STORE: store, HOME: "/tmp" },
+    // /tmp is writable by anyone: the unprivileged reader keeps its tsx cache there, whatever $TMPDIR the run has
+    env: { ...process.env, THREADGRAPH_STORE: store, HOME: "/tmp", TMPDIR: "/tmp" },
     ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
   };
   return spawnSync(process.execPath, ["--import", "tsx", ...args], opts);
