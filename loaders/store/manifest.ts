@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SourceCursor } from "../model/records.ts";
 import type { PartTable } from "./schema.ts";
+import { uncommitted } from "./garbage.ts";
 import { StoreDamagedError } from "./damage.ts";
 import { renameNamed, writeFileNamed } from "./write-file.ts";
 
@@ -66,7 +67,7 @@ export function dataFiles(dir: string, subs: readonly string[] = DATA_DIRS): str
 }
 
 const RECOVER = "To recover: restore manifest.json from a backup; or move this directory away and ingest the archives " +
-  "again into a new store (threadgraph ingest --store NEW_DIR ...).";
+  "again into a new store (threadgraph ingest --store NEW_DIR ...); or, if a file named here is not store data, move that file out of the store.";
 
 export function readManifest(dir: string): Manifest {
   const file = join(dir, MANIFEST);
@@ -116,6 +117,13 @@ function manifestProblem(m: Manifest, dir: string): string | null {
   if (m.sources !== undefined && (typeof m.sources !== "object" || m.sources === null || Array.isArray(m.sources))) return "sources is not an object";
   if (m.retired !== undefined && (!Array.isArray(m.retired) || m.retired.some((r) => typeof r?.file !== "string" || typeof r.at !== "number" || !(PART_FILE.test(r.file) || PEOPLE_FILE.test(r.file))))) {
     return "retired is not a list of files";
+  }
+  // Committed data the manifest does not account for (a manifest edited, restored from an older
+  // copy or damaged so that it lost parts): reading would silently hide that mail.
+  const accounted = new Set([...Object.values(m.parts).flat(), ...(m.retired ?? []).map((r) => r.file)]);
+  const full = { ...emptyManifest(), ...m, parts: { ...emptyManifest().parts, ...m.parts } };
+  for (const rel of dataFiles(dir, Object.keys(emptyManifest().parts))) {
+    if (PART_FILE.test(rel) && !accounted.has(rel) && !uncommitted(rel, full)) return `it does not name ${rel}, which holds committed data`;
   }
   return null;
 }
