@@ -77,17 +77,24 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
         failures.push({ source: source.id, message: msg.includes(source.path) ? msg : `${source.path}: ${msg}` });
       }
     }
-    await sealer.flush();
-    // A run that failed without committing anything leaves the store as it was: no people
-    // rebuild (e.g. with another mailmap), no saved identity choice, no compaction, no garbage collection.
-    if (failures.length === 0 || store.manifest().generation > startGeneration) {
-      await compactParts(store);
-      await rebuildPeople(store, identity);
-      // The saved identity choice describes the people now in the store.
-      if (opts.rememberIdentity) saveIdentityChoice(store.dir, opts.rememberIdentity);
-      peopleChanged = store.manifest().people?.hash !== before.people?.hash;
-      store.collectGarbage();
-      invalidatePageCache();
+    try {
+      await sealer.flush();
+      // A run that failed without committing anything leaves the store as it was: no people
+      // rebuild (e.g. with another mailmap), no saved identity choice, no compaction, no garbage collection.
+      if (failures.length === 0 || store.manifest().generation > startGeneration) {
+        await compactParts(store);
+        await rebuildPeople(store, identity);
+        // The saved identity choice describes the people now in the store.
+        if (opts.rememberIdentity) saveIdentityChoice(store.dir, opts.rememberIdentity);
+        peopleChanged = store.manifest().people?.hash !== before.people?.hash;
+        store.collectGarbage();
+        invalidatePageCache();
+      }
+    } catch (e) {
+      // Sealing, compaction or the people rebuild failed (a full disk, say): every commit is a
+      // manifest rename, so what was committed stands; say so instead of a bare error.
+      failures.push({ source: store.dir, message: `${(e as Error)?.message ?? String(e)}. The mail committed so far is intact; ` +
+        "fix the cause (e.g. free disk space) and run the command again to finish" });
     }
   } finally {
     lock.release();
@@ -97,6 +104,10 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   return summary;
 }
 
+
+const TALLIED = ["new", "duplicate", "conflicting", "deleted", "error"] as const;
+type Tally = Record<(typeof TALLIED)[number], number>;
+const emptyTally = (): Tally => ({ new: 0, duplicate: 0, conflicting: 0, deleted: 0, error: 0 });
 
 async function ingestSource(
   store: DuckStore, source: Source, lists: TrackedList[], seen: SeenIds, sealer: Sealer, sum: SourceSummary,
@@ -111,6 +122,9 @@ async function ingestSource(
   if (retag) sum.retagged = { from: state.list ?? null, to: source.list ?? null };
   const ctx: ParseContext = { trackedLists: lists, archiveList: source.list };
   let batch = new Batch(source);
+  // What the current batch holds; it counts in the summary only once that batch is committed
+  // (a failed commit, e.g. a full disk, stored nothing, so the summary says so).
+  let tally = emptyTally();
   let bytes = 0;
   let lastReport = 0;
   const report = (force = false) => {
@@ -127,10 +141,12 @@ async function ingestSource(
   const commit = async (wait: boolean) => {
     await pending;
     if (batch.size > 0) {
-      const b = batch;
+      const b = batch, t = tally;
       batch = new Batch(source);
+      tally = emptyTally();
       pending = (async () => {
         await b.commit(store);
+        for (const k of TALLIED) sum[k] += t[k];
         await sealer.step();
         invalidatePageCache();
       })();
@@ -143,14 +159,14 @@ async function ingestSource(
       const item = r.item;
       if (item.kind !== "error") bytes += item.bytes.length;
       if (item.kind === "error") {
-        sum.seen++; sum.error++;
+        sum.seen++; tally.error++;
         batch.error(item.provenance.position, item.reason, item.cursor);
       } else if (r.parsed === undefined) {
         if (item.kind === "message") sum.seen++;
-        sum.error++;
+        tally.error++;
         batch.error(item.provenance.position, reasonOf(r.error), item.cursor);
       } else if (item.kind === "delete") {
-        sum.deleted++;
+        tally.deleted++;
         batch.tombstone(r.parsed.messageId, item.provenance, item.cursor);
       } else {
         sum.seen++;
@@ -158,11 +174,11 @@ async function ingestSource(
         if (!seen.loaded) await seen.load();
         const prev = seen.get(p.messageId);
         if (prev === undefined) {
-          sum.new++;
+          tally.new++;
           seen.set(p.messageId, p.contentHash);
           batch.message(p, item.provenance);
-        } else if (prev === p.contentHash) sum.duplicate++;
-        else sum.conflicting++;
+        } else if (prev === p.contentHash) tally.duplicate++;
+        else tally.conflicting++;
         batch.arrival(p, item.provenance, item.cursor);
       }
       if (batch.size >= batchSize) await commit(false);

@@ -39,12 +39,12 @@ export async function computeStats(store: DuckStore, trackedNames: string[] = DE
       (SELECT count(DISTINCT p) FROM senders WHERE p NOT IN (SELECT p FROM bots)) AS people,
       (SELECT count(*) FROM people) AS people_listed,
       (SELECT count(*) FROM bots) AS bots,
-      (SELECT count(*) FROM raw_arrivals) - (SELECT count(*) FROM raw_messages) AS duplicates,
+      (SELECT count(*) FROM arrivals) - (SELECT count(*) FROM messages) AS duplicates,
       (SELECT count(*) FROM conflicts) AS conflicts,
       (SELECT count(*) FROM errors) AS errors,
       (SELECT count(*) FROM raw_messages) - (SELECT count(*) FROM messages) AS deleted,
-      (SELECT count(*) FROM raw_arrivals) AS arrivals,
-      (SELECT count(DISTINCT source) FROM raw_arrivals) AS sources,
+      (SELECT count(*) FROM arrivals) AS arrivals,
+      (SELECT count(DISTINCT source) FROM arrivals) AS sources,
       (SELECT count(*) FROM messages WHERE author_person_id <> person_id) AS forwarded_patches`);
   const per_list: Record<string, number> = Object.fromEntries(trackedNames.map((n) => [n, 0]));
   const rows = await store.query<{ list: string; n: number }>(

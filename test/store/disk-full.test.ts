@@ -36,7 +36,7 @@ test("disk full mid-ingest: a clear error naming the file, the committed store i
     assert.equal(cli(...args(full)).status, 0);
 
     const store = join(small, "store");
-    const r = cli(...args(store));
+    const r = cli(...args(store), "--json");
     assert.equal(r.status, 1, `the ingest failed: ${r.stdout}`);
     assert.match(r.stderr, /no space left on device/i);
     for (const line of r.stderr.split("\n").filter((l) => /no space/i.test(l))) {
@@ -47,6 +47,10 @@ test("disk full mid-ingest: a clear error naming the file, the committed store i
     const m = JSON.parse(readFileSync(join(store, "manifest.json"), "utf8"));
     const partial = await dumpStore(store);
     assert.ok(partial.messages.length < 4000, `partial store: ${partial.messages.length} messages, generation ${m.generation}`);
+    // The summary counts what was committed, not what was read; with nothing committed, no refresh claims otherwise.
+    const summary = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    assert.equal(summary.sources[0].new, partial.messages.length, "summary 'new' = messages committed");
+    if (partial.messages.length === 0) assert.doesNotMatch(r.stderr, /the ingested mail is stored/);
 
     assert.equal(spawnSync("mount", ["-o", "remount,size=256m", small]).status, 0);
     const again = cli(...args(store));
