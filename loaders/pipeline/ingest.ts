@@ -59,6 +59,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   let peopleChanged = false;
   try {
     // Never write into a store whose manifest is missing or names files that are gone.
+    store.rebuildsPeople = true; // this run rebuilds people: damaged people tables do not stop it
     store.initialize();
     store.checkNamedFiles();
     store.cleanOrphans();
@@ -97,6 +98,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
         "fix the cause (e.g. free disk space) and run the command again to finish" });
     }
   } finally {
+    store.rebuildsPeople = false;
     lock.release();
   }
   const summary: IngestSummary = { sources: summaries, elapsedMs: Date.now() - started, peopleChanged };

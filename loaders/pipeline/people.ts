@@ -56,7 +56,9 @@ export async function collectObservations(store: DuckStore): Promise<Observation
 export async function rebuildPeople(store: DuckStore, { mailmaps, overrides, inputs }: IdentityInputs): Promise<PeopleResult | null> {
   // Nothing committed since the last resolution and the same identity inputs: nothing to do.
   const before = store.manifest();
-  if (before.people && before.people.generation === before.generation && before.people.inputs === inputs) return null;
+  await store.query("SELECT 1 FROM raw_people LIMIT 0"); // reads the views: sets store.peopleDamage
+  const damaged = store.peopleDamage !== null; // unreadable people tables are always written anew
+  if (!damaged && before.people && before.people.generation === before.generation && before.people.inputs === inputs) return null;
   const obs = await collectObservations(store);
   const result = resolvePeople(obs, { mailmaps, overrides, isBot: (name, email) => isBot({ name, email }) });
   const peopleRows = result.people.map((p) => ({ ...p, evidence: JSON.stringify(p.evidence) }));
@@ -64,7 +66,7 @@ export async function rebuildPeople(store: DuckStore, { mailmaps, overrides, inp
   // Unchanged people: no new generation, so caches keyed on store.version() stay valid.
   const hash = createHash("sha256").update(JSON.stringify([peopleRows, emailRows, result.suspects])).digest("hex").slice(0, 32);
   const m = store.manifest();
-  if (m.people?.hash === hash && m.people.inputs === inputs) {
+  if (!damaged && m.people?.hash === hash && m.people.inputs === inputs) {
     // Same people: note that they are current, without a new generation (no data changed).
     if (m.people.generation !== m.generation) store.commit({ ...m, people: { ...m.people, generation: m.generation } });
     return result;

@@ -34,6 +34,11 @@ export function damageAdvice(dir: string, f: ViewFile, problem: string): StoreDa
     return new StoreDamagedError(`${f.abs}: derived table ${basename(f.abs, ".parquet")} cannot be read: ${problem}. ` +
       "Derived tables are recomputed from the mail: run 'threadgraph analyze' to rebuild it.", f.abs);
   }
+  if (f.kind === "people") {
+    return new StoreDamagedError(`${f.abs}: people table ${relative(dir, f.abs)} cannot be read: ${problem}. ` +
+      "People are recomputed from the mail: run 'threadgraph ingest' again with any archive of this store " +
+      "(nothing new is needed) to rebuild it.", f.abs);
+  }
   return new StoreDamagedError(`${f.abs}: store file ${relative(dir, f.abs)}, named by manifest.json, cannot be read: ${problem}. ` +
     "The store cannot be read until it is repaired: restore this file from a backup; or move the store away and " +
     "ingest the archives again into a new store (threadgraph ingest --store NEW_DIR ...).", f.abs);

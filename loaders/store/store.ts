@@ -10,7 +10,7 @@ import { jsonLines, type JsonLinesWriter } from "./parquet-writer.ts";
 import { processAlive } from "./lock.ts";
 import { dataFiles, namedFiles, partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
 import { expireRetired, RETIRED_GRACE_MS, uncommitted } from "./garbage.ts";
-import { damageAdvice, findDamage, StoreDamagedError, type ViewFile } from "./damage.ts";
+import { damageAdvice, fileProblem, findDamage, StoreDamagedError, type ViewFile } from "./damage.ts";
 import { namedError, renameNamed, writeFileNamedAsync } from "./write-file.ts";
 import {
   CORE_VIEWS, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, SUSPECT_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
@@ -99,6 +99,10 @@ export class DuckStore implements Store {
 
   /** Derived tables whose file DuckDB could not read, with the reason (see refreshViews). */
   private damagedDerived = new Map<string, string>();
+  /** Set by the ingest pipeline, which rebuilds people: unreadable people tables are then read as empty. */
+  rebuildsPeople = false;
+  /** Why the people tables could not be read (only while rebuildsPeople), else null. */
+  peopleDamage: string | null = null;
   private viewFiles: ViewFile[] = [];
   private viewsGeneration = -1;
 
@@ -117,9 +121,11 @@ export class DuckStore implements Store {
     for (const [table, cols] of Object.entries(PART_TABLES)) {
       core.push(`CREATE OR REPLACE TEMP VIEW raw_${table} AS ${relationSql(m.parts[table as PartTable].map(abs), cols)}`);
     }
-    core.push(`CREATE OR REPLACE TEMP VIEW raw_people AS ${relationSql(m.people ? [abs(m.people.people)] : [], PEOPLE_COLUMNS)}`);
-    core.push(`CREATE OR REPLACE TEMP VIEW raw_people_suspects AS ${relationSql(m.people?.suspects ? [abs(m.people.suspects)] : [], SUSPECT_COLUMNS)}`);
-    core.push(`CREATE OR REPLACE TEMP VIEW raw_person_emails AS ${relationSql(m.people ? [abs(m.people.emails)] : [], PERSON_EMAIL_COLUMNS)}`);
+    const peopleViews = (p: Manifest["people"]) => [
+      `CREATE OR REPLACE TEMP VIEW raw_people AS ${relationSql(p ? [abs(p.people)] : [], PEOPLE_COLUMNS)}`,
+      `CREATE OR REPLACE TEMP VIEW raw_people_suspects AS ${relationSql(p?.suspects ? [abs(p.suspects)] : [], SUSPECT_COLUMNS)}`,
+      `CREATE OR REPLACE TEMP VIEW raw_person_emails AS ${relationSql(p ? [abs(p.emails)] : [], PERSON_EMAIL_COLUMNS)}`,
+    ];
     this.viewFiles = [
       ...Object.values(m.parts).flat().map((p): ViewFile => ({ abs: abs(p), kind: "part" })),
       ...(m.people ? [m.people.people, m.people.emails, ...(m.people.suspects ? [m.people.suspects] : [])] : [])
@@ -130,6 +136,22 @@ export class DuckStore implements Store {
     const retags = Object.entries(m.sources).filter(([, s]) => s.retagged).map(([source, s]) => ({ source, list: s.list ?? null }));
     const con = await this.con();
     for (const sql of core) await con.run(sql);
+    this.peopleDamage = null;
+    try {
+      for (const sql of peopleViews(m.people)) await con.run(sql);
+    } catch (e) {
+      // People are derived from the mail: an ingest rebuilds them (see rebuildPeople), so a writer
+      // that does may go on over empty people views; every other command is told what to do.
+      const files = this.viewFiles.filter((f) => f.kind === "people");
+      let damage: StoreDamagedError | null = null;
+      for (const f of files) {
+        const problem = await fileProblem(con, f);
+        if (problem) { damage = damageAdvice(this.dir, f, problem); break; }
+      }
+      if (!this.rebuildsPeople) throw damage ?? e;
+      this.peopleDamage = damage?.message ?? (e as Error).message;
+      for (const sql of peopleViews(null)) await con.run(sql);
+    }
     this.damagedDerived.clear();
     for (const d of derived) {
       try {

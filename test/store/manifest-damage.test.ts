@@ -186,3 +186,28 @@ test("a damaged derived table blocks nothing else; its name and 'threadgraph ana
     t.cleanup();
   }
 });
+
+test("a damaged people table: readers are told to re-run ingest, which rebuilds people from the mail", async () => {
+  const t = tempDir();
+  try {
+    await makeStore(t.dir, 50);
+    const before = await computeStatsOf(t.dir);
+    const m = JSON.parse(readFileSync(join(t.dir, "manifest.json"), "utf8"));
+    writeFileSync(join(t.dir, m.people.people), "junk");
+    const st = cli("stats", "--store", t.dir, "--json");
+    assert.equal(st.status, 1);
+    assert.match(st.stderr, /people table people\/people-\d+\.parquet cannot be read: .*run 'threadgraph ingest' again/);
+    await ingestMore(t.dir); // one new message; any re-run would do
+    const after = await computeStatsOf(t.dir);
+    assert.equal(after.people, before.people); // every message is from the same sender
+    assert.ok(after.people > 0);
+    assert.equal(after.messages, before.messages + 1);
+  } finally {
+    t.cleanup();
+  }
+});
+
+async function computeStatsOf(dir: string) {
+  const store = await openStore(dir);
+  try { return await computeStats(store); } finally { await store.close(); }
+}
