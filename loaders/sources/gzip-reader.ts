@@ -45,7 +45,8 @@ export function gzipHeaderLength(buf: Buffer): number | null {
   return p <= buf.length ? p : null;
 }
 
-function readAt(fd: number, pos: number, len: number): Buffer {
+/** Up to `len` bytes of the file at `pos` (fewer at its end). */
+export function readAt(fd: number, pos: number, len: number): Buffer {
   const b = Buffer.alloc(len);
   let got = 0;
   while (got < len) {

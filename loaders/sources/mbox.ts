@@ -14,7 +14,7 @@ import { resolve } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { hasBom, headerClosed, splitMbox, type SplitOptions } from "./mbox-split.ts";
 import { SourceError } from "./errors.ts";
-import { GzipDamage, gunzipFile, gzipHeaderLength } from "./gzip-reader.ts";
+import { GzipDamage, gunzipFile, gzipHeaderLength, readAt } from "./gzip-reader.ts";
 
 export { splitMbox, unquoteFrom, type MboxChunk, type SplitOptions } from "./mbox-split.ts";
 
@@ -70,15 +70,7 @@ export function looksLikeMbox(path: string): boolean {
 function hashRange(path: string, start: number, end: number): string {
   const fd = openSync(path, "r");
   try {
-    const len = Math.max(0, end - start);
-    const b = Buffer.alloc(len);
-    let got = 0;
-    while (got < len) {
-      const n = readSync(fd, b, got, len - got, start + got);
-      if (n <= 0) break;
-      got += n;
-    }
-    return createHash("sha1").update(b.subarray(0, got)).digest("hex");
+    return createHash("sha1").update(readAt(fd, start, Math.max(0, end - start))).digest("hex");
   } finally {
     closeSync(fd);
   }
