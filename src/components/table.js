@@ -3,6 +3,9 @@
 import { el } from "./dom.js";
 import { csvCell } from "./csv-cell.js";
 
+/** A run of non-space text this long cannot wrap at spaces (an unbroken name, subject or id). */
+const LONG_RUN = /\S{30}/;
+
 /**
  * @param rows    array of plain objects
  * @param columns [{key, label, format?, href?, numeric?, nowrap?, lines?}] — href(row) makes the cell a link;
@@ -51,7 +54,8 @@ export function dataTable(rows, columns, opts = {}) {
       columns.map((c) => {
         const t = cellText(r, c);
         // The div bounds the cell's preferred width, so one long subject does not squeeze every other column.
-        const content = el("div", { class: "tg-cell" }, c.href ? el("a", { href: c.href(r) }, t) : t);
+        // Only text with a long unbroken run may break anywhere: dates, list names and trailer kinds stay whole.
+        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : "tg-cell" }, c.href ? el("a", { href: c.href(r) }, t) : t);
         const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
         return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));
