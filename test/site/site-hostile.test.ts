@@ -3,16 +3,15 @@
 // it shows, lore links survive dot-segment Message-IDs, and dist/ names no local path.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
 import { join, relative } from "node:path";
-import { haveChromium, launch, type Browser } from "./browser.ts";
-import { serveDir, type StaticServer } from "./static-server.ts";
-import { buildSite, REPO, type SiteBuild } from "./site-build.ts";
-import { ingestAndAnalyze } from "./pipeline.ts";
+import { haveChromium, type Browser } from "./browser.ts";
+import type { StaticServer } from "./static-server.ts";
+import { REPO, type SiteBuild } from "./site-build.ts";
+import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 import { BIG_THREAD, DOT_IDS, writeHostileCorpus } from "./hostile-corpus.ts";
 
-const SHOTS = join(REPO, "test-output/site");
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 
 const files = (d: string): string[] => readdirSync(d, { withFileTypes: true })
@@ -21,21 +20,14 @@ const files = (d: string): string[] => readdirSync(d, { withFileTypes: true })
 let tmp: string, store: string, site: SiteBuild, server: StaticServer, browser: Browser, threads: any[];
 
 describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message-IDs)", { skip }, () => {
+  let served: ServedSite | undefined;
   before(async () => {
-    tmp = mkdtempSync(join(tmpdir(), "tg-site-hostile-"));
-    mkdirSync(SHOTS, { recursive: true });
-    store = join(tmp, "store");
-    ingestAndAnalyze(store, writeHostileCorpus(join(tmp, "corpus")));
+    served = await serveCorpusSite("tg-site-hostile-", writeHostileCorpus);
+    ({ tmp, store, site, server, browser } = served);
     threads = JSON.parse(readFileSync(join(store, "site/threads.json"), "utf8")).rows;
-    site = buildSite({ store, keep: !!process.env.TG_KEEP_SITE });
-    server = await serveDir(site.dist);
-    browser = await launch();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.cleanup();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await served?.close();
   });
 
   test("artifacts from a 1 MiB Subject, 10,000-char names and a 620-message thread stay under 1 MB", () => {

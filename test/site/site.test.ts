@@ -4,20 +4,20 @@
 // shown, nothing leaving loopback, and nothing from the hostile fixture executing.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { Page } from "playwright-core";
 import { haveChromium, launch, type Browser, type PageWatch } from "./browser.ts";
 import { pageUrl, serveDir, type StaticServer } from "./static-server.ts";
-import { buildSite, REPO, type SiteBuild } from "./site-build.ts";
+import { buildSite, type SiteBuild } from "./site-build.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT } from "./synthetic-corpus.ts";
-import { emptyStoreAnalyzed, ingestAndAnalyze } from "./pipeline.ts";
+import { emptyStoreAnalyzed } from "./pipeline.ts";
+import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 
-const SHOTS = join(REPO, "test-output/site");
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 
-let tmp: string, site: SiteBuild, server: StaticServer, browser: Browser, meta: any, threads: any[], people: any[];
+let site: SiteBuild, server: StaticServer, browser: Browser, meta: any, threads: any[], people: any[];
 
 async function open(path: string, ready: string): Promise<{ page: Page; watch: PageWatch }> {
   const { page, watch } = await browser.newPage();
@@ -40,25 +40,16 @@ async function checkClean(page: Page, watch: PageWatch, name: string) {
 const rowCount = (page: Page, scope = "main") => page.locator(`${scope} .tg-table tbody tr`).count();
 
 describe("site in Chromium (synthetic corpus through ingest + analyze + build)", { skip }, () => {
+  let served: ServedSite | undefined;
   before(async () => {
-    tmp = mkdtempSync(join(tmpdir(), "tg-site-test-"));
-    mkdirSync(SHOTS, { recursive: true });
-    const store = join(tmp, "store");
-    ingestAndAnalyze(store, writeSyntheticCorpus(join(tmp, "corpus")));
-    site = buildSite({ store, keep: !!process.env.TG_KEEP_SITE });
-    const data = join(site.dist, "_file/data/site");
-    meta = JSON.parse(readFileSync(join(store, "site/meta.json"), "utf8"));
-    threads = JSON.parse(readFileSync(join(store, "site/threads.json"), "utf8")).rows;
-    people = JSON.parse(readFileSync(join(store, "site/people.json"), "utf8")).rows;
-    void data;
-    server = await serveDir(site.dist);
-    browser = await launch();
+    served = await serveCorpusSite("tg-site-test-", writeSyntheticCorpus);
+    ({ site, server, browser } = served);
+    meta = JSON.parse(readFileSync(join(served.store, "site/meta.json"), "utf8"));
+    threads = JSON.parse(readFileSync(join(served.store, "site/threads.json"), "utf8")).rows;
+    people = JSON.parse(readFileSync(join(served.store, "site/people.json"), "utf8")).rows;
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    site?.cleanup();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await served?.close();
   });
 
   test("links resolve on a plain static host (no clean-URL rewriting)", async () => {
