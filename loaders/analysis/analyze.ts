@@ -100,7 +100,7 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const listEnds = listObservationEnds(messages, ownLists, o.windowEnd);
   const observations = observeFirstReplies(messages, tr, (id) => bots.has(id), censorAtListEnds(listEnds, windowEnd ?? 0));
   const tracked = new Set(corpus.lists);
-  const { rows: reviews, unresolved: reviewsUnresolved } = reviewRows(messages, corpus.trailers, tr, tracked);
+  const { rows: reviews, unresolved: reviewsUnresolved } = reviewRows(messages, corpus.trailers, tr, tracked, corpus.pwVerdicts ?? []);
   lap("responsiveness+reviews");
   const personLists = new Map<string, Record<string, number>>();
   for (const m of messages) {

@@ -337,8 +337,10 @@ export interface ReviewsArtifact {
   home_matrix: number[][];           // [reviewer home][author home], over `home_lists`
   home_lists?: string[];             // `lists` + CROSS_LIST_HOME
   naks: { from: PersonRef; to: PersonRef | null; message_id: string; thread_id: string; thread_key: string | null; subject: string; date: number | null; lists: string[]; source: "trailer" | "line"; cross_subsystem: boolean }[];
-  /** reviewed/acked/tested: given in replies; carried: tags carried inside patches (not in the other totals). */
-  totals: { reviewed: number; acked: number; tested: number; naks: number; cross_subsystem_naks: number; carried?: number };
+  /** netdev "pw-bot: changes-requested"/"reject" verdicts in replies (one per person, kind and patch), apart from `naks`. */
+  pw_bot?: { from: PersonRef; to: PersonRef | null; message_id: string; thread_id: string; thread_key: string | null; subject: string; date: number | null; lists: string[]; kind: "changes-requested" | "rejected"; cross_subsystem: boolean }[];
+  /** reviewed/acked/tested: given in replies; carried: tags carried inside patches (not in the other totals); pw_bot_*: rows of `pw_bot`. */
+  totals: { reviewed: number; acked: number; tested: number; naks: number; cross_subsystem_naks: number; carried?: number; pw_bot_changes_requested?: number; pw_bot_rejected?: number };
 }
 
 /**

@@ -10,6 +10,10 @@ import { authorOf } from "../model/corpus.ts";
 
 const NAK = new Set(["nacked-by", "nak-line"]);
 export const isNak = (r: ReviewRow) => NAK.has(r.kind);
+/** A netdev "pw-bot: changes-requested"/"reject" verdict: NAK evidence under its own kind, counted apart from NAKs. */
+export const isPwVerdict = (r: ReviewRow) => r.source === "pw-bot";
+/** A Reviewed/Acked/Tested-by (in a reply or carried), not a NAK nor a pw-bot verdict. */
+const isTrailerReview = (r: ReviewRow) => !isNak(r) && !isPwVerdict(r);
 /** A review given in a reply (Reviewed/Acked/Tested-by): what every site total counts as "reviews given". */
 export const isReplyReview = (r: ReviewRow) => !isNak(r) && r.source === "reply" && r.author !== null;
 /** A Reviewed/Acked/Tested-by carried inside a later patch version (given earlier, maybe outside the window). */
@@ -41,7 +45,7 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
       depth: t.depth, series_id: t.seriesId, is_series: t.isSeries, first_reply_ms: o?.answered ? o.time : null,
       // Same definition as responsiveness.json: observed (root present, dated, not a bot) and no reply yet.
       unanswered: o ? !o.answered : null,
-      reviews: revs.filter((r) => !isNak(r)).length, naks: revs.filter(isNak).length, homes, detail: a.threadDetail.has(t.id),
+      reviews: revs.filter(isTrailerReview).length, naks: revs.filter(isNak).length, homes, detail: a.threadDetail.has(t.id),
     };
   });
   const details = new Map<string, ThreadDetail>();
@@ -70,7 +74,7 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
     details.set(row.key, {
       thread: row, messages,
       participants: [...count.entries()].map(([id, c]) => ({ ...personRef(a, id), messages: c.n, first: c.first })),
-      trailers: revs.filter((r) => !isNak(r)).map((r) => ({ kind: r.kind, from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
+      trailers: revs.filter(isTrailerReview).map((r) => ({ kind: r.kind, from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
         message_id: r.messageId, applies_to: r.appliesTo === "series" ? `series ${r.seriesId}` : r.target ?? "" })),
       naks: revs.filter(isNak).map((r) => ({ from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
         message_id: r.messageId, source: r.kind === "nak-line" ? "line" as const : "trailer" as const, cross_subsystem: r.crossSubsystem })),
@@ -160,8 +164,8 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       activity: [...act.entries()].map(([k, n]) => ({ month: k.slice(0, 7), list: k.slice(8), messages: n })).sort((x, y) => (x.month < y.month ? -1 : 1)),
       correspondents_out: corr(sent.get(id) ?? [], (e) => e.to),
       correspondents_in: corr(recv.get(id) ?? [], (e) => e.from),
-      reviews_given: g.filter((x) => !isNak(x)).slice(0, 1000).map((x) => ref(x, x.author)),
-      reviews_received: r.filter((x) => !isNak(x)).slice(0, 1000).map((x) => ref(x, x.reviewer)),
+      reviews_given: g.filter(isTrailerReview).slice(0, 1000).map((x) => ref(x, x.author)),
+      reviews_received: r.filter(isTrailerReview).slice(0, 1000).map((x) => ref(x, x.reviewer)),
       naks_given: g.filter(isNak).map((x) => ref(x, x.author)),
       naks_received: r.filter(isNak).map((x) => ref(x, x.reviewer)),
       response: { replies: lat.length, median_ms: quantile(lat, 0.5), p90_ms: quantile(lat, 0.9), first_replies: row.first_replies },
@@ -210,9 +214,10 @@ export function buildReviews(a: Analysis): ReviewsArtifact {
   const homes = homeLabels(lists);
   const hi = new Map(homes.map((l, i) => [l, i]));
   const matrix = homes.map(() => homes.map(() => 0));
-  const totals = { reviewed: 0, acked: 0, tested: 0, naks: 0, cross_subsystem_naks: 0, carried: 0 };
+  const totals = { reviewed: 0, acked: 0, tested: 0, naks: 0, cross_subsystem_naks: 0, carried: 0, pw_bot_changes_requested: 0, pw_bot_rejected: 0 };
   for (const r of a.reviews) {
     if (isNak(r)) { totals.naks++; if (r.crossSubsystem) totals.cross_subsystem_naks++; continue; }
+    if (isPwVerdict(r)) { if (r.kind === "pw-bot-rejected") totals.pw_bot_rejected++; else totals.pw_bot_changes_requested++; continue; }
     if (isCarriedReview(r)) totals.carried++;
     if (!isReplyReview(r)) continue; // aggregates count reviews given in replies (in the window)
     const k = `${r.reviewer}\u0000${r.author!}`;
@@ -225,10 +230,12 @@ export function buildReviews(a: Analysis): ReviewsArtifact {
     const h = a.home.get(r.reviewer), g = a.home.get(r.author!);
     if (h && g) matrix[hi.get(h)!][hi.get(g)!]++;
   }
-  const naks = a.reviews.filter(isNak).map((r) => ({
+  const evidence = (r: ReviewRow) => ({
     from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null, message_id: r.messageId, thread_id: r.threadId,
     thread_key: a.threadDetail.has(r.threadId) ? fileKey(r.threadId) : null, subject: a.tr.threads[a.tr.threadIndex.get(r.threadId)!].subject,
-    date: r.date, lists: r.lists, source: r.kind === "nak-line" ? "line" as const : "trailer" as const, cross_subsystem: r.crossSubsystem,
-  }));
-  return { lists, home_lists: homes, pairs: [...pairs.values()].sort((x, y) => y.reviewed + y.acked + y.tested - x.reviewed - x.acked - x.tested), home_matrix: matrix, naks, totals };
+    date: r.date, lists: r.lists, cross_subsystem: r.crossSubsystem,
+  });
+  const naks = a.reviews.filter(isNak).map((r) => ({ ...evidence(r), source: r.kind === "nak-line" ? "line" as const : "trailer" as const }));
+  const pw_bot = a.reviews.filter(isPwVerdict).map((r) => ({ ...evidence(r), kind: r.kind === "pw-bot-rejected" ? "rejected" as const : "changes-requested" as const }));
+  return { lists, home_lists: homes, pairs: [...pairs.values()].sort((x, y) => y.reviewed + y.acked + y.tested - x.reviewed - x.acked - x.tested), home_matrix: matrix, naks, pw_bot, totals };
 }

@@ -2,7 +2,7 @@
 // site's meta.counts, the `headline` derived table that `threadgraph stats` reads as its window
 // figures, and the line ingest/sync/analyze print all come from this function.
 import type { Analysis } from "./analyze.ts";
-import { isCarriedReview, isNak, isReplyReview } from "./build-people.ts";
+import { isCarriedReview, isNak, isPwVerdict, isReplyReview } from "./build-people.ts";
 
 export interface HeadlineCounts {
   messages: number; threads: number; series: number;
@@ -14,6 +14,8 @@ export interface HeadlineCounts {
   /** The same trailers carried inside later patch versions. */
   reviews_carried: number;
   naks: number; bots: number;
+  /** netdev pw-bot verdicts in replies, counted apart from NAKs (docs/analysis.md). */
+  pw_bot_changes_requested: number; pw_bot_rejected: number;
 }
 
 export function headlineCounts(a: Analysis): HeadlineCounts {
@@ -24,5 +26,7 @@ export function headlineCounts(a: Analysis): HeadlineCounts {
     graph_people: a.graph.order, reply_edges: a.graph.size, reply_messages: a.replies.filter((e) => !e.bot).length,
     reviews: a.reviews.filter(isReplyReview).length, reviews_carried: a.reviews.filter(isCarriedReview).length,
     naks: a.reviews.filter(isNak).length, bots: a.bots.size,
+    pw_bot_changes_requested: a.reviews.filter((r) => isPwVerdict(r) && r.kind === "pw-bot-changes-requested").length,
+    pw_bot_rejected: a.reviews.filter((r) => isPwVerdict(r) && r.kind === "pw-bot-rejected").length,
   };
 }

@@ -4,14 +4,20 @@
 // reviews (source "carried"). Quoted trailers never reach here (parse drops them).
 // NAKs: Nacked-by trailers and free-text NAK lines in non-patch messages (parse sets nakLine
 // outside quotes), one per (NAKer, target).
-// A NAK on a thread that reached 2+ tracked lists is a cross-subsystem NAK.
+// pw-bot verdicts: netdev's "pw-bot: changes-requested"/"cr" and "pw-bot: reject" lines (parse
+// reads them outside quotes, the verdicts view holds them) are explicit verdicts, NAK evidence
+// beside Nacked-by and NAK lines but under their own kinds, so pages count them apart.
+// A NAK (or pw-bot verdict) on a thread that reached 2+ tracked lists is cross-subsystem.
 // The reviewed/NAKed person is the patch's author (authorOf: the in-body From: of a forwarded
 // patch), not the maintainer who sent it.
-import { authorOf, type AnalysisMessage, type AnalysisTrailer } from "../model/corpus.ts";
+import { authorOf, type AnalysisMessage, type AnalysisPwVerdict, type AnalysisTrailer } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
 
-export type ReviewKind = "reviewed-by" | "acked-by" | "tested-by" | "nacked-by" | "nak-line";
+export type ReviewKind = "reviewed-by" | "acked-by" | "tested-by" | "nacked-by" | "nak-line"
+  | "pw-bot-changes-requested" | "pw-bot-rejected";
 const REVIEW_KINDS = new Set(["reviewed-by", "acked-by", "tested-by", "nacked-by"]);
+/** NAK evidence: NAKs, and the pw-bot verdicts that turn a patch down or ask for changes. */
+const NAK_EVIDENCE = new Set<string>(["nacked-by", "nak-line", "pw-bot-changes-requested", "pw-bot-rejected"]);
 
 export interface ReviewRow {
   messageId: string;         // message carrying the trailer / NAK line
@@ -24,11 +30,12 @@ export interface ReviewRow {
   threadId: string;
   lists: string[];           // lists of the thread
   date: number | null;
-  source: "reply" | "carried" | "line";
+  source: "reply" | "carried" | "line" | "pw-bot";
   crossSubsystem: boolean;
 }
 
-export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTrailer[], tr: ThreadResult, tracked: Set<string>): { rows: ReviewRow[]; unresolved: number } {
+export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTrailer[], tr: ThreadResult, tracked: Set<string>,
+  pwVerdicts: AnalysisPwVerdict[] = []): { rows: ReviewRow[]; unresolved: number } {
   const idx = new Map(messages.map((m, i) => [m.id, i]));
   const threadLists = (i: number) => tr.threads[tr.threadIndex.get(tr.threading.threadId[i])!].lists;
   const crossOf = (lists: string[]) => lists.filter((l) => tracked.has(l)).length >= 2;
@@ -49,14 +56,15 @@ export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTraile
     const t = target >= 0 ? messages[target] : null;
     // Without a patch above, a NAK still targets the parent's author (a NAK of an idea).
     const parent = tr.threading.parent[i];
-    const author = t ? authorOf(t) : kind === "nacked-by" || kind === "nak-line" ? (parent >= 0 ? authorOf(messages[parent]) : null) : null;
-    if (!t && !(kind === "nacked-by" || kind === "nak-line")) { unresolved++; return; }
+    const nak = NAK_EVIDENCE.has(kind);
+    const author = t ? authorOf(t) : nak ? (parent >= 0 ? authorOf(messages[parent]) : null) : null;
+    if (!t && !nak) { unresolved++; return; }
     if (author === reviewer) return; // self-review is not a review
     rows.push({
       messageId: m.id, kind, reviewer, author, target: t ? t.id : parent >= 0 ? messages[parent].id : null,
       appliesTo: t ? (t.patch.isCover ? "series" : "patch") : "thread",
       seriesId: t ? tr.series[target] : null, threadId: tr.threading.threadId[i], lists, date: m.date,
-      source, crossSubsystem: (kind === "nacked-by" || kind === "nak-line") && crossOf(lists),
+      source, crossSubsystem: nak && crossOf(lists),
     });
   };
   for (const t of trailers) {
@@ -76,21 +84,33 @@ export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTraile
   messages.forEach((m, i) => {
     if (m.nakLine && !m.patch.isPatch && !trailerNaks.has(`${m.id}\u0000${m.from}`)) add(i, "nak-line", m.from, "line");
   });
+  // pw-bot lines are the sender's verdict; one per (message, kind) however often it is repeated
+  const seen = new Set<string>();
+  for (const v of pwVerdicts) {
+    const i = idx.get(v.messageId);
+    const k = `${v.messageId}\u0000${v.kind}`;
+    if (i === undefined || seen.has(k) || messages[i].patch.isPatch) continue;
+    seen.add(k);
+    add(i, v.kind === "rejected" ? "pw-bot-rejected" : "pw-bot-changes-requested", messages[i].from, "pw-bot");
+  }
   return { rows: dedupeNaks(rows), unresolved };
 }
 
 /**
  * One NAK per (NAKer, target): the same person NAKing the same patch again (a second reply, a
- * NAK line after a Nacked-by) is one NAK; the earliest is kept. Reviews are left as they are.
+ * NAK line after a Nacked-by) is one NAK; the earliest is kept. The same for each pw-bot kind,
+ * apart from NAKs (a NAK and a "pw-bot: cr" by one person are two pieces of evidence). Reviews
+ * are left as they are.
  */
 function dedupeNaks(rows: ReviewRow[]): ReviewRow[] {
   const first = new Map<string, ReviewRow>();
+  const group = (r: ReviewRow) => (r.kind === "nacked-by" || r.kind === "nak-line" ? "nak" : r.kind);
   for (const r of rows) {
-    if (r.kind !== "nacked-by" && r.kind !== "nak-line") continue;
-    const k = `${r.reviewer}\u0000${r.target ?? `thread:${r.threadId}`}`;
+    if (!NAK_EVIDENCE.has(r.kind)) continue;
+    const k = `${group(r)}\u0000${r.reviewer}\u0000${r.target ?? `thread:${r.threadId}`}`;
     const f = first.get(k);
     if (!f || (r.date ?? Infinity) < (f.date ?? Infinity)) first.set(k, r);
   }
   const keep = new Set(first.values());
-  return rows.filter((r) => (r.kind !== "nacked-by" && r.kind !== "nak-line") || keep.has(r));
+  return rows.filter((r) => !NAK_EVIDENCE.has(r.kind) || keep.has(r));
 }

@@ -78,13 +78,17 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
     const [messageId, kind, personId, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str, Str, Str];
     return { messageId, kind, personId, name: name ?? "", email: email ?? "" };
   });
+  // Explicit verdicts that are NAK evidence (docs/analysis.md); messages outside the corpus are skipped later.
+  const pwVerdicts = await store.query<{ messageId: string; kind: "changes-requested" | "rejected" }>(
+    `SELECT DISTINCT message_id AS "messageId", kind FROM verdicts WHERE rule = 'pw-bot' AND kind IN ('changes-requested', 'rejected')
+     ORDER BY 1, 2`);
   const sources = (await store.query<{ source: string; list: string | null; messages: number }>(
     `SELECT source, any_value(list) AS list, count(DISTINCT message_id) AS messages FROM arrivals GROUP BY source ORDER BY source`));
   // Tracked lists first (config order), then any other list seen in the data.
   const seen = new Set<string>();
   for (const m of messages) for (const l of m.lists) seen.add(l);
   const lists = [...trackedLists.filter((l) => seen.has(l)), ...[...seen].filter((l) => !trackedLists.includes(l)).sort()];
-  return { messages, people, trailers, lists, sources };
+  return { messages, people, trailers, lists, sources, pwVerdicts };
 }
 
 export async function writeDerivedTables(store: Store, a: Analysis): Promise<void> {

@@ -15,8 +15,9 @@ Print store statistics, each figure under its scope (docs/schema.md "threadgraph
             arrivals, sources, forwarded_patches
   window    the last analysis (run after every ingest/sync): its report window (since, until, start,
             end) and headline figures with the site's definitions: messages, threads, series, people
-            (active in the window), reviews (given in replies), reviews_carried, naks, graph_people,
-            reply_edges, reply_messages, bots; tables: row count of each derived table.
+            (active in the window), reviews (given in replies), reviews_carried, naks,
+            pw_bot_changes_requested, pw_bot_rejected (netdev pw-bot verdicts, apart from naks),
+            graph_people, reply_edges, reply_messages, bots; tables: row count of each derived table.
             null before the first analysis
 
 options:

@@ -44,6 +44,12 @@ export interface AnalysisTrailer {
   email: string;
 }
 
+/** An explicit netdev pw-bot verdict in a message ("pw-bot: cr", "pw-bot: reject"), from the verdicts view. */
+export interface AnalysisPwVerdict {
+  messageId: string;
+  kind: "changes-requested" | "rejected";
+}
+
 export interface AnalysisPerson {
   id: string;
   name: string;
@@ -59,6 +65,8 @@ export interface Corpus {
   /** Tracked list names in display order (config order first). */
   lists: string[];
   sources: { source: string; list: string | null; messages: number }[];
+  /** pw-bot changes-requested / reject lines (absent in hand-made corpora: none). */
+  pwVerdicts?: AnalysisPwVerdict[];
   /**
    * What the store holds before the report window (set by windowCorpus): who sent mail earlier,
    * so "new" people are new to the store, not just to the window; and each list's first date in

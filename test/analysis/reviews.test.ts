@@ -61,3 +61,26 @@ test("a message with both a Nacked-by trailer and a free-text NAK line is one NA
   // hal's trailer and hal's NAK line are one NAK; ivy's trailer is another NAKer.
   assert.deepEqual(naks.map((r) => [r.reviewer, r.kind, r.source]), [["hal", "nacked-by", "reply"], ["ivy", "nacked-by", "reply"]]);
 });
+
+test("pw-bot changes-requested / reject: NAK evidence with their own kinds, apart from NAKs; once per person, kind and patch", () => {
+  const more = [...ms,
+    msg("cr1", "eve", T0 + 9 * H, { irt: "p2", lists: ["alpha", "beta"] }),  // eve also NAKed p2 by a line: both stay
+    msg("cr2", "eve", T0 + 10 * H, { irt: "cr1", lists: ["alpha"] }),        // the same cr again under p2: one
+    msg("rj", "hal", T0 + 11 * H, { irt: "solo", lists: ["gamma"] }),
+  ];
+  const tr = buildThreads(more);
+  const pw = [
+    { messageId: "cr1", kind: "changes-requested" as const }, { messageId: "cr2", kind: "changes-requested" as const },
+    { messageId: "rj", kind: "rejected" as const }, { messageId: "p1", kind: "rejected" as const }, // a patch posting: none
+    { messageId: "gone", kind: "rejected" as const },                                              // outside the corpus: skipped
+  ];
+  const { rows } = reviewRows(more, trailers, tr, new Set(["alpha", "beta", "gamma"]), pw);
+  const pwRows = rows.filter((r) => r.source === "pw-bot");
+  assert.deepEqual(pwRows.map((r) => [r.messageId, r.kind, r.reviewer, r.author, r.target, r.crossSubsystem]), [
+    ["cr1", "pw-bot-changes-requested", "eve", "ann", "p2", true],
+    ["rj", "pw-bot-rejected", "hal", "gil", "solo", false],
+  ]);
+  // the NAKs are the same as without pw-bot verdicts
+  const naks = (rs: typeof rows) => rs.filter((r) => r.kind === "nacked-by" || r.kind === "nak-line").map((r) => r.messageId);
+  assert.deepEqual(naks(rows), naks(reviewRows(more, trailers, tr, new Set(["alpha", "beta", "gamma"])).rows));
+});

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { ingest } from "../../loaders/pipeline/ingest.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { openSource } from "../../loaders/sources/index.ts";
+import { runAnalysis } from "../../loaders/analysis/run.ts";
 import { tempDir } from "./helpers.ts";
 
 let n = 0;
@@ -95,6 +96,33 @@ test("a store written before verdicts existed (no verdicts parts in its manifest
     assert.deepEqual(await store.query("SELECT kind FROM naks"), [{ kind: "nacked-by" }]);
     assert.equal((await store.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM messages"))[0].n, 7);
     await store.close();
+  } finally {
+    t.cleanup();
+  }
+});
+
+test("analysis: pw-bot verdicts reach the reviews table and the Reviews artifact with their kinds, counted apart from NAKs", async () => {
+  const t = tempDir();
+  try {
+    const mbox = join(t.dir, "zoo.mbox");
+    writeFileSync(mbox, corpus());
+    const dir = join(t.dir, "store");
+    const store = await openStore(dir);
+    await ingest(store, [openSource(`zoo=${mbox}`)], { lists: [{ name: "zoo", address: "zoo@lists.example.org" }] });
+    await store.close();
+    const r = await runAnalysis({ storeDir: dir, writeDerived: true, lists: ["zoo"], window: {}, details: {} });
+    const rev = JSON.parse(r.files.get("reviews.json")!);
+    assert.deepEqual([rev.totals.naks, rev.totals.pw_bot_changes_requested, rev.totals.pw_bot_rejected], [1, 1, 1]);
+    assert.deepEqual(rev.pw_bot.map((x: { message_id: string; kind: string; from: { id: string }; to: { id: string } }) =>
+      [x.message_id, x.kind, x.from.id, x.to.id]).sort(), [["cr@x", "changes-requested", "mae@example.org", "dev1@example.org"],
+      ["rej@x", "rejected", "mae@example.org", "dev1@example.org"]]);
+    assert.deepEqual(rev.naks.map((x: { message_id: string }) => x.message_id), ["nak@x"]);
+    const s2 = await openStore(dir);
+    assert.deepEqual(await s2.query("SELECT kind, count(*)::INTEGER AS n FROM reviews WHERE source = 'pw-bot' GROUP BY kind ORDER BY kind"),
+      [{ kind: "pw-bot-changes-requested", n: 1 }, { kind: "pw-bot-rejected", n: 1 }]);
+    assert.deepEqual(await s2.query("SELECT naks, pw_bot_changes_requested, pw_bot_rejected FROM headline"),
+      [{ naks: 1, pw_bot_changes_requested: 1, pw_bot_rejected: 1 }]);
+    await s2.close();
   } finally {
     t.cleanup();
   }
