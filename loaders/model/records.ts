@@ -111,7 +111,8 @@ export type MessageFlag =
   | "mime-slow-path"    // decoded through mailparser (QP/base64/multipart/charset)
   | "8bit-header"       // raw 8-bit bytes in headers
   | "nul-byte"          // NUL bytes present
-  | "truncated-body";   // body scanning stopped at a size cap
+  | "truncated-body"    // body scanning stopped at a size cap
+  | "truncated-verdicts"; // more verdict lines than parse/verdicts.ts keeps (VERDICTS_MAX)
 
 /** Output of parse/: one message, decoded. Dates are epoch milliseconds UTC. */
 export interface ParsedMessage {

@@ -8,7 +8,7 @@ import { parseAddress, parseAddressList } from "./addresses.ts";
 import { parseDate, newestReceived } from "./dates.ts";
 import { parsePatchSubject, stripReplyPrefix } from "./subject-patch.ts";
 import { scanBodyBytes, scanBodyText } from "./trailers.ts";
-import { mayHoldVerdict, scanVerdicts } from "./verdicts.ts";
+import { mayHoldVerdict, scanVerdicts, VERDICTS_MAX } from "./verdicts.ts";
 import { isRelaySender, recoverSender } from "./relay.ts";
 import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
@@ -167,7 +167,11 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   // A verdict answers something: a reply that is not itself a patch posting.
   const isReply = inReplyTo !== null || references.length > 0 || isRe;
   const answers = isReply && !(patch.isPatch && !isRe);
-  const verdicts = answers && mayHoldVerdict(slowText ?? scanned, from) ? scanVerdicts(verdictText(), from, true) : [];
+  let verdicts = answers && mayHoldVerdict(slowText ?? scanned, from) ? scanVerdicts(verdictText(), from, true) : [];
+  if (verdicts.length > VERDICTS_MAX) {
+    verdicts = verdicts.slice(0, VERDICTS_MAX);
+    flags.push("truncated-verdicts");
+  }
   return {
     messageId,
     date,

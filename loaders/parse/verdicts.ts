@@ -11,8 +11,10 @@ import { parsePerson } from "./trailers.ts";
 
 /** A verdict line longer than this is prose, not a verdict. */
 const LINE_MAX = 200;
-/** Items kept per summary (a pull request lists hundreds; the rest are counted in raw). */
+/** Items kept per summary (a pull request lists hundreds; more is hostile). */
 const ITEMS_MAX = 200;
+/** Verdicts kept per message (real mail has one or two); beyond it the message is flagged. */
+export const VERDICTS_MAX = 20;
 
 const PATCHWORK_BOT = /^patchwork-bot\+[^@\s]*@kernel\.org$/;
 
@@ -61,7 +63,10 @@ export function scanVerdicts(text: string, sender: Address, isReply: boolean): V
     else if (!quoted && ORIGINAL.test(t.length <= LINE_MAX ? t : "")) break; // a top-post's quoted original follows
     else if (!quoted && t.length <= LINE_MAX) {
       const pw = PW_LINE.exec(t);
-      if (pw) out.push(pwBot(pw[1], sender, t));
+      if (pw) {
+        out.push(pwBot(pw[1], sender, t));
+        if (out.length > VERDICTS_MAX) break; // one more than kept: the caller flags the message
+      }
       else if (!signature && !maintainerDone && prevBreak) {
         const v = maintainerLine(t, sender, lines, i);
         if (v) { out.push(v); maintainerDone = true; }

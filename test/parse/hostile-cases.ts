@@ -40,6 +40,10 @@ export interface HostileCase {
 const sp = fill(" ", MIB - 4096);
 
 /** Each case is a whole message for parseMessage. */
+/** Headers of a reply, and of a patchwork-bot reply: verdicts are looked for in replies only. */
+const RE = ["In-Reply-To: <p@example.org>", "Subject: Re: [PATCH] x"];
+const BOT = [...RE, "From: patchwork-bot+x@kernel.org"];
+
 export const HOSTILE_MESSAGES: HostileCase[] = [
   // trailers
   { name: "trailer: Reviewed-by: a<1 MiB spaces>b", bytes: () => mail([], `Reviewed-by: a${sp}b\n`) },
@@ -111,6 +115,15 @@ export const HOSTILE_MESSAGES: HostileCase[] = [
   { name: "in-body: From: with 100k folds", bytes: () => mail(["Subject: [PATCH] x"], `From: a${fill("\n b")}\n\nbody\n`) },
   { name: "relay: X-Original-From of 1 MiB", bytes: () => mail(["From: A via B4 Relay <devnull+a@kernel.org>", `X-Original-From: ${fill("(a ")}`]) },
   { name: "relay: Reply-To with 100k addresses", bytes: () => mail(["From: A via list <list@example.org>", `Reply-To: ${fill("a@b.c, ")}`]) },
+  // verdicts (parse/verdicts.ts): only replies are scanned, so these are replies
+  { name: "verdict: 60k 'Applied, thanks!' paragraphs", bytes: () => mail(RE, fill("Applied, thanks!\n\n")) },
+  { name: "verdict: 90k pw-bot lines", bytes: () => mail(RE, fill("pw-bot: cr\n")) },
+  { name: "verdict: pw-bot: <1 MiB spaces>x", bytes: () => mail(RE, `pw-bot:${sp}x\n`) },
+  { name: "verdict: short ' , , ,' lines after Applied", bytes: () => mail(RE, fill(`Applied${" ,".repeat(90)}x\n\n`)) },
+  { name: "verdict: Applied then 1 MiB of ' ,'", bytes: () => mail(RE, `Applied${fill(" ,")}\n`) },
+  { name: "verdict: b4 summary of 30k items", bytes: () => mail(RE, `Applied, thanks!\n\n${fill("[1/1] x\n      commit: 0123abcd\n")}`) },
+  { name: "verdict: patchwork-bot notice with 30k items", bytes: () => mail(BOT, `This series was applied to a/b.git (main)\nby A <a@b.c>:\n\nHere is the summary with links:\n${fill("  - [x] y\n    (no matching commit)\n")}`) },
+  { name: "verdict: patchwork-bot 'was applied to' of 1 MiB '('", bytes: () => mail(BOT, `This series was applied to a ${fill("(")}\nby ${fill("<", MIB / 4)}:\n`) },
 ];
 
 /** Direct calls into parse/ and identity/ helpers with 1 MiB hostile strings. */

@@ -160,3 +160,11 @@ test("parseMessage: verdicts reach the parsed record on the fast and the MIME pa
   const patch = parseMessage(Buffer.from(head("Content-Type: text/plain").replace("Re: [PATCH", "[PATCH") + "\nApplied, thanks!\n"), { trackedLists: [] });
   assert.deepEqual(patch.verdicts, []);
 });
+
+test("a message with more verdict lines than kept is flagged, its first verdicts stored", () => {
+  const body = Array.from({ length: 500 }, () => "pw-bot: cr").join("\n");
+  const p = parseMessage(Buffer.from(["From: Mae Tainer <mae@example.org>", "Subject: Re: x", "Date: Mon, 1 Jul 2024 12:00:00 +0000",
+    "Message-ID: <many@example.org>", "In-Reply-To: <p@example.org>", "", body, ""].join("\n")), { trackedLists: [] });
+  assert.equal(p.verdicts!.length, 20);
+  assert.ok(p.flags.includes("truncated-verdicts"));
+});
