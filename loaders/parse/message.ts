@@ -167,7 +167,8 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   // A verdict answers something: a reply that is not itself a patch posting.
   const isReply = inReplyTo !== null || references.length > 0 || isRe;
   const answers = isReply && !(patch.isPatch && !isRe);
-  let verdicts = answers && mayHoldVerdict(slowText ?? scanned, from) ? scanVerdicts(verdictText(), from, true) : [];
+  const mayHold = slowText === null ? scan.verdictLine || mayHoldVerdict("", from) : mayHoldVerdict(slowText, from);
+  let verdicts = answers && mayHold ? scanVerdicts(verdictText(), from, true) : [];
   if (verdicts.length > VERDICTS_MAX) {
     verdicts = verdicts.slice(0, VERDICTS_MAX);
     flags.push("truncated-verdicts");

@@ -23,10 +23,38 @@ const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d;
 export interface BodyScan {
   trailers: Trailer[];
   nakLine: boolean;
+  /**
+   * A line outside quotes that a verdict rule may fire on ("Applied...", "Thanks, applied",
+   * "Queued...", "pw-bot: ..."): parse/verdicts.ts reads the body only then. Set by scanBodyBytes;
+   * scanBodyText leaves it to verdicts.ts's own pre-check.
+   */
+  verdictLine?: boolean;
 }
 
 // Lower-case first letters of the trailer keywords, and of NAK/NACK.
 const TRAILER_FIRST = new Set([0x72, 0x61, 0x74, 0x6e, 0x73]); // r a t n s
+
+// Lines verdicts.ts reads start "Applied", "Queued", "pw-bot:", or "Thanks,"/"OK," then the verb.
+const PPLIED = Buffer.from("pplied"), UEUED = Buffer.from("ueued"), PW_BOT = Buffer.from("pw-bot:");
+const VERDICT_FIRST = new Set([0x61, 0x71, 0x70, 0x74, 0x6f]); // a q p t o
+
+const wordAt = (b: Buffer, i: number, e: number, w: Buffer) => {
+  if (i + w.length > e) return false;
+  for (let k = 0; k < w.length; k++) if (b[i + k] !== w[k]) return false;
+  return true;
+};
+
+/** Could the line [s, e) (s: its first non-blank byte, c: that byte lower-cased) be a verdict line? */
+function verdictCandidate(b: Buffer, s: number, e: number, c: number): boolean {
+  if (c === 0x61) return wordAt(b, s + 1, e, PPLIED);
+  if (c === 0x71) return wordAt(b, s + 1, e, UEUED);
+  if (c === 0x70) return wordAt(b, s, e, PW_BOT);
+  // "Thanks, applied" / "Thank you, queued" / "OK, applied": the verb within the first 24 bytes
+  const second = b[s + 1] | 0x20;
+  if (!((c === 0x74 && second === 0x68) || (c === 0x6f && second === 0x6b))) return false;
+  for (let i = s + 2; i < Math.min(e, s + 24); i++) if (wordAt(b, i, e, PPLIED) || wordAt(b, i, e, UEUED)) return true;
+  return false;
+}
 
 /** Does the line [s, e) contain "-by:" (any case) within its first 24 bytes? */
 function hasBy(b: Buffer, s: number, e: number): boolean {
@@ -45,6 +73,7 @@ export function scanBodyBytes(b: Buffer, latin1 = false): BodyScan {
   const enc = latin1 ? "latin1" : "utf8";
   const trailers: Trailer[] = [];
   let nakLine = false;
+  let verdictLine = false;
   const n = b.length;
   let s = 0;
   while (s < n) {
@@ -53,13 +82,14 @@ export function scanBodyBytes(b: Buffer, latin1 = false): BodyScan {
     let i = s;
     while (i < e && (b[i] === 0x20 || b[i] === 0x09)) i++;
     const c = b[i] | 0x20;
+    if (!verdictLine && i < e && VERDICT_FIRST.has(c) && verdictCandidate(b, i, e, c)) verdictLine = true;
     if (i < e && TRAILER_FIRST.has(c)) {
       if (hasBy(b, i, e)) addTrailer(b.toString(enc, s, e), trailers);
       else if (!nakLine && c === 0x6e && (b[i + 1] | 0x20) === 0x61 && NAK.test(b.toString("latin1", i, Math.min(e, i + 32)))) nakLine = true;
     }
     s = e + 1;
   }
-  return { trailers, nakLine };
+  return { trailers, nakLine, verdictLine };
 }
 
 function addTrailer(line: string, out: Trailer[]) {

@@ -35,10 +35,31 @@ const PW_STATES: Record<string, string> = {
 };
 const PW_KINDS = new Set<VerdictKind>(["changes-requested", "rejected", "deferred", "not-applicable", "awaiting-upstream", "accepted", "superseded"]);
 
-/** Cheap test on the raw body: can it hold any verdict at all? (native indexOf, no decoding) */
+/**
+ * Cheap test on the raw body, before any decoding: does it have a line a rule could fire on? A
+ * "pw-bot:", "pplied" or "ueued" at most a few characters into a line that is not quoted. Most
+ * bodies that say "applied" say it in prose or in quotes, and are never decoded. Native indexOf
+ * finds the occurrences; each is looked at over at most its `within` bytes back.
+ */
 export function mayHoldVerdict(b: Buffer | string, sender: Address): boolean {
-  return PATCHWORK_BOT.test(sender.email) || b.indexOf("pw-bot") >= 0 || b.indexOf("pplied") >= 0 || b.indexOf("ueued") >= 0;
+  if (PATCHWORK_BOT.test(sender.email)) return true;
+  for (const [needle, within] of NEEDLES) {
+    for (let at = b.indexOf(needle); at >= 0; at = b.indexOf(needle, at + needle.length)) {
+      let i = at - 1;
+      while (i >= 0 && at - i <= within && codeAt(b, i) !== 0x0a) i--;
+      if (i >= 0 && codeAt(b, i) !== 0x0a) continue; // too far into its line
+      i++;
+      while (i < at && isBlankAt(b, i)) i++;
+      if (codeAt(b, i) !== 0x3e) return true; // not quoted
+    }
+  }
+  return false;
 }
+
+/** Needles and how far into its line each may start ("Thanks, applied": the verb's "pplied" at 9). */
+const NEEDLES: [string, number][] = [["pw-bot:", 16], ["pplied", 24], ["ueued", 24]];
+const codeAt = (b: Buffer | string, i: number) => (typeof b === "string" ? b.charCodeAt(i) : b[i]);
+const isBlankAt = (b: Buffer | string, i: number) => codeAt(b, i) === 0x20 || codeAt(b, i) === 0x09;
 
 /**
  * Verdicts of a decoded body. `isReply`: only a reply answers something; a posting that says

@@ -154,6 +154,11 @@ test("parseMessage: verdicts reach the parsed record on the fast and the MIME pa
   ].filter((l) => l !== null).join("\n");
   const plain = parseMessage(Buffer.from(head("Content-Type: text/plain") + "\nApplied, thanks!\n\npw-bot: cr\n"), { trackedLists: [] });
   assert.deepEqual(plain.verdicts!.map((v) => v.rule), ["maintainer-applied", "pw-bot"]);
+  // the fast path only reads bodies whose trailer scan saw a candidate line: every wording gets through
+  for (const line of ["Thanks, applied.", "Thank you, queued.", "OK, applied to zoo-next", "  Queued, thanks", "applied", "pw-bot: defer"]) {
+    const p = parseMessage(Buffer.from(head("Content-Type: text/plain") + `\nLooks fine.\n\n${line}\n`), { trackedLists: [] });
+    assert.equal(p.verdicts!.length, 1, line);
+  }
   const qp = parseMessage(Buffer.from(head("Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable") +
     "\nApplied to zoo=2Dnext, thanks!\n"), { trackedLists: [] });
   assert.deepEqual(qp.verdicts!.map((v) => v.tree), ["zoo-next"]);
