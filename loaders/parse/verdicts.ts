@@ -188,7 +188,12 @@ function maintainerLine(t: string, sender: Address, lines: string[], i: number):
   const lead = /^(?:thanks|thank you|ok|okay)[,!.]? +/.exec(lower);
   const verb = /^(applied|queued)(?: up)?/.exec(lead ? lower.slice(lead[0].length) : lower);
   if (!verb) return null;
-  const target = parseTarget(stripThanks(t.slice((lead?.[0].length ?? 0) + verb[0].length)));
+  const after = t.slice((lead?.[0].length ?? 0) + verb[0].length);
+  const rest = stripThanks(after);
+  // Thanked, the verdict is plain even in looser wording: "Applied with a whitespace fix, thanks!",
+  // "Applied nf-next, thanks" (a tree-like word without "to").
+  const thanked = rest.length < after.trim().replace(/[ ,.;!]+$/, "").length;
+  const target = parseTarget(rest) ?? (thanked ? looseTarget(rest) : null);
   if (!target) return null;
   const items = b4Items(lines, i + 1);
   const scope = items.length ? (items.length > 1 || /\/(\d+)\]/.exec(items[0].subject)?.[1] !== "1" ? "series" : "patch") : null;
@@ -248,6 +253,13 @@ function parseTarget(rest: string): { tree: string | null; branch: string | null
   if (p < tok.length && /^\([\w.+/-]+\)$/.test(tok[p])) { branch = orig[p].slice(1, -1); p++; }
   forVersion();
   return p === tok.length ? { tree, branch } : null;
+}
+
+/** "with <words>" (no tree), or one tree-like word ("nf-next", "zoo/next", "zoo.git"). */
+function looseTarget(rest: string): { tree: string | null; branch: string | null } | null {
+  if (/^with\s/i.test(rest)) return { tree: null, branch: null };
+  if (/^[\w.+]+(?:[-/][\w.+]+)+$|^[\w+-]+\.git$/.test(rest) && !NOT_TARGET.has(rest.toLowerCase())) return { tree: rest, branch: null };
+  return null;
 }
 
 const B4_ITEM = /^\[(\d+)\/(\d+)\] (\S.*)$/;

@@ -76,6 +76,8 @@ test("maintainer replies: the usual wordings, with tree and branch where given",
     ["Applied to the bpf tree. Thanks.", "bpf", null], ["applied to zoo/next for v6.13, thank you!", "zoo/next", null],
     ["Queued, thanks.", null, null], ["Queued for v6.12 in the PCI tree.", "PCI", null], ["Applied to zoo.git (fixes), thanks", "zoo.git", "fixes"],
     ["Applied to my tree, thanks", null, null], ["Applied on zoo-next.", "zoo-next", null],
+    // looser wording, accepted only when thanked
+    ["Applied with a whitespace fix, thanks!", null, null], ["Applied zoo-next, thanks", "zoo-next", null],
   ];
   for (const [line, tree, branch] of cases) {
     const v = only(`On Mon, 1 Jul 2024 Someone wrote:\n> the patch\n\n${line}\n\nBest,\nMae\n`);
@@ -92,6 +94,8 @@ test("maintainer replies: prose, questions, negations, quotes and signatures giv
     "applied to the wrong subnode, resulting in a crash.",
     "Applied to previous versions.",
     "Applied with some fixes, but please resend.",
+    "Applied with this patch the warning goes away.",
+    "Applied zoo-next.",
     "> Applied, thanks!",
     "Thanks for the review.\n\n-- \nApplied, thanks!",
     "Looks good.\n-----Original Message-----\nApplied, thanks!",
