@@ -6,8 +6,8 @@ import { formatTable } from "../store/format.ts";
 
 export const help = `usage: threadgraph query [--store DIR] [--json | --table] "SQL"
 
-Run DuckDB SQL over the store. Views: messages, people, trailers, errors, arrivals, conflicts,
-tombstones, person_emails, plus derived tables (threads, replies, ...) once analyze wrote them.
+Run DuckDB SQL over the store. Views: messages, people, trailers, naks, verdicts, errors, arrivals,
+conflicts, tombstones, person_emails, plus derived tables (threads, replies, ...) once analyze wrote them.
 See docs/schema.md. Timestamps print as ISO 8601 UTC in a table and as epoch milliseconds in
 JSON lines. The SQL is not sandboxed: it can read and write files (COPY ... TO), like any DuckDB.
 

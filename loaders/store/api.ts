@@ -9,7 +9,7 @@ export type ColumnType =
 export interface Store {
   readonly dir: string;
   /**
-   * Run DuckDB SQL over the store's views. Core views: messages, people, trailers, errors, arrivals.
+   * Run DuckDB SQL over the store's views. Core views: messages, people, trailers, naks, verdicts, errors, arrivals.
    * Derived views (threads, replies, reviews, ...) appear once written with writeDerived.
    * TIMESTAMP values come back as epoch milliseconds (number), lists as arrays, BIGINT as number.
    */
