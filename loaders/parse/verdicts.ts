@@ -22,7 +22,7 @@ const PATCHWORK_BOT = /^patchwork-bot\+[^@\s]*@kernel\.org$/;
  * netdev mailbot's pw_act_map (linux-netdev/nipa mailbot.py): alias -> patchwork state. States
  * that are no verdict (needs-ack, under-review, new) keep their state with kind "other".
  */
-const PW_STATES: Record<string, string> = {
+const PW_STATES = new Map<string, string>(Object.entries({
   cr: "changes-requested", "changes-requested": "changes-requested",
   reject: "rejected", rejected: "rejected",
   defer: "deferred", deferred: "deferred",
@@ -32,7 +32,7 @@ const PW_STATES: Record<string, string> = {
   superseded: "superseded",
   "needs-ack": "needs-ack", "need-ack": "needs-ack", nac: "needs-ack",
   "under-review": "under-review", ur: "under-review", new: "new",
-};
+}));
 const PW_KINDS = new Set<VerdictKind>(["changes-requested", "rejected", "deferred", "not-applicable", "awaiting-upstream", "accepted", "superseded"]);
 
 /**
@@ -118,7 +118,8 @@ const PW_LINE = /^pw-bot:[ \t]*(\S.*)$/i;
 
 function pwBot(stateText: string, sender: Address, raw: string): Verdict {
   const word = stateText.trim().toLowerCase();
-  const state = PW_STATES[word] ?? capLength(word, 64);
+  // a Map: "pw-bot: constructor" or "__proto__" is an unknown state, not Object.prototype's
+  const state = PW_STATES.get(word) ?? capLength(word, 64);
   const kind = PW_KINDS.has(state as VerdictKind) ? (state as VerdictKind) : "other";
   // mailbot sets the state of the whole series, whichever message the line answers
   return { kind, rule: "pw-bot", state, name: sender.name, email: sender.email, tree: null, branch: null, scope: "series", items: [], raw: capLength(raw) };

@@ -58,6 +58,7 @@ test("pw-bot: every mailbot state and alias, unknown states kept as 'other', quo
     ["nap", "not-applicable", "not-applicable"], ["not-applicable", "not-applicable", "not-applicable"],
     ["au", "awaiting-upstream", "awaiting-upstream"], ["accept", "accepted", "accepted"], ["superseded", "superseded", "superseded"],
     ["under-review", "other", "under-review"], ["nac", "other", "needs-ack"], ["frobnicate", "other", "frobnicate"],
+    ["constructor", "other", "constructor"], ["__proto__", "other", "__proto__"], ["tostring", "other", "tostring"],
   ];
   for (const [word, kind, state] of cases) {
     const v = only(`Please fix the leak.\n\npw-bot: ${word}\n`);
