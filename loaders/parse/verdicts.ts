@@ -75,6 +75,7 @@ export function scanVerdicts(text: string, sender: Address, isReply: boolean): V
   const out: Verdict[] = [];
   let signature = false;
   let maintainerDone = false;
+  let tries = 0;
   let prevBreak = true; // the body's first line starts a paragraph
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -88,7 +89,7 @@ export function scanVerdicts(text: string, sender: Address, isReply: boolean): V
         out.push(pwBot(pw[1], sender, t));
         if (out.length > VERDICTS_MAX) break; // one more than kept: the caller flags the message
       }
-      else if (!signature && !maintainerDone && prevBreak) {
+      else if (!signature && !maintainerDone && prevBreak && VERB_START.test(t) && tries++ < TRIES_MAX) {
         const v = maintainerLine(t, sender, lines, i);
         if (v) { out.push(v); maintainerDone = true; }
       }
@@ -115,6 +116,10 @@ const ORIGINAL = /^(-{3,} ?original message ?-{3,}|_{10,})$/i;
 // "On Mon, 1 Jul 2024 Foo wrote:" (a quote follows): the next line starts a paragraph.
 const ATTRIBUTION = /wrote:$/;
 const PW_LINE = /^pw-bot:[ \t]*(\S.*)$/i;
+// What a maintainer's verdict line starts with; others are not looked at further.
+const VERB_START = /^(?:applied|queued|thanks|thank you|ok|okay)\b/i;
+/** Candidate maintainer lines tried per message: a reply has one or two; thousands are hostile. */
+const TRIES_MAX = 50;
 
 function pwBot(stateText: string, sender: Address, raw: string): Verdict {
   const word = stateText.trim().toLowerCase();
