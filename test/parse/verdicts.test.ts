@@ -178,3 +178,15 @@ test("a message with more verdict lines than kept is flagged, its first verdicts
   assert.equal(p.verdicts!.length, 20);
   assert.ok(p.flags.includes("truncated-verdicts"));
 });
+
+test("CRLF line endings: every rule still fires, items keep no carriage return", () => {
+  const crlf = (lines: string[]) => Buffer.from(lines.join("\r\n") + "\r\n");
+  const head = (from: string) => [`From: ${from}`, "Subject: Re: [PATCH] zoo: x", "Date: Mon, 1 Jul 2024 12:00:00 +0000",
+    "Message-ID: <c@example.org>", "In-Reply-To: <p@example.org>", ""];
+  const m = parseMessage(crlf([...head("Mae <mae@example.org>"), "Applied to zoo-next, thanks!", "", "[1/1] zoo: x", "      commit: abc1234", "", "pw-bot: cr"]), { trackedLists: [] });
+  assert.deepEqual(m.verdicts!.map((v) => [v.rule, v.tree, v.items]), [
+    ["b4-thanks", "zoo-next", [{ subject: "[1/1] zoo: x", commit: "abc1234" }]], ["pw-bot", null, []]]);
+  const b = parseMessage(crlf([...head("patchwork-bot+zoo@kernel.org"), "This patch was applied to zoo/zoo.git (main)", "by Ann <ann@example.org>:", "",
+    "Here is the summary with links:", "  - [v2] zoo: x", "    https://git.kernel.org/zoo/zoo/c/abcdef123456", ""]), { trackedLists: [] });
+  assert.deepEqual(b.verdicts!.map((v) => [v.branch, v.email, v.items]), [["main", "ann@example.org", [{ subject: "[v2] zoo: x", commit: "https://git.kernel.org/zoo/zoo/c/abcdef123456" }]]]);
+});
