@@ -4,6 +4,7 @@ import type { Store } from "../store/api.ts";
 import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
+import { readSubsystems, readVerdicts, writeSeriesTables } from "./series-io.ts";
 
 /** "Re: [PATCH 2/5] ..." is a reply to a patch, not a patch: parse tags it from the subject alone. */
 const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:/i;
@@ -84,7 +85,7 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
   const seen = new Set<string>();
   for (const m of messages) for (const l of m.lists) seen.add(l);
   const lists = [...trackedLists.filter((l) => seen.has(l)), ...[...seen].filter((l) => !trackedLists.includes(l)).sort()];
-  return { messages, people, trailers, lists, sources };
+  return { messages, people, trailers, lists, sources, verdicts: await readVerdicts(store), subsystems: await readSubsystems(store) };
 }
 
 export async function writeDerivedTables(store: Store, a: Analysis): Promise<void> {
@@ -114,6 +115,7 @@ export async function writeDerivedTables(store: Store, a: Analysis): Promise<voi
     series_id: "VARCHAR", thread_id: "VARCHAR", lists: "VARCHAR[]", date: "TIMESTAMP", source: "VARCHAR", cross_subsystem: "BOOLEAN",
   }, a.reviews.map((r) => ({ message_id: r.messageId, kind: r.kind, reviewer_id: r.reviewer, author_id: r.author, target_id: r.target,
     applies_to: r.appliesTo, series_id: r.seriesId, thread_id: r.threadId, lists: r.lists, date: r.date, source: r.source, cross_subsystem: r.crossSubsystem })));
+  await writeSeriesTables(store, a);
   // One row: the window and the headline figures of this analysis, for `threadgraph stats`.
   const counts = headlineCounts(a);
   await store.writeDerived("headline", {

@@ -1,6 +1,7 @@
 // In-memory input of the analysis stage: the rows analysis needs from the store's messages,
 // people and trailers views (read by store-input.ts), or built by hand in tests.
 import type { TrailerKind } from "./records.ts";
+import type { Verdict } from "./verdict.ts";
 
 export interface AnalysisPatch {
   isPatch: boolean;
@@ -59,6 +60,10 @@ export interface Corpus {
   /** Tracked list names in display order (config order first). */
   lists: string[];
   sources: { source: string; list: string | null; messages: number }[];
+  /** The store's verdicts (absent: the store has no verdicts table, so no outcome but superseded/pending is known). */
+  verdicts?: Verdict[];
+  /** Message id -> MAINTAINERS subsystems (the store's message_subsystems; absent when it has none). */
+  subsystems?: Map<string, string[]>;
   /**
    * What the store holds before the report window (set by windowCorpus): who sent mail earlier,
    * so "new" people are new to the store, not just to the window; and each list's first date in
