@@ -2,7 +2,7 @@
 // when the store has them (each is written by its own stage; a store without one reads as
 // absent, not as an error), and write the series and revision_groups tables.
 import type { Store } from "../store/api.ts";
-import type { Verdict, VerdictItem } from "../model/verdict.ts";
+import type { VerdictRecord, VerdictItem } from "../model/verdict.ts";
 import type { Analysis } from "./analyze.ts";
 import { readRows } from "./store-io.ts";
 
@@ -21,15 +21,15 @@ function items(v: unknown): VerdictItem[] {
     subject: String(it.subject ?? ""), commit: it.commit === null || it.commit === undefined || it.commit === "" ? null : String(it.commit) }));
 }
 
-export async function readVerdicts(store: Store): Promise<Verdict[] | undefined> {
+export async function readVerdicts(store: Store): Promise<VerdictRecord[] | undefined> {
   if (!(await hasRelation(store, "verdicts"))) return undefined;
   const cols = ["message_id", "kind", "rule", "person_id", "email", "name", "tree", "branch", "scope", "items", "raw"] as const;
   const rows = await readRows(store, `SELECT message_id, kind, rule, person_id, email, name, tree, branch, scope, to_json(items) AS items, raw FROM verdicts`,
     cols, "message_id, kind, rule, raw");
   return rows.map((r) => {
     const [messageId, kind, rule, personId, email, name, tree, branch, scope, its, raw] = r as (string | null)[];
-    return { messageId: messageId!, kind: (kind ?? "other") as Verdict["kind"], rule: rule ?? "", personId, email, name, tree, branch,
-      scope: scope === "series" || scope === "patch" ? scope : null, items: items(its), raw };
+    return { messageId: messageId!, kind: (kind ?? "other") as VerdictRecord["kind"], rule: rule ?? "", personId, email, name, tree, branch,
+      scope: scope === "series" || scope === "patch" || scope === "pull-request" ? scope : null, items: items(its), raw };
   });
 }
 

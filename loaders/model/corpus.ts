@@ -1,7 +1,7 @@
 // In-memory input of the analysis stage: the rows analysis needs from the store's messages,
 // people and trailers views (read by store-input.ts), or built by hand in tests.
 import type { TrailerKind } from "./records.ts";
-import type { Verdict } from "./verdict.ts";
+import type { VerdictRecord } from "./verdict.ts";
 
 export interface AnalysisPatch {
   isPatch: boolean;
@@ -61,7 +61,7 @@ export interface Corpus {
   lists: string[];
   sources: { source: string; list: string | null; messages: number }[];
   /** The store's verdicts (absent: the store has no verdicts table, so no outcome but superseded/pending is known). */
-  verdicts?: Verdict[];
+  verdicts?: VerdictRecord[];
   /** Message id -> MAINTAINERS subsystems (the store's message_subsystems; absent when it has none). */
   subsystems?: Map<string, string[]>;
   /**

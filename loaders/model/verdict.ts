@@ -9,7 +9,7 @@ export type VerdictKind = "applied" | "changes-requested" | "rejected" | "deferr
 /** One per-patch entry of a summary (patchwork-bot, b4 thanks): the subject as listed, the commit or null (not applied). */
 export interface VerdictItem { subject: string; commit: string | null }
 
-export interface Verdict {
+export interface VerdictRecord {
   messageId: string;
   kind: VerdictKind;
   /** Which extraction rule found it: 'patchwork-bot-applied', 'pw-bot', 'maintainer-applied', 'b4-thanks', ... */
@@ -20,7 +20,7 @@ export interface Verdict {
   name: string | null;
   tree: string | null;
   branch: string | null;
-  scope: "series" | "patch" | null;
+  scope: "series" | "patch" | "pull-request" | null;
   items: VerdictItem[];
   raw: string | null;
 }

@@ -1,7 +1,7 @@
 // Series lifecycle stage: revisions (one per posting), revision groups (v1..vN of one piece of
 // work) and each revision's outcome. Pure, over the corpus, its threading and the verdicts.
 import type { AnalysisMessage } from "../model/corpus.ts";
-import type { Verdict } from "../model/verdict.ts";
+import type { VerdictRecord } from "../model/verdict.ts";
 import type { ThreadResult } from "../thread/index.ts";
 import { collectRevisions, type Revision } from "./revisions.ts";
 import { groupRevisions, type Grouping } from "./groups.ts";
@@ -21,7 +21,7 @@ export interface SeriesLifecycle {
   answered: boolean[];
 }
 
-export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResult, verdicts: Verdict[], naks: NakMark[],
+export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResult, verdicts: VerdictRecord[], naks: NakMark[],
   isBot: (id: string) => boolean): SeriesLifecycle {
   const { revisions, revisionOf } = collectRevisions(messages, tr);
   // Applied in full closes a revision for grouping: decided from its own verdicts first.

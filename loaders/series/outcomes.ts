@@ -11,7 +11,7 @@
 // thread (a verdict on patch n/m belongs to that series' revision). A verdict inside a patch
 // (carried text) is not one.
 import type { AnalysisMessage } from "../model/corpus.ts";
-import type { Verdict, VerdictKind } from "../model/verdict.ts";
+import type { VerdictRecord, VerdictKind } from "../model/verdict.ts";
 import type { Revision } from "./revisions.ts";
 
 export type Outcome = "applied" | "changes_requested" | "rejected" | "deferred" | "superseded" | "pending";
@@ -42,14 +42,14 @@ const STATE: Partial<Record<VerdictKind, Outcome>> = {
 /** Same date: the stronger word wins. */
 const RANK: Record<string, number> = { rejected: 3, changes_requested: 2, deferred: 1 };
 
-interface Attached { v: Verdict | null; nak: NakMark | null; i: number }
+interface Attached { v: VerdictRecord | null; nak: NakMark | null; i: number }
 
 /**
  * Outcome per revision. `revisionOf` maps message index -> revision index (collectRevisions);
  * `later(r)`: a later revision of r's group exists.
  */
 export function revisionOutcomes(messages: AnalysisMessage[], revisions: Revision[], revisionOf: Int32Array,
-  verdicts: Verdict[], naks: NakMark[], later: (r: number) => boolean): RevisionOutcome[] {
+  verdicts: VerdictRecord[], naks: NakMark[], later: (r: number) => boolean): RevisionOutcome[] {
   const idx = new Map<string, number>();
   messages.forEach((m, i) => idx.set(m.id, i));
   const attached: Attached[][] = revisions.map(() => []);
@@ -88,7 +88,7 @@ function decide(messages: AnalysisMessage[], rev: Revision, found: Attached[], h
     for (const a of applied) {
       const target = answeredMember(messages, rev, a.i);
       const scope = a.v!.scope ?? (target === rev.head ? "series" : "patch");
-      if (scope === "series") {
+      if (scope !== "patch") {
         const items = a.v!.items;
         if (items.length && items.some((it) => it.commit === null)) {
           partialSummary = true;

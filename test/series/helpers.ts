@@ -1,6 +1,6 @@
 // Synthetic series postings and verdicts for the series lifecycle tests (all made up).
 import type { AnalysisMessage } from "../../loaders/model/corpus.ts";
-import type { Verdict, VerdictKind } from "../../loaders/model/verdict.ts";
+import type { VerdictRecord, VerdictKind } from "../../loaders/model/verdict.ts";
 import { msg } from "../analysis/fixture.ts";
 
 /**
@@ -27,6 +27,6 @@ export function reply(id: string, from: string, date: number, to: AnalysisMessag
   return msg(id, from, date, { irt: to.id, refs: [...to.references, to.id], subject: `Re: ${to.subject}`, bot: o.bot, lists: to.lists });
 }
 
-export function verdict(messageId: string, kind: VerdictKind, rule: string, o: Partial<Verdict> = {}): Verdict {
+export function verdict(messageId: string, kind: VerdictKind, rule: string, o: Partial<VerdictRecord> = {}): VerdictRecord {
   return { messageId, kind, rule, personId: null, email: null, name: null, tree: null, branch: null, scope: null, items: [], raw: null, ...o };
 }

@@ -3,13 +3,13 @@ import assert from "node:assert/strict";
 import { buildThreads } from "../../loaders/thread/index.ts";
 import { buildSeriesLifecycle, type NakMark } from "../../loaders/series/index.ts";
 import type { AnalysisMessage } from "../../loaders/model/corpus.ts";
-import type { Verdict } from "../../loaders/model/verdict.ts";
+import type { VerdictRecord } from "../../loaders/model/verdict.ts";
 import { msg, D, H, T0 } from "../analysis/fixture.ts";
 import { posting, reply, verdict } from "./helpers.ts";
 
 const find = (ms: AnalysisMessage[], id: string) => ms.find((m) => m.id === id)!;
 
-function lifecycle(ms: AnalysisMessage[], verdicts: Verdict[] = [], naks: NakMark[] = []) {
+function lifecycle(ms: AnalysisMessage[], verdicts: VerdictRecord[] = [], naks: NakMark[] = []) {
   const tr = buildThreads(ms);
   const lc = buildSeriesLifecycle(ms, tr, verdicts, naks, (id) => id.startsWith("bot"));
   const rev = (id: string) => lc.revisions.findIndex((r) => r.id === id);
