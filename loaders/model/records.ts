@@ -52,6 +52,40 @@ export interface Trailer {
   raw: string;
 }
 
+/**
+ * What a verdict says about the patch or series it answers (netdev patchwork states, plus
+ * "other" for a pw-bot state that names no verdict; its raw state stays in `state`).
+ */
+export type VerdictKind =
+  | "applied" | "changes-requested" | "rejected" | "deferred" | "not-applicable" | "superseded"
+  | "awaiting-upstream" | "accepted" | "other";
+
+/** Which rule found a verdict (loaders/parse/verdicts.ts). */
+export type VerdictRule = "patchwork-bot-applied" | "pw-bot" | "maintainer-applied" | "b4-thanks";
+
+/** One patch of an application summary: the subject as listed, and its commit (URL or sha), null when none matched. */
+export interface VerdictItem {
+  subject: string;
+  commit: string | null;
+}
+
+/** A verdict found in a message body, outside quoted text. */
+export interface Verdict {
+  kind: VerdictKind;
+  rule: VerdictRule;
+  /** pw-bot: the state as canonicalised ("changes-requested" for "cr"), or the raw word when unknown. */
+  state: string | null;
+  /** Who gave it: the applier a patchwork-bot notice names, else the sender. */
+  name: string;
+  email: string;
+  tree: string | null;
+  branch: string | null;
+  scope: "series" | "patch" | "pull-request" | null;
+  items: VerdictItem[];
+  /** The line(s) that fired, capped. */
+  raw: string;
+}
+
 export interface PatchInfo {
   /** Subject carries a [PATCH ...] (or [RFC PATCH ...], [PATCH RFC ...], [PATCH net-next ...]) tag. */
   isPatch: boolean;
@@ -99,6 +133,8 @@ export interface ParsedMessage {
   trailers: Trailer[];
   /** Free-text NAK/NACK line outside quotes (not a Nacked-by trailer). */
   nakLine: boolean;
+  /** Verdicts (applied, pw-bot states) found in the body outside quotes (parse/verdicts.ts); absent: none. */
+  verdicts?: Verdict[];
   isBot: boolean;
   /**
    * The patch's author when someone else sent it: a patch (not a cover letter, not a reply) whose

@@ -8,6 +8,7 @@ import { parseAddress, parseAddressList } from "./addresses.ts";
 import { parseDate, newestReceived } from "./dates.ts";
 import { parsePatchSubject, stripReplyPrefix } from "./subject-patch.ts";
 import { scanBodyBytes, scanBodyText } from "./trailers.ts";
+import { mayHoldVerdict, scanVerdicts } from "./verdicts.ts";
 import { isRelaySender, recoverSender } from "./relay.ts";
 import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
@@ -123,10 +124,15 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   }
   let scan;
   let bodyHead: string;
+  // Verdicts are read once the sender is final (relay recovery, below); the body is decoded
+  // whole only when a cheap byte search says it may hold one.
+  let verdictText = (): string => "";
+  let slowText: string | null = null;
   if (fastBody(ci)) {
     const latin1 = ci.charset === "iso-8859-1" || ci.charset === "latin1";
     scan = scanBodyBytes(scanned, latin1);
     bodyHead = scanned.toString(latin1 ? "latin1" : "utf8", 0, Math.min(scanned.length, 2048));
+    verdictText = () => scanned.toString(latin1 ? "latin1" : "utf8");
   } else {
     flags.push("mime-slow-path");
     let text = "";
@@ -137,6 +143,8 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     }
     scan = scanBodyText(text);
     bodyHead = text.slice(0, 2048);
+    slowText = text;
+    verdictText = () => text;
   }
 
   if (isRelaySender(from)) {
@@ -156,6 +164,10 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   const isRe = stripReplyPrefix(subject).isRe;
   const patch = parsePatchSubject(subject);
   const author = forwardedAuthor(patch, isRe, from, bodyHead);
+  // A verdict answers something: a reply that is not itself a patch posting.
+  const isReply = inReplyTo !== null || references.length > 0 || isRe;
+  const answers = isReply && !(patch.isPatch && !isRe);
+  const verdicts = answers && mayHoldVerdict(slowText ?? scanned, from) ? scanVerdicts(verdictText(), from, true) : [];
   return {
     messageId,
     date,
@@ -168,9 +180,10 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     listId: parseListId(first(h, "list-id")),
     lists: listsOf(to, cc, ctx),
     patch,
-    isReply: inReplyTo !== null || references.length > 0 || isRe,
+    isReply,
     trailers: scan.trailers,
     nakLine: scan.nakLine,
+    verdicts,
     isBot: isBot(from, botHeaders),
     ...(author ? { author } : {}),
     flags,

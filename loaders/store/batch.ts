@@ -6,7 +6,7 @@ import { JsonLinesWriter } from "./parquet-writer.ts";
 
 const lines = (): Record<PartTable, JsonLinesWriter> => ({
   messages: new JsonLinesWriter(), arrivals: new JsonLinesWriter(), trailers: new JsonLinesWriter(),
-  errors: new JsonLinesWriter(), tombstones: new JsonLinesWriter(),
+  errors: new JsonLinesWriter(), tombstones: new JsonLinesWriter(), verdicts: new JsonLinesWriter(),
 });
 
 export class Batch {
@@ -30,6 +30,12 @@ export class Batch {
     });
     for (const t of p.trailers) {
       this.rows.trailers.add({ message_id: p.messageId, kind: t.kind, email: t.email, name: t.name, raw: t.raw });
+    }
+    for (const v of p.verdicts ?? []) {
+      this.rows.verdicts.add({
+        message_id: p.messageId, kind: v.kind, state: v.state, rule: v.rule, email: v.email, name: v.name, tree: v.tree,
+        branch: v.branch, scope: v.scope, item_subjects: v.items.map((i) => i.subject), item_commits: v.items.map((i) => i.commit), raw: v.raw,
+      });
     }
   }
 

@@ -29,6 +29,12 @@ export const TRAILER_COLUMNS: Columns = {
   message_id: "VARCHAR", kind: "VARCHAR", email: "VARCHAR", name: "VARCHAR", raw: "VARCHAR",
 };
 
+/** Verdicts found at parse time (parse/verdicts.ts); items as parallel lists (commit NULL: no matching commit). */
+export const VERDICT_COLUMNS: Columns = {
+  message_id: "VARCHAR", kind: "VARCHAR", state: "VARCHAR", rule: "VARCHAR", email: "VARCHAR", name: "VARCHAR",
+  tree: "VARCHAR", branch: "VARCHAR", scope: "VARCHAR", item_subjects: "VARCHAR[]", item_commits: "VARCHAR[]", raw: "VARCHAR",
+};
+
 export const ERROR_COLUMNS: Columns = { source: "VARCHAR", position: "VARCHAR", reason: "VARCHAR" };
 
 /** public-inbox `d` commits: hide the copies of message_id that came from `source`. */
@@ -40,6 +46,7 @@ export const PART_TABLES = {
   trailers: TRAILER_COLUMNS,
   errors: ERROR_COLUMNS,
   tombstones: TOMBSTONE_COLUMNS,
+  verdicts: VERDICT_COLUMNS,
 } as const;
 export type PartTable = keyof typeof PART_TABLES;
 
@@ -58,7 +65,7 @@ export const SUSPECT_COLUMNS: Columns = {
 /** View names the store defines itself; derived tables may not take them. */
 export const CORE_VIEWS = new Set([
   "messages", "people", "trailers", "errors", "arrivals", "tombstones", "conflicts", "person_emails",
-  "people_suspects", "naks", "raw_people_suspects",
+  "people_suspects", "naks", "raw_people_suspects", "verdicts", "raw_verdicts",
   "raw_messages", "raw_arrivals", "raw_trailers", "raw_errors", "raw_tombstones", "raw_people",
 ]);
 
@@ -153,16 +160,39 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = []): string[] {
     // or a free-text NAK line outside quotes, in a message that is not itself a patch (a Nacked-by
     // inside a patch was carried over; a "Re: [PATCH]" reply is not a patch, as in
     // analysis/store-io.ts). A NAK line beside the sender's own Nacked-by is the same NAK.
+    // netdev's "pw-bot: changes-requested" / "pw-bot: reject" lines are explicit verdicts: they
+    // are NAK evidence too, under their own kinds (pw-bot-changes-requested, pw-bot-rejected).
     `CREATE OR REPLACE TEMP VIEW naks AS
      WITH nm AS (
        SELECT *, is_patch AND NOT regexp_matches(coalesce(subject, ''), '^\\s*(re|aw|sv|antw|fwd?)\\s*(\\[\\d+\\])?\\s*:', 'i') AS own_patch
        FROM messages)
-     SELECT t.message_id, 'nacked-by' AS kind, t.person_id, t.email, t.name, m.date, m.subject, m.lists, m.thread_id
+     SELECT t.message_id, 'nacked-by' AS kind, t.person_id, t.email, t.name, m.date, m.subject, m.lists, m.thread_id, t.raw
        FROM trailers t JOIN nm m USING (message_id) WHERE t.kind = 'nacked-by' AND NOT m.own_patch
      UNION ALL
-     SELECT m.message_id, 'nak-line' AS kind, m.person_id, m.from_email AS email, m.from_name AS name, m.date, m.subject, m.lists, m.thread_id
+     SELECT m.message_id, 'nak-line' AS kind, m.person_id, m.from_email AS email, m.from_name AS name, m.date, m.subject, m.lists, m.thread_id,
+            CAST(NULL AS VARCHAR) AS raw
        FROM nm m WHERE m.nak_line AND NOT m.own_patch AND NOT EXISTS (
-         SELECT 1 FROM raw_trailers t WHERE t.message_id = m.message_id AND t.kind = 'nacked-by' AND t.email = m.from_email)`,
+         SELECT 1 FROM raw_trailers t WHERE t.message_id = m.message_id AND t.kind = 'nacked-by' AND t.email = m.from_email)
+     UNION ALL
+     SELECT m.message_id, 'pw-bot-' || v.kind AS kind, m.person_id, m.from_email AS email, m.from_name AS name, m.date, m.subject, m.lists,
+            m.thread_id, v.raw
+       FROM raw_verdicts v JOIN nm m USING (message_id)
+       WHERE v.rule = 'pw-bot' AND v.kind IN ('changes-requested', 'rejected') AND NOT m.own_patch`,
+    // Verdicts found at ingest (loaders/parse/verdicts.ts), one row per verdict, plus every NAK of
+    // the naks view as a 'rejected' verdict (rule 'nak'). Stores ingested before verdicts existed
+    // have no verdict parts: only their NAKs show here until the archives are ingested into a new store.
+    `CREATE OR REPLACE TEMP VIEW verdicts AS
+     SELECT v.message_id, v.kind, v.state, v.rule, coalesce(pe.person_id, nullif(v.email, '')) AS person_id, v.email, v.name,
+            v.tree, v.branch, v.scope,
+            list_transform(list_zip(coalesce(v.item_subjects, []), coalesce(v.item_commits, [])), x -> {'subject': x[1], 'commit': x[2]}) AS items,
+            v.raw, m.date, m.in_reply_to
+       FROM raw_verdicts v JOIN raw_messages m USING (message_id)
+       LEFT JOIN raw_person_emails pe ON pe.email = v.email
+       WHERE v.message_id IN (SELECT message_id FROM arrivals)
+     UNION ALL
+     SELECT n.message_id, 'rejected' AS kind, CAST(NULL AS VARCHAR) AS state, 'nak' AS rule, n.person_id, n.email, n.name,
+            NULL, NULL, NULL, CAST([] AS STRUCT(subject VARCHAR, "commit" VARCHAR)[]) AS items, coalesce(n.raw, n.kind) AS raw, n.date, m.in_reply_to
+       FROM naks n JOIN raw_messages m USING (message_id) WHERE n.kind IN ('nacked-by', 'nak-line')`,
     // Same Message-ID, different content: the copies that were not kept.
     `CREATE OR REPLACE TEMP VIEW conflicts AS
      SELECT a.message_id, a.source, a.position, a.content_hash, m.content_hash AS kept_content_hash
