@@ -34,7 +34,7 @@ export interface SeriesCurve {
 }
 
 /**
- * series.json — patch series lifecycle. `verdicts`: false when the store has no verdicts table
+ * series.json — patch series lifecycle. `verdicts`: false when the store holds no verdict but NAKs (e.g. ingested before verdicts were extracted)
  * (then nothing is known applied: outcomes are superseded or pending only). Groups are revision
  * groups (v1..vN of one piece of work, loaders/series/groups.ts).
  */

@@ -50,7 +50,7 @@ export async function writeSeriesTables(store: Store, a: Analysis): Promise<void
     series_id: "VARCHAR", revision_group: "VARCHAR", version: "INTEGER", root_message_id: "VARCHAR", author: "VARCHAR", sender: "VARCHAR",
     subject: "VARCHAR", posted_at: "TIMESTAMP", patches: "INTEGER", lists: "VARCHAR[]", interval_ms: "BIGINT", answered: "BOOLEAN",
     outcome: "VARCHAR", verdict: "VARCHAR", outcome_at: "TIMESTAMP", outcome_by: "VARCHAR", outcome_evidence: "VARCHAR", outcome_rule: "VARCHAR",
-    applied_to: "VARCHAR", partial: "BOOLEAN", applied_patches: "INTEGER",
+    applied_to: "VARCHAR", partly_applied: "BOOLEAN", applied_patches: "INTEGER",
   }, lc.revisions.map((r, i) => {
     const g = lc.grouping.groups[lc.grouping.groupOf[i]];
     const k = g.revisions.indexOf(i);
@@ -60,7 +60,7 @@ export async function writeSeriesTables(store: Store, a: Analysis): Promise<void
       subject: r.subject, posted_at: r.date, patches: r.patches, lists: r.lists,
       interval_ms: prev !== null && r.date !== null ? r.date - prev : null, answered: lc.answered[i],
       outcome: o.outcome, verdict: o.verdict, outcome_at: o.at, outcome_by: o.by, outcome_evidence: o.evidence?.messageId ?? null,
-      outcome_rule: o.evidence?.rule ?? null, applied_to: o.tree, partial: o.partial, applied_patches: o.appliedPatches };
+      outcome_rule: o.evidence?.rule ?? null, applied_to: o.tree, partly_applied: o.partial, applied_patches: o.appliedPatches };
   }));
   await store.writeDerived("revision_groups", {
     revision_group: "VARCHAR", author: "VARCHAR", subject: "VARCHAR", revisions: "INTEGER", first_posted_at: "TIMESTAMP", lists: "VARCHAR[]",

@@ -33,7 +33,7 @@ export interface GroupRow {
 export interface SeriesAnalysis {
   lifecycle: SeriesLifecycle;
   groups: GroupRow[];
-  /** The corpus came with a verdicts table (without one, nothing can be applied). */
+  /** The corpus holds verdicts other than NAKs (without them nothing can be known applied). */
   verdicts: boolean;
   subsystems: boolean;
 }
@@ -41,7 +41,9 @@ export interface SeriesAnalysis {
 export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewRow[], isBot: (id: string) => boolean,
   censorAt: (lists: string[]) => number): SeriesAnalysis {
   const { messages } = corpus;
-  const naks = reviews.filter((r) => (r.kind === "nacked-by" || r.kind === "nak-line") && r.source !== "carried")
+  // The store's verdicts view carries the NAKs itself (rule 'nak'); a corpus without one (built
+  // by hand, or an old store) takes them from the reviews.
+  const naks = corpus.verdicts !== undefined ? [] : reviews.filter((r) => (r.kind === "nacked-by" || r.kind === "nak-line") && r.source !== "carried")
     .map((r) => ({ messageId: r.messageId, reviewer: r.reviewer }));
   const lc = buildSeriesLifecycle(messages, tr, corpus.verdicts ?? [], naks, isBot);
   const reviewedRev = new Set<number>();
@@ -69,7 +71,9 @@ export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewR
       answered: g.revisions.some((r) => lc.answered[r]), reviewed: g.revisions.some((r) => reviewedRev.has(r)),
       time, accepted, subsystems };
   });
-  return { lifecycle: lc, groups, verdicts: corpus.verdicts !== undefined, subsystems: corpus.subsystems !== undefined };
+  // Only NAK rows: a store ingested before verdicts were extracted (or one without any verdict).
+  const verdicts = (corpus.verdicts ?? []).some((v) => v.rule !== "nak");
+  return { lifecycle: lc, groups, verdicts, subsystems: corpus.subsystems !== undefined };
 }
 
 function subsystemsOf(messages: AnalysisMessage[], subs: Map<string, string[]> | undefined): (i: number) => string[] {

@@ -1,20 +1,17 @@
-// A verdict on posted patches, extracted at ingest from a message body (the store keeps no
-// bodies): a patchwork-bot "was applied" notice, a netdev `pw-bot:` line, a maintainer's
-// "Applied, thanks" / b4 thanks reply. Shared contract with the store's `verdicts` table: what
-// the message answers is its own in_reply_to/references, not part of the verdict.
+// A row of the store's `verdicts` view (loaders/store/schema.ts; docs/schema.md "verdicts"): a
+// verdict found at ingest outside quoted text (patchwork-bot notice, pw-bot line, maintainer's
+// "Applied" / b4 thanks), or a NAK (rule 'nak'). What it answers is its message's in_reply_to /
+// references, not part of the row. (parse's Verdict in records.ts is the same, before storing.)
+import type { VerdictItem, VerdictKind } from "./records.ts";
 
-export type VerdictKind = "applied" | "changes-requested" | "rejected" | "deferred" | "not-applicable"
-  | "superseded" | "awaiting-upstream" | "accepted" | "other";
-
-/** One per-patch entry of a summary (patchwork-bot, b4 thanks): the subject as listed, the commit or null (not applied). */
-export interface VerdictItem { subject: string; commit: string | null }
+export type { VerdictItem, VerdictKind } from "./records.ts";
 
 export interface VerdictRecord {
   messageId: string;
   kind: VerdictKind;
-  /** Which extraction rule found it: 'patchwork-bot-applied', 'pw-bot', 'maintainer-applied', 'b4-thanks', ... */
+  /** 'patchwork-bot-applied' | 'pw-bot' | 'maintainer-applied' | 'b4-thanks' | 'nak' */
   rule: string;
-  /** Who gave it (for a patchwork-bot notice: the applier it names), resolved when known. */
+  /** Who gave it (a patchwork-bot notice: the applier it names), resolved to a person when known. */
   personId: string | null;
   email: string | null;
   name: string | null;
