@@ -11,6 +11,7 @@ import { openSource } from "../../loaders/sources/index.ts";
 import { readCorpus, writeDerivedTables } from "../../loaders/analysis/store-io.ts";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { tempDir } from "../store/helpers.ts";
+import { run as seriesCommand } from "../../loaders/commands/series.ts";
 
 const DAY = 86400_000;
 function mail(o: { id: string; from: string; subject: string; day: number; replyTo?: string; body: string[] }): string {
@@ -72,6 +73,19 @@ test("outcomes from real parsing: quoted 'Applied' decides nothing, pw-bot cr th
     } finally {
       await store.close();
     }
+    // `threadgraph series` from any message of the series (here a reply under v1's patch 1/2) prints the whole lifecycle.
+    const out: string[] = [];
+    const log = console.log;
+    console.log = (s: string) => out.push(s);
+    let code: number;
+    try { code = await seriesCommand(["--store", join(t.dir, "store"), "--json", "a1-cr@x"]); } finally { console.log = log; }
+    assert.equal(code, 0);
+    const j = JSON.parse(out.join(""));
+    assert.deepEqual(j.revisions.map((r: any) => [r.version, r.outcome, r.outcome_rule]), [[1, "superseded", "later-revision"], [2, "applied", "patchwork-bot-applied"]]);
+    assert.equal(j.group.outcome, "applied");
+    const err = console.error;
+    console.error = () => {};
+    try { assert.equal(await seriesCommand(["--store", join(t.dir, "store"), "--json", "nosuch@x"]), 1); } finally { console.error = err; }
   } finally {
     t.cleanup();
   }
