@@ -8,6 +8,7 @@ import { fileKey } from "./keys.ts";
 import { personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
 import type { Outcome } from "../series/index.ts";
+import { reviewerLoad } from "./series-load.ts";
 
 /** One revision as pages show it. `evidence`: the deciding message id, `rule`: the rule that found it. */
 export interface SeriesRevisionRef {
@@ -48,6 +49,11 @@ export interface SeriesArtifact {
   curves: SeriesCurve[];
   by_list: { list: string; groups: number; applied: number; acceptance_share: number; median_ms: number | null; never_answered_share: number }[];
   revisions_to_accept: { revisions: number; groups: number }[];
+  /**
+   * Per person with a MAINTAINERS role (M:/R:): series touching their sections, how many they
+   * answered and applied (series-load.ts); null when the store has no subsystem tables.
+   */
+  reviewer_load: { person: PersonRef; subsystems: string[]; touching: number; answered: number; applied: number }[] | null;
   rows: SeriesRow[];
 }
 
@@ -127,6 +133,10 @@ export function buildSeries(a: Analysis): SeriesArtifact {
     ],
     curves, by_list,
     revisions_to_accept: [...toAccept].sort((x, y) => x[0] - y[0]).map(([revisions, n]) => ({ revisions, groups: n })),
+    reviewer_load: a.corpus.maintainerRoles && a.corpus.subsystems
+      ? reviewerLoad(a.corpus.messages, a.series, a.corpus.maintainerRoles, (id) => a.bots.has(id)).slice(0, 200)
+        .map((r) => ({ ...r, person: personRef(a, r.person), subsystems: r.subsystems.slice(0, 20) }))
+      : null,
     rows,
   };
 }

@@ -3,6 +3,7 @@
 // absent, not as an error), and write the series and revision_groups tables.
 import type { Store } from "../store/api.ts";
 import type { VerdictRecord, VerdictItem } from "../model/verdict.ts";
+import type { Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { readRows } from "./store-io.ts";
 
@@ -41,6 +42,14 @@ export async function readSubsystems(store: Store): Promise<Map<string, string[]
     if (l) l.push(s as string); else out.set(id as string, [s as string]);
   }
   return out;
+}
+
+/** M:/R: roles per person and section, when the store has person_subsystems. */
+export async function readMaintainerRoles(store: Store): Promise<NonNullable<Corpus["maintainerRoles"]> | undefined> {
+  if (!(await hasRelation(store, "person_subsystems"))) return undefined;
+  return (await readRows(store, "SELECT person_id, subsystem, role FROM person_subsystems WHERE role IN ('maintainer', 'reviewer')",
+    ["person_id", "subsystem", "role"], "person_id, subsystem, role"))
+    .map(([personId, subsystem, role]) => ({ personId: personId as string, subsystem: subsystem as string, role: role as "maintainer" | "reviewer" }));
 }
 
 export async function writeSeriesTables(store: Store, a: Analysis): Promise<void> {

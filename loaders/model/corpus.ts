@@ -64,6 +64,8 @@ export interface Corpus {
   verdicts?: VerdictRecord[];
   /** Message id -> MAINTAINERS subsystems (the store's message_subsystems; absent when it has none). */
   subsystems?: Map<string, string[]>;
+  /** MAINTAINERS roles (the store's person_subsystems: M: maintainer, R: reviewer); absent when it has none. */
+  maintainerRoles?: { personId: string; subsystem: string; role: "maintainer" | "reviewer" }[];
   /**
    * What the store holds before the report window (set by windowCorpus): who sent mail earlier,
    * so "new" people are new to the store, not just to the window; and each list's first date in
