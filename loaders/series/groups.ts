@@ -12,6 +12,12 @@
 import type { Revision } from "./revisions.ts";
 
 export const MAX_GAP = 365 * 86400_000;
+/**
+ * Groups tried per title, most recent first: a sender who posts thousands of unrelated series
+ * under one title must not cost thousands times thousands checks (the recent ones are the
+ * candidates anyway: an older group's latest revision is older still).
+ */
+const CANDIDATES = 8;
 
 export interface RevisionGroup {
   /** The first revision's id. */
@@ -56,7 +62,7 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     for (const k of keys(revisions[r])) {
       const cands = byTitle.get(k);
       if (!cands) continue;
-      for (let j = cands.length - 1; j >= 0; j--) {
+      for (let j = cands.length - 1; j >= Math.max(0, cands.length - CANDIDATES); j--) {
         const g = cands[j];
         if (g > best && continues(g, r)) { best = g; break; }
       }

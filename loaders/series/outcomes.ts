@@ -65,8 +65,7 @@ export function revisionOutcomes(messages: AnalysisMessage[], revisions: Revisio
 }
 
 /** The revision member a message answers: its nearest ancestor among the members (by references), else the head. */
-function answeredMember(messages: AnalysisMessage[], rev: Revision, i: number): number {
-  const ids = new Map(rev.members.map((j) => [messages[j].id, j]));
+function answeredMember(messages: AnalysisMessage[], rev: Revision, i: number, ids: Map<string, number>): number {
   const m = messages[i];
   const refs = [...(m.inReplyTo ? [m.inReplyTo] : []), ...[...m.references].reverse()];
   for (const id of refs) { const j = ids.get(id); if (j !== undefined) return j; }
@@ -84,9 +83,10 @@ function decide(messages: AnalysisMessage[], rev: Revision, found: Attached[], h
   if (applied.length) {
     const patchIdx = rev.members.filter((j) => !messages[j].patch.isCover);
     const done = new Set<number>();
+    const ids = new Map(rev.members.map((j) => [messages[j].id, j]));
     let whole = false, partialSummary = false, summaryApplied = 0;
     for (const a of applied) {
-      const target = answeredMember(messages, rev, a.i);
+      const target = answeredMember(messages, rev, a.i, ids);
       const scope = a.v!.scope ?? (target === rev.head ? "series" : "patch");
       if (scope !== "patch") {
         const items = a.v!.items;

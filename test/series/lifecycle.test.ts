@@ -149,3 +149,15 @@ test("answered: a reply from someone other than the author, not a bot", () => {
   assert.equal(lc.answered[rev("a")], false);
   assert.equal(lc.answered[rev("b")], true);
 });
+
+test("hang guard: 20,000 postings under one title by one sender, and 5,000 applied replies to one big series, finish in seconds", () => {
+  const ms: AnalysisMessage[] = [];
+  for (let k = 0; k < 20_000; k++) ms.push(...posting(`h${k}`, "flood", T0 + k * 1000, 1, "same title", [`t${k}.1`, `t${k}.2`]));
+  const big = posting("big", "dev", T0, 1, "big", Array.from({ length: 5000 }, (_, k) => `big: ${k}`));
+  const replies = big.slice(1).map((p, k) => reply(`ok${k}`, "maint", T0 + D, p));
+  const t = performance.now();
+  const { lc, outcome } = lifecycle([...ms, ...big, ...replies], replies.map((r) => verdict(r.id, "applied", "maintainer-applied")));
+  assert.ok(performance.now() - t < 10_000, "finishes within 10 s instead of minutes");
+  assert.equal(lc.grouping.groups.length, 20_001, "same title, same version, other patches: each its own series");
+  assert.deepEqual([outcome("big").outcome, outcome("big").partial, outcome("big").appliedPatches], ["applied", false, 5000]);
+});
