@@ -44,6 +44,15 @@ export async function readSubsystems(store: Store): Promise<Map<string, string[]
   return out;
 }
 
+/** b4 change-ids and previous-revision links of patch postings (only the messages that have one). */
+export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpus["revisionLinks"]>> {
+  const out: NonNullable<Corpus["revisionLinks"]> = new Map();
+  const rows = await readRows(store, `SELECT message_id, change_id, previous_revisions FROM messages
+    WHERE change_id IS NOT NULL OR len(coalesce(previous_revisions, [])) > 0`, ["message_id", "change_id", "previous_revisions"], "message_id");
+  for (const [id, c, p] of rows) out.set(id as string, { changeId: (c as string | null) ?? null, previous: (p as string[] | null) ?? [] });
+  return out;
+}
+
 /** M:/R: roles per person and section, when the store has person_subsystems. */
 export async function readMaintainerRoles(store: Store): Promise<NonNullable<Corpus["maintainerRoles"]> | undefined> {
   if (!(await hasRelation(store, "person_subsystems"))) return undefined;

@@ -45,7 +45,7 @@ export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewR
   // by hand, or an old store) takes them from the reviews.
   const naks = corpus.verdicts !== undefined ? [] : reviews.filter((r) => (r.kind === "nacked-by" || r.kind === "nak-line") && r.source !== "carried")
     .map((r) => ({ messageId: r.messageId, reviewer: r.reviewer }));
-  const lc = buildSeriesLifecycle(messages, tr, corpus.verdicts ?? [], naks, isBot);
+  const lc = buildSeriesLifecycle(messages, tr, corpus.verdicts ?? [], naks, isBot, corpus.revisionLinks);
   const reviewedRev = new Set<number>();
   const idx = new Map<string, number>();
   messages.forEach((m, i) => idx.set(m.id, i));

@@ -64,6 +64,8 @@ export interface Corpus {
   verdicts?: VerdictRecord[];
   /** Message id -> MAINTAINERS subsystems (the store's message_subsystems; absent when it has none). */
   subsystems?: Map<string, string[]>;
+  /** Revision links of patch postings (b4 change-id, earlier revisions' Message-IDs) by message id; absent: none read. */
+  revisionLinks?: Map<string, { changeId: string | null; previous: string[] }>;
   /** MAINTAINERS roles (the store's person_subsystems: M: maintainer, R: reviewer); absent when it has none. */
   maintainerRoles?: { personId: string; subsystem: string; role: "maintainer" | "reviewer" }[];
   /**

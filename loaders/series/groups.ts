@@ -1,8 +1,10 @@
-// Revision groups: the postings v1..vN of one piece of work. The store keeps no bodies, so b4's
-// change-id and "Supersedes:" / "v1 -> v2" lines are not available; grouping uses what is stored:
-// same author, and the same normalised title (the head's title, or, for a respin that gained or
-// lost a cover letter, one of the patches' titles). A revision continues the group whose latest
-// revision it matches, when all of these hold (docs/analysis.md, "Series"):
+// Revision groups: the postings v1..vN of one piece of work. First what the postings say
+// themselves (read at ingest, parse/b4-links.ts): a link to an earlier revision ("- Link to v1:
+// <lore URL>", "Supersedes: <id>") joins that revision's group; the same b4 change-id by the same
+// author joins its group. Otherwise: same author, and the same normalised title (the head's
+// title, or, for a respin that gained or lost a cover letter, one of the patches' titles). A
+// revision continues the group whose latest revision it matches, when all of these hold
+// (docs/analysis.md, "Series lifecycle"):
 //   - the latest revision was not applied in full (an applied series is finished work: the same
 //     subject later is a new series);
 //   - it was posted at most MAX_GAP after it;
@@ -38,8 +40,11 @@ function overlaps(a: string[], b: string[]): boolean {
   return b.some((t) => s.has(t));
 }
 
-/** `closed(r)`: revision r was applied in full, so nothing continues it. */
-export function groupRevisions(revisions: Revision[], closed: (r: number) => boolean): Grouping {
+/**
+ * `closed(r)`: revision r was applied in full, so nothing continues it (by title). `linked(r)`: the
+ * revisions r names as its earlier ones (resolved from its `previous` Message-IDs).
+ */
+export function groupRevisions(revisions: Revision[], closed: (r: number) => boolean, linked: (r: number) => number[] = () => []): Grouping {
   const order = revisions.map((_, i) => i).filter((i) => revisions[i].date !== null)
     .sort((a, b) => revisions[a].date! - revisions[b].date! || revisions[a].version - revisions[b].version || a - b);
   // Undated revisions cannot be placed in time: each is its own group.
@@ -57,9 +62,15 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     if (cur.version > last.version) return true;
     return cur.version === last.version && (overlaps(cur.patchTitles, last.patchTitles) || (cur.title === last.title && cur.patches <= 1 && last.patches <= 1));
   };
+  const byChangeId = new Map<string, number>();
   for (const r of order) {
+    const rev = revisions[r];
+    // Explicit links first: the most recent earlier revision it names that is already placed.
     let best = -1;
-    for (const k of keys(revisions[r])) {
+    for (const p of linked(r)) if (p !== r && groupOf[p] >= 0 && revisions[p].date! <= rev.date! && groupOf[p] > best) best = groupOf[p];
+    const cid = rev.changeId === null ? null : `${rev.author}\u0000${rev.changeId}`;
+    if (best < 0 && cid !== null) best = byChangeId.get(cid) ?? -1;
+    if (best < 0) for (const k of keys(revisions[r])) {
       const cands = byTitle.get(k);
       if (!cands) continue;
       for (let j = cands.length - 1; j >= Math.max(0, cands.length - CANDIDATES); j--) {
@@ -70,6 +81,7 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     if (best < 0) { best = groups.length; groups.push({ id: revisions[r].id, revisions: [] }); }
     groups[best].revisions.push(r);
     groupOf[r] = best;
+    if (cid !== null) byChangeId.set(cid, best);
     for (const k of keys(revisions[r])) {
       const l = byTitle.get(k);
       if (!l) byTitle.set(k, [best]); else if (l[l.length - 1] !== best) l.push(best);

@@ -3,11 +3,11 @@
 import type { AnalysisMessage } from "../model/corpus.ts";
 import type { VerdictRecord } from "../model/verdict.ts";
 import type { ThreadResult } from "../thread/index.ts";
-import { collectRevisions, type Revision } from "./revisions.ts";
+import { collectRevisions, type Revision, type RevisionLinks } from "./revisions.ts";
 import { groupRevisions, type Grouping } from "./groups.ts";
 import { revisionOutcomes, type NakMark, type RevisionOutcome } from "./outcomes.ts";
 
-export type { Revision } from "./revisions.ts";
+export type { Revision, RevisionLinks } from "./revisions.ts";
 export type { RevisionGroup, Grouping } from "./groups.ts";
 export type { Outcome, Evidence, RevisionOutcome, NakMark } from "./outcomes.ts";
 export { seriesTitle } from "./title.ts";
@@ -22,11 +22,16 @@ export interface SeriesLifecycle {
 }
 
 export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResult, verdicts: VerdictRecord[], naks: NakMark[],
-  isBot: (id: string) => boolean): SeriesLifecycle {
-  const { revisions, revisionOf } = collectRevisions(messages, tr);
+  isBot: (id: string) => boolean, links?: RevisionLinks): SeriesLifecycle {
+  const { revisions, revisionOf } = collectRevisions(messages, tr, links);
   // Applied in full closes a revision for grouping: decided from its own verdicts first.
   const own = revisionOutcomes(messages, revisions, revisionOf, verdicts, naks, () => false);
-  const grouping = groupRevisions(revisions, (r) => own[r].outcome === "applied" && !own[r].partial);
+  // "Link to v1: <id>": the revision holding that message (its cover or a patch).
+  const idx = new Map<string, number>();
+  messages.forEach((m, i) => { if (m.patch.isPatch) idx.set(m.id, i); });
+  const linked = (r: number) => revisions[r].previous.map((id) => idx.get(id)).filter((i): i is number => i !== undefined)
+    .map((i) => revisionOf[i]).filter((x) => x >= 0);
+  const grouping = groupRevisions(revisions, (r) => own[r].outcome === "applied" && !own[r].partial, linked);
   // The next revision of the same group, or -1.
   const next = (r: number) => { const g = grouping.groups[grouping.groupOf[r]].revisions; const k = g.indexOf(r); return k < g.length - 1 ? g[k + 1] : -1; };
   const outcomes = revisions.map((rev, r) => {

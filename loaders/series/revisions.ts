@@ -25,6 +25,10 @@ export interface Revision {
   members: number[];
   /** Normalised titles of its patches (not the cover). */
   patchTitles: string[];
+  /** b4 change-id of its cover or patches, or null. */
+  changeId: string | null;
+  /** Message-IDs of earlier revisions it links to ("Link to v1:", "Supersedes:"). */
+  previous: string[];
 }
 
 export interface Revisions {
@@ -33,7 +37,9 @@ export interface Revisions {
   revisionOf: Int32Array;
 }
 
-export function collectRevisions(messages: AnalysisMessage[], tr: ThreadResult): Revisions {
+export type RevisionLinks = Map<string, { changeId: string | null; previous: string[] }>;
+
+export function collectRevisions(messages: AnalysisMessage[], tr: ThreadResult, links?: RevisionLinks): Revisions {
   const n = messages.length;
   const revisionOf = new Int32Array(n).fill(-1);
   const byKey = new Map<string, number>();
@@ -49,9 +55,14 @@ export function collectRevisions(messages: AnalysisMessage[], tr: ThreadResult):
       const h = idx.get(key) ?? i;
       const head = messages[h];
       revisions.push({ id: key, head: h, author: authorOf(head), sender: head.from, title: seriesTitle(head.subject), subject: head.subject,
-        version: head.patch.version, date: null, patches: 0, lists: [], members: [], patchTitles: [] });
+        version: head.patch.version, date: null, patches: 0, lists: [], members: [], patchTitles: [], changeId: null, previous: [] });
     }
     const rev = revisions[r];
+    const l = links?.get(m.id);
+    if (l) {
+      rev.changeId ??= l.changeId;
+      for (const p of l.previous) if (!rev.previous.includes(p)) rev.previous.push(p);
+    }
     revisionOf[i] = r;
     rev.members.push(i);
     if (!m.patch.isCover) { rev.patches++; rev.patchTitles.push(seriesTitle(m.subject)); }

@@ -90,3 +90,34 @@ test("outcomes from real parsing: quoted 'Applied' decides nothing, pw-bot cr th
     t.cleanup();
   }
 });
+
+test("b4 change-id and 'Link to v1' read at ingest group a renamed respin; quoted ones do not", async () => {
+  const t = tempDir();
+  try {
+    const mbox = join(t.dir, "zoo.mbox");
+    writeFileSync(mbox, [
+      mail({ id: "r1@x", from: DEV, day: 0, subject: "[PATCH 0/1] zoo: first title", body: ["Cover.", "", "---", "change-id: 20240701-zoo-0123abcd"] }),
+      mail({ id: "r1.1@x", from: DEV, day: 0, replyTo: "r1@x", subject: "[PATCH 1/1] zoo: step", body: ["diff"] }),
+      mail({ id: "r2@x", from: DEV, day: 9, subject: "[PATCH v2 0/1] zoo: another title", body: ["Cover.", "",
+        "- Link to v1: https://lore.kernel.org/r/r1@x", "", "---", "change-id: 20240701-zoo-0123abcd"] }),
+      mail({ id: "r2.1@x", from: DEV, day: 9, replyTo: "r2@x", subject: "[PATCH v2 1/1] zoo: other step", body: ["diff"] }),
+      mail({ id: "q1@x", from: DEV2, day: 1, subject: "[PATCH 0/1] zoo: quoted", body: ["Cover.", "> change-id: 20240701-zoo-0123abcd"] }),
+      mail({ id: "q1.1@x", from: DEV2, day: 1, replyTo: "q1@x", subject: "[PATCH 1/1] zoo: quoted step", body: ["diff"] }),
+    ].join(""));
+    const store = await openStore(join(t.dir, "store"));
+    try {
+      await ingest(store, [openSource(`zoo=${mbox}`)], { lists: [{ name: "zoo", address: "zoo@lists.example.org" }] });
+      const links = await store.query(`SELECT message_id, change_id, previous_revisions FROM messages WHERE change_id IS NOT NULL ORDER BY 1`);
+      assert.deepEqual(links, [{ message_id: "r1@x", change_id: "20240701-zoo-0123abcd", previous_revisions: null },
+        { message_id: "r2@x", change_id: "20240701-zoo-0123abcd", previous_revisions: ["r1@x"] }]);
+      const a = analyzeCorpus(await readCorpus(store, ["zoo"]), { deferLayout: () => {} });
+      await writeDerivedTables(store, a);
+      const rows = await store.query(`SELECT series_id, revision_group FROM series ORDER BY series_id`);
+      assert.deepEqual(rows, [{ series_id: "q1@x", revision_group: "q1@x" }, { series_id: "r1@x", revision_group: "r1@x" }, { series_id: "r2@x", revision_group: "r1@x" }]);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    t.cleanup();
+  }
+});

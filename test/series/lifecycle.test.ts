@@ -161,3 +161,23 @@ test("hang guard: 20,000 postings under one title by one sender, and 5,000 appli
   assert.equal(lc.grouping.groups.length, 20_001, "same title, same version, other patches: each its own series");
   assert.deepEqual([outcome("big").outcome, outcome("big").partial, outcome("big").appliedPatches], ["applied", false, 5000]);
 });
+
+test("a b4 change-id or a 'Link to v1' joins revisions whose titles differ; another author's change-id does not", () => {
+  const ms = [
+    ...posting("k1", "dev", T0, 1, "zoo: first name", ["zoo: a", "zoo: b"]),
+    ...posting("k2", "dev", T0 + 3 * D, 2, "zoo: renamed", ["zoo: c", "zoo: d"]),
+    ...posting("k3", "other", T0 + 4 * D, 2, "zoo: renamed", ["zoo: c", "zoo: d"]),
+    ...posting("l1", "dev", T0, 1, "", ["bar: one thing"]),
+    ...posting("l2", "dev", T0 + 30 * D, 1, "bar: all new words", ["bar: x", "bar: y"]),
+  ];
+  const applied = reply("l1-ok", "maint", T0 + D, ms.find((m) => m.id === "l1")!);
+  const links = new Map([["k1", { changeId: "20240701-zoo-0123abcd", previous: [] }], ["k2", { changeId: "20240701-zoo-0123abcd", previous: [] }],
+    ["k3", { changeId: "20240701-zoo-0123abcd", previous: [] }], ["l2", { changeId: null, previous: ["l1"] }]]);
+  const all = [...ms, applied];
+  const tr = buildThreads(all);
+  const lc = buildSeriesLifecycle(all, tr, [verdict("l1-ok", "applied", "maintainer-applied")], [], () => false, links);
+  const group = (id: string) => lc.grouping.groups[lc.grouping.groupOf[lc.revisions.findIndex((r) => r.id === id)]].revisions.map((r) => lc.revisions[r].id);
+  assert.deepEqual(group("k2"), ["k1", "k2"]);
+  assert.deepEqual(group("k3"), ["k3"], "same change-id, other author");
+  assert.deepEqual(group("l2"), ["l1", "l2"], "an explicit link joins even an applied revision's group");
+});
