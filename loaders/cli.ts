@@ -8,6 +8,7 @@ const COMMANDS: Record<string, string> = {
   sync: "refresh the store from lore (public-inbox git or HTTP search)",
   thread: "fetch one whole thread from lore into the store",
   analyze: "compute threads, reply graph and page artifacts from the store",
+  series: "print the lifecycle of the patch series that holds a message",
   start: "sync from lore, analyse and serve the site (what `npm start` runs)",
 };
 

@@ -1,6 +1,6 @@
 // The one-way data path, enforced: a module in loaders/ may import only its own stage or a lower
 // one. Order follows the data: model -> sources -> parse -> identity -> store -> thread -> graph ->
-// maintainers -> analysis -> pipeline -> sync -> commands -> cli. loaders/ never imports Framework
+// maintainers -> series -> analysis -> pipeline -> sync -> commands -> cli. loaders/ never imports Framework
 // code or src/, and src/ reaches loaders/ only through its data loaders and components.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve } from "node:path";
 const ROOT = resolve(import.meta.dirname, "..");
 const LOADERS = join(ROOT, "loaders");
 export const STAGES = ["model", "sources", "parse", "identity", "store", "thread", "graph", "maintainers",
-  "analysis", "pipeline", "sync", "commands", "cli"] as const;
+  "series", "analysis", "pipeline", "sync", "commands", "cli"] as const;
 /** Files at the top of loaders/ that belong to a stage. */
 const TOP_LEVEL: Record<string, (typeof STAGES)[number]> = { "config.ts": "model", "cli.ts": "cli" };
 

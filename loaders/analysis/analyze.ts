@@ -7,9 +7,10 @@ import { buildReplyGraph, byPerson, type ReplyGraph } from "../graph/build.ts";
 import { computeMetrics, type GraphMetrics } from "../graph/metrics.ts";
 import { layoutGraph } from "../graph/layout.ts";
 import { censorAtListEnds, listObservationEnds, observeFirstReplies, type Observation } from "./survival.ts";
-import { reviewRows, type ReviewRow } from "./reviews.ts";
+import { pwNakVerdicts, reviewRows, type ReviewRow } from "./reviews.ts";
 import type { DetailCaps } from "../config.ts";
 import { CROSS_LIST_HOME } from "./artifacts.ts";
+import { analyzeSeries, type SeriesAnalysis } from "./series.ts";
 
 export interface AnalyzeOptions {
   /** Include bots in the graph metrics (they are always in the data). */
@@ -49,6 +50,8 @@ export interface Analysis {
   observations: Observation[];
   reviews: ReviewRow[];
   reviewsUnresolved: number;
+  /** Patch series lifecycle: revisions, groups, outcomes, time to acceptance (analysis/series.ts). */
+  series: SeriesAnalysis;
   bots: Set<string>;
   people: Map<string, AnalysisPerson>;
   messagesBy: Map<string, number>;
@@ -100,8 +103,10 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const listEnds = listObservationEnds(messages, ownLists, o.windowEnd);
   const observations = observeFirstReplies(messages, tr, (id) => bots.has(id), censorAtListEnds(listEnds, windowEnd ?? 0));
   const tracked = new Set(corpus.lists);
-  const { rows: reviews, unresolved: reviewsUnresolved } = reviewRows(messages, corpus.trailers, tr, tracked, corpus.pwVerdicts ?? []);
+  const { rows: reviews, unresolved: reviewsUnresolved } = reviewRows(messages, corpus.trailers, tr, tracked, pwNakVerdicts(corpus.verdicts));
   lap("responsiveness+reviews");
+  const series = analyzeSeries(corpus, tr, reviews, (id) => bots.has(id), censorAtListEnds(listEnds, windowEnd ?? 0));
+  lap("series");
   const personLists = new Map<string, Record<string, number>>();
   for (const m of messages) {
     let r = personLists.get(m.from);
@@ -121,7 +126,7 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const personDetail = new Set([...activity.entries()].filter(([id, n]) => !bots.has(id) && n >= caps.personMinMessages)
     .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, caps.people).map(([id]) => id));
   lap("people");
-  return { corpus, tr, replies, replyStats, graph, metrics, graphAll, layout, observations, reviews, reviewsUnresolved,
+  return { corpus, tr, replies, replyStats, graph, metrics, graphAll, layout, observations, reviews, reviewsUnresolved, series,
     bots, people, messagesBy, threadDetail, personDetail, personLists, home, windowStart, windowEnd,
     reportWindow: { since: o.window?.since || null, until: o.window?.until || null }, timings };
 }

@@ -8,6 +8,8 @@
 // combining-mark runs collapsed, other strings to 998; detail lists to DETAIL_ROWS rows.
 // Additive changes only: new optional fields may appear; existing fields keep their meaning.
 
+import type { personSeries, threadSeries } from "./build-series.ts";
+
 /** Bump when a field changes meaning (pages can assert it). */
 export const ARTIFACT_SCHEMA = 1;
 
@@ -26,6 +28,8 @@ export const FILES = {
   responsiveness: "responsiveness.json",
   reviews: "reviews.json",
   upset: "upset.json",
+  /** Patch series lifecycle: SeriesArtifact in build-series.ts. */
+  series: "series.json",
   person: (key: string) => `person/${key}.json`,
   thread: (key: string) => `thread/${key}.json`,
 } as const;
@@ -217,6 +221,8 @@ export interface PersonDetail {
   naks_received: ReviewRef[];
   response: { replies: number; median_ms: number | null; p90_ms: number | null; first_replies: number };
   threads: { id: string; key: string | null; subject: string; messages: number; start: number | null; started: boolean }[];
+  /** Their patch series by outcome, and what they applied for others (build-series.ts personSeries); absent: none. */
+  series?: ReturnType<typeof personSeries>;
 }
 
 /**
@@ -283,6 +289,8 @@ export interface ThreadDetail {
    * sizes. `messages` then holds the first ones in date order, `participants` the most active.
    */
   full_counts?: { messages: number; participants: number; trailers: number; naks: number };
+  /** The revision history and outcome of the series whose posting starts the thread (build-series.ts threadSeries); absent: none. */
+  series?: ReturnType<typeof threadSeries>;
 }
 
 /**

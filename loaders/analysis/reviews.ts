@@ -12,6 +12,7 @@
 // patch), not the maintainer who sent it.
 import { authorOf, type AnalysisMessage, type AnalysisPwVerdict, type AnalysisTrailer } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
+import type { VerdictRecord } from "../model/verdict.ts";
 
 export type ReviewKind = "reviewed-by" | "acked-by" | "tested-by" | "nacked-by" | "nak-line"
   | "pw-bot-changes-requested" | "pw-bot-rejected";
@@ -94,6 +95,16 @@ export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTraile
     add(i, v.kind === "rejected" ? "pw-bot-rejected" : "pw-bot-changes-requested", messages[i].from, "pw-bot");
   }
   return { rows: dedupeNaks(rows), unresolved };
+}
+
+
+/** The stored verdicts that are NAK evidence: pw-bot changes-requested and reject (docs/analysis.md). */
+export function pwNakVerdicts(verdicts: readonly VerdictRecord[] | undefined): AnalysisPwVerdict[] {
+  const out: AnalysisPwVerdict[] = [];
+  for (const v of verdicts ?? []) {
+    if (v.rule === "pw-bot" && (v.kind === "changes-requested" || v.kind === "rejected")) out.push({ messageId: v.messageId, kind: v.kind });
+  }
+  return out;
 }
 
 /**

@@ -4,6 +4,7 @@ import { ARTIFACT_SCHEMA, FILES, type MetaArtifact, type PeopleArtifact } from "
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
+import { buildSeries, personSeries, threadSeries } from "./build-series.ts";
 import { artifactJson, boundPersonDetail, boundThreadDetail, publicSources } from "./bounded.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
@@ -20,13 +21,13 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
     () => {
       const { threads, details } = buildThreadsArtifacts(a);
       json(FILES.threads, threads);
-      for (const [k, d] of details) json(FILES.thread(k), boundThreadDetail(d));
+      for (const [k, d] of details) json(FILES.thread(k), boundThreadDetail(withSeries(d, threadSeries(a, d.thread.id))));
       b.threadKeys = [...details.keys()];
     },
     () => {
       const { people, details } = buildPeopleArtifacts(a);
       json(FILES.people, people);
-      for (const [k, d] of details) json(FILES.person(k), boundPersonDetail(d));
+      for (const [k, d] of details) json(FILES.person(k), boundPersonDetail(withSeries(d, personSeries(a, d.person.id))));
       b.people = people; b.personKeys = [...details.keys()];
     },
     () => json(FILES.activity, buildActivity(a)),
@@ -34,7 +35,13 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
     () => json(FILES.upset, buildUpset(a)),
     () => json(FILES.responsiveness, buildResponsiveness(a)),
     () => json(FILES.reviews, buildReviews(a)),
+    () => json(FILES.series, buildSeries(a)),
   ];
+}
+
+/** A detail with its optional series part (left out when there is none). */
+function withSeries<T extends object, S>(d: T, series: S | null): T {
+  return series === null ? d : { ...d, series };
 }
 
 function graphFiles(a: Analysis, files: Map<string, string>): void {

@@ -4,6 +4,7 @@ import type { Store } from "../store/api.ts";
 import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
+import { readMaintainerRoles, readRevisionLinks, readSubsystems, readVerdicts, writeSeriesTables } from "./series-io.ts";
 
 /** "Re: [PATCH 2/5] ..." is a reply to a patch, not a patch: parse tags it from the subject alone. */
 const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:/i;
@@ -78,17 +79,14 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
     const [messageId, kind, personId, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str, Str, Str];
     return { messageId, kind, personId, name: name ?? "", email: email ?? "" };
   });
-  // Explicit verdicts that are NAK evidence (docs/analysis.md); messages outside the corpus are skipped later.
-  const pwVerdicts = await store.query<{ messageId: string; kind: "changes-requested" | "rejected" }>(
-    `SELECT DISTINCT message_id AS "messageId", kind FROM verdicts WHERE rule = 'pw-bot' AND kind IN ('changes-requested', 'rejected')
-     ORDER BY 1, 2`);
   const sources = (await store.query<{ source: string; list: string | null; messages: number }>(
     `SELECT source, any_value(list) AS list, count(DISTINCT message_id) AS messages FROM arrivals GROUP BY source ORDER BY source`));
   // Tracked lists first (config order), then any other list seen in the data.
   const seen = new Set<string>();
   for (const m of messages) for (const l of m.lists) seen.add(l);
   const lists = [...trackedLists.filter((l) => seen.has(l)), ...[...seen].filter((l) => !trackedLists.includes(l)).sort()];
-  return { messages, people, trailers, lists, sources, pwVerdicts };
+  return { messages, people, trailers, lists, sources, verdicts: await readVerdicts(store), subsystems: await readSubsystems(store),
+    maintainerRoles: await readMaintainerRoles(store), revisionLinks: await readRevisionLinks(store) };
 }
 
 export async function writeDerivedTables(store: Store, a: Analysis): Promise<void> {
@@ -118,6 +116,7 @@ export async function writeDerivedTables(store: Store, a: Analysis): Promise<voi
     series_id: "VARCHAR", thread_id: "VARCHAR", lists: "VARCHAR[]", date: "TIMESTAMP", source: "VARCHAR", cross_subsystem: "BOOLEAN",
   }, a.reviews.map((r) => ({ message_id: r.messageId, kind: r.kind, reviewer_id: r.reviewer, author_id: r.author, target_id: r.target,
     applies_to: r.appliesTo, series_id: r.seriesId, thread_id: r.threadId, lists: r.lists, date: r.date, source: r.source, cross_subsystem: r.crossSubsystem })));
+  await writeSeriesTables(store, a);
   // One row: the window and the headline figures of this analysis, for `threadgraph stats`.
   const counts = headlineCounts(a);
   await store.writeDerived("headline", {

@@ -19,9 +19,17 @@ export interface Observation {
   responderMsg: number;      // message index of the first reply, -1 if none
 }
 
+/** One event time of a KM estimate: at risk just before t, events and censorings at t, S(t) and its 95% band. */
+export interface KmStep { t: number; atRisk: number; events: number; censored: number; s: number; lo: number; hi: number }
+
 export interface KmResult {
   n: number; events: number; censored: number;
   points: [number, number][];
+  /**
+   * Every time with an event or a censoring, with Greenwood's variance as a 95% band on the
+   * log(-log S) scale (stays within [0, 1]; S = 1 or 0: no band width).
+   */
+  steps: KmStep[];
   median: number | null;
   /** Survival S(t): share still unanswered after t ms. */
   at(t: number): number;
@@ -29,18 +37,31 @@ export interface KmResult {
 
 export function kaplanMeier(obs: { time: number; answered: boolean }[]): KmResult {
   const sorted = [...obs].sort((a, b) => a.time - b.time || Number(b.answered) - Number(a.answered));
-  let atRisk = sorted.length, s = 1, events = 0;
+  let atRisk = sorted.length, s = 1, events = 0, greenwood = 0;
   const points: [number, number][] = [[0, 1]];
+  const steps: KmStep[] = [];
   for (let i = 0; i < sorted.length;) {
     const t = sorted[i].time;
     let d = 0, c = 0;
     for (; i < sorted.length && sorted[i].time === t; i++) sorted[i].answered ? d++ : c++;
-    if (d > 0) { s *= 1 - d / atRisk; points.push([t, s]); events += d; }
+    if (d > 0) {
+      s *= 1 - d / atRisk; points.push([t, s]); events += d;
+      if (atRisk > d) greenwood += d / (atRisk * (atRisk - d));
+    }
+    steps.push({ t, atRisk, events: d, censored: c, s, ...band(s, greenwood) });
     atRisk -= d + c;
   }
   const at = (t: number) => { let v = 1; for (const [pt, ps] of points) { if (pt <= t) v = ps; else break; } return v; };
   const med = points.find(([, ps]) => ps <= 0.5);
-  return { n: obs.length, events, censored: obs.length - events, points, median: med ? med[0] : null, at };
+  return { n: obs.length, events, censored: obs.length - events, points, steps, median: med ? med[0] : null, at };
+}
+
+/** 95% pointwise band of S from Greenwood's sum, on the log(-log S) scale (Kalbfleisch-Prentice). */
+function band(s: number, greenwood: number): { lo: number; hi: number } {
+  if (s <= 0 || s >= 1) return { lo: s, hi: s };
+  const ls = Math.log(s);
+  const se = Math.sqrt(greenwood) / Math.abs(ls);
+  return { lo: Math.pow(s, Math.exp(1.96 * se)), hi: Math.pow(s, Math.exp(-1.96 * se)) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // In-memory input of the analysis stage: the rows analysis needs from the store's messages,
 // people and trailers views (read by store-input.ts), or built by hand in tests.
 import type { TrailerKind } from "./records.ts";
+import type { VerdictRecord } from "./verdict.ts";
 
 export interface AnalysisPatch {
   isPatch: boolean;
@@ -65,8 +66,14 @@ export interface Corpus {
   /** Tracked list names in display order (config order first). */
   lists: string[];
   sources: { source: string; list: string | null; messages: number }[];
-  /** pw-bot changes-requested / reject lines (absent in hand-made corpora: none). */
-  pwVerdicts?: AnalysisPwVerdict[];
+  /** The store's verdicts (absent: the store has no verdicts table, so no outcome but superseded/pending is known). */
+  verdicts?: VerdictRecord[];
+  /** Message id -> MAINTAINERS subsystems (the store's message_subsystems; absent when it has none). */
+  subsystems?: Map<string, string[]>;
+  /** Revision links of patch postings (b4 change-id, earlier revisions' Message-IDs) by message id; absent: none read. */
+  revisionLinks?: Map<string, { changeId: string | null; previous: string[] }>;
+  /** MAINTAINERS roles (the store's person_subsystems: M: maintainer, R: reviewer); absent when it has none. */
+  maintainerRoles?: { personId: string; subsystem: string; role: "maintainer" | "reviewer" }[];
   /**
    * What the store holds before the report window (set by windowCorpus): who sent mail earlier,
    * so "new" people are new to the store, not just to the window; and each list's first date in

@@ -136,6 +136,9 @@ export interface ParsedMessage {
   nakLine: boolean;
   /** Verdicts (applied, pw-bot states) found in the body outside quotes (parse/verdicts.ts); absent: none. */
   verdicts?: Verdict[];
+  /** A patch posting's revision links (parse/b4-links.ts): b4 change-id, and the previous revisions' Message-IDs; absent: none. */
+  changeId?: string;
+  previousRevisions?: string[];
   isBot: boolean;
   /**
    * The patch's author when someone else sent it: a patch (not a cover letter, not a reply) whose

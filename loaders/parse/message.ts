@@ -9,6 +9,7 @@ import { parseDate, newestReceived } from "./dates.ts";
 import { parsePatchSubject, stripReplyPrefix } from "./subject-patch.ts";
 import { scanBodyBytes, scanBodyText } from "./trailers.ts";
 import { mayHoldVerdict, scanVerdicts, VERDICTS_MAX } from "./verdicts.ts";
+import { mayHoldRevisionLinks, revisionLinks } from "./b4-links.ts";
 import { isRelaySender, recoverSender } from "./relay.ts";
 import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
@@ -173,6 +174,8 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     verdicts = verdicts.slice(0, VERDICTS_MAX);
     flags.push("truncated-verdicts");
   }
+  // A patch posting (not a reply to one) may name its series' b4 change-id and earlier revisions.
+  const links = patch.isPatch && !isRe && mayHoldRevisionLinks(slowText ?? scanned) ? revisionLinks(verdictText()) : null;
   return {
     messageId,
     date,
@@ -189,6 +192,8 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     trailers: scan.trailers,
     nakLine: scan.nakLine,
     verdicts,
+    ...(links?.changeId ? { changeId: links.changeId } : {}),
+    ...(links?.previous.length ? { previousRevisions: links.previous } : {}),
     isBot: isBot(from, botHeaders),
     ...(author ? { author } : {}),
     flags,

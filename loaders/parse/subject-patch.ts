@@ -1,5 +1,5 @@
 // Patch metadata from a subject: "[PATCH v3 net-next 2/7]", "[RFC PATCH]", "[PATCHv2 0/5]",
-// "[RFC][PATCH 1/2]". Reply prefixes ("Re:", "Fwd:", "AW:") are skipped first.
+// "[RFC][PATCH 1/2]", "[net-next v2 0/3]" (an n/m counter without the word PATCH). Reply prefixes ("Re:", "Fwd:", "AW:") are skipped first.
 import type { PatchInfo } from "../model/records.ts";
 
 // One prefix at a time (sticky), so "Re: " x 100k is a loop, not one regex with a nested
@@ -48,6 +48,11 @@ export function parsePatchSubject(subject: string): PatchInfo {
       }
     }
   }
+  // An n/m counter marks a patch posting even without the word PATCH ("[net-next v6 0/9] ...",
+  // "[Linux-stm32] [net-next, v4, 1/1] ..."): git format-patch --subject-prefix=net-next writes
+  // those, and their patchwork-bot notices answer them. Not a pull request's counter.
+  if (!info.isPatch && info.index !== null && info.total !== null && info.total >= 1 && info.index <= info.total
+    && !info.tags.includes("pull")) info.isPatch = true;
   info.isCover = info.index === 0;
   return info;
 }

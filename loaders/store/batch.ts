@@ -27,6 +27,7 @@ export class Batch {
       patch_tags: p.patch.tags, is_reply: p.isReply, nak_line: p.nakLine, is_bot: p.isBot,
       flags: p.flags, content_hash: p.contentHash, bytes: p.bytes, source: prov.source, position: prov.position,
       author_name: p.author?.name ?? null, author_email: p.author?.email ?? null,
+      change_id: p.changeId ?? null, previous_revisions: p.previousRevisions ?? null,
     });
     for (const t of p.trailers) {
       this.rows.trailers.add({ message_id: p.messageId, kind: t.kind, email: t.email, name: t.name, raw: t.raw });

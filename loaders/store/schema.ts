@@ -17,6 +17,7 @@ export const MESSAGE_COLUMNS: Columns = {
   source: "VARCHAR", position: "VARCHAR",
   // Added later: parts written before have no such columns and read as NULL (see relationSql).
   author_name: "VARCHAR", author_email: "VARCHAR",
+  change_id: "VARCHAR", previous_revisions: "VARCHAR[]",
 };
 
 /** Every copy of every message seen, including the first; `lists` is what that copy evidences. */
@@ -141,7 +142,7 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = []): string[] {
                  ELSE coalesce(pa.person_id, m.author_email) END AS author_person_id,
             m.subject, m.in_reply_to, m."references", arr.lists, arr.sources, m.list_id,
             m.to_emails, m.cc_emails, m.is_patch, m.is_rfc, m.patch_version, m.patch_index,
-            m.patch_total, m.is_cover, m.patch_tags, m.is_reply, m.nak_line,
+            m.patch_total, m.is_cover, m.patch_tags, m.is_reply, m.nak_line, m.change_id, m.previous_revisions,
             (m.is_bot OR coalesce(p.is_bot, false)) AS is_bot, m.flags, m.content_hash, m.bytes${threadCols}
      FROM raw_messages m
      JOIN arr ON arr.message_id = m.message_id

@@ -15,6 +15,7 @@ export const loadBridges = () => FileAttachment("../data/site/bridges.json").jso
 export const loadResponsiveness = () => FileAttachment("../data/site/responsiveness.json").json();
 export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
 export const loadUpset = () => FileAttachment("../data/site/upset.json").json();
+export const loadSeries = () => FileAttachment("../data/site/series.json").json();
 
 /**
  * Links to the full (unpruned) graph tables and the Gephi files, for download. `.href` (not a bare

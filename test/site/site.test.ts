@@ -247,7 +247,7 @@ describe("site with an empty store", { skip }, () => {
     const srv = await serveDir(b.dist);
     const br = await launch();
     try {
-      for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews"]) {
+      for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series"]) {
         const { page, watch } = await br.newPage();
         await page.goto(srv.url + pageUrl(path), { waitUntil: "networkidle" });
         await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });

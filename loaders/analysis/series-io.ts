@@ -1,0 +1,94 @@
+// The series analysis' contact with the store: read the verdicts and message_subsystems tables
+// when the store has them (each is written by its own stage; a store without one reads as
+// absent, not as an error), and write the series and revision_groups tables.
+import type { Store } from "../store/api.ts";
+import type { VerdictRecord, VerdictItem } from "../model/verdict.ts";
+import type { Corpus } from "../model/corpus.ts";
+import type { Analysis } from "./analyze.ts";
+import { readRows } from "./store-io.ts";
+
+async function hasRelation(store: Store, name: string): Promise<boolean> {
+  const r = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = '${name}'
+    UNION ALL SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = '${name}'`);
+  return r.some((x) => x.n > 0);
+}
+
+/** Items as stored: a list of structs, or JSON text; either way [{subject, commit}]. */
+function items(v: unknown): VerdictItem[] {
+  let x = v;
+  if (typeof x === "string") { try { x = JSON.parse(x); } catch { return []; } }
+  if (!Array.isArray(x)) return [];
+  return x.filter((it) => it && typeof it === "object").map((it) => ({
+    subject: String(it.subject ?? ""), commit: it.commit === null || it.commit === undefined || it.commit === "" ? null : String(it.commit) }));
+}
+
+export async function readVerdicts(store: Store): Promise<VerdictRecord[] | undefined> {
+  if (!(await hasRelation(store, "verdicts"))) return undefined;
+  const cols = ["message_id", "kind", "rule", "person_id", "email", "name", "tree", "branch", "scope", "items", "raw"] as const;
+  const rows = await readRows(store, `SELECT message_id, kind, rule, person_id, email, name, tree, branch, scope, to_json(items) AS items, raw FROM verdicts`,
+    cols, "message_id, kind, rule, raw");
+  return rows.map((r) => {
+    const [messageId, kind, rule, personId, email, name, tree, branch, scope, its, raw] = r as (string | null)[];
+    return { messageId: messageId!, kind: (kind ?? "other") as VerdictRecord["kind"], rule: rule ?? "", personId, email, name, tree, branch,
+      scope: scope === "series" || scope === "patch" || scope === "pull-request" ? scope : null, items: items(its), raw };
+  });
+}
+
+export async function readSubsystems(store: Store): Promise<Map<string, string[]> | undefined> {
+  if (!(await hasRelation(store, "message_subsystems"))) return undefined;
+  const out = new Map<string, string[]>();
+  for (const [id, s] of await readRows(store, "SELECT message_id, subsystem FROM message_subsystems", ["message_id", "subsystem"], "message_id, subsystem")) {
+    const l = out.get(id as string);
+    if (l) l.push(s as string); else out.set(id as string, [s as string]);
+  }
+  return out;
+}
+
+/** b4 change-ids and previous-revision links of patch postings (only the messages that have one). */
+export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpus["revisionLinks"]>> {
+  const out: NonNullable<Corpus["revisionLinks"]> = new Map();
+  const rows = await readRows(store, `SELECT message_id, change_id, previous_revisions FROM messages
+    WHERE change_id IS NOT NULL OR len(coalesce(previous_revisions, [])) > 0`, ["message_id", "change_id", "previous_revisions"], "message_id");
+  for (const [id, c, p] of rows) out.set(id as string, { changeId: (c as string | null) ?? null, previous: (p as string[] | null) ?? [] });
+  return out;
+}
+
+/** M:/R: roles per person and section, when the store has person_subsystems. */
+export async function readMaintainerRoles(store: Store): Promise<NonNullable<Corpus["maintainerRoles"]> | undefined> {
+  if (!(await hasRelation(store, "person_subsystems"))) return undefined;
+  return (await readRows(store, "SELECT person_id, subsystem, role FROM person_subsystems WHERE role IN ('maintainer', 'reviewer')",
+    ["person_id", "subsystem", "role"], "person_id, subsystem, role"))
+    .map(([personId, subsystem, role]) => ({ personId: personId as string, subsystem: subsystem as string, role: role as "maintainer" | "reviewer" }));
+}
+
+export async function writeSeriesTables(store: Store, a: Analysis): Promise<void> {
+  const { lifecycle: lc, groups } = a.series;
+  const msgs = a.corpus.messages;
+  await store.writeDerived("series", {
+    series_id: "VARCHAR", revision_group: "VARCHAR", version: "INTEGER", root_message_id: "VARCHAR", author: "VARCHAR", sender: "VARCHAR",
+    subject: "VARCHAR", posted_at: "TIMESTAMP", patches: "INTEGER", lists: "VARCHAR[]", interval_ms: "BIGINT", answered: "BOOLEAN",
+    outcome: "VARCHAR", verdict: "VARCHAR", outcome_at: "TIMESTAMP", outcome_by: "VARCHAR", outcome_evidence: "VARCHAR", outcome_rule: "VARCHAR",
+    applied_to: "VARCHAR", partly_applied: "BOOLEAN", applied_patches: "INTEGER",
+  }, lc.revisions.map((r, i) => {
+    const g = lc.grouping.groups[lc.grouping.groupOf[i]];
+    const k = g.revisions.indexOf(i);
+    const prev = k > 0 ? lc.revisions[g.revisions[k - 1]].date : null;
+    const o = lc.outcomes[i];
+    return { series_id: r.id, revision_group: g.id, version: r.version, root_message_id: msgs[r.head].id, author: r.author, sender: r.sender,
+      subject: r.subject, posted_at: r.date, patches: r.patches, lists: r.lists,
+      interval_ms: prev !== null && r.date !== null ? r.date - prev : null, answered: lc.answered[i],
+      outcome: o.outcome, verdict: o.verdict, outcome_at: o.at, outcome_by: o.by, outcome_evidence: o.evidence?.messageId ?? null,
+      outcome_rule: o.evidence?.rule ?? null, applied_to: o.tree, partly_applied: o.partial, applied_patches: o.appliedPatches };
+  }));
+  await store.writeDerived("revision_groups", {
+    revision_group: "VARCHAR", author: "VARCHAR", subject: "VARCHAR", revisions: "INTEGER", first_posted_at: "TIMESTAMP", lists: "VARCHAR[]",
+    subsystems: "VARCHAR[]", outcome: "VARCHAR", applied_series_id: "VARCHAR", applied_at: "TIMESTAMP", revisions_to_accept: "INTEGER",
+    time_to_accept_ms: "BIGINT", observed_ms: "BIGINT", answered: "BOOLEAN", reviewed: "BOOLEAN",
+  }, groups.map((g) => {
+    const last = lc.grouping.groups[g.group].revisions.at(-1)!;
+    return { revision_group: g.id, author: g.author, subject: lc.revisions[last].subject, revisions: g.revisions, first_posted_at: g.start,
+      lists: g.lists, subsystems: g.subsystems, outcome: g.outcome, applied_series_id: g.applied >= 0 ? lc.revisions[g.applied].id : null,
+      applied_at: g.applied >= 0 ? lc.outcomes[g.applied].at : null, revisions_to_accept: g.revisionsToAccept,
+      time_to_accept_ms: g.accepted ? g.time : null, observed_ms: g.time, answered: g.answered, reviewed: g.reviewed };
+  }));
+}

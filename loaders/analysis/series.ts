@@ -1,0 +1,82 @@
+// Series lifecycle in the analysis: revisions, groups and outcomes (loaders/series/), and per
+// revision group the time from its first revision's post to its first application, censored at
+// the end of observation of the lists it reached (as first replies are: survival.ts).
+import type { AnalysisMessage, Corpus } from "../model/corpus.ts";
+import type { ThreadResult } from "../thread/index.ts";
+import { buildSeriesLifecycle, type Outcome, type SeriesLifecycle } from "../series/index.ts";
+import type { ReviewRow } from "./reviews.ts";
+
+export interface GroupRow {
+  /** Index into lifecycle.grouping.groups. */
+  group: number;
+  id: string;
+  author: string;
+  start: number | null;
+  lists: string[];
+  revisions: number;
+  /** Revision index (into lifecycle.revisions) first applied, or -1. */
+  applied: number;
+  /** Revisions posted up to and including the first applied one (null: not applied). */
+  revisionsToAccept: number | null;
+  /** The last revision's outcome, or applied when any revision was. */
+  outcome: Outcome;
+  answered: boolean;
+  /** A review trailer (Reviewed/Acked/Tested-by, in a reply) on any revision. */
+  reviewed: boolean;
+  /** ms from start to applied, or to the end of observation when not applied (censored). */
+  time: number | null;
+  accepted: boolean;
+  /** Subsystems of its messages, when the store has message_subsystems. */
+  subsystems: string[];
+}
+
+export interface SeriesAnalysis {
+  lifecycle: SeriesLifecycle;
+  groups: GroupRow[];
+  /** The corpus holds verdicts other than NAKs (without them nothing can be known applied). */
+  verdicts: boolean;
+  subsystems: boolean;
+}
+
+export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewRow[], isBot: (id: string) => boolean,
+  censorAt: (lists: string[]) => number): SeriesAnalysis {
+  const { messages } = corpus;
+  // The store's verdicts view carries the NAKs itself (rule 'nak'); a corpus without one (built
+  // by hand, or an old store) takes them from the reviews.
+  const naks = corpus.verdicts !== undefined ? [] : reviews.filter((r) => (r.kind === "nacked-by" || r.kind === "nak-line") && r.source !== "carried")
+    .map((r) => ({ messageId: r.messageId, reviewer: r.reviewer }));
+  const lc = buildSeriesLifecycle(messages, tr, corpus.verdicts ?? [], naks, isBot, corpus.revisionLinks);
+  const reviewedRev = new Set<number>();
+  const idx = new Map<string, number>();
+  messages.forEach((m, i) => idx.set(m.id, i));
+  for (const r of reviews) {
+    if (r.source !== "reply" || r.kind === "nacked-by" || r.kind === "nak-line") continue;
+    const i = idx.get(r.messageId);
+    if (i !== undefined && lc.revisionOf[i] >= 0) reviewedRev.add(lc.revisionOf[i]);
+  }
+  const subsOf = subsystemsOf(messages, corpus.subsystems);
+  const groups = lc.grouping.groups.map((g, gi): GroupRow => {
+    const revs = g.revisions.map((r) => lc.revisions[r]);
+    const first = revs[0];
+    const lists = [...new Set(revs.flatMap((r) => r.lists))];
+    const k = g.revisions.findIndex((r) => lc.outcomes[r].outcome === "applied");
+    const applied = k >= 0 ? g.revisions[k] : -1;
+    const at = applied >= 0 ? lc.outcomes[applied].at : null;
+    const start = first.date;
+    const accepted = applied >= 0 && at !== null && start !== null;
+    const time = start === null ? null : accepted ? Math.max(0, at! - start) : Math.max(0, censorAt(lists) - start);
+    const subsystems = [...new Set(revs.flatMap((r) => r.members.flatMap(subsOf)))].sort();
+    return { group: gi, id: g.id, author: first.author, start, lists, revisions: revs.length, applied,
+      revisionsToAccept: k >= 0 ? k + 1 : null, outcome: applied >= 0 ? "applied" : lc.outcomes[g.revisions[g.revisions.length - 1]].outcome,
+      answered: g.revisions.some((r) => lc.answered[r]), reviewed: g.revisions.some((r) => reviewedRev.has(r)),
+      time, accepted, subsystems };
+  });
+  // Only NAK rows: a store ingested before verdicts were extracted (or one without any verdict).
+  const verdicts = (corpus.verdicts ?? []).some((v) => v.rule !== "nak");
+  return { lifecycle: lc, groups, verdicts, subsystems: corpus.subsystems !== undefined };
+}
+
+function subsystemsOf(messages: AnalysisMessage[], subs: Map<string, string[]> | undefined): (i: number) => string[] {
+  if (!subs) return () => [];
+  return (i) => subs.get(messages[i].id) ?? [];
+}

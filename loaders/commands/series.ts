@@ -1,0 +1,93 @@
+// threadgraph series: the lifecycle of the series that holds a message, from the store's
+// derived series tables (written by analyze): every revision, its reviews and its outcome.
+import { parseArgs } from "node:util";
+import { loadConfig } from "../config.ts";
+import { openExistingStore } from "./existing-store.ts";
+import { formatTable } from "../store/format.ts";
+import { sqlString } from "../store/sql.ts";
+import { parseThreadRef } from "../sources/lore/thread-source.ts";
+import type { Store } from "../store/api.ts";
+
+export const help = `usage: threadgraph series [--store DIR] [--json | --table] <message-id | lore URL>
+
+Print the lifecycle of the patch series that holds the message (a cover letter, a patch, or any
+reply under them): every revision v1..vN with its date, size, reviews (Reviewed/Acked/Tested-by in
+replies, NAKs) and outcome (applied, changes_requested, rejected, deferred, superseded, pending)
+with who, when, the tree and the evidence (message id and rule). Rules: docs/analysis.md
+"Series lifecycle". Reads the series tables \`threadgraph analyze\` writes.
+
+options:
+  --store DIR   store directory (default: config store, data/store)
+  --json        one JSON object (default when stdout is not a terminal)
+  --table       the revisions as a text table (default on a terminal)
+  -h, --help    this help
+
+exit status: 0 ok, 1 not found or runtime error, 2 usage error`;
+
+/** Ancestors followed at most, looking for the posting a reply sits under. */
+const MAX_UP = 200;
+
+/** The revision (series.series_id) the message belongs to: its own posting, or the nearest one above it. */
+async function revisionOf(store: Store, messageId: string): Promise<string | null> {
+  let id: string | null = messageId;
+  for (let i = 0; id !== null && i < MAX_UP; i++) {
+    const r: { s: string | null; irt: string | null; found: boolean }[] = await store.query(`SELECT
+        (SELECT series_id FROM series WHERE series_id = coalesce(m.series_id, m.message_id) OR series_id = m.message_id LIMIT 1) AS s,
+        m.in_reply_to AS irt, true AS found
+      FROM messages m WHERE m.message_id = ${sqlString(id)}`);
+    if (!r.length) return null;
+    if (r[0].s) return r[0].s;
+    id = r[0].irt;
+  }
+  return null;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { store: { type: "string" }, json: { type: "boolean" }, table: { type: "boolean" } } });
+  } catch (e) {
+    console.error(`threadgraph series: ${(e as Error).message}\n\n${help}`);
+    return 2;
+  }
+  if (parsed.positionals.length !== 1) { console.error(`threadgraph series: expected exactly one message-id or lore URL\n\n${help}`); return 2; }
+  let messageId: string;
+  try { messageId = parseThreadRef(parsed.positionals[0], "https://lore.kernel.org/all/").messageId; } catch (e) {
+    console.error(`threadgraph series: ${(e as Error).message}`);
+    return 2;
+  }
+  const store = await openExistingStore("series", parsed.values.store, await loadConfig());
+  if (!store) return 1;
+  try {
+    const tables = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'series'`);
+    if (!tables[0]?.n) { console.error("threadgraph series: no series table in the store: run `threadgraph analyze` first"); return 1; }
+    const rev = await revisionOf(store, messageId);
+    if (!rev) { console.error(`threadgraph series: ${messageId} is not in the store, or not under any patch posting`); return 1; }
+    const group = (await store.query<{ g: string }>(`SELECT revision_group AS g FROM series WHERE series_id = ${sqlString(rev)}`))[0].g;
+    const revisions = await store.query<Record<string, unknown>>(`SELECT s.version, s.posted_at, s.patches, s.subject, s.series_id,
+        (SELECT count(*) FROM reviews r WHERE (r.series_id = s.series_id OR r.target_id = s.series_id) AND r.source = 'reply'
+           AND r.kind IN ('reviewed-by', 'acked-by', 'tested-by'))::INTEGER AS reviews,
+        (SELECT count(*) FROM reviews r WHERE (r.series_id = s.series_id OR r.target_id = s.series_id)
+           AND r.kind IN ('nacked-by', 'nak-line'))::INTEGER AS naks,
+        s.answered, s.outcome, s.verdict, s.outcome_at, coalesce(p.name, s.outcome_by) AS outcome_by, s.applied_to,
+        s.partly_applied, s.applied_patches, s.outcome_evidence, s.outcome_rule
+      FROM series s LEFT JOIN people p ON p.person_id = s.outcome_by
+      WHERE s.revision_group = ${sqlString(group)} ORDER BY s.posted_at, s.series_id`);
+    const g = (await store.query<Record<string, unknown>>(`SELECT g.*, coalesce(p.name, g.author) AS author_name FROM revision_groups g
+      LEFT JOIN people p ON p.person_id = g.author WHERE g.revision_group = ${sqlString(group)}`))[0];
+    const json = parsed.values.json ?? (!parsed.values.table && !process.stdout.isTTY);
+    if (json) console.log(JSON.stringify({ message_id: messageId, group: g, revisions }));
+    else {
+      const day = (ms: unknown) => (typeof ms === "number" ? `${(ms / 86400_000).toFixed(1)} d` : "-");
+      console.log(`${g.subject}\nby ${g.author_name} · ${g.revisions} revision(s) · outcome ${g.outcome}` +
+        (g.time_to_accept_ms != null ? ` after ${day(g.time_to_accept_ms)} (revision ${g.revisions_to_accept})` : "") + "\n");
+      const iso = (v: unknown) => (typeof v === "number" ? new Date(v).toISOString().slice(0, 16).replace("T", " ") : "");
+      console.log(formatTable(revisions.map((r) => ({ v: r.version, posted: iso(r.posted_at), patches: r.patches, reviews: r.reviews, naks: r.naks,
+        outcome: `${r.outcome}${r.partly_applied ? ` (${r.applied_patches} of ${r.patches})` : ""}`, by: r.outcome_by ?? "", when: iso(r.outcome_at),
+        tree: r.applied_to ?? "", evidence: r.outcome_evidence ? `${r.outcome_rule}: ${r.outcome_evidence}` : "" }))));
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,92 @@
+// Revision groups: the postings v1..vN of one piece of work. First what the postings say
+// themselves (read at ingest, parse/b4-links.ts): a link to an earlier revision ("- Link to v1:
+// <lore URL>", "Supersedes: <id>") joins that revision's group; the same b4 change-id by the same
+// author joins its group. Otherwise: same author, and the same normalised title (the head's
+// title, or, for a respin that gained or lost a cover letter, one of the patches' titles). A
+// revision continues the group whose latest revision it matches, when all of these hold
+// (docs/analysis.md, "Series lifecycle"):
+//   - the latest revision was not applied in full (an applied series is finished work: the same
+//     subject later is a new series);
+//   - it was posted at most MAX_GAP after it;
+//   - its version is higher, or the same version with at least one patch title in common (a
+//     resend); the same title at the same version with other patches is another series.
+// Otherwise it starts a new group. Two authors never share a group.
+import type { Revision } from "./revisions.ts";
+
+export const MAX_GAP = 365 * 86400_000;
+/**
+ * Groups tried per title, most recent first: a sender who posts thousands of unrelated series
+ * under one title must not cost thousands times thousands checks (the recent ones are the
+ * candidates anyway: an older group's latest revision is older still).
+ */
+const CANDIDATES = 8;
+
+export interface RevisionGroup {
+  /** The first revision's id. */
+  id: string;
+  /** Indexes into the revisions, in posting order. */
+  revisions: number[];
+}
+
+export interface Grouping {
+  groups: RevisionGroup[];
+  /** Per revision index: index into `groups`. */
+  groupOf: Int32Array;
+}
+
+function overlaps(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const s = new Set(a);
+  return b.some((t) => s.has(t));
+}
+
+/**
+ * `closed(r)`: revision r was applied in full, so nothing continues it (by title). `linked(r)`: the
+ * revisions r names as its earlier ones (resolved from its `previous` Message-IDs).
+ */
+export function groupRevisions(revisions: Revision[], closed: (r: number) => boolean, linked: (r: number) => number[] = () => []): Grouping {
+  const order = revisions.map((_, i) => i).filter((i) => revisions[i].date !== null)
+    .sort((a, b) => revisions[a].date! - revisions[b].date! || revisions[a].version - revisions[b].version || a - b);
+  // Undated revisions cannot be placed in time: each is its own group.
+  const undated = revisions.map((_, i) => i).filter((i) => revisions[i].date === null);
+  const groups: RevisionGroup[] = [];
+  const groupOf = new Int32Array(revisions.length).fill(-1);
+  // (author, title) -> groups whose revisions carry that title, most recent last.
+  const byTitle = new Map<string, number[]>();
+  const keys = (r: Revision) => [...new Set([r.title, ...r.patchTitles])].filter((t) => t !== "").map((t) => `${r.author}\u0000${t}`);
+  const continues = (g: number, r: number): boolean => {
+    const revs = groups[g].revisions;
+    const last = revisions[revs[revs.length - 1]], cur = revisions[r];
+    if (closed(revs[revs.length - 1])) return false;
+    if (cur.date! - last.date! > MAX_GAP) return false;
+    if (cur.version > last.version) return true;
+    return cur.version === last.version && (overlaps(cur.patchTitles, last.patchTitles) || (cur.title === last.title && cur.patches <= 1 && last.patches <= 1));
+  };
+  const byChangeId = new Map<string, number>();
+  for (const r of order) {
+    const rev = revisions[r];
+    // Explicit links first: the most recent earlier revision it names that is already placed.
+    let best = -1;
+    for (const p of linked(r)) if (p !== r && groupOf[p] >= 0 && revisions[p].date! <= rev.date! && groupOf[p] > best) best = groupOf[p];
+    const cid = rev.changeId === null ? null : `${rev.author}\u0000${rev.changeId}`;
+    if (best < 0 && cid !== null) best = byChangeId.get(cid) ?? -1;
+    if (best < 0) for (const k of keys(revisions[r])) {
+      const cands = byTitle.get(k);
+      if (!cands) continue;
+      for (let j = cands.length - 1; j >= Math.max(0, cands.length - CANDIDATES); j--) {
+        const g = cands[j];
+        if (g > best && continues(g, r)) { best = g; break; }
+      }
+    }
+    if (best < 0) { best = groups.length; groups.push({ id: revisions[r].id, revisions: [] }); }
+    groups[best].revisions.push(r);
+    groupOf[r] = best;
+    if (cid !== null) byChangeId.set(cid, best);
+    for (const k of keys(revisions[r])) {
+      const l = byTitle.get(k);
+      if (!l) byTitle.set(k, [best]); else if (l[l.length - 1] !== best) l.push(best);
+    }
+  }
+  for (const r of undated) { groupOf[r] = groups.length; groups.push({ id: revisions[r].id, revisions: [r] }); }
+  return { groups, groupOf };
+}

@@ -1,0 +1,51 @@
+// Series lifecycle stage: revisions (one per posting), revision groups (v1..vN of one piece of
+// work) and each revision's outcome. Pure, over the corpus, its threading and the verdicts.
+import type { AnalysisMessage } from "../model/corpus.ts";
+import type { VerdictRecord } from "../model/verdict.ts";
+import type { ThreadResult } from "../thread/index.ts";
+import { collectRevisions, type Revision, type RevisionLinks } from "./revisions.ts";
+import { groupRevisions, type Grouping } from "./groups.ts";
+import { revisionOutcomes, type NakMark, type RevisionOutcome } from "./outcomes.ts";
+
+export type { Revision, RevisionLinks } from "./revisions.ts";
+export type { RevisionGroup, Grouping } from "./groups.ts";
+export type { Outcome, Evidence, RevisionOutcome, NakMark } from "./outcomes.ts";
+export { seriesTitle } from "./title.ts";
+
+export interface SeriesLifecycle {
+  revisions: Revision[];
+  revisionOf: Int32Array;
+  grouping: Grouping;
+  outcomes: RevisionOutcome[];
+  /** Per revision: someone other than its author/sender (and not a bot) replied under it. */
+  answered: boolean[];
+}
+
+export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResult, verdicts: VerdictRecord[], naks: NakMark[],
+  isBot: (id: string) => boolean, links?: RevisionLinks): SeriesLifecycle {
+  const { revisions, revisionOf } = collectRevisions(messages, tr, links);
+  // Applied in full closes a revision for grouping: decided from its own verdicts first.
+  const own = revisionOutcomes(messages, revisions, revisionOf, verdicts, naks, () => false);
+  // "Link to v1: <id>": the revision holding that message (its cover or a patch).
+  const idx = new Map<string, number>();
+  messages.forEach((m, i) => { if (m.patch.isPatch) idx.set(m.id, i); });
+  const linked = (r: number) => revisions[r].previous.map((id) => idx.get(id)).filter((i): i is number => i !== undefined)
+    .map((i) => revisionOf[i]).filter((x) => x >= 0);
+  const grouping = groupRevisions(revisions, (r) => own[r].outcome === "applied" && !own[r].partial, linked);
+  // The next revision of the same group, or -1.
+  const next = (r: number) => { const g = grouping.groups[grouping.groupOf[r]].revisions; const k = g.indexOf(r); return k < g.length - 1 ? g[k + 1] : -1; };
+  const outcomes = revisions.map((rev, r) => {
+    const n = next(r);
+    if (n < 0 || own[r].outcome === "applied" || own[r].outcome === "superseded") return own[r];
+    const nr = revisions[n];
+    return { ...own[r], outcome: "superseded" as const, at: nr.date, by: nr.sender, tree: null,
+      evidence: { messageId: nr.id, rule: "later-revision", kind: "superseded" as const, date: nr.date } };
+  });
+  const answered = revisions.map(() => false);
+  messages.forEach((m, i) => {
+    const r = revisionOf[i];
+    if (r < 0 || answered[r] || m.patch.isPatch || m.isBot || isBot(m.from)) return;
+    if (m.from !== revisions[r].author && m.from !== revisions[r].sender) answered[r] = true;
+  });
+  return { revisions, revisionOf, grouping, outcomes, answered };
+}

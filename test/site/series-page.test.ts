@@ -1,0 +1,110 @@
+// The Series page, and the series parts of thread and person pages, in Chromium: a synthetic
+// corpus (the site suite's, plus a respun series applied by a patchwork-bot notice and a lone
+// patch sent back with pw-bot) through ingest + analyze + build. Screenshots in test-output/site.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { haveChromium, type PageWatch } from "./browser.ts";
+import { pageUrl } from "./static-server.ts";
+import { writeSyntheticCorpus, HOSTILE_SUBJECT } from "./synthetic-corpus.ts";
+import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
+
+const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
+const DAY = 86400_000;
+
+function mail(o: { id: string; from: string; subject: string; day: number; replyTo?: string; body: string[] }): string {
+  const date = new Date(Date.UTC(2024, 7, 1) + o.day * DAY).toUTCString().replace("GMT", "+0000");
+  return ["From mboxrd@z Thu Jan  1 00:00:00 1970", `From: ${o.from}`, "To: netdev@vger.kernel.org", `Subject: ${o.subject}`, `Date: ${date}`,
+    `Message-ID: <${o.id}>`, ...(o.replyTo ? [`In-Reply-To: <${o.replyTo}>`, `References: <${o.replyTo}>`] : []), "", ...o.body, "", ""].join("\n");
+}
+
+/** A series v1 -> v2 -> v3 (v3 applied by a patchwork-bot notice), and lone patches: one sent back, one hostile subject, one never answered. */
+function seriesArchive(dir: string): string {
+  const dev = "Nina Net <nina@net.example.org>", maint = "Carol Chen <carol@net.example.org>";
+  const out: string[] = [];
+  for (const [v, day] of [[1, 0], [2, 6], [3, 15]] as const) {
+    const pfx = v === 1 ? "PATCH net-next" : `PATCH net-next v${v}`;
+    out.push(mail({ id: `s${v}@x`, from: dev, day, subject: `[${pfx} 0/2] net: synthetic queues`, body: ["Cover."] }));
+    for (const k of [1, 2]) out.push(mail({ id: `s${v}.${k}@x`, from: dev, day, replyTo: `s${v}@x`, subject: `[${pfx} ${k}/2] net: queue step ${k}`, body: ["diff"] }));
+    if (v < 3) out.push(mail({ id: `s${v}-r@x`, from: maint, day: day + 2, replyTo: `s${v}.1@x`, subject: `Re: [${pfx} 1/2] net: queue step 1`, body: ["Please fix the locking.", "", "pw-bot: cr"] }));
+  }
+  out.push(mail({ id: "s3-pw@x", from: "patchwork-bot+netdevbpf@kernel.org", day: 18, replyTo: "s3@x", subject: "Re: [PATCH net-next v3 0/2] net: synthetic queues", body: [
+    "Hello:", "", "This series was applied to netdev/net-next.git (main)", `by ${maint}:`, "", "Here is the summary with links:",
+    "  - [net-next,v3,1/2] net: queue step 1", "    https://git.kernel.org/netdev/net-next/c/0123456789ab",
+    "  - [net-next,v3,2/2] net: queue step 2", "    https://git.kernel.org/netdev/net-next/c/0123456789ac", "", "You are awesome, thank you!"] }));
+  out.push(mail({ id: "l1@x", from: dev, day: 20, subject: "[PATCH net] net: synthetic fix", body: ["diff"] }));
+  out.push(mail({ id: "l1-r@x", from: maint, day: 21, replyTo: "l1@x", subject: "Re: [PATCH net] net: synthetic fix", body: ["Wrong tree.", "", "pw-bot: reject"] }));
+  out.push(mail({ id: "l2@x", from: dev, day: 22, subject: `[PATCH net] ${HOSTILE_SUBJECT}`, body: ["diff"] }));
+  const file = join(dir, "series.mbox");
+  writeFileSync(file, out.join(""));
+  return `netdev=${file}`;
+}
+
+describe("Series page in Chromium", { skip }, () => {
+  let served: ServedSite | undefined;
+  let ser: any;
+  before(async () => {
+    served = await serveCorpusSite("tg-series-site-", (dir) => [...writeSyntheticCorpus(dir), seriesArchive(dir)]);
+    ser = JSON.parse(readFileSync(join(served.store, "site/series.json"), "utf8"));
+  });
+  after(async () => { await served?.close(); });
+
+  async function open(path: string, ready: string): Promise<{ page: Page; watch: PageWatch }> {
+    const { page, watch } = await served!.browser.newPage();
+    await page.goto(served!.server.url + pageUrl(path), { waitUntil: "load" });
+    await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+    await page.waitForLoadState("networkidle");
+    return { page, watch };
+  }
+  async function clean(page: Page, watch: PageWatch, name: string) {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    assert.deepEqual(watch.consoleErrors, [], `${name}: console errors`);
+    assert.deepEqual(watch.outside, [], `${name}: requests left loopback`);
+    assert.deepEqual(watch.dialogs, [], `${name}: a dialog fired`);
+    assert.equal(await page.locator(".observablehq--error").count(), 0, `${name}: Framework error cell`);
+    assert.equal(await page.locator("img[src='x'], [onerror]").count(), 0, `${name}: injected element`);
+  }
+
+  test("series.json: the respin is one group applied at v3 after 2 earlier revisions; the lone patch rejected", () => {
+    const row = ser.rows.find((r: any) => r.id === "s1@x");
+    assert.deepEqual(row.revisions.map((r: any) => [r.version, r.outcome]), [[1, "superseded"], [2, "superseded"], [3, "applied"]]);
+    assert.equal(row.time_to_accept_ms, 18 * DAY);
+    assert.equal(ser.rows.find((r: any) => r.id === "l1@x").outcome, "rejected");
+    assert.ok(ser.revisions_to_accept.some((x: any) => x.revisions === 3));
+  });
+
+  test("Series page: funnel, survival curves with bands, table search; the hostile subject stays text", async () => {
+    const { page, watch } = await open("/series", "svg[aria-label='time to acceptance survival curves']");
+    assert.ok((await page.locator("svg[aria-label='lifecycle funnel'] rect").count()) >= 4, "funnel bars");
+    const curves = page.locator("svg[aria-label='time to acceptance survival curves']");
+    assert.ok((await curves.locator("g[aria-label=line] path").count()) >= 2, "one curve per list and all lists");
+    assert.ok((await curves.locator("g[aria-label=area] path").count()) >= 1, "confidence bands");
+    const table = page.locator(".tg-table").last();
+    const n0 = await table.locator("tbody tr").count();
+    await table.locator("input[type=search]").fill("synthetic queues");
+    await page.waitForFunction(() => location.search.includes("q=synthetic"));
+    assert.equal(await table.locator("tbody tr").count(), 1);
+    assert.ok(n0 > 1);
+    assert.match(await table.locator("tbody").textContent() ?? "", /applied/);
+    await table.locator("input[type=search]").fill("onerror");
+    assert.ok((await table.locator("tbody").textContent())?.includes(HOSTILE_SUBJECT), "hostile subject shown as text");
+    await page.getByRole("radio", { name: "month" }).check();
+    await page.waitForFunction(() => location.search.includes("by=month"));
+    assert.match(await page.locator("main").textContent() ?? "", /Month posted/);
+    await clean(page, watch, "series");
+  });
+
+  test("thread page of a patch shows the revision history; person page the series outcomes", async () => {
+    const last = ser.rows.find((r: any) => r.id === "s1@x").revisions.at(-1);
+    assert.ok(last.thread_key, "the v3 thread has a detail page");
+    const t = await open(`/threads/${last.thread_key}`, "[data-testid=thread-series]");
+    assert.match(await t.page.locator("[data-testid=thread-series]").textContent() ?? "", /v1.*v2.*v3.*applied.*netdev\/net-next\.git/s);
+    await clean(t.page, t.watch, "thread-series");
+    const author = ser.rows.find((r: any) => r.id === "s1@x").author;
+    const p = await open(`/people/${author.key}`, "[data-testid=person-series]");
+    assert.match(await p.page.locator("[data-testid=person-series]").textContent() ?? "", /series applied/);
+    await clean(p.page, p.watch, "person-series");
+  });
+});
