@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error plain browser JS module without types
-import { safeHref, loreUrl, routeSegment, fmtDuration } from "../../src/components/dom.js";
+import { safeHref, loreUrl, routeSegment, fmtDuration, fmtDate, fmtDateTime, fmtPct } from "../../src/components/dom.js";
 // @ts-expect-error plain browser JS module without types
 import { toCsv } from "../../src/components/table.js";
 
@@ -61,4 +61,25 @@ test("fmtDuration picks readable units", () => {
   assert.equal(fmtDuration(45 * 60_000), "45 min");
   assert.equal(fmtDuration(3 * 3_600_000), "3.0 h");
   assert.equal(fmtDuration(3 * 86_400_000), "3.0 d");
+});
+
+test("CSV downloads are flat: ISO dates, durations in hours, names not JSON, a \"Last, First\" name stays one cell", () => {
+  const at = Date.UTC(2024, 6, 1, 12, 30);
+  const person = { id: "p1", key: "k", name: "Doe, Jane", home: "netdev" };
+  const rows = [{ start: at, first: at, wait: 90 * 60_000, share: 0.25, reviewer: person, participants: [person, { ...person, name: "=Roe" }],
+    by_home: { netdev: 2, "linux-rdma": 1 }, lists: { netdev: 4 } }];
+  const csv = toCsv(rows, [
+    { key: "start", label: "Started", format: fmtDate }, { key: "first", label: "First", format: fmtDateTime },
+    { key: "wait", label: "Median wait", format: fmtDuration }, { key: "share", label: "Share", format: fmtPct },
+    { key: "reviewer", label: "Reviewer", format: (v: { name: string }) => v.name },
+    { key: "participants", label: "Participants" },
+    { key: "by_home", label: "By home", format: (v: Record<string, number>) => Object.entries(v).map(([k, n]) => `${k}: ${n}`).join(" · ") },
+    { key: "list:netdev", label: "netdev", format: (_: unknown, r: { lists: Record<string, number> }) => String(r.lists.netdev), csv: (r: { lists: Record<string, number> }) => r.lists.netdev },
+  ]);
+  const [head, line] = csv.split("\n");
+  assert.equal(head, "Started,First,Median wait (hours),Share,Reviewer,Participants,By home,netdev");
+  assert.equal(line, `2024-07-01T12:30:00.000Z,2024-07-01T12:30:00.000Z,1.5,0.25,"Doe, Jane","Doe, Jane · =Roe",netdev: 2 · linux-rdma: 1,4`);
+  assert.doesNotMatch(csv, /[{}]/, "no JSON objects");
+  // A lone formula-looking name is still neutralised.
+  assert.match(toCsv([{ p: { name: "=cmd" } }], [{ key: "p", label: "P" }]), /\n'=cmd$/);
 });

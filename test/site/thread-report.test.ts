@@ -34,3 +34,12 @@ test("thread page: a thread whose first message is missing says so instead of na
   assert.match(story, /first message is not in the archive/);
   assert.doesNotMatch(story, /Started by/);
 });
+
+test("thread page: names are never joined with commas (\"Last, First\" would read as two people)", () => {
+  const named = (id: string, name: string, messages: number) => ({ ...ref(id, "alpha"), name, messages, first: 0 });
+  const story = threadStory({ ...d, participants: [named("ann", "Doe, Jane", 3), named("eve", "Roe, Rick", 2), named("gus", "Poe, Ed", 1)] }).join("\n");
+  // Every name stays whole, and what separates two names is " · ", never a comma.
+  assert.match(story, /Doe, Jane · Roe, Rick · Poe, Ed\)/);
+  assert.match(story, /Most active: Doe, Jane \(3\) · Roe, Rick \(2\) · Poe, Ed \(1\)/);
+  assert.doesNotMatch(story, /Jane, Roe|Rick, Poe|\(3\), |\(2\), /);
+});
