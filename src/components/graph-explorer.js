@@ -66,6 +66,12 @@ export function createExplorer(artifact, container, onSelect) {
   });
 
   skipPickingWhileMoving(renderer);
+  // For the browser tests: where node i is drawn in the canvas (null when hidden), and its size.
+  container.tgViewport = (i) => {
+    const d = state.nodeVisible[i] ? renderer.getNodeDisplayData(String(i)) : null;
+    return d ? renderer.framedGraphToViewport(d) : null;
+  };
+  container.tgSize = () => renderer.getDimensions();
   renderer.on("clickNode", ({ node }) => select(Number(node)));
   renderer.on("clickStage", () => select(null));
 
@@ -100,6 +106,8 @@ export function createExplorer(artifact, container, onSelect) {
       state.cancelLayout?.();
       container.dataset.layout = "running";
       state.cancelLayout = relayoutShown(graph, artifact, vis, filters.minWeight, () => {
+        // Show the whole new picture (the selected person stays highlighted in it).
+        renderer.getCamera().animatedReset({ duration: 300 });
         state.layoutRuns++;
         container.dataset.layout = "done";
         container.dataset.layoutRuns = String(state.layoutRuns);

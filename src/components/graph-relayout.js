@@ -21,13 +21,17 @@ export function relayoutShown(graph, artifact, vis, minWeight, onDone) {
     if (sub.hasEdge(s, t)) sub.updateEdgeAttribute(s, t, "weight", (x) => x + w);
     else sub.addEdge(s, t, { weight: w });
   });
+  // Where the shown people were: the new layout is scaled into the same box, so it neither shrinks
+  // to a dot among the hidden people's old positions (sigma frames all nodes) nor leaves the view.
+  const start = {};
+  sub.forEachNode((k, a) => { start[k] = { x: a.x, y: a.y }; });
   let cancelled = false, timer = null, layout = null;
   const finish = () => {
     if (cancelled) return;
     layout?.kill();
     const target = {};
     sub.forEachNode((k, a) => { if (Number.isFinite(a.x) && Number.isFinite(a.y)) target[k] = { x: a.x, y: a.y }; });
-    animateNodes(graph, target, { duration: 400 }, () => onDone?.(sub.order));
+    animateNodes(graph, fitInto(target, start), { duration: 400 }, () => onDone?.(sub.order));
   };
   if (sub.order < 2) { queueMicrotask(() => onDone?.(sub.order)); return () => { cancelled = true; }; }
   const settings = { ...fa2InferSettings(sub), barnesHutOptimize: sub.order > 500 };
@@ -42,4 +46,19 @@ export function relayoutShown(graph, artifact, vis, minWeight, onDone) {
     queueMicrotask(() => onDone?.(0));
   }
   return () => { cancelled = true; clearTimeout(timer); layout?.kill(); };
+}
+
+/** `pos` moved and scaled uniformly so its bounding box is centred in, and fills, the box of `ref`. */
+export function fitInto(pos, ref) {
+  const box = (p) => {
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (const { x, y } of Object.values(p)) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+    return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, size: Math.max(x1 - x0, y1 - y0) };
+  };
+  if (!Object.keys(pos).length) return pos;
+  const a = box(pos), b = box(ref);
+  const k = a.size > 0 && b.size > 0 ? b.size / a.size : 1;
+  const out = {};
+  for (const [key, { x, y }] of Object.entries(pos)) out[key] = { x: b.cx + (x - a.cx) * k, y: b.cy + (y - a.cy) * k };
+  return out;
 }

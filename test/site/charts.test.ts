@@ -56,11 +56,36 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     const before = await positions(page);
     await page.getByRole("checkbox", { name: "linux-cxl" }).uncheck();
     await page.waitForFunction(() => document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout") === "done", null, { timeout: 15_000 });
-    await page.waitForTimeout(600); // the animation into place
+    await page.waitForTimeout(900); // the animation into place and the camera reset
     const after = await positions(page);
     const moved = after.filter(([i, x, y]) => { const b = before.find((p) => p[0] === i)!; return Math.hypot(x - b[1], y - b[2]) > 1e-6; });
     assert.ok(moved.length > 0, "positions changed after the filter change");
     assert.ok(after.every(([, x, y]) => Number.isFinite(x) && Number.isFinite(y)), "no NaN positions");
+    // The selected person stays in view (the new layout is fitted to where the shown people were).
+    const carol = await page.evaluate(() => new URL(location.href).searchParams.get("p"));
+    assert.equal(carol, "carol@net.example.org");
+    // Every shown person is in the canvas, and they spread over it (not a blob where the old
+    // layout's hidden people set the frame).
+    const view = await page.evaluate(() => {
+      const c = document.querySelector("[data-testid=graph-canvas]") as any;
+      const pts = c.tgPositions().map(([i]: [number]) => c.tgViewport(i)).filter(Boolean) as { x: number; y: number }[];
+      return { pts, size: c.tgSize() };
+    });
+    const shown = Number((await page.locator("[data-testid=graph-status]").textContent())!.match(/Showing (\d+) people/)![1]);
+    assert.equal(view.pts.length, shown);
+    const { width: W, height: Hh } = view.size;
+    assert.ok(view.pts.every((p) => p.x >= 0 && p.y >= 0 && p.x <= W && p.y <= Hh), `all shown people in view: ${JSON.stringify(view.pts)}`);
+    const span = Math.max(Math.max(...view.pts.map((p) => p.x)) - Math.min(...view.pts.map((p) => p.x)), Math.max(...view.pts.map((p) => p.y)) - Math.min(...view.pts.map((p) => p.y)));
+    assert.ok(span > 0.3 * Math.min(W, Hh), `the shown people spread over the canvas (${Math.round(span)} px of ${W}×${Hh})`);
+    // And the names are drawn: sigma writes labels on a 2D canvas, whose pixels can be read.
+    const inked = await page.evaluate(() => {
+      const c = document.querySelector("[data-testid=graph-canvas] canvas.sigma-labels") as HTMLCanvasElement;
+      const px = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let k = 3; k < px.length; k += 4) if (px[k] > 0) n++;
+      return n;
+    });
+    assert.ok(inked > 200, `labels drawn after the re-layout (${inked} inked pixels)`);
     await clean(page, watch, "graph");
   });
 
