@@ -2,13 +2,22 @@
 // address or name), their neighbours, and each metric as a rank among everyone in the graph.
 // Pure functions over graph.json, testable without a browser.
 
-/** Index of the person `q` names: their key, address (person id) or name, case-insensitive; -1 if none. */
+/**
+ * Index of the person `q` names: their key, address (person id) or name, case-insensitive; else
+ * the most active person whose name or address contains it; -1 if none.
+ */
 export function findPerson(nodes, q) {
   const s = String(q ?? "").trim().toLowerCase();
   if (!s) return -1;
   const by = (f) => nodes.findIndex((n) => String(f(n) ?? "").toLowerCase() === s);
   for (const f of [(n) => n.key, (n) => n.id, (n) => n.email, (n) => n.name]) { const i = by(f); if (i >= 0) return i; }
-  return -1;
+  // Else part of a name or address ("torvalds"): the most active of those who match.
+  let best = -1;
+  nodes.forEach((n, i) => {
+    if (![n.name, n.id, n.email].some((x) => String(x ?? "").toLowerCase().includes(s))) return;
+    if (best < 0 || (n.messages ?? 0) > (nodes[best].messages ?? 0)) best = i;
+  });
+  return best;
 }
 
 /**

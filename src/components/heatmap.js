@@ -21,7 +21,7 @@ export function heatmapChart(cells, o) {
   const max = Math.max(scale === "row" ? 0.01 : 1, ...data.map((d) => d[fillKey]));
   // A log scale cannot show 0: empty cells stay blank (no fill) and say 0.
   const color = scale === "row"
-    ? { type: "linear", domain: [0, max], tickFormat: ".0%", label: `${o.label}: share of the row's total (${HEATMAP_SCALES.row})` }
+    ? { type: "linear", domain: [0, max], tickFormat: ".0%", label: `${o.label}: share of each row's total` }
     : scale === "log"
       ? { type: "log", domain: [1, max], tickFormat: k, label: `${o.label} (${HEATMAP_SCALES.log}; blank = 0)` }
       : { type: "sqrt", domain: [0, max], tickFormat: k, label: `${o.label} (${HEATMAP_SCALES.sqrt})` };

@@ -56,10 +56,10 @@ export function threadFlowChart(rows, o) {
   const wrap = document.createElement("div");
   wrap.className = "tg-flow";
   wrap.setAttribute("data-testid", "thread-flow");
-  const axis = d3.create("svg").attr("class", "tg-flow-axis").attr("width", width).attr("height", 28);
-  axis.append("g").attr("transform", "translate(0,24)").call(d3.axisTop(x).ticks(Math.max(2, Math.floor((width - treeW) / 90))));
-  axis.append("text").attr("x", 8).attr("y", 16).attr("fill", "currentColor").text(`Reply tree (indent = reply depth, up to ${maxDepth})`);
-  axis.append("text").attr("x", width - 24).attr("y", 10).attr("text-anchor", "end").attr("fill", "currentColor").text("Date (UTC) →");
+  const axis = d3.create("svg").attr("class", "tg-flow-axis").attr("width", width).attr("height", 34);
+  axis.append("g").attr("transform", "translate(0,30)").call(d3.axisTop(x).ticks(Math.max(2, Math.floor((width - treeW) / 90))));
+  axis.append("text").attr("x", 8).attr("y", 22).attr("fill", "currentColor").text(`Reply tree (indent = reply depth, up to ${maxDepth})`);
+  axis.append("text").attr("x", treeW + 20).attr("y", 8).attr("fill", "currentColor").style("font-size", "10px").text("Date (UTC) →");
 
   const svg = d3.create("svg").attr("width", width).attr("height", height).attr("role", "img").attr("aria-label", "thread discussion tree");
   // Zebra stripes so a row's tree label and its time dot read as one line.

@@ -14,12 +14,29 @@ export function partialWeeks(rows) {
   return [...m].map(([week, days]) => ({ week, days })).sort((a, b) => a.week - b.week);
 }
 
-/** Grey bands over partial weeks, for any time chart with x = week. */
-export function partialWeekMarks(partial) {
+/** Grey bands over partial weeks, for any time chart with x = week; labels kept inside the frame. */
+export function partialWeekMarks(partial, domain) {
+  const mid = domain ? (domain[0] + domain[1]) / 2 : Infinity;
+  const early = (d) => d.week < mid;
   return [
     Plot.rectX(partial, { x1: "week", x2: (d) => d.week + WEEK, fill: "#000", fillOpacity: 0.08 }),
-    Plot.text(partial, { x: (d) => d.week + WEEK / 2, frameAnchor: "top", text: (d) => `partial: ${d.days} d`, fontSize: 9, dy: 4, fill: "#555" }),
+    Plot.text(partial.filter(early), { x: "week", frameAnchor: "top", text: (d) => `partial: ${d.days} d`, fontSize: 9, dy: 4, dx: 2, textAnchor: "start", fill: "#555" }),
+    Plot.text(partial.filter((d) => !early(d)), { x: (d) => d.week + WEEK, frameAnchor: "top", text: (d) => `partial: ${d.days} d`, fontSize: 9, dy: 4, dx: -2, textAnchor: "end", fill: "#555" }),
   ];
+}
+
+/**
+ * Weeks without a row get 0 (rows exist only for weeks with mail), so a line does not bridge a
+ * silent month as if activity went on. Shares (percent metrics) are left as they are.
+ */
+export function fillWeeks(rows, lists, metric) {
+  if (!rows.length) return rows;
+  const weeks = rows.map((r) => r.week);
+  const [w0, w1] = [Math.min(...weeks), Math.max(...weeks)];
+  const have = new Map(rows.map((r) => [`${r.list}|${r.week}`, r]));
+  const out = [];
+  for (const l of lists) for (let w = w0; w <= w1; w += WEEK) out.push(have.get(`${l}|${w}`) ?? { week: w, list: l, [metric]: 0 });
+  return out;
 }
 
 export function partialNote(partial) {
@@ -34,14 +51,18 @@ export function partialNote(partial) {
 export function weeklyChart(rows, o) {
   const partial = partialWeeks(rows);
   const mode = o.mode in WEEKLY_MODES ? o.mode : "shared";
+  if (!o.percent) rows = fillWeeks(rows, o.lists, o.metric);
+  // One time axis for every chart, so the per-list charts line up.
+  const weeks = rows.map((r) => r.week);
+  const domain = weeks.length ? [Math.min(...weeks), Math.max(...weeks) + WEEK] : undefined;
   const color = { domain: o.lists, range: o.lists.map(o.colors) };
   const tip = { format: { x: (d) => fmtDate(d) } };
   if (mode === "per-list") {
     return el("div", { "aria-label": "weekly activity chart" }, partialNote(partial), o.lists.map((l) => Plot.plot({
       width: o.width, height: 130, marginLeft: 50, marginTop: 18,
-      x: { type: "utc", label: null }, y: { grid: true, label: `${l}: ${o.metricLabel}`, tickFormat: o.percent ? ".0%" : "~s", zero: true, ticks: 4 },
+      x: { type: "utc", label: null, domain }, y: { grid: true, label: `${l}: ${o.metricLabel}`, tickFormat: o.percent ? ".0%" : "~s", zero: true, ticks: 4 },
       color,
-      marks: [...partialWeekMarks(partial), Plot.lineY(rows.filter((r) => r.list === l), { x: "week", y: o.metric, stroke: "list", strokeWidth: 2, tip }), Plot.ruleY([0])],
+      marks: [...partialWeekMarks(partial, domain), Plot.lineY(rows.filter((r) => r.list === l), { x: "week", y: o.metric, stroke: "list", strokeWidth: 2, tip }), Plot.ruleY([0])],
     })));
   }
   let data = rows, y = o.metric, label = o.metricLabel, fmt = o.percent ? ".0%" : "~s";
@@ -54,9 +75,9 @@ export function weeklyChart(rows, o) {
   }
   return el("div", {}, partialNote(partial), Plot.plot({
     width: o.width, height: 320, marginLeft: 50,
-    x: { type: "utc", label: "Week" }, y: { grid: true, label, tickFormat: fmt, zero: true, domain: y === "share" ? [0, 1] : undefined },
+    x: { type: "utc", label: "Week", domain }, y: { grid: true, label, tickFormat: fmt, zero: true, domain: y === "share" ? [0, 1] : undefined },
     color,
-    marks: [...partialWeekMarks(partial), Plot.lineY(data, { x: "week", y, stroke: "list", strokeWidth: 2, tip }), Plot.ruleY([0])],
+    marks: [...partialWeekMarks(partial, domain), Plot.lineY(data, { x: "week", y, stroke: "list", strokeWidth: 2, tip }), Plot.ruleY([0])],
     ariaLabel: "weekly activity chart",
   }));
 }

@@ -101,7 +101,7 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.match(await legend() ?? "", /square-root scale/);
     await page.getByLabel("share of each row").first().check();
     await page.waitForFunction(() => location.search.includes("fscale=row"));
-    assert.match(await legend() ?? "", /share of the row's total/);
+    assert.match(await legend() ?? "", /share of each row's total/);
     await clean(page, watch, "across");
     const r = await open("/reviews?rscale=log", "svg[aria-label='review matrix']");
     assert.match(await r.page.locator("main").textContent() ?? "", /log scale/);

@@ -83,3 +83,14 @@ test("CSV downloads are flat: ISO dates, durations in hours, names not JSON, a \
   // A lone formula-looking name is still neutralised.
   assert.match(toCsv([{ p: { name: "=cmd" } }], [{ key: "p", label: "P" }]), /\n'=cmd$/);
 });
+
+test("weekly chart data: silent weeks are zeros, partial weeks are found", async () => {
+  // @ts-expect-error plain browser JS module without types
+  const { fillWeeks, partialWeeks } = await import("../../src/components/weekly-chart.js");
+  const W = 7 * 86_400_000, w0 = Date.UTC(2024, 6, 1);
+  const rows = [{ week: w0, list: "a", messages: 5, days: 3 }, { week: w0 + 3 * W, list: "a", messages: 2, days: 7 }, { week: w0 + 3 * W, list: "b", messages: 9, days: 7 }];
+  const filled = fillWeeks(rows, ["a", "b"], "messages");
+  assert.deepEqual(filled.filter((r: { list: string }) => r.list === "a").map((r: { messages: number }) => r.messages), [5, 0, 0, 2]);
+  assert.deepEqual(filled.filter((r: { list: string }) => r.list === "b").map((r: { messages: number }) => r.messages), [0, 0, 0, 9]);
+  assert.deepEqual(partialWeeks(rows), [{ week: w0, days: 3 }]);
+});

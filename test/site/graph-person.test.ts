@@ -16,6 +16,11 @@ test("?p= finds a person by address, name or key, in any case", () => {
   assert.equal(findPerson(g.nodes, "k-cat@z.org"), 2);
   assert.equal(findPerson(g.nodes, " Cat "), 2);
   assert.equal(findPerson(g.nodes, "nobody"), -1);
+  // Part of a name or address: the most active match.
+  const many = [{ id: "a@x", name: "Ann Torvalds", messages: 2 }, { id: "linus@y", name: "Linus Torvalds", messages: 9 }, { id: "t@z", name: "Tor", messages: 1 }];
+  assert.equal(findPerson(many, "torvalds"), 1);
+  assert.equal(findPerson(many, "@Y"), 1);
+  assert.equal(findPerson(many, "tor"), 2, "an exact name wins over a bigger partial match");
   assert.equal(findPerson(g.nodes, ""), -1);
 });
 
