@@ -122,6 +122,13 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     await clean(page, watch, "overview");
   });
 
+  test("person: monthly chart with partial months marked", async () => {
+    const key = meta.person_keys[0];
+    const { page, watch } = await open(`/people/${key}`, "svg[aria-label='person activity chart'], [aria-label='person activity chart']");
+    assert.match(await page.locator("[data-testid=partial-months]").textContent() ?? "", /partial months \(\d{4}-\d\d: \d+ of \d+ days/);
+    await clean(page, watch, "person");
+  });
+
   test("thread: reply tree with who-answered-whom tooltips; CSV is flat", async () => {
     const key = meta.thread_keys[0];
     const { page, watch } = await open(`/threads/${key}`, "[data-testid=thread-flow] svg");

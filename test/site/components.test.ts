@@ -94,3 +94,11 @@ test("weekly chart data: silent weeks are zeros, partial weeks are found", async
   assert.deepEqual(filled.filter((r: { list: string }) => r.list === "b").map((r: { messages: number }) => r.messages), [0, 0, 0, 9]);
   assert.deepEqual(partialWeeks(rows), [{ week: w0, days: 3 }]);
 });
+
+test("monthly chart: the window's first and last months are partial", async () => {
+  // @ts-expect-error plain browser JS module without types
+  const { partialMonths } = await import("../../src/components/monthly-chart.js");
+  const start = Date.UTC(2024, 6, 20), end = Date.UTC(2024, 8, 10, 12); // 20 Jul .. 10 Sep (last message)
+  assert.deepEqual(partialMonths(["2024-07", "2024-08", "2024-09"], start, end), [{ month: "2024-07", days: 12, of: 31 }, { month: "2024-09", days: 10, of: 30 }]);
+  assert.deepEqual(partialMonths(["2024-08"], null, null), []);
+});
