@@ -23,8 +23,12 @@ export function csvHeader(c) {
 
 const isPerson = (v) => v != null && typeof v === "object" && !Array.isArray(v) && typeof v.name === "string";
 
+/** The page's text of a cell on one line (a cell shown as several lines joins them with "; "). */
+const oneLine = (t) => String(t).split("\n").filter((x) => x !== "").join("; ");
+
 /** One flat cell value (string, number or null) of `row` for column `c`; `shown` gives the page's text. */
 export function csvValue(row, c, shown) {
+  shown = ((f) => (r, col) => oneLine(f(r, col)))(shown);
   const v = c.csv ? c.csv(row) : row[c.key];
   if (v == null || (typeof v === "number" && Number.isNaN(v))) return null;
   const kind = columnKind(c);

@@ -80,6 +80,8 @@ test("CSV downloads are flat: ISO dates, durations in hours, names not JSON, a \
   assert.equal(head, "Started,First,Median wait (hours),Share,Reviewer,Participants,By home,netdev");
   assert.equal(line, `2024-07-01T12:30:00.000Z,2024-07-01T12:30:00.000Z,1.5,0.25,"Doe, Jane","Doe, Jane · =Roe",netdev: 2 · linux-rdma: 1,4`);
   assert.doesNotMatch(csv, /[{}]/, "no JSON objects");
+  // An object shown as several lines is one line in the CSV.
+  assert.equal(toCsv([{ l: { netdev: 2, rdma: 1 } }], [{ key: "l", label: "L", format: (v: Record<string, number>) => Object.entries(v).map(([k, n]) => `${k} ${n}`).join("\n") }]), "L\nnetdev 2; rdma 1");
   // A lone formula-looking name is still neutralised.
   assert.match(toCsv([{ p: { name: "=cmd" } }], [{ key: "p", label: "P" }]), /\n'=cmd$/);
 });
