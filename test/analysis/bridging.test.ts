@@ -38,13 +38,14 @@ test("one message on a second list does not make a bridge; even activity over th
   assert.equal(only.get("x")!.participation, 0);
 });
 
-test("bridges.json ranks by the bridging measure, not by message volume", () => {
+test("bridges.json ranks by the bridging measure, not by message volume or list count", () => {
+  // heavy: on all three lists, by one message each off netdev; pair: evenly on two lists.
   const ms = [
-    ...posts("heavy", 100, ["netdev"]), ...posts("heavy", 1, ["linux-rdma"], 200),
-    ...LISTS.flatMap((l, k) => posts("even", 12, [l], 300 + 20 * k)),
+    ...posts("heavy", 100, ["netdev"]), ...posts("heavy", 1, ["linux-rdma"], 200), ...posts("heavy", 1, ["linux-cxl"], 210),
+    ...["netdev", "linux-rdma"].flatMap((l, k) => posts("pair", 15, [l], 300 + 20 * k)),
   ];
   const br = buildBridges(analyzeCorpus(corpus(ms, [], [], LISTS), {}));
-  assert.deepEqual(br.people.map((p) => [p.id, p.bridge]), [["even", true], ["heavy", false]]);
+  assert.deepEqual(br.people.map((p) => [p.id, p.nlists, p.bridge]), [["pair", 2, true], ["heavy", 3, false]]);
   assert.ok(br.people[0].participation > br.people[1].participation);
   assert.ok(br.bridge_rule.min_messages >= 2);
 });
