@@ -305,7 +305,12 @@ export interface BridgesArtifact {
   lists: string[];
   /** Labels of the matrices' home rows (and flow_home_to_home columns): `lists` + CROSS_LIST_HOME. */
   home_lists?: string[];
-  people: (PersonRef & { lists: Record<string, number>; nlists: number; messages: number })[];
+  /**
+   * `participation`: participation coefficient over the tracked lists (analysis/bridging.ts);
+   * `bridge`: it and the messages reach `bridge_rule`. Sorted bridges first, then by participation.
+   */
+  people: (PersonRef & { lists: Record<string, number>; nlists: number; messages: number; participation: number; bridge: boolean })[];
+  bridge_rule: { min_messages: number; min_participation: number };
   pairs: { a: string; b: string; shared_people: number; crossposted_threads: number; replies_a_to_b: number; replies_b_to_a: number }[];
   flow_home_to_list: number[][];
   flow_home_to_home: number[][];
@@ -324,6 +329,10 @@ export interface KmCurve {
   n: number; events: number; censored: number;
   /** Step points: at time t_ms the survival (share still unanswered) drops to s. Starts at [0, 1]. */
   points: [t_ms: number, s: number][];
+  /** 95% confidence band of S at each of `points` (Greenwood, log-log scale): [low, high]. */
+  band?: [low: number, high: number][];
+  /** Threads (or series) still at risk (not answered, not censored) after d whole days, d = 0..60. */
+  at_risk_days?: number[];
   median_ms: number | null;
   unanswered: { d1: number; d7: number; d30: number };
 }

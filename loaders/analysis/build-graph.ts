@@ -3,6 +3,7 @@ import type { Analysis } from "./analyze.ts";
 import type { ActivityArtifact, ActivityRow, BridgesArtifact, GraphArtifact, GraphEdge, GraphNode, PersonRef, UpsetArtifact } from "./artifacts.ts";
 import { CROSS_LIST_HOME } from "./artifacts.ts";
 import { fileKey } from "./keys.ts";
+import { bridging, BRIDGE_MIN_MESSAGES, BRIDGE_MIN_PARTICIPATION } from "./bridging.ts";
 import { graphKey, personOfKey } from "../graph/build.ts";
 import { toCsv, toGexf, toGraphml, type Row } from "../graph/export.ts";
 
@@ -102,10 +103,16 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
 export function buildBridges(a: Analysis): BridgesArtifact {
   const lists = a.corpus.lists;
   const li = new Map(lists.map((l, i) => [l, i]));
+  // Ranked by the bridging measure (participation over lists, minimum activity), not by volume.
+  const bridge = bridging(a.corpus.messages, new Set(lists));
   const people = [...a.personLists.entries()].filter(([id, r]) => !a.bots.has(id) && Object.keys(r).length >= 2)
     // messages: unique messages sent (a cross-post counts once; `lists` has the per-list arrivals).
-    .map(([id, r]) => ({ ...personRef(a, id), lists: r, nlists: Object.keys(r).length, messages: a.messagesBy.get(id) ?? 0 }))
-    .sort((x, y) => y.nlists - x.nlists || y.messages - x.messages);
+    .map(([id, r]) => {
+      const b = bridge.get(id);
+      return { ...personRef(a, id), lists: r, nlists: Object.keys(r).length, messages: a.messagesBy.get(id) ?? 0,
+        participation: Math.round((b?.participation ?? 0) * 1e4) / 1e4, bridge: b?.bridge ?? false };
+    })
+    .sort((x, y) => Number(y.bridge) - Number(x.bridge) || y.participation - x.participation || y.messages - x.messages);
   // Rows (and home columns) run over homeLabels(): the lists plus "cross-list" homes.
   const homes = homeLabels(lists);
   const hi = new Map(homes.map((l, i) => [l, i]));
@@ -136,7 +143,7 @@ export function buildBridges(a: Analysis): BridgesArtifact {
       return { id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, lists: t.lists.filter((l) => tracked.has(l)),
         messages: t.members.length, by_home, participants: t.participants.filter((p) => !a.bots.has(p)).slice(0, 50).map((p) => personRef(a, p)) };
     });
-  return { lists, home_lists: homes, people, pairs, flow_home_to_list: flowList, flow_home_to_home: flowHome, crossposted };
+  return { lists, home_lists: homes, people, bridge_rule: { min_messages: BRIDGE_MIN_MESSAGES, min_participation: BRIDGE_MIN_PARTICIPATION }, pairs, flow_home_to_list: flowList, flow_home_to_home: flowHome, crossposted };
 }
 
 /** Row labels of the home-list matrices: the tracked lists, then the "cross-list" home. */

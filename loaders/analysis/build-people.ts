@@ -178,12 +178,18 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
 }
 
 const DAY = 86400_000;
+/** Days for which the number at risk is given (the page shows up to 60). */
+const RISK_DAYS = 60;
 function curve(group: string, kind: "thread" | "series", obs: Observation[]): KmCurve {
   const km = kaplanMeier(obs);
   // Thin the steps for the browser: at most ~400 points per curve, always keeping the last.
   const step = Math.max(1, Math.ceil(km.points.length / 400));
-  const points = km.points.filter((_, i) => i % step === 0 || i === km.points.length - 1).map(([t, s]) => [t, Math.round(s * 1e5) / 1e5] as [number, number]);
-  return { group, kind, n: km.n, events: km.events, censored: km.censored, points, median_ms: km.median,
+  const keep = (i: number) => i % step === 0 || i === km.points.length - 1;
+  const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
+  const points = km.points.filter((_, i) => keep(i)).map(([t, s]) => [t, r5(s)] as [number, number]);
+  const band = km.band.filter((_, i) => keep(i)).map(([, lo, hi]) => [r5(lo), r5(hi)] as [number, number]);
+  const at_risk_days = Array.from({ length: RISK_DAYS + 1 }, (_, d) => (d === 0 ? km.n : km.riskAt(d * DAY)));
+  return { group, kind, n: km.n, events: km.events, censored: km.censored, points, band, at_risk_days, median_ms: km.median,
     unanswered: { d1: km.at(DAY), d7: km.at(7 * DAY), d30: km.at(30 * DAY) } };
 }
 

@@ -26,42 +26,63 @@ export interface KmResult {
   n: number; events: number; censored: number;
   points: [number, number][];
   /**
-   * Every time with an event or a censoring, with Greenwood's variance as a 95% band on the
-   * log(-log S) scale (stays within [0, 1]; S = 1 or 0: no band width).
+   * Every time with an event or a censoring, with its 95% band (below) and number at risk.
    */
   steps: KmStep[];
+  /**
+   * 95% confidence band per step of `points` (same times): [t, low, high], Greenwood's variance on
+   * the log(-log S) scale (bounds stay in [0, 1]); [t, 1, 1] before the first event, [t, 0, 0] once S is 0.
+   */
+  band: [number, number, number][];
+  /** Number at risk just before each step of `points` (the first: everyone). */
+  atRisk: number[];
   median: number | null;
   /** Survival S(t): share still unanswered after t ms. */
   at(t: number): number;
+  /** Number still at risk (neither answered nor censored) just after t ms. */
+  riskAt(t: number): number;
 }
+
+const Z95 = 1.959964;
 
 export function kaplanMeier(obs: { time: number; answered: boolean }[]): KmResult {
   const sorted = [...obs].sort((a, b) => a.time - b.time || Number(b.answered) - Number(a.answered));
   let atRisk = sorted.length, s = 1, events = 0, greenwood = 0;
   const points: [number, number][] = [[0, 1]];
   const steps: KmStep[] = [];
+  const band: [number, number, number][] = [[0, 1, 1]];
+  const risk: number[] = [sorted.length];
+  // Steps of the number at risk (after each distinct time), for riskAt().
+  const riskSteps: [number, number][] = [];
   for (let i = 0; i < sorted.length;) {
     const t = sorted[i].time;
     let d = 0, c = 0;
     for (; i < sorted.length && sorted[i].time === t; i++) sorted[i].answered ? d++ : c++;
     if (d > 0) {
-      s *= 1 - d / atRisk; points.push([t, s]); events += d;
-      if (atRisk > d) greenwood += d / (atRisk * (atRisk - d));
+      s *= 1 - d / atRisk;
+      greenwood += d < atRisk ? d / (atRisk * (atRisk - d)) : Infinity;
+      points.push([t, s]); band.push([t, ...logLogBand(s, greenwood)]); risk.push(atRisk);
+      events += d;
     }
-    steps.push({ t, atRisk, events: d, censored: c, s, ...band(s, greenwood) });
+    const [lo, hi] = logLogBand(s, greenwood);
+    steps.push({ t, atRisk, events: d, censored: c, s, lo, hi });
     atRisk -= d + c;
+    riskSteps.push([t, atRisk]);
   }
   const at = (t: number) => { let v = 1; for (const [pt, ps] of points) { if (pt <= t) v = ps; else break; } return v; };
+  const riskAt = (t: number) => { let v = sorted.length; for (const [pt, n] of riskSteps) { if (pt <= t) v = n; else break; } return v; };
   const med = points.find(([, ps]) => ps <= 0.5);
-  return { n: obs.length, events, censored: obs.length - events, points, steps, median: med ? med[0] : null, at };
+  return { n: obs.length, events, censored: obs.length - events, points, steps, band, atRisk: risk, median: med ? med[0] : null, at, riskAt };
 }
 
-/** 95% pointwise band of S from Greenwood's sum, on the log(-log S) scale (Kalbfleisch-Prentice). */
-function band(s: number, greenwood: number): { lo: number; hi: number } {
-  if (s <= 0 || s >= 1) return { lo: s, hi: s };
-  const ls = Math.log(s);
-  const se = Math.sqrt(greenwood) / Math.abs(ls);
-  return { lo: Math.pow(s, Math.exp(1.96 * se)), hi: Math.pow(s, Math.exp(-1.96 * se)) };
+/** 95% interval of S from Greenwood's sum, on the log(-log) scale (Kalbfleisch & Prentice). */
+function logLogBand(s: number, greenwood: number): [number, number] {
+  if (s <= 0 || !Number.isFinite(greenwood)) return [0, 0];
+  if (s >= 1) return [1, 1];
+  const ll = Math.log(-Math.log(s));
+  const se = Math.sqrt(greenwood) / Math.abs(Math.log(s));
+  // S = exp(-exp(ll)): a larger ll means a smaller S.
+  return [Math.exp(-Math.exp(ll + Z95 * se)), Math.exp(-Math.exp(ll - Z95 * se))];
 }
 
 /**

@@ -1,8 +1,10 @@
 // The participant graph in WebGL (sigma.js + graphology), drawn at the precomputed ForceAtlas2 layout.
-// The graph is built once; filters only change what the reducers hide, so toggling stays cheap at 10,000 nodes.
+// The graph is built once; filters change what the reducers hide, and a new subgraph is re-laid
+// out in a web worker (graph-relayout.js), so toggling stays cheap at 10,000 nodes.
 import { Graph, Sigma, NodePointProgram } from "./vendor-graph.js";
 import { listColor, communityColor } from "./colors.js";
 import { visibleGraph, countVisible as countShown, graphStatus } from "./graph-filter.js";
+import { relayoutShown } from "./graph-relayout.js";
 
 export { graphStatus };
 
@@ -19,7 +21,13 @@ export function createExplorer(artifact, container, onSelect) {
     if (e.s === e.t || graph.hasEdge(String(e.s), String(e.t))) return;
     graph.addEdgeWithKey(`e${i}`, String(e.s), String(e.t), { size: 0.5, color: "#ccc", i });
   });
-  const state = { filters: null, selected: null, neighbours: null, nodeVisible: new Uint8Array(nodes.length), edgeWeight: new Float64Array(edges.length) };
+  const state = { filters: null, selected: null, neighbours: null, nodeVisible: new Uint8Array(nodes.length), edgeWeight: new Float64Array(edges.length),
+    // What the precomputed layout was made for (every list, month, edge; bots as analysed): no re-layout needed.
+    layoutKey: layoutKey({ lists: new Set(artifact.lists), monthFrom: 0, monthTo: Math.max(0, (artifact.months?.length ?? 1) - 1), minWeight: 1, bots: false }),
+    cancelLayout: null, layoutRuns: 0 };
+  container.dataset.layout = "precomputed";
+  // For the browser tests: the drawn positions, by node index (no page uses it).
+  container.tgPositions = () => graph.mapNodes((k, a) => [Number(k), a.x, a.y]);
 
   const renderer = new Sigma(graph, container, {
     renderEdgeLabels: false,
@@ -31,6 +39,10 @@ export function createExplorer(artifact, container, onSelect) {
     // gl.POINTS costs far less per frame than the default circle quads (matters in software GL).
     ...(nodes.length > 5000 ? { defaultNodeType: "point", nodeProgramClasses: { point: NodePointProgram } } : {}),
     labelRenderedSizeThreshold: 8,
+    // Labels are placed on a grid, at most this many per cell (the biggest nodes first), so names
+    // do not run into each other; zooming in shows more.
+    labelDensity: 0.6,
+    labelGridCellSize: 140,
     // Room for the labels of nodes at the edge of the layout (a right-most name was cut off).
     stagePadding: 90,
     zIndex: true,
@@ -38,7 +50,7 @@ export function createExplorer(artifact, container, onSelect) {
       const i = Number(key);
       if (!state.nodeVisible[i]) return { ...attrs, hidden: true };
       if (state.selected != null && i !== state.selected && !state.neighbours.has(i)) return { ...attrs, color: "#e4e4e4", label: "", zIndex: 0 };
-      if (i === state.selected) return { ...attrs, highlighted: true, zIndex: 2 };
+      if (i === state.selected) return { ...attrs, highlighted: true, forceLabel: true, zIndex: 2 };
       return attrs;
     },
     edgeReducer: (key, attrs) => {
@@ -54,6 +66,12 @@ export function createExplorer(artifact, container, onSelect) {
   });
 
   skipPickingWhileMoving(renderer);
+  // For the browser tests: where node i is drawn in the canvas (null when hidden), and its size.
+  container.tgViewport = (i) => {
+    const d = state.nodeVisible[i] ? renderer.getNodeDisplayData(String(i)) : null;
+    return d ? renderer.framedGraphToViewport(d) : null;
+  };
+  container.tgSize = () => renderer.getDimensions();
   renderer.on("clickNode", ({ node }) => select(Number(node)));
   renderer.on("clickStage", () => select(null));
 
@@ -81,6 +99,20 @@ export function createExplorer(artifact, container, onSelect) {
     }, { attributes: ["color", "size"] });
     if (state.selected != null && !state.nodeVisible[state.selected]) select(null);
     else renderer.refresh();
+    const key = layoutKey(filters);
+    if (key !== state.layoutKey) {
+      // Another subgraph is shown: lay it out on its own (the old run, if any, is superseded).
+      state.layoutKey = key;
+      state.cancelLayout?.();
+      container.dataset.layout = "running";
+      state.cancelLayout = relayoutShown(graph, artifact, vis, filters.minWeight, () => {
+        // Show the whole new picture (the selected person stays highlighted in it).
+        renderer.getCamera().animatedReset({ duration: 300 });
+        state.layoutRuns++;
+        container.dataset.layout = "done";
+        container.dataset.layoutRuns = String(state.layoutRuns);
+      });
+    }
     return countVisible();
   }
 
@@ -96,7 +128,7 @@ export function createExplorer(artifact, container, onSelect) {
     select(i);
   }
 
-  return { renderer, graph, update, select, focus, kill: () => renderer.kill() };
+  return { renderer, graph, update, select, focus, visible: () => state, kill: () => { state.cancelLayout?.(); renderer.kill(); } };
 }
 
 /**
@@ -120,6 +152,11 @@ function skipPickingWhileMoving(renderer) {
       try { render(params); } finally { program.pickProgram = pick; }
     };
   }
+}
+
+/** The filters that decide which people and edges are shown (colour and size do not). */
+function layoutKey(f) {
+  return JSON.stringify([[...f.lists].sort(), f.monthFrom, f.monthTo, f.minWeight, !!f.bots]);
 }
 
 function sizeScale(nodes, by) {

@@ -1,15 +1,17 @@
 // The one table used on every page: searchable, sortable, paginated, downloadable as CSV.
 // Cells are text nodes (or links built by el()), so untrusted strings never become markup.
 import { el } from "./dom.js";
-import { csvCell } from "./csv-cell.js";
+import { toCsv as rowsToCsv } from "./csv-table.js";
+import { joinNames } from "./names.js";
 
 /** A run of non-space text this long cannot wrap at spaces (an unbroken name, subject or id). */
 const LONG_RUN = /\S{30}/;
 
 /**
  * @param rows    array of plain objects
- * @param columns [{key, label, format?, href?, numeric?, nowrap?, lines?}] — href(row) makes the cell a link;
- *                nowrap: never wrap the cell; lines: one line per "\n" in the text, none wrapped
+ * @param columns [{key, label, format?, href?, numeric?, nowrap?, lines?, csv?, kind?}] — href(row) makes the cell a link;
+ *                nowrap: never wrap the cell; lines: one line per "\n" in the text, none wrapped;
+ *                csv(row): the flat value for the CSV; kind: "date" | "duration" (else read from format, csv-table.js)
  * @param opts    {pageSize, filename, sort, desc, search (initial query), onSearch}
  */
 export function dataTable(rows, columns, opts = {}) {
@@ -76,7 +78,8 @@ export function dataTable(rows, columns, opts = {}) {
 
 function cellText(row, c) {
   const v = row[c.key];
-  return c.format ? String(c.format(v, row)) : v == null ? "" : Array.isArray(v) ? v.join(", ") : String(v);
+  // Arrays of names joined with " · ": with commas "Last, First" reads as two people.
+  return c.format ? String(c.format(v, row)) : v == null ? "" : Array.isArray(v) ? joinNames(v) : String(v);
 }
 
 function compare(a, b) {
@@ -85,9 +88,9 @@ function compare(a, b) {
   return typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b));
 }
 
-/** RFC 4180 CSV of the raw values (not the formatted ones), so the download can be re-analysed; objects as JSON. */
+/** RFC 4180 CSV of the values (flat: ISO dates, hours, names; see csv-table.js), so the download can be re-analysed. */
 export function toCsv(rows, columns) {
-  return [columns.map((c) => csvCell(c.label ?? c.key)).join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])).join(","))].join("\n");
+  return rowsToCsv(rows, columns, cellText);
 }
 
 export function downloadCsv(filename, rows, columns) {

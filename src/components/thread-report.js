@@ -2,6 +2,7 @@
 // Output is plain strings and numbers; the page renders them as text.
 import { fmtDate, fmtDuration } from "./dom.js";
 import { homeLabel } from "./colors.js";
+import { joinNames, NAME_SEP } from "./names.js";
 
 /** Messages in date order, one row each, with the row of their parent (null for the root or a missing parent). */
 export function threadRows(d) {
@@ -50,10 +51,10 @@ export function threadStory(d) {
   const byHome = new Map();
   for (const p of d.participants) byHome.set(homeLabel(p.home), [...(byHome.get(homeLabel(p.home)) ?? []), p]);
   const parts = [...byHome].sort((a, b) => b[1].length - a[1].length)
-    .map(([h, ps]) => `${ps.length} from ${h === "several lists" ? "several lists equally" : h} (${ps.slice().sort((a, b) => b.messages - a.messages).slice(0, 4).map((p) => p.name).join(", ")}${ps.length > 4 ? ", …" : ""})`);
+    .map(([h, ps]) => `${ps.length} from ${h === "several lists" ? "several lists equally" : h} (${joinNames(ps.slice().sort((a, b) => b.messages - a.messages).slice(0, 4))}${ps.length > 4 ? `${NAME_SEP}…` : ""})`);
   if (parts.length) out.push(`Who engaged, by home list: ${parts.join("; ")}.`);
   const top = d.participants.slice().sort((a, b) => b.messages - a.messages).slice(0, 3).map((p) => `${p.name} (${p.messages})`);
-  if (top.length) out.push(`Most active: ${top.join(", ")}.`);
+  if (top.length) out.push(`Most active: ${joinNames(top)}.`);
   const lat = rows.map((r) => r.latency_ms).filter((x) => x != null).sort((a, b) => a - b);
   if (lat.length) out.push(`First reply after ${fmtDuration(t.first_reply_ms)}; half of all replies came within ${fmtDuration(lat[Math.floor(lat.length / 2)])} of the message they answer.`);
   else out.push("Nobody replied.");

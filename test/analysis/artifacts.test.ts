@@ -27,7 +27,9 @@ test("meta, upset and bridges", () => {
   assert.deepEqual(up.combos.map((c) => [c.lists.join("+"), c.people]).sort(), [["alpha+beta", 1], ["alpha+gamma", 1], ["beta", 1]]);
   assert.deepEqual(up.sets, [{ list: "alpha", people: 2 }, { list: "beta", people: 2 }, { list: "gamma", people: 1 }]);
   const br = read<BridgesArtifact>("bridges.json");
-  assert.deepEqual(br.people.map((p) => [p.id, p.home, p.nlists]), [["ann", "alpha", 2], ["cat", "gamma", 2]]);
+  // Ranked by participation (cross-posts split 1/k): cat 1.5 gamma + 0.5 alpha (0.375) before ann 2.5 alpha + 0.5 beta (0.28);
+  // neither has the minimum activity of a bridge.
+  assert.deepEqual(br.people.map((p) => [p.id, p.home, p.nlists, p.participation, p.bridge]), [["cat", "gamma", 2, 0.375, false], ["ann", "alpha", 2, 0.2778, false]]);
   // replies: b bob(beta)->ann on beta+alpha(parent) ; c ann(alpha)->bob on alpha+beta ; f ann->cat on alpha(+alpha,gamma parent) ; g cat(gamma)->ann on gamma+alpha
   const [A, B, G] = [0, 1, 2];
   assert.equal(br.flow_home_to_home[B][A], 1);

@@ -64,3 +64,25 @@ test("first replies: a lone patch is observed as a thread, not as a series; meta
   const meta = JSON.parse(siteFiles(analyzeCorpus(c(ms)), "v", Date.now()).get("meta.json")!);
   assert.equal(meta.counts.series, 1);
 });
+
+test("Kaplan–Meier gives Greenwood 95% bands (log-log) and the number at risk", () => {
+  // Same data as above: events at 1, 2, 4; censored at 3, 5. Greenwood sums d/(n(n-d)):
+  // t=1: 1/(5·4) = 0.05; t=2: + 1/(4·3); t=4: + 1/(2·1). Bands by hand: S^exp(±1.96·sqrt(G)/|ln S|).
+  const km = kaplanMeier([
+    { time: 1, answered: true }, { time: 2, answered: true }, { time: 3, answered: false },
+    { time: 4, answered: true }, { time: 5, answered: false },
+  ]);
+  const expect = [[0, 1, 1], [1, 0.20381, 0.96918], [2, 0.12573, 0.88176], [4, 0.01230, 0.71922]];
+  assert.equal(km.band.length, km.points.length);
+  km.band.forEach(([t, lo, hi], i) => {
+    assert.equal(t, expect[i][0]);
+    assert.ok(Math.abs(lo - expect[i][1]) < 1e-4 && Math.abs(hi - expect[i][2]) < 1e-4, `band at ${t}: ${lo}..${hi}`);
+    assert.ok(lo <= km.points[i][1] && km.points[i][1] <= hi);
+  });
+  // At risk just before each step: 5 at t=0 and t=1, 4 at t=2, 2 at t=4 (one censored at 3).
+  assert.deepEqual(km.atRisk, [5, 5, 4, 2]);
+  assert.deepEqual([0, 1, 2.5, 3, 4, 5].map((t) => km.riskAt(t)), [5, 4, 3, 2, 1, 0]);
+  // Everyone answered at once: S drops to 0 and the band with it (no division by zero).
+  const all = kaplanMeier([{ time: 1, answered: true }, { time: 1, answered: true }]);
+  assert.deepEqual(all.band[1], [1, 0, 0]);
+});

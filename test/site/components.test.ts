@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error plain browser JS module without types
-import { safeHref, loreUrl, routeSegment, fmtDuration } from "../../src/components/dom.js";
+import { safeHref, loreUrl, routeSegment, fmtDuration, fmtDate, fmtDateTime, fmtPct } from "../../src/components/dom.js";
 // @ts-expect-error plain browser JS module without types
 import { toCsv } from "../../src/components/table.js";
 
@@ -61,4 +61,46 @@ test("fmtDuration picks readable units", () => {
   assert.equal(fmtDuration(45 * 60_000), "45 min");
   assert.equal(fmtDuration(3 * 3_600_000), "3.0 h");
   assert.equal(fmtDuration(3 * 86_400_000), "3.0 d");
+});
+
+test("CSV downloads are flat: ISO dates, durations in hours, names not JSON, a \"Last, First\" name stays one cell", () => {
+  const at = Date.UTC(2024, 6, 1, 12, 30);
+  const person = { id: "p1", key: "k", name: "Doe, Jane", home: "netdev" };
+  const rows = [{ start: at, first: at, wait: 90 * 60_000, share: 0.25, reviewer: person, participants: [person, { ...person, name: "=Roe" }],
+    by_home: { netdev: 2, "linux-rdma": 1 }, lists: { netdev: 4 } }];
+  const csv = toCsv(rows, [
+    { key: "start", label: "Started", format: fmtDate }, { key: "first", label: "First", format: fmtDateTime },
+    { key: "wait", label: "Median wait", format: fmtDuration }, { key: "share", label: "Share", format: fmtPct },
+    { key: "reviewer", label: "Reviewer", format: (v: { name: string }) => v.name },
+    { key: "participants", label: "Participants" },
+    { key: "by_home", label: "By home", format: (v: Record<string, number>) => Object.entries(v).map(([k, n]) => `${k}: ${n}`).join(" · ") },
+    { key: "list:netdev", label: "netdev", format: (_: unknown, r: { lists: Record<string, number> }) => String(r.lists.netdev), csv: (r: { lists: Record<string, number> }) => r.lists.netdev },
+  ]);
+  const [head, line] = csv.split("\n");
+  assert.equal(head, "Started,First,Median wait (hours),Share,Reviewer,Participants,By home,netdev");
+  assert.equal(line, `2024-07-01T12:30:00.000Z,2024-07-01T12:30:00.000Z,1.5,0.25,"Doe, Jane","Doe, Jane · =Roe",netdev: 2 · linux-rdma: 1,4`);
+  assert.doesNotMatch(csv, /[{}]/, "no JSON objects");
+  // An object shown as several lines is one line in the CSV.
+  assert.equal(toCsv([{ l: { netdev: 2, rdma: 1 } }], [{ key: "l", label: "L", format: (v: Record<string, number>) => Object.entries(v).map(([k, n]) => `${k} ${n}`).join("\n") }]), "L\nnetdev 2; rdma 1");
+  // A lone formula-looking name is still neutralised.
+  assert.match(toCsv([{ p: { name: "=cmd" } }], [{ key: "p", label: "P" }]), /\n'=cmd$/);
+});
+
+test("weekly chart data: silent weeks are zeros, partial weeks are found", async () => {
+  // @ts-expect-error plain browser JS module without types
+  const { fillWeeks, partialWeeks } = await import("../../src/components/weekly-chart.js");
+  const W = 7 * 86_400_000, w0 = Date.UTC(2024, 6, 1);
+  const rows = [{ week: w0, list: "a", messages: 5, days: 3 }, { week: w0 + 3 * W, list: "a", messages: 2, days: 7 }, { week: w0 + 3 * W, list: "b", messages: 9, days: 7 }];
+  const filled = fillWeeks(rows, ["a", "b"], "messages");
+  assert.deepEqual(filled.filter((r: { list: string }) => r.list === "a").map((r: { messages: number }) => r.messages), [5, 0, 0, 2]);
+  assert.deepEqual(filled.filter((r: { list: string }) => r.list === "b").map((r: { messages: number }) => r.messages), [0, 0, 0, 9]);
+  assert.deepEqual(partialWeeks(rows), [{ week: w0, days: 3 }]);
+});
+
+test("monthly chart: the window's first and last months are partial", async () => {
+  // @ts-expect-error plain browser JS module without types
+  const { partialMonths } = await import("../../src/components/monthly-chart.js");
+  const start = Date.UTC(2024, 6, 20), end = Date.UTC(2024, 8, 10, 12); // 20 Jul .. 10 Sep (last message)
+  assert.deepEqual(partialMonths(["2024-07", "2024-08", "2024-09"], start, end), [{ month: "2024-07", days: 12, of: 31 }, { month: "2024-09", days: 10, of: 30 }]);
+  assert.deepEqual(partialMonths(["2024-08"], null, null), []);
 });

@@ -154,11 +154,11 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     await checkClean(page, watch, "threads");
   });
 
-  test("thread page: the showcase reads as a report; timeline has one dot per message; lore links", async () => {
+  test("thread page: the showcase reads as a report; reply tree has one row per message; lore links", async () => {
     const t = threads.find((x) => x.subject === SHOWCASE_SUBJECT);
     assert.ok(t?.detail, "showcase thread has a page");
-    const { page, watch } = await open(`/threads/${t.key}`, "svg[aria-label='thread timeline'] circle");
-    assert.equal(await page.locator("svg[aria-label='thread timeline'] circle").count(), t.messages);
+    const { page, watch } = await open(`/threads/${t.key}`, "[data-testid=thread-flow] .tg-flow-row circle");
+    assert.equal(await page.locator("[data-testid=thread-flow] .tg-flow-row").count(), t.messages);
     const story = await page.locator("[data-testid=thread-story]").textContent();
     for (const l of ["linux-cxl", "netdev", "linux-rdma"]) assert.ok(story?.includes(l), `story names ${l}`);
     assert.ok((await page.locator("a[href^='https://lore.kernel.org/r/']").count()) >= t.messages);
@@ -171,7 +171,7 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
   test("hostile thread page: nothing executes, subject and body URL stay text", async () => {
     const t = threads.find((x) => x.subject === HOSTILE_SUBJECT);
     assert.ok(t?.detail, "hostile thread has a page");
-    const { page, watch } = await open(`/threads/${t.key}`, "svg[aria-label='thread timeline'] circle");
+    const { page, watch } = await open(`/threads/${t.key}`, "[data-testid=thread-flow] .tg-flow-row circle");
     assert.equal(await page.locator("h1").first().textContent(), HOSTILE_SUBJECT);
     assert.equal(await page.locator("a[href^='javascript:']").count(), 0);
     assert.equal(await page.evaluate(() => document.title.includes("<img")), true, "title is text");

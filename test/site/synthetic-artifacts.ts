@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as A from "../../loaders/analysis/artifacts.ts";
 import { ARTIFACT_SCHEMA, FILES } from "../../loaders/analysis/artifacts.ts";
+import { participation } from "../../loaders/analysis/bridging.ts";
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 6, 1);
@@ -89,7 +90,9 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
     const points: [number, number][] = [[0, 1]];
     let s = 1;
     for (let t = 3600_000; t < 60 * DAY; t *= 1.6) { s *= 0.8 + r() * 0.15; points.push([t, s]); }
-    return { group, kind: "thread", n: 100, events: 80, censored: 20, points, median_ms: DAY, unanswered: { d1: 0.4, d7: 0.2, d30: 0.1 } };
+    const band = points.map(([, p]) => [Math.max(0, p - 0.05), Math.min(1, p + 0.05)] as [number, number]);
+    const at_risk_days = Array.from({ length: 61 }, (_, d) => Math.round(100 * 0.95 ** d));
+    return { group, kind: "thread", n: 100, events: 80, censored: 20, points, band, at_risk_days, median_ms: DAY, unanswered: { d1: 0.4, d7: 0.2, d30: 0.1 } };
   };
   const multi = people.filter((p) => Object.keys(p.lists).length > 1);
   const meta: A.MetaArtifact = { schema: ARTIFACT_SCHEMA, empty: false, hint: null, refreshed_at: Date.UTC(2026, 10, 24), store_version: "synthetic",
@@ -104,7 +107,9 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
       stats: { nodes: nodes.length, edges: edges.length, reciprocity: 0.3, betweenness_exact: false, betweenness_samples: 100 } } satisfies A.GraphArtifact,
     [FILES.people]: { rows: people } satisfies A.PeopleArtifact,
     [FILES.threads]: { rows: threads } satisfies A.ThreadsArtifact,
-    [FILES.bridges]: { lists, people: multi.map((p) => ({ ...ref(p), lists: p.lists, nlists: Object.keys(p.lists).length, messages: p.messages })),
+    [FILES.bridges]: { lists, people: multi.map((p) => ({ ...ref(p), lists: p.lists, nlists: Object.keys(p.lists).length, messages: p.messages,
+      participation: participation(p.lists), bridge: p.messages >= 10 && participation(p.lists) >= 0.3 })),
+      bridge_rule: { min_messages: 10, min_participation: 0.3 },
       pairs: [], flow_home_to_list: lists.map(() => lists.map(() => Math.floor(r() * 500))), flow_home_to_home: lists.map(() => lists.map(() => Math.floor(r() * 500))),
       crossposted: threads.filter((t) => t.lists.length > 1).map((t) => ({ id: t.id, key: t.detail ? t.key : null, subject: t.subject, lists: t.lists, messages: t.messages,
         by_home: { [t.lists[0]]: 2, [t.lists[1]]: 1 }, participants: [t.author!] })) } satisfies A.BridgesArtifact,

@@ -34,3 +34,31 @@ test("thread page: a thread whose first message is missing says so instead of na
   assert.match(story, /first message is not in the archive/);
   assert.doesNotMatch(story, /Started by/);
 });
+
+test("thread page: names are never joined with commas (\"Last, First\" would read as two people)", () => {
+  const named = (id: string, name: string, messages: number) => ({ ...ref(id, "alpha"), name, messages, first: 0 });
+  const story = threadStory({ ...d, participants: [named("ann", "Doe, Jane", 3), named("eve", "Roe, Rick", 2), named("gus", "Poe, Ed", 1)] }).join("\n");
+  // Every name stays whole, and what separates two names is " · ", never a comma.
+  assert.match(story, /Doe, Jane · Roe, Rick · Poe, Ed\)/);
+  assert.match(story, /Most active: Doe, Jane \(3\) · Roe, Rick \(2\) · Poe, Ed \(1\)/);
+  assert.doesNotMatch(story, /Jane, Roe|Rick, Poe|\(3\), |\(2\), /);
+});
+
+test("discussion tree: depth-first order shows branches; tooltips say who answered whom", async () => {
+  // @ts-expect-error plain browser JS module without types
+  const { treeOrder, answerText } = await import("../../src/components/thread-flow.js");
+  const H = 3_600_000;
+  const m = (id: string, parent: string | null, from: string, h: number) => ({ id, parent, from, date: h * H, latency_ms: parent ? H : null, lists: ["alpha"], subject: id, depth: 0, patch: null });
+  // r <- a (1h) <- a2 (4h); r <- b (2h) <- b2 (3h): date order interleaves the branches, the tree does not.
+  const dd = { ...d, messages: [m("r", null, "ann", 0), m("a", "r", "eve", 1), m("b", "r", "gus", 2), m("b2", "b", "ann", 3), m("a2", "a", "gus", 4)],
+    participants: d.participants };
+  const rows = threadRows(dd);
+  const order = treeOrder(rows).map((o: { row: number; depth: number }) => `${rows[o.row].id}:${o.depth}`);
+  assert.deepEqual(order, ["r:0", "a:1", "a2:2", "b:1", "b2:2"]);
+  const b2 = rows.find((r: { id: string }) => r.id === "b2");
+  assert.equal(answerText(rows, b2), "ANN (home list: alpha) answered GUS after 60 min");
+  assert.match(answerText(rows, rows[0]), /ANN .* started the thread/);
+  // A 5,000-deep chain does not overflow the stack.
+  const chain = Array.from({ length: 5000 }, (_, i) => m(`c${i}`, i ? `c${i - 1}` : null, "ann", i));
+  assert.equal(treeOrder(threadRows({ ...d, messages: chain })).at(-1).depth, 4999);
+});
