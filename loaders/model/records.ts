@@ -99,6 +99,8 @@ export interface ParsedMessage {
   trailers: Trailer[];
   /** Free-text NAK/NACK line outside quotes (not a Nacked-by trailer). */
   nakLine: boolean;
+  /** Files its diff touches (parse/diff-files.ts), renames' both names; [] without a diff. */
+  files?: string[];
   isBot: boolean;
   /**
    * The patch's author when someone else sent it: a patch (not a cover letter, not a reply) whose

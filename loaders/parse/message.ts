@@ -12,6 +12,7 @@ import { isRelaySender, recoverSender } from "./relay.ts";
 import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
 import { extractId, extractIds } from "./message-id.ts";
+import { diffFiles } from "./diff-files.ts";
 
 export interface ParseContext {
   trackedLists: TrackedList[];
@@ -123,9 +124,12 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   }
   let scan;
   let bodyHead: string;
+  let files: string[] = [];
   if (fastBody(ci)) {
     const latin1 = ci.charset === "iso-8859-1" || ci.charset === "latin1";
     scan = scanBodyBytes(scanned, latin1);
+    // Decoding the body costs; only a body with a diff header line is decoded for its files.
+    if (scanned.indexOf("\n+++ ") >= 0 || scanned.indexOf("diff --git ") >= 0) files = diffFiles(scanned.toString(latin1 ? "latin1" : "utf8"));
     bodyHead = scanned.toString(latin1 ? "latin1" : "utf8", 0, Math.min(scanned.length, 2048));
   } else {
     flags.push("mime-slow-path");
@@ -136,6 +140,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
       text = "";
     }
     scan = scanBodyText(text);
+    files = diffFiles(text);
     bodyHead = text.slice(0, 2048);
   }
 
@@ -171,6 +176,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     isReply: inReplyTo !== null || references.length > 0 || isRe,
     trailers: scan.trailers,
     nakLine: scan.nakLine,
+    files,
     isBot: isBot(from, botHeaders),
     ...(author ? { author } : {}),
     flags,
