@@ -87,7 +87,9 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
   const byName = new Map(sections.map((s) => [s.name, s]));
   const roles = sectionRoles(sections, a.corpus.people, input.personOfEmail);
 
-  const homes = personHomes(a, listsOf, subs, roles, byName);
+  // A section's L: lists by the names messages carry (listsOf holds names, not addresses).
+  const sectionLists = new Map(sections.map((sec) => [sec.name, sec.lists.map((l) => dir.lookup(l)?.name ?? l)]));
+  const homes = personHomes(a, listsOf, subs, roles, sectionLists);
   const periods = new Map<string, OrganisationPeriod[]>();
   const overridesOf = new Map<string, OrganisationOverride[]>();
   for (const x of o.orgOverrides ?? []) {
@@ -136,7 +138,7 @@ function nearest(ps: OrganisationPeriod[], date: number): OrganisationPeriod | u
 }
 
 /** Home list and home subsystem of every sender (maintainers/home.ts has the rules). */
-function personHomes(a: Analysis, listsOf: string[][], subs: Map<string, string[]>, roles: RoleRow[], byName: Map<string, Section>): PersonHome[] {
+function personHomes(a: Analysis, listsOf: string[][], subs: Map<string, string[]>, roles: RoleRow[], sectionLists: Map<string, string[]>): PersonHome[] {
   const msgs = a.corpus.messages;
   const threadSubs = new Map<string, Set<string>>();
   msgs.forEach((m, i) => {
@@ -165,8 +167,8 @@ function personHomes(a: Analysis, listsOf: string[][], subs: Map<string, string[
     const inThread = threadSubs.get(a.tr.threading.threadId[i]);
     if (mine) {
       for (const r of mine) {
-        const sec = byName.get(r.subsystem);
-        if (inThread?.has(r.subsystem) || (sec && sec.lists.some((l) => listsOf[i].includes(l.slice(0, l.indexOf("@"))) || listsOf[i].includes(l)))) bump(x.activity, r.subsystem, 1);
+        if (inThread?.has(r.subsystem)) bump(x.activity, r.subsystem, 1);
+        else if (sectionLists.get(r.subsystem)?.some((l) => listsOf[i].includes(l))) bump(x.activity, r.subsystem, 1 / Math.max(1, listsOf[i].length));
       }
     }
     const own = subs.get(m.id);
@@ -180,7 +182,8 @@ function personHomes(a: Analysis, listsOf: string[][], subs: Map<string, string[
   const out: PersonHome[] = [];
   for (const [personId, x] of acc) {
     const rs = (rolesOf.get(personId) ?? []).slice().sort((p, q) => (p.role === q.role ? 0 : p.role === "maintainer" ? -1 : 1));
-    const hs = byName.size ? homeSubsystem({ messages: x.n, roles: rs, activity: x.activity, ownPatches: x.own, answered: x.answered }) : null;
+    const affinity = new Map(rs.map((r) => [r.subsystem, rs.filter((q) => sectionLists.get(q.subsystem)?.some((l) => sectionLists.get(r.subsystem)?.includes(l))).length]));
+    const hs = sectionLists.size ? homeSubsystem({ messages: x.n, roles: rs, activity: x.activity, affinity, ownPatches: x.own, answered: x.answered }) : null;
     out.push({ personId, homeList: homeList(x.lists), homeSubsystem: hs?.subsystem ?? null, evidence: hs?.evidence ?? null, organisation: null });
   }
   return out;

@@ -34,8 +34,10 @@ export interface HomeSubsystemInput {
   messages: number;
   /** Sections they hold a role in (maintainer first), in MAINTAINERS order. */
   roles: { subsystem: string; role: "maintainer" | "reviewer" }[];
-  /** Their activity per section: messages in threads mapping to it plus messages to its L: lists. */
+  /** Their activity per section: messages in threads mapping to it, plus 1/k per message to one of its L: lists (k: the message's lists). */
   activity: Map<string, number>;
+  /** Tie-break among role sections: how many of their role sections share an L: list with it (a media maintainer's sections cluster on linux-media). */
+  affinity?: Map<string, number>;
   /** Sections of their own patches, each patch weighing 1/k over its k sections. */
   ownPatches: Map<string, number>;
   /** Sections of the patches they replied to, weighted like ownPatches. */
@@ -49,14 +51,18 @@ export function homeSubsystem(x: HomeSubsystemInput): HomeSubsystem {
     let best: { subsystem: string; role: string; n: number } | null = null;
     for (const r of x.roles) {
       const n = x.activity.get(r.subsystem) ?? 0;
-      if (!best || n > best.n || (n === best.n && r.role === "maintainer" && best.role !== "maintainer")) best = { ...r, n };
+      const aff = (k: string) => x.affinity?.get(k) ?? 0;
+      if (!best || n > best.n + 1e-9 || (Math.abs(n - best.n) <= 1e-9 && (aff(r.subsystem) > aff(best.subsystem) ||
+        (aff(r.subsystem) === aff(best.subsystem) && r.role === "maintainer" && best.role !== "maintainer")))) best = { ...r, n };
     }
     if (best && best.n > 0) return { subsystem: best.subsystem, evidence: `${best.role}; ${round(best.n)} messages of activity` };
   }
   const own = clearWinner(x.ownPatches, 0, "");
   if (own) return { subsystem: own, evidence: `own patches: ${round(x.ownPatches.get(own)!)}` };
   if (x.roles.length) {
-    const r = x.roles.find((y) => y.role === "maintainer") ?? x.roles[0];
+    const top = Math.max(...x.roles.map((y) => x.affinity?.get(y.subsystem) ?? 0));
+    const near = x.roles.filter((y) => (x.affinity?.get(y.subsystem) ?? 0) === top);
+    const r = near.find((y) => y.role === "maintainer") ?? near[0];
     return { subsystem: r.subsystem, evidence: `${r.role}; no activity in its threads` };
   }
   if (x.messages < MIN_MESSAGES) return { subsystem: INSUFFICIENT, evidence: `${x.messages} messages (fewer than ${MIN_MESSAGES})` };
