@@ -26,6 +26,8 @@ export default {
     { name: "Threads", path: "/threads" },
     { name: "Responsiveness", path: "/responsiveness" },
     { name: "Reviews", path: "/reviews" },
+    { name: "Subsystems", path: "/subsystems" },
+    { name: "Organisations", path: "/organisations" },
   ],
   // One page per person and per notable thread, from the ids the analysis wrote (no loader process per page).
   async *dynamicPaths() {

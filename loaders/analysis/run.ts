@@ -14,6 +14,7 @@ import { byPerson } from "../graph/build.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
 import { describeAffiliations, runAffiliations } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
+import { affiliationFiles, emptyAffiliationFiles, withThreadAffiliations } from "./affiliation-artifacts.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
@@ -119,10 +120,13 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     }
     timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
     await derived;
-    if (affiliations) {
-      o.warn?.(describeAffiliations(affiliations));
-      files.set("affiliations-status.json", JSON.stringify({ status: (affiliations as Affiliations).status, summary: describeAffiliations(affiliations) }));
-    }
+    const aff = affiliations as Affiliations | null;
+    if (aff) {
+      o.warn?.(describeAffiliations(aff));
+      files.set("affiliations-status.json", JSON.stringify({ status: aff.status, summary: describeAffiliations(aff) }));
+      for (const [k, v] of affiliationFiles(analysis, aff)) files.set(k, v);
+      withThreadAffiliations(files, aff);
+    } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
     return { files, analysis, storeVersion, timings, affiliations };
   } finally {
     await store?.close();

@@ -5,12 +5,22 @@
 // - a person holds M:/R: roles: matched by resolved address first, else by a name that exactly one
 //   person carries (the evidence says which).
 import type { Section } from "./parse.ts";
-import type { SectionMatcher } from "./match.ts";
+import type { SectionMatch, SectionMatcher } from "./match.ts";
 import { nameKey } from "../identity/normalize.ts";
 
 /** The sections of one patch's files, best first; THE REST only when nothing else matches. */
-export function patchSections(matcher: SectionMatcher, files: Iterable<string>): Section[] {
-  const all = matcher.matchAll(files);
+export function patchSections(matcher: SectionMatcher, files: Iterable<string>, memo?: Map<string, SectionMatch[]>): Section[] {
+  // Successive versions of a series touch the same paths: each path is matched once per run.
+  const best = new Map<number, SectionMatch>();
+  for (const p of files) {
+    let ms = memo?.get(p);
+    if (!ms) { ms = matcher.match(p); memo?.set(p, ms); }
+    for (const m of ms) {
+      const b = best.get(m.section.index);
+      if (!b || m.depth > b.depth) best.set(m.section.index, m);
+    }
+  }
+  const all = [...best.values()].sort((a, b) => b.depth - a.depth || a.section.index - b.section.index);
   const specific = all.filter((m) => m.depth >= 0);
   return (specific.length ? specific : all).map((m) => m.section);
 }
@@ -28,9 +38,10 @@ export interface MessageForSubsystems {
 export function messageSubsystems(matcher: SectionMatcher, messages: MessageForSubsystems[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const bySeries = new Map<string, Set<string>>();
+  const memo = new Map<string, SectionMatch[]>();
   for (const m of messages) {
     if (!m.isPatch || m.isCover || !m.files?.length) continue;
-    const names = patchSections(matcher, m.files).map((s) => s.name);
+    const names = patchSections(matcher, m.files, memo).map((s) => s.name);
     if (!names.length) continue;
     out.set(m.id, names);
     if (m.seriesId) {
