@@ -101,7 +101,17 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     const derived = derivedCore.then(async () => {
       if (!store || !setup) return;
       const t1 = Date.now();
-      affiliations = await runAffiliations(store, analysis, await setup);
+      let inputs;
+      try {
+        inputs = await setup;
+      } catch (e) {
+        // A command names the problem (a missing file, an unreachable URL never cached); a page
+        // loader builds the site without subsystems rather than failing.
+        if (o.fetchMaintainers) throw e;
+        (o.warn ?? console.error)(`subsystems left out: ${(e as Error).message}`);
+        inputs = await affiliationSetup(o.storeDir, { maintainers: null, writeDerived: !!o.writeDerived, warn: o.warn });
+      }
+      affiliations = await runAffiliations(store, analysis, inputs);
       timings.affiliations = Date.now() - t1;
     });
     derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile
