@@ -220,7 +220,10 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
   });
 
   test("subsystems: the review/NAK matrix crosses sections, the maintainers' load names them", async () => {
-    const { page, watch } = await open("/subsystems", "svg[aria-label='subsystem review matrix'] rect");
+    const { page, watch } = await open("/subsystems", "svg[aria-label='subsystem review matrix'] g[aria-label=cell] rect");
+    // every cell has room: rows are not squeezed to nothing by the axis margins
+    const heights = await page.locator("svg[aria-label='subsystem review matrix'] g[aria-label=cell] rect").evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().height));
+    assert.ok(heights.length >= 3 && heights.every((h) => h >= 10), `cell heights ${JSON.stringify(heights)}`);
     const text = await page.locator("main").textContent() ?? "";
     for (const s of ["SYNTHETIC CXL REGIONS", "SYNTHETIC NET KNOBS", "SYNTHETIC RDMA CORE"]) assert.ok(text.includes(s), `page names ${s}`);
     // Erin (home: SYNTHETIC RDMA CORE) NAKed a patch of SYNTHETIC NET KNOBS: an off-diagonal cell with a NAK dot
