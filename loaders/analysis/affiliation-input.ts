@@ -15,10 +15,17 @@ export interface AffiliationInput {
   observations: Map<string, { email: string; firstSeen: number; lastSeen: number }[]>;
 }
 
-export async function readAffiliationInput(store: Store): Promise<AffiliationInput> {
+/**
+ * `lists`: the known list addresses and the list-only hosts (ListDirectory). Only To/Cc addresses
+ * that can be lists are read: netdev's long Cc lines are mostly people.
+ */
+export async function readAffiliationInput(store: Store, lists: { addresses: string[]; hosts: string[] }): Promise<AffiliationInput> {
   const addressed = new Map<string, { to: string[]; listId: string | null }>();
   const unparsed = new Set<string>();
-  for (const r of await readRows(store, "SELECT message_id, list_concat(coalesce(to_emails, []), coalesce(cc_emails, [])) AS a, list_id, file_count FROM messages",
+  const q = (xs: string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ") : "NULL");
+  const maybeList = `list_filter(list_concat(coalesce(to_emails, []), coalesce(cc_emails, [])),
+    x -> split_part(x, '@', 2) IN (${q(lists.hosts)}) OR x IN (${q(lists.addresses)}))`;
+  for (const r of await readRows(store, `SELECT message_id, ${maybeList} AS a, list_id, file_count FROM messages`,
     ["message_id", "a", "list_id", "file_count"], "message_id")) {
     const [id, a, listId, n] = r as [string, string[] | null, string | null, number | null];
     addressed.set(id, { to: a ?? [], listId });

@@ -7,6 +7,7 @@ import { parseMaintainers, type Maintainers } from "../maintainers/parse.ts";
 import { organisationTable } from "../identity/organisations.ts";
 import type { OrganisationOverride } from "../identity/organisations.ts";
 import { readAffiliationInput } from "./affiliation-input.ts";
+import { ListDirectory, maintainersLists } from "../maintainers/lists.ts";
 import { computeAffiliations, type Affiliations } from "./affiliations.ts";
 
 export interface AffiliationOptions {
@@ -18,8 +19,9 @@ export interface AffiliationOptions {
 }
 
 export async function runAffiliations(store: Store, a: Analysis, o: AffiliationOptions): Promise<Affiliations> {
-  const input = await readAffiliationInput(store);
   const m: Maintainers | null = o.maintainers ? parseMaintainers(o.maintainers.text) : null;
+  const dir = new ListDirectory(maintainersLists(m?.sections ?? []), o.tracked);
+  const input = await readAffiliationInput(store, { addresses: dir.addresses(), hosts: ListDirectory.listHosts() });
   const r = computeAffiliations(a, input, { maintainers: m, tracked: o.tracked, orgOverrides: o.orgOverrides });
   if (o.writeDerived) await writeAffiliationTables(store, a, r);
   return r;

@@ -12,7 +12,8 @@ export function maintainersHelp(width: number): string {
     ["", "subsystems, roles and cross-subsystem reviews (docs/maintainers.md); saved in the store"],
     ["--no-maintainers", "stop using one (also the one in threadgraph.config.ts)"],
   ];
-  return rows.map(([o, d]) => `  ${o.padEnd(width)}${d}`).join("\n");
+  // An option wider than the column gets its own line, so it never runs into its description.
+  return rows.map(([o, d]) => (o.length >= width ? `  ${o}\n  ${"".padEnd(width)}${d}` : `  ${o.padEnd(width)}${d}`)).join("\n");
 }
 
 /** undefined: no flag; null: --no-maintainers; else an absolute path or URL. A missing file is a usage error. */

@@ -100,6 +100,10 @@ test("2024-h2 cxl+rdma with MAINTAINERS: patch subsystems, maintainers' roles, a
       assert.ok(lpRow, "Laurent Pinchart is a person");
       t.diagnostic(`Laurent Pinchart: home list ${lpRow.home_list}, home subsystem ${lpRow.home_subsystem}`);
       assert.notEqual(lpRow.home_list, "netdev");
+      // his two netdev messages also reached linux-media: recorded, untracked, from To/Cc
+      const [media] = await s.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM message_lists ml JOIN messages m USING (message_id)
+        WHERE m.from_name ILIKE '%pinchart%' AND ml.list = 'linux-media' AND NOT ml.tracked AND ml.via = 'to-cc'`);
+      assert.ok(media.n >= 2, `linux-media copies: ${media.n}`);
       const [sec] = await s.query<{ media: boolean }>(`SELECT list_contains(lists, 'linux-media@vger.kernel.org') AS media FROM subsystems WHERE name = '${(lpRow.home_subsystem ?? "").replace(/'/g, "''")}'`);
       assert.ok(sec?.media, `home subsystem ${lpRow.home_subsystem} is not a linux-media section`);
       assert.ok(notes.some((n) => /^subsystems: 3\d{3} sections/.test(n)), notes.join("\n"));
