@@ -66,14 +66,17 @@ export function affiliationFiles(a: Analysis, r: Affiliations, hint = MAINTAINER
     if (NAK.has(x.kind)) g.naks++; else if (REVIEW.has(x.kind)) g.reviews++;
     given.set(x.reviewer, g);
   }
-  const load = [...maintained].map(([id, secs]) => {
-    let patches = 0;
-    for (const m of msgs) {
-      const s = r.messageSubsystems.get(m.id);
-      if (s && !m.patch.isCover && s.some((x) => secs.has(x))) patches++;
-    }
-    return { person: name(id)!, sections: [...secs].sort(), patches, ...(given.get(id) ?? { reviews: 0, naks: 0 }) };
-  }).filter((x) => x.patches + x.reviews + x.naks > 0).sort((p, q) => q.patches - p.patches || q.reviews - p.reviews).slice(0, TOP_LOAD);
+  // Patches touching each maintainer's sections: one pass over the patches (each counted once per maintainer).
+  const maintainersOf = new Map<string, string[]>();
+  for (const [id, secs] of maintained) for (const sec of secs) maintainersOf.set(sec, [...(maintainersOf.get(sec) ?? []), id]);
+  const patchesOf = new Map<string, number>();
+  for (const m of msgs) {
+    const s = r.messageSubsystems.get(m.id);
+    if (!s || m.patch.isCover) continue;
+    for (const id of new Set(s.flatMap((x) => maintainersOf.get(x) ?? []))) patchesOf.set(id, (patchesOf.get(id) ?? 0) + 1);
+  }
+  const load = [...maintained].map(([id, secs]) => ({ person: name(id)!, sections: [...secs].sort(), patches: patchesOf.get(id) ?? 0,
+    ...(given.get(id) ?? { reviews: 0, naks: 0 }) })).filter((x) => x.patches + x.reviews + x.naks > 0).sort((p, q) => q.patches - p.patches || q.reviews - p.reviews).slice(0, TOP_LOAD);
   files.set("subsystems.json", JSON.stringify({
     status: r.status, hint: r.status === "no-maintainers" ? hint : null,
     unparsed_patches: r.unparsedPatches, patches: r.patches,

@@ -21,7 +21,9 @@ export interface AffiliationOptions {
 export async function runAffiliations(store: Store, a: Analysis, o: AffiliationOptions): Promise<Affiliations> {
   const m: Maintainers | null = o.maintainers ? parseMaintainers(o.maintainers.text) : null;
   const dir = new ListDirectory(maintainersLists(m?.sections ?? []), o.tracked);
-  const input = await readAffiliationInput(store, { addresses: dir.addresses(), hosts: ListDirectory.listHosts() });
+  // Addresses at list-only hosts are matched by host: only the other known lists are named.
+  const hosts = ListDirectory.listHosts();
+  const input = await readAffiliationInput(store, { addresses: dir.addresses().filter((x) => !hosts.includes(x.slice(x.lastIndexOf("@") + 1))), hosts });
   const r = computeAffiliations(a, input, { maintainers: m, tracked: o.tracked, orgOverrides: o.orgOverrides });
   if (o.writeDerived) await writeAffiliationTables(store, a, r);
   return r;
