@@ -12,9 +12,15 @@ export async function affiliationSetup(storeDir: string, o: { maintainers?: stri
   warn?: (m: string) => void }): Promise<AffiliationOptions> {
   const cfg = await loadConfig();
   const chosen = resolveMaintainers(storeDir, cfg, o.maintainers);
-  const maintainers = chosen.spec
-    ? { text: (await loadMaintainersText(chosen.spec, { cacheDir: maintainersCacheDir(), fetch: o.fetch, warn: o.warn })).text, spec: chosen.spec }
-    : null;
+  let maintainers: AffiliationOptions["maintainers"] = null;
+  if (chosen.spec) {
+    try {
+      maintainers = { text: (await loadMaintainersText(chosen.spec, { cacheDir: maintainersCacheDir(), fetch: o.fetch, warn: o.warn })).text, spec: chosen.spec };
+    } catch (e) {
+      const where = { flags: "given with --maintainers", store: "saved in the store by an earlier --maintainers", config: "set in threadgraph.config.ts", none: "" }[chosen.origin];
+      throw new Error(`${(e as Error).message} (${where}). Restore it, pass --maintainers FILE|URL to use another, or --no-maintainers to stop using one`);
+    }
+  }
   let orgOverrides: AffiliationOptions["orgOverrides"] = [];
   try {
     const id = resolveIdentityInputs(storeDir, cfg);

@@ -48,7 +48,11 @@ export async function writeAffiliationTables(store: Store, a: Analysis, r: Affil
   const current = new Map<string, number>();
   for (const h of r.homes) if (h.organisation) current.set(h.organisation, (current.get(h.organisation) ?? 0) + 1);
   await store.writeDerived("organisations", { organisation: "VARCHAR", domains: "VARCHAR[]", subdomains: "BOOLEAN", people: "INTEGER" },
-    organisationTable().map((e) => ({ organisation: e.organisation, domains: e.domains, subdomains: e.subdomains, people: current.get(e.organisation) ?? 0 })));
+    [...organisationTable().map((e) => ({ organisation: e.organisation, domains: e.domains, subdomains: e.subdomains, people: current.get(e.organisation) ?? 0 })),
+      // organisations named only by `org` override lines (or a table entry's former name): no domains
+      ...[...new Set([...r.periods.values()].flatMap((ps) => ps.map((p) => p.organisation)))]
+        .filter((o) => !organisationTable().some((e) => e.organisation === o))
+        .map((organisation) => ({ organisation, domains: [], subdomains: false, people: current.get(organisation) ?? 0 }))]);
   await store.writeDerived("person_organisations", { person_id: "VARCHAR", organisation: "VARCHAR", from: "TIMESTAMP", until: "TIMESTAMP", evidence: "VARCHAR[]" },
     [...r.periods].flatMap(([person_id, ps]) => ps.map((p) => ({ person_id, organisation: p.organisation, from: p.from, until: p.until, evidence: p.evidence }))));
   await store.writeDerived("person_homes", { person_id: "VARCHAR", home_list: "VARCHAR", home_subsystem: "VARCHAR", home_subsystem_evidence: "VARCHAR", organisation: "VARCHAR" },

@@ -83,3 +83,26 @@ test("overrides: org EMAIL [FROM..UNTIL] NAME, '-' for none; bad ranges are erro
   assert.throws(() => parseOverrides("org a@x.example 2021-01-01..2020-01-01 X", "ov"), /ov:1: the range ends before it starts/);
   assert.throws(() => parseOverrides("org a@x.example", "ov"), /ov:1: org needs/);
 });
+
+test("a saved MAINTAINERS that vanished: commands say where the choice came from and how to change it; page loaders go on without", async () => {
+  const { ingest } = await import("../../loaders/pipeline/ingest.ts");
+  const { openStore } = await import("../../loaders/store/store.ts");
+  const { runAnalysis } = await import("../../loaders/analysis/run.ts");
+  const { fakeParse, fakeSource, msgs, pm } = await import("../store/helpers.ts");
+  const t = tempDir();
+  try {
+    const storeDir = join(t.dir, "store");
+    const store = await openStore(storeDir);
+    await ingest(store, [fakeSource("s", msgs(pm("a@h", { files: ["drivers/widget/a.c"] })))], {}, { parseStream: fakeParse });
+    await store.close();
+    saveMaintainersChoice(storeDir, join(t.dir, "gone", "MAINTAINERS"));
+    const opts = { storeDir, lists: ["alpha"], window: {}, details: {} };
+    await assert.rejects(runAnalysis({ ...opts, writeDerived: true, fetchMaintainers: true }),
+      /does not exist \(saved in the store by an earlier --maintainers\).*--no-maintainers/);
+    const warnings: string[] = [];
+    const r = await runAnalysis({ ...opts, warn: (m) => warnings.push(m) });
+    assert.equal(r.affiliations?.status, "no-maintainers");
+    assert.match(warnings.join("\n"), /subsystems left out: .*does not exist/);
+    assert.match(r.files.get("subsystems.json")!, /no-maintainers/);
+  } finally { t.cleanup(); }
+});
