@@ -56,7 +56,7 @@ export function threadStory(d) {
   if (d.affiliations) {
     const who = d.participants.slice().sort((a, b) => b.messages - a.messages).slice(0, 8).map((p) => {
       const a = d.affiliations[p.id] ?? {};
-      const bits = [a.home_subsystem, a.organisation].filter(Boolean);
+      const bits = [a.home_subsystem === "insufficient" ? "too little mail for a home subsystem" : a.home_subsystem, a.organisation].filter(Boolean);
       return bits.length ? `${p.name} (${bits.join(", ")})` : null;
     }).filter(Boolean);
     if (who.length) out.push(`Home subsystems and organisations: ${who.join("; ")}.`);
