@@ -27,6 +27,8 @@ export default {
     { name: "Responsiveness", path: "/responsiveness" },
     { name: "Reviews", path: "/reviews" },
     { name: "Series", path: "/series" },
+    { name: "Subsystems", path: "/subsystems" },
+    { name: "Organisations", path: "/organisations" },
   ],
   // One page per person and per notable thread, from the ids the analysis wrote (no loader process per page).
   async *dynamicPaths() {

@@ -18,5 +18,8 @@ export default defineConfig({
   // docs/identity.md). Used unless a flag chose otherwise (saved in the store; --no-mailmap clears).
   // mailmap: "../shared/identity/linux.mailmap",
   // overrides: "identity.overrides",
+  // Subsystems: the kernel's MAINTAINERS, a path relative to this directory or an http(s) URL
+  // (fetched once a day at most, cached under data/maintainers/). --maintainers overrides it.
+  // maintainers: "../shared/maintainers/MAINTAINERS",
   store: "data/store",
 });

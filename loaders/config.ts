@@ -19,6 +19,8 @@ export interface ThreadgraphConfig {
   mode: SyncMode;
   mailmap?: string;
   overrides?: string;
+  /** The kernel's MAINTAINERS file (path relative to this file, or an http(s) URL fetched once and cached under data/maintainers/): subsystems and roles (docs/maintainers.md). */
+  maintainers?: string;
   store: string;
   /** git mode mirrors: <archives>/<list>/git/N.git. */
   archives?: string;

@@ -11,12 +11,21 @@ import { siteFilesBeside } from "./site.ts";
 import { zipFiles } from "./zip.ts";
 import { startLayout, type Layout } from "./layout-job.ts";
 import { byPerson } from "../graph/build.ts";
+import { affiliationSetup } from "./affiliation-setup.ts";
+import { describeAffiliations, runAffiliations } from "./affiliation-tables.ts";
+import type { Affiliations } from "./affiliations.ts";
+import { affiliationFiles, emptyAffiliationFiles, withThreadAffiliations } from "./affiliation-artifacts.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
   /** Write derived tables into the store (the CLI does; the page loader only reads). */
   writeDerived?: boolean;
   lists?: string[];
+  /** MAINTAINERS chosen by a flag (path/URL; null: none); undefined: the store's or config's choice. */
+  maintainers?: string | null;
+  /** Fetch a MAINTAINERS URL that is not cached (commands do; page loaders only read the cache). */
+  fetchMaintainers?: boolean;
+  warn?: (m: string) => void;
 }
 
 /** Parse a report window; a bad date is a clear error. */
@@ -58,7 +67,7 @@ export function storeHistory(c: Corpus, start?: number): NonNullable<Corpus["his
   return { priorSenders, firstDate };
 }
 
-export interface RunResult { files: Map<string, string>; analysis: Analysis; storeVersion: string; timings: Record<string, number> }
+export interface RunResult { files: Map<string, string>; analysis: Analysis; storeVersion: string; timings: Record<string, number>; affiliations: Affiliations | null }
 
 const emptyCorpus = (lists: string[]): Corpus => ({ messages: [], trailers: [], people: [], lists, sources: [] });
 
@@ -84,7 +93,27 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed) => { layout = startLayout(g, seed); } });
     Object.assign(timings, analysis.timings);
     t = Date.now();
-    const derived = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
+    const derivedCore = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
+    // Subsystems and organisations: after the core tables (one DuckDB connection), in new modules.
+    let affiliations: Affiliations | null = null;
+    const setup = store ? affiliationSetup(o.storeDir, { maintainers: o.maintainers, fetch: o.fetchMaintainers, writeDerived: !!o.writeDerived, warn: o.warn }) : null;
+    setup?.catch(() => {});
+    const derived = derivedCore.then(async () => {
+      if (!store || !setup) return;
+      const t1 = Date.now();
+      let inputs;
+      try {
+        inputs = await setup;
+      } catch (e) {
+        // A command names the problem (a missing file, an unreachable URL never cached); a page
+        // loader builds the site without subsystems rather than failing.
+        if (o.fetchMaintainers) throw e;
+        (o.warn ?? console.error)(`subsystems left out: ${(e as Error).message}`);
+        inputs = await affiliationSetup(o.storeDir, { maintainers: null, writeDerived: !!o.writeDerived, warn: o.warn });
+      }
+      affiliations = await runAffiliations(store, analysis, inputs);
+      timings.affiliations = Date.now() - t1;
+    });
     derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile
     const laidOut = layout ? (layout as Promise<Layout>).then((l) => { analysis.layout = byPerson(l); }) : Promise.resolve();
     const version = async () => {
@@ -100,7 +129,15 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       throw e;
     }
     timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
-    return { files, analysis, storeVersion, timings };
+    await derived;
+    const aff = affiliations as Affiliations | null;
+    if (aff) {
+      o.warn?.(describeAffiliations(aff));
+      files.set("affiliations-status.json", JSON.stringify({ status: aff.status, summary: describeAffiliations(aff) }));
+      for (const [k, v] of affiliationFiles(analysis, aff)) files.set(k, v);
+      withThreadAffiliations(files, aff);
+    } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
+    return { files, analysis, storeVersion, timings, affiliations };
   } finally {
     await store?.close();
   }

@@ -12,10 +12,11 @@ import { absoluteWindow } from "../store/report-window.ts";
 import { subgraphFiles } from "../analysis/subgraph.ts";
 import { openStore } from "../store/store.ts";
 import { existingStoreDir } from "./existing-store.ts";
+import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph analyze [--store DIR] [--out DIR] [--include-bots] [--no-derived]
                          [--since DATE] [--until DATE] [--all-time]
-                         [--graph-out DIR [--lists a,b]]
+                         [--graph-out DIR [--lists a,b]] [--maintainers FILE|URL | --no-maintainers]
 
 Recompute threads, series, reply edges, reviews and NAKs from the store, write them as derived
 tables (message_threads, threads, replies, reviews; see 'threadgraph query') and write the page
@@ -33,6 +34,7 @@ artifacts (JSON/CSV/GEXF/GraphML, see docs/analysis.md) to --out (default <store
   --graph-out DIR   also export the reply graph of the window / a list subset (graph.json, CSV,
                     GEXF, GraphML, with metrics computed on that subgraph) into DIR
   --lists a,b       with --graph-out: only replies that reached one of these lists
+${maintainersHelp(18)}
 
 The report window is saved in the store: later refreshes (ingest, sync, thread) reuse it.
 Precedence: --since/--until > the store's saved window > threadgraph.config.ts window > all data.
@@ -51,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
     ({ values } = parseArgs({ args: argv, strict: true, options: {
       store: { type: "string" }, out: { type: "string" }, "include-bots": { type: "boolean" }, "no-derived": { type: "boolean" },
       "graph-out": { type: "string" }, since: { type: "string" }, until: { type: "string" }, "all-time": { type: "boolean" },
-      lists: { type: "string" },
+      lists: { type: "string" }, ...MAINTAINERS_OPTIONS,
     } }));
   } catch (e) {
     return usageError((e as Error).message);
@@ -61,6 +63,8 @@ export async function run(argv: string[]): Promise<number> {
   if (flags) {
     try { absoluteWindow({ ...flags, origin: "flags" }); } catch (e) { return usageError((e as Error).message.replace(/^report window /, "--")); }
   }
+  let maintainers: string | null | undefined;
+  try { maintainers = maintainersChoice(values); } catch (e) { return usageError((e as Error).message); }
   if (values.lists !== undefined && !values["graph-out"]) return usageError("--lists applies to the --graph-out subgraph: add --graph-out DIR");
   const subLists = values.lists?.split(",").map((x) => x.trim()).filter(Boolean);
   if (values.lists !== undefined && !subLists?.length) return usageError("--lists: no list named");
@@ -76,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
     // The window is saved under the store lock, and kept only if the refresh succeeds.
     const r = await refreshAnalysis({ storeDir, outDir: values.out, writeDerived: !values["no-derived"],
       includeBots: values["include-bots"], lists: cfg.lists.map((l) => l.name), window: flags,
-      saveWindow: flags ?? (values["all-time"] ? null : undefined) });
+      saveWindow: flags ?? (values["all-time"] ? null : undefined), maintainers });
     const meta = JSON.parse(r.files.get("meta.json")!);
     console.log(describeRefresh(r));
     console.log(`wrote ${r.files.size} files to ${r.outDir}` +

@@ -13,6 +13,7 @@ import type { Source } from "../model/records.ts";
 import { describeIdentity, resolveIdentityInputs, type ResolvedIdentity } from "../store/identity-inputs.ts";
 import type { IdentityChoice } from "../store/settings.ts";
 import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
+import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph ingest [options] SOURCE...
 
@@ -26,6 +27,7 @@ ones, or one given with --list in the same command).
 options:
   --store DIR            store directory (default: config store, data/store)
 ${identityHelp(23)}
+${maintainersHelp(23)}
   --list NAME=ADDRESS    track another list (repeatable); linux-cxl, netdev, linux-rdma are default
   --batch-size N         messages per committed batch (default 2000)
   --json                 print the summary as JSON instead of a table
@@ -46,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     args = parseArgs({
       args: argv, allowPositionals: true, strict: true,
       options: {
-        store: { type: "string" }, ...IDENTITY_OPTIONS,
+        store: { type: "string" }, ...IDENTITY_OPTIONS, ...MAINTAINERS_OPTIONS,
         list: { type: "string", multiple: true }, "batch-size": { type: "string" }, json: { type: "boolean" },
         "no-analyze": { type: "boolean" },
       },
@@ -57,7 +59,8 @@ export async function run(argv: string[]): Promise<number> {
   const { values: v, positionals } = args;
   if (positionals.length === 0) return usageError("no SOURCE given");
   let choice: IdentityChoice;
-  try { choice = identityChoice(v); } catch (e) { return usageError((e as Error).message); }
+  let maintainers: string | null | undefined;
+  try { choice = identityChoice(v); maintainers = maintainersChoice(v); } catch (e) { return usageError((e as Error).message); }
   const extra: { name: string; address: string }[] = [];
   for (const l of v.list ?? []) {
     const m = /^([\w.+-]+)=([^@\s]+@[^@\s]+)$/.exec(l);
@@ -131,9 +134,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
   // when missing or older than the mail (a refresh that was killed or skipped).
-  if (!v["no-analyze"] && (summary.peopleChanged || summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged) || analysisStale(storeDir))) {
+  if (!v["no-analyze"] && (maintainers !== undefined || summary.peopleChanged || summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged) || analysisStale(storeDir))) {
     try {
-      const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)] });
+      const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)], maintainers });
       (v.json ? console.error : console.log)(describeRefresh(r));
     } catch (e) {
       // The ingest itself is committed; only the refresh failed (e.g. a bad config window).

@@ -8,6 +8,7 @@ import { resolveWindow } from "../model/window.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
 import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
+import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph sync [options]
 
@@ -30,6 +31,7 @@ options (each overrides the config for this run):
   --batch-size N          messages per committed store batch (a kill loses at most one batch)
   --no-analyze            skip recomputing threads, graph and page artifacts afterwards
 ${identityHelp(24)}
+${maintainersHelp(24)}
   --json                  print the per-list summary as JSON
 
 The refresh afterwards uses the store's report window (see 'threadgraph analyze --help').
@@ -61,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
         since: { type: "string" }, until: { type: "string" }, archives: { type: "string" },
         "max-per-slice": { type: "string" }, "slice-days": { type: "string" }, "overlap-days": { type: "string" },
         json: { type: "boolean" }, "batch-size": { type: "string" }, "no-analyze": { type: "boolean" },
-        ...IDENTITY_OPTIONS,
+        ...IDENTITY_OPTIONS, ...MAINTAINERS_OPTIONS,
       },
     }));
   } catch (e) {
@@ -78,8 +80,10 @@ export async function run(argv: string[]): Promise<number> {
   const t = cfg.sync ?? {};
   let opts: SyncOptions;
   let choice;
+  let maintainers: string | null | undefined;
   try {
     choice = identityChoice(values);
+    maintainers = maintainersChoice(values);
     opts = {
       store: await resolveStoreDir(values.store, cfg),
       archives: values.archives ?? cfg.archives ?? "data/archives",
@@ -102,21 +106,21 @@ export async function run(argv: string[]): Promise<number> {
     const identity = resolveIdentityInputs(opts.store, cfg, choice);
     Object.assign(opts, { mailmap: identity.mailmap, overrides: identity.overrides, rememberIdentity: identity.remember });
     (values.json ? console.error : console.log)(describeIdentity(identity));
-    return await syncAndRefresh(opts, cfg, values);
+    return await syncAndRefresh(opts, cfg, values, maintainers);
   } catch (e) {
     console.error(`threadgraph sync: ${(e as Error).message}`);
     return 1;
   }
 }
 
-async function syncAndRefresh(opts: SyncOptions, cfg: ThreadgraphConfig, values: { json?: boolean; "no-analyze"?: boolean }): Promise<number> {
+async function syncAndRefresh(opts: SyncOptions, cfg: ThreadgraphConfig, values: { json?: boolean; "no-analyze"?: boolean }, maintainers?: string | null): Promise<number> {
   const res = await sync(opts);
   if (values.json) console.log(JSON.stringify(res, null, 2));
   else console.log(summaryTable(res.lists));
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
   // when missing or older than the mail (as ingest does).
-  if (!values["no-analyze"] && (res.peopleChanged || res.lists.some((l) => l.new + l.deleted > 0) || analysisStale(opts.store))) {
-    const r = await refreshAnalysis({ storeDir: opts.store, lists: [...new Set([...cfg.lists, ...opts.lists].map((l) => l.name))] });
+  if (!values["no-analyze"] && (maintainers !== undefined || res.peopleChanged || res.lists.some((l) => l.new + l.deleted > 0) || analysisStale(opts.store))) {
+    const r = await refreshAnalysis({ storeDir: opts.store, lists: [...new Set([...cfg.lists, ...opts.lists].map((l) => l.name))], maintainers });
     (values.json ? console.error : console.log)(describeRefresh(r));
   }
   return res.ok ? 0 : 1;

@@ -9,6 +9,7 @@ import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/ref
 import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
 import type { IdentityChoice } from "../store/settings.ts";
 import { IDENTITY_OPTIONS, identityChoice, identityHelp } from "./identity-flags.ts";
+import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph thread <message-id | lore URL> [options]
 
@@ -22,6 +23,7 @@ options:
   --list NAME     tag the messages with this tracked list (default: the list whose inbox matches)
   --no-analyze    skip recomputing threads, graph and page artifacts afterwards
 ${identityHelp(16)}
+${maintainersHelp(16)}
 
 The refresh afterwards uses the store's report window (see 'threadgraph analyze --help').
 
@@ -37,21 +39,23 @@ export async function run(argv: string[]): Promise<number> {
   try {
     ({ values, positionals } = parseArgs({
       args: argv, allowPositionals: true, strict: true,
-      options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" }, "no-analyze": { type: "boolean" }, ...IDENTITY_OPTIONS },
+      options: { store: { type: "string" }, inbox: { type: "string" }, list: { type: "string" }, "no-analyze": { type: "boolean" }, ...IDENTITY_OPTIONS, ...MAINTAINERS_OPTIONS },
     }));
   } catch (e) {
     return usageError((e as Error).message);
   }
   if (positionals.length !== 1) return usageError("expected exactly one message-id or lore URL");
   let ref, choice: IdentityChoice;
+  let maintainers: string | null | undefined;
   try {
     choice = identityChoice(values);
+    maintainers = maintainersChoice(values);
     ref = parseThreadRef(positionals[0], values.inbox ?? "https://lore.kernel.org/all/");
   } catch (e) {
     return usageError((e as Error).message);
   }
   try {
-    return await fetchThread(ref, choice, values);
+    return await fetchThread(ref, choice, values, maintainers);
   } catch (e) {
     console.error(`threadgraph thread: ${(e as Error).message}`);
     return 1;
@@ -59,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 async function fetchThread(ref: ReturnType<typeof parseThreadRef>, choice: IdentityChoice,
-  values: { store?: string; list?: string; "no-analyze"?: boolean }): Promise<number> {
+  values: { store?: string; list?: string; "no-analyze"?: boolean }, maintainers?: string | null): Promise<number> {
   const cfg = await loadConfig();
   const list = values.list ?? cfg.lists.find((l) => inboxUrl(l) === ref.inbox)?.name;
   const storeDir = await resolveStoreDir(values.store, cfg);
@@ -88,9 +92,9 @@ async function fetchThread(ref: ReturnType<typeof parseThreadRef>, choice: Ident
     await store.close();
     client.close();
   }
-  if ((changed || analysisStale(storeDir)) && !values["no-analyze"]) {
+  if ((changed || maintainers !== undefined || analysisStale(storeDir)) && !values["no-analyze"]) {
     const names = [...new Set([...cfg.lists.map((l) => l.name), ...(list ? [list] : [])])];
-    console.log(describeRefresh(await refreshAnalysis({ storeDir, lists: names })));
+    console.log(describeRefresh(await refreshAnalysis({ storeDir, lists: names, maintainers })));
   }
   return 0;
 }

@@ -3,18 +3,26 @@
 // domains of the 2024-h2 linux-cxl/netdev/linux-rdma corpus (From: counts) plus the companies
 // active on these lists under other domains. Acquisitions map to the owner.
 
-export const ORG_TABLE_VERSION = "2026-11-29.1";
+export const ORG_TABLE_VERSION = "2026-11-30.1";
 
 export interface OrgEntry {
   organisation: string;
   domains: string[];
   /** Subdomains of these domains map too (linux.ibm.com, oss.nxp.com). */
   sub?: boolean;
+  /**
+   * Acquired companies: before `until` (ISO date, exclusive) these domains spoke for `organisation`
+   * (mellanox.com was Mellanox until NVIDIA bought it), so someone who moved from mellanox.com to
+   * nvidia.com is one person with two periods. Undated lookups give the owner.
+   */
+  formerly?: { domains: string[]; organisation: string; until: string }[];
 }
 
 export const ORG_TABLE: OrgEntry[] = [
   { organisation: "Intel", domains: ["intel.com", "habana.ai"], sub: true },
-  { organisation: "NVIDIA", domains: ["nvidia.com", "mellanox.com", "mellanox.co.il", "cumulusnetworks.com"], sub: true },
+  { organisation: "NVIDIA", domains: ["nvidia.com", "mellanox.com", "mellanox.co.il", "cumulusnetworks.com"], sub: true,
+    formerly: [{ domains: ["mellanox.com", "mellanox.co.il"], organisation: "Mellanox", until: "2020-04-27" },
+      { domains: ["cumulusnetworks.com"], organisation: "Cumulus Networks", until: "2020-06-08" }] },
   { organisation: "Huawei", domains: ["huawei.com", "hisilicon.com", "huawei-partners.com", "huaweicloud.com", "h-partners.com"], sub: true },
   { organisation: "AMD", domains: ["amd.com", "xilinx.com", "solarflare.com", "pensando.io"], sub: true },
   { organisation: "Red Hat", domains: ["redhat.com"], sub: true },
@@ -38,7 +46,8 @@ export const ORG_TABLE: OrgEntry[] = [
   { organisation: "Bootlin", domains: ["bootlin.com", "free-electrons.com"] },
   { organisation: "Pengutronix", domains: ["pengutronix.de"] },
   // Isovalent has been part of Cisco since April 2024
-  { organisation: "Cisco", domains: ["cisco.com", "isovalent.com"], sub: true },
+  { organisation: "Cisco", domains: ["cisco.com", "isovalent.com"], sub: true,
+    formerly: [{ domains: ["isovalent.com"], organisation: "Isovalent", until: "2024-04-12" }] },
   { organisation: "Amazon", domains: ["amazon.com", "amazon.de", "amazon.co.jp", "amazon.co.uk"], sub: true },
   { organisation: "OpenVPN", domains: ["openvpn.net"] },
   { organisation: "NXP", domains: ["nxp.com"], sub: true },

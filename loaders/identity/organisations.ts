@@ -11,23 +11,42 @@ export { ORG_TABLE_VERSION } from "./org-table.ts";
 
 const BY_DOMAIN = new Map<string, { organisation: string; sub: boolean }>();
 for (const e of ORG_TABLE) for (const d of e.domains) BY_DOMAIN.set(d, { organisation: e.organisation, sub: e.sub ?? false });
+/** Domains of acquired companies: their former organisation before the acquisition (epoch ms, exclusive). */
+const FORMERLY = new Map<string, { organisation: string; until: number }>();
+for (const e of ORG_TABLE) for (const f of e.formerly ?? []) for (const d of f.domains) FORMERLY.set(d, { organisation: f.organisation, until: Date.parse(f.until) });
+
+/** The domain of the table behind `domain` (itself or a `sub` parent), or null. */
+function tableDomain(domain: string): string | null {
+  const d = domain.trim().toLowerCase().replace(/\.$/, "");
+  if (!d || isNeutralDomain(d) || isNeutralDomain(orgOf(d))) return null;
+  if (BY_DOMAIN.has(d)) return d;
+  for (let i = d.indexOf("."); i >= 0; i = d.indexOf(".", i + 1)) {
+    const parent = d.slice(i + 1);
+    if (BY_DOMAIN.get(parent)?.sub) return parent;
+  }
+  return null;
+}
 
 /** Every organisation of the table with its domains (for the `organisations` table). */
 export function organisationTable(): { organisation: string; domains: string[]; subdomains: boolean }[] {
   return ORG_TABLE.map((e) => ({ organisation: e.organisation, domains: [...e.domains], subdomains: e.sub ?? false }));
 }
 
-/** The organisation a domain belongs to by the table: itself, or a parent marked `sub`. */
-export function organisationOfDomain(domain: string): string | null {
-  const d = domain.trim().toLowerCase().replace(/\.$/, "");
-  if (!d || isNeutralDomain(d) || isNeutralDomain(orgOf(d))) return null;
-  const exact = BY_DOMAIN.get(d);
-  if (exact) return exact.organisation;
-  for (let i = d.indexOf("."); i >= 0; i = d.indexOf(".", i + 1)) {
-    const parent = BY_DOMAIN.get(d.slice(i + 1));
-    if (parent?.sub) return parent.organisation;
-  }
-  return null;
+/**
+ * The organisation a domain belongs to by the table: itself, or a parent marked `sub`. With a
+ * date (epoch ms), an acquired company's domain gives its former name before the acquisition.
+ */
+export function organisationOfDomain(domain: string, at?: number): string | null {
+  const d = tableDomain(domain);
+  if (d === null) return null;
+  const former = at === undefined ? undefined : FORMERLY.get(d);
+  return former && at! < former.until ? former.organisation : BY_DOMAIN.get(d)!.organisation;
+}
+
+/** The acquisition date (epoch ms) at which a domain changes organisation, if any. */
+function acquiredAt(domain: string): number | undefined {
+  const d = tableDomain(domain);
+  return d === null ? undefined : FORMERLY.get(d)?.until;
 }
 
 /**
@@ -36,9 +55,9 @@ export function organisationOfDomain(domain: string): string | null {
  * unknown companies alike. The table is the only source, so a missing company is one line to
  * add, never a guess.
  */
-export function organisationOf(email: string): string | null {
+export function organisationOf(email: string, date?: number): string | null {
   const at = email.lastIndexOf("@");
-  return at < 0 ? null : organisationOfDomain(email.slice(at + 1));
+  return at < 0 ? null : organisationOfDomain(email.slice(at + 1), date);
 }
 
 export interface AddressObservation {
@@ -75,8 +94,14 @@ function spansOf(observations: AddressObservation[], overrides: OrganisationOver
     const from = Math.min(o.firstSeen, o.lastSeen), until = Math.max(o.firstSeen, o.lastSeen);
     first = Math.min(first, from);
     last = Math.max(last, until);
-    const org = organisationOf(o.email);
-    if (org) spans.push({ org, from, end: until + 1, evidence: `address:${o.email.toLowerCase()}`, override: false, order: spans.length });
+    const evidence = `address:${o.email.toLowerCase()}`;
+    // An acquired company's address seen across its acquisition: two spans, two organisations.
+    const cut = acquiredAt(o.email.slice(o.email.lastIndexOf("@") + 1));
+    const pieces = cut !== undefined && from < cut && cut <= until ? [[from, cut - 1], [cut, until]] : [[from, until]];
+    for (const [a, b] of pieces) {
+      const org = organisationOf(o.email, a);
+      if (org) spans.push({ org, from: a, end: b + 1, evidence, override: false, order: spans.length });
+    }
   }
   overrides.forEach((ov, i) => {
     const from = ov.from ?? first, until = ov.until ?? last;

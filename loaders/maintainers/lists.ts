@@ -82,6 +82,11 @@ export class ListDirectory {
     return this.lookup(address) !== null;
   }
 
+  /** The hosts whose every address is a list (for a reader that pre-filters addresses). */
+  static listHosts(): string[] {
+    return [...LIST_HOSTS];
+  }
+
   /** Every known list address (tracked and L:), not the host-only ones. */
   addresses(): string[] {
     return [...this.byAddress.keys()];

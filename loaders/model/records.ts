@@ -139,6 +139,8 @@ export interface ParsedMessage {
   /** A patch posting's revision links (parse/b4-links.ts): b4 change-id, and the previous revisions' Message-IDs; absent: none. */
   changeId?: string;
   previousRevisions?: string[];
+  /** Files its diff touches (parse/diff-files.ts), renames' both names; [] without a diff. */
+  files?: string[];
   isBot: boolean;
   /**
    * The patch's author when someone else sent it: a patch (not a cover letter, not a reply) whose

@@ -14,6 +14,7 @@ import { isRelaySender, recoverSender } from "./relay.ts";
 import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
 import { extractId, extractIds } from "./message-id.ts";
+import { diffFiles } from "./diff-files.ts";
 
 export interface ParseContext {
   trackedLists: TrackedList[];
@@ -129,11 +130,16 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   // whole only when a cheap byte search says it may hold one.
   let verdictText = (): string => "";
   let slowText: string | null = null;
+  let files: string[] = [];
   if (fastBody(ci)) {
     const latin1 = ci.charset === "iso-8859-1" || ci.charset === "latin1";
     scan = scanBodyBytes(scanned, latin1);
+    // Decoding the whole body costs: done at most once, and only for a body that needs it.
+    let decoded: string | null = null;
+    verdictText = () => (decoded ??= scanned.toString(latin1 ? "latin1" : "utf8"));
+    // Only a body with a diff header line is read for its files.
+    if (scanned.indexOf("\n+++ ") >= 0 || scanned.indexOf("diff --git ") >= 0) files = diffFiles(verdictText());
     bodyHead = scanned.toString(latin1 ? "latin1" : "utf8", 0, Math.min(scanned.length, 2048));
-    verdictText = () => scanned.toString(latin1 ? "latin1" : "utf8");
   } else {
     flags.push("mime-slow-path");
     let text = "";
@@ -143,6 +149,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
       text = "";
     }
     scan = scanBodyText(text);
+    files = diffFiles(text);
     bodyHead = text.slice(0, 2048);
     slowText = text;
     verdictText = () => text;
@@ -194,6 +201,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     verdicts,
     ...(links?.changeId ? { changeId: links.changeId } : {}),
     ...(links?.previous.length ? { previousRevisions: links.previous } : {}),
+    files,
     isBot: isBot(from, botHeaders),
     ...(author ? { author } : {}),
     flags,

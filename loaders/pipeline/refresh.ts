@@ -15,7 +15,7 @@ import { loadConfig } from "../config.ts";
 import { acquireLockWaiting } from "../store/lock.ts";
 import { MANIFEST, readManifest } from "../store/manifest.ts";
 import { absoluteWindow, describeWindow, resolveReportWindow, type ReportWindow } from "../store/report-window.ts";
-import { readStoreSettings, saveReportWindow, writeStoreSettings } from "../store/settings.ts";
+import { readStoreSettings, saveMaintainersChoice, saveReportWindow, writeStoreSettings } from "../store/settings.ts";
 import { renameNamed, writeFileNamed } from "../store/write-file.ts";
 
 export interface RefreshOptions {
@@ -30,6 +30,10 @@ export interface RefreshOptions {
   window?: { since?: string; until?: string };
   /** Save this report window in the store (null clears it), kept only if the refresh succeeds. */
   saveWindow?: { since?: string; until?: string } | null;
+  /** --maintainers (absolute path or URL) / --no-maintainers (null): used, and saved once the refresh succeeded. */
+  maintainers?: string | null;
+  /** Where notes go (the subsystem summary, a stale cached MAINTAINERS); default stderr. */
+  warn?: (m: string) => void;
 }
 
 export interface RefreshResult extends RunResult { outDir: string; droppedCache: string[]; elapsedMs: number; window: ReportWindow }
@@ -69,7 +73,9 @@ export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult>
     if (o.saveWindow !== undefined) saveReportWindow(storeDir, o.saveWindow ?? undefined);
     const window = resolveReportWindow(storeDir, (await loadConfig()).window, o.window);
     // Absolute bounds ({} = all data, so run.ts does not fall back to the config window itself).
-    const r = await runAnalysis({ storeDir, writeDerived, includeBots: o.includeBots, lists: o.lists, window: absoluteWindow(window) });
+    const r = await runAnalysis({ storeDir, writeDerived, includeBots: o.includeBots, lists: o.lists, window: absoluteWindow(window),
+      maintainers: o.maintainers, fetchMaintainers: true, warn: o.warn ?? ((m) => console.error(m)) });
+    if (o.maintainers !== undefined && intoStore) saveMaintainersChoice(storeDir, o.maintainers);
     replaceDir(outDir, r.files);
     if (generation !== null && writeDerived) {
       const state: RefreshState = { generation, tables: TABLES.filter((t) => existsSync(join(storeDir, "derived", `${t}.parquet`))) };

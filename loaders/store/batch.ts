@@ -6,7 +6,7 @@ import { JsonLinesWriter } from "./parquet-writer.ts";
 
 const lines = (): Record<PartTable, JsonLinesWriter> => ({
   messages: new JsonLinesWriter(), arrivals: new JsonLinesWriter(), trailers: new JsonLinesWriter(),
-  errors: new JsonLinesWriter(), tombstones: new JsonLinesWriter(), verdicts: new JsonLinesWriter(),
+  errors: new JsonLinesWriter(), tombstones: new JsonLinesWriter(), verdicts: new JsonLinesWriter(), message_files: new JsonLinesWriter(),
 });
 
 export class Batch {
@@ -26,9 +26,10 @@ export class Batch {
       patch_index: p.patch.index, patch_total: p.patch.total, is_cover: p.patch.isCover,
       patch_tags: p.patch.tags, is_reply: p.isReply, nak_line: p.nakLine, is_bot: p.isBot,
       flags: p.flags, content_hash: p.contentHash, bytes: p.bytes, source: prov.source, position: prov.position,
-      author_name: p.author?.name ?? null, author_email: p.author?.email ?? null,
+      author_name: p.author?.name ?? null, author_email: p.author?.email ?? null, file_count: p.files?.length ?? 0,
       change_id: p.changeId ?? null, previous_revisions: p.previousRevisions ?? null,
     });
+    for (const path of p.files ?? []) this.rows.message_files.add({ message_id: p.messageId, path });
     for (const t of p.trailers) {
       this.rows.trailers.add({ message_id: p.messageId, kind: t.kind, email: t.email, name: t.name, raw: t.raw });
     }

@@ -9,7 +9,7 @@ import type { Manifest } from "./manifest.ts";
 /** How long a file replaced by a commit stays on disk for readers of the older manifest. */
 export const RETIRED_GRACE_MS = 10 * 60_000;
 
-const DATA_NAME = /^([a-z]+)\/(part|people|emails|suspects)-(\d+)\.(parquet|jsonl)(\.[a-z.]+)?$/;
+const DATA_NAME = /^([a-z_]+)\/(part|people|emails|suspects)-(\d+)\.(parquet|jsonl)(\.[a-z.]+)?$/;
 
 /** Whether `rel`, which the manifest does not name, was written by a writer that died before its commit. */
 export function uncommitted(rel: string, m: Manifest): boolean {

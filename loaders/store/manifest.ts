@@ -41,15 +41,15 @@ export interface Manifest {
 
 export const MANIFEST = "manifest.json";
 /** Directories holding the store's data files (the part tables and people). */
-export const DATA_DIRS = ["messages", "arrivals", "trailers", "errors", "tombstones", "verdicts", "people"] as const;
-const PART_FILE = /^(messages|arrivals|trailers|errors|tombstones|verdicts)\/part-\d{6,}\.(parquet|jsonl)$/;
+export const DATA_DIRS = ["messages", "arrivals", "trailers", "errors", "tombstones", "verdicts", "message_files", "people"] as const;
+const PART_FILE = /^(messages|arrivals|trailers|errors|tombstones|verdicts|message_files)\/part-\d{6,}\.(parquet|jsonl)$/;
 const PEOPLE_FILE = /^people\/(people|emails|suspects)-\d{6,}\.parquet$/;
 
 export function emptyManifest(): Manifest {
   return {
     format: 1,
     generation: 0,
-    parts: { messages: [], arrivals: [], trailers: [], errors: [], tombstones: [], verdicts: [] },
+    parts: { messages: [], arrivals: [], trailers: [], errors: [], tombstones: [], verdicts: [], message_files: [] },
     people: null,
     sources: {},
   };

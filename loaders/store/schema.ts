@@ -18,6 +18,9 @@ export const MESSAGE_COLUMNS: Columns = {
   // Added later: parts written before have no such columns and read as NULL (see relationSql).
   author_name: "VARCHAR", author_email: "VARCHAR",
   change_id: "VARCHAR", previous_revisions: "VARCHAR[]",
+  // How many files its diff touches (rows in message_files); NULL in parts written before
+  // message_files existed, so the analysis can tell "no diff" from "not parsed: re-ingest".
+  file_count: "INTEGER",
 };
 
 /** Every copy of every message seen, including the first; `lists` is what that copy evidences. */
@@ -36,6 +39,9 @@ export const VERDICT_COLUMNS: Columns = {
   tree: "VARCHAR", branch: "VARCHAR", scope: "VARCHAR", item_subjects: "VARCHAR[]", item_commits: "VARCHAR[]", raw: "VARCHAR",
 };
 
+/** The files a message's diff touches (loaders/parse/diff-files.ts): one row per path. */
+export const MESSAGE_FILE_COLUMNS: Columns = { message_id: "VARCHAR", path: "VARCHAR" };
+
 export const ERROR_COLUMNS: Columns = { source: "VARCHAR", position: "VARCHAR", reason: "VARCHAR" };
 
 /** public-inbox `d` commits: hide the copies of message_id that came from `source`. */
@@ -48,6 +54,7 @@ export const PART_TABLES = {
   errors: ERROR_COLUMNS,
   tombstones: TOMBSTONE_COLUMNS,
   verdicts: VERDICT_COLUMNS,
+  message_files: MESSAGE_FILE_COLUMNS,
 } as const;
 export type PartTable = keyof typeof PART_TABLES;
 
@@ -66,8 +73,8 @@ export const SUSPECT_COLUMNS: Columns = {
 /** View names the store defines itself; derived tables may not take them. */
 export const CORE_VIEWS = new Set([
   "messages", "people", "trailers", "errors", "arrivals", "tombstones", "conflicts", "person_emails",
-  "people_suspects", "naks", "raw_people_suspects", "verdicts", "raw_verdicts",
-  "raw_messages", "raw_arrivals", "raw_trailers", "raw_errors", "raw_tombstones", "raw_people",
+  "people_suspects", "naks", "raw_people_suspects", "verdicts", "raw_verdicts", "message_files",
+  "raw_messages", "raw_arrivals", "raw_trailers", "raw_errors", "raw_tombstones", "raw_people", "raw_message_files",
 ]);
 
 export { quoteIdent, sqlString } from "./sql.ts";
@@ -119,7 +126,7 @@ function retagFilter(retags: Retag[]): string {
 }
 
 /** The public views over raw_* relations. `hasThreads` joins derived message_threads. */
-export function viewSql(hasThreads: boolean, retags: Retag[] = []): string[] {
+export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = false): string[] {
   const threadCols = hasThreads ? ", mt.thread_id, mt.series_id" : ", CAST(NULL AS VARCHAR) AS thread_id, CAST(NULL AS VARCHAR) AS series_id";
   const threadJoin = hasThreads ? "LEFT JOIN message_threads mt ON mt.message_id = m.message_id" : "";
   return [
@@ -143,19 +150,25 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = []): string[] {
             m.subject, m.in_reply_to, m."references", arr.lists, arr.sources, m.list_id,
             m.to_emails, m.cc_emails, m.is_patch, m.is_rfc, m.patch_version, m.patch_index,
             m.patch_total, m.is_cover, m.patch_tags, m.is_reply, m.nak_line, m.change_id, m.previous_revisions,
-            (m.is_bot OR coalesce(p.is_bot, false)) AS is_bot, m.flags, m.content_hash, m.bytes${threadCols}
+            (m.is_bot OR coalesce(p.is_bot, false)) AS is_bot, m.flags, m.content_hash, m.bytes, m.file_count${threadCols}
      FROM raw_messages m
      JOIN arr ON arr.message_id = m.message_id
      LEFT JOIN raw_person_emails pe ON pe.email = m.from_email
      LEFT JOIN raw_person_emails pa ON pa.email = m.author_email
      LEFT JOIN raw_people p ON p.person_id = pe.person_id
      ${threadJoin}`,
-    `CREATE OR REPLACE TEMP VIEW people AS SELECT person_id, name, emails, is_bot, messages, evidence FROM raw_people`,
+    // home_list, home_subsystem, organisation: from derived person_homes once analyze ran (docs/analysis.md).
+    hasHomes
+      ? `CREATE OR REPLACE TEMP VIEW people AS SELECT p.person_id, p.name, p.emails, p.is_bot, p.messages, p.evidence,
+           h.home_list, h.home_subsystem, h.organisation FROM raw_people p LEFT JOIN person_homes h USING (person_id)`
+      : `CREATE OR REPLACE TEMP VIEW people AS SELECT person_id, name, emails, is_bot, messages, evidence,
+           CAST(NULL AS VARCHAR) AS home_list, CAST(NULL AS VARCHAR) AS home_subsystem, CAST(NULL AS VARCHAR) AS organisation FROM raw_people`,
     `CREATE OR REPLACE TEMP VIEW trailers AS
      SELECT t.message_id, t.kind, coalesce(pe.person_id, t.email) AS person_id, t.email, t.name, t.raw
      FROM raw_trailers t LEFT JOIN raw_person_emails pe ON pe.email = t.email
      WHERE t.message_id IN (SELECT message_id FROM arrivals)`,
     `CREATE OR REPLACE TEMP VIEW errors AS SELECT * FROM raw_errors`,
+    `CREATE OR REPLACE TEMP VIEW message_files AS SELECT * FROM raw_message_files WHERE message_id IN (SELECT message_id FROM arrivals)`,
     `CREATE OR REPLACE TEMP VIEW people_suspects AS SELECT * FROM raw_people_suspects`,
     // NAK evidence, as the analysis reads it (loaders/analysis/reviews.ts): a Nacked-by trailer
     // or a free-text NAK line outside quotes, in a message that is not itself a patch (a Nacked-by

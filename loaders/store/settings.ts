@@ -14,6 +14,8 @@ export interface StoreSettings {
    * --no-overrides: null = explicitly none). A key that is absent falls back to the config.
    */
   identity?: IdentityChoice;
+  /** MAINTAINERS chosen by --maintainers (absolute path or URL) or cleared by --no-maintainers (null). */
+  maintainers?: string | null;
 }
 
 /** Per identity input: a file, null (explicitly none), or absent (not chosen). */
@@ -57,4 +59,9 @@ export function saveIdentityChoice(dir: string, choice: IdentityChoice): void {
   const identity: IdentityChoice = { ...(s.identity ?? {}) };
   for (const k of keys) identity[k] = choice[k];
   writeStoreSettings(dir, { ...s, identity });
+}
+
+/** Record the MAINTAINERS choice of --maintainers (a path or URL) / --no-maintainers (null). */
+export function saveMaintainersChoice(dir: string, choice: string | null): void {
+  writeStoreSettings(dir, { ...readStoreSettings(dir), maintainers: choice });
 }

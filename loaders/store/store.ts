@@ -161,7 +161,8 @@ export class DuckStore implements Store {
         await con.run(`DROP VIEW IF EXISTS ${quoteIdent(d.name)}`);
       }
     }
-    for (const sql of viewSql(derived.some((d) => d.name === "message_threads" && !this.damagedDerived.has(d.name)), retags)) await con.run(sql);
+    const usable = (n: string) => derived.some((d) => d.name === n && !this.damagedDerived.has(d.name));
+    for (const sql of viewSql(usable("message_threads"), retags, usable("person_homes"))) await con.run(sql);
     this.viewsKey = key;
   }
 

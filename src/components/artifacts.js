@@ -16,6 +16,8 @@ export const loadResponsiveness = () => FileAttachment("../data/site/responsiven
 export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
 export const loadUpset = () => FileAttachment("../data/site/upset.json").json();
 export const loadSeries = () => FileAttachment("../data/site/series.json").json();
+export const loadSubsystems = () => FileAttachment("../data/site/subsystems.json").json();
+export const loadOrganisations = () => FileAttachment("../data/site/organisations.json").json();
 
 /**
  * Links to the full (unpruned) graph tables and the Gephi files, for download. `.href` (not a bare

@@ -53,6 +53,15 @@ export function threadStory(d) {
   const parts = [...byHome].sort((a, b) => b[1].length - a[1].length)
     .map(([h, ps]) => `${ps.length} from ${h === "several lists" ? "several lists equally" : h} (${joinNames(ps.slice().sort((a, b) => b.messages - a.messages).slice(0, 4))}${ps.length > 4 ? `${NAME_SEP}…` : ""})`);
   if (parts.length) out.push(`Who engaged, by home list: ${parts.join("; ")}.`);
+  // Home subsystem and organisation (thread/<key>.json `affiliations`, when the analysis had them).
+  if (d.affiliations) {
+    const who = d.participants.slice().sort((a, b) => b.messages - a.messages).slice(0, 8).map((p) => {
+      const a = d.affiliations[p.id] ?? {};
+      const bits = [a.home_subsystem === "insufficient" ? "too little mail for a home subsystem" : a.home_subsystem, a.organisation].filter(Boolean);
+      return bits.length ? `${p.name} (${bits.join(", ")})` : null;
+    }).filter(Boolean);
+    if (who.length) out.push(`Home subsystems and organisations: ${who.join("; ")}.`);
+  }
   const top = d.participants.slice().sort((a, b) => b.messages - a.messages).slice(0, 3).map((p) => `${p.name} (${p.messages})`);
   if (top.length) out.push(`Most active: ${joinNames(top)}.`);
   const lat = rows.map((r) => r.latency_ms).filter((x) => x != null).sort((a, b) => a - b);

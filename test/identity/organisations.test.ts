@@ -59,9 +59,14 @@ const obs = (email: string, first: string, last: string): AddressObservation => 
 const brief = (ps: ReturnType<typeof organisationPeriods>) =>
   ps.map((p) => [p.organisation, new Date(p.from).toISOString().slice(0, 10), new Date(p.until).toISOString().slice(0, 10), p.evidence]);
 
-test("mellanox.com then nvidia.com: one person, one NVIDIA period with both addresses as evidence", () => {
+test("mellanox.com then nvidia.com: one person, two periods: Mellanox until the acquisition, NVIDIA after", () => {
   const ps = organisationPeriods([obs("a@mellanox.com", "2019-01-01", "2020-06-30"), obs("a@nvidia.com", "2020-07-01", "2024-12-31")]);
-  assert.deepEqual(brief(ps), [["NVIDIA", "2019-01-01", "2024-12-31", ["address:a@mellanox.com", "address:a@nvidia.com"]]]);
+  assert.deepEqual(brief(ps), [["Mellanox", "2019-01-01", "2020-04-26", ["address:a@mellanox.com"]],
+    ["NVIDIA", "2020-04-27", "2024-12-31", ["address:a@mellanox.com", "address:a@nvidia.com"]]]);
+  // undated lookups give the owner; dated ones the company of that day
+  assert.equal(organisationOf("a@mellanox.com"), "NVIDIA");
+  assert.equal(organisationOf("a@mellanox.com", Date.parse("2019-05-01")), "Mellanox");
+  assert.equal(organisationOf("a@mellanox.com", Date.parse("2024-05-01")), "NVIDIA");
 });
 
 test("intel.com then amd.com: two periods; where they overlap the newer one wins", () => {

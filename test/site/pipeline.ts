@@ -10,9 +10,10 @@ export function cli(args: string[]): string {
   return r.stdout;
 }
 
-export function ingestAndAnalyze(store: string, sources: string[]): void {
+/** `analyzeFlags`: extra `threadgraph analyze` flags (e.g. --maintainers FILE). */
+export function ingestAndAnalyze(store: string, sources: string[], analyzeFlags: string[] = []): void {
   if (sources.length) cli(["ingest", "--store", store, ...sources]);
-  cli(["analyze", "--store", store]);
+  cli(["analyze", "--store", store, ...analyzeFlags]);
 }
 
 /** A store with no messages (ingest of an empty mbox: analyze refuses a directory that is not a store), analysed. */

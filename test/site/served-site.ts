@@ -13,8 +13,11 @@ export const SHOTS = join(REPO, "test-output/site");
 
 export interface ServedSite { tmp: string; store: string; site: SiteBuild; server: StaticServer; browser: Browser; close(): Promise<void> }
 
-/** writeCorpus(dir) writes the archives into dir and returns their LIST=PATH sources. */
-export async function serveCorpusSite(prefix: string, writeCorpus: (dir: string) => string[]): Promise<ServedSite> {
+/**
+ * writeCorpus(dir) writes the archives into dir and returns their LIST=PATH sources;
+ * analyzeFlags(dir), given the same dir, the extra `threadgraph analyze` flags.
+ */
+export async function serveCorpusSite(prefix: string, writeCorpus: (dir: string) => string[], analyzeFlags?: (dir: string) => string[]): Promise<ServedSite> {
   const tmp = mkdtempSync(join(tmpdir(), prefix));
   mkdirSync(SHOTS, { recursive: true });
   const store = join(tmp, "store");
@@ -26,7 +29,8 @@ export async function serveCorpusSite(prefix: string, writeCorpus: (dir: string)
     rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    ingestAndAnalyze(store, writeCorpus(join(tmp, "corpus")));
+    const corpus = join(tmp, "corpus");
+    ingestAndAnalyze(store, writeCorpus(corpus), analyzeFlags?.(corpus) ?? []);
     site = buildSite({ store, keep: !!process.env.TG_KEEP_SITE });
     server = await serveDir(site.dist);
     browser = await launch();

@@ -4,14 +4,14 @@
 // shown, nothing leaving loopback, and nothing from the hostile fixture executing.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { Page } from "playwright-core";
 import { haveChromium, launch, type Browser, type PageWatch } from "./browser.ts";
 import { pageUrl, serveDir, type StaticServer } from "./static-server.ts";
 import { buildSite, type SiteBuild } from "./site-build.ts";
-import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT } from "./synthetic-corpus.ts";
+import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, SYNTHETIC_MAINTAINERS } from "./synthetic-corpus.ts";
 import { emptyStoreAnalyzed } from "./pipeline.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 
@@ -42,7 +42,10 @@ const rowCount = (page: Page, scope = "main") => page.locator(`${scope} .tg-tabl
 describe("site in Chromium (synthetic corpus through ingest + analyze + build)", { skip }, () => {
   let served: ServedSite | undefined;
   before(async () => {
-    served = await serveCorpusSite("tg-site-test-", writeSyntheticCorpus);
+    served = await serveCorpusSite("tg-site-test-", writeSyntheticCorpus, (dir) => {
+      writeFileSync(join(dir, "MAINTAINERS"), SYNTHETIC_MAINTAINERS);
+      return ["--maintainers", join(dir, "MAINTAINERS")];
+    });
     ({ site, server, browser } = served);
     meta = JSON.parse(readFileSync(join(served.store, "site/meta.json"), "utf8"));
     threads = JSON.parse(readFileSync(join(served.store, "site/threads.json"), "utf8")).rows;
@@ -216,6 +219,33 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     await checkClean(page, watch, "reviews");
   });
 
+  test("subsystems: the review/NAK matrix crosses sections, the maintainers' load names them", async () => {
+    const { page, watch } = await open("/subsystems", "svg[aria-label='subsystem review matrix'] g[aria-label=cell] rect");
+    // every cell has room: rows are not squeezed to nothing by the axis margins
+    const heights = await page.locator("svg[aria-label='subsystem review matrix'] g[aria-label=cell] rect").evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().height));
+    assert.ok(heights.length >= 3 && heights.every((h) => h >= 10), `cell heights ${JSON.stringify(heights)}`);
+    const text = await page.locator("main").textContent() ?? "";
+    for (const s of ["SYNTHETIC CXL REGIONS", "SYNTHETIC NET KNOBS", "SYNTHETIC RDMA CORE"]) assert.ok(text.includes(s), `page names ${s}`);
+    // Erin (home: SYNTHETIC RDMA CORE) NAKed a patch of SYNTHETIC NET KNOBS: an off-diagonal cell with a NAK dot
+    assert.ok(await page.locator("svg[aria-label='subsystem review matrix'] circle").count() >= 1, "a NAK dot");
+    assert.match(text, /Bob Brandt/);
+    await checkClean(page, watch, "subsystems");
+  });
+
+  test("organisations: tables and the cross-company chart render (synthetic domains have no organisation)", async () => {
+    const { page, watch } = await open("/organisations", "table");
+    assert.match(await page.locator("main").textContent() ?? "", /cross-company/i);
+    await checkClean(page, watch, "organisations");
+  });
+
+  test("thread page names participants' home subsystem", async () => {
+    const t = threads.find((x) => x.subject === SHOWCASE_SUBJECT);
+    const { page, watch } = await open(`/threads/${t.key}`, "svg[aria-label='thread timeline'] circle");
+    assert.match(await page.locator("[data-testid=thread-story]").textContent() ?? "", /Home subsystems and organisations: .*SYNTHETIC/);
+    assert.match(await page.locator("main").textContent() ?? "", /Home subsystem/);
+    await checkClean(page, watch, "thread-affiliations");
+  });
+
   test("dist is self-contained: no URL to another host except lore links and XML namespaces", () => {
     const allowed = new Set(["lore.kernel.org", "www.w3.org"]);
     const hosts = new Map<string, string>();
@@ -247,7 +277,7 @@ describe("site with an empty store", { skip }, () => {
     const srv = await serveDir(b.dist);
     const br = await launch();
     try {
-      for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series"]) {
+      for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series", "/subsystems", "/organisations"]) {
         const { page, watch } = await br.newPage();
         await page.goto(srv.url + pageUrl(path), { waitUntil: "networkidle" });
         await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });

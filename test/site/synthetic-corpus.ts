@@ -20,6 +20,17 @@ const P = {
 } as const;
 type Who = keyof typeof P;
 
+/** A synthetic MAINTAINERS (invented sections) for the patches' diffs below: the Subsystems page's data. */
+export const SYNTHETIC_MAINTAINERS = [
+  "Maintainers List", "----------------", "",
+  "SYNTHETIC CXL REGIONS", "M:\tBob Brandt <bob@cxl.example.org>", "L:\tlinux-cxl@vger.kernel.org", "S:\tMaintained", "F:\tdrivers/synth-cxl/", "",
+  "SYNTHETIC NET KNOBS", "M:\tDave Dumont <dave@net.example.org>", "L:\tnetdev@vger.kernel.org", "S:\tMaintained", "F:\tnet/synth/", "",
+  "SYNTHETIC RDMA CORE", "M:\tErin Eze <erin@rdma.example.org>", "R:\tFrank Falk <frank@rdma.example.org>", "L:\tlinux-rdma@vger.kernel.org", "S:\tSupported", "F:\tdrivers/infiniband/synth/", "",
+].join("\n");
+
+/** A minimal git diff touching these files (the files a patch maps to subsystems by). */
+const diff = (...files: string[]) => "\n---\n" + files.map((f) => `diff --git a/${f} b/${f}\n--- a/${f}\n+++ b/${f}\n@@ -1,1 +1,1 @@\n-old\n+new\n`).join("");
+
 interface Msg { id: string; from: Who; lists: List[]; subject: string; date: number; parent?: Msg; body: string }
 
 export function syntheticCorpus(): Msg[] {
@@ -38,7 +49,7 @@ export function syntheticCorpus(): Msg[] {
 
   // 1. A patch series on linux-cxl with reviews, an ack from a bridge person and a bot report.
   const cover = add("alice", ["linux-cxl"], "[PATCH v2 0/3] cxl: add synthetic region support", t0, "This series adds synthetic regions.\n\nSigned-off-by: Alice Anders <alice@cxl.example.org>");
-  const patches = [1, 2, 3].map((i) => add("alice", ["linux-cxl"], `[PATCH v2 ${i}/3] cxl: synthetic step ${i}`, t0 + i * 60_000, `Step ${i}.\n\nSigned-off-by: Alice Anders <alice@cxl.example.org>`, cover));
+  const patches = [1, 2, 3].map((i) => add("alice", ["linux-cxl"], `[PATCH v2 ${i}/3] cxl: synthetic step ${i}`, t0 + i * 60_000, `Step ${i}.\n\nSigned-off-by: Alice Anders <alice@cxl.example.org>${diff(`drivers/synth-cxl/step${i}.c`)}`, cover));
   const rb = reply("bob", cover, 20, "Looks good.\n\nReviewed-by: Bob Brandt <bob@cxl.example.org>");
   reply("grace", patches[1], 30, "Acked-by: Grace Gold <grace@bridge.example.org>");
   reply("bot", patches[0], 5, "kernel test robot noticed the following build warnings: (synthetic)");
@@ -55,12 +66,12 @@ export function syntheticCorpus(): Msg[] {
   reply("alice", e1, 30, "Good point, Erin.");
 
   // 3. A netdev patch cross-posted to linux-rdma: reviewed on netdev, NAKed from rdma (cross-subsystem NAK).
-  const np = add("carol", ["netdev", "linux-rdma"], "[PATCH net-next] net: synthetic offload knob", t0 + 96 * H, "A knob.\n\nSigned-off-by: Carol Chen <carol@net.example.org>");
+  const np = add("carol", ["netdev", "linux-rdma"], "[PATCH net-next] net: synthetic offload knob", t0 + 96 * H, `A knob.\n\nSigned-off-by: Carol Chen <carol@net.example.org>${diff("net/synth/knob.c", "drivers/infiniband/synth/knob.c")}`);
   reply("dave", np, 6, "Reviewed-by: Dave Dumont <dave@net.example.org>");
   reply("erin", np, 9, "NAK. This breaks the rdma core.\n\nNacked-by: Erin Eze <erin@rdma.example.org>");
 
   // 4. An rdma patch with a Tested-by, and 5. an unanswered RFC on netdev.
-  const rp = add("erin", ["linux-rdma"], "[PATCH] RDMA/synthetic: fix a leak", t0 + 120 * H, "Fix.\n\nSigned-off-by: Erin Eze <erin@rdma.example.org>");
+  const rp = add("erin", ["linux-rdma"], "[PATCH] RDMA/synthetic: fix a leak", t0 + 120 * H, `Fix.\n\nSigned-off-by: Erin Eze <erin@rdma.example.org>${diff("drivers/infiniband/synth/leak.c")}`);
   reply("frank", rp, 15, "Tested-by: Frank Falk <frank@rdma.example.org>");
   add("dave", ["netdev"], "[RFC] net: an unanswered synthetic question", t0 + 130 * H, "Anyone?");
 

@@ -1,0 +1,190 @@
+// Subsystems and organisations of messages, people and reviews (issue #9; docs/analysis.md
+// "Subsystems and organisations"): which lists each message reached (tracked or not), which
+// MAINTAINERS sections each patch touches, who holds which role, each person's home list, home
+// subsystem and organisations over time, and per review whether it crossed subsystems or companies.
+// Pure logic lives in maintainers/ and identity/; this module joins it to the analysed corpus.
+import type { Analysis } from "./analyze.ts";
+import type { AffiliationInput } from "./affiliation-input.ts";
+import type { TrackedList } from "../model/records.ts";
+import { authorOf } from "../model/corpus.ts";
+import type { Maintainers, Section } from "../maintainers/parse.ts";
+import { SectionMatcher } from "../maintainers/match.ts";
+import { ListDirectory, maintainersLists } from "../maintainers/lists.ts";
+import { messageSubsystems, sectionRoles, spansListsApart, type RoleRow } from "../maintainers/subsystems.ts";
+import { homeList, homeSubsystem } from "../maintainers/home.ts";
+import { organisationPeriods, type OrganisationOverride, type OrganisationPeriod } from "../identity/organisations.ts";
+
+export interface MessageList { messageId: string; list: string; address: string | null; tracked: boolean; via: "archive" | "to-cc" | "list-id" }
+
+export interface ReviewAffiliation {
+  messageId: string; kind: string; reviewer: string; target: string | null;
+  reviewerOrg: string | null; authorOrg: string | null;
+  /** Orgs both known: they differ. null when either is unknown. */
+  crossCompany: boolean | null;
+  /** The reviewer holds roles, none in a section the patch touches (null: no roles, or an unmapped patch). */
+  crossSubsystemReviewer: boolean | null;
+  /** The patch touches sections with no L: list in common (null: unmapped patch). */
+  crossSubsystemPatch: boolean | null;
+  /** Which rules fired: "reviewer-outside", "patch-spans-lists", joined by ","; "" for none. */
+  rule: string;
+}
+
+export interface PersonHome { personId: string; homeList: string | null; homeSubsystem: string | null; evidence: string | null; organisation: string | null }
+
+export interface Affiliations {
+  /** "ok"; "no-maintainers" (none configured); "no-files" (the store predates message_files). */
+  status: "ok" | "no-maintainers" | "no-files";
+  sections: Section[];
+  messageLists: MessageList[];
+  messageSubsystems: Map<string, string[]>;
+  roles: RoleRow[];
+  homes: PersonHome[];
+  periods: Map<string, OrganisationPeriod[]>;
+  reviews: ReviewAffiliation[];
+  /** Patches in the window whose files were never parsed (older store parts). */
+  unparsedPatches: number;
+  patches: number;
+}
+
+/** "linux-media.vger.kernel.org" -> "linux-media@vger.kernel.org" (List-Id names a list by its address). */
+export function listIdAddress(listId: string): string {
+  const dot = listId.indexOf(".");
+  return dot < 0 ? listId : `${listId.slice(0, dot)}@${listId.slice(dot + 1)}`;
+}
+
+export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
+  maintainers: Maintainers | null; tracked: TrackedList[]; orgOverrides?: { email: string; override: OrganisationOverride }[];
+}): Affiliations {
+  const msgs = a.corpus.messages;
+  const trackedNames = new Set([...a.corpus.lists, ...o.tracked.map((t) => t.name)]);
+  const sections = o.maintainers?.sections ?? [];
+  const dir = new ListDirectory(maintainersLists(sections), o.tracked);
+
+  // Lists each message reached: archives and tracked addresses (messages.lists), every list
+  // address in To/Cc, and the List-Id.
+  const messageLists: MessageList[] = [];
+  const listsOf: string[][] = new Array(msgs.length);
+  msgs.forEach((m, i) => {
+    const got = new Map<string, MessageList>();
+    for (const l of m.lists) got.set(l, { messageId: m.id, list: l, address: null, tracked: trackedNames.has(l), via: "archive" });
+    const ad = input.addressed.get(m.id);
+    const add = (address: string, via: MessageList["via"]) => {
+      const info = dir.lookup(address);
+      if (info && !got.has(info.name)) got.set(info.name, { messageId: m.id, list: info.name, address: info.address, tracked: trackedNames.has(info.name), via });
+    };
+    for (const x of ad?.to ?? []) add(x, "to-cc");
+    if (ad?.listId) add(listIdAddress(ad.listId), "list-id");
+    listsOf[i] = [...got.keys()];
+    messageLists.push(...got.values());
+  });
+
+  // Sections of patches and cover letters.
+  let unparsedPatches = 0, patches = 0;
+  for (const m of msgs) if (m.patch.isPatch && !m.patch.isCover) { patches++; if (input.unparsed.has(m.id)) unparsedPatches++; }
+  const matcher = o.maintainers ? new SectionMatcher(o.maintainers) : null;
+  const subs = matcher ? messageSubsystems(matcher, msgs.map((m, i) => ({ id: m.id, isPatch: m.patch.isPatch, isCover: m.patch.isCover,
+    seriesId: a.tr.series[i], files: input.unparsed.has(m.id) ? null : input.files.get(m.id) ?? [] }))) : new Map<string, string[]>();
+  const byName = new Map(sections.map((s) => [s.name, s]));
+  const roles = sectionRoles(sections, a.corpus.people, input.personOfEmail);
+
+  // A section's L: lists by the names messages carry (listsOf holds names, not addresses).
+  const sectionLists = new Map(sections.map((sec) => [sec.name, sec.lists.map((l) => dir.lookup(l)?.name ?? l)]));
+  const homes = personHomes(a, listsOf, subs, roles, sectionLists);
+  const periods = new Map<string, OrganisationPeriod[]>();
+  const overridesOf = new Map<string, OrganisationOverride[]>();
+  for (const x of o.orgOverrides ?? []) {
+    const p = input.personOfEmail.get(x.email) ?? x.email;
+    overridesOf.set(p, [...(overridesOf.get(p) ?? []), x.override]);
+  }
+  for (const p of new Set([...input.observations.keys(), ...overridesOf.keys()])) {
+    const ps = organisationPeriods(input.observations.get(p) ?? [], overridesOf.get(p) ?? []);
+    if (ps.length) periods.set(p, ps);
+  }
+  for (const h of homes) h.organisation = periods.get(h.personId)?.at(-1)?.organisation ?? null;
+  const orgAt = (person: string | null, date: number | null): string | null => {
+    const ps = person ? periods.get(person) : undefined;
+    if (!ps) return null;
+    if (date === null) return ps.at(-1)!.organisation;
+    return (ps.find((p) => p.from <= date && date <= p.until) ?? nearest(ps, date))?.organisation ?? null;
+  };
+
+  const rolesOf = new Map<string, Set<string>>();
+  for (const r of roles) rolesOf.set(r.personId, (rolesOf.get(r.personId) ?? new Set()).add(r.subsystem));
+  const idx = new Map(msgs.map((m, i) => [m.id, i]));
+  const reviews: ReviewAffiliation[] = a.reviews.map((r) => {
+    const t = r.target === null ? undefined : idx.get(r.target);
+    const tSubs = r.target ? subs.get(r.target) : undefined;
+    const mine = rolesOf.get(r.reviewer);
+    const reviewerOutside = tSubs && mine ? !tSubs.some((s) => mine.has(s)) : null;
+    const spans = tSubs ? spansListsApart(tSubs.map((n) => byName.get(n)!).filter(Boolean)) : null;
+    const patchDate = t === undefined ? r.date : msgs[t].date;
+    const reviewerOrg = orgAt(r.reviewer, r.date), authorOrg = orgAt(r.author, patchDate);
+    return { messageId: r.messageId, kind: r.kind, reviewer: r.reviewer, target: r.target, reviewerOrg, authorOrg,
+      crossCompany: reviewerOrg && authorOrg ? reviewerOrg !== authorOrg : null,
+      crossSubsystemReviewer: reviewerOutside, crossSubsystemPatch: spans,
+      rule: [reviewerOutside ? "reviewer-outside" : "", spans ? "patch-spans-lists" : ""].filter(Boolean).join(",") };
+  });
+  const status = !o.maintainers ? "no-maintainers" : patches > 0 && unparsedPatches === patches ? "no-files" : "ok";
+  return { status, sections, messageLists, messageSubsystems: subs, roles, homes, periods, reviews, unparsedPatches, patches };
+}
+
+function nearest(ps: OrganisationPeriod[], date: number): OrganisationPeriod | undefined {
+  let best: OrganisationPeriod | undefined, gap = Infinity;
+  for (const p of ps) {
+    const g = date < p.from ? p.from - date : date - p.until;
+    if (g < gap) { gap = g; best = p; }
+  }
+  return best;
+}
+
+/** Home list and home subsystem of every sender (maintainers/home.ts has the rules). */
+function personHomes(a: Analysis, listsOf: string[][], subs: Map<string, string[]>, roles: RoleRow[], sectionLists: Map<string, string[]>): PersonHome[] {
+  const msgs = a.corpus.messages;
+  const threadSubs = new Map<string, Set<string>>();
+  msgs.forEach((m, i) => {
+    const s = subs.get(m.id);
+    if (!s) return;
+    const t = a.tr.threading.threadId[i];
+    const set = threadSubs.get(t) ?? new Set<string>();
+    for (const n of s) set.add(n);
+    threadSubs.set(t, set);
+  });
+  const rolesOf = new Map<string, RoleRow[]>();
+  for (const r of roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r]);
+  interface Acc { lists: string[][]; activity: Map<string, number>; own: Map<string, number>; answered: Map<string, number>; n: number }
+  const acc = new Map<string, Acc>();
+  const get = (p: string) => {
+    let x = acc.get(p);
+    if (!x) acc.set(p, (x = { lists: [], activity: new Map(), own: new Map(), answered: new Map(), n: 0 }));
+    return x;
+  };
+  const bump = (m: Map<string, number>, k: string, w: number) => m.set(k, (m.get(k) ?? 0) + w);
+  msgs.forEach((m, i) => {
+    const x = get(m.from);
+    x.n++;
+    x.lists.push(listsOf[i]);
+    const mine = rolesOf.get(m.from);
+    const inThread = threadSubs.get(a.tr.threading.threadId[i]);
+    if (mine) {
+      for (const r of mine) {
+        if (inThread?.has(r.subsystem)) bump(x.activity, r.subsystem, 1);
+        else if (sectionLists.get(r.subsystem)?.some((l) => listsOf[i].includes(l))) bump(x.activity, r.subsystem, 1 / Math.max(1, listsOf[i].length));
+      }
+    }
+    const own = subs.get(m.id);
+    if (own && m.patch.isPatch && !m.patch.isCover) {
+      const author = get(authorOf(m));
+      for (const s of own) bump(author.own, s, 1 / own.length);
+    } else if (!m.patch.isPatch && inThread?.size) {
+      for (const s of inThread) bump(x.answered, s, 1 / inThread.size);
+    }
+  });
+  const out: PersonHome[] = [];
+  for (const [personId, x] of acc) {
+    const rs = (rolesOf.get(personId) ?? []).slice().sort((p, q) => (p.role === q.role ? 0 : p.role === "maintainer" ? -1 : 1));
+    const affinity = new Map(rs.map((r) => [r.subsystem, rs.filter((q) => sectionLists.get(q.subsystem)?.some((l) => sectionLists.get(r.subsystem)?.includes(l))).length]));
+    const hs = sectionLists.size ? homeSubsystem({ messages: x.n, roles: rs, activity: x.activity, affinity, ownPatches: x.own, answered: x.answered }) : null;
+    out.push({ personId, homeList: homeList(x.lists), homeSubsystem: hs?.subsystem ?? null, evidence: hs?.evidence ?? null, organisation: null });
+  }
+  return out;
+}

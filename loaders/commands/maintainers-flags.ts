@@ -1,0 +1,27 @@
+// --maintainers FILE|URL / --no-maintainers, the same in every command that refreshes the analysis
+// (ingest, sync, thread, analyze). The choice is saved in the store; see store/maintainers-input.ts.
+import { existsSync } from "node:fs";
+import { normalizeMaintainersSpec } from "../store/maintainers-input.ts";
+import { isUrl } from "../sources/maintainers-file.ts";
+
+export const MAINTAINERS_OPTIONS = { maintainers: { type: "string" }, "no-maintainers": { type: "boolean" } } as const;
+
+export function maintainersHelp(width: number): string {
+  const rows: [string, string][] = [
+    ["--maintainers F|URL", "the kernel's MAINTAINERS (file, or URL fetched and cached under data/maintainers/):"],
+    ["", "subsystems, roles and cross-subsystem reviews (docs/maintainers.md); saved in the store"],
+    ["--no-maintainers", "stop using one (also the one in threadgraph.config.ts)"],
+  ];
+  // An option wider than the column gets its own line, so it never runs into its description.
+  return rows.map(([o, d]) => (o.length >= width ? `  ${o}\n  ${"".padEnd(width)}${d}` : `  ${o.padEnd(width)}${d}`)).join("\n");
+}
+
+/** undefined: no flag; null: --no-maintainers; else an absolute path or URL. A missing file is a usage error. */
+export function maintainersChoice(v: { maintainers?: string; "no-maintainers"?: boolean }): string | null | undefined {
+  if (v.maintainers !== undefined && v["no-maintainers"]) throw new Error("--maintainers and --no-maintainers exclude each other");
+  if (v["no-maintainers"]) return null;
+  if (v.maintainers === undefined) return undefined;
+  const spec = normalizeMaintainersSpec(v.maintainers);
+  if (!isUrl(spec) && !existsSync(spec)) throw new Error(`--maintainers: ${spec} does not exist`);
+  return spec;
+}

@@ -1,0 +1,85 @@
+// The subsystem/organisation analysis over a hand-made corpus: the two cross-subsystem flags and
+// the rule each names, cross-company by organisation at the dates, lists reached beyond the
+// tracked ones, and the run without MAINTAINERS. Synthetic data only.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
+import { computeAffiliations } from "../../loaders/analysis/affiliations.ts";
+import type { AffiliationInput } from "../../loaders/analysis/affiliation-input.ts";
+import { parseMaintainers } from "../../loaders/maintainers/parse.ts";
+import { corpus, msg, trailer, T0, D } from "./fixture.ts";
+import { maintainersText } from "../maintainers/snippet.ts";
+
+const M = parseMaintainers(maintainersText(
+  ["WIDGET", "M:\tWendy <wendy@example.org>", "L:\twidget@vger.kernel.org", "F:\tdrivers/widget/"],
+  ["GADGET", "M:\tGail <gail@example.org>", "L:\tgadget@vger.kernel.org", "F:\tdrivers/gadget/"],
+  ["WIDGET GADGET GLUE", "M:\tGlen <glen@example.org>", "L:\twidget@vger.kernel.org", "F:\tdrivers/widget/glue/"],
+));
+
+// p1 touches WIDGET only; p2 touches WIDGET and GADGET (lists apart); p3 WIDGET + its glue (shared list).
+const c = corpus([
+  msg("p1", "ann", T0, { patch: { index: 1, total: 1 }, subject: "[PATCH] widget: a", lists: ["alpha"] }),
+  msg("r1", "gail", T0 + D, { irt: "p1" }),     // GADGET's maintainer reviews a WIDGET patch
+  msg("r1b", "wendy", T0 + D, { irt: "p1" }),   // WIDGET's own maintainer
+  msg("p2", "ann", T0 + 2 * D, { patch: { index: 1, total: 1 }, subject: "[PATCH] widget+gadget", lists: ["alpha"] }),
+  msg("r2", "wendy", T0 + 3 * D, { irt: "p2" }),
+  msg("p3", "ann", T0 + 4 * D, { patch: { index: 1, total: 1 }, subject: "[PATCH] widget glue", lists: ["alpha"] }),
+  msg("r3", "zed", T0 + 5 * D, { irt: "p3" }),  // no role anywhere
+], [trailer("r1", "reviewed-by", "gail"), trailer("r1b", "acked-by", "wendy"), trailer("r2", "reviewed-by", "wendy"), trailer("r3", "reviewed-by", "zed")]);
+
+const input = (): AffiliationInput => ({
+  addressed: new Map([["p1", { to: ["widget@vger.kernel.org", "linux-media@vger.kernel.org", "someone@example.org"], listId: "alpha.vger.kernel.org" }]]),
+  files: new Map([["p1", ["drivers/widget/a.c"]], ["p2", ["drivers/widget/b.c", "drivers/gadget/b.c"]], ["p3", ["drivers/widget/glue/c.c", "drivers/widget/c.c"]]]),
+  unparsed: new Set(),
+  personOfEmail: new Map(["ann", "gail", "wendy", "glen", "zed"].map((p) => [`${p}@example.org`, p])),
+  observations: new Map([
+    ["ann", [{ email: "ann@intel.com", firstSeen: T0 - 100 * D, lastSeen: T0 + 10 * D }]],
+    ["gail", [{ email: "gail@intel.com", firstSeen: T0 - 100 * D, lastSeen: T0 + 10 * D }]],
+    ["wendy", [{ email: "wendy@amd.com", firstSeen: T0 - 100 * D, lastSeen: T0 + 10 * D }]],
+  ]),
+});
+
+test("cross-subsystem: reviewer-outside and patch-spans-lists are separate flags, each naming its rule", () => {
+  const a = analyzeCorpus(c);
+  const r = computeAffiliations(a, input(), { maintainers: M, tracked: [{ name: "alpha", address: "alpha@vger.kernel.org" }] });
+  const row = (id: string) => r.reviews.find((x) => x.messageId === id)!;
+  assert.deepEqual([row("r1").crossSubsystemReviewer, row("r1").crossSubsystemPatch, row("r1").rule], [true, false, "reviewer-outside"]);
+  assert.deepEqual([row("r1b").crossSubsystemReviewer, row("r1b").rule], [false, ""]);
+  assert.deepEqual([row("r2").crossSubsystemReviewer, row("r2").crossSubsystemPatch, row("r2").rule], [false, true, "patch-spans-lists"]);
+  // p3's sections share a list: not spanning; zed holds no role: unknown, not "false"
+  assert.deepEqual([row("r3").crossSubsystemReviewer, row("r3").crossSubsystemPatch], [null, false]);
+  // cross-company by organisation: Intel reviewing Intel is not, AMD reviewing Intel is; unknown stays null
+  assert.equal(row("r1").crossCompany, false);
+  assert.equal(row("r2").crossCompany, true);
+  assert.equal(row("r3").crossCompany, null);
+  assert.equal(r.homes.find((h) => h.personId === "wendy")!.homeSubsystem, "WIDGET");
+  assert.equal(r.homes.find((h) => h.personId === "ann")!.organisation, "Intel");
+});
+
+test("lists reached: To/Cc list addresses and the List-Id, tracked or not; plain addresses are no list", () => {
+  const a = analyzeCorpus(c);
+  const r = computeAffiliations(a, input(), { maintainers: M, tracked: [{ name: "alpha", address: "alpha@vger.kernel.org" }] });
+  const p1 = r.messageLists.filter((x) => x.messageId === "p1").map((x) => [x.list, x.tracked, x.via]).sort();
+  assert.deepEqual(p1, [["alpha", true, "archive"], ["linux-media", false, "to-cc"], ["widget", false, "to-cc"]]);
+});
+
+test("without MAINTAINERS: lists, homes and organisations still computed; no subsystems", () => {
+  const a = analyzeCorpus(c);
+  const r = computeAffiliations(a, input(), { maintainers: null, tracked: [] });
+  assert.equal(r.status, "no-maintainers");
+  assert.equal(r.messageSubsystems.size, 0);
+  assert.equal(r.roles.length, 0);
+  assert.ok(r.homes.every((h) => h.homeSubsystem === null));
+  assert.equal(r.homes.find((h) => h.personId === "ann")!.organisation, "Intel");
+  assert.ok(r.reviews.every((x) => x.crossSubsystemReviewer === null && x.crossSubsystemPatch === null));
+});
+
+test("a store from before message_files: every patch unparsed gives status no-files, not silent emptiness", () => {
+  const a = analyzeCorpus(c);
+  const inp = input();
+  inp.files = new Map();
+  inp.unparsed = new Set(["p1", "p2", "p3", "r1", "r1b", "r2", "r3"]);
+  const r = computeAffiliations(a, inp, { maintainers: M, tracked: [] });
+  assert.equal(r.status, "no-files");
+  assert.equal(r.unparsedPatches, 3);
+});
