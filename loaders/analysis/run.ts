@@ -7,6 +7,11 @@ import { loadConfig } from "../config.ts";
 import type { Corpus } from "../model/corpus.ts";
 import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts";
 import { readCorpus, writeDerivedTables } from "./store-io.ts";
+import { writeRevisionGroups } from "./series-io.ts";
+import { withSubsystems } from "./series.ts";
+import { buildSeries } from "./build-series.ts";
+import { artifactJson } from "./bounded.ts";
+import { FILES } from "./artifacts.ts";
 import { siteFilesBeside } from "./site.ts";
 import { zipFiles } from "./zip.ts";
 import { startLayout, type Layout } from "./layout-job.ts";
@@ -111,7 +116,15 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
         (o.warn ?? console.error)(`subsystems left out: ${(e as Error).message}`);
         inputs = await affiliationSetup(o.storeDir, { maintainers: null, writeDerived: !!o.writeDerived, warn: o.warn });
       }
-      affiliations = await runAffiliations(store, analysis, inputs);
+      const aff = await runAffiliations(store, analysis, inputs);
+      affiliations = aff;
+      // The series lifecycle learns its sections now (message_subsystems needs the threads).
+      if (aff.status === "ok") {
+        analysis.corpus.subsystems = aff.messageSubsystems;
+        analysis.corpus.maintainerRoles = aff.roles;
+        withSubsystems(analysis.series, analysis.corpus.messages, aff.messageSubsystems);
+        if (o.writeDerived) await writeRevisionGroups(store, analysis);
+      }
       timings.affiliations = Date.now() - t1;
     });
     derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile
@@ -136,6 +149,7 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       files.set("affiliations-status.json", JSON.stringify({ status: aff.status, summary: describeAffiliations(aff) }));
       for (const [k, v] of affiliationFiles(analysis, aff)) files.set(k, v);
       withThreadAffiliations(files, aff);
+      if (aff.status === "ok") files.set(FILES.series, artifactJson(buildSeries(analysis)));
     } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
     return { files, analysis, storeVersion, timings, affiliations };
   } finally {

@@ -1,5 +1,5 @@
-// The series analysis' contact with the store: read the verdicts and message_subsystems tables
-// when the store has them (each is written by its own stage; a store without one reads as
+// The series analysis' contact with the store: read the verdicts table
+// when the store has it (each is written by its own stage; a store without one reads as
 // absent, not as an error), and write the series and revision_groups tables.
 import type { Store } from "../store/api.ts";
 import type { VerdictRecord, VerdictItem } from "../model/verdict.ts";
@@ -34,16 +34,6 @@ export async function readVerdicts(store: Store): Promise<VerdictRecord[] | unde
   });
 }
 
-export async function readSubsystems(store: Store): Promise<Map<string, string[]> | undefined> {
-  if (!(await hasRelation(store, "message_subsystems"))) return undefined;
-  const out = new Map<string, string[]>();
-  for (const [id, s] of await readRows(store, "SELECT message_id, subsystem FROM message_subsystems", ["message_id", "subsystem"], "message_id, subsystem")) {
-    const l = out.get(id as string);
-    if (l) l.push(s as string); else out.set(id as string, [s as string]);
-  }
-  return out;
-}
-
 /** b4 change-ids and previous-revision links of patch postings (only the messages that have one). */
 export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpus["revisionLinks"]>> {
   const out: NonNullable<Corpus["revisionLinks"]> = new Map();
@@ -53,16 +43,8 @@ export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpu
   return out;
 }
 
-/** M:/R: roles per person and section, when the store has person_subsystems. */
-export async function readMaintainerRoles(store: Store): Promise<NonNullable<Corpus["maintainerRoles"]> | undefined> {
-  if (!(await hasRelation(store, "person_subsystems"))) return undefined;
-  return (await readRows(store, "SELECT person_id, subsystem, role FROM person_subsystems WHERE role IN ('maintainer', 'reviewer')",
-    ["person_id", "subsystem", "role"], "person_id, subsystem, role"))
-    .map(([personId, subsystem, role]) => ({ personId: personId as string, subsystem: subsystem as string, role: role as "maintainer" | "reviewer" }));
-}
-
 export async function writeSeriesTables(store: Store, a: Analysis): Promise<void> {
-  const { lifecycle: lc, groups } = a.series;
+  const { lifecycle: lc } = a.series;
   const msgs = a.corpus.messages;
   await store.writeDerived("series", {
     series_id: "VARCHAR", revision_group: "VARCHAR", version: "INTEGER", root_message_id: "VARCHAR", author: "VARCHAR", sender: "VARCHAR",
@@ -80,6 +62,12 @@ export async function writeSeriesTables(store: Store, a: Analysis): Promise<void
       outcome: o.outcome, verdict: o.verdict, outcome_at: o.at, outcome_by: o.by, outcome_evidence: o.evidence?.messageId ?? null,
       outcome_rule: o.evidence?.rule ?? null, applied_to: o.tree, partly_applied: o.partial, applied_patches: o.appliedPatches };
   }));
+  await writeRevisionGroups(store, a);
+}
+
+/** revision_groups alone: rewritten once the series know their MAINTAINERS sections (run.ts). */
+export async function writeRevisionGroups(store: Store, a: Analysis): Promise<void> {
+  const { lifecycle: lc, groups } = a.series;
   await store.writeDerived("revision_groups", {
     revision_group: "VARCHAR", author: "VARCHAR", subject: "VARCHAR", revisions: "INTEGER", first_posted_at: "TIMESTAMP", lists: "VARCHAR[]",
     subsystems: "VARCHAR[]", outcome: "VARCHAR", applied_series_id: "VARCHAR", applied_at: "TIMESTAMP", revisions_to_accept: "INTEGER",

@@ -54,7 +54,6 @@ export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewR
     const i = idx.get(r.messageId);
     if (i !== undefined && lc.revisionOf[i] >= 0) reviewedRev.add(lc.revisionOf[i]);
   }
-  const subsOf = subsystemsOf(messages, corpus.subsystems);
   const groups = lc.grouping.groups.map((g, gi): GroupRow => {
     const revs = g.revisions.map((r) => lc.revisions[r]);
     const first = revs[0];
@@ -65,15 +64,28 @@ export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewR
     const start = first.date;
     const accepted = applied >= 0 && at !== null && start !== null;
     const time = start === null ? null : accepted ? Math.max(0, at! - start) : Math.max(0, censorAt(lists) - start);
-    const subsystems = [...new Set(revs.flatMap((r) => r.members.flatMap(subsOf)))].sort();
     return { group: gi, id: g.id, author: first.author, start, lists, revisions: revs.length, applied,
       revisionsToAccept: k >= 0 ? k + 1 : null, outcome: applied >= 0 ? "applied" : lc.outcomes[g.revisions[g.revisions.length - 1]].outcome,
       answered: g.revisions.some((r) => lc.answered[r]), reviewed: g.revisions.some((r) => reviewedRev.has(r)),
-      time, accepted, subsystems };
+      time, accepted, subsystems: [] as string[] };
   });
   // Only NAK rows: a store ingested before verdicts were extracted (or one without any verdict).
   const verdicts = (corpus.verdicts ?? []).some((v) => v.rule !== "nak");
-  return { lifecycle: lc, groups, verdicts, subsystems: corpus.subsystems !== undefined };
+  const out: SeriesAnalysis = { lifecycle: lc, groups, verdicts, subsystems: false };
+  if (corpus.subsystems) withSubsystems(out, messages, corpus.subsystems);
+  return out;
+}
+
+/**
+ * Give each series the MAINTAINERS sections its messages touch. The analysis run computes
+ * message_subsystems after the core analysis (it needs the threads), then calls this.
+ */
+export function withSubsystems(s: SeriesAnalysis, messages: AnalysisMessage[], subs: Map<string, string[]>): void {
+  const subsOf = subsystemsOf(messages, subs);
+  s.lifecycle.grouping.groups.forEach((g, gi) => {
+    s.groups[gi].subsystems = [...new Set(g.revisions.flatMap((r) => s.lifecycle.revisions[r].members.flatMap(subsOf)))].sort();
+  });
+  s.subsystems = true;
 }
 
 function subsystemsOf(messages: AnalysisMessage[], subs: Map<string, string[]> | undefined): (i: number) => string[] {

@@ -4,7 +4,7 @@ import type { Store } from "../store/api.ts";
 import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
-import { readMaintainerRoles, readRevisionLinks, readSubsystems, readVerdicts, writeSeriesTables } from "./series-io.ts";
+import { readRevisionLinks, readVerdicts, writeSeriesTables } from "./series-io.ts";
 
 /** "Re: [PATCH 2/5] ..." is a reply to a patch, not a patch: parse tags it from the subject alone. */
 const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:/i;
@@ -85,8 +85,8 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
   const seen = new Set<string>();
   for (const m of messages) for (const l of m.lists) seen.add(l);
   const lists = [...trackedLists.filter((l) => seen.has(l)), ...[...seen].filter((l) => !trackedLists.includes(l)).sort()];
-  return { messages, people, trailers, lists, sources, verdicts: await readVerdicts(store), subsystems: await readSubsystems(store),
-    maintainerRoles: await readMaintainerRoles(store), revisionLinks: await readRevisionLinks(store) };
+  return { messages, people, trailers, lists, sources, verdicts: await readVerdicts(store),
+    revisionLinks: await readRevisionLinks(store) };
 }
 
 export async function writeDerivedTables(store: Store, a: Analysis): Promise<void> {
