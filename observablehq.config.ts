@@ -29,5 +29,5 @@ export default {
   // No page per thread or person: thread.md and person.md read ?m= / ?e= and load one shard each
   // (loaders/analysis/shards.ts), so the build does not grow with the number of threads and people.
   // Site-wide search box: a plain form, so it works before any script has run.
-  header: `<form class="tg-search-box" action="./search.html" role="search"><input type="search" name="q" placeholder="Search threads and people" aria-label="Search threads and people"></form>`,
+  header: `<form class="tg-search-box" action="./search.html" role="search"><input type="search" name="q" placeholder="Search threads, people…" aria-label="Search threads and people"></form>`,
 };
