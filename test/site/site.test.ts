@@ -93,6 +93,10 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     const n0 = await bridges.locator("tbody tr").count();
     await bridges.locator("input[type=search]").fill("Grace");
     assert.ok((await bridges.locator("tbody tr").count()) < n0 || n0 === 1, "search narrows the bridges table");
+    // Every person a table names links to their page: bridges, and each participant of a cross-posted thread.
+    const crossposted = page.locator(".tg-table").last();
+    const names = await crossposted.locator("tbody tr td:last-child a").count();
+    assert.ok(names >= 2 && names === await crossposted.locator("tbody tr td:last-child a[href^='./person.html?e=']").count(), `${names} participant links`);
     await checkClean(page, watch, "across");
   });
 
