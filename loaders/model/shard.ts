@@ -3,8 +3,12 @@
 // test/model/shard.test.ts checks both agree. FNV-1a over UTF-8, not SHA: the browser's
 // crypto.subtle exists only in secure contexts, and a dist/ served over plain http is not one.
 
-/** Shard files per kind: fixed, so pages can list every file statically (Framework finds only literal FileAttachment names). */
-export const SHARDS = 256;
+/**
+ * Shard files per kind: fixed, so pages can list every file statically (Framework finds only literal
+ * FileAttachment names). 64, not more: Framework re-reads a whole archive for every file it extracts
+ * (cost ~ files x archive size), and at ~214k messages a thread page still fetches < 0.5 MB gzipped.
+ */
+export const SHARDS = 64;
 
 const utf8 = new TextEncoder();
 

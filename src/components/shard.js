@@ -1,7 +1,7 @@
 // The browser copy of loaders/model/shard.ts (pages cannot import outside src/): which shard
 // file holds a thread's, message's, person's or address's data. test/model/shard.test.ts checks
 // both copies agree.
-export const SHARDS = 256;
+export const SHARDS = 64;
 
 const utf8 = new TextEncoder();
 
