@@ -51,23 +51,27 @@ export function personShardFiles(people: PeopleArtifact, details: Map<string, Pe
   addresses.writeTo(files);
 }
 
-/** Threads and people rows for the site search, columnar and compact (see search.js for the reader). */
+/**
+ * The site search index, compact: people once ([id, name, up to 5 more addresses, messages, bot,
+ * active] in search/people.json), threads newest first in SEARCH_CHUNKS files of
+ * [id, subject, starter (index into the people rows, -1 if none), lists bit mask, start day, messages].
+ */
 export const SEARCH_CHUNKS = 16;
 
 export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: PeopleArtifact, details: Map<string, PersonDetail>, files: Map<string, string>): void {
   const lists = a.corpus.lists;
-  const chunks: unknown[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);
-  // Newest first inside each chunk, so results read newest first after a stable merge.
-  const rows = threads.rows.slice().sort((x, y) => (y.start ?? 0) - (x.start ?? 0));
-  rows.forEach((t, i) => {
-    let mask = 0;
-    for (const l of t.lists) { const k = lists.indexOf(l); if (k >= 0) mask |= 1 << k; }
-    chunks[i % SEARCH_CHUNKS].push([t.id, clipText(t.subject), clipText(t.author?.name ?? ""), t.author?.id ?? "", mask,
-      t.start === null ? null : Math.floor(t.start / 86400_000), t.messages]);
-  });
-  chunks.forEach((c, i) => files.set(FILES.searchThreads(i.toString(16)), artifactJson({ lists, rows: c })));
-  // People: name, id (an address), up to 5 more addresses, messages, bot, active.
+  const personIndex = new Map(people.rows.map((p, i) => [p.id, i]));
   const ppl = people.rows.map((p) => [p.id, clipText(p.name), (details.get(p.id)?.emails ?? []).filter((e) => e !== p.id).slice(0, 5).map((e) => clipText(e)).join(" "),
     p.messages, p.bot ? 1 : 0, p.active ? 1 : 0]);
   files.set(FILES.searchPeople, artifactJson({ rows: ppl }));
+  const chunks: unknown[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);
+  const rows = threads.rows.slice().sort((x, y) => (y.start ?? 0) - (x.start ?? 0));
+  const per = Math.ceil(rows.length / SEARCH_CHUNKS) || 1;
+  rows.forEach((t, i) => {
+    let mask = 0;
+    for (const l of t.lists) { const k = lists.indexOf(l); if (k >= 0) mask |= 1 << k; }
+    chunks[Math.floor(i / per)].push([t.id, clipText(t.subject), t.author ? personIndex.get(t.author.id) ?? -1 : -1, mask,
+      t.start === null ? null : Math.floor(t.start / 86400_000), t.messages]);
+  });
+  chunks.forEach((c, i) => files.set(FILES.searchThreads(i.toString(16)), artifactJson({ lists, rows: c })));
 }

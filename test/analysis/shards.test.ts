@@ -67,8 +67,10 @@ test("search files: every thread and person once, subjects and names searchable"
   const { a, files } = build();
   const rows = Array.from({ length: 16 }, (_, i) => JSON.parse(files.get(FILES.searchThreads(i.toString(16)))!).rows).flat();
   assert.equal(rows.length, a.tr.threads.length);
-  assert.ok(rows.some((r: unknown[]) => r[0] === "a/b@x" && r[1] === "quiet thread 0"));
   const people = JSON.parse(files.get(FILES.searchPeople)!).rows;
+  const first = rows.find((r: unknown[]) => r[0] === "a/b@x");
+  assert.equal(first[1], "quiet thread 0");
+  assert.equal(people[first[2]][0], "p0", "the starter is an index into the people rows");
   assert.equal(people.length, a.people.size);
   assert.ok(people.some((r: unknown[]) => r[0] === "p3" && r[1] === "Three Addresses" && String(r[2]).includes("Second@Example.ORG")));
 });
