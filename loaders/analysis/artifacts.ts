@@ -31,8 +31,9 @@ export const FILES = {
   messageShard: (xx: string) => `message/m-${xx}.json`,
   personShard: (xx: string) => `person/p-${xx}.json`,
   addressShard: (xx: string) => `address/e-${xx}.json`,
-  /** Site search: thread rows in SEARCH_CHUNKS files (x = one hex digit), people in one. */
+  /** Site search: thread rows in SEARCH_CHUNKS files (x = one hex digit), their Message-IDs apart (loaded only for shown results), people in one. */
   searchThreads: (x: string) => `search/threads-${x}.json`,
+  searchIds: (x: string) => `search/ids-${x}.json`,
   searchPeople: "search/people.json",
 } as const;
 

@@ -54,7 +54,9 @@ export function personShardFiles(people: PeopleArtifact, details: Map<string, Pe
 /**
  * The site search index, compact: people once ([id, name, up to 5 more addresses, messages, bot,
  * active] in search/people.json), threads newest first in SEARCH_CHUNKS files of
- * [id, subject, starter (index into the people rows, -1 if none), lists bit mask, start day, messages].
+ * [subject, starter (index into the people rows, -1 if none), lists bit mask, start day, messages],
+ * and their thread ids in the same order in ids-X.json: ids are ~40% of the index and only the
+ * results shown need them.
  */
 export const SEARCH_CHUNKS = 16;
 
@@ -65,13 +67,16 @@ export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: Peopl
     p.messages, p.bot ? 1 : 0, p.active ? 1 : 0]);
   files.set(FILES.searchPeople, artifactJson({ rows: ppl }));
   const chunks: unknown[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);
+  const ids: string[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);
   const rows = threads.rows.slice().sort((x, y) => (y.start ?? 0) - (x.start ?? 0));
   const per = Math.ceil(rows.length / SEARCH_CHUNKS) || 1;
   rows.forEach((t, i) => {
     let mask = 0;
     for (const l of t.lists) { const k = lists.indexOf(l); if (k >= 0) mask |= 1 << k; }
-    chunks[Math.floor(i / per)].push([t.id, clipText(t.subject), t.author ? personIndex.get(t.author.id) ?? -1 : -1, mask,
+    ids[Math.floor(i / per)].push(t.id);
+    chunks[Math.floor(i / per)].push([clipText(t.subject), t.author ? personIndex.get(t.author.id) ?? -1 : -1, mask,
       t.start === null ? null : Math.floor(t.start / 86400_000), t.messages]);
   });
   chunks.forEach((c, i) => files.set(FILES.searchThreads(i.toString(16)), artifactJson({ lists, rows: c })));
+  ids.forEach((c, i) => files.set(FILES.searchIds(i.toString(16)), JSON.stringify(c)));
 }

@@ -19,4 +19,22 @@ export const threadChunks = [
   FileAttachment("../data/site/search/threads-e.json"),
   FileAttachment("../data/site/search/threads-f.json"),
 ];
+export const idChunks = [
+  FileAttachment("../data/site/search/ids-0.json"),
+  FileAttachment("../data/site/search/ids-1.json"),
+  FileAttachment("../data/site/search/ids-2.json"),
+  FileAttachment("../data/site/search/ids-3.json"),
+  FileAttachment("../data/site/search/ids-4.json"),
+  FileAttachment("../data/site/search/ids-5.json"),
+  FileAttachment("../data/site/search/ids-6.json"),
+  FileAttachment("../data/site/search/ids-7.json"),
+  FileAttachment("../data/site/search/ids-8.json"),
+  FileAttachment("../data/site/search/ids-9.json"),
+  FileAttachment("../data/site/search/ids-a.json"),
+  FileAttachment("../data/site/search/ids-b.json"),
+  FileAttachment("../data/site/search/ids-c.json"),
+  FileAttachment("../data/site/search/ids-d.json"),
+  FileAttachment("../data/site/search/ids-e.json"),
+  FileAttachment("../data/site/search/ids-f.json"),
+];
 export const peopleIndex = FileAttachment("../data/site/search/people.json");

@@ -3,20 +3,28 @@
 // (case-insensitive substring) a thread's subject, starter, lists or start date (YYYY-MM-DD), or a
 // person's name or addresses; `list:NAME`, `from:WORD`, `after:DATE` and `before:DATE` narrow further.
 
-/** The index files (loaders/analysis/shards.ts searchFiles) as searchable rows. */
+/** The index files (loaders/analysis/shards.ts searchFiles) as searchable rows; a thread's id is filled in by withIds. */
 export function decodeIndex(chunks, people) {
   const ppl = people.rows.map(([id, name, emails, messages, bot, active]) =>
     ({ id, name, emails, messages, bot: !!bot, active: !!active, hay: `${name}\n${id}\n${emails}`.toLowerCase() }));
   const threads = [];
-  for (const c of chunks) for (const [id, subject, starter, mask, day, messages] of c.rows) {
+  chunks.forEach((c, chunk) => c.rows.forEach(([subject, starter, mask, day, messages], row) => {
     const lists = c.lists.filter((_, i) => mask & (1 << i));
     const start = day == null ? null : day * 86400_000;
     const date = start == null ? "" : new Date(start).toISOString().slice(0, 10);
     const who = ppl[starter] ?? null;
     const author = who?.name ?? "";
-    threads.push({ id, subject, author, author_id: who?.id ?? null, lists, start, messages, hay: `${subject}\n${author}\n${lists.join(" ")}\n${date}`.toLowerCase() });
-  }
+    threads.push({ id: null, chunk, row, subject, author, author_id: who?.id ?? null, lists, start, messages, hay: `${subject}\n${author}\n${lists.join(" ")}\n${date}`.toLowerCase() });
+  }));
   return { threads, people: ppl };
+}
+
+/** Fill in the thread ids of `rows` from the id files; loadIds(chunk) -> that chunk's ids (fetched only for chunks these rows are in). */
+export async function withIds(rows, loadIds) {
+  const chunks = [...new Set(rows.filter((r) => r.id == null).map((r) => r.chunk))];
+  const ids = new Map(await Promise.all(chunks.map(async (c) => [c, await loadIds(c)])));
+  for (const r of rows) if (r.id == null) r.id = ids.get(r.chunk)?.[r.row] ?? null;
+  return rows;
 }
 
 /** Split a query into plain words and qualifiers. */

@@ -65,12 +65,17 @@ test("every address of every person (bots included) leads to their page data", (
 
 test("search files: every thread and person once, subjects and names searchable", () => {
   const { a, files } = build();
-  const rows = Array.from({ length: 16 }, (_, i) => JSON.parse(files.get(FILES.searchThreads(i.toString(16)))!).rows).flat();
+  const chunk = (i: number) => JSON.parse(files.get(FILES.searchThreads(i.toString(16)))!).rows;
+  const idsOf = (i: number) => JSON.parse(files.get(FILES.searchIds(i.toString(16)))!);
+  const rows = Array.from({ length: 16 }, (_, i) => chunk(i)).flat();
+  const ids = Array.from({ length: 16 }, (_, i) => idsOf(i)).flat();
   assert.equal(rows.length, a.tr.threads.length);
+  assert.deepEqual([...new Set(ids)].sort(), a.tr.threads.map((t) => t.id).sort(), "every thread once");
+  for (let i = 0; i < 16; i++) assert.equal(chunk(i).length, idsOf(i).length, "ids line up with their rows");
   const people = JSON.parse(files.get(FILES.searchPeople)!).rows;
-  const first = rows.find((r: unknown[]) => r[0] === "a/b@x");
-  assert.equal(first[1], "quiet thread 0");
-  assert.equal(people[first[2]][0], "p0", "the starter is an index into the people rows");
+  const first = rows[ids.indexOf("a/b@x")];
+  assert.equal(first[0], "quiet thread 0");
+  assert.equal(people[first[1]][0], "p0", "the starter is an index into the people rows");
   assert.equal(people.length, a.people.size);
   assert.ok(people.some((r: unknown[]) => r[0] === "p3" && r[1] === "Three Addresses" && String(r[2]).includes("Second@Example.ORG")));
 });

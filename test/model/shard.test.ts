@@ -40,5 +40,6 @@ test("the pages list every shard file literally (Framework copies only those)", 
   assert.deepEqual(listed("src/components/thread-shards.js"), [...all(FILES.messageShard), ...all(FILES.threadShard)]);
   assert.deepEqual(listed("src/components/person-shards.js"), [...all(FILES.addressShard), ...all(FILES.personShard)]);
   const { SEARCH_CHUNKS } = await import("../../loaders/analysis/shards.ts");
-  assert.deepEqual(listed("src/components/search-files.js"), [...Array.from({ length: SEARCH_CHUNKS }, (_, i) => FILES.searchThreads(i.toString(16))), FILES.searchPeople]);
+  const chunks = (f: (x: string) => string) => Array.from({ length: SEARCH_CHUNKS }, (_, i) => f(i.toString(16)));
+  assert.deepEqual(listed("src/components/search-files.js"), [...chunks(FILES.searchThreads), ...chunks(FILES.searchIds), FILES.searchPeople]);
 });

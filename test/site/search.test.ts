@@ -8,7 +8,7 @@ import { FILES } from "../../loaders/analysis/artifacts.ts";
 import { SEARCH_CHUNKS } from "../../loaders/analysis/shards.ts";
 import { corpus, msg, person, D, T0 } from "../analysis/fixture.ts";
 // @ts-expect-error plain browser JS module without types
-import { decodeIndex, searchThreads, searchPeople } from "../../src/components/search-index.js";
+import { decodeIndex, searchThreads, searchPeople, withIds } from "../../src/components/search-index.js";
 
 const extra = [person("ann", { name: "Ann Arbor" }), person("bob", { name: "Bob Builder" }), person("ci", { name: "Build Bot", bot: true })];
 extra[0].emails.push("Ann.Other@Corp.example");
@@ -21,6 +21,9 @@ const msgs = [
 const files = siteFiles(analyzeCorpus(corpus(msgs, [], extra)), "v1", Date.now());
 const chunks = Array.from({ length: SEARCH_CHUNKS }, (_, i) => JSON.parse(files.get(FILES.searchThreads(i.toString(16)))!));
 const idx = decodeIndex(chunks, JSON.parse(files.get(FILES.searchPeople)!));
+const loaded: number[] = [];
+const idFile = async (c: number) => { loaded.push(c); return JSON.parse(files.get(FILES.searchIds(c.toString(16)))!); };
+await withIds(idx.threads, idFile);
 const ids = (q: string) => searchThreads(idx.threads, q).rows.map((t: { id: string }) => t.id);
 
 test("threads by subject words (all must match), starter, list and date; newest first", () => {
@@ -36,6 +39,16 @@ test("threads by subject words (all must match), starter, list and date; newest 
   const r = searchThreads(idx.threads, "region").rows[0];
   assert.equal(r.author, "Bob Builder");
   assert.equal(r.author_id, "bob");
+});
+
+test("thread ids are fetched only for the chunks that hold the results", async () => {
+  const fresh = decodeIndex(chunks, JSON.parse(files.get(FILES.searchPeople)!));
+  const hit = searchThreads(fresh.threads, "teardown").rows;
+  assert.equal(hit[0].id, null);
+  const asked: number[] = [];
+  await withIds(hit, async (c: number) => { asked.push(c); return idFile(c); });
+  assert.deepEqual(hit.map((t: { id: string }) => t.id), ["r1@x"]);
+  assert.deepEqual(asked, [hit[0].chunk]);
 });
 
 test("people by name or any of their addresses, bots included and flagged", () => {

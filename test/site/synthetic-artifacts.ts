@@ -127,8 +127,11 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   Object.assign(files, shards(FILES.threadShard, details), shards(FILES.personShard, personDetails),
     shards(FILES.messageShard, Object.fromEntries(Object.values(details).flatMap((d) => d.messages.map((m) => [m.id, d.thread.id])))),
     shards(FILES.addressShard, Object.fromEntries(people.filter((p) => p.detail).map((p) => [p.id, p.id]))));
-  for (let i = 0; i < 16; i++) files[FILES.searchThreads(i.toString(16))] = { lists, rows: threads.filter((_, j) => j % 16 === i)
-    .map((t) => [t.id, t.subject, people.findIndex((p) => p.id === t.author?.id), 1, t.start === null ? null : Math.floor(t.start / DAY), t.messages]) };
+  for (let i = 0; i < 16; i++) {
+    const mine = threads.filter((_, j) => j % 16 === i);
+    files[FILES.searchThreads(i.toString(16))] = { lists, rows: mine.map((t) => [t.subject, people.findIndex((p) => p.id === t.author?.id), 1, t.start === null ? null : Math.floor(t.start / DAY), t.messages]) };
+    files[FILES.searchIds(i.toString(16))] = mine.map((t) => t.id);
+  }
   files[FILES.searchPeople] = { rows: people.map((p) => [p.id, p.name, "", p.messages, p.bot ? 1 : 0, 1]) };
   return files;
 }
