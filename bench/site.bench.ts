@@ -42,9 +42,11 @@ async function measurePages(browser: Browser, url: string, paths: string[]): Pro
   const out: PageFigure[] = [];
   for (const path of paths) {
     const { page, watch } = await browser.newPage();
-    // The static server sends identity encoding: what a gzipping host would send is each body gzipped.
-    let gzBytes = 0;
-    page.on("response", async (r) => { gzBytes += gzipSync(await r.body().catch(() => Buffer.alloc(0)), { level: 6 }).length; });
+    // Every body, read before the page closes (a big file read after close would count as 0). The static
+    // server sends identity encoding: what a gzipping host would send is each body gzipped.
+    let bytes = 0, gzBytes = 0;
+    const reads: Promise<void>[] = [];
+    page.on("response", (r) => { reads.push(r.body().then((b) => { bytes += b.length; gzBytes += gzipSync(b, { level: 6 }).length; }, () => {})); });
     const t0 = Date.now();
     await page.goto(url + pageUrl(path), { waitUntil: "domcontentloaded" });
     const dclMs = Date.now() - t0;
@@ -52,8 +54,9 @@ async function measurePages(browser: Browser, url: string, paths: string[]): Pro
     await page.waitForSelector(sel, { state: "attached", timeout: 60_000 });
     const chartMs = Date.now() - t0;
     await page.waitForLoadState("networkidle");
+    await Promise.all(reads);
     if (watch.outside.length) throw new Error(`${path}: requests left loopback: ${watch.outside.join(", ")}`);
-    out.push({ path, bytes: watch.transferBytes, gzBytes, chartMs, dclMs });
+    out.push({ path, bytes, gzBytes, chartMs, dclMs });
     await page.close();
   }
   return out;
