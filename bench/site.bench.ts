@@ -46,7 +46,9 @@ async function measurePages(browser: Browser, url: string, paths: string[]): Pro
     // server sends identity encoding: what a gzipping host would send is each body gzipped.
     let bytes = 0, gzBytes = 0;
     const reads: Promise<void>[] = [];
-    page.on("response", (r) => { reads.push(r.body().then((b) => { bytes += b.length; gzBytes += gzipSync(b, { level: 6 }).length; }, () => {})); });
+    // Chromium does not keep bodies past its 10 MB buffer: those are fetched again, from the same server.
+    const body = (r: import("playwright-core").Response) => r.body().catch(async () => Buffer.from(await (await fetch(r.url())).arrayBuffer()));
+    page.on("response", (r) => { reads.push(body(r).then((b) => { bytes += b.length; gzBytes += gzipSync(b, { level: 6 }).length; }, () => {})); });
     const t0 = Date.now();
     await page.goto(url + pageUrl(path), { waitUntil: "domcontentloaded" });
     const dclMs = Date.now() - t0;
