@@ -88,6 +88,21 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
     }
   });
 
+  test("a reply whose Message-ID holds + / ? # % and '..' leads to its thread (thread.html?m=, percent-encoded)", async () => {
+    for (const root of DOT_IDS) {
+      const id = `a+b/c?d#e%2e${root}@evil.example`;
+      const { page, watch } = await browser.newPage();
+      await page.goto(`${server.url}/thread.html?m=${encodeURIComponent(id)}`, { waitUntil: "networkidle" });
+      await page.waitForFunction((s) => document.querySelector("main h1")?.textContent === s, `Message-ID is ${root}`, { timeout: 15_000 });
+      assert.equal(await page.title(), `Message-ID is ${root} | threadgraph`);
+      // Its row links lore with the id intact, and its sender links their page.
+      assert.equal(await page.locator(`a[href='https://lore.kernel.org/r/${encodeURIComponent(id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}']`).count(), 1);
+      assert.ok(await page.locator("a[href='./person.html?e=quinn%40evil.example']").count() >= 1);
+      assert.deepEqual(watch.consoleErrors, []);
+      await page.close();
+    }
+  });
+
   test("dist names no local path (store, work tree, temp dir, home)", () => {
     const paths = [store, tmp, REPO, site.dir, homedir()].filter((p) => p.length > 5);
     const found: string[] = [];
