@@ -1,8 +1,6 @@
 // Observable Framework config for the threadgraph site.
 // Offline by design: no Google Fonts (globalStylesheets: []), no CDN imports (see src/components/vendor-entry.js),
 // and a footer with no outside links, so dist/ works from any static host with no network.
-import { routeIds } from "./src/components/route-ids.ts";
-
 export default {
   root: "src",
   // Tests and benchmarks build into a temp dir; everyone else gets dist/.
@@ -29,11 +27,10 @@ export default {
     { name: "Series", path: "/series" },
     { name: "Subsystems", path: "/subsystems" },
     { name: "Organisations", path: "/organisations" },
+    { name: "Search", path: "/search" },
   ],
-  // One page per person and per notable thread, from the ids the analysis wrote (no loader process per page).
-  async *dynamicPaths() {
-    const ids = await routeIds();
-    for (const id of ids.people) yield `/people/${id}`;
-    for (const id of ids.threads) yield `/threads/${id}`;
-  },
+  // No page per thread or person: thread.md and person.md read ?m= / ?e= and load one shard each
+  // (loaders/analysis/shards.ts), so the build does not grow with the number of threads and people.
+  // Site-wide search box: a plain form, so it works before any script has run.
+  header: `<form class="tg-search-box" action="./search.html" role="search"><input type="search" name="q" placeholder="Search threads, people…" aria-label="Search threads and people"></form>`,
 };

@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
 import { runAnalysis } from "../loaders/analysis/run.ts";
 import { analyzeSeries } from "../loaders/analysis/series.ts";
-import { buildSeries, personSeries, threadSeries } from "../loaders/analysis/build-series.ts";
+import { buildSeries, personSeriesIndex, threadSeries } from "../loaders/analysis/build-series.ts";
 import { writeSeriesTables } from "../loaders/analysis/series-io.ts";
 import { censorAtListEnds, listObservationEnds } from "../loaders/analysis/survival.ts";
 import { openStore } from "../loaders/store/store.ts";
@@ -51,8 +51,10 @@ async function main() {
           const ends = listObservationEnds(a.corpus.messages, (i) => (a.corpus.messages[i].sources ?? []).map((x) => sourceList.get(x)).filter((l): l is string => !!l));
           const s = analyzeSeries(a.corpus, a.tr, a.reviews, (id) => a.bots.has(id), censorAtListEnds(ends, a.windowEnd ?? 0));
           artifactJson(buildSeries({ ...a, series: s }));
-          for (const id of a.threadDetail) artifactJson(threadSeries({ ...a, series: s }, id));
-          for (const id of a.personDetail) artifactJson(personSeries({ ...a, series: s }, id));
+          // Every thread and person has page data (analysis/shards.ts).
+          for (const t of a.tr.threads) artifactJson(threadSeries({ ...a, series: s }, t.id));
+          const seriesOf = personSeriesIndex({ ...a, series: s });
+          for (const p of a.corpus.people) artifactJson(seriesOf(p.id));
           await writeSeriesTables(store, { ...a, series: s });
           part.push(performance.now() - t);
           revisions = s.lifecycle.revisions.length; groups = s.groups.length;

@@ -28,7 +28,7 @@ export interface ThreadgraphConfig {
   sync?: SyncTuning;
   /** Report window for `threadgraph analyze` and the pages (ISO dates or "N days" like 180d, until exclusive); default all data. A window saved by `analyze --since/--until` takes precedence (docs/schema.md settings.json). */
   window?: { since?: string; until?: string };
-  /** Caps on the per-person / per-thread detail pages (see docs/analysis.md). */
+  /** Deprecated, ignored by the page artifacts: every thread and person now has page data (docs/analysis.md). */
   details?: DetailCaps;
 }
 

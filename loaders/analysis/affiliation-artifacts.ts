@@ -4,6 +4,8 @@
 // core artifacts (artifacts.ts) stay untouched.
 import type { Analysis } from "./analyze.ts";
 import type { Affiliations } from "./affiliations.ts";
+import { FILES } from "./artifacts.ts";
+import { ShardSet } from "./shards.ts";
 import { fileKey } from "./keys.ts";
 import { INSUFFICIENT } from "../maintainers/home.ts";
 
@@ -142,19 +144,35 @@ export function affiliationFiles(a: Analysis, r: Affiliations, hint = MAINTAINER
   return files;
 }
 
-/** Each thread page's participants: home list (all lists), home subsystem and organisation. */
-export function withThreadAffiliations(files: Map<string, string>, r: Affiliations): void {
-  const home = new Map(r.homes.map((h) => [h.personId, h]));
-  for (const [name, text] of files) {
-    if (!name.startsWith("thread/") || !name.endsWith(".json")) continue;
-    const d = JSON.parse(text) as { participants?: { id: string }[]; affiliations?: unknown };
-    if (!d.participants) continue;
-    d.affiliations = Object.fromEntries(d.participants.map((p) => {
-      const h = home.get(p.id);
-      return [p.id, { home_list: h?.homeList ?? null, home_subsystem: h?.homeSubsystem ?? null, organisation: h?.organisation ?? null }];
-    }));
-    files.set(name, JSON.stringify(d));
+/** Participants shown per thread (the most active first), as thread pages cap them (bounded.ts). */
+const THREAD_PARTICIPANTS_MAX = 500;
+
+/**
+ * Thread pages name each participant's home list, home subsystem and organisation. The thread
+ * shards are written before the subsystems are known, so these go into their own shards
+ * (thread/a-XX.json, keyed by thread id like thread/t-XX.json), read beside the thread's.
+ * Without affiliations (no store yet) every shard is an empty object.
+ */
+export function threadAffiliationFiles(a: Analysis, r: Affiliations | null, files: Map<string, string>): void {
+  const shards = new ShardSet(FILES.threadAffiliationShard);
+  if (r) {
+    const home = new Map(r.homes.map((h) => [h.personId, h]));
+    const byThread = new Map<string, Map<string, number>>();
+    const tid = a.tr.threading.threadId;
+    a.corpus.messages.forEach((m, i) => {
+      let c = byThread.get(tid[i]);
+      if (!c) byThread.set(tid[i], (c = new Map()));
+      c.set(m.from, (c.get(m.from) ?? 0) + 1);
+    });
+    for (const [t, counts] of byThread) {
+      const ids = [...counts].sort((x, y) => y[1] - x[1]).slice(0, THREAD_PARTICIPANTS_MAX).map(([id]) => id);
+      shards.add(t, JSON.stringify(Object.fromEntries(ids.map((id) => {
+        const h = home.get(id);
+        return [id, { home_list: h?.homeList ?? null, home_subsystem: h?.homeSubsystem ?? null, organisation: h?.organisation ?? null }];
+      }))));
+    }
   }
+  shards.writeTo(files);
 }
 
 /** Without a store (or before any analysis): the pages still find their files, and say why they are empty. */

@@ -1,9 +1,9 @@
-// What the Framework archive loaders emit. Three archives keep each extraction cheap (Framework
-// re-reads a zip's whole directory for every file it extracts, so one archive with thousands of
-// detail files would make the build quadratic):
-//   src/data/site.zip.ts         -> data/site/<file>            (meta, graph, tables, CSV, GEXF...)
-//   src/data/site/person.zip.ts  -> data/site/person/<key>.json
-//   src/data/site/thread.zip.ts  -> data/site/thread/<key>.json
+// What the Framework archive loaders emit. One archive per kind of file keeps each extraction
+// cheap (Framework re-reads a whole zip for every file it extracts, so the cost of an archive
+// grows with members x size):
+//   src/data/site.zip.ts          -> data/site/<file>              (meta, graph, tables, CSV, GEXF...)
+//   src/data/site/<part>.zip.ts   -> data/site/<part>/<file>       (the shards of analysis/shards.ts:
+//     thread/t-XX.json, message/m-XX.json, person/p-XX.json, address/e-XX.json; search/*.json)
 // Fast path: the artifacts `threadgraph analyze` wrote for the store's current version;
 // otherwise computed in memory (read-only). A missing store gives empty artifacts (meta.empty).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -13,17 +13,19 @@ import { absoluteWindow, resolveReportWindow } from "../store/report-window.ts";
 import { openStore } from "../store/store.ts";
 import { runAnalysis, siteDirVersion, zipFiles } from "./run.ts";
 
-export type ArchivePart = "site" | "person" | "thread";
+export type ArchivePart = "site" | "person" | "thread" | "message" | "address" | "search";
 
-function readTree(dir: string): Map<string, string> {
+/** The artifact files under dir; with `part`, only that part's (each loader reads its own files, not every shard). */
+function readTree(dir: string, part?: ArchivePart): Map<string, string> {
   const out = new Map<string, string>();
-  const walk = (d: string) => {
+  const walk = (d: string, top: boolean) => {
+    if (!existsSync(d)) return;
     for (const f of readdirSync(d)) {
       const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p); else out.set(relative(dir, p).split("\\").join("/"), readFileSync(p, "utf8"));
+      if (statSync(p).isDirectory()) { if (!top || part !== "site") walk(p, false); } else out.set(relative(dir, p).split("\\").join("/"), readFileSync(p, "utf8"));
     }
   };
-  walk(dir);
+  walk(part && part !== "site" ? join(dir, part) : dir, true);
   return out;
 }
 
@@ -33,12 +35,12 @@ async function currentVersion(storeDir: string): Promise<string | null> {
   try { return await s.version(); } finally { await s.close(); }
 }
 
-/** All artifact files for the store, fresh. */
-export async function siteArtifacts(storeDir?: string): Promise<Map<string, string>> {
+/** All artifact files for the store (or those of one part), fresh. */
+export async function siteArtifacts(storeDir?: string, part?: ArchivePart): Promise<Map<string, string>> {
   storeDir ??= await resolveStoreDir();
   const siteDir = join(storeDir, "site");
   const have = siteDirVersion(siteDir);
-  if (have !== null && have === (await currentVersion(storeDir))) return readTree(siteDir);
+  if (have !== null && have === (await currentVersion(storeDir))) return readTree(siteDir, part);
   // Same report window as every refresh (saved in the store, else the config's), so a stale
   // cache never silently widens the report.
   const window = absoluteWindow(resolveReportWindow(storeDir, (await loadConfig()).window));
@@ -56,5 +58,5 @@ export function archivePart(files: Map<string, string>, part: ArchivePart): Buff
 }
 
 export async function emitArchive(part: ArchivePart): Promise<void> {
-  process.stdout.write(archivePart(await siteArtifacts(), part));
+  process.stdout.write(archivePart(await siteArtifacts(undefined, part), part));
 }

@@ -8,7 +8,7 @@
 // combining-mark runs collapsed, other strings to 998; detail lists to DETAIL_ROWS rows.
 // Additive changes only: new optional fields may appear; existing fields keep their meaning.
 
-import type { personSeries, threadSeries } from "./build-series.ts";
+import type { PersonSeries, threadSeries } from "./build-series.ts";
 
 /** Bump when a field changes meaning (pages can assert it). */
 export const ARTIFACT_SCHEMA = 1;
@@ -30,8 +30,17 @@ export const FILES = {
   upset: "upset.json",
   /** Patch series lifecycle: SeriesArtifact in build-series.ts. */
   series: "series.json",
-  person: (key: string) => `person/${key}.json`,
-  thread: (key: string) => `thread/${key}.json`,
+  /** Shards (analysis/shards.ts; XX = model/shard.ts shardName): thread id -> ThreadDetail, Message-ID -> thread id, person id -> PersonDetail, address -> person id. */
+  threadShard: (xx: string) => `thread/t-${xx}.json`,
+  messageShard: (xx: string) => `message/m-${xx}.json`,
+  personShard: (xx: string) => `person/p-${xx}.json`,
+  /** Thread id -> {person id: home list, home subsystem, organisation} of its participants (written once subsystems are known). */
+  threadAffiliationShard: (xx: string) => `thread/a-${xx}.json`,
+  addressShard: (xx: string) => `address/e-${xx}.json`,
+  /** Site search: thread rows in SEARCH_CHUNKS files (x = one hex digit), their Message-IDs apart (loaded only for shown results), people in one. */
+  searchThreads: (x: string) => `search/threads-${x}.json`,
+  searchIds: (x: string) => `search/ids-${x}.json`,
+  searchPeople: "search/people.json",
 } as const;
 
 /**
@@ -82,9 +91,12 @@ export interface MetaArtifact {
     graph_people: number; reply_edges: number; reply_messages: number;
     reviews: number; naks: number; bots: number;
   };
-  /** Keys that have a detail file (person/<key>.json, thread/<key>.json). For dynamicPaths. */
-  person_keys: string[];
-  thread_keys: string[];
+  /**
+   * Gone: every person and thread now has page data (shards, analysis/shards.ts), so nothing
+   * lists them here (at full-history scale these lists alone were hundreds of KB on every page).
+   */
+  person_keys?: string[];
+  thread_keys?: string[];
   /** Seconds spent computing the artifacts. */
   elapsed_s: number;
 }
@@ -158,8 +170,8 @@ export interface GraphArtifact {
 }
 
 /**
- * people.json — one row per person (bots included, flagged). `detail` says whether
- * person/<key>.json exists. Response figures are about answering others first (see responsiveness).
+ * people.json — one row per person (bots included, flagged). `detail` is always true: every
+ * person has page data (person.html?e=<id>). Response figures are about answering others first (see responsiveness).
  */
 export interface PersonRow extends PersonRef {
   email: string;
@@ -190,7 +202,7 @@ export interface PersonRow extends PersonRef {
 export interface PeopleArtifact { rows: PersonRow[] }
 
 /**
- * person/<key>.json — everything the per-person page shows: monthly activity per list, top
+ * PersonDetail (in person/p-XX.json, keyed by person id) — everything person.html shows: monthly activity per list, top
  * correspondents (out: they replied to; in: replied to them), reviews given and received, NAKs,
  * response times, and their biggest threads.
  */
@@ -198,7 +210,7 @@ export interface ReviewRef {
   kind: string;                      // reviewed-by | acked-by | tested-by | nacked-by | nak-line
   other: PersonRef;                  // the author (for given) or the reviewer (for received)
   message_id: string;                // the message carrying the trailer
-  thread_key: string | null;         // detail file key if the thread has one
+  thread_key: string | null;         // the thread's key (always set now; links use thread_id)
   thread_id: string;
   subject: string;                   // the thread's subject
   date: number | null;
@@ -222,14 +234,14 @@ export interface PersonDetail {
   response: { replies: number; median_ms: number | null; p90_ms: number | null; first_replies: number };
   threads: { id: string; key: string | null; subject: string; messages: number; start: number | null; started: boolean }[];
   /** Their patch series by outcome, and what they applied for others (build-series.ts personSeries); absent: none. */
-  series?: ReturnType<typeof personSeries>;
+  series?: PersonSeries | null;
 }
 
 /**
  * threads.json — one row per thread (root = stable thread id: the root Message-ID, or the
  * phantom root's id). `first_reply_ms` is the time to the first reply by someone who is neither
- * the author nor a bot (null if unanswered). `detail` says whether thread/<key>.json exists
- * (notable threads: the biggest, the cross-posted ones and those fetched with `threadgraph thread`).
+ * the author nor a bot (null if unanswered). `detail` is always true: every thread has page data
+ * (thread.html?m=<any of its Message-IDs>).
  */
 export interface ThreadRow {
   id: string;
@@ -260,7 +272,7 @@ export interface ThreadRow {
 export interface ThreadsArtifact { rows: ThreadRow[] }
 
 /**
- * thread/<key>.json — the reply tree (messages in date order with parent and latency to the
+ * ThreadDetail (in thread/t-XX.json, keyed by thread id) — the reply tree (messages in date order with parent and latency to the
  * parent; parent null for the root or when the parent is missing from the store), participants
  * with their home list, and the trailers and NAKs given in the thread. Link each message to
  * https://lore.kernel.org/r/<id>.

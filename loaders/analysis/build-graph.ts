@@ -140,7 +140,7 @@ export function buildBridges(a: Analysis): BridgesArtifact {
     .sort((x, y) => y.members.length - x.members.length).slice(0, 500).map((t) => {
       const by_home: Record<string, number> = Object.create(null);
       for (const p of t.participants) { const h = a.home.get(p) ?? "other"; by_home[h] = (by_home[h] ?? 0) + 1; }
-      return { id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, lists: t.lists.filter((l) => tracked.has(l)),
+      return { id: t.id, key: fileKey(t.id), subject: t.subject, lists: t.lists.filter((l) => tracked.has(l)),
         messages: t.members.length, by_home, participants: t.participants.filter((p) => !a.bots.has(p)).slice(0, 50).map((p) => personRef(a, p)) };
     });
   return { lists, home_lists: homes, people, bridge_rule: { min_messages: BRIDGE_MIN_MESSAGES, min_participation: BRIDGE_MIN_PARTICIPATION }, pairs, flow_home_to_list: flowList, flow_home_to_home: flowHome, crossposted };

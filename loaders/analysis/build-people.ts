@@ -1,4 +1,5 @@
-// people.json + person/<key>.json, threads.json + thread/<key>.json, responsiveness.json, reviews.json.
+// people.json + every person's detail, threads.json + every thread's detail (written as shards by
+// shards.ts), responsiveness.json, reviews.json.
 import type { Analysis } from "./analyze.ts";
 import type { KmCurve, PeopleArtifact, PersonDetail, PersonRow, ResponsivenessArtifact, ReviewRef, ReviewsArtifact, ThreadDetail, ThreadRow, ThreadsArtifact } from "./artifacts.ts";
 import type { ReviewRow } from "./reviews.ts";
@@ -30,6 +31,7 @@ function groupBy<T>(xs: T[], key: (x: T) => string | null): Map<string, T[]> {
   return m;
 }
 
+/** Rows and details of every thread; details keyed by thread id. */
 export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; details: Map<string, ThreadDetail> } {
   const msgs = a.corpus.messages;
   const threadObs = new Map(a.observations.filter((o) => o.kind === "thread").map((o) => [o.key, o]));
@@ -45,12 +47,11 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
       depth: t.depth, series_id: t.seriesId, is_series: t.isSeries, first_reply_ms: o?.answered ? o.time : null,
       // Same definition as responsiveness.json: observed (root present, dated, not a bot) and no reply yet.
       unanswered: o ? !o.answered : null,
-      reviews: revs.filter(isTrailerReview).length, naks: revs.filter(isNak).length, homes, detail: a.threadDetail.has(t.id),
+      reviews: revs.filter(isTrailerReview).length, naks: revs.filter(isNak).length, homes, detail: true,
     };
   });
   const details = new Map<string, ThreadDetail>();
   rows.forEach((row, ti) => {
-    if (!row.detail) return;
     const t = a.tr.threads[ti];
     let base = a.tr.threading.depth[t.root];
     if (t.rootIsPhantom) { base = Infinity; for (const i of t.members) base = Math.min(base, a.tr.threading.depth[i]); }
@@ -71,7 +72,7 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
       };
     });
     const revs = revByThread.get(t.id) ?? [];
-    details.set(row.key, {
+    details.set(row.id, {
       thread: row, messages,
       participants: [...count.entries()].map(([id, c]) => ({ ...personRef(a, id), messages: c.n, first: c.first })),
       trailers: revs.filter(isTrailerReview).map((r) => ({ kind: r.kind, from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
@@ -83,6 +84,7 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
   return { threads: { rows }, details };
 }
 
+/** Rows and details of every person (bots included, flagged); details keyed by person id. */
 export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; details: Map<string, PersonDetail> } {
   const msgs = a.corpus.messages;
   const human = a.replies.filter((e) => !e.bot);
@@ -139,10 +141,9 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       reviews_carried: g.filter(isCarriedReview).length, reviews_carried_received: r.filter(isCarriedReview).length,
       naks_given: g.filter(isNak).length, naks_received: r.filter(isNak).length,
       first_replies: firsts.get(id)?.length ?? 0, median_reply_ms: quantile(lat, 0.5),
-      pagerank: mt?.pagerank ?? null, community: mt?.community ?? null, detail: a.personDetail.has(id),
+      pagerank: mt?.pagerank ?? null, community: mt?.community ?? null, detail: true,
     };
     rows.push(row);
-    if (!row.detail) continue;
     const act = new Map<string, number>();
     for (const i of mine) if (msgs[i].date !== null) for (const l of msgs[i].lists) {
       const k = `${monthOf(msgs[i].date!)}|${l}`; act.set(k, (act.get(k) ?? 0) + 1);
@@ -156,10 +157,10 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       const t = a.tr.threads[a.tr.threadIndex.get(x.threadId)!];
       const target = x.target !== null ? indexOf(x.target) : undefined;
       return { kind: x.kind, other: personRef(a, other ?? ""), message_id: x.messageId, thread_id: x.threadId,
-        thread_key: a.threadDetail.has(x.threadId) ? fileKey(x.threadId) : null, subject: t.subject, date: x.date, lists: x.lists,
+        thread_key: fileKey(x.threadId), subject: t.subject, date: x.date, lists: x.lists,
         source: x.source, target_id: x.target, target_subject: target !== undefined ? msgs[target].subject : null };
     };
-    details.set(row.key, {
+    details.set(id, {
       person: row, emails: p?.emails ?? [row.email],
       activity: [...act.entries()].map(([k, n]) => ({ month: k.slice(0, 7), list: k.slice(8), messages: n })).sort((x, y) => (x.month < y.month ? -1 : 1)),
       correspondents_out: corr(sent.get(id) ?? [], (e) => e.to),
@@ -170,7 +171,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       naks_received: r.filter(isNak).map((x) => ref(x, x.reviewer)),
       response: { replies: lat.length, median_ms: quantile(lat, 0.5), p90_ms: quantile(lat, 0.9), first_replies: row.first_replies },
       threads: [...threads].map((tid) => a.tr.threads[a.tr.threadIndex.get(tid)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50)
-        .map((t) => ({ id: t.id, key: a.threadDetail.has(t.id) ? fileKey(t.id) : null, subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
+        .map((t) => ({ id: t.id, key: fileKey(t.id), subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
     });
   }
   rows.sort((x, y) => y.messages - x.messages || (x.id < y.id ? -1 : 1));
@@ -238,7 +239,7 @@ export function buildReviews(a: Analysis): ReviewsArtifact {
   }
   const evidence = (r: ReviewRow) => ({
     from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null, message_id: r.messageId, thread_id: r.threadId,
-    thread_key: a.threadDetail.has(r.threadId) ? fileKey(r.threadId) : null, subject: a.tr.threads[a.tr.threadIndex.get(r.threadId)!].subject,
+    thread_key: fileKey(r.threadId), subject: a.tr.threads[a.tr.threadIndex.get(r.threadId)!].subject,
     date: r.date, lists: r.lists, cross_subsystem: r.crossSubsystem,
   });
   const naks = a.reviews.filter(isNak).map((r) => ({ ...evidence(r), source: r.kind === "nak-line" ? "line" as const : "trailer" as const }));

@@ -4,7 +4,6 @@ import type { Analysis } from "./analyze.ts";
 import type { PersonRef } from "./artifacts.ts";
 import type { GroupRow } from "./series.ts";
 import { kaplanMeier } from "./survival.ts";
-import { fileKey } from "./keys.ts";
 import { personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
 import type { Outcome } from "../series/index.ts";
@@ -15,7 +14,7 @@ export interface SeriesRevisionRef {
   id: string; version: number; date: number | null; patches: number; subject: string;
   outcome: Outcome; verdict: Outcome | null; at: number | null; by: PersonRef | null; tree: string | null;
   partial: boolean; applied_patches: number; evidence: string | null; rule: string | null;
-  answered: boolean; thread_key: string | null;
+  answered: boolean;
 }
 
 export interface SeriesRow {
@@ -65,11 +64,9 @@ export function revisionRefs(a: Analysis, group: number): SeriesRevisionRef[] {
   const lc = a.series.lifecycle;
   return lc.grouping.groups[group].revisions.map((r) => {
     const rev = lc.revisions[r], o = lc.outcomes[r];
-    const tid = a.tr.threading.threadId[rev.head];
     return { id: rev.id, version: rev.version, date: rev.date, patches: rev.patches, subject: rev.subject, outcome: o.outcome, verdict: o.verdict,
       at: o.at, by: o.by ? personRef(a, o.by) : null, tree: o.tree, partial: o.partial, applied_patches: o.appliedPatches,
-      evidence: o.evidence?.messageId ?? null, rule: o.evidence?.rule ?? null, answered: lc.answered[r],
-      thread_key: a.threadDetail.has(tid) ? fileKey(tid) : null };
+      evidence: o.evidence?.messageId ?? null, rule: o.evidence?.rule ?? null, answered: lc.answered[r] };
   });
 }
 
@@ -150,25 +147,37 @@ export function threadSeries(a: Analysis, threadId: string): { group: string; ou
   return { group: a.series.lifecycle.grouping.groups[gi].id, outcome: a.series.groups[gi].outcome, revisions: revisionRefs(a, gi) };
 }
 
-/** A person detail's series part: their revision groups by outcome, and what they applied for others. */
-export function personSeries(a: Analysis, id: string): {
-  outcomes: Record<string, number>; groups: { id: string; subject: string; outcome: Outcome; revisions: number; start: number | null; thread_key: string | null }[];
+export type PersonSeries = {
+  outcomes: Record<string, number>; groups: { id: string; subject: string; outcome: Outcome; revisions: number; start: number | null }[];
   applied_for_others: number; applied: { id: string; subject: string; author: PersonRef; at: number | null; tree: string | null }[];
-} | null {
+};
+
+/**
+ * Person details' series part: their revision groups by outcome, and what they applied for
+ * others. Indexed once (every person has a detail: one pass, not one scan per person).
+ */
+export function personSeriesIndex(a: Analysis): (id: string) => PersonSeries | null {
   const lc = a.series.lifecycle;
-  const own = a.series.groups.filter((g) => g.author === id);
-  const appliedFor = lc.outcomes.map((o, r) => ({ o, r })).filter(({ o, r }) => o.outcome === "applied" && o.by === id && lc.revisions[r].author !== id);
-  if (!own.length && !appliedFor.length) return null;
-  const outcomes: Record<string, number> = Object.create(null);
-  for (const g of own) outcomes[g.outcome] = (outcomes[g.outcome] ?? 0) + 1;
-  const key = (r: number) => { const tid = a.tr.threading.threadId[lc.revisions[r].head]; return a.threadDetail.has(tid) ? fileKey(tid) : null; };
-  return {
-    outcomes,
-    groups: own.sort((x, y) => (y.start ?? 0) - (x.start ?? 0)).slice(0, 100).map((g) => {
-      const revs = lc.grouping.groups[g.group].revisions;
-      return { id: g.id, subject: lc.revisions[revs[revs.length - 1]].subject, outcome: g.outcome, revisions: g.revisions, start: g.start, thread_key: key(revs[revs.length - 1]) };
-    }),
-    applied_for_others: appliedFor.length,
-    applied: appliedFor.slice(-100).map(({ o, r }) => ({ id: lc.revisions[r].id, subject: lc.revisions[r].subject, author: personRef(a, lc.revisions[r].author), at: o.at, tree: o.tree })),
+  const own = new Map<string, GroupRow[]>();
+  for (const g of a.series.groups) { const l = own.get(g.author); if (l) l.push(g); else own.set(g.author, [g]); }
+  const appliedFor = new Map<string, number[]>();
+  lc.outcomes.forEach((o, r) => {
+    if (o.outcome !== "applied" || o.by === null || o.by === undefined || lc.revisions[r].author === o.by) return;
+    const l = appliedFor.get(o.by); if (l) l.push(r); else appliedFor.set(o.by, [r]);
+  });
+  return (id) => {
+    const mine = own.get(id) ?? [], applied = appliedFor.get(id) ?? [];
+    if (!mine.length && !applied.length) return null;
+    const outcomes: Record<string, number> = Object.create(null);
+    for (const g of mine) outcomes[g.outcome] = (outcomes[g.outcome] ?? 0) + 1;
+    return {
+      outcomes,
+      groups: [...mine].sort((x, y) => (y.start ?? 0) - (x.start ?? 0)).slice(0, 100).map((g) => {
+        const last = lc.revisions[lc.grouping.groups[g.group].revisions.at(-1)!];
+        return { id: last.id, subject: last.subject, outcome: g.outcome, revisions: g.revisions, start: g.start };
+      }),
+      applied_for_others: applied.length,
+      applied: applied.slice(-100).map((r) => ({ id: lc.revisions[r].id, subject: lc.revisions[r].subject, author: personRef(a, lc.revisions[r].author), at: lc.outcomes[r].at, tree: lc.outcomes[r].tree })),
+    };
   };
 }

@@ -19,7 +19,7 @@ import { byPerson } from "../graph/build.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
 import { describeAffiliations, runAffiliations } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
-import { affiliationFiles, emptyAffiliationFiles, withThreadAffiliations } from "./affiliation-artifacts.ts";
+import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles } from "./affiliation-artifacts.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
@@ -148,9 +148,9 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       o.warn?.(describeAffiliations(aff));
       files.set("affiliations-status.json", JSON.stringify({ status: aff.status, summary: describeAffiliations(aff) }));
       for (const [k, v] of affiliationFiles(analysis, aff)) files.set(k, v);
-      withThreadAffiliations(files, aff);
       if (aff.status === "ok") files.set(FILES.series, artifactJson(buildSeries(analysis)));
     } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
+    threadAffiliationFiles(analysis, aff, files);
     return { files, analysis, storeVersion, timings, affiliations };
   } finally {
     await store?.close();

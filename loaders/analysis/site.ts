@@ -4,15 +4,17 @@ import { ARTIFACT_SCHEMA, FILES, type MetaArtifact, type PeopleArtifact } from "
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
-import { buildSeries, personSeries, threadSeries } from "./build-series.ts";
-import { artifactJson, boundPersonDetail, boundThreadDetail, publicSources } from "./bounded.ts";
+import { buildSeries, personSeriesIndex, threadSeries } from "./build-series.ts";
+import { artifactJson, publicSources } from "./bounded.ts";
+import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
+import type { ThreadsArtifact } from "./artifacts.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
   "(e.g. `npm run ingest -- netdev=../shared/corpus/2024-h2/netdev.mbox.gz`) or fetch from lore with `npm run sync`, " +
   "then run `npm run analyze`.";
 
 /** What the builders hand on to meta.json. */
-interface Built { people?: PeopleArtifact; personKeys: string[]; threadKeys: string[] }
+interface Built { people?: PeopleArtifact; threads?: ThreadsArtifact }
 
 /** Every builder except the graph's (the only one that needs the layout), as steps that add their files. */
 function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[] {
@@ -21,14 +23,18 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
     () => {
       const { threads, details } = buildThreadsArtifacts(a);
       json(FILES.threads, threads);
-      for (const [k, d] of details) json(FILES.thread(k), boundThreadDetail(withSeries(d, threadSeries(a, d.thread.id))));
-      b.threadKeys = [...details.keys()];
+      for (const [id, d] of details) details.set(id, withSeries(d, threadSeries(a, d.thread.id)));
+      threadShardFiles(a, details, files);
+      b.threads = threads;
     },
     () => {
       const { people, details } = buildPeopleArtifacts(a);
       json(FILES.people, people);
-      for (const [k, d] of details) json(FILES.person(k), boundPersonDetail(withSeries(d, personSeries(a, d.person.id))));
-      b.people = people; b.personKeys = [...details.keys()];
+      const seriesOf = personSeriesIndex(a);
+      for (const [id, d] of details) details.set(id, withSeries(d, seriesOf(d.person.id)));
+      personShardFiles(people, details, files);
+      searchFiles(a, b.threads!, people, details, files);
+      b.people = people;
     },
     () => json(FILES.activity, buildActivity(a)),
     () => json(FILES.bridges, buildBridges(a)),
@@ -58,7 +64,6 @@ function metaFile(a: Analysis, files: Map<string, string>, b: Built, storeVersio
     lists: c.lists, sources: publicSources(c.sources),
     // One definition (headline.ts); people_listed: every row of people.json.
     counts: { ...headlineCounts(a), people_listed: people.rows.length },
-    person_keys: b.personKeys, thread_keys: b.threadKeys,
     elapsed_s: Math.round((Date.now() - startedAt) / 100) / 10,
   };
   files.set(FILES.meta, artifactJson(meta));
@@ -66,7 +71,7 @@ function metaFile(a: Analysis, files: Map<string, string>, b: Built, storeVersio
 
 export function siteFiles(a: Analysis, storeVersion: string, startedAt: number): Map<string, string> {
   const files = new Map<string, string>();
-  const b: Built = { personKeys: [], threadKeys: [] };
+  const b: Built = {};
   graphFiles(a, files);
   for (const step of steps(a, files, b)) step();
   metaFile(a, files, b, storeVersion, startedAt);
@@ -82,7 +87,7 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
 export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Promise<void>, version: () => Promise<string>,
   waits: Record<string, number>): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const b: Built = { personKeys: [], threadKeys: [] };
+  const b: Built = {};
   const turn = () => new Promise<void>((r) => setImmediate(r));
   for (const step of steps(a, files, b)) { step(); await turn(); }
   let t = Date.now();

@@ -2,8 +2,8 @@
 // The files are members of the archive written by src/data/site.zip.ts; their shapes are the
 // types in loaders/analysis/artifacts.ts. We decode JSON ourselves (.json() is plain text
 // decoding); FileAttachment.arquero()/.parquet() would pull CDN imports.
-// Per-person and per-thread files are read by the [person].md / [thread].md pages themselves,
-// because their paths depend on observable.params.
+// Per-thread and per-person data (shards) are read by entity.js for thread.md and person.md, and the
+// search index by search.js: pages that need them import only those.
 import { FileAttachment } from "observablehq:stdlib";
 
 export { loadMeta } from "./meta.js";

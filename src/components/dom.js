@@ -42,10 +42,13 @@ export function loreUrl(messageId) {
   return `${LORE}/r/${encodeAll(id)}`;
 }
 
-/** Route segment for a person or thread id: the same encoding the config uses for dynamicPaths. */
-export function routeSegment(id) {
-  return String(id).replace(/[^A-Za-z0-9_-]/g, "_");
-}
+/**
+ * The one link to a thread's page: thread.html?m=<any Message-ID of it>, and to a person's:
+ * person.html?e=<any address of theirs> (a person id is an address). The id is percent-encoded
+ * whole (so "/", "%", "+", "&", "#" stay inside the parameter); pages are all at the site root.
+ */
+export const threadHref = (messageId) => (messageId == null ? null : `./thread.html?m=${encodeAll(String(messageId))}`);
+export const personHref = (address) => (address == null || address === "" ? null : `./person.html?e=${encodeAll(String(address))}`);
 
 export const fmtInt = (n) => (n == null || Number.isNaN(n) ? "–" : Math.round(n).toLocaleString("en-US"));
 export const fmtPct = (x) => (x == null || Number.isNaN(x) ? "–" : `${(100 * x).toFixed(1)}%`);

@@ -1,6 +1,6 @@
-// meta.json alone, for the person and thread pages: each file a page references costs Framework
-// a lookup per page at build time, and there are hundreds of these pages, so they reference
-// only meta.json and their own detail file (not every artifact, as artifacts.js does).
+// meta.json alone, for pages that need nothing else from the top-level artifacts (thread.html,
+// person.html, search.html): each file a page references costs Framework work at build time and
+// the browser a request, so they reference only meta.json and their own shards.
 import { FileAttachment } from "observablehq:stdlib";
 
 export const loadMeta = () => FileAttachment("../data/site/meta.json").json().catch(() => null);

@@ -9,7 +9,8 @@ const LONG_RUN = /\S{30}/;
 
 /**
  * @param rows    array of plain objects
- * @param columns [{key, label, format?, href?, numeric?, nowrap?, lines?, csv?, kind?}] — href(row) makes the cell a link;
+ * @param columns [{key, label, format?, href?, links?, numeric?, nowrap?, lines?, csv?, kind?}] — href(row) makes the cell a link;
+ *                links(row) -> [{text, href}] makes it several, one per line (e.g. a thread's participants);
  *                nowrap: never wrap the cell; lines: one line per "\n" in the text, none wrapped;
  *                csv(row): the flat value for the CSV; kind: "date" | "duration" (else read from format, csv-table.js)
  * @param opts    {pageSize, filename, sort, desc, search (initial query), onSearch}
@@ -57,7 +58,8 @@ export function dataTable(rows, columns, opts = {}) {
         const t = cellText(r, c);
         // The div bounds the cell's preferred width, so one long subject does not squeeze every other column.
         // Only text with a long unbroken run may break anywhere: dates, list names and trailer kinds stay whole.
-        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : "tg-cell" }, c.href ? el("a", { href: c.href(r) }, t) : t);
+        const inner = c.links ? c.links(r).map((l, i) => [i ? el("br") : null, el("a", { href: l.href }, l.text)]) : c.href ? el("a", { href: c.href(r) }, t) : t;
+        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : "tg-cell" }, inner);
         const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
         return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));

@@ -3,9 +3,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
-import { fileKey } from "../../loaders/analysis/keys.ts";
 import type { ActivityArtifact, BridgesArtifact, MetaArtifact, PersonDetail, ThreadDetail, UpsetArtifact, ResponsivenessArtifact } from "../../loaders/analysis/artifacts.ts";
-import { corpus, msg, trailer, H, D, T0 } from "./fixture.ts";
+import { corpus, msg, trailer, fromShard, H, D, T0 } from "./fixture.ts";
+import { FILES } from "../../loaders/analysis/artifacts.ts";
 
 // ann: alpha x2, beta x1 -> home alpha; bob: beta x2 -> home beta; cat: gamma x1 + alpha/gamma cross-post.
 const ms = [
@@ -50,12 +50,12 @@ test("weekly activity: new vs returning people and cross-post share", () => {
 });
 
 test("detail files: thread tree with latencies, person with correspondents, NAK line, survival", () => {
-  const t = read<ThreadDetail>(`thread/${fileKey("a")}.json`);
+  const t = fromShard<ThreadDetail>(files, FILES.threadShard, "a")!;
   assert.deepEqual(t.thread.homes, { alpha: 1, beta: 1 });
   assert.deepEqual(t.messages.map((m) => [m.id, m.parent, m.latency_ms]), [["a", null, null], ["b", "a", H], ["c", "b", H]]);
   assert.equal(t.trailers.length, 1);
   assert.deepEqual([t.trailers[0].from.id, t.trailers[0].to!.id, t.trailers[0].applies_to], ["bob", "ann", "a"]);
-  const p = read<PersonDetail>(`person/${fileKey("ann")}.json`);
+  const p = fromShard<PersonDetail>(files, FILES.personShard, "ann")!;
   assert.deepEqual(p.correspondents_out.map((c) => [c.id, c.w]).sort(), [["bob", 1], ["cat", 1]]);
   assert.equal(p.naks_received.length, 1);
   const r = read<ResponsivenessArtifact>("responsiveness.json");

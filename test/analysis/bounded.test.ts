@@ -6,7 +6,9 @@ import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
 import { DETAIL_ROWS } from "../../loaders/analysis/bounded.ts";
 import { capLength, clipText, STRING_MAX, TEXT_MAX } from "../../loaders/model/clip.ts";
-import { corpus, msg, person, H, T0 } from "./fixture.ts";
+import { corpus, msg, person, fromShard, H, T0 } from "./fixture.ts";
+import { FILES } from "../../loaders/analysis/artifacts.ts";
+import { shardName, shardOf } from "../../loaders/model/shard.ts";
 
 const bytes = (files: Map<string, string>) => [...files.values()].reduce((n, s) => n + Buffer.byteLength(s), 0);
 const ZALGO = "Z" + "\u0301\u0316\u0327".repeat(2000) + "algo";
@@ -53,9 +55,12 @@ test("a 20,000-message thread (same cap as 100k): its detail holds the first DET
   for (let i = 1; i < N; i++) msgs.push(msg(`m${i}@x`, `p${i % 1000}`, T0 + i * 1000, { irt: `m${Math.floor((i - 1) / 2)}@x` }));
   const a = analyzeCorpus(corpus(msgs), { details: { people: 1 } });
   const files = siteFiles(a, "v1", Date.now());
-  const [name, content] = [...files].find(([n]) => n.startsWith("thread/"))!;
+  const name = FILES.threadShard(shardName(shardOf("m0@x")));
+  const content = files.get(name)!;
   assert.ok(content.length < 400 << 10, `${name}: ${content.length} bytes`);
-  const d = JSON.parse(content);
+  const d = JSON.parse(content)["m0@x"];
+  // Any of its messages leads to it (thread.html?m= looks the thread up by Message-ID).
+  assert.equal(fromShard(files, FILES.messageShard, `m${N - 1}@x`), "m0@x");
   assert.equal(d.messages.length, DETAIL_ROWS);
   assert.equal(d.participants.length, DETAIL_ROWS);
   assert.deepEqual(d.full_counts, { messages: N, participants: 1000, trailers: 0, naks: 0 });

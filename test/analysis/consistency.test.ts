@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { analyzeCorpus, homeLists } from "../../loaders/analysis/analyze.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
 import { windowCorpus } from "../../loaders/analysis/run.ts";
-import { CROSS_LIST_HOME } from "../../loaders/analysis/artifacts.ts";
+import { CROSS_LIST_HOME, FILES } from "../../loaders/analysis/artifacts.ts";
 import type { ActivityArtifact, BridgesArtifact, GraphArtifact, MetaArtifact, PeopleArtifact, PersonDetail, ResponsivenessArtifact,
   ReviewsArtifact, ThreadDetail, ThreadsArtifact } from "../../loaders/analysis/artifacts.ts";
-import { corpus, msg, person, trailer, H, D, T0 } from "./fixture.ts";
+import { corpus, msg, person, trailer, fromShard, H, D, T0 } from "./fixture.ts";
 
 const ALL = ["alpha", "beta", "gamma"];
 const ms = [
@@ -69,7 +69,7 @@ test("reviews: given in replies and carried in patches are separate figures; per
   assert.equal(sum("reviews_carried"), meta.counts.reviews_carried);
   assert.equal(meta.counts.reviews_carried, 2);
   // The person page lists the reviewed message's own subject, not the thread's (the cover letter).
-  const d = read<PersonDetail>(`person/${row("bob").key}.json`);
+  const d = fromShard<PersonDetail>(files, FILES.personShard, row("bob").id)!;
   const onP1 = d.reviews_given.find((r) => r.message_id === "r1")!;
   assert.deepEqual([onP1.target_id, onP1.target_subject, onP1.source], ["p1", "[PATCH 1/2] widget: one", "reply"]);
   assert.equal(d.reviews_given.find((r) => r.message_id === "v2")!.source, "carried");
@@ -141,7 +141,7 @@ test("activity: new people are new to the store (history before the window count
 test("thread messages: a forwarded patch names its author besides the sender", () => {
   const th = read<ThreadsArtifact>("threads.json").rows.find((t) => t.id === "fw")!;
   assert.ok(th.detail);
-  const d = read<ThreadDetail>(`thread/${th.key}.json`);
+  const d = fromShard<ThreadDetail>(files, FILES.threadShard, th.id)!;
   const m = d.messages.find((x) => x.id === "fw")!;
   assert.deepEqual([m.from, m.author?.id, m.author?.name], ["gus", "fred", "FRED"]);
   assert.equal(d.messages.find((x) => x.id === "fw" && x.from === "fred"), undefined);

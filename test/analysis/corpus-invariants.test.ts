@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { spawnSync } from "node:child_process";
 import type { BridgesArtifact, GraphArtifact, MetaArtifact, PeopleArtifact, ResponsivenessArtifact, ReviewsArtifact, ThreadDetail,
   ThreadsArtifact } from "../../loaders/analysis/artifacts.ts";
+import { FILES } from "../../loaders/analysis/artifacts.ts";
 import { openStore } from "../../loaders/store/store.ts";
 
 const CORPUS = resolve("../shared/corpus/2024-h2");
@@ -90,8 +91,7 @@ test("2024-h2: edges reference existing nodes, weights sum to reply messages, no
     console.log(`graph.json: ${g.nodes.length} nodes, ${g.edges.length} edges, ${(gz / 1e6).toFixed(2)} MB gzipped`);
     assert.ok(gz <= 5e6);
     // Every thread detail's messages have parents inside the thread (or null).
-    for (const k of meta.thread_keys.slice(0, 50)) {
-      const d = read<ThreadDetail>(`thread/${k}.json`);
+    for (const d of Object.values(read<Record<string, ThreadDetail>>(FILES.threadShard("00"))).slice(0, 50)) {
       const ids = new Set(d.messages.map((m) => m.id));
       for (const m of d.messages) assert.ok(m.parent === null || ids.has(m.parent));
       assert.equal(d.messages.length, d.thread.messages);

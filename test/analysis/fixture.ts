@@ -1,4 +1,5 @@
 // Synthetic corpus builder for the analysis tests: every message, person and trailer is made up.
+import { shardName, shardOf } from "../../loaders/model/shard.ts";
 import type { AnalysisMessage, AnalysisPatch, AnalysisPerson, AnalysisTrailer, Corpus } from "../../loaders/model/corpus.ts";
 import { NO_PATCH } from "../../loaders/model/corpus.ts";
 import type { TrailerKind } from "../../loaders/model/records.ts";
@@ -36,4 +37,11 @@ export function corpus(messages: AnalysisMessage[], trailers: AnalysisTrailer[] 
   const people = new Map(extraPeople.map((p) => [p.id, p]));
   for (const id of ids) if (!people.has(id)) people.set(id, person(id, { bot: messages.some((m) => m.from === id && m.isBot) }));
   return { messages, trailers, people: [...people.values()], lists, sources: [{ source: "synthetic", list: null, messages: messages.length }] };
+}
+
+/** What a page finds for `key` in a shard family (FILES.threadShard, ...) of siteFiles' output, as thread.md/person.md look it up. */
+export function fromShard<T>(files: Map<string, string>, file: (xx: string) => string, key: string): T | undefined {
+  const text = files.get(file(shardName(shardOf(key))));
+  if (text === undefined) throw new Error(`no shard file ${file(shardName(shardOf(key)))}`);
+  return (JSON.parse(text) as Record<string, T>)[key];
 }

@@ -1,4 +1,4 @@
-// Report window (whole analysis restricted to [since, until)) and detail-page caps.
+// Report window (whole analysis restricted to [since, until)).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
@@ -33,28 +33,4 @@ test("report window: only messages in [since, until); a reply to an earlier root
   assert.throws(() => parseWindow({ since: "nope" }), /not a date/);
   assert.throws(() => parseWindow({ since: "2024-08-01", until: "2024-07-01" }), /not after/);
   assert.deepEqual(windowCorpus(corpus(ms)).messages.length, 5); // no window: all data
-});
-
-test("detail caps: people with at least N messages up to a cap; top threads + cross-posted + fetched", () => {
-  const many = [
-    ...Array.from({ length: 6 }, (_, i) => msg(`a${i}`, "ann", T0 + i * H)),                 // ann: 6 messages
-    ...Array.from({ length: 3 }, (_, i) => msg(`b${i}`, "bob", T0 + i * H, { irt: "a0" })), // bob: 3
-    msg("x", "cat", T0, { lists: ["alpha", "beta"] }), msg("x1", "dan", T0 + H, { irt: "x", lists: ["alpha", "beta"] }),
-    msg("x2", "eve", T0 + 2 * H, { irt: "x1", lists: ["alpha", "beta"] }),                   // cross-posted, 3 msgs
-    msg("f", "gil", T0, { fetched: true }),                                                  // fetched, 1 msg
-  ];
-  const a = analyzeCorpus(corpus(many), { details: { people: 5, personMinMessages: 3, threads: 1, crossPosted: 1 } });
-  assert.deepEqual([...a.personDetail].sort(), ["ann", "bob"]);
-  assert.deepEqual([...a.threadDetail].sort(), ["a0", "f", "x"]);
-  const capped = analyzeCorpus(corpus(many), { details: { people: 1, personMinMessages: 1, threads: 0, crossPosted: 0 } });
-  assert.deepEqual([...capped.personDetail], ["ann"]);
-  assert.deepEqual([...capped.threadDetail], ["f"]);
-  // Tables still list everyone; only rows with a page say detail: true.
-  const files = siteFiles(a, "v", Date.now());
-  const people = JSON.parse(files.get("people.json")!).rows;
-  assert.equal(people.length, 6);
-  assert.equal(people.filter((r: { detail: boolean }) => r.detail).length, 2);
-  const meta = JSON.parse(files.get("meta.json")!);
-  assert.equal(meta.person_keys.length, 2);
-  assert.equal(meta.thread_keys.length, 3);
 });

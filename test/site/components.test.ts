@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 // @ts-expect-error plain browser JS module without types
-import { safeHref, loreUrl, routeSegment, fmtDuration, fmtDate, fmtDateTime, fmtPct } from "../../src/components/dom.js";
+import { safeHref, loreUrl, threadHref, personHref, fmtDuration, fmtDate, fmtDateTime, fmtPct } from "../../src/components/dom.js";
 // @ts-expect-error plain browser JS module without types
 import { toCsv } from "../../src/components/table.js";
 
@@ -16,7 +16,20 @@ test("safeHref keeps https and relative links, neutralises script and data URLs"
 test("loreUrl percent-encodes the Message-ID so it cannot break out of the path", () => {
   assert.equal(loreUrl("a/b?c#d@example.org"), "https://lore.kernel.org/r/a%2Fb%3Fc%23d%40example.org");
   assert.equal(loreUrl("<x>\"@y"), "https://lore.kernel.org/r/%3Cx%3E%22%40y");
-  assert.equal(routeSegment("a/b.c"), "a_b_c");
+});
+
+test("thread and person links round-trip any id through the page's query parameter", () => {
+  for (const id of ["a/b@x", "100%@x", "a+b@x", "..", ".", "x y&m=evil#frag@z", "ünï@例え", "<br>@x", "a=b?c@d"]) {
+    for (const [href, param] of [[threadHref(id), "m"], [personHref(id), "e"]]) {
+      assert.ok(href.startsWith(param === "m" ? "./thread.html?m=" : "./person.html?e="), href);
+      assert.equal(safeHref(href), href);
+      const u = new URL(href, "http://host/site/");
+      assert.equal(u.pathname, param === "m" ? "/site/thread.html" : "/site/person.html");
+      assert.deepEqual([...u.searchParams.keys()], [param], href);
+      assert.equal(u.searchParams.get(param), id, href);
+    }
+  }
+  assert.equal(personHref(""), null);
 });
 
 /** The Message-ID a lore link leads to: the /r/<id> path segment, or the id of a mid:"..." search. */

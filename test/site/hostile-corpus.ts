@@ -29,7 +29,7 @@ export function hostileMessages(): M[] {
   add({ id: "long-re2@evil.example", name: "ctl\u0001\u0007\u001b[31m name", email: "ctl@evil.example", subject: "Re: control", parent: long, lists: ["netdev", "linux-cxl"] });
   for (const id of DOT_IDS) {
     const root = add({ id, name: "Dot Dotson", email: "dot@evil.example", subject: `Message-ID is ${id}`, lists: ["linux-cxl"] });
-    add({ id: `a/b?c#d%2e${id}@evil.example`, name: "Quinn Query", email: "quinn@evil.example", subject: "Re: dots", parent: root, lists: ["linux-cxl"] });
+    add({ id: `a+b/c?d#e%2e${id}@evil.example`, name: "Quinn Query", email: "quinn@evil.example", subject: "Re: dots", parent: root, lists: ["linux-cxl"] });
   }
   // A long discussion: more messages than a thread page lists.
   const big = add({ id: "big0@evil.example", name: "Bea Big", email: "bea@evil.example", subject: "[RFC] a very long synthetic thread", lists: ["linux-rdma"] });

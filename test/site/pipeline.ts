@@ -22,3 +22,8 @@ export function emptyStoreAnalyzed(store: string): void {
   writeFileSync(mbox, "");
   ingestAndAnalyze(store, [`linux-cxl=${mbox}`]);
 }
+
+/** Rows of a `threadgraph query --json` over the store (what a user would query). */
+export function sqlRows(store: string, sql: string): Record<string, any>[] {
+  return cli(["query", "--store", store, "--json", sql]).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+}

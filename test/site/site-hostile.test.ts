@@ -36,7 +36,10 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
   });
 
   test("no page is wider than the window at 1,440 and 1,024 px", async () => {
-    const pages = files(site.dist).filter((f) => f.endsWith(".html") && !f.endsWith("404.html")).map((f) => `/${relative(site.dist, f)}`);
+    // Every built page, and the page of every thread and person (each a thread.html?m= / person.html?e= link).
+    const people = JSON.parse(readFileSync(join(store, "site/people.json"), "utf8")).rows;
+    const pages = [...files(site.dist).filter((f) => f.endsWith(".html") && !f.endsWith("404.html")).map((f) => `/${relative(site.dist, f)}`),
+      ...threads.map((t) => `/thread.html?m=${encodeURIComponent(t.id)}`), ...people.map((p: { id: string }) => `/person.html?e=${encodeURIComponent(p.id)}`)];
     assert.ok(pages.length >= 12, `pages: ${pages.length}`);
     const wide: string[] = [];
     const { page, watch } = await browser.newPage();
@@ -50,7 +53,7 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
         const sw = await page.evaluate(() => document.documentElement.scrollWidth);
         if (sw > width) wide.push(`${path}: ${sw} px at ${width}`);
       }
-      if (/threads\/|people\/|index|graph/.test(path)) await page.screenshot({ path: join(SHOTS, `hostile-${path.replace(/\W+/g, "_")}.png`), fullPage: true });
+      if (/thread\.html|person\.html|index|graph/.test(path)) await page.screenshot({ path: join(SHOTS, `hostile-${path.replace(/\W+/g, "_")}.png`), fullPage: true });
     }
     assert.deepEqual(wide, []);
     assert.deepEqual(watch.consoleErrors, [], "console errors");
@@ -61,7 +64,7 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
   test("a thread longer than a page shows says 'N of M shown' and links lore", async () => {
     const t = threads.find((x) => x.messages === BIG_THREAD);
     const { page, watch } = await browser.newPage();
-    await page.goto(`${server.url}/threads/${t.key}.html`, { waitUntil: "networkidle" });
+    await page.goto(`${server.url}/thread.html?m=${encodeURIComponent(t.id)}`, { waitUntil: "networkidle" });
     const note = page.locator("[data-testid=thread-shown]");
     await note.waitFor({ timeout: 15_000 });
     assert.match(await note.textContent() ?? "", new RegExp(`500 of ${BIG_THREAD} messages shown`));
@@ -76,11 +79,26 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
       const t = threads.find((x) => x.id === id);
       assert.ok(t?.detail, `thread ${id} has a page`);
       const { page } = await browser.newPage();
-      await page.goto(`${server.url}/threads/${t.key}.html`, { waitUntil: "networkidle" });
+      await page.goto(`${server.url}/thread.html?m=${encodeURIComponent(t.id)}`, { waitUntil: "networkidle" });
       const href = await page.getByText("Read the thread on lore.kernel.org").getAttribute("href");
       const u = new URL(href!);
       assert.equal(`${u.origin}${u.pathname}`, "https://lore.kernel.org/all/", href!);
       assert.equal(u.searchParams.get("q"), `mid:"${id}"`);
+      await page.close();
+    }
+  });
+
+  test("a reply whose Message-ID holds + / ? # % and '..' leads to its thread (thread.html?m=, percent-encoded)", async () => {
+    for (const root of DOT_IDS) {
+      const id = `a+b/c?d#e%2e${root}@evil.example`;
+      const { page, watch } = await browser.newPage();
+      await page.goto(`${server.url}/thread.html?m=${encodeURIComponent(id)}`, { waitUntil: "networkidle" });
+      await page.waitForFunction((s) => document.querySelector("main h1")?.textContent === s, `Message-ID is ${root}`, { timeout: 15_000 });
+      assert.equal(await page.title(), `Message-ID is ${root} | threadgraph`);
+      // Its row links lore with the id intact, and its sender links their page.
+      assert.equal(await page.locator(`a[href='https://lore.kernel.org/r/${encodeURIComponent(id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}']`).count(), 1);
+      assert.ok(await page.locator("a[href='./person.html?e=quinn%40evil.example']").count() >= 1);
+      assert.deepEqual(watch.consoleErrors, []);
       await page.close();
     }
   });

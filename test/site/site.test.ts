@@ -14,6 +14,8 @@ import { buildSite, type SiteBuild } from "./site-build.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, SYNTHETIC_MAINTAINERS } from "./synthetic-corpus.ts";
 import { emptyStoreAnalyzed } from "./pipeline.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
+import { clipText } from "../../loaders/model/clip.ts";
+import { sqlRows as sql } from "./pipeline.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 
@@ -94,6 +96,10 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     const n0 = await bridges.locator("tbody tr").count();
     await bridges.locator("input[type=search]").fill("Grace");
     assert.ok((await bridges.locator("tbody tr").count()) < n0 || n0 === 1, "search narrows the bridges table");
+    // Every person a table names links to their page: bridges, and each participant of a cross-posted thread.
+    const crossposted = page.locator(".tg-table").last();
+    const names = await crossposted.locator("tbody tr td:last-child a").count();
+    assert.ok(names >= 2 && names === await crossposted.locator("tbody tr td:last-child a[href^='./person.html?e=']").count(), `${names} participant links`);
     await checkClean(page, watch, "across");
   });
 
@@ -160,7 +166,7 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
   test("thread page: the showcase reads as a report; reply tree has one row per message; lore links", async () => {
     const t = threads.find((x) => x.subject === SHOWCASE_SUBJECT);
     assert.ok(t?.detail, "showcase thread has a page");
-    const { page, watch } = await open(`/threads/${t.key}`, "[data-testid=thread-flow] .tg-flow-row circle");
+    const { page, watch } = await open(`/thread?m=${encodeURIComponent(t.id)}`, "[data-testid=thread-flow] .tg-flow-row circle");
     assert.equal(await page.locator("[data-testid=thread-flow] .tg-flow-row").count(), t.messages);
     const story = await page.locator("[data-testid=thread-story]").textContent();
     for (const l of ["linux-cxl", "netdev", "linux-rdma"]) assert.ok(story?.includes(l), `story names ${l}`);
@@ -174,7 +180,7 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
   test("hostile thread page: nothing executes, subject and body URL stay text", async () => {
     const t = threads.find((x) => x.subject === HOSTILE_SUBJECT);
     assert.ok(t?.detail, "hostile thread has a page");
-    const { page, watch } = await open(`/threads/${t.key}`, "[data-testid=thread-flow] .tg-flow-row circle");
+    const { page, watch } = await open(`/thread?m=${encodeURIComponent(t.id)}`, "[data-testid=thread-flow] .tg-flow-row circle");
     assert.equal(await page.locator("h1").first().textContent(), HOSTILE_SUBJECT);
     assert.equal(await page.locator("a[href^='javascript:']").count(), 0);
     assert.equal(await page.evaluate(() => document.title.includes("<img")), true, "title is text");
@@ -183,13 +189,68 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
 
   test("person page: activity chart; table search narrows", async () => {
     const p = people.find((x) => x.name === "Alice Anders");
-    const { page, watch } = await open(`/people/${p.key}`, "svg[aria-label='person activity chart'] rect");
+    const { page, watch } = await open(`/person?e=${encodeURIComponent(p.id)}`, "svg[aria-label='person activity chart'] rect");
     const tables = page.locator(".tg-table");
     const last = tables.last();
     const n0 = await last.locator("tbody tr").count();
     await last.locator("input[type=search]").fill("cleanup 0");
     assert.ok((await last.locator("tbody tr").count()) < n0);
     await checkClean(page, watch, "person");
+  });
+
+  test("a dozen random thread.html?m= and person.html?e= links from the store show the right subject or name", async () => {
+    // Any message of a thread (not only roots), and any address of a person, straight from the store.
+    const rows = sql(served!.store, "SELECT m.message_id AS id, t.subject AS subject FROM messages m JOIN threads t ON t.thread_id = m.thread_id ORDER BY hash(m.message_id) LIMIT 12");
+    const addrs = sql(served!.store, "SELECT a.address AS address, p.name AS name FROM people p, unnest(p.emails) AS a(address) ORDER BY hash(a.address) LIMIT 12");
+    assert.equal(rows.length, 12);
+    assert.ok(addrs.length >= 8, `${addrs.length} addresses`); // the synthetic corpus has about ten people
+    const clip = (x: string) => clipText(x);
+    for (const [path, want] of [...rows.map((r) => [`/thread?m=${encodeURIComponent(r.id)}`, clip(r.subject)]), ...addrs.map((r) => [`/person?e=${encodeURIComponent(String(r.address).toUpperCase())}`, clip(r.name)])]) {
+      const { page, watch } = await open(path, "main h1");
+      await page.waitForFunction(() => !/not found|^$/i.test(document.querySelector("main h1")?.textContent ?? ""), null, { timeout: 15_000 }).catch(() => {});
+      assert.equal(await page.locator("main h1").first().textContent(), want, path);
+      assert.equal(await page.title(), `${want} | threadgraph`, path);
+      assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
+      assert.deepEqual(watch.outside, [], `${path}: requests left loopback`);
+      assert.equal(await page.locator(".observablehq--error").count(), 0, path);
+      if (path === `/thread?m=${encodeURIComponent(rows[0].id)}` || path.startsWith(`/person?e=${encodeURIComponent(String(addrs[0].address).toUpperCase())}`)) {
+        for (const width of [1440, 1024]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.waitForTimeout(300);
+          await page.screenshot({ path: join(SHOTS, `${path.slice(1, 7)}-random-${width}.png`), fullPage: true });
+          assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${path}: wider than ${width}`);
+        }
+      }
+      await page.close();
+    }
+    // Unknown ids: a clear message, no crash.
+    for (const path of ["/thread?m=no-such-message%40x", "/person?e=nobody%40nowhere", "/thread", "/person?e=__proto__"]) {
+      const { page, watch } = await open(path, "[data-testid=not-found]");
+      assert.match(await page.locator("main h1").first().textContent() ?? "", /not found/, path);
+      assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
+      assert.equal(await page.locator(".observablehq--error").count(), 0, path);
+      await page.close();
+    }
+  });
+
+  test("search: the header box finds threads by subject words and list, and people by address; results link to them", async () => {
+    const { page, watch } = await open("/", "form.tg-search-box input");
+    await page.locator("form.tg-search-box input").fill("offload knob");
+    await page.locator("form.tg-search-box input").press("Enter");
+    await page.waitForSelector("[data-testid=search-results] .tg-table tbody tr a", { timeout: 15_000 });
+    const subjects = await page.locator("[data-testid=search-results] .tg-table").first().locator("tbody tr td:first-child").allTextContents();
+    assert.ok(subjects.length > 0 && subjects.every((x) => /offload knob/i.test(x)), subjects.join(" | "));
+    assert.ok(page.url().includes("search.html?q=offload"), page.url());
+    const p = people.find((x) => x.name === "Alice Anders");
+    await page.locator("[data-testid=search-input]").fill(p.email.toUpperCase());
+    await page.waitForFunction((n) => document.querySelector("[data-testid=search-results]")?.textContent?.includes(n), p.name);
+    const link = page.locator("[data-testid=search-results] a", { hasText: p.name }).first();
+    await link.click();
+    await page.waitForFunction((n) => document.querySelector("main h1")?.textContent === n, p.name);
+    await page.goBack();
+    await page.locator("[data-testid=search-input]").fill("list:linux-cxl");
+    await page.waitForFunction(() => /Threads: [1-9]/.test(document.querySelector("[data-testid=search-results]")?.textContent ?? ""));
+    await checkClean(page, watch, "search");
   });
 
   test("responsiveness: survival curves per list; switch to months", async () => {

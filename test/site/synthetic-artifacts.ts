@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type * as A from "../../loaders/analysis/artifacts.ts";
 import { ARTIFACT_SCHEMA, FILES } from "../../loaders/analysis/artifacts.ts";
 import { participation } from "../../loaders/analysis/bridging.ts";
+import { SHARDS, shardName, shardOf } from "../../loaders/model/shard.ts";
 
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 6, 1);
@@ -75,7 +76,7 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
       series_id: null, is_series: false, first_reply_ms: n > 1 ? msgs[1].latency_ms : null, reviews: 0, naks: 0,
       homes: Object.fromEntries([...parts.values()].map((p) => [p.home ?? "other", 1])), detail: i < 30 };
     threads.push(row);
-    if (row.detail) details[row.key] = { thread: row, messages: msgs,
+    if (row.detail) details[row.id] = { thread: row, messages: msgs,
       participants: [...parts.values()].map((p) => ({ ...ref(p), messages: msgs.filter((m) => m.from === p.id).length, first: null })),
       trailers: [{ kind: "reviewed-by", from: ref(people[1]), to: ref(author), message_id: msgs[msgs.length - 1].id, applies_to: row.id }], naks: [] };
   }
@@ -99,7 +100,7 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
     window: { start: START, end: END }, lists, sources: lists.map((l) => ({ source: `mbox:synthetic/${l}.mbox`, list: l, messages: 100 })),
     counts: { messages: activity.filter((a) => a.list === "*").reduce((s, a) => s + a.messages, 0), threads: threads.length, series: 0, people: people.length,
       graph_people: nodes.length, reply_edges: edges.length, reply_messages: edges.length, reviews: 1, naks: 0, bots: 1 },
-    person_keys: people.filter((p) => p.detail).map((p) => p.key), thread_keys: Object.keys(details), elapsed_s: 0 };
+    elapsed_s: 0 };
   const files: Record<string, unknown> = {
     [FILES.meta]: meta,
     [FILES.activity]: { rows: activity } satisfies A.ActivityArtifact,
@@ -124,11 +125,28 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   files[FILES.graphEdgesCsv] = `source,target,weight\n${edges.map((e) => `${nodes[e.s].id},${nodes[e.t].id},${e.w}`).join("\n")}\n`;
   files[FILES.graphGexf] = `<?xml version="1.0"?><gexf version="1.2"><graph/></gexf>\n`;
   files[FILES.graphGraphml] = `<?xml version="1.0"?><graphml><graph/></graphml>\n`;
-  for (const p of people.filter((q) => q.detail)) files[FILES.person(p.key)] = { person: p, emails: [p.email], activity: months.map((month) => ({ month, list: p.home!, messages: 3 })),
+  const personDetails: Record<string, A.PersonDetail> = {};
+  for (const p of people.filter((q) => q.detail)) personDetails[p.id] = { person: p, emails: [p.email], activity: months.map((month) => ({ month, list: p.home!, messages: 3 })),
     correspondents_out: [], correspondents_in: [], reviews_given: [], reviews_received: [], naks_given: [], naks_received: [],
     response: { replies: p.replies_sent, median_ms: p.median_reply_ms, p90_ms: null, first_replies: p.first_replies }, threads: [] } satisfies A.PersonDetail;
-  for (const [k, d] of Object.entries(details)) files[FILES.thread(k)] = d;
+  Object.assign(files, shards(FILES.threadShard, details), shards(FILES.personShard, personDetails),
+    shards(FILES.messageShard, Object.fromEntries(Object.values(details).flatMap((d) => d.messages.map((m) => [m.id, d.thread.id])))),
+    shards(FILES.addressShard, Object.fromEntries(people.filter((p) => p.detail).map((p) => [p.id, p.id]))));
+  for (let i = 0; i < 16; i++) {
+    const mine = threads.filter((_, j) => j % 16 === i);
+    files[FILES.searchThreads(i.toString(16))] = { lists, rows: mine.map((t) => [t.subject, people.findIndex((p) => p.id === t.author?.id), 1, t.start === null ? null : Math.floor(t.start / DAY), t.messages]) };
+    files[FILES.searchIds(i.toString(16))] = mine.map((t) => t.id);
+  }
+  files[FILES.searchPeople] = { rows: people.map((p) => [p.id, p.name, "", p.messages, p.bot ? 1 : 0, 1]) };
   return files;
+}
+
+/** The shard files (loaders/analysis/shards.ts layout) holding these keyed values. */
+function shards(file: (xx: string) => string, byKey: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (let i = 0; i < SHARDS; i++) out[file(shardName(i))] = {};
+  for (const [k, v] of Object.entries(byKey)) out[file(shardName(shardOf(k)))][k] = v;
+  return out;
 }
 
 /** Write the artifacts as files under dir (the layout of data/site/). */

@@ -1,3 +1,3 @@
-// Framework data loader: per-thread detail files, served as data/site/thread/<key>.json.
+// Framework data loader: the thread shards (thread id -> detail), served as data/site/thread/t-XX.json.
 import { emitArchive } from "../../../loaders/analysis/archive.ts";
 await emitArchive("thread");

@@ -1,0 +1,82 @@
+// Every thread and every person, one link away, without a generated page per entity: their page
+// data goes into a fixed number of shard files (model/shard.ts), so thread.html?m=<message-id> and
+// person.html?e=<address> each fetch two small files and the site build does not grow with the
+// number of threads and people. Files (FILES in artifacts.ts):
+//   message/m-XX.json  Message-ID -> thread id (every stored message, and phantom roots)
+//   thread/t-XX.json   thread id -> ThreadDetail
+//   address/e-XX.json  address (addressKey) -> person id (every address of every person)
+//   person/p-XX.json   person id -> PersonDetail
+// Each detail is serialised once (artifactJson) and spliced into its shard's object text.
+import type { Analysis } from "./analyze.ts";
+import { FILES, type PeopleArtifact, type PersonDetail, type ThreadDetail, type ThreadsArtifact } from "./artifacts.ts";
+import { artifactJson, boundPersonDetail, boundThreadDetail } from "./bounded.ts";
+import { addressKey, SHARDS, shardName, shardOf } from "../model/shard.ts";
+import { clipText } from "../model/clip.ts";
+
+/** Collects `"key":<json>` members per shard and writes each shard as one JSON object. */
+export class ShardSet {
+  private parts: string[][] = Array.from({ length: SHARDS }, () => []);
+  private seen = new Set<string>();
+  constructor(private file: (name: string) => string) {}
+  /** The first value for a key wins (two people can share a case-folded address only by accident). */
+  add(key: string, json: string): void {
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.parts[shardOf(key)].push(`${JSON.stringify(key)}:${json}`);
+  }
+  writeTo(files: Map<string, string>): void {
+    this.parts.forEach((p, i) => files.set(this.file(shardName(i)), `{${p.join(",")}}`));
+  }
+}
+
+export function threadShardFiles(a: Analysis, details: Map<string, ThreadDetail>, files: Map<string, string>): void {
+  const threads = new ShardSet(FILES.threadShard), messages = new ShardSet(FILES.messageShard);
+  for (const [id, d] of details) {
+    threads.add(id, artifactJson(boundThreadDetail(d)));
+    messages.add(id, JSON.stringify(id)); // the root (a phantom root's id too: replies name it)
+  }
+  const msgs = a.corpus.messages, tid = a.tr.threading.threadId;
+  for (let i = 0; i < msgs.length; i++) messages.add(msgs[i].id, JSON.stringify(tid[i]));
+  threads.writeTo(files);
+  messages.writeTo(files);
+}
+
+export function personShardFiles(people: PeopleArtifact, details: Map<string, PersonDetail>, files: Map<string, string>): void {
+  const persons = new ShardSet(FILES.personShard), addresses = new ShardSet(FILES.addressShard);
+  for (const [id, d] of details) persons.add(id, artifactJson(boundPersonDetail(d)));
+  // Ids first (a person's id is one of their addresses), so an id never resolves to someone else.
+  for (const r of people.rows) addresses.add(addressKey(r.id), JSON.stringify(r.id));
+  for (const [id, d] of details) for (const e of d.emails) addresses.add(addressKey(e), JSON.stringify(id));
+  persons.writeTo(files);
+  addresses.writeTo(files);
+}
+
+/**
+ * The site search index, compact: people once ([id, name, up to 5 more addresses, messages, bot,
+ * active] in search/people.json), threads newest first in SEARCH_CHUNKS files of
+ * [subject, starter (index into the people rows, -1 if none), lists bit mask, start day, messages],
+ * and their thread ids in the same order in ids-X.json: ids are ~40% of the index and only the
+ * results shown need them.
+ */
+export const SEARCH_CHUNKS = 16;
+
+export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: PeopleArtifact, details: Map<string, PersonDetail>, files: Map<string, string>): void {
+  const lists = a.corpus.lists;
+  const personIndex = new Map(people.rows.map((p, i) => [p.id, i]));
+  const ppl = people.rows.map((p) => [p.id, clipText(p.name), (details.get(p.id)?.emails ?? []).filter((e) => e !== p.id).slice(0, 5).map((e) => clipText(e)).join(" "),
+    p.messages, p.bot ? 1 : 0, p.active ? 1 : 0]);
+  files.set(FILES.searchPeople, artifactJson({ rows: ppl }));
+  const chunks: unknown[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);
+  const ids: string[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);
+  const rows = threads.rows.slice().sort((x, y) => (y.start ?? 0) - (x.start ?? 0));
+  const per = Math.ceil(rows.length / SEARCH_CHUNKS) || 1;
+  rows.forEach((t, i) => {
+    let mask = 0;
+    for (const l of t.lists) { const k = lists.indexOf(l); if (k >= 0) mask |= 1 << k; }
+    ids[Math.floor(i / per)].push(t.id);
+    chunks[Math.floor(i / per)].push([clipText(t.subject), t.author ? personIndex.get(t.author.id) ?? -1 : -1, mask,
+      t.start === null ? null : Math.floor(t.start / 86400_000), t.messages]);
+  });
+  chunks.forEach((c, i) => files.set(FILES.searchThreads(i.toString(16)), artifactJson({ lists, rows: c })));
+  ids.forEach((c, i) => files.set(FILES.searchIds(i.toString(16)), JSON.stringify(c)));
+}
