@@ -123,15 +123,15 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
   });
 
   test("person: monthly chart with partial months marked", async () => {
-    const key = meta.person_keys[0];
-    const { page, watch } = await open(`/people/${key}`, "svg[aria-label='person activity chart'], [aria-label='person activity chart']");
+    const people = JSON.parse(readFileSync(join(served!.store, "site/people.json"), "utf8")).rows;
+    const { page, watch } = await open(`/person?e=${encodeURIComponent(people[0].id)}`, "svg[aria-label='person activity chart'], [aria-label='person activity chart']");
     assert.match(await page.locator("[data-testid=partial-months]").textContent() ?? "", /partial months \(\d{4}-\d\d: \d+ of \d+ days/);
     await clean(page, watch, "person");
   });
 
   test("thread: reply tree with who-answered-whom tooltips; CSV is flat", async () => {
-    const key = meta.thread_keys[0];
-    const { page, watch } = await open(`/threads/${key}`, "[data-testid=thread-flow] svg");
+    const threads = JSON.parse(readFileSync(join(served!.store, "site/threads.json"), "utf8")).rows;
+    const { page, watch } = await open(`/thread?m=${encodeURIComponent(threads[0].id)}`, "[data-testid=thread-flow] svg");
     const titles = await page.locator("[data-testid=thread-flow] .tg-flow-row title").allTextContents();
     assert.ok(titles.some((t) => / answered .+ after /.test(t)), titles.slice(0, 3).join(" | "));
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".tg-table").last().getByText("Download CSV").click()]);

@@ -301,7 +301,7 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
 
   test("thread page names participants' home subsystem", async () => {
     const t = threads.find((x) => x.subject === SHOWCASE_SUBJECT);
-    const { page, watch } = await open(`/threads/${t.key}`, "svg[aria-label='thread timeline'] circle");
+    const { page, watch } = await open(`/thread?m=${encodeURIComponent(t.id)}`, "[data-testid=thread-flow] .tg-flow-row circle");
     assert.match(await page.locator("[data-testid=thread-story]").textContent() ?? "", /Home subsystems and organisations: .*SYNTHETIC/);
     assert.match(await page.locator("main").textContent() ?? "", /Home subsystem/);
     await checkClean(page, watch, "thread-affiliations");
