@@ -1,9 +1,11 @@
-// Rows -> files DuckDB reads. Rows are serialised as JSON lines (JSON.stringify is native and
-// cheap; per-value appender calls cost far more) and DuckDB's multi-threaded JSON reader turns
-// them into typed columns: either in a view (staged batch parts) or in a COPY to Parquet.
+// Rows -> files DuckDB reads, as JSON (JSON.stringify is native and cheap; per-value appender
+// calls cost far more) that DuckDB's multi-threaded JSON reader turns into typed columns. Staged
+// batch parts are JSON lines, one object per row (a view reads them, then the sealer's COPY to
+// Parquet). Derived tables go columnar: one line per chunk of rows holding one JSON array per
+// column, unnested by DuckDB, so no JS object is made per row and each column is one stringify.
 import { unlinkSync, writeFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { ColumnType } from "./api.ts";
+import type { ColumnType, DerivedColumns } from "./api.ts";
 import type { Columns } from "./schema.ts";
 import { quoteIdent, sqlString } from "./sql.ts";
 
@@ -23,7 +25,11 @@ export class JsonLinesWriter {
   rows = 0;
 
   add(row: Record<string, unknown>): void {
-    let s = JSON.stringify(row);
+    this.addLine(JSON.stringify(row));
+  }
+
+  /** Append one line of JSON text (lone surrogates replaced). */
+  addLine(s: string): void {
     if (s.includes("\\ud")) s = s.replace(LONE_SURROGATE, "$1\\ufffd");
     // UTF-8 needs at most 3 bytes per UTF-16 unit, plus the newline
     const need = this.used + s.length * 3 + 1;
@@ -48,10 +54,6 @@ export function jsonLines(rows: Record<string, unknown>[]): Buffer {
   return w.bytes();
 }
 
-export function writeJsonLines(file: string, rows: Record<string, unknown>[]): void {
-  writeFileSync(file, jsonLines(rows));
-}
-
 // Numbers are read as DOUBLE and cast, so 1.0 or 3.7 given for a BIGINT column still loads.
 const JSON_TYPE: Record<ColumnType, string> = {
   VARCHAR: "VARCHAR", BIGINT: "DOUBLE", INTEGER: "DOUBLE", DOUBLE: "DOUBLE", BOOLEAN: "BOOLEAN",
@@ -69,7 +71,7 @@ function castExpr(name: string, type: ColumnType): string {
   }
 }
 
-/** A typed SELECT over JSON-lines files written by writeJsonLines. */
+/** A typed SELECT over JSON-lines files of row objects (staged parts: jsonLines, JsonLinesWriter). */
 export function jsonRelationSql(files: string[], columns: Columns): string {
   const spec = Object.entries(columns).map(([n, t]) => `${sqlString(n)}: ${sqlString(JSON_TYPE[t])}`).join(", ");
   const cols = Object.entries(columns).map(([n, t]) => castExpr(n, t)).join(", ");
@@ -81,28 +83,69 @@ export async function copyToParquet(con: DuckDBConnection, selectSql: string, fi
   await con.run(`COPY (${selectSql}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION snappy)`);
 }
 
-/** Write `rows` (objects keyed by column name) to a Parquet file at `file`. */
-export async function writeParquet(
-  con: DuckDBConnection, file: string, columns: Columns, rows: Record<string, unknown>[],
-): Promise<void> {
+/** Rows per line of the columnar encoding: DuckDB reads lines in parallel; a chunk's arrays stay small. */
+export const ROWS_PER_LINE = 2048;
+
+/** The declared value of a cell: undefined is null, booleans and text coerced loosely. */
+function cell(v: unknown, t: ColumnType): unknown {
+  return v === undefined || v === null ? null
+    : t === "BOOLEAN" ? Boolean(v)
+    : t === "VARCHAR" && typeof v !== "string" ? String(v)
+    : v;
+}
+
+/** Objects keyed by column name as one array per declared column (stray fields never reach the file). */
+export function rowsToColumns(columns: Columns, rows: Record<string, unknown>[]): DerivedColumns {
+  return { length: rows.length, columns: Object.fromEntries(Object.keys(columns).map((n) => [n, rows.map((r) => r[n])])) };
+}
+
+/**
+ * Columnar JSON lines: `{"c0":[...],"c1":[...]}` per ROWS_PER_LINE rows, column j holding the
+ * j-th declared column's cells. A chunk whose text outgrows what a JS string can hold (huge
+ * hostile values) is split in halves down to single rows.
+ */
+export function columnarLines(columns: Columns, data: DerivedColumns): Buffer {
   const names = Object.keys(columns);
-  // Keep only the declared columns, so stray fields never reach the file; coerce loose values.
-  const clean = rows.map((r) => {
-    const o: Record<string, unknown> = {};
-    for (const n of names) {
-      const v = r[n];
-      const t = columns[n];
-      o[n] = v === undefined || v === null ? null
-        : t === "BOOLEAN" ? Boolean(v)
-        : t === "VARCHAR" && typeof v !== "string" ? String(v)
-        : v;
+  const w = new JsonLinesWriter();
+  const line = (from: number, to: number): void => {
+    let text: string;
+    try {
+      text = "{" + names.map((n, j) => {
+        const col = data.columns[n], t = columns[n], out = new Array<unknown>(to - from);
+        for (let i = from; i < to; i++) out[i - from] = cell(col?.[i], t);
+        return `"c${j}":${JSON.stringify(out)}`;
+      }).join(",") + "}";
+    } catch (e) {
+      if (!(e instanceof RangeError) || to - from < 2) throw e;
+      const mid = from + ((to - from) >> 1);
+      line(from, mid); line(mid, to);
+      return;
     }
-    return o;
-  });
+    w.addLine(text);
+  };
+  for (let i = 0; i < data.length; i += ROWS_PER_LINE) line(i, Math.min(data.length, i + ROWS_PER_LINE));
+  return w.bytes();
+}
+
+/** A typed SELECT over a file written from columnarLines: the chunks' arrays unnested side by side, in order. */
+export function columnarRelationSql(file: string, columns: Columns): string {
+  const names = Object.keys(columns);
+  const spec = names.map((n, j) => `c${j}: ${sqlString(JSON_TYPE[columns[n]] + "[]")}`).join(", ");
+  const unnested = names.map((n, j) => `unnest(c${j}) AS ${quoteIdent(n)}`).join(", ");
+  const cols = names.map((n) => castExpr(n, columns[n])).join(", ");
+  return `SELECT ${cols} FROM (SELECT ${unnested} FROM read_json([${sqlString(file)}], format = 'newline_delimited', ` +
+    `columns = {${spec}}))`;
+}
+
+/** Write rows (objects keyed by column name, or one array per column) to a Parquet file at `file`. */
+export async function writeParquet(
+  con: DuckDBConnection, file: string, columns: Columns, rows: Record<string, unknown>[] | DerivedColumns,
+): Promise<void> {
+  const bytes = columnarLines(columns, Array.isArray(rows) ? rowsToColumns(columns, rows) : rows);
   const tmp = `${file}.rows.jsonl`;
-  writeJsonLines(tmp, clean);
+  writeFileSync(tmp, bytes);
   try {
-    await copyToParquet(con, jsonRelationSql([tmp], columns), file);
+    await copyToParquet(con, columnarRelationSql(tmp, columns), file);
   } finally {
     unlinkSync(tmp);
   }
