@@ -30,6 +30,12 @@ export class JsonLinesWriter {
 
   /** Append one line of JSON text (lone surrogates replaced). */
   addLine(s: string): void {
+    this.text(s);
+    this.endLine();
+  }
+
+  /** Append JSON text to the current line (lone surrogates replaced): a line may come in pieces. */
+  text(s: string): void {
     if (s.includes("\\ud")) s = s.replace(LONE_SURROGATE, "$1\\ufffd");
     // UTF-8 needs at most 3 bytes per UTF-16 unit, plus the newline
     const need = this.used + s.length * 3 + 1;
@@ -39,6 +45,11 @@ export class JsonLinesWriter {
       this.buf = grown;
     }
     this.used += this.buf.write(s, this.used);
+  }
+
+  /** End the current line. */
+  endLine(): void {
+    if (this.used >= this.buf.length) this.text("");
     this.buf[this.used++] = 0x0a;
     this.rows++;
   }
@@ -94,6 +105,19 @@ function cell(v: unknown, t: ColumnType): unknown {
     : v;
 }
 
+/** Cells from..to of a column as declared (see cell); a plain copy when no cell needs coercing. */
+function chunk(col: ArrayLike<unknown> | undefined, t: ColumnType, from: number, to: number): unknown[] {
+  if (!col) return new Array(to - from).fill(null);
+  let plain = true;
+  if (t === "VARCHAR") { for (let i = from; i < to && plain; i++) { const v = col[i]; plain = typeof v === "string" || v === null; } }
+  else if (t === "BOOLEAN") { for (let i = from; i < to && plain; i++) { const v = col[i]; plain = typeof v === "boolean" || v === null; } }
+  else plain = false;
+  if (plain && Array.isArray(col)) return col.slice(from, to);
+  const out = new Array<unknown>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = cell(col[i], t);
+  return out;
+}
+
 /** Objects keyed by column name as one array per declared column (stray fields never reach the file). */
 export function rowsToColumns(columns: Columns, rows: Record<string, unknown>[]): DerivedColumns {
   return { length: rows.length, columns: Object.fromEntries(Object.keys(columns).map((n) => [n, rows.map((r) => r[n])])) };
@@ -108,20 +132,18 @@ export function columnarLines(columns: Columns, data: DerivedColumns): Buffer {
   const names = Object.keys(columns);
   const w = new JsonLinesWriter();
   const line = (from: number, to: number): void => {
-    let text: string;
+    let texts: string[];
     try {
-      text = "{" + names.map((n, j) => {
-        const col = data.columns[n], t = columns[n], out = new Array<unknown>(to - from);
-        for (let i = from; i < to; i++) out[i - from] = cell(col?.[i], t);
-        return `"c${j}":${JSON.stringify(out)}`;
-      }).join(",") + "}";
+      texts = names.map((n, j) => `${j ? "," : "{"}"c${j}":${JSON.stringify(chunk(data.columns[n], columns[n], from, to))}`);
     } catch (e) {
       if (!(e instanceof RangeError) || to - from < 2) throw e;
       const mid = from + ((to - from) >> 1);
       line(from, mid); line(mid, to);
       return;
     }
-    w.addLine(text);
+    for (const t of texts) w.text(t);
+    w.text("}");
+    w.endLine();
   };
   for (let i = 0; i < data.length; i += ROWS_PER_LINE) line(i, Math.min(data.length, i + ROWS_PER_LINE));
   return w.bytes();
