@@ -9,8 +9,9 @@ import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts"
 import { readCorpus, writeDerivedTables } from "./store-io.ts";
 import { siteFilesBeside } from "./site.ts";
 import { zipFiles } from "./zip.ts";
-import { startLayout, type Layout } from "./layout-job.ts";
-import { byPerson } from "../graph/build.ts";
+import { startLayout, type LayoutResult } from "./layout-job.ts";
+import { byPerson, personOfKey } from "../graph/build.ts";
+import { setBetweenness } from "../graph/metrics.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
@@ -78,15 +79,19 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     let t = Date.now();
     if (store) corpus = windowCorpus(await readCorpus(store, lists), win.start, win.end);
     timings.read = Date.now() - t;
-    // The layout runs on a worker thread (big graphs) and the derived tables are written by
+    // The layout (then betweenness) runs on a worker thread (big graphs) and the derived tables are written by
     // DuckDB's threads while this thread goes on with the rest and builds the page artifacts.
-    let layout: Promise<Layout> | null = null;
-    const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed) => { layout = startLayout(g, seed); } });
+    let layout: Promise<LayoutResult> | null = null;
+    const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed, job) => { layout = startLayout(g, seed, undefined, job); } });
     Object.assign(timings, analysis.timings);
     t = Date.now();
     const derived = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
     derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile
-    const laidOut = layout ? (layout as Promise<Layout>).then((l) => { analysis.layout = byPerson(l); }) : Promise.resolve();
+    // Only graph.json and its exports use the layout and betweenness: they are built last (site.ts).
+    const laidOut = layout ? (layout as Promise<LayoutResult>).then((r) => {
+      analysis.layout = byPerson(r.layout);
+      if (r.betweenness) setBetweenness(analysis.metrics, analysis.graph, r.betweenness, personOfKey);
+    }) : Promise.resolve();
     const version = async () => {
       await derived;
       if (store) storeVersion = await store.version();
