@@ -48,7 +48,8 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
   const shared = new Map<string, string[]>();
   const one = (xs: Strs): string[] => {
     if (!xs) xs = [];
-    const k = JSON.stringify(xs);
+    // Most are one list or one source: its name is the key ("1" + name never starts a JSON array).
+    const k = xs.length === 1 ? "1" + xs[0] : JSON.stringify(xs);
     let v = shared.get(k);
     if (!v) shared.set(k, (v = Object.freeze(xs) as string[]));
     return v;
