@@ -3,7 +3,7 @@
 // batch parts are JSON lines, one object per row (a view reads them, then the sealer's COPY to
 // Parquet). Derived tables go columnar: one line per chunk of rows holding one JSON array per
 // column, unnested by DuckDB, so no JS object is made per row and each column is one stringify.
-import { unlink, writeFile } from "node:fs/promises";
+import { unlinkSync, writeFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ColumnType, DerivedColumns } from "./api.ts";
 import type { Columns } from "./schema.ts";
@@ -165,12 +165,13 @@ export async function writeParquet(
 ): Promise<void> {
   const bytes = columnarLines(columns, Array.isArray(rows) ? rowsToColumns(columns, rows) : rows);
   const tmp = `${file}.rows.jsonl`;
-  // Async file calls: writing and unlinking ~100 MB at 212k messages took ~0.9 s of the main
-  // thread, which meanwhile builds the page artifacts (analysis/run.ts).
-  await writeFile(tmp, bytes);
+  // Sync file calls: the analysis writes the derived tables while its main thread builds the page
+  // artifacts and turns the event loop only between builders; each async call would wait for one
+  // such turn (with async write and unlink the tables finished well after the artifacts).
+  writeFileSync(tmp, bytes);
   try {
     await copyToParquet(con, columnarRelationSql(tmp, columns), file);
   } finally {
-    await unlink(tmp);
+    unlinkSync(tmp);
   }
 }
