@@ -4,7 +4,7 @@ import type { AnalysisPerson, Corpus } from "../model/corpus.ts";
 import { buildThreads, type ThreadResult } from "../thread/index.ts";
 import { replyEdges, type ReplyEdge, type ReplyStats } from "../graph/replies.ts";
 import { buildReplyGraph, byPerson, type ReplyGraph } from "../graph/build.ts";
-import { computeMetrics, type GraphMetrics } from "../graph/metrics.ts";
+import { betweennessJob, computeMetrics, type BetweennessJob, type GraphMetrics } from "../graph/metrics.ts";
 import { layoutGraph } from "../graph/layout.ts";
 import { censorAtListEnds, listObservationEnds, observeFirstReplies, type Observation } from "./survival.ts";
 import { pwNakVerdicts, reviewRows, type ReviewRow } from "./reviews.ts";
@@ -26,9 +26,10 @@ export interface AnalyzeOptions {
   details?: DetailCaps;
   /**
    * Lay the graph out elsewhere (runAnalysis: on a worker thread, see layout-job.ts): called with
-   * the graph with bots and the seed; `layout` stays empty until the caller fills it.
+   * the graph with bots, the seed and the default graph's betweenness job; `layout` stays empty
+   * and the metrics' betweenness 0 until the caller fills them in (setBetweenness).
    */
-  deferLayout?: (graphAll: ReplyGraph, seed: number) => void;
+  deferLayout?: (graphAll: ReplyGraph, seed: number, betweenness: BetweennessJob) => void;
 }
 
 /** Detail page caps: ~550 pages at most besides fetched threads, so `observable build` stays short. */
@@ -84,10 +85,10 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   lap("graph");
   // A deferred layout starts before the metrics, so its worker has the other core during them too.
   let layout = new Map<string, { x: number; y: number }>();
-  if (o.deferLayout) o.deferLayout(graphAll, o.seed ?? 7);
+  if (o.deferLayout) o.deferLayout(graphAll, o.seed ?? 7, betweennessJob(graph, o.seed ?? 42));
   else layout = byPerson(layoutGraph(graphAll, o.seed ?? 7));
   lap("layout");
-  const m = computeMetrics(graph, o.seed ?? 42);
+  const m = computeMetrics(graph, o.seed ?? 42, { deferBetweenness: !!o.deferLayout });
   const metrics = { ...m, nodes: byPerson(m.nodes) };
   lap("metrics");
   let windowStart: number | null = null, windowEnd: number | null = null;

@@ -1,8 +1,7 @@
-// Worker thread: ForceAtlas2 layout of a reply graph sent as plain arrays (see layout-job.ts).
+// Worker thread: ForceAtlas2 layout of a reply graph sent as plain arrays, then betweenness if asked (see layout-job.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { layoutGraph } from "../graph/layout.ts";
-import { graphFromWire, type LayoutRequest } from "./layout-job.ts";
+import { graphFromWire, runLayoutJob, type LayoutJob } from "./layout-job.ts";
 
-const req = workerData as LayoutRequest;
-const pos = layoutGraph(graphFromWire(req), req.seed);
-parentPort!.postMessage([...pos]);
+const req = workerData as LayoutJob;
+const r = runLayoutJob(graphFromWire(req), req.seed, req.betweenness);
+parentPort!.postMessage({ pos: [...r.layout], bc: r.betweenness });

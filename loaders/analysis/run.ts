@@ -14,8 +14,9 @@ import { artifactJson } from "./bounded.ts";
 import { FILES } from "./artifacts.ts";
 import { siteFilesBeside } from "./site.ts";
 import { zipFiles } from "./zip.ts";
-import { startLayout, type Layout } from "./layout-job.ts";
-import { byPerson } from "../graph/build.ts";
+import { startLayout, type LayoutResult } from "./layout-job.ts";
+import { byPerson, personOfKey } from "../graph/build.ts";
+import { setBetweenness } from "../graph/metrics.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
 import { describeAffiliations, runAffiliations } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
@@ -92,10 +93,10 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     let t = Date.now();
     if (store) corpus = windowCorpus(await readCorpus(store, lists), win.start, win.end);
     timings.read = Date.now() - t;
-    // The layout runs on a worker thread (big graphs) and the derived tables are written by
+    // The layout (then betweenness) runs on a worker thread (big graphs) and the derived tables are written by
     // DuckDB's threads while this thread goes on with the rest and builds the page artifacts.
-    let layout: Promise<Layout> | null = null;
-    const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed) => { layout = startLayout(g, seed); } });
+    let layout: Promise<LayoutResult> | null = null;
+    const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed, job) => { layout = startLayout(g, seed, undefined, job); } });
     Object.assign(timings, analysis.timings);
     t = Date.now();
     const derivedCore = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
@@ -128,7 +129,11 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       timings.affiliations = Date.now() - t1;
     });
     derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile
-    const laidOut = layout ? (layout as Promise<Layout>).then((l) => { analysis.layout = byPerson(l); }) : Promise.resolve();
+    // Only graph.json and its exports use the layout and betweenness: they are built last (site.ts).
+    const laidOut = layout ? (layout as Promise<LayoutResult>).then((r) => {
+      analysis.layout = byPerson(r.layout);
+      if (r.betweenness) setBetweenness(analysis.metrics, analysis.graph, r.betweenness, personOfKey);
+    }) : Promise.resolve();
     const version = async () => {
       await derived;
       if (store) storeVersion = await store.version();

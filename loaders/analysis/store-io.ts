@@ -1,6 +1,6 @@
 // The analysis stage's only contact with the store: read the corpus (messages, people,
 // trailers views) and write the derived tables (message_threads, threads, replies, reviews, headline).
-import type { Store } from "../store/api.ts";
+import type { DerivedColumns, Store } from "../store/api.ts";
 import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
@@ -49,7 +49,8 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
   const shared = new Map<string, string[]>();
   const one = (xs: Strs): string[] => {
     if (!xs) xs = [];
-    const k = JSON.stringify(xs);
+    // Most are one list or one source: its name is the key ("1" + name never starts a JSON array).
+    const k = xs.length === 1 ? "1" + xs[0] : JSON.stringify(xs);
     let v = shared.get(k);
     if (!v) shared.set(k, (v = Object.freeze(xs) as string[]));
     return v;
@@ -89,33 +90,41 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
     revisionLinks: await readRevisionLinks(store) };
 }
 
+/** One array per column, each from a getter over `items`: no object per row (see DerivedColumns). */
+function columnsOf<T>(items: readonly T[], get: Record<string, (x: T) => unknown>): DerivedColumns {
+  return { length: items.length, columns: Object.fromEntries(Object.entries(get).map(([k, f]) => [k, items.map((x) => f(x))])) };
+}
+
 export async function writeDerivedTables(store: Store, a: Analysis): Promise<void> {
   const msgs = a.corpus.messages;
+  const threadId = a.tr.threading.threadId;
   await store.writeDerived("message_threads", { message_id: "VARCHAR", thread_id: "VARCHAR", series_id: "VARCHAR" },
-    msgs.map((m, i) => ({ message_id: m.id, thread_id: a.tr.threading.threadId[i], series_id: a.tr.series[i] })));
+    { length: msgs.length, columns: { message_id: msgs.map((m) => m.id), thread_id: threadId, series_id: a.tr.series } });
   const first = new Map(a.observations.filter((o) => o.kind === "thread").map((o) => [o.key, o]));
+  const answer = (t: { id: string }) => first.get(t.id);
   await store.writeDerived("threads", {
     thread_id: "VARCHAR", root_id: "VARCHAR", root_missing: "BOOLEAN", subject: "VARCHAR", author_id: "VARCHAR", sender_id: "VARCHAR", messages: "INTEGER",
     participants: "INTEGER", lists: "VARCHAR[]", start_at: "TIMESTAMP", end_at: "TIMESTAMP", depth: "INTEGER",
     is_series: "BOOLEAN", series_id: "VARCHAR", first_reply_ms: "BIGINT", first_responder: "VARCHAR",
-  }, a.tr.threads.map((t) => {
-    const o = first.get(t.id);
-    return { thread_id: t.id, root_id: msgs[t.root].id, root_missing: t.rootIsPhantom, subject: t.subject,
-      // Root missing: the first stored message is a reply, so nobody is known to have started the thread.
-      author_id: t.rootIsPhantom ? null : t.author, sender_id: t.rootIsPhantom ? null : t.sender,
-      messages: t.members.length, participants: t.participants.length, lists: t.lists, start_at: t.start, end_at: t.end, depth: t.depth,
-      is_series: t.isSeries, series_id: t.seriesId, first_reply_ms: o?.answered ? o.time : null, first_responder: o?.responder ?? null };
+  }, columnsOf(a.tr.threads, {
+    thread_id: (t) => t.id, root_id: (t) => msgs[t.root].id, root_missing: (t) => t.rootIsPhantom, subject: (t) => t.subject,
+    // Root missing: the first stored message is a reply, so nobody is known to have started the thread.
+    author_id: (t) => (t.rootIsPhantom ? null : t.author), sender_id: (t) => (t.rootIsPhantom ? null : t.sender),
+    messages: (t) => t.members.length, participants: (t) => t.participants.length, lists: (t) => t.lists, start_at: (t) => t.start, end_at: (t) => t.end,
+    depth: (t) => t.depth, is_series: (t) => t.isSeries, series_id: (t) => t.seriesId,
+    first_reply_ms: (t) => { const o = answer(t); return o?.answered ? o.time : null; }, first_responder: (t) => answer(t)?.responder ?? null,
   }));
   await store.writeDerived("replies", {
     child_id: "VARCHAR", parent_id: "VARCHAR", from_id: "VARCHAR", to_id: "VARCHAR", date: "TIMESTAMP", latency_ms: "BIGINT",
     lists: "VARCHAR[]", thread_id: "VARCHAR", is_bot: "BOOLEAN",
-  }, a.replies.map((e) => ({ child_id: msgs[e.child].id, parent_id: msgs[e.parent].id, from_id: e.from, to_id: e.to, date: e.date,
-    latency_ms: e.latency, lists: e.lists, thread_id: a.tr.threading.threadId[e.child], is_bot: e.bot })));
+  }, columnsOf(a.replies, { child_id: (e) => msgs[e.child].id, parent_id: (e) => msgs[e.parent].id, from_id: (e) => e.from, to_id: (e) => e.to,
+    date: (e) => e.date, latency_ms: (e) => e.latency, lists: (e) => e.lists, thread_id: (e) => threadId[e.child], is_bot: (e) => e.bot }));
   await store.writeDerived("reviews", {
     message_id: "VARCHAR", kind: "VARCHAR", reviewer_id: "VARCHAR", author_id: "VARCHAR", target_id: "VARCHAR", applies_to: "VARCHAR",
     series_id: "VARCHAR", thread_id: "VARCHAR", lists: "VARCHAR[]", date: "TIMESTAMP", source: "VARCHAR", cross_subsystem: "BOOLEAN",
-  }, a.reviews.map((r) => ({ message_id: r.messageId, kind: r.kind, reviewer_id: r.reviewer, author_id: r.author, target_id: r.target,
-    applies_to: r.appliesTo, series_id: r.seriesId, thread_id: r.threadId, lists: r.lists, date: r.date, source: r.source, cross_subsystem: r.crossSubsystem })));
+  }, columnsOf(a.reviews, { message_id: (r) => r.messageId, kind: (r) => r.kind, reviewer_id: (r) => r.reviewer, author_id: (r) => r.author,
+    target_id: (r) => r.target, applies_to: (r) => r.appliesTo, series_id: (r) => r.seriesId, thread_id: (r) => r.threadId, lists: (r) => r.lists,
+    date: (r) => r.date, source: (r) => r.source, cross_subsystem: (r) => r.crossSubsystem }));
   await writeSeriesTables(store, a);
   // One row: the window and the headline figures of this analysis, for `threadgraph stats`.
   const counts = headlineCounts(a);

@@ -48,8 +48,23 @@ export function byPerson<V>(m: Map<string, V>): Map<string, V> {
   return new Map([...m].map(([k, v]) => [personOfKey(k), v]));
 }
 
+const DAY = 86_400_000;
+/** "YYYY-MM" by months since 1970-01, made once each (monthOf runs once per reply and message). */
+const monthText = new Map<number, string>();
+
+/** "YYYY-MM" (UTC) of epoch ms t, as new Date(t).toISOString().slice(0, 7), without a Date and a string per call. */
 export function monthOf(t: number): string {
-  return new Date(t).toISOString().slice(0, 7);
+  // Years 1970-9999 by arithmetic; anything else (and NaN's RangeError) as toISOString does it.
+  if (!(t >= 0 && t < 253402300800000)) return new Date(t).toISOString().slice(0, 7);
+  // Civil date from days (H. Hinnant's days_from_civil inverse), months counted from 1970-01.
+  const z = Math.floor(t / DAY) + 719468, era = Math.floor(z / 146097), doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const mp = Math.floor((5 * (doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))) + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9, y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const k = (y - 1970) * 12 + m - 1;
+  let s = monthText.get(k);
+  if (s === undefined) monthText.set(k, (s = `${y}-${m < 10 ? "0" : ""}${m}`));
+  return s;
 }
 
 export function selectReplies(edges: ReplyEdge[], o: GraphOptions = {}): ReplyEdge[] {

@@ -1,12 +1,8 @@
-// Graph exports for users and other tools: CSV node/edge tables, GEXF (Gephi) and GraphML,
-// GEXF through graphology-gexf's writer; GraphML written here (graphology-graphml only parses).
-import graphology from "graphology";
-import type { DirectedGraph as DirectedGraphT } from "graphology";
-import { write as writeGexf } from "graphology-gexf";
+// Graph exports for users and other tools: CSV node/edge tables, GEXF (Gephi, gexf.ts) and GraphML
+// (graphology-graphml only parses).
+import { writeGexf } from "./gexf.ts";
 import { csvCell } from "../model/csv-cell.ts";
 import { capLength } from "../model/clip.ts";
-
-const { DirectedGraph } = graphology as unknown as { DirectedGraph: typeof DirectedGraphT };
 
 export type Scalar = string | number | boolean | null;
 export type Row = Record<string, Scalar | Scalar[]>;
@@ -30,32 +26,17 @@ function flat(v: Scalar | Scalar[]): string | number | boolean {
   return Array.isArray(b) ? b.join(";") : b;
 }
 
-// graphology keeps adjacency in plain objects, so an id such as "__proto__" or "constructor" (ids
-// come from mail) would collide with Object.prototype: node keys carry this prefix, which the
-// writer's output loses again (attribute values are XML-escaped, so `id="k:` is only ever a real id).
-const KEY = "k:";
-
-/** A flat graphology graph from node and edge rows (edges: source/target columns), keys prefixed with KEY. */
-function flatGraph(nodes: Row[], edges: Row[], idCol: string, srcCol: string, dstCol: string) {
-  const g = new DirectedGraph();
-  for (const n of nodes) {
-    const attrs: Record<string, string | number | boolean> = {};
-    for (const [k, v] of Object.entries(n)) if (k !== idCol) attrs[k] = flat(v);
-    // merge: ids cut to the length bound may meet (only absurdly long ids); never a crash.
-    g.mergeNode(KEY + capLength(String(n[idCol])), attrs);
-  }
-  for (const e of edges) {
-    const attrs: Record<string, string | number | boolean> = {};
-    for (const [k, v] of Object.entries(e)) if (k !== srcCol && k !== dstCol) attrs[k] = flat(v);
-    g.mergeDirectedEdge(KEY + capLength(String(e[srcCol])), KEY + capLength(String(e[dstCol])), attrs);
-  }
-  return g;
-}
-
 export function toGexf(nodes: Row[], edges: Row[]): string {
-  // graphology-gexf writes text as it is: the characters XML forbids are replaced afterwards (our
-  // own markup is plain ASCII, so only data can carry them).
-  return xmlChars(writeGexf(flatGraph(nodes, edges, "id", "source", "target"), { pretty: false }).replace(/ (id|source|target)="k:/g, ' $1="'));
+  const attrs = (r: Row, skip: string[]) => {
+    const a: Record<string, string | number | boolean> = {};
+    for (const [k, v] of Object.entries(r)) if (!skip.includes(k)) a[k] = flat(v);
+    return a;
+  };
+  // Ids cut to the length bound may meet (only absurdly long ids): writeGexf merges them, never a crash.
+  const id = (v: Scalar | Scalar[] | undefined) => capLength(String(v));
+  // The characters XML forbids are replaced afterwards (the markup itself is plain ASCII, so only data can carry them).
+  return xmlChars(writeGexf(nodes.map((n) => ({ id: id(n.id), attrs: attrs(n, ["id"]) })),
+    edges.map((e) => ({ source: id(e.source), target: id(e.target), attrs: attrs(e, ["source", "target"]) }))));
 }
 
 /** Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/FFFF) become U+FFFD, so Gephi and strict parsers accept the file. */

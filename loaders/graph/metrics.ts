@@ -23,7 +23,14 @@ export const BETWEENNESS_EXACT_NODES = 2000;
  */
 export const BETWEENNESS_SAMPLES = 1000;
 
-export interface BetweennessOptions { exactNodes?: number; samples?: number }
+export interface BetweennessOptions {
+  exactNodes?: number; samples?: number;
+  /**
+   * Leave betweenness at 0 here: the caller computes it elsewhere from betweennessJob(g) (the
+   * analysis does, on the layout's worker thread) and fills it in with setBetweenness.
+   */
+  deferBetweenness?: boolean;
+}
 
 export interface NodeMetrics {
   in_w: number; out_w: number; degree: number;
@@ -50,9 +57,9 @@ export function rng(seed: number): () => number {
 }
 
 /** Compressed adjacency over node indexes. */
-interface Csr { n: number; ids: string[]; out: Int32Array; outStart: Int32Array; und: Int32Array; undStart: Int32Array }
+export interface Csr { n: number; ids: string[]; out: Int32Array; outStart: Int32Array; und: Int32Array; undStart: Int32Array }
 
-function toCsr(g: ReplyGraph): Csr {
+export function toCsr(g: ReplyGraph): Csr {
   const ids = g.nodes();
   const n = ids.length;
   const at = new Map(ids.map((id, i) => [id, i]));
@@ -74,7 +81,7 @@ function toCsr(g: ReplyGraph): Csr {
 }
 
 /** Brandes betweenness from the given sources, normalised for directed graphs. */
-export function betweenness(c: Csr, sources: number[]): Float64Array {
+export function betweenness(c: Pick<Csr, "n" | "out" | "outStart">, sources: readonly number[]): Float64Array {
   const { n, out, outStart } = c;
   const bc = new Float64Array(n);
   const sigma = new Float64Array(n), delta = new Float64Array(n);
@@ -135,11 +142,12 @@ export function coreNumbers(c: Csr): Int32Array {
   return deg;
 }
 
-export function computeMetrics(g: ReplyGraph, seed = 42, bo: BetweennessOptions = {}): GraphMetrics {
-  const c = toCsr(g);
+/** Betweenness's inputs, plain data a worker thread can take: out-adjacency by node index (g.nodes() order) and the sources. */
+export interface BetweennessJob { n: number; out: Int32Array; outStart: Int32Array; sources: number[]; exact: boolean }
+
+/** The sources: every node, or (graphs over exactNodes nodes) a seeded sample of `samples`. */
+export function betweennessJob(g: ReplyGraph, seed = 42, bo: BetweennessOptions = {}, c: Csr = toCsr(g)): BetweennessJob {
   const { n, ids } = c;
-  const m = g.size;
-  // Betweenness: exact up to exactNodes nodes, else from a deterministic sample of sources.
   const exactNodes = bo.exactNodes ?? BETWEENNESS_EXACT_NODES, samples = bo.samples ?? BETWEENNESS_SAMPLES;
   let sources = ids.map((_, i) => i);
   let exact = true;
@@ -150,7 +158,20 @@ export function computeMetrics(g: ReplyGraph, seed = 42, bo: BetweennessOptions 
     for (let i = n - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [sources[i], sources[j]] = [sources[j], sources[i]]; }
     sources = sources.slice(0, k);
   }
-  const bc = betweenness(c, sources);
+  return { n, out: c.out, outStart: c.outStart, sources, exact };
+}
+
+/** Fill in deferred betweenness (values by node index of betweennessJob's graph); `key` maps a graph node key to the metrics' key. */
+export function setBetweenness(m: GraphMetrics, g: ReplyGraph, bc: Float64Array, key: (k: string) => string = (k) => k): void {
+  g.nodes().forEach((k, i) => { const x = m.nodes.get(key(k)); if (x) x.betweenness = bc[i]; });
+}
+
+export function computeMetrics(g: ReplyGraph, seed = 42, bo: BetweennessOptions = {}): GraphMetrics {
+  const c = toCsr(g);
+  const { n, ids } = c;
+  const m = g.size;
+  const { sources, exact } = betweennessJob(g, seed, bo, c);
+  const bc = bo.deferBetweenness ? new Float64Array(n) : betweenness(c, sources);
   const core = coreNumbers(c);
   const pr = n > 0 ? pagerank(g, { getEdgeWeight: "weight", alpha: 0.85, maxIterations: 200, tolerance: 1e-9 }) : {};
   const comm = n > 0 ? louvain(g, { getEdgeWeight: "weight", rng: rng(seed) }) : {};

@@ -6,6 +6,9 @@ export type ColumnType =
   | "VARCHAR" | "BIGINT" | "INTEGER" | "DOUBLE" | "BOOLEAN" | "TIMESTAMP"
   | "VARCHAR[]" | "BIGINT[]" | "DOUBLE[]";
 
+/** Rows given as one array per column, all `length` long (cheaper than an object per row for big tables). */
+export interface DerivedColumns { length: number; columns: Record<string, ArrayLike<unknown>> }
+
 export interface Store {
   readonly dir: string;
   /**
@@ -17,9 +20,10 @@ export interface Store {
   /**
    * Atomically replace a derived table (derived/<name>.parquet) and expose it as view <name>.
    * A derived table named `message_threads` (message_id, thread_id, series_id) is joined into
-   * the messages view as columns thread_id and series_id.
+   * the messages view as columns thread_id and series_id. Rows are objects keyed by column name,
+   * or DerivedColumns; fields not declared in `columns` are ignored, missing ones are null.
    */
-  writeDerived(name: string, columns: Record<string, ColumnType>, rows: Record<string, unknown>[]): Promise<void>;
+  writeDerived(name: string, columns: Record<string, ColumnType>, rows: Record<string, unknown>[] | DerivedColumns): Promise<void>;
   /** Changes whenever the store's contents change (manifest generation + derived tables). For caches. */
   version(): Promise<string>;
   close(): Promise<void>;

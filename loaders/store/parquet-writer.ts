@@ -1,9 +1,11 @@
-// Rows -> files DuckDB reads. Rows are serialised as JSON lines (JSON.stringify is native and
-// cheap; per-value appender calls cost far more) and DuckDB's multi-threaded JSON reader turns
-// them into typed columns: either in a view (staged batch parts) or in a COPY to Parquet.
+// Rows -> files DuckDB reads, as JSON (JSON.stringify is native and cheap; per-value appender
+// calls cost far more) that DuckDB's multi-threaded JSON reader turns into typed columns. Staged
+// batch parts are JSON lines, one object per row (a view reads them, then the sealer's COPY to
+// Parquet). Derived tables go columnar: one line per chunk of rows holding one JSON array per
+// column, unnested by DuckDB, so no JS object is made per row and each column is one stringify.
 import { unlinkSync, writeFileSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { ColumnType } from "./api.ts";
+import type { ColumnType, DerivedColumns } from "./api.ts";
 import type { Columns } from "./schema.ts";
 import { quoteIdent, sqlString } from "./sql.ts";
 
@@ -23,7 +25,17 @@ export class JsonLinesWriter {
   rows = 0;
 
   add(row: Record<string, unknown>): void {
-    let s = JSON.stringify(row);
+    this.addLine(JSON.stringify(row));
+  }
+
+  /** Append one line of JSON text (lone surrogates replaced). */
+  addLine(s: string): void {
+    this.text(s);
+    this.endLine();
+  }
+
+  /** Append JSON text to the current line (lone surrogates replaced): a line may come in pieces. */
+  text(s: string): void {
     if (s.includes("\\ud")) s = s.replace(LONE_SURROGATE, "$1\\ufffd");
     // UTF-8 needs at most 3 bytes per UTF-16 unit, plus the newline
     const need = this.used + s.length * 3 + 1;
@@ -33,6 +45,11 @@ export class JsonLinesWriter {
       this.buf = grown;
     }
     this.used += this.buf.write(s, this.used);
+  }
+
+  /** End the current line. */
+  endLine(): void {
+    if (this.used >= this.buf.length) this.text("");
     this.buf[this.used++] = 0x0a;
     this.rows++;
   }
@@ -46,10 +63,6 @@ export function jsonLines(rows: Record<string, unknown>[]): Buffer {
   const w = new JsonLinesWriter();
   for (const r of rows) w.add(r);
   return w.bytes();
-}
-
-export function writeJsonLines(file: string, rows: Record<string, unknown>[]): void {
-  writeFileSync(file, jsonLines(rows));
 }
 
 // Numbers are read as DOUBLE and cast, so 1.0 or 3.7 given for a BIGINT column still loads.
@@ -69,7 +82,7 @@ function castExpr(name: string, type: ColumnType): string {
   }
 }
 
-/** A typed SELECT over JSON-lines files written by writeJsonLines. */
+/** A typed SELECT over JSON-lines files of row objects (staged parts: jsonLines, JsonLinesWriter). */
 export function jsonRelationSql(files: string[], columns: Columns): string {
   const spec = Object.entries(columns).map(([n, t]) => `${sqlString(n)}: ${sqlString(JSON_TYPE[t])}`).join(", ");
   const cols = Object.entries(columns).map(([n, t]) => castExpr(n, t)).join(", ");
@@ -81,28 +94,83 @@ export async function copyToParquet(con: DuckDBConnection, selectSql: string, fi
   await con.run(`COPY (${selectSql}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION snappy)`);
 }
 
-/** Write `rows` (objects keyed by column name) to a Parquet file at `file`. */
-export async function writeParquet(
-  con: DuckDBConnection, file: string, columns: Columns, rows: Record<string, unknown>[],
-): Promise<void> {
+/** Rows per line of the columnar encoding: DuckDB reads lines in parallel; a chunk's arrays stay small. */
+export const ROWS_PER_LINE = 2048;
+
+/** The declared value of a cell: undefined is null, booleans and text coerced loosely. */
+function cell(v: unknown, t: ColumnType): unknown {
+  return v === undefined || v === null ? null
+    : t === "BOOLEAN" ? Boolean(v)
+    : t === "VARCHAR" && typeof v !== "string" ? String(v)
+    : v;
+}
+
+/** Cells from..to of a column as declared (see cell); a plain copy when no cell needs coercing. */
+function chunk(col: ArrayLike<unknown> | undefined, t: ColumnType, from: number, to: number): unknown[] {
+  if (!col) return new Array(to - from).fill(null);
+  let plain = true;
+  if (t === "VARCHAR") { for (let i = from; i < to && plain; i++) { const v = col[i]; plain = typeof v === "string" || v === null; } }
+  else if (t === "BOOLEAN") { for (let i = from; i < to && plain; i++) { const v = col[i]; plain = typeof v === "boolean" || v === null; } }
+  else plain = false;
+  if (plain && Array.isArray(col)) return col.slice(from, to);
+  const out = new Array<unknown>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = cell(col[i], t);
+  return out;
+}
+
+/** Objects keyed by column name as one array per declared column (stray fields never reach the file). */
+export function rowsToColumns(columns: Columns, rows: Record<string, unknown>[]): DerivedColumns {
+  return { length: rows.length, columns: Object.fromEntries(Object.keys(columns).map((n) => [n, rows.map((r) => r[n])])) };
+}
+
+/**
+ * Columnar JSON lines: `{"c0":[...],"c1":[...]}` per ROWS_PER_LINE rows, column j holding the
+ * j-th declared column's cells. A chunk whose text outgrows what a JS string can hold (huge
+ * hostile values) is split in halves down to single rows.
+ */
+export function columnarLines(columns: Columns, data: DerivedColumns): Buffer {
   const names = Object.keys(columns);
-  // Keep only the declared columns, so stray fields never reach the file; coerce loose values.
-  const clean = rows.map((r) => {
-    const o: Record<string, unknown> = {};
-    for (const n of names) {
-      const v = r[n];
-      const t = columns[n];
-      o[n] = v === undefined || v === null ? null
-        : t === "BOOLEAN" ? Boolean(v)
-        : t === "VARCHAR" && typeof v !== "string" ? String(v)
-        : v;
+  const w = new JsonLinesWriter();
+  const line = (from: number, to: number): void => {
+    let texts: string[];
+    try {
+      texts = names.map((n, j) => `${j ? "," : "{"}"c${j}":${JSON.stringify(chunk(data.columns[n], columns[n], from, to))}`);
+    } catch (e) {
+      if (!(e instanceof RangeError) || to - from < 2) throw e;
+      const mid = from + ((to - from) >> 1);
+      line(from, mid); line(mid, to);
+      return;
     }
-    return o;
-  });
+    for (const t of texts) w.text(t);
+    w.text("}");
+    w.endLine();
+  };
+  for (let i = 0; i < data.length; i += ROWS_PER_LINE) line(i, Math.min(data.length, i + ROWS_PER_LINE));
+  return w.bytes();
+}
+
+/** A typed SELECT over a file written from columnarLines: the chunks' arrays unnested side by side, in order. */
+export function columnarRelationSql(file: string, columns: Columns): string {
+  const names = Object.keys(columns);
+  const spec = names.map((n, j) => `c${j}: ${sqlString(JSON_TYPE[columns[n]] + "[]")}`).join(", ");
+  const unnested = names.map((n, j) => `unnest(c${j}) AS ${quoteIdent(n)}`).join(", ");
+  const cols = names.map((n) => castExpr(n, columns[n])).join(", ");
+  return `SELECT ${cols} FROM (SELECT ${unnested} FROM read_json([${sqlString(file)}], format = 'newline_delimited', ` +
+    `columns = {${spec}}))`;
+}
+
+/** Write rows (objects keyed by column name, or one array per column) to a Parquet file at `file`. */
+export async function writeParquet(
+  con: DuckDBConnection, file: string, columns: Columns, rows: Record<string, unknown>[] | DerivedColumns,
+): Promise<void> {
+  const bytes = columnarLines(columns, Array.isArray(rows) ? rowsToColumns(columns, rows) : rows);
   const tmp = `${file}.rows.jsonl`;
-  writeJsonLines(tmp, clean);
+  // Sync file calls: the analysis writes the derived tables while its main thread builds the page
+  // artifacts and turns the event loop only between builders; each async call would wait for one
+  // such turn (with async write and unlink the tables finished well after the artifacts).
+  writeFileSync(tmp, bytes);
   try {
-    await copyToParquet(con, jsonRelationSql([tmp], columns), file);
+    await copyToParquet(con, columnarRelationSql(tmp, columns), file);
   } finally {
     unlinkSync(tmp);
   }

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from "node:f
 import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
 import { setOwn } from "../model/own-keys.ts";
-import type { ColumnType, Store } from "./api.ts";
+import type { ColumnType, DerivedColumns, Store } from "./api.ts";
 import { jsonLines, type JsonLinesWriter } from "./parquet-writer.ts";
 import { processAlive } from "./lock.ts";
 import { dataFiles, namedFiles, partName, readManifest, writeManifest, MANIFEST, type Manifest } from "./manifest.ts";
@@ -71,7 +71,7 @@ export class DuckStore implements Store {
     return this.starting;
   }
 
-  private async write(file: string, columns: Columns, rows: Record<string, unknown>[]): Promise<void> {
+  private async write(file: string, columns: Columns, rows: Record<string, unknown>[] | DerivedColumns): Promise<void> {
     const { writeParquet } = await import("./parquet-writer.ts");
     await writeParquet(await this.con(), file, columns, rows);
   }
@@ -217,7 +217,7 @@ export class DuckStore implements Store {
     return this.derivedFiles().map((d) => d.name).filter((n) => !this.damagedDerived.has(n));
   }
 
-  async writeDerived(name: string, columns: Record<string, ColumnType>, rows: Record<string, unknown>[]): Promise<void> {
+  async writeDerived(name: string, columns: Record<string, ColumnType>, rows: Record<string, unknown>[] | DerivedColumns): Promise<void> {
     if (!DERIVED_NAME.test(name) || CORE_VIEWS.has(name)) throw new Error(`invalid derived table name '${name}'`);
     mkdirSync(join(this.dir, "derived"), { recursive: true });
     const file = join(this.dir, "derived", `${name}.parquet`);
