@@ -26,6 +26,8 @@ export const FILES = {
   responsiveness: "responsiveness.json",
   reviews: "reviews.json",
   upset: "upset.json",
+  /** Fact tables the pages filter in the browser (facts.ts). */
+  facts: "facts.json",
   person: (key: string) => `person/${key}.json`,
   thread: (key: string) => `thread/${key}.json`,
 } as const;

@@ -1,0 +1,90 @@
+// The fact tables (facts.json, written by loaders/analysis/facts.ts) decoded into typed columns,
+// and the window figures every page computes from them in the browser. The definitions are the
+// ones `threadgraph stats --since/--until` uses (docs/analysis.md "Windowed figures"):
+// a message counts when its day is in [from, to), it reached a selected list, and (bots off) its
+// sender is not a bot; threads and people are those of the counted messages (people never
+// include bots); reviews and NAKs count by their message's day, their thread's lists and (bots
+// off) a reviewer who is not a bot. Without from/to, undated messages count too.
+// Plain JS with no imports, so Node tests run the very code the pages run.
+const DAY = 86400000;
+export const FLAG = { patch: 1, reply: 2, bot: 4 };
+const REVIEW_NAK = 1, REVIEW_BOT = 2;
+
+/** Typed columns from the artifact; `day` is absolute (days since 1970-01-01), NaN when undated. */
+export function decodeFacts(art) {
+  const m = art.messages, n = m.n;
+  const day = new Float64Array(n).fill(NaN);
+  for (let r = 0, d = art.day0; r < m.dated; r++) { d += m.day[r]; day[r] = d; }
+  const thread = new Int32Array(n);
+  for (let r = 0, hi = 0; r < n; r++) { const t = hi - m.thread[r]; thread[r] = t; if (t >= hi) hi = t + 1; }
+  const botPerson = new Uint8Array(art.people.n);
+  for (const k of art.people.bots) botPerson[k] = 1;
+  const rv = art.reviews, reviewRow = new Int32Array(rv.msg.length);
+  for (let i = 0, r = 0; i < rv.msg.length; i++) { r += rv.msg[i]; reviewRow[i] = r; }
+  return {
+    lists: art.lists, n, dated: m.dated, day, thread, botPerson,
+    listMask: Int32Array.from(m.lists), person: Int32Array.from(m.person), flags: Uint8Array.from(m.flags),
+    people: art.people.n, threads: art.threads.n,
+    reviewRow, reviewKind: Uint8Array.from(rv.kind), reviewLists: Int32Array.from(rv.lists),
+    firstDay: m.dated ? day[0] : null, lastDay: m.dated ? day[m.dated - 1] : null,
+  };
+}
+
+/** "YYYY-MM-DD" -> day number, or null for empty / invalid. */
+export function dayOf(iso) {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  return Number.isFinite(t) ? Math.floor(t / DAY) : null;
+}
+export const isoOfDay = (d) => new Date(d * DAY).toISOString().slice(0, 10);
+
+/** The list mask of a filter's lists (null: every message, also those on no tracked list). */
+export function maskOf(f, lists) {
+  if (!lists) return null;
+  let mask = 0;
+  f.lists.forEach((l, i) => { if (lists.includes(l)) mask |= 1 << i; });
+  return mask;
+}
+
+/**
+ * The message rows a filter keeps, as a Uint8Array of 0/1 (and their count).
+ * filter: { from, to: "YYYY-MM-DD" | null (to exclusive), lists: string[] | null, bots: boolean }.
+ */
+export function keepRows(f, filter) {
+  const from = dayOf(filter.from), to = dayOf(filter.to), mask = maskOf(f, filter.lists);
+  const windowed = from !== null || to !== null;
+  const keep = new Uint8Array(f.n);
+  let count = 0;
+  for (let r = 0; r < f.n; r++) {
+    const d = f.day[r];
+    if (windowed && (Number.isNaN(d) || (from !== null && d < from) || (to !== null && d >= to))) continue;
+    if (mask !== null && (f.listMask[r] & mask) === 0) continue;
+    if (!filter.bots && f.flags[r] & FLAG.bot) continue;
+    keep[r] = 1; count++;
+  }
+  return { keep, count };
+}
+
+/** The headline figures (data-kpi names) of a filter. */
+export function windowCounts(f, filter) {
+  const { keep, count } = keepRows(f, filter);
+  const threads = new Uint8Array(f.threads), people = new Uint8Array(f.people);
+  let nThreads = 0, nPeople = 0;
+  for (let r = 0; r < f.n; r++) {
+    if (!keep[r]) continue;
+    const t = f.thread[r], p = f.person[r];
+    if (!threads[t]) { threads[t] = 1; nThreads++; }
+    if (!people[p] && !f.botPerson[p]) { people[p] = 1; nPeople++; }
+  }
+  const from = dayOf(filter.from), to = dayOf(filter.to), mask = maskOf(f, filter.lists);
+  const windowed = from !== null || to !== null;
+  let reviews = 0, naks = 0;
+  for (let i = 0; i < f.reviewRow.length; i++) {
+    const d = f.day[f.reviewRow[i]], k = f.reviewKind[i];
+    if (windowed && (Number.isNaN(d) || (from !== null && d < from) || (to !== null && d >= to))) continue;
+    if (mask !== null && (f.reviewLists[i] & mask) === 0) continue;
+    if (!filter.bots && k & REVIEW_BOT) continue;
+    if (k & REVIEW_NAK) naks++; else reviews++;
+  }
+  return { messages: count, threads: nThreads, people: nPeople, reviews, naks };
+}
