@@ -38,7 +38,8 @@ export interface FactsArtifact {
     thread: number[];
     flags: number[];
   };
-  people: { n: number; bots: number[] };
+  /** bots: person indices of bots; row: each person's row in people.json (-1: none). */
+  people: { n: number; bots: number[]; row: number[] };
   threads: { n: number };
   /** Reviews given in replies and NAKs (carried tags are not windowed figures). */
   reviews: {
@@ -51,7 +52,8 @@ export interface FactsArtifact {
   };
 }
 
-export function buildFacts(a: Analysis): FactsArtifact {
+/** `peopleRows`: the ids of people.json's rows, in order (so pages can name a person index). */
+export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): FactsArtifact {
   const msgs = a.corpus.messages;
   const lists = a.corpus.lists;
   const bit = new Map(lists.map((l, i) => [l, 2 ** i]));
@@ -95,7 +97,8 @@ export function buildFacts(a: Analysis): FactsArtifact {
   return {
     schema: FACTS_SCHEMA, lists, day0,
     messages: { n, dated, day, lists: lmask, person, thread, flags },
-    people: { n: personIdx.size, bots: [...personIdx].filter(([id]) => a.bots.has(id)).map(([, k]) => k) },
+    people: { n: personIdx.size, bots: [...personIdx].filter(([id]) => a.bots.has(id)).map(([, k]) => k),
+      row: (() => { const at = new Map(peopleRows.map((id, k) => [id, k])); return [...personIdx.keys()].map((id) => at.get(id) ?? -1); })() },
     threads: { n: a.tr.threads.length },
     reviews: {
       msg: rows.map((r) => { const d = r.row - prevRow; prevRow = r.row; return d; }),

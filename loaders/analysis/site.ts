@@ -36,7 +36,7 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
     () => json(FILES.responsiveness, buildResponsiveness(a)),
     () => json(FILES.reviews, buildReviews(a)),
     // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
-    () => files.set(FILES.facts, JSON.stringify(buildFacts(a))),
+    () => files.set(FILES.facts, JSON.stringify(buildFacts(a, b.people?.rows.map((r) => r.id)))),
   ];
 }
 

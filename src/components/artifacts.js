@@ -5,6 +5,7 @@
 // Per-person and per-thread files are read by the [person].md / [thread].md pages themselves,
 // because their paths depend on observable.params.
 import { FileAttachment } from "observablehq:stdlib";
+import { decodeFacts } from "./facts.js";
 
 export { loadMeta } from "./meta.js";
 export const loadActivity = () => FileAttachment("../data/site/activity.json").json();
@@ -14,6 +15,8 @@ export const loadThreads = () => FileAttachment("../data/site/threads.json").jso
 export const loadBridges = () => FileAttachment("../data/site/bridges.json").json();
 export const loadResponsiveness = () => FileAttachment("../data/site/responsiveness.json").json();
 export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
+/** The fact tables every page filters in the browser (facts.js), decoded into typed columns. */
+export const loadFacts = async () => decodeFacts(await FileAttachment("../data/site/facts.json").json());
 export const loadUpset = () => FileAttachment("../data/site/upset.json").json();
 
 /**

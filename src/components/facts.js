@@ -19,12 +19,19 @@ export function decodeFacts(art) {
   for (let r = 0, hi = 0; r < n; r++) { const t = hi - m.thread[r]; thread[r] = t; if (t >= hi) hi = t + 1; }
   const botPerson = new Uint8Array(art.people.n);
   for (const k of art.people.bots) botPerson[k] = 1;
+  // First dated day of each person and first row of each thread: "new" people, "new" threads.
+  const personFirstDay = new Float64Array(art.people.n).fill(NaN), threadFirstRow = new Int32Array(art.threads.n).fill(-1);
+  for (let r = 0; r < n; r++) {
+    const p = m.person[r];
+    if (r < m.dated && Number.isNaN(personFirstDay[p])) personFirstDay[p] = day[r];
+    if (threadFirstRow[thread[r]] < 0) threadFirstRow[thread[r]] = r;
+  }
   const rv = art.reviews, reviewRow = new Int32Array(rv.msg.length);
   for (let i = 0, r = 0; i < rv.msg.length; i++) { r += rv.msg[i]; reviewRow[i] = r; }
   return {
-    lists: art.lists, n, dated: m.dated, day, thread, botPerson,
+    lists: art.lists, n, dated: m.dated, day, thread, botPerson, personFirstDay, threadFirstRow,
     listMask: Int32Array.from(m.lists), person: Int32Array.from(m.person), flags: Uint8Array.from(m.flags),
-    people: art.people.n, threads: art.threads.n,
+    people: art.people.n, threads: art.threads.n, peopleRow: Int32Array.from(art.people.row ?? []),
     reviewRow, reviewKind: Uint8Array.from(rv.kind), reviewLists: Int32Array.from(rv.lists),
     firstDay: m.dated ? day[0] : null, lastDay: m.dated ? day[m.dated - 1] : null,
   };
@@ -87,4 +94,28 @@ export function windowCounts(f, filter) {
     if (k & REVIEW_NAK) naks++; else reviews++;
   }
   return { messages: count, threads: nThreads, people: nPeople, reviews, naks };
+}
+
+/** Kept messages per thread (index: the thread's row in threads.json). */
+export function messagesPerThread(f, keep) {
+  const out = new Int32Array(f.threads);
+  for (let r = 0; r < f.n; r++) if (keep[r]) out[f.thread[r]]++;
+  return out;
+}
+
+/** Kept messages per person (index: person index; people.json row via f.peopleRow). */
+export function messagesPerPerson(f, keep) {
+  const out = new Int32Array(f.people);
+  for (let r = 0; r < f.n; r++) if (keep[r]) out[f.person[r]]++;
+  return out;
+}
+
+/** Rows of an artifact (threads.json, people.json) joined with a per-index count, where the count is > 0. */
+export function rowsWithCounts(rows, counts, rowOf = (i) => i, key = "in_filter") {
+  const out = [];
+  for (let i = 0; i < counts.length; i++) {
+    const row = counts[i] > 0 ? rows[rowOf(i)] : undefined;
+    if (row) out.push({ ...row, [key]: counts[i] });
+  }
+  return out;
 }
