@@ -28,6 +28,8 @@ export const FILES = {
   upset: "upset.json",
   /** Fact tables the pages filter in the browser (facts.ts). */
   facts: "facts.json",
+  /** Names and keys of the fact tables' people (facts.ts). */
+  factsPeople: "facts-people.json",
   person: (key: string) => `person/${key}.json`,
   thread: (key: string) => `thread/${key}.json`,
 } as const;

@@ -7,6 +7,9 @@
 import { DAY } from "../model/window.ts";
 import type { Analysis } from "./analyze.ts";
 import { isNak, isReplyReview } from "./build-people.ts";
+import { CROSS_LIST_HOME } from "./artifacts.ts";
+import { clipText } from "../model/clip.ts";
+import { fileKey } from "./keys.ts";
 
 export const FACTS_SCHEMA = 1;
 
@@ -38,8 +41,37 @@ export interface FactsArtifact {
     thread: number[];
     flags: number[];
   };
-  /** bots: person indices of bots; row: each person's row in people.json (-1: none). */
-  people: { n: number; bots: number[]; row: number[] };
+  /**
+   * Senders first (by messages sent), then people who only receive replies (authors of forwarded
+   * patches). bots: indices of bots; row: each one's row in people.json (-1: none); home: index
+   * into `homes` of their home list (-1: none).
+   */
+  people: { n: number; bots: number[]; row: number[]; home: number[] };
+  /** Home list labels: the lists, then CROSS_LIST_HOME. */
+  homes: string[];
+  /** Reply edges (graph/replies.ts), by the reply's message row; the replier is that row's sender. */
+  replies: {
+    /** Reply's message row, as the difference to the previous edge's (rows ascending). */
+    msg: number[];
+    /** Person replied to (the parent's author). */
+    to: number[];
+    /** Lists of the reply and its parent (what the flows count). */
+    lists: number[];
+    /** Minutes from parent to reply (-1: a date unknown). */
+    minutes: number[];
+  };
+  /** First-reply observations (analysis/survival.ts), by start. */
+  obs: {
+    /** 0: thread, 1: series. */
+    kind: number[];
+    /** Start day, as the difference to the previous observation's (the first to day0). */
+    day: number[];
+    lists: number[];
+    /** Minutes to the first reply (answered) or to the end of observation (censored), times 2, + 1 when answered. */
+    time: number[];
+    /** Person who answered first (-1: none). */
+    responder: number[];
+  };
   threads: { n: number };
   /** Reviews given in replies and NAKs (carried tags are not windowed figures). */
   reviews: {
@@ -68,9 +100,7 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
   const rowOf = new Int32Array(msgs.length);
   order.forEach((i, r) => { rowOf[i] = r; });
   // People by messages sent (most first), ties by id so equal stores give equal bytes.
-  const sent = new Map<string, number>();
-  for (const m of msgs) sent.set(m.from, (sent.get(m.from) ?? 0) + 1);
-  const personIdx = new Map([...sent.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([id], k) => [id, k]));
+  const personIdx = new Map(personOrder(a).map((id, k) => [id, k]));
   const n = msgs.length;
   const day: number[] = [], lmask = new Array<number>(n), person = new Array<number>(n), thread = new Array<number>(n), flags = new Array<number>(n);
   let hi = 0;
@@ -94,17 +124,59 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
     return { row, kind: (isNak(r) ? REVIEW_KIND.nak : REVIEW_KIND.review) + (a.bots.has(r.reviewer) ? REVIEW_BOT : 0), lists: maskOf(r.lists) };
   }).sort((x, y) => x.row - y.row);
   let prevRow = 0;
+  const edges = a.replies.map((e) => ({ row: rowOf[e.child], e })).sort((x, y) => x.row - y.row);
+  let prevEdge = 0;
+  const homes = [...lists, CROSS_LIST_HOME];
+  const obs = [...a.observations].sort((x, y) => x.start - y.start || (x.key < y.key ? -1 : 1));
+  let prevObsDay = day0;
+  const homeIdx = new Map(homes.map((h, k) => [h, k]));
   return {
     schema: FACTS_SCHEMA, lists, day0,
     messages: { n, dated, day, lists: lmask, person, thread, flags },
     people: { n: personIdx.size, bots: [...personIdx].filter(([id]) => a.bots.has(id)).map(([, k]) => k),
-      row: (() => { const at = new Map(peopleRows.map((id, k) => [id, k])); return [...personIdx.keys()].map((id) => at.get(id) ?? -1); })() },
+      row: (() => { const at = new Map(peopleRows.map((id, k) => [id, k])); return [...personIdx.keys()].map((id) => at.get(id) ?? -1); })(),
+      home: [...personIdx.keys()].map((id) => homeIdx.get(a.home.get(id) ?? "") ?? -1) },
+    homes,
+    replies: {
+      msg: edges.map(({ row }) => { const d = row - prevEdge; prevEdge = row; return d; }),
+      to: edges.map(({ e }) => personIdx.get(e.to)!),
+      lists: edges.map(({ e }) => maskOf([...e.lists, ...msgs[e.parent].lists])),
+      minutes: edges.map(({ e }) => (e.latency === null ? -1 : Math.round(e.latency / 60000))),
+    },
+    obs: {
+      kind: obs.map((o) => (o.kind === "thread" ? 0 : 1)),
+      day: obs.map((o) => { const d = Math.floor(o.start / DAY); const v = d - prevObsDay; prevObsDay = d; return v; }),
+      lists: obs.map((o) => maskOf(o.lists)),
+      time: obs.map((o) => 2 * Math.max(0, Math.round(o.time / 60000)) + (o.answered ? 1 : 0)),
+      responder: obs.map((o) => (o.responder === null ? -1 : personIdx.get(o.responder) ?? -1)),
+    },
     threads: { n: a.tr.threads.length },
     reviews: {
       msg: rows.map((r) => { const d = r.row - prevRow; prevRow = r.row; return d; }),
       kind: rows.map((r) => r.kind), lists: rows.map((r) => r.lists),
     },
   };
+}
+
+/** Names of the people of buildFacts (same order), for labels: loaded only by pages that name people. */
+export interface FactsPeopleArtifact { name: string[]; key: string[] }
+
+export function buildFactsPeople(a: Analysis): FactsPeopleArtifact {
+  const ids = personOrder(a);
+  return {
+    name: ids.map((id) => clipText(a.people.get(id)?.name || a.people.get(id)?.email || id, 80)),
+    key: ids.map((id) => fileKey(id)),
+  };
+}
+
+/** Person index order of buildFacts: senders by messages sent (most first, ties by id), then people only replied to. */
+function personOrder(a: Analysis): string[] {
+  const sent = new Map<string, number>();
+  for (const m of a.corpus.messages) sent.set(m.from, (sent.get(m.from) ?? 0) + 1);
+  const ids = [...sent.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([id]) => id);
+  const seen = new Set(ids);
+  for (const e of a.replies) if (!seen.has(e.to)) { seen.add(e.to); ids.push(e.to); }
+  return ids;
 }
 
 /** Message id -> corpus index, built once per analysis. */

@@ -4,7 +4,7 @@ import { ARTIFACT_SCHEMA, FILES, type MetaArtifact, type PeopleArtifact } from "
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
-import { buildFacts } from "./facts.ts";
+import { buildFacts, buildFactsPeople } from "./facts.ts";
 import { artifactJson, boundPersonDetail, boundThreadDetail, publicSources } from "./bounded.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
@@ -36,7 +36,10 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
     () => json(FILES.responsiveness, buildResponsiveness(a)),
     () => json(FILES.reviews, buildReviews(a)),
     // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
-    () => files.set(FILES.facts, JSON.stringify(buildFacts(a, b.people?.rows.map((r) => r.id)))),
+    () => {
+      files.set(FILES.facts, JSON.stringify(buildFacts(a, b.people?.rows.map((r) => r.id))));
+      files.set(FILES.factsPeople, JSON.stringify(buildFactsPeople(a)));
+    },
   ];
 }
 

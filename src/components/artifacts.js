@@ -17,6 +17,11 @@ export const loadResponsiveness = () => FileAttachment("../data/site/responsiven
 export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
 /** The fact tables every page filters in the browser (facts.js), decoded into typed columns. */
 export const loadFacts = async () => decodeFacts(await FileAttachment("../data/site/facts.json").json());
+/** Names and keys of the fact tables' people (person index -> { name, key }). */
+export const loadFactsPeople = async () => {
+  const { name, key } = await FileAttachment("../data/site/facts-people.json").json();
+  return name.map((n, i) => ({ name: n, key: key[i] }));
+};
 export const loadUpset = () => FileAttachment("../data/site/upset.json").json();
 
 /**

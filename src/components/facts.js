@@ -28,7 +28,14 @@ export function decodeFacts(art) {
   }
   const rv = art.reviews, reviewRow = new Int32Array(rv.msg.length);
   for (let i = 0, r = 0; i < rv.msg.length; i++) { r += rv.msg[i]; reviewRow[i] = r; }
+  const rp = art.replies ?? { msg: [], to: [], lists: [], minutes: [] }, replyRow = new Int32Array(rp.msg.length);
+  for (let i = 0, r = 0; i < rp.msg.length; i++) { r += rp.msg[i]; replyRow[i] = r; }
+  const ob = art.obs ?? { kind: [], day: [], lists: [], time: [], responder: [] }, obsDay = new Float64Array(ob.day.length);
+  for (let i = 0, d = art.day0; i < ob.day.length; i++) { d += ob.day[i]; obsDay[i] = d; }
   return {
+    obsKind: Uint8Array.from(ob.kind), obsDay, obsLists: Int32Array.from(ob.lists), obsTime: Float64Array.from(ob.time), obsResponder: Int32Array.from(ob.responder),
+    replyRow, replyTo: Int32Array.from(rp.to), replyLists: Int32Array.from(rp.lists), replyMinutes: Int32Array.from(rp.minutes),
+    homes: art.homes ?? [...art.lists, "cross-list"], home: Int32Array.from(art.people.home ?? []),
     lists: art.lists, n, dated: m.dated, day, thread, botPerson, personFirstDay, threadFirstRow,
     listMask: Int32Array.from(m.lists), person: Int32Array.from(m.person), flags: Uint8Array.from(m.flags),
     people: art.people.n, threads: art.threads.n, peopleRow: Int32Array.from(art.people.row ?? []),
@@ -118,4 +125,50 @@ export function rowsWithCounts(rows, counts, rowOf = (i) => i, key = "in_filter"
     if (row) out.push({ ...row, [key]: counts[i] });
   }
   return out;
+}
+
+/** Who posts on which lists (the upset chart's { lists, sets, combos }), over the kept messages, bots left out. */
+export function listOverlap(f, keep) {
+  const nl = f.lists.length;
+  const mask = new Int32Array(f.people), per = Array.from({ length: nl }, () => new Int32Array(f.people));
+  for (let r = 0; r < f.n; r++) {
+    if (!keep[r]) continue;
+    const p = f.person[r], m = f.listMask[r];
+    if (f.botPerson[p]) continue;
+    mask[p] |= m;
+    for (let i = 0; i < nl; i++) if (m & (1 << i)) per[i][p]++;
+  }
+  const sets = f.lists.map((list) => ({ list, people: 0 }));
+  const combos = new Map();
+  for (let p = 0; p < f.people; p++) {
+    if (!mask[p]) continue;
+    const idx = [];
+    for (let i = 0; i < nl; i++) if (mask[p] & (1 << i)) { idx.push(i); sets[i].people++; }
+    const c = combos.get(mask[p]) ?? { lists: idx.map((i) => f.lists[i]), people: 0, messages: 0 };
+    c.people++; c.messages += idx.reduce((s, i) => s + per[i][p], 0);
+    combos.set(mask[p], c);
+  }
+  return { lists: f.lists, sets, combos: [...combos.values()].sort((x, y) => y.people - x.people) };
+}
+
+/**
+ * Reply flows between home lists over the kept replies (their message kept, neither side a bot):
+ * home_to_list[h][j] replies by people of home h on messages reaching list j (the reply's or its
+ * parent's lists); home_to_home[h][g] replies by home h to people of home g.
+ */
+export function replyFlows(f, keep) {
+  const nh = f.homes.length, nl = f.lists.length;
+  const toList = Array.from({ length: nh }, () => new Array(nl).fill(0)), toHome = Array.from({ length: nh }, () => new Array(nh).fill(0));
+  for (let i = 0; i < f.replyRow.length; i++) {
+    const r = f.replyRow[i];
+    if (!keep[r]) continue;
+    const from = f.person[r], to = f.replyTo[i];
+    if (f.botPerson[from] || f.botPerson[to]) continue;
+    const h = f.home[from];
+    if (h < 0) continue;
+    for (let j = 0; j < nl; j++) if (f.replyLists[i] & (1 << j)) toList[h][j]++;
+    const g = f.home[to];
+    if (g >= 0) toHome[h][g]++;
+  }
+  return { homes: f.homes, lists: f.lists, home_to_list: toList, home_to_home: toHome };
 }

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../store/helpers.ts";
+// @ts-expect-error plain browser JS module without types
 import { decodeFacts, windowCounts } from "../../src/components/facts.js";
 
 const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
