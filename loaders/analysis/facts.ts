@@ -15,9 +15,9 @@ export const FACTS_SCHEMA = 1;
 
 /** Message flag bits. */
 export const FLAG = { patch: 1, reply: 2, bot: 4 } as const;
-/** Review kinds in FactsArtifact.reviews.kind (a bot reviewer adds REVIEW_BOT). */
-export const REVIEW_KIND = { review: 0, nak: 1 } as const;
-export const REVIEW_BOT = 2;
+/** Review kinds in FactsArtifact.reviews.kind (a bot reviewer adds REVIEW_BOT); NAKs are the kinds >= 3. */
+export const REVIEW_KIND: Record<string, number> = { "reviewed-by": 0, "acked-by": 1, "tested-by": 2, "nacked-by": 3, "nak-line": 4 };
+export const REVIEW_BOT = 8;
 
 export interface FactsArtifact {
   schema: number;
@@ -79,6 +79,9 @@ export interface FactsArtifact {
     msg: number[];
     /** REVIEW_KIND, + REVIEW_BOT when the reviewer is a bot. */
     kind: number[];
+    /** Person indices of the reviewer and of the reviewed author (-1: unknown). */
+    reviewer: number[];
+    author: number[];
     /** Lists of the review's thread (its `lists` in the reviews table). */
     lists: number[];
   };
@@ -121,7 +124,8 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
   });
   const rows = a.reviews.filter((r) => isReplyReview(r) || isNak(r)).map((r) => {
     const row = rowOf[msgIndex(a).get(r.messageId)!];
-    return { row, kind: (isNak(r) ? REVIEW_KIND.nak : REVIEW_KIND.review) + (a.bots.has(r.reviewer) ? REVIEW_BOT : 0), lists: maskOf(r.lists) };
+    return { row, kind: REVIEW_KIND[r.kind] + (a.bots.has(r.reviewer) ? REVIEW_BOT : 0), lists: maskOf(r.lists),
+      reviewer: personIdx.get(r.reviewer) ?? -1, author: r.author === null ? -1 : personIdx.get(r.author) ?? -1 };
   }).sort((x, y) => x.row - y.row);
   let prevRow = 0;
   const edges = a.replies.map((e) => ({ row: rowOf[e.child], e })).sort((x, y) => x.row - y.row);
@@ -154,6 +158,7 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
     reviews: {
       msg: rows.map((r) => { const d = r.row - prevRow; prevRow = r.row; return d; }),
       kind: rows.map((r) => r.kind), lists: rows.map((r) => r.lists),
+      reviewer: rows.map((r) => r.reviewer), author: rows.map((r) => r.author),
     },
   };
 }
@@ -169,13 +174,15 @@ export function buildFactsPeople(a: Analysis): FactsPeopleArtifact {
   };
 }
 
-/** Person index order of buildFacts: senders by messages sent (most first, ties by id), then people only replied to. */
+/** Person index order of buildFacts: senders by messages sent (most first, ties by id), then people only replied to or named in reviews. */
 function personOrder(a: Analysis): string[] {
   const sent = new Map<string, number>();
   for (const m of a.corpus.messages) sent.set(m.from, (sent.get(m.from) ?? 0) + 1);
   const ids = [...sent.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([id]) => id);
   const seen = new Set(ids);
-  for (const e of a.replies) if (!seen.has(e.to)) { seen.add(e.to); ids.push(e.to); }
+  const add = (id: string | null) => { if (id !== null && !seen.has(id)) { seen.add(id); ids.push(id); } };
+  for (const e of a.replies) add(e.to);
+  for (const r of a.reviews) { add(r.reviewer); add(r.author); }
   return ids;
 }
 

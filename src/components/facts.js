@@ -8,7 +8,9 @@
 // Plain JS with no imports, so Node tests run the very code the pages run.
 const DAY = 86400000;
 export const FLAG = { patch: 1, reply: 2, bot: 4 };
-const REVIEW_NAK = 1, REVIEW_BOT = 2;
+/** Review kinds (facts.ts REVIEW_KIND); + REVIEW_BOT when the reviewer is a bot. */
+export const REVIEW_KINDS = ["reviewed-by", "acked-by", "tested-by", "nacked-by", "nak-line"];
+const REVIEW_BOT = 8, isNakKind = (k) => (k & 7) >= 3;
 
 /** Typed columns from the artifact; `day` is absolute (days since 1970-01-01), NaN when undated. */
 export function decodeFacts(art) {
@@ -40,6 +42,7 @@ export function decodeFacts(art) {
     listMask: Int32Array.from(m.lists), person: Int32Array.from(m.person), flags: Uint8Array.from(m.flags),
     people: art.people.n, threads: art.threads.n, peopleRow: Int32Array.from(art.people.row ?? []),
     reviewRow, reviewKind: Uint8Array.from(rv.kind), reviewLists: Int32Array.from(rv.lists),
+    reviewer: Int32Array.from(rv.reviewer ?? []), reviewAuthor: Int32Array.from(rv.author ?? []),
     firstDay: m.dated ? day[0] : null, lastDay: m.dated ? day[m.dated - 1] : null,
   };
 }
@@ -90,16 +93,8 @@ export function windowCounts(f, filter) {
     if (!threads[t]) { threads[t] = 1; nThreads++; }
     if (!people[p] && !f.botPerson[p]) { people[p] = 1; nPeople++; }
   }
-  const from = dayOf(filter.from), to = dayOf(filter.to), mask = maskOf(f, filter.lists);
-  const windowed = from !== null || to !== null;
   let reviews = 0, naks = 0;
-  for (let i = 0; i < f.reviewRow.length; i++) {
-    const d = f.day[f.reviewRow[i]], k = f.reviewKind[i];
-    if (windowed && (Number.isNaN(d) || (from !== null && d < from) || (to !== null && d >= to))) continue;
-    if (mask !== null && (f.reviewLists[i] & mask) === 0) continue;
-    if (!filter.bots && k & REVIEW_BOT) continue;
-    if (k & REVIEW_NAK) naks++; else reviews++;
-  }
+  for (const i of keptReviews(f, filter)) if (isNakKind(f.reviewKind[i])) naks++; else reviews++;
   return { messages: count, threads: nThreads, people: nPeople, reviews, naks };
 }
 
@@ -172,3 +167,24 @@ export function replyFlows(f, keep) {
   }
   return { homes: f.homes, lists: f.lists, home_to_list: toList, home_to_home: toHome };
 }
+
+/**
+ * The reviews (and NAKs) a filter keeps, by the headline's rules (windowCounts): indices into the
+ * review columns. Pages aggregate them (matrix, pairs) with the people's home lists.
+ */
+export function keptReviews(f, filter) {
+  const from = dayOf(filter.from), to = dayOf(filter.to), mask = maskOf(f, filter.lists);
+  const windowed = from !== null || to !== null;
+  const out = [];
+  for (let i = 0; i < f.reviewRow.length; i++) {
+    const d = f.day[f.reviewRow[i]], k = f.reviewKind[i];
+    if (windowed && (Number.isNaN(d) || (from !== null && d < from) || (to !== null && d >= to))) continue;
+    if (mask !== null && (f.reviewLists[i] & mask) === 0) continue;
+    if (!filter.bots && k & REVIEW_BOT) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+export const reviewKindOf = (f, i) => REVIEW_KINDS[f.reviewKind[i] & 7];
+export const isNakReview = (f, i) => isNakKind(f.reviewKind[i]);
