@@ -30,6 +30,8 @@ export const FILES = {
   facts: "facts.json",
   /** Names and keys of the fact tables' people (facts.ts). */
   factsPeople: "facts-people.json",
+  /** Graph metrics per window bucket: all time and each quarter (graph-buckets.ts). */
+  graphBuckets: "graph-buckets.json",
   person: (key: string) => `person/${key}.json`,
   thread: (key: string) => `thread/${key}.json`,
 } as const;

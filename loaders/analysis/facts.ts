@@ -103,7 +103,7 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
   const rowOf = new Int32Array(msgs.length);
   order.forEach((i, r) => { rowOf[i] = r; });
   // People by messages sent (most first), ties by id so equal stores give equal bytes.
-  const personIdx = new Map(personOrder(a).map((id, k) => [id, k]));
+  const personIdx = personIndexOf(a);
   const n = msgs.length;
   const day: number[] = [], lmask = new Array<number>(n), person = new Array<number>(n), thread = new Array<number>(n), flags = new Array<number>(n);
   let hi = 0;
@@ -172,6 +172,11 @@ export function buildFactsPeople(a: Analysis): FactsPeopleArtifact {
     name: ids.map((id) => clipText(a.people.get(id)?.name || a.people.get(id)?.email || id, 80)),
     key: ids.map((id) => fileKey(id)),
   };
+}
+
+/** Person id -> the fact tables' person index. */
+export function personIndexOf(a: Analysis): Map<string, number> {
+  return new Map(personOrder(a).map((id, k) => [id, k]));
 }
 
 /** Person index order of buildFacts: senders by messages sent (most first, ties by id), then people only replied to or named in reviews. */

@@ -4,7 +4,8 @@ import { ARTIFACT_SCHEMA, FILES, type MetaArtifact, type PeopleArtifact } from "
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
-import { buildFacts, buildFactsPeople } from "./facts.ts";
+import { buildFacts, buildFactsPeople, personIndexOf } from "./facts.ts";
+import { buildGraphBuckets } from "./graph-buckets.ts";
 import { artifactJson, boundPersonDetail, boundThreadDetail, publicSources } from "./bounded.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
@@ -40,6 +41,7 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
       files.set(FILES.facts, JSON.stringify(buildFacts(a, b.people?.rows.map((r) => r.id))));
       files.set(FILES.factsPeople, JSON.stringify(buildFactsPeople(a)));
     },
+    () => files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a)))),
   ];
 }
 

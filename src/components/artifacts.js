@@ -22,6 +22,8 @@ export const loadFactsPeople = async () => {
   const { name, key } = await FileAttachment("../data/site/facts-people.json").json();
   return name.map((n, i) => ({ name: n, key: key[i] }));
 };
+/** Graph metrics per window bucket (pick one with graph-buckets.js pickBucket). */
+export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
 export const loadUpset = () => FileAttachment("../data/site/upset.json").json();
 
 /**
