@@ -30,11 +30,19 @@ export const FILES = {
   facts: "facts.json",
   /** Names and keys of the fact tables' people (facts.ts). */
   factsPeople: "facts-people.json",
+  /** threads.json in THREAD_PARTS contiguous row ranges, so a page loads only the rows it shows. */
+  threadPart: (k: number) => `threads/part-${k}.json`,
   /** Graph metrics per window bucket: all time and each quarter (graph-buckets.ts). */
   graphBuckets: "graph-buckets.json",
   person: (key: string) => `person/${key}.json`,
   thread: (key: string) => `thread/${key}.json`,
 } as const;
+
+/** Parts of threads.json (a fixed count: pages name each file literally, as Framework needs). */
+export const THREAD_PARTS = 16;
+
+/** A part of threads.json: rows first .. first + rows.length - 1 (rows of THREAD_PARTS equal ranges). */
+export interface ThreadsPartArtifact { first: number; total: number; rows: ThreadRow[] }
 
 /**
  * Home "list" of people whose messages reached the tracked lists equally (no list dominates):

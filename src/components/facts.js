@@ -112,16 +112,6 @@ export function messagesPerPerson(f, keep) {
   return out;
 }
 
-/** Rows of an artifact (threads.json, people.json) joined with a per-index count, where the count is > 0. */
-export function rowsWithCounts(rows, counts, rowOf = (i) => i, key = "in_filter") {
-  const out = [];
-  for (let i = 0; i < counts.length; i++) {
-    const row = counts[i] > 0 ? rows[rowOf(i)] : undefined;
-    if (row) out.push({ ...row, [key]: counts[i] });
-  }
-  return out;
-}
-
 /** Who posts on which lists (the upset chart's { lists, sets, combos }), over the kept messages, bots left out. */
 export function listOverlap(f, keep) {
   const nl = f.lists.length;
@@ -188,3 +178,11 @@ export function keptReviews(f, filter) {
 
 export const reviewKindOf = (f, i) => REVIEW_KINDS[f.reviewKind[i] & 7];
 export const isNakReview = (f, i) => isNakKind(f.reviewKind[i]);
+
+/** Indices of the n largest positive counts, largest first (ties: lower index first). */
+export function topIndices(counts, n) {
+  const idx = [];
+  for (let i = 0; i < counts.length; i++) if (counts[i] > 0) idx.push(i);
+  idx.sort((a, b) => counts[b] - counts[a] || a - b);
+  return idx.slice(0, n);
+}
