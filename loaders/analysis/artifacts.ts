@@ -28,6 +28,9 @@ export const FILES = {
   upset: "upset.json",
   /** Fact tables the pages filter in the browser (facts.ts). */
   facts: "facts.json",
+  /** The fact tables' reply edges and first-reply observations (facts.ts), apart: few pages need them. */
+  factsReplies: "facts-replies.json",
+  factsObs: "facts-obs.json",
   /** Names and keys of the fact tables' people (facts.ts). */
   factsPeople: "facts-people.json",
   /** threads.json in THREAD_PARTS contiguous row ranges, so a page loads only the rows it shows. */

@@ -42,7 +42,11 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
     () => json(FILES.reviews, buildReviews(a)),
     // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
     () => {
-      files.set(FILES.facts, JSON.stringify(buildFacts(a, b.people?.rows.map((r) => r.id))));
+      // Reply edges and observations in files of their own: only Across lists and Responsiveness load them.
+      const { replies, obs, ...facts } = buildFacts(a, b.people?.rows.map((r) => r.id));
+      files.set(FILES.facts, JSON.stringify(facts));
+      files.set(FILES.factsReplies, JSON.stringify({ replies }));
+      files.set(FILES.factsObs, JSON.stringify({ obs }));
       files.set(FILES.factsPeople, JSON.stringify(buildFactsPeople(a)));
     },
     () => files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a)))),

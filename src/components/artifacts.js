@@ -15,8 +15,15 @@ export const loadThreads = () => FileAttachment("../data/site/threads.json").jso
 export const loadBridges = () => FileAttachment("../data/site/bridges.json").json();
 export const loadResponsiveness = () => FileAttachment("../data/site/responsiveness.json").json();
 export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
-/** The fact tables every page filters in the browser (facts.js), decoded into typed columns. */
-export const loadFacts = async () => decodeFacts(await FileAttachment("../data/site/facts.json").json());
+/**
+ * The fact tables every page filters in the browser (facts.js), decoded into typed columns; with
+ * { replies: true } also the reply edges, with { obs: true } the first-reply observations.
+ */
+export const loadFacts = async ({ replies = false, obs = false } = {}) => {
+  const [f, r, o] = await Promise.all([FileAttachment("../data/site/facts.json").json(),
+    replies ? FileAttachment("../data/site/facts-replies.json").json() : {}, obs ? FileAttachment("../data/site/facts-obs.json").json() : {}]);
+  return decodeFacts({ ...f, ...r, ...o });
+};
 /** Names and keys of the fact tables' people (person index -> { name, key }). */
 export const loadFactsPeople = async () => {
   const { name, key } = await FileAttachment("../data/site/facts-people.json").json();
