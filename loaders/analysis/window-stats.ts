@@ -22,6 +22,8 @@ export function windowBounds(f: WindowFilter): { start: number | null; end: numb
   const at = (s: string | null, name: string): number | null => {
     if (s === null) return null;
     const t = parseWhen(s);
+    // Date.parse rolls 2025-02-30 over to March: the site ignores such a day, so refuse it here.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s.trim()) && new Date(t).toISOString().slice(0, 10) !== s.trim()) throw new Error(`--${name} ${s}: no such day`);
     if (t % DAY !== 0) throw new Error(`--${name} ${s}: use a day (YYYY-MM-DD); the site filters whole days`);
     return t;
   };

@@ -47,11 +47,11 @@ export function decodeFacts(art) {
   };
 }
 
-/** "YYYY-MM-DD" -> day number, or null for empty / invalid. */
+/** "YYYY-MM-DD" -> day number, or null for empty / invalid (a day that does not exist, like 02-30, too). */
 export function dayOf(iso) {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
   const t = Date.parse(`${iso}T00:00:00Z`);
-  return Number.isFinite(t) ? Math.floor(t / DAY) : null;
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === iso ? Math.floor(t / DAY) : null;
 }
 export const isoOfDay = (d) => new Date(d * DAY).toISOString().slice(0, 10);
 

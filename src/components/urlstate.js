@@ -1,3 +1,5 @@
+import { dayOf } from "./facts.js";
+
 // Filters live in the URL query string so any view can be shared as a link.
 // Inputs are wired two ways: initial value from the URL, and every change written back with replaceState.
 export function getParam(name, fallback) {
@@ -36,8 +38,7 @@ export function bindParam(input, name, fallback, encode = (v) => v) {
 // It lives in the URL as ?from=YYYY-MM-DD&to=YYYY-MM-DD&lists=a,b&bots=0 and every internal link
 // carries it (carryFilter), so a shared link shows the same view on any page.
 export const FILTER_PARAMS = ["from", "to", "lists", "bots"];
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const validDay = (s) => (s && ISO_DAY.test(s) && Number.isFinite(Date.parse(`${s}T00:00:00Z`)) ? s : null);
+const validDay = (s) => (dayOf(s) === null ? null : s);
 
 /** The filter in the URL; lists outside `known` are dropped (all dropped, or all given: null = every list). */
 export function readFilter(known = [], search = location.search) {

@@ -78,6 +78,10 @@ test("stats --since/--until/--lists/--no-bots and the site's facts give the same
     const bad = tg("stats", "--store", store, "--json", "--since", "2024-07-01T12:00:00Z");
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /use a day/);
+    // A day that does not exist (Date.parse would roll it over to March) is refused too.
+    const nonDay = tg("stats", "--store", store, "--json", "--since", "2024-02-30");
+    assert.equal(nonDay.status, 2);
+    assert.match(nonDay.stderr, /no such day/);
   } finally {
     t.cleanup();
   }
