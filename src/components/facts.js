@@ -82,9 +82,9 @@ export function keepRows(f, filter) {
   return { keep, count };
 }
 
-/** The headline figures (data-kpi names) of a filter. */
-export function windowCounts(f, filter) {
-  const { keep, count } = keepRows(f, filter);
+/** The headline figures (data-kpi names) of a filter; `kept`: keepRows' result when the page has it. */
+export function windowCounts(f, filter, kept = keepRows(f, filter)) {
+  const { keep, count } = kept;
   const threads = new Uint8Array(f.threads), people = new Uint8Array(f.people);
   let nThreads = 0, nPeople = 0;
   for (let r = 0; r < f.n; r++) {
