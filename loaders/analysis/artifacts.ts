@@ -33,8 +33,8 @@ export const FILES = {
   factsObs: "facts-obs.json",
   /** Names and keys of the fact tables' people (facts.ts). */
   factsPeople: "facts-people.json",
-  /** threads.json in THREAD_PARTS contiguous row ranges, so a page loads only the rows it shows. */
-  threadPart: (k: number) => `threads/part-${k}.json`,
+  /** threads.json in THREAD_PARTS contiguous row ranges, so a page loads only the rows it shows (no slash: site.zip holds top-level names only). */
+  threadPart: (k: number) => `threads-part-${k}.json`,
   /** Graph metrics per window bucket: all time and each quarter (graph-buckets.ts). */
   graphBuckets: "graph-buckets.json",
   person: (key: string) => `person/${key}.json`,

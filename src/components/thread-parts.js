@@ -4,22 +4,22 @@
 import { FileAttachment } from "observablehq:stdlib";
 
 const PARTS = [
-  FileAttachment("../data/site/threads/part-0.json"),
-  FileAttachment("../data/site/threads/part-1.json"),
-  FileAttachment("../data/site/threads/part-2.json"),
-  FileAttachment("../data/site/threads/part-3.json"),
-  FileAttachment("../data/site/threads/part-4.json"),
-  FileAttachment("../data/site/threads/part-5.json"),
-  FileAttachment("../data/site/threads/part-6.json"),
-  FileAttachment("../data/site/threads/part-7.json"),
-  FileAttachment("../data/site/threads/part-8.json"),
-  FileAttachment("../data/site/threads/part-9.json"),
-  FileAttachment("../data/site/threads/part-10.json"),
-  FileAttachment("../data/site/threads/part-11.json"),
-  FileAttachment("../data/site/threads/part-12.json"),
-  FileAttachment("../data/site/threads/part-13.json"),
-  FileAttachment("../data/site/threads/part-14.json"),
-  FileAttachment("../data/site/threads/part-15.json"),
+  FileAttachment("../data/site/threads-part-0.json"),
+  FileAttachment("../data/site/threads-part-1.json"),
+  FileAttachment("../data/site/threads-part-2.json"),
+  FileAttachment("../data/site/threads-part-3.json"),
+  FileAttachment("../data/site/threads-part-4.json"),
+  FileAttachment("../data/site/threads-part-5.json"),
+  FileAttachment("../data/site/threads-part-6.json"),
+  FileAttachment("../data/site/threads-part-7.json"),
+  FileAttachment("../data/site/threads-part-8.json"),
+  FileAttachment("../data/site/threads-part-9.json"),
+  FileAttachment("../data/site/threads-part-10.json"),
+  FileAttachment("../data/site/threads-part-11.json"),
+  FileAttachment("../data/site/threads-part-12.json"),
+  FileAttachment("../data/site/threads-part-13.json"),
+  FileAttachment("../data/site/threads-part-14.json"),
+  FileAttachment("../data/site/threads-part-15.json"),
 ];
 
 /** Thread rows by row index (threads.json order = the fact tables' thread index), for `wanted` rows. */
