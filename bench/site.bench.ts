@@ -58,8 +58,14 @@ async function rerenderMs(page: import("playwright-core").Page, from: string): P
 
 async function measurePages(browser: Browser, url: string, paths: string[], changeFrom?: string): Promise<PageFigure[]> {
   const out: PageFigure[] = [];
+  // Warm-up (not measured): the browser process and the static server's first request.
+  const warm = await browser.newPage();
+  await warm.page.goto(url + pageUrl(paths[0]), { waitUntil: "load" });
+  await warm.page.close();
   for (const path of paths) {
     const { page, watch } = await browser.newPage();
+    // Every page as a first visit: no HTTP cache shared with the pages measured before it.
+    await (await page.context().newCDPSession(page)).send("Network.setCacheDisabled", { cacheDisabled: true });
     let gzipBytes = 0;
     page.on("response", async (r) => { gzipBytes += gzipSync(await r.body().catch(() => Buffer.alloc(0))).length; });
     const t0 = Date.now();
