@@ -14,6 +14,8 @@ import { corpus, msg, trailer, D, H, T0 } from "./fixture.ts";
 import { decodeFacts, keepRows, windowCounts, listOverlap, replyFlows, maskOf } from "../../src/components/facts.js";
 // @ts-expect-error plain browser JS module without types
 import { observations, survivalCurves } from "../../src/components/survival.js";
+// @ts-expect-error plain browser JS module without types
+import { weeklyActivity } from "../../src/components/activity.js";
 
 const ALL = { from: null, to: null, lists: null, bots: true };
 
@@ -89,4 +91,20 @@ test("graph metrics buckets: all time, then each quarter with its own replies", 
   assert.equal(buckets[0].nodes, a.graph.order);
   const q4 = buckets.find((b) => b.id === "2024-Q4")!;
   assert.equal(q4.in_w[q4.person.indexOf(idx.get("eve")!)], 2);
+});
+
+test("weekly activity: per week and list, people without bots, new people, partial weeks", () => {
+  const f = decodeFacts(JSON.parse(JSON.stringify(buildFacts(fixture()))));
+  const rows = weeklyActivity(f, keepRows(f, ALL).keep, ALL);
+  const wk = Date.UTC(2024, 6, 1); // Monday
+  const all = rows.find((r: { week: number; list: string }) => r.week === wk && r.list === "*");
+  // a b c d e f: two threads started, people ann bob cat dan (the bot is not a person), all new;
+  // cross-posted: a, b (alpha+beta) and f (gamma+alpha).
+  assert.deepEqual([all.messages, all.threads_active, all.threads_started, all.people, all.new_people, all.crossposted], [6, 2, 2, 4, 4, 3]);
+  const beta = rows.find((r: { week: number; list: string }) => r.week === wk && r.list === "beta");
+  assert.deepEqual([beta.messages, beta.people], [3, 3]);
+  // Filtered to 2024-07-02 .. 2024-07-04: the week is partial (2 of 7 days), and cat and dan only.
+  const w2 = { from: "2024-07-02", to: "2024-07-04", lists: null, bots: false };
+  const part = weeklyActivity(f, keepRows(f, w2).keep, w2).find((r: { list: string }) => r.list === "*");
+  assert.deepEqual([part.messages, part.people, part.days], [1, 1, 2]);
 });
