@@ -105,7 +105,8 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     assert.deepEqual([shownN, shownE], [totalN, totalE], s0!);
     assert.equal(totalN, meta.counts.graph_people);
     assert.doesNotMatch(s0!, /pruned/);
-    await page.getByRole("checkbox", { name: "netdev" }).uncheck();
+    // The graph's own list filter, not the header's global one (which has the same labels).
+    await page.locator("form:not([data-testid=filter])").getByRole("checkbox", { name: "netdev" }).uncheck();
     await page.waitForFunction((s) => document.querySelector("[data-testid=graph-status]")?.textContent !== s, s0);
     assert.ok(page.url().includes("lists="), "filter is in the URL");
     assert.match(await page.locator("[data-testid=graph-panel]").textContent() ?? "", /Carol Chen/);
