@@ -1,6 +1,6 @@
 // All page artifacts of an analysis as file name -> contents (see artifacts.ts for each shape).
 import type { Analysis } from "./analyze.ts";
-import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, type MetaArtifact, type PeopleArtifact, type ThreadsPartArtifact } from "./artifacts.ts";
+import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_TOP, type MetaArtifact, type PeopleArtifact, type ThreadsPartArtifact, type ThreadsTopArtifact } from "./artifacts.ts";
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
@@ -22,6 +22,8 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
     () => {
       const { threads, details } = buildThreadsArtifacts(a);
       json(FILES.threads, threads);
+      const biggest = threads.rows.map((r, row) => ({ ...r, row })).sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_TOP);
+      json(FILES.threadsTop, { total: threads.rows.length, rows: biggest } satisfies ThreadsTopArtifact);
       const per = Math.max(1, Math.ceil(threads.rows.length / THREAD_PARTS));
       for (let k = 0; k < THREAD_PARTS; k++) {
         json(FILES.threadPart(k), { first: k * per, total: threads.rows.length, rows: threads.rows.slice(k * per, (k + 1) * per) } satisfies ThreadsPartArtifact);

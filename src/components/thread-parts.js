@@ -22,12 +22,20 @@ const PARTS = [
   FileAttachment("../data/site/threads-part-15.json"),
 ];
 
-/** Thread rows by row index (threads.json order = the fact tables' thread index), for `wanted` rows. */
+const TOP = FileAttachment("../data/site/threads-top.json");
+
+/**
+ * Thread rows by row index (threads.json order = the fact tables' thread index), for `wanted` rows:
+ * first from threads-top.json (the biggest threads, what wide windows list), then from the parts
+ * holding the rest.
+ */
 export async function loadThreadRows(wanted, total) {
-  const per = Math.max(1, Math.ceil(total / PARTS.length));
-  const need = [...new Set([...wanted].map((r) => Math.floor(r / per)))].filter((k) => k >= 0 && k < PARTS.length);
-  const parts = await Promise.all(need.map((k) => PARTS[k].json()));
   const rows = new Map();
+  for (const { row, ...r } of (await TOP.json()).rows) rows.set(row, r);
+  const missing = [...wanted].filter((r) => !rows.has(r));
+  const per = Math.max(1, Math.ceil(total / PARTS.length));
+  const need = [...new Set(missing.map((r) => Math.floor(r / per)))].filter((k) => k >= 0 && k < PARTS.length);
+  const parts = await Promise.all(need.map((k) => PARTS[k].json()));
   for (const p of parts) p.rows.forEach((row, i) => rows.set(p.first + i, row));
   return rows;
 }
