@@ -41,7 +41,30 @@ export const FILES = {
   searchThreads: (x: string) => `search/threads-${x}.json`,
   searchIds: (x: string) => `search/ids-${x}.json`,
   searchPeople: "search/people.json",
+  /** Fact tables the pages filter in the browser (facts.ts). */
+  facts: "facts.json",
+  /** The fact tables' reply edges and first-reply observations (facts.ts), apart: few pages need them. */
+  factsReplies: "facts-replies.json",
+  factsObs: "facts-obs.json",
+  /** Names and keys of the fact tables' people (facts.ts). */
+  factsPeople: "facts-people.json",
+  /** threads.json in THREAD_PARTS contiguous row ranges, so a page loads only the rows it shows (no slash: site.zip holds top-level names only). */
+  threadPart: (k: number) => `threads-part-${k}.json`,
+  /** The THREADS_TOP biggest threads' rows (with their row index): the usual top tables need no part. */
+  threadsTop: "threads-top.json",
+  /** Graph metrics per window bucket: all time and each quarter (graph-buckets.ts). */
+  graphBuckets: "graph-buckets.json",
 } as const;
+
+/** Parts of threads.json (a fixed count: pages name each file literally, as Framework needs). */
+export const THREAD_PARTS = 16;
+export const THREADS_TOP = 500;
+
+/** threads-top.json: the biggest threads by messages, each with `row`, its index in threads.json. */
+export interface ThreadsTopArtifact { total: number; rows: (ThreadRow & { row: number })[] }
+
+/** A part of threads.json: rows first .. first + rows.length - 1 (rows of THREAD_PARTS equal ranges). */
+export interface ThreadsPartArtifact { first: number; total: number; rows: ThreadRow[] }
 
 /**
  * Home "list" of people whose messages reached the tracked lists equally (no list dominates):

@@ -1,6 +1,6 @@
 // All page artifacts of an analysis as file name -> contents (see artifacts.ts for each shape).
 import type { Analysis } from "./analyze.ts";
-import { ARTIFACT_SCHEMA, FILES, type MetaArtifact, type PeopleArtifact } from "./artifacts.ts";
+import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_TOP, type MetaArtifact, type PeopleArtifact, type ThreadsPartArtifact, type ThreadsTopArtifact } from "./artifacts.ts";
 import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
@@ -8,6 +8,8 @@ import { buildSeries, personSeriesIndex, threadSeries } from "./build-series.ts"
 import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
+import { buildFacts, buildFactsPeople, personIndexOf } from "./facts.ts";
+import { buildGraphBuckets } from "./graph-buckets.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
   "(e.g. `npm run ingest -- netdev=../shared/corpus/2024-h2/netdev.mbox.gz`) or fetch from lore with `npm run sync`, " +
@@ -25,6 +27,12 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
       json(FILES.threads, threads);
       for (const [id, d] of details) details.set(id, withSeries(d, threadSeries(a, d.thread.id)));
       threadShardFiles(a, details, files);
+      const biggest = threads.rows.map((r, row) => ({ ...r, row })).sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_TOP);
+      json(FILES.threadsTop, { total: threads.rows.length, rows: biggest } satisfies ThreadsTopArtifact);
+      const per = Math.max(1, Math.ceil(threads.rows.length / THREAD_PARTS));
+      for (let k = 0; k < THREAD_PARTS; k++) {
+        json(FILES.threadPart(k), { first: k * per, total: threads.rows.length, rows: threads.rows.slice(k * per, (k + 1) * per) } satisfies ThreadsPartArtifact);
+      }
       b.threads = threads;
     },
     () => {
@@ -42,6 +50,16 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
     () => json(FILES.responsiveness, buildResponsiveness(a)),
     () => json(FILES.reviews, buildReviews(a)),
     () => json(FILES.series, buildSeries(a)),
+    // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
+    () => {
+      // Reply edges and observations in files of their own: only Across lists and Responsiveness load them.
+      const { replies, obs, ...facts } = buildFacts(a, b.people?.rows.map((r) => r.id));
+      files.set(FILES.facts, JSON.stringify(facts));
+      files.set(FILES.factsReplies, JSON.stringify({ replies }));
+      files.set(FILES.factsObs, JSON.stringify({ obs }));
+      files.set(FILES.factsPeople, JSON.stringify(buildFactsPeople(a)));
+    },
+    () => files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a)))),
   ];
 }
 

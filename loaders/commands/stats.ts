@@ -5,8 +5,9 @@ import { openExistingStore } from "./existing-store.ts";
 import { computeStats, derivedRowCounts } from "../store/stats.ts";
 import { formatTable } from "../store/format.ts";
 import { windowStats } from "../analysis/stats.ts";
+import { computeWindowStats, windowBounds, type WindowFilter } from "../analysis/window-stats.ts";
 
-export const help = `usage: threadgraph stats [--store DIR] [--json]
+export const help = `usage: threadgraph stats [--store DIR] [--json] [--since DAY] [--until DAY] [--lists A,B] [--no-bots]
 
 Print store statistics, each figure under its scope (docs/schema.md "threadgraph stats"):
   all_time  the whole store: messages (unique), per_list (unique messages per list), people (sent
@@ -16,13 +17,21 @@ Print store statistics, each figure under its scope (docs/schema.md "threadgraph
   window    the last analysis (run after every ingest/sync): its report window (since, until, start,
             end) and headline figures with the site's definitions: messages, threads, series, people
             (active in the window), reviews (given in replies), reviews_carried, naks,
-            pw_bot_changes_requested, pw_bot_rejected (netdev pw-bot verdicts, apart from naks),
-            graph_people, reply_edges, reply_messages, bots; tables: row count of each derived table.
-            null before the first analysis
+            pw_bot_changes_requested, pw_bot_rejected (netdev pw-bot verdicts, apart from naks), graph_people,
+            reply_edges, reply_messages, bots; tables: row count of each derived table.
+            null before the first analysis.
+            With --since/--until/--lists/--no-bots, window is instead computed now, from the store,
+            for that filter (scope "filter"), by the site's definitions (docs/analysis.md
+            "Windowed figures"): messages, threads, people, reviews, naks, over what the last
+            analysis covered (all stored data unless analyze was bounded)
 
 options:
   --store DIR   store directory (default: config store, data/store)
   --json        one JSON object on stdout (default when stdout is not a terminal)
+  --since DAY   window start, YYYY-MM-DD (inclusive; or "N days")
+  --until DAY   window end, YYYY-MM-DD (exclusive)
+  --lists A,B   only messages that reached one of these lists (reviews: whose thread did)
+  --no-bots     leave out messages sent by bots and reviews given by bots
   -h, --help    this help
 
 exit status: 0 ok, 1 runtime error (e.g. no store at DIR), 2 usage error`;
@@ -30,9 +39,19 @@ exit status: 0 ok, 1 runtime error (e.g. no store at DIR), 2 usage error`;
 export async function run(argv: string[]): Promise<number> {
   let v;
   try {
-    v = parseArgs({ args: argv, strict: true, options: { store: { type: "string" }, json: { type: "boolean" } } }).values;
+    v = parseArgs({ args: argv, strict: true, options: { store: { type: "string" }, json: { type: "boolean" },
+      since: { type: "string" }, until: { type: "string" }, lists: { type: "string" }, "no-bots": { type: "boolean" } } }).values;
   } catch (e) {
     console.error(`threadgraph stats: ${(e as Error).message}\n\n${help}`);
+    return 2;
+  }
+  const filtered = v.since !== undefined || v.until !== undefined || v.lists !== undefined || !!v["no-bots"];
+  const filter: WindowFilter = { since: v.since ?? null, until: v.until ?? null,
+    lists: v.lists === undefined ? null : v.lists.split(",").map((l) => l.trim()).filter(Boolean), bots: !v["no-bots"] };
+  try {
+    windowBounds(filter);
+  } catch (e) {
+    console.error(`threadgraph stats: ${(e as Error).message}`);
     return 2;
   }
   const config = await loadConfig();
@@ -40,10 +59,15 @@ export async function run(argv: string[]): Promise<number> {
   if (!store) return 1;
   try {
     const allTime = await computeStats(store, config.lists.map((l) => l.name));
-    const w = await windowStats(store);
+    const w = filtered ? null : await windowStats(store);
     const tables = await derivedRowCounts(store);
     delete tables.headline;
-    const stats = { all_time: allTime, window: w && { ...w, tables } };
+    if (filtered && !("message_threads" in tables)) {
+      console.error("threadgraph stats: a window needs an analysis first: run 'threadgraph analyze'");
+      return 1;
+    }
+    const figures = filtered ? { scope: "filter", ...filter, ...(await computeWindowStats(store, filter)) } : null;
+    const stats = { all_time: allTime, window: figures ?? (w && { scope: "last analysis", ...w, tables }) };
     if (v.json || !process.stdout.isTTY) {
       console.log(JSON.stringify(stats));
     } else {
@@ -53,7 +77,11 @@ export async function run(argv: string[]): Promise<number> {
       console.log();
       console.log(formatTable(Object.entries(per_list).map(([list, n]) => ({ list, messages: n }))));
       console.log();
-      if (!w) console.log("window: not analysed yet (run 'threadgraph analyze')");
+      if (figures) {
+        const { scope: _s, since, until, lists, bots, ...counts } = figures;
+        console.log(`window (computed now): ${since ?? "start"} .. ${until ?? "end"} (until exclusive), lists ${lists?.join(",") ?? "all"}, bots ${bots ? "in" : "out"}`);
+        console.log(formatTable(Object.entries(counts).map(([k, n]) => ({ stat: k, value: n }))));
+      } else if (!w) console.log("window: not analysed yet (run 'threadgraph analyze')");
       else {
         const { since, until, start, end, ...counts } = w;
         const day = (t: number | null) => (t === null ? "?" : new Date(t).toISOString().slice(0, 10));

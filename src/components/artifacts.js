@@ -5,6 +5,7 @@
 // Per-thread and per-person data (shards) are read by entity.js for thread.md and person.md, and the
 // search index by search.js: pages that need them import only those.
 import { FileAttachment } from "observablehq:stdlib";
+import { decodeFacts } from "./facts.js";
 
 export { loadMeta } from "./meta.js";
 export const loadActivity = () => FileAttachment("../data/site/activity.json").json();
@@ -14,6 +15,22 @@ export const loadThreads = () => FileAttachment("../data/site/threads.json").jso
 export const loadBridges = () => FileAttachment("../data/site/bridges.json").json();
 export const loadResponsiveness = () => FileAttachment("../data/site/responsiveness.json").json();
 export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
+/**
+ * The fact tables every page filters in the browser (facts.js), decoded into typed columns; with
+ * { replies: true } also the reply edges, with { obs: true } the first-reply observations.
+ */
+export const loadFacts = async ({ replies = false, obs = false } = {}) => {
+  const [f, r, o] = await Promise.all([FileAttachment("../data/site/facts.json").json(),
+    replies ? FileAttachment("../data/site/facts-replies.json").json() : {}, obs ? FileAttachment("../data/site/facts-obs.json").json() : {}]);
+  return decodeFacts({ ...f, ...r, ...o });
+};
+/** Names and keys of the fact tables' people (person index -> { name, key }). */
+export const loadFactsPeople = async () => {
+  const { name, id } = await FileAttachment("../data/site/facts-people.json").json();
+  return name.map((n, i) => ({ name: n, id: id[i] }));
+};
+/** Graph metrics per window bucket (pick one with graph-buckets.js pickBucket). */
+export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
 export const loadUpset = () => FileAttachment("../data/site/upset.json").json();
 export const loadSeries = () => FileAttachment("../data/site/series.json").json();
 export const loadSubsystems = () => FileAttachment("../data/site/subsystems.json").json();

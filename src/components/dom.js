@@ -65,7 +65,8 @@ export function fmtDuration(ms) {
   return `${(h / 24).toFixed(1)} d`;
 }
 
+/** Headline figures: [label, value, name?]; a name becomes data-kpi="<name>" (tests compare it with `stats`). */
 export function kpis(items) {
   return el("div", { class: "tg-kpis" },
-    items.map(([label, value]) => el("div", { class: "tg-kpi" }, el("div", { class: "v" }, value), el("div", { class: "l" }, label))));
+    items.map(([label, value, name]) => el("div", { class: "tg-kpi", "data-kpi": name }, el("div", { class: "v" }, value), el("div", { class: "l" }, label))));
 }

@@ -1,18 +1,68 @@
-// The one-line context every page starts with (window, lists, sources, last refresh),
-// and the empty-store notice that says plainly how to get data.
-import { el, fmtDate, fmtDateTime, fmtInt } from "./dom.js";
+// The header every page starts with: one line of context (data shipped, lists, sources, last
+// refresh) and the one global filter (window, lists, bots; urlstate.js), the same on every page.
+// pageHeader() is an input: `const filter = view(pageHeader(meta))` gives the page the filter and
+// re-runs what depends on it on each change. Also the empty-store notice.
+import { el, fmtDate, fmtDateTime, fmtInt, kpis } from "./dom.js";
+import { carryFilter, readFilter, writeFilter } from "./urlstate.js";
 
 export function pageHeader(meta) {
-  if (!meta) return el("p", { class: "tg-header" }, "No analysis found: the store has not been analysed yet.");
-  const lists = (meta.lists ?? []).join(", ") || "none";
+  const lists = meta?.lists ?? [];
+  const wrap = el("div", { class: "tg-header-wrap" });
+  wrap.value = readFilter(lists);
+  if (!meta) {
+    wrap.append(el("p", { class: "tg-header" }, "No analysis found: the store has not been analysed yet."));
+    return wrap;
+  }
   const sources = summariseSources(meta.sources ?? []);
-  const c = meta.counts;
-  return el("p", { class: "tg-header", "data-testid": "page-header" },
-    el("b", {}, "Window "), `${fmtDate(meta.window?.start)} – ${fmtDate(meta.window?.end)}`,
-    " · ", el("b", {}, "lists "), lists,
+  wrap.append(el("p", { class: "tg-header", "data-testid": "page-header" },
+    el("b", {}, "Data "), `${fmtDate(meta.window?.start)} – ${fmtDate(meta.window?.end)}`,
+    " · ", el("b", {}, "lists "), lists.join(", ") || "none",
     " · ", el("b", {}, "sources "), sources,
-    " · ", el("b", {}, "refreshed "), fmtDateTime(meta.refreshed_at),
-    c ? ` · ${fmtInt(c.messages)} messages, ${fmtInt(c.threads)} threads, ${fmtInt(c.people)} people active (sent mail in the window, bots excluded)` : "");
+    " · ", el("b", {}, "refreshed "), fmtDateTime(meta.refreshed_at)));
+  if (!isEmpty(meta)) wrap.append(filterBar(meta, wrap));
+  carryFilter();
+  return wrap;
+}
+
+/** The filter form; each change goes to the URL, to every internal link, and to the page (an input event on `wrap`). */
+function filterBar(meta, wrap) {
+  const lists = meta.lists ?? [];
+  const day = (ms) => (ms == null ? "" : new Date(ms).toISOString().slice(0, 10));
+  const min = day(meta.window?.start), max = day(meta.window?.end == null ? null : meta.window.end + 86400000);
+  const f = wrap.value;
+  const from = el("input", { type: "date", name: "from", min, max, value: f.from ?? "", "aria-label": "From (inclusive)" });
+  const to = el("input", { type: "date", name: "to", min, max, value: f.to ?? "", "aria-label": "To (exclusive)" });
+  const boxes = lists.map((l) => el("input", { type: "checkbox", name: "list", value: l, checked: !f.lists || f.lists.includes(l) }));
+  const bots = el("input", { type: "checkbox", name: "bots", checked: f.bots });
+  const reset = el("button", { type: "button", title: "All data, every list, bots in" }, "All data");
+  const form = el("form", { class: "tg-filter", "data-testid": "filter", onsubmit: (e) => e.preventDefault() },
+    el("label", {}, el("b", {}, "From "), from), el("label", {}, el("b", {}, " to "), to, " (exclusive)"),
+    el("span", { class: "tg-filter-lists" }, el("b", {}, "Lists "), boxes.map((b) => el("label", {}, b, b.value))),
+    el("label", {}, bots, "bots"), reset);
+  const read = () => {
+    const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+    // No list ticked means no filter on lists (an empty selection would show nothing).
+    return { from: from.value || null, to: to.value && (!from.value || to.value > from.value) ? to.value : null,
+      lists: chosen.length && chosen.length < lists.length ? chosen : null, bots: bots.checked };
+  };
+  const changed = (e) => {
+    e?.stopPropagation();
+    wrap.value = read();
+    writeFilter(wrap.value);
+    wrap.dispatchEvent(new Event("input", { bubbles: true }));
+  };
+  form.addEventListener("change", changed);
+  form.addEventListener("input", (e) => e.stopPropagation()); // only whole changes reach the page
+  reset.addEventListener("click", () => {
+    from.value = to.value = ""; for (const b of boxes) b.checked = true; bots.checked = true; changed();
+  });
+  return form;
+}
+
+/** "2024-07-01 – 2024-12-31 · netdev, linux-rdma · bots out": what a filter shows, for notes and captions. */
+export function describeFilter(f, meta) {
+  const start = f.from ?? fmtDate(meta?.window?.start), end = f.to ? `before ${f.to}` : `to ${fmtDate(meta?.window?.end)}`;
+  return `${start} ${end} · ${f.lists ? f.lists.join(", ") : "all lists"} · bots ${f.bots ? "in" : "out"}`;
 }
 
 /** "3 mbox, 1 public-inbox", from each source's kind (older artifacts: the "kind:" prefix of its id). */
@@ -46,4 +96,13 @@ export function emptyState(meta, what = "this page") {
     ].join("\n")),
     meta?.hint ? el("p", { class: "tg-note" }, meta.hint) : null,
     el("p", { class: "tg-note" }, "See docs/site.md for refreshing and sharing the built site."));
+}
+
+/** The headline figures of the filter (facts.js windowCounts), each with its data-kpi name. */
+export function headlineKpis(c, extra = []) {
+  return kpis([
+    ["messages", fmtInt(c.messages), "messages"], ["threads", fmtInt(c.threads), "threads"],
+    ["people active (sent mail, bots never counted)", fmtInt(c.people), "people"],
+    ["reviews given in replies", fmtInt(c.reviews), "reviews"], ["NAKs", fmtInt(c.naks), "naks"], ...extra,
+  ]);
 }

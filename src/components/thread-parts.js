@@ -1,0 +1,41 @@
+// Rows of threads.json from its parts (loaders/analysis/site.ts writes THREAD_PARTS = 16 equal
+// row ranges): a page asks for the rows it shows and loads only the parts holding them. Each file is
+// named literally, as Framework needs to ship it.
+import { FileAttachment } from "observablehq:stdlib";
+
+const PARTS = [
+  FileAttachment("../data/site/threads-part-0.json"),
+  FileAttachment("../data/site/threads-part-1.json"),
+  FileAttachment("../data/site/threads-part-2.json"),
+  FileAttachment("../data/site/threads-part-3.json"),
+  FileAttachment("../data/site/threads-part-4.json"),
+  FileAttachment("../data/site/threads-part-5.json"),
+  FileAttachment("../data/site/threads-part-6.json"),
+  FileAttachment("../data/site/threads-part-7.json"),
+  FileAttachment("../data/site/threads-part-8.json"),
+  FileAttachment("../data/site/threads-part-9.json"),
+  FileAttachment("../data/site/threads-part-10.json"),
+  FileAttachment("../data/site/threads-part-11.json"),
+  FileAttachment("../data/site/threads-part-12.json"),
+  FileAttachment("../data/site/threads-part-13.json"),
+  FileAttachment("../data/site/threads-part-14.json"),
+  FileAttachment("../data/site/threads-part-15.json"),
+];
+
+const TOP = FileAttachment("../data/site/threads-top.json");
+
+/**
+ * Thread rows by row index (threads.json order = the fact tables' thread index), for `wanted` rows:
+ * first from threads-top.json (the biggest threads, what wide windows list), then from the parts
+ * holding the rest.
+ */
+export async function loadThreadRows(wanted, total) {
+  const rows = new Map();
+  for (const { row, ...r } of (await TOP.json()).rows) rows.set(row, r);
+  const missing = [...wanted].filter((r) => !rows.has(r));
+  const per = Math.max(1, Math.ceil(total / PARTS.length));
+  const need = [...new Set(missing.map((r) => Math.floor(r / per)))].filter((k) => k >= 0 && k < PARTS.length);
+  const parts = await Promise.all(need.map((k) => PARTS[k].json()));
+  for (const p of parts) p.rows.forEach((row, i) => rows.set(p.first + i, row));
+  return rows;
+}
