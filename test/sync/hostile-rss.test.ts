@@ -51,8 +51,10 @@ test(`a sync against bombs, endless bodies and a drip ends, fails clearly, and p
     const t0 = Date.now();
     const r = await runChild({
       store: join(t.dir, "store"), archives: join(t.dir, "archives"), lists, since: "2024-07-01", until: "2024-08-01",
-      // default byte limit; a short deadline so the drip costs seconds, not minutes
-      http: { deadlineMs: 3000, backoffMs: 50 }, abortMiB: 1500,
+      // default byte limit; a short deadline so the drip costs seconds, not minutes, yet long
+      // enough that decoding a bomb up to the byte limit ends first on a loaded machine (at a
+      // load of 24 on 2 cores, 3 s was not: the bomb was reported as a deadline)
+      http: { deadlineMs: 10_000, backoffMs: 50 }, abortMiB: 1500,
     });
     const ms = Date.now() - t0;
     const line = r.out.trim().split("\n").pop() ?? "";
