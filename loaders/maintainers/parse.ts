@@ -49,7 +49,8 @@ export interface Maintainers {
   problems: MaintainersProblem[];
 }
 
-const ENTRY = /^([A-Z]):\s*(.*?)\s*$/;
+// No lazy group before "\s*$": on "F: a<1 MB of spaces>b" that backtracks quadratically. The value is trimmed instead.
+const ENTRY = /^([A-Z]):([^]*)$/;
 const LIST_HEADING = /^Maintainers List\s*$/;
 
 function person(value: string): SectionPerson {
@@ -108,7 +109,7 @@ export function parseMaintainers(text: string): Maintainers {
       continue;
     }
     if (inNote) continue;
-    if (cur && entry) addEntry(cur, entry[1], entry[2]);
+    if (cur && entry) addEntry(cur, entry[1], entry[2].trim());
     else if (cur) problems.push({ line: i + 1, reason: `not a tagged entry in section ${cur.name}` });
   }
   return { sections, problems };
