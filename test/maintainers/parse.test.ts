@@ -72,3 +72,13 @@ test("hostile entries parse in linear time: a 1 MiB run of spaces inside a value
   assert.deepEqual(sections[0].keywords, ["\\bwidget\u2028x"]);
   assert.equal(sections[0].maintainers[0].email, "ann@example.org");
 });
+
+test("a repeated section title merges into its first section, counted as a problem (no second section of that name)", () => {
+  const text = "ZOO\nM:\tAnn <ann@example.org>\nF:\tzoo/\n\nOTHER\nF:\tother/\n\nZOO\nR:\tBob <bob@example.org>\nF:\tzoo2/\n";
+  const { sections, problems } = parseMaintainers(text);
+  assert.deepEqual(sections.map((s) => s.name), ["ZOO", "OTHER"]);
+  assert.deepEqual(sections[0].files, ["zoo/", "zoo2/"]);
+  assert.deepEqual(sections[0].reviewers.map((r) => r.email), ["bob@example.org"]);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].reason, /ZOO: title repeated \(first at line 1\)/);
+});
