@@ -119,4 +119,15 @@ describe("Series page in Chromium", { skip }, () => {
       await a.page.close();
     }
   });
+
+  test("Series page: a list with series but nothing seen applied is called unknown, not 0% (named from series.json)", async () => {
+    const silent = ser.curves.filter((c: any) => c.group.startsWith("list:") && c.n > 0 && c.events === 0).map((c: any) => c.group.slice(5));
+    const applied = ser.curves.filter((c: any) => c.group.startsWith("list:") && c.events > 0).map((c: any) => c.group.slice(5));
+    assert.ok(silent.length > 0 && applied.length > 0, `the corpus has both kinds of list: ${JSON.stringify({ silent, applied })}`);
+    const { page, watch } = await open("/series", "[data-testid=no-applied-evidence]");
+    const text = await page.locator("[data-testid=no-applied-evidence]").textContent() ?? "";
+    for (const l of silent) assert.ok(text.includes(l), `${l} named as unknown`);
+    for (const l of applied) assert.ok(!text.includes(` ${l}`), `${l} has applied series: not named`);
+    await clean(page, watch, "series-no-applied-evidence");
+  });
 });
