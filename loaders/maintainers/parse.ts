@@ -49,7 +49,8 @@ export interface Maintainers {
   problems: MaintainersProblem[];
 }
 
-const ENTRY = /^([A-Z]):\s*(.*?)\s*$/;
+// No lazy group before "\s*$": on "F: a<1 MB of spaces>b" that backtracks quadratically. The value is trimmed instead.
+const ENTRY = /^([A-Z]):([^]*)$/;
 const LIST_HEADING = /^Maintainers List\s*$/;
 
 function person(value: string): SectionPerson {
@@ -93,6 +94,7 @@ export function parseMaintainers(text: string): Maintainers {
   const lines = text.split(/\r?\n/);
   const sections: Section[] = [];
   const problems: MaintainersProblem[] = [];
+  const byName = new Map<string, Section>();
   let cur: Section | null = null;
   let blockStart = true; // the next non-blank line opens a block
   let inNote = false; // an rST note or other indented prose block: not a section
@@ -104,11 +106,18 @@ export function parseMaintainers(text: string): Maintainers {
       blockStart = false;
       if (entry) problems.push({ line: i + 1, reason: `entry ${entry[1]}: before any section title` });
       else if (/^(\s|\.\.)/.test(line)) inNote = true;
-      else { cur = emptySection(sections.length, line.trim(), i + 1); sections.push(cur); }
+      else {
+        // Titles name sections in every table: a repeated title (a hand-edited or broken file) adds to
+        // its first section instead of making a second one that would count each patch twice.
+        const name = line.trim();
+        const seen = byName.get(name);
+        if (seen) { cur = seen; problems.push({ line: i + 1, reason: `section ${name}: title repeated (first at line ${seen.line}); entries merged` }); }
+        else { cur = emptySection(sections.length, name, i + 1); sections.push(cur); byName.set(name, cur); }
+      }
       continue;
     }
     if (inNote) continue;
-    if (cur && entry) addEntry(cur, entry[1], entry[2]);
+    if (cur && entry) addEntry(cur, entry[1], entry[2].trim());
     else if (cur) problems.push({ line: i + 1, reason: `not a tagged entry in section ${cur.name}` });
   }
   return { sections, problems };

@@ -3,6 +3,7 @@
 // (the previous revisions' cover letters), plus a plain "Supersedes: <message-id>" line. Only
 // lines outside quoted text count. Linear: lines found with indexOf, only short lines meet a regex.
 import { capLength } from "../model/clip.ts";
+import { extractId } from "./message-id.ts";
 
 export interface RevisionLinks { changeId: string | null; previous: string[] }
 
@@ -24,7 +25,8 @@ function idFromUrl(url: string): string | null {
   for (const raw of u.pathname.split("/")) {
     let seg: string;
     try { seg = decodeURIComponent(raw); } catch { continue; }
-    if (seg.includes("@")) return capLength(seg);
+    // lore also accepts the id with its angle brackets (%3C...%3E): the stored id has none
+    if (seg.includes("@")) return seg.startsWith("<") ? extractId(seg) : capLength(seg);
   }
   return null;
 }

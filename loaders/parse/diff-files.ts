@@ -1,7 +1,8 @@
 // The files a patch touches, read from the diff in a message body:
 // - `diff --git a/X b/Y` (both X and Y);
 // - the `--- a/X` / `+++ b/Y` pair (/dev/null ignored);
-// - `rename from` / `rename to` and `copy from` / `copy to` (a 100% rename has no ---/+++).
+// - `rename from` / `rename to` and `copy from` / `copy to` (a 100% rename has no ---/+++), only
+//   in the git header they belong to, never in the commit message.
 // Git quotes unusual paths C-style ("a/caf\303\251 x.c"); those are decoded. The diffstat is
 // not used: it abbreviates long paths. Quoted text ("> ...") never counts, and nor do the
 // lines inside a hunk (a removed line "-- a/x" shows as "--- a/x"), so hunks are skipped by
@@ -120,6 +121,9 @@ export function diffFiles(body: string): string[] {
   const add = (p: string | null) => { if (p && p.length <= MAX_PATH) out.add(p); };
   let oldLeft = 0, newLeft = 0; // lines left in the current hunk
   let pendingOld: string | undefined; // a "--- " value waiting for its "+++ " line
+  // Inside a git extended header (after "diff --git", before "---"/"@@"): the only place where
+  // "rename from"/"copy to" lines name files. A commit message line "copy from user space..." does not.
+  let gitHeader = false;
   let pos = 0;
   while (pos <= body.length) {
     let nl = body.indexOf("\n", pos);
@@ -138,15 +142,16 @@ export function diffFiles(body: string): string[] {
     pendingOld = undefined;
     if (!HEADER_START.has(c)) continue;
     const line = body.charCodeAt(nl - 1) === CR ? body.slice(start, nl - 1) : body.slice(start, nl);
-    if (line.startsWith("diff --git ")) for (const p of gitHeaderPaths(line.slice(11))) add(p);
-    else if (line.startsWith("--- ")) pendingOld = line.slice(4);
+    if (line.startsWith("diff --git ")) { gitHeader = true; for (const p of gitHeaderPaths(line.slice(11))) add(p); }
+    else if (line.startsWith("--- ")) { gitHeader = false; pendingOld = line.slice(4); }
     else if (line.startsWith("+++ ") && prevOld !== undefined) { add(headerPath(prevOld)); add(headerPath(line.slice(4))); }
-    else if (line.startsWith("rename from ") || line.startsWith("rename to ")) add(plainOrQuoted(line.slice(line.indexOf(" ", 7) + 1)));
-    else if (line.startsWith("copy from ") || line.startsWith("copy to ")) add(plainOrQuoted(line.slice(line.indexOf(" ", 5) + 1)));
     else if (line.startsWith("@@ -")) {
+      gitHeader = false;
       const counts = hunkCounts(line);
       if (counts) [oldLeft, newLeft] = counts;
-    }
+    } else if (!gitHeader) continue;
+    else if (line.startsWith("rename from ") || line.startsWith("rename to ")) add(plainOrQuoted(line.slice(line.indexOf(" ", 7) + 1)));
+    else if (line.startsWith("copy from ") || line.startsWith("copy to ")) add(plainOrQuoted(line.slice(line.indexOf(" ", 5) + 1)));
   }
   return [...out];
 }

@@ -19,6 +19,12 @@ export function stripReplyPrefix(subject: string): { rest: string; isRe: boolean
   return { rest: end ? subject.slice(end) : subject, isRe };
 }
 
+/**
+ * A version or counter of at most 6 digits. Real ones are small; a longer one ("v99999999999999999999")
+ * is hostile, and as a number it overflows the store's INTEGER columns and failed the whole analysis.
+ */
+const COUNT = /^\d{1,6}$/;
+
 export function parsePatchSubject(subject: string): PatchInfo {
   const info: PatchInfo = { isPatch: false, isRfc: false, version: 1, index: null, total: null, isCover: false, tags: [] };
   let s = stripReplyPrefix(subject).rest;
@@ -33,16 +39,16 @@ export function parsePatchSubject(subject: string): PatchInfo {
       let pm: RegExpExecArray | null;
       if ((pm = /^patch(?:-?v(\d+))?$/.exec(w))) {
         info.isPatch = true;
-        if (pm[1]) info.version = Number(pm[1]);
-      } else if ((pm = /^v(\d+)$/.exec(w))) info.version = Number(pm[1]);
-      else if ((pm = /^(\d+)\/(\d+)$/.exec(w))) {
+        if (pm[1] && COUNT.test(pm[1])) info.version = Number(pm[1]);
+      } else if ((pm = /^v(\d+)$/.exec(w)) && COUNT.test(pm[1])) info.version = Number(pm[1]);
+      else if ((pm = /^(\d+)\/(\d+)$/.exec(w)) && COUNT.test(pm[1]) && COUNT.test(pm[2])) {
         info.index = Number(pm[1]);
         info.total = Number(pm[2]);
       } else {
         if (w === "rfc" || w.startsWith("rfc-") || w === "rfcv" || /^rfcv\d+$/.test(w)) {
           info.isRfc = true;
           const v = /^rfcv(\d+)$/.exec(w);
-          if (v) info.version = Number(v[1]);
+          if (v && COUNT.test(v[1])) info.version = Number(v[1]);
         }
         info.tags.push(w);
       }

@@ -111,8 +111,11 @@ function splitLines(text: string): string[] {
   return out;
 }
 
-// "-----Original Message-----", Outlook's underscore rule: what follows is the quoted original.
-const ORIGINAL = /^(-{3,} ?original message ?-{3,}|_{10,})$/i;
+// "-----Original Message-----", Outlook's underscore rule, and the forward markers of Thunderbird
+// ("-------- Forwarded Message --------"), Gmail ("---------- Forwarded message ---------"), mutt
+// ("----- Forwarded message from X -----") and Apple Mail ("Begin forwarded message:"): what
+// follows is someone else's text, unquoted, and never the sender's verdict.
+const ORIGINAL = /^(-{3,} ?original message ?-{3,}|_{10,}|-{2,} ?forwarded message\b[^\n]*|begin forwarded message:?)$/i;
 // "On Mon, 1 Jul 2024 Foo wrote:" (a quote follows): the next line starts a paragraph.
 const ATTRIBUTION = /wrote:$/;
 const PW_LINE = /^pw-bot:[ \t]*(\S.*)$/i;

@@ -67,7 +67,9 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     const rev = revisions[r];
     // Explicit links first: the most recent earlier revision it names that is already placed.
     let best = -1;
-    for (const p of linked(r)) if (p !== r && groupOf[p] >= 0 && revisions[p].date! <= rev.date! && groupOf[p] > best) best = groupOf[p];
+    // Same author only: a "Supersedes:"/"Link to v1:" line naming someone else's posting must not
+    // make it "superseded" (anyone can write one).
+    for (const p of linked(r)) if (p !== r && groupOf[p] >= 0 && revisions[p].author === rev.author && revisions[p].date! <= rev.date! && groupOf[p] > best) best = groupOf[p];
     const cid = rev.changeId === null ? null : `${rev.author}\u0000${rev.changeId}`;
     if (best < 0 && cid !== null) best = byChangeId.get(cid) ?? -1;
     if (best < 0) for (const k of keys(revisions[r])) {

@@ -21,6 +21,10 @@ export interface MaintainersText {
   via: "file" | "url" | "cache";
 }
 
+function looksLikeHtml(text: string): boolean {
+  return /^\uFEFF?\s*</.test(text) || /<\/(?:html|body|pre|code|td|div)>/i.test(text);
+}
+
 export function cachePath(cacheDir: string, url: string): string {
   return join(cacheDir, `MAINTAINERS-${createHash("sha1").update(url).digest("hex").slice(0, 16)}`);
 }
@@ -44,6 +48,9 @@ export async function loadMaintainersText(spec: string, o: { cacheDir: string; f
     const r = await client.request(spec);
     if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
     const text = r.body.toString("utf8");
+    // A cgit or GitHub view shows the file's lines inside HTML (addresses as &lt;..&gt;): it has
+    // tagged entries, yet is no MAINTAINERS file. A real one starts with text and has no end tags.
+    if (looksLikeHtml(text)) throw new Error("the response is an HTML page, not a MAINTAINERS file (use the raw file's URL, e.g. a /plain/ or raw link)");
     if (!/^[A-Z].*\n[MRLSFXNK]:\s/m.test(text)) throw new Error("the response is not a MAINTAINERS file (no section with tagged entries)");
     mkdirSync(o.cacheDir, { recursive: true });
     writeFileSync(`${cached}.tmp`, text);

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { resolveMaintainers } from "../../loaders/store/maintainers-input.ts";
 import { saveMaintainersChoice, readStoreSettings } from "../../loaders/store/settings.ts";
@@ -68,6 +68,37 @@ test("a URL is fetched once and cached; a failed later fetch falls back to the c
     fail = false;
     await assert.rejects(loadMaintainersText(url.replace("/MAINTAINERS", "/junk"), { cacheDir }), /not a MAINTAINERS file/);
   } finally {
+    server.close();
+    t.cleanup();
+  }
+});
+
+test("a URL answering HTML that shows the file (a cgit or GitHub view), or an endless body: a clear error, nothing cached", async () => {
+  const t = tempDir();
+  const escaped = TEXT.replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const server = createServer((req, res) => {
+    if (req.url === "/cgit") res.end(`<!DOCTYPE html>\n<html><head><title>MAINTAINERS</title></head><body><pre><code>${escaped}</code></pre></body></html>\n`);
+    else if (req.url === "/bare") res.end(`<pre>\n${escaped}</pre>\n`);
+    else { // endless: never a MAINTAINERS file, however long
+      res.write(TEXT);
+      const more = () => { if (!res.destroyed && res.write(Buffer.alloc(1 << 16, 0x61))) setImmediate(more); else if (!res.destroyed) res.once("drain", more); };
+      more();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  try {
+    const cacheDir = join(t.dir, "cache");
+    for (const path of ["/cgit", "/bare"]) {
+      await assert.rejects(loadMaintainersText(base + path, { cacheDir }), /HTML page, not a MAINTAINERS file/, path);
+      assert.equal(existsSync(cachePath(cacheDir, base + path)), false, `${path}: nothing cached`);
+    }
+    const t0 = Date.now();
+    await assert.rejects(loadMaintainersText(base + "/endless", { cacheDir }), /MAINTAINERS .*endless/);
+    assert.ok(Date.now() - t0 < 60_000, "an endless body ends within a minute");
+    assert.equal(existsSync(cachePath(cacheDir, base + "/endless")), false);
+  } finally {
+    server.closeAllConnections();
     server.close();
     t.cleanup();
   }

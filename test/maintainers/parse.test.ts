@@ -62,3 +62,23 @@ test("a file without the header parses from its first line; duplicate L: address
   const m = parseMaintainers("ONLY SECTION\nL:\tx@example.org\nL:\tX@example.org (again)\n");
   assert.deepEqual(m.sections.map((s) => [s.name, s.lists]), [["ONLY SECTION", ["x@example.org"]]]);
 });
+
+test("hostile entries parse in linear time: a 1 MiB run of spaces inside a value (hang guard), values trimmed, a U+2028 inside a value kept", () => {
+  const text = `WIDGET\nF:\tdrivers/a${" ".repeat(1 << 20)}b  \nK:  \\bwidget\u2028x \nM:\tAnn <ann@example.org>\n`;
+  const t0 = performance.now();
+  const { sections } = parseMaintainers(text);
+  assert.ok(performance.now() - t0 < 10_000, "finishes within 10 s instead of hours");
+  assert.equal(sections[0].files[0], `drivers/a${" ".repeat(1 << 20)}b`);
+  assert.deepEqual(sections[0].keywords, ["\\bwidget\u2028x"]);
+  assert.equal(sections[0].maintainers[0].email, "ann@example.org");
+});
+
+test("a repeated section title merges into its first section, counted as a problem (no second section of that name)", () => {
+  const text = "ZOO\nM:\tAnn <ann@example.org>\nF:\tzoo/\n\nOTHER\nF:\tother/\n\nZOO\nR:\tBob <bob@example.org>\nF:\tzoo2/\n";
+  const { sections, problems } = parseMaintainers(text);
+  assert.deepEqual(sections.map((s) => s.name), ["ZOO", "OTHER"]);
+  assert.deepEqual(sections[0].files, ["zoo/", "zoo2/"]);
+  assert.deepEqual(sections[0].reviewers.map((r) => r.email), ["bob@example.org"]);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].reason, /ZOO: title repeated \(first at line 1\)/);
+});

@@ -20,3 +20,8 @@ test("quoted lines, prose and overlong lines give no links", () => {
   assert.deepEqual(revisionLinks(text), { changeId: null, previous: [] });
   assert.equal(mayHoldRevisionLinks("no links"), false);
 });
+
+test("a lore URL naming the id with its angle brackets (%3C...%3E) gives the bare id, as stored", () => {
+  const text = "- Link to v1: https://lore.kernel.org/r/%3C20240101-zoo-v1-0-abc%40example.org%3E\n- Link to v2: https://lore.kernel.org/zoo/<v2-0@example.org>/\n";
+  assert.deepEqual(revisionLinks(text).previous, ["20240101-zoo-v1-0-abc@example.org", "v2-0@example.org"]);
+});

@@ -101,3 +101,15 @@ test("hostile input: 1 MiB lines finish fast (hang guard) and absurd paths are d
   for (const b of bodies) for (const p of diffFiles(b)) assert.ok(p.length <= 4096);
   assert.ok(performance.now() - t < 10_000, "hostile bodies took more than 10 s");
 });
+
+test("rename/copy lines name files only in a git header, not in the commit message or after a hunk", () => {
+  const body = lines(
+    "zoo: speed up the copy path", "", "copy from user space is slow, so batch it.", "rename to something better later.", "",
+    "Signed-off-by: A Developer <dev@example.org>", "---",
+    "diff --git a/zoo/copy.c b/zoo/copy.c", "index 1111111..2222222 100644", "--- a/zoo/copy.c", "+++ b/zoo/copy.c",
+    "@@ -1 +1 @@", "-a", "+b",
+    "copy to nowhere, a stray line after the hunk",
+    "diff --git a/zoo/old.h b/zoo/new.h", "similarity index 100%", "rename from zoo/old.h", "rename to zoo/new.h",
+  );
+  assert.deepEqual(diffFiles(body), ["zoo/copy.c", "zoo/old.h", "zoo/new.h"]);
+});

@@ -32,3 +32,14 @@ test("subject-patch: replies keep patch metadata; non-patches are not patches", 
   assert.deepEqual(s.tags, ["maintainers", "summit"]);
   assert.equal(parsePatchSubject("[RFC] idea").isPatch, false);
 });
+
+test("subject-patch: versions and counters past 6 digits are hostile, not numbers (they overflowed INTEGER columns)", () => {
+  const big = "9".repeat(23);
+  assert.deepEqual(parsePatchSubject(`[PATCH v${big} 1/2] x`), { isPatch: true, isRfc: false, version: 1, index: 1, total: 2, isCover: false, tags: [`v${big}`] });
+  const p = parsePatchSubject(`[PATCHv${big} ${big}/${big}] x`);
+  assert.equal(p.isPatch, true);
+  assert.equal(p.version, 1);
+  assert.equal(p.index, null);
+  assert.equal(parsePatchSubject(`[RFCv${big}] x`).version, 1);
+  assert.equal(parsePatchSubject("[PATCH v999999 999999/999999] x").version, 999999);
+});

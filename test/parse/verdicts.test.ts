@@ -190,3 +190,16 @@ test("CRLF line endings: every rule still fires, items keep no carriage return",
     "Here is the summary with links:", "  - [v2] zoo: x", "    https://git.kernel.org/zoo/zoo/c/abcdef123456", ""]), { trackedLists: [] });
   assert.deepEqual(b.verdicts!.map((v) => [v.branch, v.email, v.items]), [["main", "ann@example.org", [{ subject: "[v2] zoo: x", commit: "https://git.kernel.org/zoo/zoo/c/abcdef123456" }]]]);
 });
+
+test("forwarded text (Thunderbird, Gmail, mutt, Apple Mail markers) is someone else's: no verdict from it", () => {
+  const markers = ["-------- Forwarded Message --------", "---------- Forwarded message ---------",
+    "----- Forwarded message from Ann Plier <ann@example.org> -----", "Begin forwarded message:"];
+  for (const marker of markers) {
+    for (const line of ["pw-bot: cr", "pw-bot: reject", "Applied, thanks!", "Applied to zoo-next, thanks"]) {
+      const body = `FYI, see below.\n\n${marker}\n\nFrom: Ann Plier <ann@example.org>\nSubject: Re: [PATCH] zoo: x\n\n${line}\n`;
+      assert.deepEqual(scan(body), [], `${marker} / ${line}`);
+    }
+  }
+  // the sender's own verdict above the forward still counts
+  assert.equal(only("pw-bot: cr\n\n-------- Forwarded Message --------\n\nApplied, thanks!\n").kind, "changes-requested");
+});

@@ -181,3 +181,16 @@ test("a b4 change-id or a 'Link to v1' joins revisions whose titles differ; anot
   assert.deepEqual(group("k3"), ["k3"], "same change-id, other author");
   assert.deepEqual(group("l2"), ["l1", "l2"], "an explicit link joins even an applied revision's group");
 });
+
+test("a 'Supersedes:' / 'Link to v1' naming another author's posting does not join (or supersede) that series", () => {
+  const ms = [
+    ...posting("a1", "dev", T0, 1, "", ["zoo: careful fix"]),
+    ...posting("x1", "mallory", T0 + D, 2, "", ["zoo: something else"]),
+  ];
+  const links = new Map([["x1", { changeId: null, previous: ["a1"] }]]);
+  const tr = buildThreads(ms);
+  const lc = buildSeriesLifecycle(ms, tr, [], [], () => false, links);
+  const at = (id: string) => lc.revisions.findIndex((r) => r.id === id);
+  assert.notEqual(lc.grouping.groupOf[at("a1")], lc.grouping.groupOf[at("x1")], "two authors never share a group");
+  assert.equal(lc.outcomes[at("a1")].outcome, "pending", "the first author's series is not superseded by a stranger's link");
+});

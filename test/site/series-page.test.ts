@@ -106,4 +106,28 @@ describe("Series page in Chromium", { skip }, () => {
     assert.match(await p.page.locator("[data-testid=person-series]").textContent() ?? "", /series applied/);
     await clean(p.page, p.watch, "person-series");
   });
+
+  test("Series, Subsystems and Organisations cover all data: with a filter in the URL they say so, without one they do not", async () => {
+    for (const path of ["/series", "/subsystems", "/organisations"]) {
+      const f = await open(`${path}?from=2024-08-10&to=2024-08-20&lists=netdev`, "[data-testid=not-filtered]");
+      const note = f.page.locator("[data-testid=not-filtered]");
+      assert.ok(await note.isVisible(), `${path}: the note shows under a filter`);
+      assert.match(await note.textContent() ?? "", /all shipped data.*do not apply/, path);
+      await clean(f.page, f.watch, `${path.slice(1)}-filtered`);
+      const a = await open(path, "[data-testid=not-filtered]");
+      assert.equal(await a.page.locator("[data-testid=not-filtered]").isVisible(), false, `${path}: no note without a filter`);
+      await a.page.close();
+    }
+  });
+
+  test("Series page: a list with series but nothing seen applied is called unknown, not 0% (named from series.json)", async () => {
+    const silent = ser.curves.filter((c: any) => c.group.startsWith("list:") && c.n > 0 && c.events === 0).map((c: any) => c.group.slice(5));
+    const applied = ser.curves.filter((c: any) => c.group.startsWith("list:") && c.events > 0).map((c: any) => c.group.slice(5));
+    assert.ok(silent.length > 0 && applied.length > 0, `the corpus has both kinds of list: ${JSON.stringify({ silent, applied })}`);
+    const { page, watch } = await open("/series", "[data-testid=no-applied-evidence]");
+    const text = await page.locator("[data-testid=no-applied-evidence]").textContent() ?? "";
+    for (const l of silent) assert.ok(text.includes(l), `${l} named as unknown`);
+    for (const l of applied) assert.ok(!text.includes(` ${l}`), `${l} has applied series: not named`);
+    await clean(page, watch, "series-no-applied-evidence");
+  });
 });
