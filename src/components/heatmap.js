@@ -31,9 +31,16 @@ export function heatmapChart(cells, o) {
     return scale === "row" ? v / max : Math.sqrt(v / max);
   };
   const text = (d) => (scale === "row" ? `${fmtPct(d.share)}\n${fmtInt(d.value)}` : fmtInt(d.value));
+  // Long labels (MAINTAINERS section titles, organisations): a wider left margin, rotated column
+  // labels, titles cut at 34 characters (the tip gives them whole); many rows: lower rows.
+  const longest = (ls) => Math.max(0, ...ls.map((l) => String(l).length));
+  const short = (l) => (String(l).length > 34 ? String(l).slice(0, 32) + "…" : l);
+  const rowLong = longest(o.rows) > 14, colLong = longest(o.cols) > 10 && o.cols.length > 4;
+  const rowH = o.rows.length > 6 ? 36 : 70;
+  const bottom = colLong ? 30 + 6 * Math.min(34, longest(o.cols)) : 50;
   return Plot.plot({
-    width: o.width, height: 80 + 70 * o.rows.length, marginLeft: 100, marginBottom: 50,
-    x: { label: o.xLabel, domain: o.cols }, y: { label: o.yLabel, domain: o.rows },
+    width: o.width, height: 30 + bottom + rowH * o.rows.length, marginLeft: rowLong ? 20 + 6.5 * Math.min(34, longest(o.rows)) : 100, marginBottom: bottom,
+    x: { label: o.xLabel, domain: o.cols, tickFormat: short, ...(colLong ? { tickRotate: 40 } : {}) }, y: { label: o.yLabel, domain: o.rows, tickFormat: short },
     color: { scheme: o.scheme ?? "blues", legend: true, ticks: 4, ...color },
     marks: [
       Plot.cell(data.filter((d) => scale !== "log" || d.value > 0), { x: "to", y: "from", fill: fillKey, inset: 1 }),
