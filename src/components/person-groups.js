@@ -58,10 +58,18 @@ export function foldMatrix(m, g, { square = true, colLabels = null, top = TOP_GR
   real.sort((a, b) => always(b) - always(a) || (always(a) ? a - b : weight[b] - weight[a] || a - b));
   const shown = real.slice(0, top), folded = real.slice(top);
   const to = new Int32Array(G).fill(-1);
-  const rows = shown.map((i) => g.labels[i]);
-  shown.forEach((i, k) => { to[i] = k; });
-  if (folded.length) { const k = rows.push(`other (${folded.length})`) - 1; for (const i of folded) to[i] = k; }
-  for (const i of [...g.verdicts].sort((a, b) => a - b)) if (weight[i] > 0) to[i] = rows.push(g.labels[i]) - 1;
+  // Labels are the chart's keys: one that repeats another (an organisation named "no organisation"
+  // or "other (2)" by an override) gets a number, so two rows never merge.
+  const rows = [], seen = new Set();
+  const add = (label) => {
+    let l = String(label);
+    for (let n = 2; seen.has(l); n++) l = `${label} #${n}`;
+    seen.add(l);
+    return rows.push(l) - 1;
+  };
+  for (const i of shown) to[i] = add(g.labels[i]);
+  if (folded.length) { const k = add(`other (${folded.length})`); for (const i of folded) to[i] = k; }
+  for (const i of [...g.verdicts].sort((a, b) => a - b)) if (weight[i] > 0) to[i] = add(g.labels[i]);
   const cols = square ? rows : colLabels;
   const out = rows.map(() => new Array(cols.length).fill(0));
   for (let i = 0; i < G; i++) {

@@ -60,3 +60,20 @@ test("People page labels: insufficient in words, unknown and no organisation as 
   assert.deepEqual(affiliationLabels(aff, n + 1), { subsystem: null, organisation: null });
   assert.deepEqual(affiliationLabels(null, 0), { subsystem: null, organisation: null });
 });
+
+test("a group named like a verdict or like other (N) stays a row of its own", () => {
+  // 16 real organisations (two named like the page's own rows), one person each, and one person with none
+  const names = ["no organisation", "other (1)", ...Array.from({ length: TOP_GROUPS - 1 }, (_, k) => `O${k}`)];
+  const a2 = { subsystems: [], organisations: names, subsystem: names.map(() => -1).concat(-1), organisation: [...names.keys(), -1] };
+  const f2 = { people: names.length + 1, lists: [], homes: [], home: new Int32Array(names.length + 1).fill(-1) };
+  const g = personGroups(f2, a2, "organisation");
+  const G = g.labels.length;
+  const m: number[][] = Array.from({ length: G }, (_, i) => Array.from({ length: G }, (_, j) => (i === j ? (i < 2 ? 5 : 10) : 0)));
+  m[G - 2][G - 2] = 1; // the last real organisation is the quietest: it alone folds, into "other (1)"
+  const out = foldMatrix(m, g);
+  assert.equal(new Set(out.rows).size, out.rows.length, `labels unique: ${out.rows}`);
+  assert.ok(out.rows.includes("other (1)") && out.rows.includes("other (1) #2"), `${out.rows}`);
+  assert.ok(out.rows.includes("no organisation") && out.rows.includes("no organisation #2"), `${out.rows}`);
+  const total = (rows: number[][]) => rows.flat().reduce((s, x) => s + x, 0);
+  assert.equal(total(out.m), total(m));
+});
