@@ -37,9 +37,14 @@ export function heatmapChart(cells, o) {
   const short = (l) => (String(l).length > 34 ? String(l).slice(0, 32) + "…" : l);
   const rowLong = longest(o.rows) > 14, colLong = longest(o.cols) > 10 && o.cols.length > 4;
   const rowH = o.rows.length > 6 ? 36 : 70;
-  const bottom = colLong ? 30 + 6 * Math.min(34, longest(o.cols)) : 50;
-  return Plot.plot({
-    width: o.width, height: 30 + bottom + rowH * o.rows.length, marginLeft: rowLong ? 20 + 6.5 * Math.min(34, longest(o.rows)) : 100, marginBottom: bottom,
+  // labels rotated by 40°: about 6 px a character, 0.64 of it downwards and 0.77 to the right (the last one must fit)
+  const bottom = colLong ? 45 + 4 * Math.min(34, longest(o.cols)) : 50;
+  const right = colLong ? 10 + 4.7 * Math.min(34, longest(o.cols.slice(-2))) : 20;
+  const left = rowLong ? 20 + 6.5 * Math.min(34, longest(o.rows)) : 100;
+  // Cells at least 44 px wide (a count or "12%\n1,234" fits): a wide matrix scrolls sideways on a narrow screen.
+  const plotWidth = Math.max(o.width, left + right + 44 * o.cols.length);
+  const plot = Plot.plot({
+    width: plotWidth, height: 30 + bottom + rowH * o.rows.length, marginLeft: left, marginBottom: bottom, marginRight: right,
     x: { label: o.xLabel, domain: o.cols, tickFormat: short, ...(colLong ? { tickRotate: 40 } : {}) }, y: { label: o.yLabel, domain: o.rows, tickFormat: short },
     color: { scheme: o.scheme ?? "blues", legend: true, ticks: 4, ...color },
     marks: [
@@ -51,4 +56,9 @@ export function heatmapChart(cells, o) {
     ],
     ariaLabel: o.ariaLabel,
   });
+  if (plotWidth <= o.width) return plot;
+  const box = document.createElement("div");
+  box.style.overflowX = "auto";
+  box.append(plot);
+  return box;
 }
