@@ -43,7 +43,10 @@ export function heatmapChart(cells, o) {
   const left = rowLong ? 20 + 6.5 * Math.min(34, longest(o.rows)) : 100;
   // Cells at least 44 px wide (a count or "12%\n1,234" fits): a wide matrix scrolls sideways on a narrow screen.
   const plotWidth = Math.max(o.width, left + right + 44 * o.cols.length);
+  const scroll = plotWidth > o.width;
   const plot = Plot.plot({
+    // scrolling: keep the drawn size (Plot's default style shrinks the SVG to its container)
+    ...(scroll ? { style: { maxWidth: "none" } } : {}),
     width: plotWidth, height: 30 + bottom + rowH * o.rows.length, marginLeft: left, marginBottom: bottom, marginRight: right,
     x: { label: o.xLabel, domain: o.cols, tickFormat: short, ...(colLong ? { tickRotate: 40 } : {}) }, y: { label: o.yLabel, domain: o.rows, tickFormat: short },
     color: { scheme: o.scheme ?? "blues", legend: true, ticks: 4, ...color },
@@ -56,9 +59,10 @@ export function heatmapChart(cells, o) {
     ],
     ariaLabel: o.ariaLabel,
   });
-  if (plotWidth <= o.width) return plot;
+  if (!scroll) return plot;
   const box = document.createElement("div");
   box.style.overflowX = "auto";
+  box.style.paddingLeft = "8px"; // the legend's first tick label is centred on its edge: not clipped by the scroll box
   box.append(plot);
   return box;
 }
