@@ -12,6 +12,7 @@ import { loadConfig, resolveStoreDir } from "../config.ts";
 import { absoluteWindow, resolveReportWindow } from "../store/report-window.ts";
 import { openStore } from "../store/store.ts";
 import { runAnalysis, siteDirVersion, zipFiles } from "./run.ts";
+import { FILES } from "./artifacts.ts";
 
 export type ArchivePart = "site" | "person" | "thread" | "message" | "address" | "search";
 
@@ -40,11 +41,19 @@ export async function siteArtifacts(storeDir?: string, part?: ArchivePart): Prom
   storeDir ??= await resolveStoreDir();
   const siteDir = join(storeDir, "site");
   const have = siteDirVersion(siteDir);
-  if (have !== null && have === (await currentVersion(storeDir))) return readTree(siteDir, part);
+  if (have !== null && have === (await currentVersion(storeDir)) && missingFiles(siteDir).length === 0) return readTree(siteDir, part);
   // Same report window as every refresh (saved in the store, else the config's), so a stale
   // cache never silently widens the report.
   const window = absoluteWindow(resolveReportWindow(storeDir, (await loadConfig()).window));
   return (await runAnalysis({ storeDir, window })).files;
+}
+
+/**
+ * The named artifact files (FILES' fixed names) a site dir lacks: one written by an older
+ * `analyze` for the same store version lacks the files added since, and pages would fail to load them.
+ */
+export function missingFiles(siteDir: string): string[] {
+  return (Object.values(FILES) as unknown[]).filter((f): f is string => typeof f === "string" && !existsSync(join(siteDir, f)));
 }
 
 /** The zip bytes of one archive part. */

@@ -20,7 +20,8 @@ import { setBetweenness } from "../graph/metrics.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
 import { describeAffiliations, runAffiliations } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
-import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles } from "./affiliation-artifacts.ts";
+import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles, MAINTAINERS_HINT } from "./affiliation-artifacts.ts";
+import { buildFactsAffiliations } from "./facts-affiliations.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
@@ -156,6 +157,7 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       if (aff.status === "ok") files.set(FILES.series, artifactJson(buildSeries(analysis)));
     } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
     threadAffiliationFiles(analysis, aff, files);
+    files.set(FILES.factsAffiliations, JSON.stringify(buildFactsAffiliations(analysis, aff, MAINTAINERS_HINT)));
     return { files, analysis, storeVersion, timings, affiliations };
   } finally {
     await store?.close();

@@ -29,6 +29,8 @@ export const loadFactsPeople = async () => {
   const { name, id } = await FileAttachment("../data/site/facts-people.json").json();
   return name.map((n, i) => ({ name: n, id: id[i] }));
 };
+/** Each fact-table person's home subsystem and organisation (person-groups.js reads it). */
+export const loadFactsAffiliations = () => FileAttachment("../data/site/facts-affiliations.json").json();
 /** Graph metrics per window bucket (pick one with graph-buckets.js pickBucket). */
 export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
 export const loadUpset = () => FileAttachment("../data/site/upset.json").json();

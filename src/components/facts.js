@@ -139,23 +139,24 @@ export function listOverlap(f, keep) {
 /**
  * Reply flows between home lists over the kept replies (their message kept, neither side a bot):
  * home_to_list[h][j] replies by people of home h on messages reaching list j (the reply's or its
- * parent's lists); home_to_home[h][g] replies by home h to people of home g.
+ * parent's lists); home_to_home[h][g] replies by home h to people of home g. `groups`: another
+ * grouping of the people ({ of: person -> group or -1, labels }; person-groups.js), home lists by default.
  */
-export function replyFlows(f, keep) {
-  const nh = f.homes.length, nl = f.lists.length;
+export function replyFlows(f, keep, groups = { of: f.home, labels: f.homes }) {
+  const home = groups.of, nh = groups.labels.length, nl = f.lists.length;
   const toList = Array.from({ length: nh }, () => new Array(nl).fill(0)), toHome = Array.from({ length: nh }, () => new Array(nh).fill(0));
   for (let i = 0; i < f.replyRow.length; i++) {
     const r = f.replyRow[i];
     if (!keep[r]) continue;
     const from = f.person[r], to = f.replyTo[i];
     if (f.botPerson[from] || f.botPerson[to]) continue;
-    const h = f.home[from];
+    const h = home[from];
     if (h < 0) continue;
     for (let j = 0; j < nl; j++) if (f.replyLists[i] & (1 << j)) toList[h][j]++;
-    const g = f.home[to];
+    const g = home[to];
     if (g >= 0) toHome[h][g]++;
   }
-  return { homes: f.homes, lists: f.lists, home_to_list: toList, home_to_home: toHome };
+  return { homes: groups.labels, lists: f.lists, home_to_list: toList, home_to_home: toHome };
 }
 
 /**

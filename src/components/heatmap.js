@@ -31,9 +31,24 @@ export function heatmapChart(cells, o) {
     return scale === "row" ? v / max : Math.sqrt(v / max);
   };
   const text = (d) => (scale === "row" ? `${fmtPct(d.share)}\n${fmtInt(d.value)}` : fmtInt(d.value));
-  return Plot.plot({
-    width: o.width, height: 80 + 70 * o.rows.length, marginLeft: 100, marginBottom: 50,
-    x: { label: o.xLabel, domain: o.cols }, y: { label: o.yLabel, domain: o.rows },
+  // Long labels (MAINTAINERS section titles, organisations): a wider left margin, rotated column
+  // labels, titles cut at 34 characters (the tip gives them whole); many rows: lower rows.
+  const longest = (ls) => Math.max(0, ...ls.map((l) => String(l).length));
+  const short = (l) => (String(l).length > 34 ? String(l).slice(0, 32) + "…" : l);
+  const rowLong = longest(o.rows) > 14, colLong = longest(o.cols) > 10 && o.cols.length > 4;
+  const rowH = o.rows.length > 6 ? 36 : 70;
+  // labels rotated by 40°: about 6 px a character, 0.64 of it downwards and 0.77 to the right (the last one must fit)
+  const bottom = colLong ? 45 + 4 * Math.min(34, longest(o.cols)) : 50;
+  const right = colLong ? 10 + 4.7 * Math.min(34, longest(o.cols.slice(-2))) : 20;
+  const left = rowLong ? 20 + 6.5 * Math.min(34, longest(o.rows)) : 100;
+  // Cells at least 44 px wide (a count or "12%\n1,234" fits): a wide matrix scrolls sideways on a narrow screen.
+  const plotWidth = Math.max(o.width, left + right + 44 * o.cols.length);
+  const scroll = plotWidth > o.width;
+  const plot = Plot.plot({
+    // scrolling: keep the drawn size (Plot's default style shrinks the SVG to its container)
+    ...(scroll ? { style: { maxWidth: "none" } } : {}),
+    width: plotWidth, height: 30 + bottom + rowH * o.rows.length, marginLeft: left, marginBottom: bottom, marginRight: right,
+    x: { label: o.xLabel, domain: o.cols, tickFormat: short, ...(colLong ? { tickRotate: 40 } : {}) }, y: { label: o.yLabel, domain: o.rows, tickFormat: short },
     color: { scheme: o.scheme ?? "blues", legend: true, ticks: 4, ...color },
     marks: [
       Plot.cell(data.filter((d) => scale !== "log" || d.value > 0), { x: "to", y: "from", fill: fillKey, inset: 1 }),
@@ -44,4 +59,10 @@ export function heatmapChart(cells, o) {
     ],
     ariaLabel: o.ariaLabel,
   });
+  if (!scroll) return plot;
+  const box = document.createElement("div");
+  box.style.overflowX = "auto";
+  box.style.paddingLeft = "8px"; // the legend's first tick label is centred on its edge: not clipped by the scroll box
+  box.append(plot);
+  return box;
 }

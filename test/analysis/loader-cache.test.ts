@@ -109,3 +109,19 @@ test("a stale site dir is recomputed with the report window saved in the store",
     assert.equal(meta.window.start, Date.parse("2024-08-01"));
   } finally { rmSync(tmp, { recursive: true, force: true }); }
 });
+
+test("a site dir written before a newer artifact existed is recomputed, not served without it", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "tg-missing-"));
+  try {
+    const store = join(tmp, "store");
+    writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000"));
+    cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
+    // as if an older analyze had written this dir for the same store version
+    rmSync(join(store, "site", "facts-affiliations.json"));
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], { env: { ...process.env, THREADGRAPH_STORE: store }, maxBuffer: 1 << 26 });
+    assert.equal(r.status, 0, r.stderr?.toString());
+    const aff = unzipEntry(r.stdout, "facts-affiliations.json");
+    assert.ok(aff, "the loader serves facts-affiliations.json");
+    assert.equal(JSON.parse(aff!).subsystem.length, 1, "one person (ann)");
+  } finally { rmSync(tmp, { recursive: true, force: true }); }
+});

@@ -281,6 +281,42 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     await checkClean(page, watch, "reviews");
   });
 
+  test("group people by home subsystem / organisation: flow and review matrices, kept in the URL; People columns", async () => {
+    const SECTIONS = ["SYNTHETIC CXL REGIONS", "SYNTHETIC NET KNOBS", "SYNTHETIC RDMA CORE"];
+    const VERDICTS = ["insufficient mail", "subsystem unknown", "no organisation"];
+    const rowsOf = (page: Page, chart: string) => page.locator(`svg[aria-label='${chart}'] g[aria-label='y-axis tick label'] text`).allTextContents();
+    for (const [path, chart, param] of [["/across", "reply flow matrix", "fgroup"], ["/reviews", "review matrix", "rgroup"]]) {
+      const { page, watch } = await open(path, `svg[aria-label='${chart}'] rect`);
+      const lists0 = await rowsOf(page, chart);
+      assert.ok(lists0.includes("netdev"), `${path}: rows are home lists at first: ${lists0}`);
+      await page.getByRole("radio", { name: "home subsystem" }).check();
+      await page.waitForFunction((p) => location.search.includes(`${p}=subsystem`), param);
+      await page.waitForFunction((c) => [...document.querySelectorAll(`svg[aria-label='${c}'] g[aria-label='y-axis tick label'] text`)].some((t) => t.textContent?.startsWith("SYNTHETIC")), chart);
+      const subs = await rowsOf(page, chart);
+      // rows: the synthetic sections, and people without a verdict in rows of their own; no list is a row any more
+      assert.ok(subs.filter((r) => SECTIONS.includes(r)).length >= 2, `${path}: section rows ${subs}`);
+      assert.deepEqual(subs.filter((r) => !SECTIONS.includes(r) && !VERDICTS.includes(r) && !/^other \(\d+\)$/.test(r)), [], `${path}: only sections and verdicts`);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.screenshot({ path: join(SHOTS, `${path.slice(1)}-by-subsystem-1440.png`), fullPage: true });
+      await page.setViewportSize({ width: 1024, height: 900 });
+      await page.screenshot({ path: join(SHOTS, `${path.slice(1)}-by-subsystem-1024.png`), fullPage: true });
+      await checkClean(page, watch, `${path.slice(1)}-by-subsystem`);
+      // organisation, opened from a link: synthetic domains have none (a verdict row, not a bucket); the bot's intel.com does
+      const o = await open(`${path}?${param}=organisation`, `svg[aria-label='${chart}'] rect`);
+      assert.ok(await o.page.getByRole("radio", { name: "organisation" }).isChecked(), `${path}: the URL chose organisation`);
+      const orgs = await rowsOf(o.page, chart);
+      assert.ok(orgs.includes("no organisation") && !orgs.includes("netdev"), `${path}: organisation rows ${orgs}`);
+      await checkClean(o.page, o.watch, `${path.slice(1)}-by-organisation`);
+    }
+    const { page, watch } = await open("/people", ".tg-table tbody tr");
+    const headers = await page.locator(".tg-table thead th").allTextContents();
+    const col = (name: string) => headers.findIndex((h) => h.includes(name));
+    assert.ok(col("Home subsystem") >= 0 && col("Organisation") >= 0, `People columns: ${headers}`);
+    const bob = page.locator(".tg-table tbody tr", { hasText: "Bob Brandt" });
+    assert.equal((await bob.locator("td").nth(col("Home subsystem")).textContent())?.trim(), "SYNTHETIC CXL REGIONS");
+    await checkClean(page, watch, "people-affiliations");
+  });
+
   test("subsystems: the review/NAK matrix crosses sections, the maintainers' load names them", async () => {
     const { page, watch } = await open("/subsystems", "svg[aria-label='subsystem review matrix'] g[aria-label=cell] rect");
     // every cell has room: rows are not squeezed to nothing by the axis margins
