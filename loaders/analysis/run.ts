@@ -148,6 +148,7 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     }
     timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
     await derived;
+    t = Date.now();
     const aff = affiliations as Affiliations | null;
     if (aff) {
       o.warn?.(describeAffiliations(aff));
@@ -156,6 +157,7 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       if (aff.status === "ok") files.set(FILES.series, artifactJson(buildSeries(analysis)));
     } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
     threadAffiliationFiles(analysis, aff, files);
+    timings["affiliation files"] = Date.now() - t;
     return { files, analysis, storeVersion, timings, affiliations };
   } finally {
     await store?.close();
