@@ -30,10 +30,9 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   return [
     ["threads", () => {
-      const { threads, details } = buildThreadsArtifacts(a);
+      const { threads, detail } = buildThreadsArtifacts(a);
       json(FILES.threads, threads);
-      for (const [id, d] of details) details.set(id, withSeries(d, threadSeries(a, d.thread.id)));
-      timed(timings, "a:thread shards", () => threadShardFiles(a, details, files));
+      timed(timings, "a:thread shards", () => threadShardFiles(a, threads.rows, (k) => { const d = detail(k); return withSeries(d, threadSeries(a, d.thread.id)); }, files));
       const biggest = threads.rows.map((r, row) => ({ ...r, row })).sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_TOP);
       json(FILES.threadsTop, { total: threads.rows.length, rows: biggest } satisfies ThreadsTopArtifact);
       const per = Math.max(1, Math.ceil(threads.rows.length / THREAD_PARTS));
@@ -43,12 +42,11 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       b.threads = threads;
     }],
     ["people", () => {
-      const { people, details } = buildPeopleArtifacts(a);
+      const { people, ids, emails, detail } = buildPeopleArtifacts(a);
       json(FILES.people, people);
       const seriesOf = personSeriesIndex(a);
-      for (const [id, d] of details) details.set(id, withSeries(d, seriesOf(d.person.id)));
-      timed(timings, "a:person shards", () => personShardFiles(people, details, files));
-      timed(timings, "a:search", () => searchFiles(a, b.threads!, people, details, files));
+      timed(timings, "a:person shards", () => personShardFiles(people, ids, (id) => { const d = detail(id); return withSeries(d, seriesOf(d.person.id)); }, emails, files));
+      timed(timings, "a:search", () => searchFiles(a, b.threads!, people, emails, files));
       b.people = people;
     }],
     ["activity", () => json(FILES.activity, buildActivity(a))],
