@@ -31,8 +31,12 @@ function groupBy<T>(xs: T[], key: (x: T) => string | null): Map<string, T[]> {
   return m;
 }
 
-/** Rows and details of every thread; details keyed by thread id. */
-export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; details: Map<string, ThreadDetail> } {
+/**
+ * Rows of every thread, and each one's detail on demand (`detail(k)`: row k's): the shard writer
+ * serialises each detail as it is made, so ~all the corpus's messages are not held twice as
+ * detail objects (at 200k messages they outlived many young-generation GCs, a third of the time).
+ */
+export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; detail: (k: number) => ThreadDetail } {
   const msgs = a.corpus.messages;
   const threadObs = new Map(a.observations.filter((o) => o.kind === "thread").map((o) => [o.key, o]));
   const revByThread = groupBy(a.reviews, (r) => r.threadId);
@@ -50,9 +54,8 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
       reviews: revs.filter(isTrailerReview).length, naks: revs.filter(isNak).length, homes, detail: true,
     };
   });
-  const details = new Map<string, ThreadDetail>();
-  rows.forEach((row, ti) => {
-    const t = a.tr.threads[ti];
+  const detail = (ti: number): ThreadDetail => {
+    const row = rows[ti], t = a.tr.threads[ti];
     let base = a.tr.threading.depth[t.root];
     if (t.rootIsPhantom) { base = Infinity; for (const i of t.members) base = Math.min(base, a.tr.threading.depth[i]); }
     const count = new Map<string, { n: number; first: number | null }>();
@@ -72,20 +75,23 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
       };
     });
     const revs = revByThread.get(t.id) ?? [];
-    details.set(row.id, {
+    return {
       thread: row, messages,
       participants: [...count.entries()].map(([id, c]) => ({ ...personRef(a, id), messages: c.n, first: c.first })),
       trailers: revs.filter(isTrailerReview).map((r) => ({ kind: r.kind, from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
         message_id: r.messageId, applies_to: r.appliesTo === "series" ? `series ${r.seriesId}` : r.target ?? "" })),
       naks: revs.filter(isNak).map((r) => ({ from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
         message_id: r.messageId, source: r.kind === "nak-line" ? "line" as const : "trailer" as const, cross_subsystem: r.crossSubsystem })),
-    });
-  });
-  return { threads: { rows }, details };
+    };
+  };
+  return { threads: { rows }, detail };
 }
 
-/** Rows and details of every person (bots included, flagged); details keyed by person id. */
-export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; details: Map<string, PersonDetail> } {
+/**
+ * Rows of every person (bots included, flagged) and each one's detail on demand, like the threads'
+ * (buildThreadsArtifacts): `ids` in the order details are written, `emails(id)` their addresses.
+ */
+export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids: string[]; emails: (id: string) => string[]; detail: (id: string) => PersonDetail } {
   const msgs = a.corpus.messages;
   const human = a.replies.filter((e) => !e.bot);
   const sent = groupBy(human, (e) => e.from);
@@ -112,9 +118,16 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
   const startedBy = new Map<string, number>();
   for (const t of a.tr.threads) if (!t.rootIsPhantom) startedBy.set(t.sender, (startedBy.get(t.sender) ?? 0) + 1);
   const rows: PersonRow[] = [];
-  const details = new Map<string, PersonDetail>();
-  for (const id of ids) {
+  const rowOf = new Map<string, PersonRow>();
+  // What a row and its detail both use (made again for the detail rather than kept for everyone).
+  const basics = (id: string) => {
     const mine = byPerson.get(id) ?? [];
+    const threads = new Set(mine.map((i) => a.tr.threading.threadId[i]));
+    const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
+    return { mine, threads, lat, g: given.get(id) ?? [], r: received.get(id) ?? [], p: a.people.get(id) };
+  };
+  for (const id of ids) {
+    const { mine, threads, lat, g, r, p } = basics(id);
     // A loop, not Math.min(...dates): a prolific sender (a bot) would overflow the call stack.
     let first: number | null = null, last: number | null = null;
     for (const i of mine) {
@@ -123,13 +136,9 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       if (first === null || d < first) first = d;
       if (last === null || d > last) last = d;
     }
-    const threads = new Set(mine.map((i) => a.tr.threading.threadId[i]));
     const mineAuthored = authored.get(id) ?? [];
     const series = new Set(mineAuthored.map((i) => a.tr.series[i]).filter((s) => s !== null));
-    const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
-    const g = given.get(id) ?? [], r = received.get(id) ?? [];
     const mt = a.metrics.nodes.get(id);
-    const p = a.people.get(id);
     const row: PersonRow = {
       ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages: mine.length, lists: a.personLists.get(id) ?? {},
       threads: threads.size, threads_started: startedBy.get(id) ?? 0,
@@ -144,6 +153,11 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       pagerank: mt?.pagerank ?? null, community: mt?.community ?? null, detail: true,
     };
     rows.push(row);
+    rowOf.set(id, row);
+  }
+  const detail = (id: string): PersonDetail => {
+    const row = rowOf.get(id)!;
+    const { mine, threads, lat, g, r, p } = basics(id);
     const act = new Map<string, number>();
     for (const i of mine) if (msgs[i].date !== null) for (const l of msgs[i].lists) {
       const k = `${monthOf(msgs[i].date!)}|${l}`; act.set(k, (act.get(k) ?? 0) + 1);
@@ -160,7 +174,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
         thread_key: fileKey(x.threadId), subject: t.subject, date: x.date, lists: x.lists,
         source: x.source, target_id: x.target, target_subject: target !== undefined ? msgs[target].subject : null };
     };
-    details.set(id, {
+    return {
       person: row, emails: p?.emails ?? [row.email],
       activity: [...act.entries()].map(([k, n]) => ({ month: k.slice(0, 7), list: k.slice(8), messages: n })).sort((x, y) => (x.month < y.month ? -1 : 1)),
       correspondents_out: corr(sent.get(id) ?? [], (e) => e.to),
@@ -172,10 +186,12 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; det
       response: { replies: lat.length, median_ms: quantile(lat, 0.5), p90_ms: quantile(lat, 0.9), first_replies: row.first_replies },
       threads: [...threads].map((tid) => a.tr.threads[a.tr.threadIndex.get(tid)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50)
         .map((t) => ({ id: t.id, key: fileKey(t.id), subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
-    });
-  }
+    };
+  };
+  // The rows' order is the page's; `ids` (first seen) is the details' (shard bytes stay as they were).
+  const order = [...ids];
   rows.sort((x, y) => y.messages - x.messages || (x.id < y.id ? -1 : 1));
-  return { people: { rows }, details };
+  return { people: { rows }, ids: order, emails: (id) => a.people.get(id)?.emails ?? [rowOf.get(id)!.email], detail };
 }
 
 const DAY = 86400_000;

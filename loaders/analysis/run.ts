@@ -149,6 +149,7 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     }
     timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
     await derived;
+    t = Date.now();
     const aff = affiliations as Affiliations | null;
     if (aff) {
       o.warn?.(describeAffiliations(aff));
@@ -158,6 +159,7 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
     threadAffiliationFiles(analysis, aff, files);
     files.set(FILES.factsAffiliations, JSON.stringify(buildFactsAffiliations(analysis, aff, MAINTAINERS_HINT)));
+    timings["affiliation files"] = Date.now() - t;
     return { files, analysis, storeVersion, timings, affiliations };
   } finally {
     await store?.close();

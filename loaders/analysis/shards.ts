@@ -19,6 +19,7 @@ export class ShardSet {
   private seen = new Set<string>();
   constructor(private file: (name: string) => string) {}
   /** The first value for a key wins (two people can share a case-folded address only by accident). */
+  has(key: string): boolean { return this.seen.has(key); }
   add(key: string, json: string): void {
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -29,10 +30,12 @@ export class ShardSet {
   }
 }
 
-export function threadShardFiles(a: Analysis, details: Map<string, ThreadDetail>, files: Map<string, string>): void {
+/** `detail(k)`: the detail of threads.rows[k], made here one at a time and serialised at once (build-people.ts says why). */
+export function threadShardFiles(a: Analysis, rows: readonly { id: string }[], detail: (k: number) => ThreadDetail, files: Map<string, string>): void {
   const threads = new ShardSet(FILES.threadShard), messages = new ShardSet(FILES.messageShard);
-  for (const [id, d] of details) {
-    threads.add(id, artifactJson(boundThreadDetail(d)));
+  for (let k = 0; k < rows.length; k++) {
+    const id = rows[k].id;
+    if (!threads.has(id)) threads.add(id, artifactJson(boundThreadDetail(detail(k))));
     messages.add(id, JSON.stringify(id)); // the root (a phantom root's id too: replies name it)
   }
   const msgs = a.corpus.messages, tid = a.tr.threading.threadId;
@@ -41,12 +44,14 @@ export function threadShardFiles(a: Analysis, details: Map<string, ThreadDetail>
   messages.writeTo(files);
 }
 
-export function personShardFiles(people: PeopleArtifact, details: Map<string, PersonDetail>, files: Map<string, string>): void {
+/** Each person's detail is made (`detail`) and serialised in turn, in `ids` order; `emails`: a person's addresses (the detail's `emails`). */
+export function personShardFiles(people: PeopleArtifact, ids: readonly string[], detail: (id: string) => PersonDetail, emails: (id: string) => string[],
+  files: Map<string, string>): void {
   const persons = new ShardSet(FILES.personShard), addresses = new ShardSet(FILES.addressShard);
-  for (const [id, d] of details) persons.add(id, artifactJson(boundPersonDetail(d)));
+  for (const id of ids) if (!persons.has(id)) persons.add(id, artifactJson(boundPersonDetail(detail(id))));
   // Ids first (a person's id is one of their addresses), so an id never resolves to someone else.
   for (const r of people.rows) addresses.add(addressKey(r.id), JSON.stringify(r.id));
-  for (const [id, d] of details) for (const e of d.emails) addresses.add(addressKey(e), JSON.stringify(id));
+  for (const id of ids) for (const e of emails(id)) addresses.add(addressKey(e), JSON.stringify(id));
   persons.writeTo(files);
   addresses.writeTo(files);
 }
@@ -60,10 +65,10 @@ export function personShardFiles(people: PeopleArtifact, details: Map<string, Pe
  */
 export const SEARCH_CHUNKS = 16;
 
-export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: PeopleArtifact, details: Map<string, PersonDetail>, files: Map<string, string>): void {
+export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: PeopleArtifact, emails: (id: string) => string[], files: Map<string, string>): void {
   const lists = a.corpus.lists;
   const personIndex = new Map(people.rows.map((p, i) => [p.id, i]));
-  const ppl = people.rows.map((p) => [p.id, clipText(p.name), (details.get(p.id)?.emails ?? []).filter((e) => e !== p.id).slice(0, 5).map((e) => clipText(e)).join(" "),
+  const ppl = people.rows.map((p) => [p.id, clipText(p.name), emails(p.id).filter((e) => e !== p.id).slice(0, 5).map((e) => clipText(e)).join(" "),
     p.messages, p.bot ? 1 : 0, p.active ? 1 : 0]);
   files.set(FILES.searchPeople, artifactJson({ rows: ppl }));
   const chunks: unknown[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);

@@ -18,15 +18,21 @@ export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm r
 /** What the builders hand on to meta.json. */
 interface Built { people?: PeopleArtifact; threads?: ThreadsArtifact }
 
+/** Adds the ms `f` takes to `timings[name]` (the bench prints each builder's share). */
+export function timed<T>(timings: Record<string, number> | undefined, name: string, f: () => T): T {
+  if (!timings) return f();
+  const t = performance.now();
+  try { return f(); } finally { timings[name] = Math.round((timings[name] ?? 0) + performance.now() - t); }
+}
+
 /** Every builder except the graph's (the only one that needs the layout), as steps that add their files. */
-function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[] {
+function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Record<string, number>): [string, () => void][] {
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   return [
-    () => {
-      const { threads, details } = buildThreadsArtifacts(a);
+    ["threads", () => {
+      const { threads, detail } = buildThreadsArtifacts(a);
       json(FILES.threads, threads);
-      for (const [id, d] of details) details.set(id, withSeries(d, threadSeries(a, d.thread.id)));
-      threadShardFiles(a, details, files);
+      timed(timings, "a:thread shards", () => threadShardFiles(a, threads.rows, (k) => { const d = detail(k); return withSeries(d, threadSeries(a, d.thread.id)); }, files));
       const biggest = threads.rows.map((r, row) => ({ ...r, row })).sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_TOP);
       json(FILES.threadsTop, { total: threads.rows.length, rows: biggest } satisfies ThreadsTopArtifact);
       const per = Math.max(1, Math.ceil(threads.rows.length / THREAD_PARTS));
@@ -34,32 +40,31 @@ function steps(a: Analysis, files: Map<string, string>, b: Built): (() => void)[
         json(FILES.threadPart(k), { first: k * per, total: threads.rows.length, rows: threads.rows.slice(k * per, (k + 1) * per) } satisfies ThreadsPartArtifact);
       }
       b.threads = threads;
-    },
-    () => {
-      const { people, details } = buildPeopleArtifacts(a);
+    }],
+    ["people", () => {
+      const { people, ids, emails, detail } = buildPeopleArtifacts(a);
       json(FILES.people, people);
       const seriesOf = personSeriesIndex(a);
-      for (const [id, d] of details) details.set(id, withSeries(d, seriesOf(d.person.id)));
-      personShardFiles(people, details, files);
-      searchFiles(a, b.threads!, people, details, files);
+      timed(timings, "a:person shards", () => personShardFiles(people, ids, (id) => { const d = detail(id); return withSeries(d, seriesOf(d.person.id)); }, emails, files));
+      timed(timings, "a:search", () => searchFiles(a, b.threads!, people, emails, files));
       b.people = people;
-    },
-    () => json(FILES.activity, buildActivity(a)),
-    () => json(FILES.bridges, buildBridges(a)),
-    () => json(FILES.upset, buildUpset(a)),
-    () => json(FILES.responsiveness, buildResponsiveness(a)),
-    () => json(FILES.reviews, buildReviews(a)),
-    () => json(FILES.series, buildSeries(a)),
+    }],
+    ["activity", () => json(FILES.activity, buildActivity(a))],
+    ["bridges", () => json(FILES.bridges, buildBridges(a))],
+    ["upset", () => json(FILES.upset, buildUpset(a))],
+    ["responsiveness", () => json(FILES.responsiveness, buildResponsiveness(a))],
+    ["reviews", () => json(FILES.reviews, buildReviews(a))],
+    ["series", () => json(FILES.series, buildSeries(a))],
     // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
-    () => {
+    ["facts", () => {
       // Reply edges and observations in files of their own: only Across lists and Responsiveness load them.
       const { replies, obs, ...facts } = buildFacts(a, b.people?.rows.map((r) => r.id));
       files.set(FILES.facts, JSON.stringify(facts));
       files.set(FILES.factsReplies, JSON.stringify({ replies }));
       files.set(FILES.factsObs, JSON.stringify({ obs }));
       files.set(FILES.factsPeople, JSON.stringify(buildFactsPeople(a)));
-    },
-    () => files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a)))),
+    }],
+    ["buckets", () => files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a))))],
   ];
 }
 
@@ -91,7 +96,7 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
   const files = new Map<string, string>();
   const b: Built = {};
   graphFiles(a, files);
-  for (const step of steps(a, files, b)) step();
+  for (const [, step] of steps(a, files, b)) step();
   metaFile(a, files, b, storeVersion, startedAt);
   return files;
 }
@@ -107,11 +112,11 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
   const files = new Map<string, string>();
   const b: Built = {};
   const turn = () => new Promise<void>((r) => setImmediate(r));
-  for (const step of steps(a, files, b)) { step(); await turn(); }
+  for (const [name, step] of steps(a, files, b, waits)) { timed(waits, `a:${name}`, step); await turn(); }
   let t = Date.now();
   await layout;
   waits["layout wait"] = Date.now() - t;
-  graphFiles(a, files);
+  timed(waits, "a:graph", () => graphFiles(a, files));
   t = Date.now();
   const v = await version();
   waits["derived wait"] = Date.now() - t;

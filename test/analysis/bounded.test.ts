@@ -82,3 +82,21 @@ test("meta names sources by list and kind, never by a local path", () => {
   assert.deepEqual(JSON.parse(meta).sources.map((s: { source: string }) => s.source),
     ["netdev (mbox)", "ksummit (public-inbox)", "netdev (lore HTTP)", "no list (Maildir)"]);
 });
+
+test("artifactJson gives exactly the bytes of the bounding replacer, on its fast path and off it", async () => {
+  const { artifactJson } = await import("../../loaders/analysis/bounded.ts");
+  // The replacer as documented: display text clipped, any other string capped, text lists cut and clipped.
+  const TEXT = new Set(["subject", "name", "target_subject", "email", "label"]), LISTS = new Set(["emails", "top"]);
+  const reference = (v: unknown) => JSON.stringify(v, (k, x) => typeof x === "string" ? (TEXT.has(k) ? clipText(x) : capLength(x))
+    : Array.isArray(x) && LISTS.has(k) ? x.slice(0, DETAIL_ROWS).map((y) => (typeof y === "string" ? clipText(y) : y)) : x);
+  const plain = { subject: "ok", rows: [[1, "a", null, true], { name: "n", x: 1.5, y: -0, z: NaN, u: undefined }], emails: ["a@b"], n: Infinity };
+  const cases: unknown[] = [
+    plain, [], {}, "x", 3, null,
+    { ...plain, subject: ZALGO }, { ...plain, rows: [{ name: LONG }] }, { deep: [[[{ label: "ctl\u0001" }]]] },
+    { id: LONG }, [LONG], [[LONG]], { emails: ["ok", ZALGO] }, { top: Array.from({ length: DETAIL_ROWS + 1 }, (_, i) => `p${i}`) },
+    { emails: Array.from({ length: DETAIL_ROWS + 3 }, () => "e") }, { subject: ["list under a text key", LONG] },
+    { when: new Date(T0), nested: { toJSON: () => ({ subject: ZALGO }) } }, { name: 5, email: null, label: { subject: LONG } },
+    Object.assign(Object.create(null), { subject: "x".repeat(TEXT_MAX + 1) }), { subject: "x".repeat(TEXT_MAX) },
+  ];
+  for (const v of cases) assert.equal(artifactJson(v), reference(v), JSON.stringify(v)?.slice(0, 80));
+});

@@ -79,3 +79,22 @@ test("search files: every thread and person once, subjects and names searchable"
   assert.equal(people.length, a.people.size);
   assert.ok(people.some((r: unknown[]) => r[0] === "p3" && r[1] === "Three Addresses" && String(r[2]).includes("Second@Example.ORG")));
 });
+
+test("a shard holds exactly its members' JSON text, whatever the characters (the UTF-8 buffers round-trip)", async () => {
+  const { ShardSet } = await import("../../loaders/analysis/shards.ts");
+  const { shardOf, shardName } = await import("../../loaders/model/shard.ts");
+  const set = new ShardSet((n) => `s/${n}.json`);
+  const values = ["plain", "ünï 例え", "😀 astral", JSON.parse('"lone \\ud800 and \\udfff"'), "x".repeat(70_000), "quote \" and \\ backslash", ""];
+  const added: [string, string][] = [];
+  values.forEach((v, i) => {
+    for (const key of [`k${i}@x`, `ключ${i}`, `k${i}😀`]) { const json = JSON.stringify({ v, i }); set.add(key, json); added.push([key, json]); }
+  });
+  set.add("k0@x", JSON.stringify("ignored: the first value wins"));
+  const files = new Map<string, string>();
+  set.writeTo(files);
+  assert.equal(files.size, SHARDS);
+  // The text the members make, in the order they came, per shard: nothing re-encoded differently.
+  const expected = new Map<number, string[]>();
+  for (const [k, j] of added) expected.set(shardOf(k), [...(expected.get(shardOf(k)) ?? []), `${JSON.stringify(k)}:${j}`]);
+  for (let i = 0; i < SHARDS; i++) assert.equal(files.get(`s/${shardName(i)}.json`), `{${(expected.get(i) ?? []).join(",")}}`);
+});
