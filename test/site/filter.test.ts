@@ -109,7 +109,8 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     const { server, browser, store } = served!;
     const graph = JSON.parse(readFileSync(join(store, "site/graph.json"), "utf8"));
     const d0 = Math.floor(meta.window.start / DAY) * DAY;
-    const first: Filter = { from: iso(d0 + DAY), to: iso(d0 + 8 * DAY), lists: ["netdev", "linux-rdma"] };
+    // One day of the synthetic corpus (a netdev patch, its review and NAK), then a wider window.
+    const first: Filter = { from: iso(d0 + 4 * DAY), to: iso(d0 + 5 * DAY), lists: ["netdev", "linux-rdma"] };
     const { page, watch } = await browser.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(server.url + pageUrl(`/graph?from=${first.from}&to=${first.to}&lists=${first.lists!.join(",")}`), { waitUntil: "load" });
