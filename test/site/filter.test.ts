@@ -98,7 +98,8 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     const sent = messagesPerPerson(facts, keep);
     const active = new Set<string>(id.filter((_: string, p: number) => sent[p] > 0));
     const bridges = bridgeRows(facts, keep, filter.lists, name.map((n: string, k: number) => ({ name: n, id: id[k] })));
-    return { active, bridges };
+    const sentBy = new Map<string, number>(id.map((x: string, p: number) => [x, sent[p]]));
+    return { active, bridges, sentBy };
   }
   const shownIds = (page: Page, graph: any) => page.evaluate(() => {
     const c = document.querySelector("[data-testid=graph-canvas]") as any;
@@ -113,13 +114,18 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     const first: Filter = { from: iso(d0 + 4 * DAY), to: iso(d0 + 5 * DAY), lists: ["netdev", "linux-rdma"] };
     const { page, watch } = await browser.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(server.url + pageUrl(`/graph?from=${first.from}&to=${first.to}&lists=${first.lists!.join(",")}`), { waitUntil: "load" });
+    await page.goto(server.url + pageUrl(`/graph?from=${first.from}&to=${first.to}&lists=${first.lists!.join(",")}&p=carol@net.example.org`), { waitUntil: "load" });
     await page.waitForSelector("[data-testid=graph-canvas] canvas", { timeout: 20_000, state: "attached" });
     await page.waitForFunction(() => /Showing [1-9]/.test(document.querySelector("[data-testid=graph-status]")?.textContent ?? ""));
     // The page has no window, list or bot controls of its own any more: the header's filter shows the URL's.
     assert.equal(await page.locator("form:not([data-testid=filter])").getByRole("checkbox", { name: "netdev" }).count(), 0);
     assert.equal(await page.locator("[data-testid=filter] input[name=from]").inputValue(), first.from);
-    const want = factsFor(first).active;
+    const { active: want, sentBy } = factsFor(first);
+    // The side panel: the filter's messages, the window's metrics bucket.
+    const panel = page.locator("[data-testid=graph-panel]");
+    await page.waitForFunction(() => /graph metrics: \d{4}-Q\d/.test(document.querySelector("[data-testid=graph-panel]")?.textContent ?? ""), null, { timeout: 10_000 });
+    assert.match(await panel.textContent() ?? "", new RegExp(`messages in the filter${sentBy.get("carol@net.example.org")} · rank`));
+    assert.match(await panel.textContent() ?? "", /PageRankrank \d+ of \d+/);
     const shown = await shownIds(page, graph);
     assert.ok(shown.length > 0);
     for (const id of shown) assert.ok(want.has(id), `${id} is shown but sent nothing in ${first.from}..${first.to} on ${first.lists}`);
