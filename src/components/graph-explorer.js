@@ -22,8 +22,9 @@ export function createExplorer(artifact, container, onSelect) {
     graph.addEdgeWithKey(`e${i}`, String(e.s), String(e.t), { size: 0.5, color: "#ccc", i });
   });
   const state = { filters: null, selected: null, neighbours: null, nodeVisible: new Uint8Array(nodes.length), edgeWeight: new Float64Array(edges.length),
-    // What the precomputed layout was made for (every list, month, edge; bots as analysed): no re-layout needed.
-    layoutKey: layoutKey({ lists: new Set(artifact.lists), monthFrom: 0, monthTo: Math.max(0, (artifact.months?.length ?? 1) - 1), minWeight: 1, bots: false }),
+    // What the precomputed layout was made for (all data, every list and edge, bots in: the
+    // analysis lays out the graph with bots): no re-layout needed.
+    layoutKey: layoutKey({ lists: new Set(artifact.lists), window: "", minWeight: 1, bots: true }),
     cancelLayout: null, layoutRuns: 0 };
   container.dataset.layout = "precomputed";
   // For the browser tests: the drawn positions, by node index (no page uses it).
@@ -83,18 +84,22 @@ export function createExplorer(artifact, container, onSelect) {
     onSelect?.(i);
   }
 
-  /** filters: {lists:Set, monthFrom, monthTo (indexes), minWeight, bots, colorBy, sizeBy} */
+  /**
+   * filters: {lists:Set, monthFrom, monthTo (indexes), active (per node 0/1), window (the global
+   * filter's from|to, "" for all data), minWeight, bots, colorBy, sizeBy, pagerank? (per node, the
+   * window's bucket; sizes follow it)}
+   */
   function update(filters) {
     state.filters = filters;
     const vis = visibleGraph(artifact, filters);
     state.edgeWeight = vis.edgeWeight;
     state.nodeVisible = vis.nodeVisible;
-    const sizeOf = sizeScale(nodes, filters.sizeBy);
+    const sizeOf = sizeScale(nodes, filters.sizeBy, filters.pagerank);
     // One batch update (one event for sigma) instead of 10,000 single-node updates.
     graph.updateEachNodeAttributes((key, attrs) => {
       const n = nodes[Number(key)];
       attrs.color = filters.colorBy === "community" ? communityColor(n.community) : listColor(n.home);
-      attrs.size = sizeOf(n);
+      attrs.size = sizeOf(Number(key));
       return attrs;
     }, { attributes: ["color", "size"] });
     if (state.selected != null && !state.nodeVisible[state.selected]) select(null);
@@ -156,14 +161,15 @@ function skipPickingWhileMoving(renderer) {
 
 /** The filters that decide which people and edges are shown (colour and size do not). */
 function layoutKey(f) {
-  return JSON.stringify([[...f.lists].sort(), f.monthFrom, f.monthTo, f.minWeight, !!f.bots]);
+  return JSON.stringify([[...f.lists].sort(), f.window ?? "", f.minWeight, !!f.bots]);
 }
 
-function sizeScale(nodes, by) {
-  const value = by === "messages" ? (n) => n.messages : (n) => n.pagerank ?? 0;
+/** Node size by index: messages, or PageRank (the window's bucket when given, else graph.json's). */
+function sizeScale(nodes, by, pagerank) {
+  const value = by === "messages" ? (i) => nodes[i].messages : pagerank ? (i) => pagerank[i] ?? 0 : (i) => nodes[i].pagerank ?? 0;
   let max = 0;
-  for (const n of nodes) max = Math.max(max, value(n));
+  for (let i = 0; i < nodes.length; i++) max = Math.max(max, value(i));
   // Smaller dots when there are many of them, so a 10,000-node graph stays legible.
   const scale = 14 * Math.min(1, Math.sqrt(2000 / Math.max(1, nodes.length)));
-  return (n) => 1.5 + scale * Math.sqrt(max > 0 ? value(n) / max : 0);
+  return (i) => 1.5 + scale * Math.sqrt(max > 0 ? value(i) / max : 0);
 }

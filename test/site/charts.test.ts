@@ -54,7 +54,7 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.ok(await page.locator("[data-testid=graph-neighbours] li").count() > 0, "neighbours listed");
     assert.equal(await page.locator("[data-testid=graph-canvas]").getAttribute("data-layout"), "precomputed");
     const before = await positions(page);
-    await page.locator("form:not([data-testid=filter])").getByRole("checkbox", { name: "linux-cxl" }).uncheck();
+    await page.locator("[data-testid=filter]").getByRole("checkbox", { name: "linux-cxl" }).uncheck();
     await page.waitForFunction(() => document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout") === "done", null, { timeout: 15_000 });
     await page.waitForTimeout(900); // the animation into place and the camera reset
     const after = await positions(page);

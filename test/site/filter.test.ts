@@ -12,6 +12,10 @@ import { pageUrl } from "./static-server.ts";
 import { writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { cli } from "./pipeline.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
+// @ts-expect-error plain browser JS module without types
+import { decodeFacts, keepRows, messagesPerPerson } from "../../src/components/facts.js";
+// @ts-expect-error plain browser JS module without types
+import { bridgeRows } from "../../src/components/bridging.js";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 const PAGES = ["/", "/threads", "/people", "/across", "/responsiveness", "/reviews"];
@@ -82,5 +86,109 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
       assert.equal(await page.locator(".observablehq--error").count(), 0, `${path}: Framework error cell`);
       await page.close();
     }
+  });
+
+  // What the fact tables say for a filter, in Node: the people who sent a kept message (by id), the bridges.
+  function factsFor(f: Filter) {
+    const site = (n: string) => JSON.parse(readFileSync(join(served!.store, "site", n), "utf8"));
+    const facts = decodeFacts(site("facts.json"));
+    const { name, id } = site("facts-people.json");
+    const filter = { from: f.from ?? null, to: f.to ?? null, lists: f.lists ?? null, bots: f.bots !== false };
+    const keep = keepRows(facts, filter).keep;
+    const sent = messagesPerPerson(facts, keep);
+    const active = new Set<string>(id.filter((_: string, p: number) => sent[p] > 0));
+    const bridges = bridgeRows(facts, keep, filter.lists, name.map((n: string, k: number) => ({ name: n, id: id[k] })));
+    const sentBy = new Map<string, number>(id.map((x: string, p: number) => [x, sent[p]]));
+    return { active, bridges, sentBy };
+  }
+  const shownIds = (page: Page, graph: any) => page.evaluate(() => {
+    const c = document.querySelector("[data-testid=graph-canvas]") as any;
+    return c.tgPositions().map(([i]: [number]) => i).filter((i: number) => c.tgViewport(i) !== null) as number[];
+  }).then((idx) => idx.map((i) => graph.nodes[i].id as string));
+
+  test("graph page: the header's filter decides who is shown; a change re-lays out the graph", { timeout: 120_000 }, async () => {
+    const { server, browser, store } = served!;
+    const graph = JSON.parse(readFileSync(join(store, "site/graph.json"), "utf8"));
+    const d0 = Math.floor(meta.window.start / DAY) * DAY;
+    // One day of the synthetic corpus (a netdev patch, its review and NAK), then a wider window.
+    const first: Filter = { from: iso(d0 + 4 * DAY), to: iso(d0 + 5 * DAY), lists: ["netdev", "linux-rdma"] };
+    const { page, watch } = await browser.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(server.url + pageUrl(`/graph?from=${first.from}&to=${first.to}&lists=${first.lists!.join(",")}&p=carol@net.example.org`), { waitUntil: "load" });
+    await page.waitForSelector("[data-testid=graph-canvas] canvas", { timeout: 20_000, state: "attached" });
+    await page.waitForFunction(() => /Showing [1-9]/.test(document.querySelector("[data-testid=graph-status]")?.textContent ?? ""));
+    // The page has no window, list or bot controls of its own any more: the header's filter shows the URL's.
+    assert.equal(await page.locator("form:not([data-testid=filter])").getByRole("checkbox", { name: "netdev" }).count(), 0);
+    assert.equal(await page.locator("[data-testid=filter] input[name=from]").inputValue(), first.from);
+    const { active: want, sentBy } = factsFor(first);
+    // The side panel: the filter's messages, the window's metrics bucket.
+    const panel = page.locator("[data-testid=graph-panel]");
+    await page.waitForFunction(() => /graph metrics: \d{4}-Q\d/.test(document.querySelector("[data-testid=graph-panel]")?.textContent ?? ""), null, { timeout: 10_000 });
+    assert.match(await panel.textContent() ?? "", new RegExp(`messages in the filter${sentBy.get("carol@net.example.org")} · rank`));
+    assert.match(await panel.textContent() ?? "", /PageRankrank \d+ of \d+/);
+    const shown = await shownIds(page, graph);
+    assert.ok(shown.length > 0);
+    for (const id of shown) assert.ok(want.has(id), `${id} is shown but sent nothing in ${first.from}..${first.to} on ${first.lists}`);
+    const everyone = graph.nodes.filter((n: any) => n.degree > 0).length;
+    assert.ok(shown.length < everyone, `the window hides people (${shown.length} of ${everyone})`);
+    // The window sits in one quarter: the page says which metrics bucket it shows.
+    assert.match(await page.locator("[data-testid=graph-bucket]").textContent() ?? "", /graph metrics: \d{4}-Q\d/);
+    // A header change re-lays out the shown people.
+    await page.waitForFunction(() => document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout") === "done", null, { timeout: 15_000 });
+    const runs = Number(await page.locator("[data-testid=graph-canvas]").getAttribute("data-layout-runs"));
+    await page.waitForTimeout(900);
+    const before = await page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
+    await page.locator("[data-testid=filter] input[name=to]").fill(iso(d0 + 60 * DAY));
+    await page.locator("[data-testid=filter] input[name=to]").dispatchEvent("change");
+    await page.waitForFunction((n) => Number(document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout-runs")) > n, runs, { timeout: 15_000 });
+    await page.waitForTimeout(900);
+    const after = await page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
+    assert.ok(after.some(([i, x, y]) => { const b = before.find((p) => p[0] === i)!; return Math.hypot(x - b[1], y - b[2]) > 1e-6; }), "positions changed");
+    const wider = factsFor({ ...first, to: iso(d0 + 60 * DAY) }).active;
+    const shown2 = await shownIds(page, graph);
+    assert.ok(shown2.length > shown.length, "a wider window shows more people");
+    for (const id of shown2) assert.ok(wider.has(id), `${id} shown after the change`);
+    for (const w of [1440, 1024]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SHOTS, `filter-graph-${w}.png`), fullPage: true });
+    }
+    assert.deepEqual(watch.consoleErrors, [], "graph: console errors");
+    assert.deepEqual(watch.outside, [], "graph: requests left loopback");
+    assert.equal(await page.locator(".observablehq--error").count(), 0, "graph: Framework error cell");
+    await page.close();
+  });
+
+  test("across page: the bridges table follows the window", { timeout: 120_000 }, async () => {
+    const { server, browser } = served!;
+    const d0 = Math.floor(meta.window.start / DAY) * DAY;
+    const narrow: Filter = { from: iso(d0), to: iso(d0 + 4 * DAY) };
+    // The table's row count and the names on its first page, against the fact tables' bridges.
+    const table = async (page: Page) => ({
+      count: Number((await page.locator("[data-testid=bridges] .tg-table-tools .tg-note").textContent())!.match(/^([\d,]+) rows/)![1].replace(/,/g, "")),
+      names: await page.locator("[data-testid=bridges] tbody tr td:first-child").allTextContents(),
+    });
+    const check = (got: { count: number; names: string[] }, want: string[], what: string) => {
+      assert.equal(got.count, want.length, `${what}: rows`);
+      for (const n of got.names) assert.ok(want.includes(n), `${what}: ${n} is not a bridge candidate`);
+    };
+    const { page, watch } = await browser.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(server.url + pageUrl(`/across?allmulti=1`), { waitUntil: "load" });
+    await page.waitForSelector("[data-testid=bridges] tbody tr", { timeout: 20_000 });
+    const wantAll = factsFor({} as Filter).bridges.map((r: any) => r.name);
+    const wantNarrow = factsFor(narrow).bridges.map((r: any) => r.name);
+    assert.notEqual(wantNarrow.length, wantAll.length, "the windows must differ, or the check proves nothing");
+    check(await table(page), wantAll, "all data");
+    await page.locator("[data-testid=filter] input[name=from]").fill(narrow.from);
+    await page.locator("[data-testid=filter] input[name=to]").fill(narrow.to);
+    await page.locator("[data-testid=filter] input[name=to]").dispatchEvent("change");
+    await page.waitForFunction((n) => document.querySelector("[data-testid=bridges] .tg-table-tools .tg-note")?.textContent?.startsWith(`${n} rows`),
+      wantNarrow.length.toLocaleString("en-US"), { timeout: 10_000 });
+    check(await table(page), wantNarrow, "narrow window");
+    await page.screenshot({ path: join(SHOTS, "filter-across-bridges.png"), fullPage: true });
+    assert.deepEqual(watch.consoleErrors, [], "across: console errors");
+    assert.deepEqual(watch.outside, [], "across: requests left loopback");
+    await page.close();
   });
 });

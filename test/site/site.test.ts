@@ -105,7 +105,8 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
 
   test("graph explorer: WebGL canvas, list filter changes the visible graph, ?p= selects a person", async () => {
     const key = people.find((p) => p.name === "Carol Chen").key;
-    const { page, watch } = await open(`/graph?p=${key}`, "[data-testid=graph-canvas] canvas");
+    // Bots out (the global filter's bots=0), to compare with the graph's own totals without bots.
+    const { page, watch } = await open(`/graph?bots=0&p=${key}`, "[data-testid=graph-canvas] canvas");
     const status = page.locator("[data-testid=graph-status]");
     await page.waitForFunction(() => /Showing [1-9]/.test(document.querySelector("[data-testid=graph-status]")?.textContent ?? ""));
     const s0 = await status.textContent();
@@ -114,8 +115,8 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     assert.deepEqual([shownN, shownE], [totalN, totalE], s0!);
     assert.equal(totalN, meta.counts.graph_people);
     assert.doesNotMatch(s0!, /pruned/);
-    // The graph's own list filter, not the header's global one (which has the same labels).
-    await page.locator("form:not([data-testid=filter])").getByRole("checkbox", { name: "netdev" }).uncheck();
+    // The graph follows the header's global filter (it has no list filter of its own).
+    await page.locator("[data-testid=filter]").getByRole("checkbox", { name: "netdev" }).uncheck();
     await page.waitForFunction((s) => document.querySelector("[data-testid=graph-status]")?.textContent !== s, s0);
     assert.ok(page.url().includes("lists="), "filter is in the URL");
     assert.match(await page.locator("[data-testid=graph-panel]").textContent() ?? "", /Carol Chen/);

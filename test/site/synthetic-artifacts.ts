@@ -121,6 +121,19 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
     [FILES.upset]: { lists, sets: lists.map((list) => ({ list, people: people.filter((p) => p.lists[list]).length })),
       combos: [{ lists: ["netdev"], people: 10, messages: 100 }, { lists: ["linux-cxl", "netdev"], people: 3, messages: 20 }] } satisfies A.UpsetArtifact,
   };
+  // Fact tables and graph metric buckets for the graph page (who is active in the filter, metrics):
+  // one message per person on their home list, spread over the half year, all in one thread.
+  const day0 = Math.floor(START / DAY), order = people.map((_, i) => i).sort((a, b) => (a % 180) - (b % 180) || a - b);
+  files[FILES.facts] = { schema: 1, lists, day0, homes: [...lists, "cross-list"],
+    messages: { n: people.length, dated: people.length, day: order.map((i, k) => (i % 180) - (k ? order[k - 1] % 180 : 0)),
+      lists: order.map((i) => 1 << lists.indexOf(people[i].home!)), person: order, thread: order.map((_, k) => (k ? 1 : 0)), flags: order.map((i) => (people[i].bot ? 4 : 0)) },
+    people: { n: people.length, bots: people.flatMap((p, i) => (p.bot ? [i] : [])), row: people.map((_, i) => i), home: people.map((p) => lists.indexOf(p.home!)) },
+    replies: { msg: [], to: [], lists: [], minutes: [] }, obs: { kind: [], day: [], lists: [], time: [], responder: [] },
+    threads: { n: 1 }, reviews: { msg: [], kind: [], reviewer: [], author: [], lists: [] } };
+  files[FILES.factsPeople] = { name: people.map((p) => p.name), id: people.map((p) => p.id) };
+  files[FILES.graphBuckets] = { buckets: [{ id: "all", from: null, to: null, nodes: nodes.length, edges: edges.length, person: nodes.map((_, i) => i),
+    pagerank: nodes.map((n) => n.pagerank ?? 0), betweenness: nodes.map((n) => n.betweenness ?? 0), community: nodes.map((n) => n.community ?? 0),
+    core: nodes.map((n) => n.core ?? 0), in_w: nodes.map((n) => n.in_w), out_w: nodes.map((n) => n.out_w) }] };
   files[FILES.graphNodesCsv] = `id,name\n${nodes.map((n) => `${n.id},${n.name}`).join("\n")}\n`;
   files[FILES.graphEdgesCsv] = `source,target,weight\n${edges.map((e) => `${nodes[e.s].id},${nodes[e.t].id},${e.w}`).join("\n")}\n`;
   files[FILES.graphGexf] = `<?xml version="1.0"?><gexf version="1.2"><graph/></gexf>\n`;
