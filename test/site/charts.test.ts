@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { haveChromium, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
-import { writeSyntheticCorpus } from "./synthetic-corpus.ts";
+import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
@@ -18,7 +18,7 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
   let served: ServedSite;
   let meta: any;
   before(async () => {
-    served = await serveCorpusSite("tg-charts-test-", writeSyntheticCorpus);
+    served = await serveCorpusSite("tg-charts-test-", writeSyntheticCorpus, syntheticMaintainersFlags); // the site suite's build: one shared site
     meta = JSON.parse(readFileSync(join(served.store, "site/meta.json"), "utf8"));
   });
   after(async () => { await served?.close(); });

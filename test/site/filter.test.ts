@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { haveChromium } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
-import { writeSyntheticCorpus } from "./synthetic-corpus.ts";
+import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { cli } from "./pipeline.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 // @ts-expect-error plain browser JS module without types
@@ -42,7 +42,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
   let served: ServedSite | undefined;
   let meta: any;
   before(async () => {
-    served = await serveCorpusSite("tg-filter-test-", writeSyntheticCorpus);
+    served = await serveCorpusSite("tg-filter-test-", writeSyntheticCorpus, syntheticMaintainersFlags); // the site suite's build: one shared site
     meta = JSON.parse(readFileSync(join(served.store, "site/meta.json"), "utf8"));
   });
   after(async () => {

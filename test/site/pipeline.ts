@@ -1,6 +1,6 @@
 // Runs the real CLI (ingest, then analyze) into a temp store, as a user would.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO } from "./site-build.ts";
 
@@ -16,11 +16,11 @@ export function ingestAndAnalyze(store: string, sources: string[], analyzeFlags:
   cli(["analyze", "--store", store, ...analyzeFlags]);
 }
 
-/** A store with no messages (ingest of an empty mbox: analyze refuses a directory that is not a store), analysed. */
-export function emptyStoreAnalyzed(store: string): void {
-  const mbox = join(store, "..", "empty.mbox");
-  writeFileSync(mbox, "");
-  ingestAndAnalyze(store, [`linux-cxl=${mbox}`]);
+/** An empty mbox in dir (analyze refuses a directory that is not a store, so a store with no messages is an ingest of it). */
+export function writeEmptyCorpus(dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "empty.mbox"), "");
+  return [`linux-cxl=${join(dir, "empty.mbox")}`];
 }
 
 /** Rows of a `threadgraph query --json` over the store (what a user would query). */

@@ -1,7 +1,7 @@
 // Build the site in an isolated copy of the work tree, so tests and benchmarks never touch the
 // developer's src/.observablehq/cache or dist/. Either the real data loaders run against a given
 // store (THREADGRAPH_STORE), or `artifacts` replaces src/data with static files (synthetic scale tests).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -15,9 +15,10 @@ const BUNDLE_CACHES = ["_node", "_npm", "_observablehq"];
 
 export interface SiteBuild { dir: string; dist: string; buildMs: number; log: string; cleanup(): void }
 
-/** A temp copy of the project (sources, config, node_modules linked; no build cache or vendor bundles). */
-export function copyProject(prefix = "tg-project-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+/** A copy of the project (sources, config, node_modules linked; no build cache or vendor bundles): in a new temp dir, or in `into`. */
+export function copyProject(prefix = "tg-project-", into?: string): string {
+  const dir = into ?? mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(dir, { recursive: true });
   for (const f of ["src", "loaders", "observablehq.config.ts", "threadgraph.config.ts", "package.json", "tsconfig.json"]) {
     if (!existsSync(join(REPO, f))) continue;
     cpSync(join(REPO, f), join(dir, f), {
@@ -30,8 +31,13 @@ export function copyProject(prefix = "tg-project-"): string {
   return dir;
 }
 
-export function buildSite(opts: { store?: string; artifacts?: Record<string, unknown>; keep?: boolean } = {}): SiteBuild {
-  const dir = copyProject("tg-site-");
+/**
+ * `into`: build there instead of a new temp dir (a site-cache entry). `bundles`: a directory shared
+ * with other processes holding the bundled npm modules (seeded from it, filled after a build), for
+ * callers that key it by the installed packages (site-cache.ts).
+ */
+export function buildSite(opts: { store?: string; artifacts?: Record<string, unknown>; keep?: boolean; into?: string; bundles?: string } = {}): SiteBuild {
+  const dir = copyProject("tg-site-", opts.into);
   // The data loaders read the store named by threadgraph.config.ts: point the copy at the test store.
   if (opts.store) writeFileSync(join(dir, "threadgraph.config.ts"),
     `import { defineConfig } from "./loaders/config.ts";\nexport default defineConfig({ store: ${JSON.stringify(resolve(opts.store))} });\n`);
@@ -43,6 +49,7 @@ export function buildSite(opts: { store?: string; artifacts?: Record<string, unk
   // Reuse bundled modules and resolved npm versions (Plot, d3, client: many seconds) from the previous
   // build in this process. Data loader output (cache/data) is never reused.
   if (nodeCache && existsSync(nodeCache)) cpSync(nodeCache, join(dir, "src/.observablehq/cache"), { recursive: true });
+  else if (opts.bundles && existsSync(opts.bundles)) cpSync(opts.bundles, join(dir, "src/.observablehq/cache"), { recursive: true });
   // Framework runs .ts data loaders with `tsx` from PATH, as under `npm run build`.
   const env = { ...process.env, PATH: `${join(REPO, "node_modules/.bin")}:${process.env.PATH}`, THREADGRAPH_SITE_OUTPUT: "dist", ...(opts.store ? { THREADGRAPH_STORE: resolve(opts.store) } : {}) };
   const bin = (name: string) => join(REPO, "node_modules/.bin", name);
@@ -64,6 +71,12 @@ export function buildSite(opts: { store?: string; artifacts?: Record<string, unk
       process.once("exit", () => rmSync(made, { recursive: true, force: true }));
     }
     for (const sub of BUNDLE_CACHES) if (existsSync(join(built, sub))) cpSync(join(built, sub), join(nodeCache, sub), { recursive: true });
+    if (opts.bundles && !existsSync(opts.bundles)) {
+      // Whole or not at all: copy aside, then rename (a racing process's equal copy wins).
+      const part = `${opts.bundles}.part-${process.pid}`;
+      cpSync(nodeCache, part, { recursive: true });
+      try { renameSync(part, opts.bundles); } catch { rmSync(part, { recursive: true, force: true }); }
+    }
   }
   return { dir, dist: join(dir, "dist"), buildMs, log, cleanup: () => { if (!opts.keep) rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -4,18 +4,16 @@
 // shown, nothing leaving loopback, and nothing from the hostile fixture executing.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, launch, type Browser, type PageWatch } from "./browser.ts";
-import { pageUrl, serveDir, type StaticServer } from "./static-server.ts";
-import { buildSite, type SiteBuild } from "./site-build.ts";
-import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, SYNTHETIC_MAINTAINERS } from "./synthetic-corpus.ts";
-import { emptyStoreAnalyzed } from "./pipeline.ts";
+import { haveChromium, type Browser, type PageWatch } from "./browser.ts";
+import { pageUrl, type StaticServer } from "./static-server.ts";
+import type { SiteBuild } from "./site-build.ts";
+import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, syntheticMaintainersFlags } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 import { clipText } from "../../loaders/model/clip.ts";
-import { sqlRows as sql } from "./pipeline.ts";
+import { sqlRows as sql, writeEmptyCorpus } from "./pipeline.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 
@@ -44,10 +42,7 @@ const rowCount = (page: Page, scope = "main") => page.locator(`${scope} .tg-tabl
 describe("site in Chromium (synthetic corpus through ingest + analyze + build)", { skip }, () => {
   let served: ServedSite | undefined;
   before(async () => {
-    served = await serveCorpusSite("tg-site-test-", writeSyntheticCorpus, (dir) => {
-      writeFileSync(join(dir, "MAINTAINERS"), SYNTHETIC_MAINTAINERS);
-      return ["--maintainers", join(dir, "MAINTAINERS")];
-    });
+    served = await serveCorpusSite("tg-site-test-", writeSyntheticCorpus, syntheticMaintainersFlags);
     ({ site, server, browser } = served);
     meta = JSON.parse(readFileSync(join(served.store, "site/meta.json"), "utf8"));
     threads = JSON.parse(readFileSync(join(served.store, "site/threads.json"), "utf8")).rows;
@@ -369,16 +364,11 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
 
 describe("site with an empty store", { skip }, () => {
   test("builds, and every page says how to get data", async () => {
-    const tmp2 = mkdtempSync(join(tmpdir(), "tg-site-empty-"));
-    const store = join(tmp2, "store");
-    emptyStoreAnalyzed(store);
-    const b = buildSite({ store });
-    const srv = await serveDir(b.dist);
-    const br = await launch();
+    const served = await serveCorpusSite("tg-site-empty-", writeEmptyCorpus);
     try {
       for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series", "/subsystems", "/organisations"]) {
-        const { page, watch } = await br.newPage();
-        await page.goto(srv.url + pageUrl(path), { waitUntil: "networkidle" });
+        const { page, watch } = await served.browser.newPage();
+        await page.goto(served.server.url + pageUrl(path), { waitUntil: "networkidle" });
         await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });
         assert.match(await page.locator("[data-testid=empty-state]").textContent() ?? "", /npm run ingest/);
         if (path === "/") await page.screenshot({ path: join(SHOTS, "empty-overview.png"), fullPage: true });
@@ -388,10 +378,7 @@ describe("site with an empty store", { skip }, () => {
         await page.close();
       }
     } finally {
-      await br.close();
-      await srv.close();
-      b.cleanup();
-      rmSync(tmp2, { recursive: true, force: true });
+      await served.close();
     }
   });
 });

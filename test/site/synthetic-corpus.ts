@@ -28,6 +28,12 @@ export const SYNTHETIC_MAINTAINERS = [
   "SYNTHETIC RDMA CORE", "M:\tErin Eze <erin@rdma.example.org>", "R:\tFrank Falk <frank@rdma.example.org>", "L:\tlinux-rdma@vger.kernel.org", "S:\tSupported", "F:\tdrivers/infiniband/synth/", "",
 ].join("\n");
 
+/** Writes SYNTHETIC_MAINTAINERS into dir; returns the `threadgraph analyze` flags that use it. */
+export function syntheticMaintainersFlags(dir: string): string[] {
+  writeFileSync(join(dir, "MAINTAINERS"), SYNTHETIC_MAINTAINERS);
+  return ["--maintainers", join(dir, "MAINTAINERS")];
+}
+
 /** A minimal git diff touching these files (the files a patch maps to subsystems by). */
 const diff = (...files: string[]) => "\n---\n" + files.map((f) => `diff --git a/${f} b/${f}\n--- a/${f}\n+++ b/${f}\n@@ -1,1 +1,1 @@\n-old\n+new\n`).join("");
 
