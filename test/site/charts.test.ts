@@ -108,18 +108,6 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     await clean(r.page, r.watch, "reviews");
   });
 
-  test("group by home subsystem without a MAINTAINERS file: the matrices say how to add one, nobody is forced into a section", async () => {
-    for (const [path, chart, hint] of [["/across?fgroup=subsystem", "reply flow matrix", "flow-hint"], ["/reviews?rgroup=subsystem", "review matrix", "review-hint"]]) {
-      const { page, watch } = await open(path, `svg[aria-label='${chart}'] rect`);
-      assert.match(await page.locator(`[data-testid=${hint}]`).textContent() ?? "", /--maintainers/, `${path}: the hint`);
-      const rows = await page.locator(`svg[aria-label='${chart}'] g[aria-label='y-axis tick label'] text`).allTextContents();
-      assert.deepEqual([...new Set(rows)], ["subsystem unknown"], `${path}: rows ${rows}`);
-      assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
-      assert.deepEqual(watch.outside, [], `${path}: requests left loopback`);
-      await page.close();
-    }
-  });
-
   test("responsiveness: confidence bands and numbers at risk", async () => {
     const { page, watch } = await open("/responsiveness", "[data-testid=at-risk]");
     assert.ok(await page.locator("svg[aria-label='survival curves'] g[aria-label=area] path").count() > 0, "bands drawn");

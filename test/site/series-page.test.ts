@@ -67,6 +67,18 @@ describe("Series page in Chromium", { skip }, () => {
     assert.equal(await page.locator("img[src='x'], [onerror]").count(), 0, `${name}: injected element`);
   }
 
+  test("group by home subsystem without a MAINTAINERS file (this suite builds without one): the matrices say how to add one, nobody is forced into a section", async () => {
+    for (const [path, chart, hint] of [["/across?fgroup=subsystem", "reply flow matrix", "flow-hint"], ["/reviews?rgroup=subsystem", "review matrix", "review-hint"]]) {
+      const { page, watch } = await open(path, `svg[aria-label='${chart}'] rect`);
+      assert.match(await page.locator(`[data-testid=${hint}]`).textContent() ?? "", /--maintainers/, `${path}: the hint`);
+      const rows = await page.locator(`svg[aria-label='${chart}'] g[aria-label='y-axis tick label'] text`).allTextContents();
+      assert.deepEqual([...new Set(rows)], ["subsystem unknown"], `${path}: rows ${rows}`);
+      assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
+      assert.deepEqual(watch.outside, [], `${path}: requests left loopback`);
+      await page.close();
+    }
+  });
+
   test("series.json: the respin is one group applied at v3 after 2 earlier revisions; the lone patch rejected", () => {
     const row = ser.rows.find((r: any) => r.id === "s1@x");
     assert.deepEqual(row.revisions.map((r: any) => [r.version, r.outcome]), [[1, "superseded"], [2, "superseded"], [3, "applied"]]);
