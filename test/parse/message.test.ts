@@ -1,10 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { parseMessage, ParseError, type ParseContext } from "../../loaders/parse/index.ts";
 import { DEFAULT_LISTS } from "../../loaders/config.ts";
+import { fixture } from "../fixtures/mail.ts";
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/mail/${name}`, import.meta.url));
 const ctx: ParseContext = { trackedLists: DEFAULT_LISTS };
 
 test("parseMessage: patch with folded headers, quoted comma names, RFC 2047 and trailers", () => {

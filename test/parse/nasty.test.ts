@@ -1,9 +1,10 @@
 // Nasty-input suite: every case must become a parsed message with the right flags, or a
 // recorded error item; nothing may throw out of the stream except a damaged archive.
-// test/fixtures/mail/nasty.mbox was written byte by byte (NUL, raw 8-bit headers, CRLF).
+// The fixture mbox (test/fixtures/mail.ts NASTY_MBOX) is built byte by byte (NUL, raw 8-bit headers, CRLF).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { openSource } from "../../loaders/sources/index.ts";
@@ -11,7 +12,13 @@ import { parseStream, type ParsedItem } from "../../loaders/parse/index.ts";
 import { DEFAULT_LISTS } from "../../loaders/config.ts";
 import { tempDir, msg, mboxrd } from "../sources/helpers.ts";
 
-const NASTY = new URL("../fixtures/mail/nasty.mbox", import.meta.url).pathname;
+import { NASTY_MBOX } from "../fixtures/mail.ts";
+
+// Written once per process to a temp file: sources read archives from paths.
+const NASTY_DIR = mkdtempSync(join(tmpdir(), "tg-nasty-"));
+const NASTY = join(NASTY_DIR, "nasty.mbox");
+writeFileSync(NASTY, NASTY_MBOX);
+process.on("exit", () => rmSync(NASTY_DIR, { recursive: true, force: true }));
 const ctx = { trackedLists: DEFAULT_LISTS };
 
 async function run(spec: string): Promise<{ out: ParsedItem[]; error?: Error }> {
