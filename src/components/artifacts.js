@@ -8,12 +8,8 @@ import { FileAttachment } from "observablehq:stdlib";
 import { decodeFacts } from "./facts.js";
 
 export { loadMeta } from "./meta.js";
-export const loadActivity = () => FileAttachment("../data/site/activity.json").json();
 export const loadGraph = () => FileAttachment("../data/site/graph.json").json();
 export const loadPeople = () => FileAttachment("../data/site/people.json").json();
-export const loadThreads = () => FileAttachment("../data/site/threads.json").json();
-export const loadBridges = () => FileAttachment("../data/site/bridges.json").json();
-export const loadResponsiveness = () => FileAttachment("../data/site/responsiveness.json").json();
 export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
 /**
  * The fact tables every page filters in the browser (facts.js), decoded into typed columns; with
@@ -33,7 +29,6 @@ export const loadFactsPeople = async () => {
 export const loadFactsAffiliations = () => FileAttachment("../data/site/facts-affiliations.json").json();
 /** Graph metrics per window bucket (pick one with graph-buckets.js pickBucket). */
 export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
-export const loadUpset = () => FileAttachment("../data/site/upset.json").json();
 export const loadSeries = () => FileAttachment("../data/site/series.json").json();
 export const loadSubsystems = () => FileAttachment("../data/site/subsystems.json").json();
 export const loadOrganisations = () => FileAttachment("../data/site/organisations.json").json();
