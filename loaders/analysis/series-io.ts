@@ -1,17 +1,11 @@
-// The series analysis' contact with the store: read the verdicts table
-// when the store has it (each is written by its own stage; a store without one reads as
-// absent, not as an error), and write the series and revision_groups tables.
+// The series analysis' contact with the store: read the verdicts view (a core view: a store
+// ingested before verdicts existed reads it empty, plus its NAKs), and write the series and
+// revision_groups tables.
 import type { Store } from "../store/api.ts";
 import type { VerdictRecord, VerdictItem } from "../model/verdict.ts";
 import type { Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { readRows } from "./store-io.ts";
-
-async function hasRelation(store: Store, name: string): Promise<boolean> {
-  const r = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = '${name}'
-    UNION ALL SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = '${name}'`);
-  return r.some((x) => x.n > 0);
-}
 
 /** Items as stored: a list of structs, or JSON text; either way [{subject, commit}]. */
 function items(v: unknown): VerdictItem[] {
@@ -22,8 +16,7 @@ function items(v: unknown): VerdictItem[] {
     subject: String(it.subject ?? ""), commit: it.commit === null || it.commit === undefined || it.commit === "" ? null : String(it.commit) }));
 }
 
-export async function readVerdicts(store: Store): Promise<VerdictRecord[] | undefined> {
-  if (!(await hasRelation(store, "verdicts"))) return undefined;
+export async function readVerdicts(store: Store): Promise<VerdictRecord[]> {
   const cols = ["message_id", "kind", "rule", "person_id", "email", "name", "tree", "branch", "scope", "items", "raw"] as const;
   const rows = await readRows(store, `SELECT message_id, kind, rule, person_id, email, name, tree, branch, scope, to_json(items) AS items, raw FROM verdicts`,
     cols, "message_id, kind, rule, raw");
