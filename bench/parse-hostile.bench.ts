@@ -8,19 +8,12 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { HOSTILE_MESSAGES, MIB, fill, hostileCalls, mail } from "../test/parse/hostile-cases.ts";
 import { parseMessage } from "../loaders/parse/index.ts";
+import { bestOf } from "./timing.ts";
 
 const self = fileURLToPath(import.meta.url);
 const ctx = { trackedLists: [] };
 
-function best(run: () => unknown): number {
-  let b = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const t = performance.now();
-    run();
-    b = Math.min(b, performance.now() - t);
-  }
-  return b;
-}
+const best = (run: () => unknown) => bestOf(run);
 
 /** Child: times of the baseline and every case at this process's scale, as JSON. */
 function child(): void {

@@ -12,6 +12,7 @@ import { parseMessage } from "../loaders/parse/index.ts";
 import { scanVerdicts } from "../loaders/parse/verdicts.ts";
 import { scanBodyBytes } from "../loaders/parse/trailers.ts";
 import { SHARED } from "../test/helpers/shared.ts";
+import { bestOf } from "./timing.ts";
 
 const CORPUS = join(SHARED, "corpus/2024-h2");
 if (!existsSync(CORPUS)) {
@@ -36,16 +37,7 @@ const parsed = messages.map((m) => parseMessage(m, ctx));
 const inputs = parsed.map((p, i) => ({ body: messages[i].subarray(messages[i].indexOf("\n\n") + 2), from: p.from, reply: p.isReply }));
 const candidates = inputs.filter((x) => x.reply && (scanBodyBytes(x.body).verdictLine || x.from.email.startsWith("patchwork-bot+")));
 
-function best(run: () => void): number {
-  run();
-  let b = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const t = performance.now();
-    run();
-    b = Math.min(b, performance.now() - t);
-  }
-  return b;
-}
+const best = (run: () => void) => bestOf(run, 3, 1);
 
 const all = best(() => { for (const m of messages) parseMessage(m, ctx); });
 let found = 0;
