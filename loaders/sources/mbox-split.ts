@@ -26,6 +26,8 @@ export interface MboxChunk {
 }
 
 const NL = 0x0a;
+/** A separator line is short: a longer candidate in an oversized message is not waited for. */
+const MAX_SEPARATOR_LINE = 64 * 1024;
 const FROM_ = Buffer.from("From ");
 const NL_FROM_ = Buffer.from("\nFrom ");
 const GT_FROM_ = Buffer.from(">From ");
