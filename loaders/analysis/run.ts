@@ -18,7 +18,7 @@ import { startLayout, type LayoutResult } from "./layout-job.ts";
 import { byPerson, personOfKey } from "../graph/build.ts";
 import { setBetweenness } from "../graph/metrics.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
-import { describeAffiliations, runAffiliations } from "./affiliation-tables.ts";
+import { describeAffiliations, runAffiliations, type AffiliationOptions } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
 import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles, MAINTAINERS_HINT } from "./affiliation-artifacts.ts";
 import { buildFactsAffiliations } from "./facts-affiliations.ts";
@@ -32,6 +32,8 @@ export interface RunOptions extends AnalyzeOptions {
   maintainers?: string | null;
   /** Fetch a MAINTAINERS URL that is not cached (commands do; page loaders only read the cache). */
   fetchMaintainers?: boolean;
+  /** The subsystem/organisation inputs, already loaded (a command loads them before writing anything). */
+  affiliationInputs?: AffiliationOptions;
   warn?: (m: string) => void;
 }
 
@@ -103,7 +105,8 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     const derivedCore = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
     // Subsystems and organisations: after the core tables (one DuckDB connection), in new modules.
     let affiliations: Affiliations | null = null;
-    const setup = store ? affiliationSetup(o.storeDir, { maintainers: o.maintainers, fetch: o.fetchMaintainers, writeDerived: !!o.writeDerived, warn: o.warn }) : null;
+    const setup = !store ? null : o.affiliationInputs ? Promise.resolve(o.affiliationInputs)
+      : affiliationSetup(o.storeDir, { maintainers: o.maintainers, fetch: o.fetchMaintainers, writeDerived: !!o.writeDerived, warn: o.warn });
     setup?.catch(() => {});
     const derived = derivedCore.then(async () => {
       if (!store || !setup) return;

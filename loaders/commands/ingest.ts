@@ -13,7 +13,7 @@ import type { Source } from "../model/records.ts";
 import { describeIdentity, resolveIdentityInputs, type ResolvedIdentity } from "../store/identity-inputs.ts";
 import type { IdentityChoice } from "../store/settings.ts";
 import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
-import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp } from "./maintainers-flags.ts";
+import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph ingest [options] SOURCE...
 
@@ -92,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
   let identity: ResolvedIdentity;
   try {
     identity = resolveIdentityInputs(storeDir, config, choice); // a missing file fails before the store is touched
+    await preloadMaintainers(maintainers, !v["no-analyze"]);
   } catch (e) {
     console.error(`threadgraph ingest: ${(e as Error).message}`);
     return 1;

@@ -1,8 +1,8 @@
 // --maintainers FILE|URL / --no-maintainers, the same in every command that refreshes the analysis
 // (ingest, sync, thread, analyze). The choice is saved in the store; see store/maintainers-input.ts.
 import { existsSync } from "node:fs";
-import { normalizeMaintainersSpec } from "../store/maintainers-input.ts";
-import { isUrl } from "../sources/maintainers-file.ts";
+import { maintainersCacheDir, normalizeMaintainersSpec } from "../store/maintainers-input.ts";
+import { isUrl, loadMaintainersText } from "../sources/maintainers-file.ts";
 
 export const MAINTAINERS_OPTIONS = { maintainers: { type: "string" }, "no-maintainers": { type: "boolean" } } as const;
 
@@ -24,4 +24,14 @@ export function maintainersChoice(v: { maintainers?: string; "no-maintainers"?: 
   const spec = normalizeMaintainersSpec(v.maintainers);
   if (!isUrl(spec) && !existsSync(spec)) throw new Error(`--maintainers: ${spec} does not exist`);
   return spec;
+}
+
+/**
+ * A --maintainers URL is fetched (and cached) before a command stores anything: unreachable or
+ * not a MAINTAINERS file, the command fails with the store untouched, instead of storing the
+ * mail and failing in the refresh afterwards. The refresh then reads the cached copy.
+ */
+export async function preloadMaintainers(choice: string | null | undefined, analyze: boolean): Promise<void> {
+  if (!analyze || !choice || !isUrl(choice)) return;
+  await loadMaintainersText(choice, { cacheDir: maintainersCacheDir(), fetch: true, warn: (m) => console.error(m) });
 }

@@ -8,7 +8,7 @@ import { resolveWindow } from "../model/window.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
 import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
-import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp } from "./maintainers-flags.ts";
+import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph sync [options]
 
@@ -104,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     // A missing mailmap/overrides file fails here, before anything is fetched or stored.
     const identity = resolveIdentityInputs(opts.store, cfg, choice);
+    await preloadMaintainers(maintainers, !values["no-analyze"]);
     Object.assign(opts, { mailmap: identity.mailmap, overrides: identity.overrides, rememberIdentity: identity.remember });
     (values.json ? console.error : console.log)(describeIdentity(identity));
     return await syncAndRefresh(opts, cfg, values, maintainers);

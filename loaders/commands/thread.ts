@@ -9,7 +9,7 @@ import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/ref
 import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
 import type { IdentityChoice } from "../store/settings.ts";
 import { IDENTITY_OPTIONS, identityChoice, identityHelp } from "./identity-flags.ts";
-import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp } from "./maintainers-flags.ts";
+import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph thread <message-id | lore URL> [options]
 
@@ -69,6 +69,7 @@ async function fetchThread(ref: ReturnType<typeof parseThreadRef>, choice: Ident
   const storeDir = await resolveStoreDir(values.store, cfg);
   // A missing mailmap/overrides file fails here, before anything is fetched or stored.
   const identity = resolveIdentityInputs(storeDir, cfg, choice);
+  await preloadMaintainers(maintainers, !values["no-analyze"]);
   console.log(describeIdentity(identity));
   const client = new HttpClient({
     ...httpOptionsFrom(cfg.sync),

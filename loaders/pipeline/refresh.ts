@@ -10,12 +10,13 @@
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { runAnalysis, writeSiteDir, type RunResult } from "../analysis/run.ts";
+import { affiliationSetup } from "../analysis/affiliation-setup.ts";
 import { invalidatePageCache } from "./page-cache.ts";
 import { loadConfig } from "../config.ts";
 import { acquireLockWaiting } from "../store/lock.ts";
 import { MANIFEST, readManifest } from "../store/manifest.ts";
 import { absoluteWindow, describeWindow, resolveReportWindow, type ReportWindow } from "../store/report-window.ts";
-import { readStoreSettings, saveMaintainersChoice, saveReportWindow, writeStoreSettings } from "../store/settings.ts";
+import { saveMaintainersChoice, saveReportWindow, settingsRestorer } from "../store/settings.ts";
 import { renameNamed, writeFileNamed } from "../store/write-file.ts";
 
 export interface RefreshOptions {
@@ -67,14 +68,18 @@ export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult>
   const writeDerived = o.writeDerived ?? true;
   const intoStore = existsSync(join(storeDir, MANIFEST)) && (writeDerived || inside(storeDir, outDir));
   const lock = intoStore ? await acquireLockWaiting(storeDir, REFRESH_LOCK_WAIT_MS) : null;
-  const settings = o.saveWindow !== undefined ? readStoreSettings(storeDir) : null;
+  const restoreSettings = o.saveWindow !== undefined || o.maintainers !== undefined ? settingsRestorer(storeDir) : null;
   try {
     const generation = intoStore ? readManifest(storeDir).generation : null;
     if (o.saveWindow !== undefined) saveReportWindow(storeDir, o.saveWindow ?? undefined);
     const window = resolveReportWindow(storeDir, (await loadConfig()).window, o.window);
+    const warn = o.warn ?? ((m: string) => console.error(m));
+    // MAINTAINERS is read (or fetched) before anything is written: a missing file or an
+    // unreachable URL fails the refresh while the derived tables are still the old ones.
+    const affiliationInputs = intoStore ? await affiliationSetup(storeDir, { maintainers: o.maintainers, fetch: true, writeDerived, warn }) : undefined;
     // Absolute bounds ({} = all data, so run.ts does not fall back to the config window itself).
     const r = await runAnalysis({ storeDir, writeDerived, includeBots: o.includeBots, lists: o.lists, window: absoluteWindow(window),
-      maintainers: o.maintainers, fetchMaintainers: true, warn: o.warn ?? ((m) => console.error(m)) });
+      maintainers: o.maintainers, fetchMaintainers: true, affiliationInputs, warn });
     if (o.maintainers !== undefined && intoStore) saveMaintainersChoice(storeDir, o.maintainers);
     replaceDir(outDir, r.files);
     if (generation !== null && writeDerived) {
@@ -85,7 +90,7 @@ export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult>
     }
     return { ...r, outDir, droppedCache: invalidatePageCache(), elapsedMs: Date.now() - t0, window };
   } catch (e) {
-    if (settings) writeStoreSettings(storeDir, settings); // a failed refresh keeps the saved window
+    restoreSettings?.(); // a failed refresh keeps the saved window and MAINTAINERS choice, byte for byte
     throw e;
   } finally {
     lock?.release();

@@ -82,14 +82,17 @@ export async function* listCommits(env: NodeJS.ProcessEnv, since: string | null)
   }
 }
 
-/** One `git cat-file --batch` process; get() calls may be pipelined and resolve in order. */
+/**
+ * One `git cat-file --batch` process; get() calls may be pipelined and resolve in order. An object
+ * over maxBytes is not held: its bytes are dropped as they arrive and get() gives its size.
+ */
 export class CatFile {
   private p: ChildProcessWithoutNullStreams;
   private buf: Buffer = Buffer.alloc(0);
-  private waiting: { resolve: (b: Buffer | null) => void; reject: (e: Error) => void }[] = [];
+  private waiting: { resolve: (b: Buffer | number | null) => void; reject: (e: Error) => void }[] = [];
   private failed: Error | null = null;
 
-  constructor(env: NodeJS.ProcessEnv) {
+  constructor(env: NodeJS.ProcessEnv, private readonly maxBytes = Infinity) {
     this.p = spawn("git", ["cat-file", "--batch"], { env });
     this.p.stdout.on("data", (d: Buffer) => this.onData(d));
     let err = "";
@@ -101,8 +104,8 @@ export class CatFile {
     this.p.on("error", (e) => this.fail(new Error(`git cat-file: ${e.message}`)));
   }
 
-  /** The object's bytes, or null when it is missing. */
-  get(sha: string): Promise<Buffer | null> {
+  /** The object's bytes, its size when over maxBytes, or null when it is missing. */
+  get(sha: string): Promise<Buffer | number | null> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
@@ -137,8 +140,15 @@ export class CatFile {
   private chunks: Buffer[] = [];
   private pending = 0; // bytes in chunks
   private need = 0; // bytes the current object needs (header + body + "\n"), 0 when unknown
+  private skip = 0; // bytes of an object over maxBytes still to drop
 
   private onData(d: Buffer) {
+    if (this.skip) {
+      const n = Math.min(this.skip, d.length);
+      this.skip -= n;
+      if (n === d.length) return;
+      d = d.subarray(n);
+    }
     this.chunks.push(d);
     this.pending += d.length;
     if (this.need && this.pending < this.need) return;
@@ -156,6 +166,14 @@ export class CatFile {
         continue;
       }
       const size = Number(header.slice(header.lastIndexOf(" ") + 1));
+      if (size > this.maxBytes) {
+        this.waiting.shift()?.resolve(size);
+        const here = Math.min(this.buf.length - (nl + 1), size + 1);
+        this.buf = this.buf.subarray(nl + 1 + here);
+        this.skip = size + 1 - here;
+        if (this.skip) break; // the rest of it is dropped as it arrives
+        continue;
+      }
       if (this.buf.length < nl + 1 + size + 1) {
         this.need = nl + 1 + size + 1;
         break;

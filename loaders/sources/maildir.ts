@@ -6,6 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, s
 import { join, resolve } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
+import { MAX_MESSAGE_BYTES, oversizedReason } from "./message-limit.ts";
 
 /** "1700000000.M1P2.host:2,S" -> "1700000000.M1P2.host" (also "!2," used on some filesystems). */
 export function maildirKey(name: string): string {
@@ -21,13 +22,14 @@ export function isMaildir(path: string): boolean {
   }
 }
 
-export function maildirSource(path: string, opts: { list?: string } = {}): Source {
+export function maildirSource(path: string, opts: { list?: string; maxMessageBytes?: number } = {}): Source {
   const abs = resolve(path);
   const id = `maildir:${abs}`;
-  return { id, kind: "maildir", path: abs, list: opts.list, read: (c?: SourceCursor) => readMaildir(abs, id, opts.list, c) };
+  const max = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+  return { id, kind: "maildir", path: abs, list: opts.list, read: (c?: SourceCursor) => readMaildir(abs, id, opts.list, max, c) };
 }
 
-async function* readMaildir(abs: string, id: string, list: string | undefined, cursor?: SourceCursor): AsyncGenerator<SourceItem> {
+async function* readMaildir(abs: string, id: string, list: string | undefined, max: number, cursor?: SourceCursor): AsyncGenerator<SourceItem> {
   if (!isMaildir(abs)) throw new SourceError(abs, "not a Maildir (needs cur/ and new/)");
   const prior: string[] = Array.isArray(cursor?.seen) ? (cursor!.seen as string[]) : [];
   const seen = new Set(prior);
@@ -49,11 +51,11 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, c
     const cur: SourceCursor = {};
     Object.defineProperty(cur, "seen", { enumerable: true, get: () => prior.concat(fresh.slice(0, n)) });
     const provenance = { source: id, position: key, list };
-    let got = readEntry(join(abs, rel));
+    let got = readEntry(join(abs, rel), max);
     if (typeof got === "string" && got.startsWith("ENOENT")) {
       // moved again between listing and reading (new -> cur): look for it once more
       const again = findKey(abs, key);
-      if (again && again !== rel) got = readEntry(join(abs, again));
+      if (again && again !== rel) got = readEntry(join(abs, again), max);
     }
     if (typeof got === "string") yield { kind: "error", provenance, reason: `cannot read ${rel}: ${got}`, cursor: cur };
     else yield { kind: "message", bytes: got, provenance, cursor: cur };
@@ -64,7 +66,7 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, c
  * A message file's bytes, or why it is not one. Opened non-blocking and checked with fstat, so a
  * FIFO never hangs the read and a directory, a dangling or looping symlink is a reason, not a crash.
  */
-function readEntry(path: string): Buffer | string {
+function readEntry(path: string, max: number): Buffer | string {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -74,7 +76,9 @@ function readEntry(path: string): Buffer | string {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return `not a regular file (${kindOf(st)})`;
-    return readFileSync(fd);
+    if (st.size > max) return oversizedReason(st.size, max);
+    const bytes = readFileSync(fd);
+    return bytes.length > max ? oversizedReason(bytes.length, max) : bytes; // grew while read
   } catch (e) {
     return describe(e);
   } finally {

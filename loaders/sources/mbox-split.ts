@@ -7,6 +7,11 @@ export interface SplitOptions {
   startOffset?: number;
   /** "mboxrd" (default): every /^>+From / line loses one '>'. "mboxo": only /^>From /. */
   format?: "mboxrd" | "mboxo";
+  /**
+   * A message longer than this is not held: its bytes are dropped as they arrive and it is handed
+   * over as a chunk with `oversized` set and no bytes (default: no limit).
+   */
+  maxMessageBytes?: number;
 }
 
 export interface MboxChunk {
@@ -16,9 +21,13 @@ export interface MboxChunk {
   offset: number;
   /** Byte offset just past this message (where the next separator starts, or end of stream). */
   end: number;
+  /** Set (the message's length) when it was longer than maxMessageBytes: `bytes` is then empty. */
+  oversized?: number;
 }
 
 const NL = 0x0a;
+/** A separator line is short: a longer candidate in an oversized message is not waited for. */
+const MAX_SEPARATOR_LINE = 64 * 1024;
 const FROM_ = Buffer.from("From ");
 const NL_FROM_ = Buffer.from("\nFrom ");
 const GT_FROM_ = Buffer.from(">From ");
@@ -155,7 +164,16 @@ export async function* splitMbox(
   let lineEndFrom = 0; // where to resume searching for the end of a candidate separator line
   let streamStart = true;
 
+  const maxBytes = opts.maxMessageBytes ?? Infinity;
+  // The current message grew over maxBytes: its start offset and the bytes dropped so far.
+  let over: { offset: number; dropped: number } | null = null;
+
   const emit = (end: number): MboxChunk => {
+    if (over || end - bodyStart > maxBytes) {
+      const chunk = { bytes: Buffer.alloc(0), offset: over?.offset ?? base + msgStart, end: base + end, oversized: (over?.dropped ?? 0) + end - bodyStart };
+      over = null;
+      return chunk;
+    }
     const raw = buf.subarray(bodyStart, end);
     // copy so the chunk does not pin the whole read buffer
     const trimmed = trimSeparatorBlank(raw);
@@ -204,6 +222,23 @@ export async function* splitMbox(
       bodyStart = nl + 1;
       scanFrom = nl;
     }
+    if (msgStart >= 0 && buf.length - bodyStart > maxBytes) {
+      // Too long to hold: keep only what the separator search still needs (the bytes before the
+      // next possible "\nFrom ", to check the blank line before it).
+      over ??= { offset: base + msgStart, dropped: 0 };
+      if (lineEndFrom > 0 && lineEndFrom - scanFrom > MAX_SEPARATOR_LINE) {
+        scanFrom = lineEndFrom; // no newline since that "From ": no separator can start before here
+        lineEndFrom = 0;
+      }
+      const cut = Math.max(bodyStart, Math.min(scanFrom, buf.length) - 3);
+      over.dropped += cut - bodyStart;
+      tail.drop(cut);
+      buf = tail.view();
+      base += cut;
+      scanFrom -= cut;
+      if (lineEndFrom > 0) lineEndFrom -= cut;
+      msgStart = bodyStart = 0;
+    }
     // drop consumed bytes so memory stays bounded by one message
     const keep = msgStart >= 0 ? msgStart : Math.max(0, buf.length - 8192);
     if (keep > 0) {
@@ -224,6 +259,6 @@ export async function* splitMbox(
   }
   if (msgStart >= 0 && bodyStart <= buf.length) {
     const last = emit(buf.length);
-    if (last.bytes.length > 0) yield last;
+    if (last.bytes.length > 0 || last.oversized) yield last;
   }
 }

@@ -14,6 +14,7 @@ import { resolve } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { hasBom, headerClosed, splitMbox, type SplitOptions } from "./mbox-split.ts";
 import { SourceError } from "./errors.ts";
+import { MAX_MESSAGE_BYTES, oversizedReason } from "./message-limit.ts";
 import { GzipDamage, gunzipFile, gzipHeaderLength, readAt } from "./gzip-reader.ts";
 
 export { splitMbox, unquoteFrom, type MboxChunk, type SplitOptions } from "./mbox-split.ts";
@@ -84,7 +85,7 @@ function isMboxCursor(c: SourceCursor | undefined): c is MboxCursor {
   return !!c && typeof c.offset === "number" && typeof c.size === "number" && typeof c.tail === "string";
 }
 
-export interface MboxSourceOptions extends Pick<SplitOptions, "format"> {
+export interface MboxSourceOptions extends Pick<SplitOptions, "format" | "maxMessageBytes"> {
   list?: string;
 }
 
@@ -143,9 +144,10 @@ async function* readMbox(
   }
 
   // Hold one message back: the last one carries done: true, or waits for the next run.
-  let pending: { bytes: Buffer; offset: number; end: number } | null = null;
+  let pending: { bytes: Buffer; offset: number; end: number; oversized?: number } | null = null;
+  const maxMessageBytes = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
   try {
-    for await (const m of splitMbox(input, { startOffset: skipTo, format: opts.format })) {
+    for await (const m of splitMbox(input, { startOffset: skipTo, format: opts.format, maxMessageBytes })) {
       if (pending) yield item(pending, make(pending.end, false));
       pending = m;
     }
@@ -157,10 +159,12 @@ async function* readMbox(
     if (damage.error.cleanEnd && pending) yield item(pending, make(pending.end, false));
     throw new SourceError(abs, `damaged gzip, every complete message before the damage was read: ${damage.error.message}`);
   }
-  if (pending && (gz || lastMessageComplete(abs, st, pending.bytes))) yield item(pending, make(pending.end, true));
+  if (pending && (gz || lastMessageComplete(abs, st, pending.bytes, pending.oversized !== undefined))) yield item(pending, make(pending.end, true));
 
-  function item(m: { bytes: Buffer; offset: number }, c: MboxCursor): SourceItem {
-    return { kind: "message", bytes: m.bytes, provenance: { source: id, position: String(m.offset), list }, cursor: c };
+  function item(m: { bytes: Buffer; offset: number; oversized?: number }, c: MboxCursor): SourceItem {
+    const provenance = { source: id, position: String(m.offset), list };
+    if (m.oversized !== undefined) return { kind: "error", provenance, reason: oversizedReason(m.oversized, maxMessageBytes), cursor: c };
+    return { kind: "message", bytes: m.bytes, provenance, cursor: c };
   }
 }
 
@@ -176,7 +180,7 @@ export const QUIET_MS = 60_000;
  * left for the next run (the cursor stays before it). A cut exactly at a body line end while the
  * writer pauses cannot be told from a finished file; the header rule keeps the Message-ID right.
  */
-function lastMessageComplete(abs: string, before: { size: number; mtimeMs: number }, message: Buffer): boolean {
+function lastMessageComplete(abs: string, before: { size: number; mtimeMs: number }, message: Buffer, oversized = false): boolean {
   let now;
   try {
     now = statSync(abs);
@@ -185,6 +189,7 @@ function lastMessageComplete(abs: string, before: { size: number; mtimeMs: numbe
   }
   if (now.size !== before.size || now.mtimeMs !== before.mtimeMs) return false;
   if (Date.now() - now.mtimeMs >= QUIET_MS) return true;
+  if (oversized) return true; // not stored anyway (an errors row): the file did not change while read
   if (message.length === 0 || message[message.length - 1] !== 0x0a) return false;
   return headerClosed(message);
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
+import { MAX_MESSAGE_BYTES, oversizedReason } from "./message-limit.ts";
 import { CatFile, gitDirFor, gitSync, listCommits, type EpochCommit } from "./git-batch.ts";
 
 export function isBareRepo(path: string): boolean {
@@ -24,19 +25,19 @@ export function findEpochs(path: string): { n: number; dir: string }[] | null {
   return eps.length ? eps : null;
 }
 
-export function publicInboxSource(path: string, opts: { list?: string } = {}): Source {
+export function publicInboxSource(path: string, opts: { list?: string; maxMessageBytes?: number } = {}): Source {
   const abs = resolve(path);
   const epochs = findEpochs(abs);
   if (!epochs) throw new SourceError(abs, "not a public-inbox epoch or inbox dir (expected git/N.git)");
   const id = `pi:${abs}`;
-  return { id, kind: "public-inbox", path: abs, list: opts.list, read: (c?: SourceCursor) => readInbox(abs, id, opts.list, epochs, c) };
+  return { id, kind: "public-inbox", path: abs, list: opts.list, read: (c?: SourceCursor) => readInbox(abs, id, opts.list, epochs, opts.maxMessageBytes ?? MAX_MESSAGE_BYTES, c) };
 }
 
 /** How many blob requests may be in flight ahead of the consumer. */
 const AHEAD = 64;
 
 async function* readInbox(
-  abs: string, id: string, list: string | undefined, epochs: { n: number; dir: string }[], cursor?: SourceCursor,
+  abs: string, id: string, list: string | undefined, epochs: { n: number; dir: string }[], maxBytes: number, cursor?: SourceCursor,
 ): AsyncGenerator<SourceItem> {
   const last: Record<string, string> = { ...((cursor?.epochs as Record<string, string>) ?? {}) };
   const broken: SourceError[] = []; // an unreadable epoch does not stop the others
@@ -48,14 +49,14 @@ async function* readInbox(
       if (head !== "empty") broken.push(new SourceError(ep.dir, head));
       continue; // an epoch without commits holds 0 messages
     }
-    const cat = new CatFile(git.env);
+    const cat = new CatFile(git.env, maxBytes);
     let commits: AsyncGenerator<EpochCommit> | undefined;
     try {
       let since: string | null = last[String(ep.n)] ?? null;
       // history rewritten (e.g. a purge) or an unknown commit: read the epoch again, dedup copes
       if (since && !gitSync(git.env, ["merge-base", "--is-ancestor", since, "HEAD"]).ok) since = null;
       const source = `${id}#${ep.n}`;
-      const queue: { c: EpochCommit; blob: Promise<Buffer | null> | null }[] = [];
+      const queue: { c: EpochCommit; blob: Promise<Buffer | number | null> | null }[] = [];
       commits = listCommits(git.env, since);
       let exhausted = false;
       for (;;) {
@@ -77,6 +78,8 @@ async function* readInbox(
         if (!q.blob) continue; // a commit touching neither m nor d (none in real epochs): nothing to read
         if (!bytes) {
           yield { kind: "error", provenance, reason: `blob missing for commit ${q.c.sha}`, cursor: cur };
+        } else if (typeof bytes === "number") {
+          yield { kind: "error", provenance, reason: oversizedReason(bytes, maxBytes), cursor: cur };
         } else if (q.c.m) {
           yield { kind: "message", bytes, provenance, fallbackDate: q.c.time * 1000, cursor: cur };
         } else {

@@ -2,7 +2,7 @@
 // `threadgraph analyze --since/--until` chose and the identity files `--mailmap`/`--overrides`
 // chose (every later refresh reuses them). Not part of the
 // manifest: changing a setting is not a data commit and must not bump the store generation.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { renameNamed, writeFileNamed } from "./write-file.ts";
 import { join } from "node:path";
 
@@ -41,6 +41,23 @@ export function writeStoreSettings(dir: string, s: StoreSettings): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileNamed(tmp, JSON.stringify(s, null, 1) + "\n");
   renameNamed(tmp, file);
+}
+
+/**
+ * The settings file as it is now, and how to put it back exactly (absent stays absent): a command
+ * that saves a choice and then fails must leave the store as it found it.
+ */
+export function settingsRestorer(dir: string): () => void {
+  const file = join(dir, SETTINGS);
+  const bytes = existsSync(file) ? readFileSync(file) : null;
+  return () => {
+    if (bytes === null) rmSync(file, { force: true });
+    else if (!existsSync(file) || !readFileSync(file).equals(bytes)) {
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileNamed(tmp, bytes);
+      renameNamed(tmp, file);
+    }
+  };
 }
 
 /** Set or clear (undefined) the saved report window, keeping other settings. */

@@ -276,9 +276,12 @@ export class DuckStore implements Store {
     writeManifest(this.dir, readManifest(this.dir)); // throws if data files exist without a manifest
   }
 
-  /** Refuse to write into a store whose manifest names files that are gone. */
+  /**
+   * Refuse to write into a store whose manifest names mail parts that are gone. People tables are
+   * not checked: they are recomputed from the mail by the ingest that calls this (rebuildsPeople).
+   */
   checkNamedFiles(): void {
-    const missing = namedFiles(this.manifest()).filter((f) => !existsSync(join(this.dir, f)));
+    const missing = Object.values(this.manifest().parts).flat().filter((f) => !existsSync(join(this.dir, f)));
     if (missing.length) {
       throw new StoreDamagedError(`${join(this.dir, missing[0])}: named by manifest.json but missing` +
         `${missing.length > 1 ? ` (and ${missing.length - 1} more)` : ""}. The store cannot be written until it is repaired: ` +

@@ -74,9 +74,32 @@ export interface GitProgress {
   bytes?: number;
 }
 
-/** `git clone --mirror` a missing epoch (into a temp name, renamed when complete) or `git fetch` a present one. */
-export async function mirrorEpoch(inbox: string, n: number, dest: string, onProgress?: (p: GitProgress) => void): Promise<"clone" | "fetch"> {
+/**
+ * git's own HTTP reads an epoch's ref advertisement whole, with no size or time limit (an endless
+ * info/refs grew git-remote-http past 8 GB), and follows a redirect to any host. So the
+ * advertisement is fetched first through the HttpClient (byte limit, deadline, a redirect reported
+ * with its Location, never followed), and git itself is told not to follow redirects.
+ */
+export async function probeEpoch(client: HttpClient, url: string): Promise<void> {
+  const refs = `${url}/info/refs?service=git-upload-pack`;
+  const res = await client.request(refs);
+  if (res.status !== 200) throw new HttpError(refs, `HTTP ${res.status}: no git epoch here`, res.status);
+  const head = res.body.subarray(0, 64).toString("latin1");
+  // smart HTTP (pkt-line "# service=") or the dumb protocol's "<sha>\t<ref>" lines; nothing for no refs
+  if (head !== "" && !/^[0-9a-f]{4}# service=git-upload-pack\n/.test(head) && !/^[0-9a-f]{40}\t/.test(head)) {
+    const what = /^\s*</.test(head) ? "an HTML page" : "no git ref advertisement";
+    throw new HttpError(refs, `${what} instead of the epoch's git refs (is this a public-inbox server? try --mode http)`, res.status);
+  }
+}
+
+/**
+ * `git clone --mirror` a missing epoch (into a temp name, renamed when complete) or `git fetch` a
+ * present one. With a client, the epoch is probed first (probeEpoch), so git never meets an
+ * answer the client would refuse.
+ */
+export async function mirrorEpoch(inbox: string, n: number, dest: string, onProgress?: (p: GitProgress) => void, client?: HttpClient): Promise<"clone" | "fetch"> {
   const url = `${normalizeInbox(inbox)}${n}`;
+  if (client) await probeEpoch(client, url);
   if (existsSync(join(dest, "HEAD"))) {
     await git(["--git-dir", dest, "fetch", "--progress", "--prune", "origin"], url, (o, t, b) => onProgress?.({ epoch: n, action: "fetch", objects: o, totalObjects: t, bytes: b }));
     return "fetch";
@@ -95,7 +118,7 @@ function git(args: string[], url: string, onObjects: (done: number, total: numbe
   return new Promise((resolve, reject) => {
     // A stalled or drip-feeding server: git gives up below 1000 bytes/s for 60 s (unless set otherwise).
     const env = { GIT_HTTP_LOW_SPEED_LIMIT: "1000", GIT_HTTP_LOW_SPEED_TIME: "60", ...process.env, GIT_TERMINAL_PROMPT: "0" };
-    const p = spawn("git", args, { stdio: ["ignore", "ignore", "pipe"], env });
+    const p = spawn("git", ["-c", "http.followRedirects=false", ...args], { stdio: ["ignore", "ignore", "pipe"], env });
     let tail = "";
     p.stderr.on("data", (c: Buffer) => {
       const s = c.toString();

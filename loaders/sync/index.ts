@@ -177,7 +177,7 @@ async function gitSources(o: SyncOptions, list: string, inbox: string, client: H
       row.prog.totalObjects = p.totalObjects;
       if (p.bytes !== undefined) row.prog.bytes = gitBytes + (epochBytes = p.bytes);
       reporter.update(row.prog);
-    });
+    }, client);
     gitBytes += epochBytes;
     counts[action]++;
     row.elapsedMs += Date.now() - t0;

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { acquireLock } from "../../loaders/store/lock.ts";
@@ -62,6 +62,39 @@ test("failed ingest and analyze commands change nothing in the store", { timeout
       lock.release();
     }
     assert.deepEqual(snapshotFiles(store), before);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test("an unreachable --maintainers URL fails analyze, ingest, sync and thread with the store unchanged (settings file absent stays absent)", { timeout: 180_000 }, () => {
+  const t = tempDir("tg-failed-settings-");
+  try {
+    const mbox = join(t.dir, "netdev.mbox");
+    writeSyntheticMbox(mbox, { messages: 40, lists: ["netdev@vger.kernel.org"] });
+    const store = join(t.dir, "store");
+    const first = cli("ingest", "--store", store, `netdev=${mbox}`);
+    assert.equal(first.status, 0, first.stderr);
+    const unreachable = "http://127.0.0.1:1/MAINTAINERS"; // nothing listens on port 1: fails at once
+    for (const round of ["no settings file", "a saved window"]) {
+      if (round === "a saved window") assert.equal(cli("analyze", "--store", store, "--since", "2024-07-01").status, 0);
+      const before = snapshotFiles(store);
+      assert.equal(existsSync(join(store, "settings.json")), round !== "no settings file");
+      const more = join(t.dir, "more.mbox"); // new mail: an ingest would store it
+      writeSyntheticMbox(more, { messages: 5, offset: 100, lists: ["netdev@vger.kernel.org"] });
+      const runs = [
+        ["analyze", "--all-time"], ["analyze", "--since", "2024-08-01"], ["analyze"],
+        ["ingest", `netdev=${more}`],
+        ["sync", "--list", "x=http://127.0.0.1:1/x/", "--since", "2024-07-01"],
+        ["thread", "a@b", "--inbox", "http://127.0.0.1:1/x/"],
+      ];
+      for (const [cmd, ...args] of runs) {
+        const r = cli(cmd, "--store", store, ...args, "--maintainers", unreachable);
+        assert.equal(r.status, 1, `${cmd} ${args.join(" ")}: ${r.stderr}`);
+        assert.match(r.stderr, /MAINTAINERS http:\/\/127\.0\.0\.1:1\/MAINTAINERS: .*cannot reach 127\.0\.0\.1:1/);
+        assert.deepEqual(snapshotFiles(store), before, `${round}: ${cmd} ${args.join(" ")} --maintainers <unreachable> changed the store`);
+      }
+    }
   } finally {
     t.cleanup();
   }

@@ -187,25 +187,42 @@ test("a damaged derived table blocks nothing else; its name and 'threadgraph ana
   }
 });
 
-test("a damaged people table: readers are told to re-run ingest, which rebuilds people from the mail", async () => {
-  const t = tempDir();
-  try {
-    await makeStore(t.dir, 50);
-    const before = await computeStatsOf(t.dir);
-    const m = JSON.parse(readFileSync(join(t.dir, "manifest.json"), "utf8"));
-    writeFileSync(join(t.dir, m.people.people), "junk");
-    const st = cli("stats", "--store", t.dir, "--json");
-    assert.equal(st.status, 1);
-    assert.match(st.stderr, /people table people\/people-\d+\.parquet cannot be read: .*run 'threadgraph ingest' again/);
-    await ingestMore(t.dir); // one new message; any re-run would do
-    const after = await computeStatsOf(t.dir);
-    assert.equal(after.people, before.people); // every message is from the same sender
-    assert.ok(after.people > 0);
-    assert.equal(after.messages, before.messages + 1);
-  } finally {
-    t.cleanup();
+// Every people file (people, emails, suspects), junk or deleted: readers say "re-run ingest", and
+// that ingest (even with nothing new) does rebuild it rather than refusing to write.
+const peopleDamage = [
+  { name: "junk", damage: (f: string) => writeFileSync(f, "junk") },
+  { name: "deleted", damage: (f: string) => unlinkSync(f) },
+];
+for (const file of ["people", "emails", "suspects"] as const) {
+  for (const d of peopleDamage) {
+    test(`a ${d.name} people table (${file}): readers are told to re-run ingest, which rebuilds people from the mail`, async () => {
+      const t = tempDir();
+      try {
+        await makeStore(t.dir, 50);
+        const before = await computeStatsOf(t.dir);
+        const m = JSON.parse(readFileSync(join(t.dir, "manifest.json"), "utf8"));
+        d.damage(join(t.dir, m.people[file]));
+        const st = cli("stats", "--store", t.dir, "--json");
+        assert.equal(st.status, 1);
+        assert.match(st.stderr, new RegExp(`people table people/${file}-\\d+\\.parquet cannot be read: .*run 'threadgraph ingest' again`));
+        const store = await openStore(t.dir);
+        try { // a re-run with nothing new is enough, as the message says
+          await ingest(store, [fakeSource("s", msgs(...Array.from({ length: 50 }, (_, i) => pm(`m${i}@h`, { lists: ["netdev"] }))))], {}, { parseStream: fakeParse });
+        } finally {
+          await store.close();
+        }
+        assert.deepEqual(await computeStatsOf(t.dir), before);
+        await ingestMore(t.dir); // and later runs go on as usual
+        const after = await computeStatsOf(t.dir);
+        assert.equal(after.people, before.people); // every message is from the same sender
+        assert.ok(after.people > 0);
+        assert.equal(after.messages, before.messages + 1);
+      } finally {
+        t.cleanup();
+      }
+    });
   }
-});
+}
 
 async function computeStatsOf(dir: string) {
   const store = await openStore(dir);
