@@ -4,7 +4,7 @@
 // writes them: one commit per message, blob `m`), then runs public-inbox-index and public-inbox-httpd.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, cpSync, renameSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { createGunzip } from "node:zlib";
 import { splitMbox } from "../../loaders/sources/mbox.ts";
 
 import { SHARED } from "./shared.ts";
+import { cachedEntry } from "./cache-entry.ts";
 export { SHARED };
 
 /** Why the real-server tests cannot run here, or undefined when they can. */
@@ -72,45 +73,37 @@ export async function buildInbox(spec: InboxSpec, parent?: string): Promise<Buil
     inputs: [spec.epochsFrom, ...(spec.mboxes ?? [])].filter(Boolean).map((p) => { const s = statSync(p!); return [p, s.size, s.mtimeMs]; }),
   })).digest("hex").slice(0, 16);
   const cacheRoot = parent ?? join(tmpdir(), "threadgraph-pi-cache");
-  const dir = join(cacheRoot, `${spec.name}-${key}`);
-  if (existsSync(join(dir, ".built"))) return { name: spec.name, address: spec.address, dir };
-  const work = `${dir}.tmp-${process.pid}`;
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const env = piEnv(join(work, ".home"));
-  const t0 = Date.now();
+  let t0 = Date.now();
   // Big inboxes take minutes to build: say what is happening, so a long suite is never silent.
   const say = (what: string) => console.log(`# inbox ${spec.name}: ${what} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
-  say(`building in ${work}`);
-  if (spec.epochsFrom) {
-    cpSync(join(spec.epochsFrom, "git"), join(work, "git"), { recursive: true });
-    run("chmod", ["-R", "u+w", join(work, "git")], process.env); // ../shared is read-only; the inbox must be writable
-  } else {
-    const it = spec.mboxes ? messagesFromMboxes(spec.mboxes) : arrayIter(spec.messages ?? []);
-    await importMessages(work, it, spec.epochSplits ?? [], 0, false, (n) => say(`imported ${n} messages`));
-  }
-  const t1 = Date.now();
-  say("imported; indexing with public-inbox-index");
-  const beat = setInterval(() => say("still indexing"), 30_000);
-  await runAsync("public-inbox-init", ["-V2", "-L", "medium", spec.name, work, `http://127.0.0.1/${spec.name}`, spec.address], env);
-  // big batches: far fewer Xapian flushes on the initial index (the default 1m flushes ~200 times for netdev)
-  try {
-    await runAsync("public-inbox-index", ["--no-fsync", "--batch-size=64m", work], env);
-  } finally {
-    clearInterval(beat);
-  }
-  say("indexed");
-  const built = { importMs: t1 - t0, indexMs: Date.now() - t1 };
-  rmSync(join(work, ".home"), { recursive: true, force: true });
-  writeFileSync(join(work, ".built"), "");
-  try {
-    renameSync(work, dir);
-  } catch (e) {
-    // Another test process finished the same build first: use theirs.
-    if (!existsSync(join(dir, ".built"))) throw e;
-    rmSync(work, { recursive: true, force: true });
-  }
-  return { name: spec.name, address: spec.address, dir, built };
+  let built: BuiltInbox["built"];
+  // Several test files index the same inbox: one builds it under a lock, the others wait and reuse it.
+  const entry = await cachedEntry(cacheRoot, `${spec.name}-${key}`, async (work) => {
+    t0 = Date.now();
+    const env = piEnv(join(work, ".home"));
+    say(`building in ${work}`);
+    if (spec.epochsFrom) {
+      cpSync(join(spec.epochsFrom, "git"), join(work, "git"), { recursive: true });
+      run("chmod", ["-R", "u+w", join(work, "git")], process.env); // ../shared is read-only; the inbox must be writable
+    } else {
+      const it = spec.mboxes ? messagesFromMboxes(spec.mboxes) : arrayIter(spec.messages ?? []);
+      await importMessages(work, it, spec.epochSplits ?? [], 0, false, (n) => say(`imported ${n} messages`));
+    }
+    const t1 = Date.now();
+    say("imported; indexing with public-inbox-index");
+    const beat = setInterval(() => say("still indexing"), 30_000);
+    await runAsync("public-inbox-init", ["-V2", "-L", "medium", spec.name, work, `http://127.0.0.1/${spec.name}`, spec.address], env);
+    // big batches: far fewer Xapian flushes on the initial index (the default 1m flushes ~200 times for netdev)
+    try {
+      await runAsync("public-inbox-index", ["--no-fsync", "--batch-size=64m", work], env);
+    } finally {
+      clearInterval(beat);
+    }
+    say("indexed");
+    built = { importMs: t1 - t0, indexMs: Date.now() - t1 };
+    rmSync(join(work, ".home"), { recursive: true, force: true });
+  }, { label: `inbox ${spec.name}`, say: (msg) => console.log(`# ${msg}`) });
+  return { name: spec.name, address: spec.address, dir: entry.dir, built };
 }
 
 /** A private, writable copy of a built inbox (for tests that append to it). */

@@ -5,16 +5,16 @@
 // the THREADGRAPH_* environment. Any change gives a new key, so a hit is the site this code would build.
 // Test processes run in parallel: one builds under a lock while the others wait for it.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { REPO } from "./site-build.ts";
+import { cachedEntry as sharedEntry } from "../helpers/cache-entry.ts";
 
 /** `TG_SITE_CACHE=0` builds every suite's site afresh (and deletes it afterwards), as before the cache. */
 export const siteCacheEnabled = () => process.env.TG_SITE_CACHE !== "0";
 export const SITE_CACHE_ROOT = join(tmpdir(), "threadgraph-site-cache");
 const MAX_AGE_MS = 2 * 86_400_000;
-const READY = ".built";
 
 /** Files under dir (recursively, sorted), skipping paths `skip` rejects. */
 function listFiles(dir: string, skip: (rel: string) => boolean = () => false): string[] {
@@ -69,72 +69,11 @@ export function siteKey(corpusDir: string, args: unknown): string {
   return h.digest("hex").slice(0, 20);
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Drop entries unused for two days and the leftovers of builders that died. */
-function prune(root: string): void {
-  for (const name of readdirSync(root)) {
-    const p = join(root, name);
-    const dead = /\.(?:lock|part)-(\d+)$/.exec(name);
-    try {
-      if (dead ? !alive(Number(dead[1])) : Date.now() - statSync(p).mtimeMs > MAX_AGE_MS) rmSync(p, { recursive: true, force: true });
-    } catch { /* another process pruned it first */ }
-  }
-}
-
 /**
  * The cache entry `key`, built by `build(dir)` into the entry's own directory if no process has built it
  * yet (in place, so the paths a build saw are the paths its users check). Entries are shared and
  * read-only: callers must not write to them.
  */
 export async function cachedEntry(key: string, build: (dir: string) => Promise<void>, say: (msg: string) => void): Promise<string> {
-  mkdirSync(SITE_CACHE_ROOT, { recursive: true });
-  prune(SITE_CACHE_ROOT);
-  const dir = join(SITE_CACHE_ROOT, key);
-  const lockPrefix = `${key}.lock-`;
-  const holders = () => readdirSync(SITE_CACHE_ROOT).filter((n) => n.startsWith(lockPrefix) && alive(Number(n.slice(lockPrefix.length))));
-  let waited = false;
-  for (;;) {
-    if (existsSync(join(dir, READY))) {
-      const now = new Date();
-      utimesSync(dir, now, now); // in use: not pruned
-      say(waited ? `site ${key}: built by another test process, reused` : `site ${key}: reused from ${SITE_CACHE_ROOT}`);
-      return dir;
-    }
-    const busy = holders();
-    if (busy.length === 0) break;
-    if (!waited) say(`site ${key}: another test process (${busy.join(", ")}) is building it; waiting`);
-    waited = true;
-    await sleep(500);
-  }
-  // Take the lock: our own lock file, then check no live process took one too (the lowest pid wins a race).
-  const mine = `${lockPrefix}${process.pid}`;
-  writeFileSync(join(SITE_CACHE_ROOT, mine), "");
-  if (holders().some((n) => n !== mine && Number(n.slice(lockPrefix.length)) < process.pid)) {
-    rmSync(join(SITE_CACHE_ROOT, mine), { force: true });
-    return cachedEntry(key, build, say);
-  }
-  try {
-    if (existsSync(join(dir, READY))) return dir; // finished between our check and our lock
-    rmSync(dir, { recursive: true, force: true }); // a partial entry from a build that died
-    mkdirSync(dir);
-    try {
-      await build(dir);
-    } catch (e) {
-      rmSync(dir, { recursive: true, force: true });
-      throw e;
-    }
-    writeFileSync(join(dir, READY), "");
-    return dir;
-  } finally {
-    rmSync(join(SITE_CACHE_ROOT, mine), { force: true });
-  }
+  return (await sharedEntry(SITE_CACHE_ROOT, key, build, { label: `site ${key}`, say, maxAgeMs: MAX_AGE_MS })).dir;
 }

@@ -13,7 +13,7 @@ import type { SiteBuild } from "./site-build.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, syntheticMaintainersFlags } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 import { clipText } from "../../loaders/model/clip.ts";
-import { sqlRows as sql, writeEmptyCorpus } from "./pipeline.ts";
+import { sqlRows as sql } from "./pipeline.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 
@@ -359,26 +359,5 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
   test("meta: the analysis saw the synthetic corpus", () => {
     assert.equal(meta.empty, false);
     assert.deepEqual([...meta.lists].sort(), ["linux-cxl", "linux-rdma", "netdev"]);
-  });
-});
-
-describe("site with an empty store", { skip }, () => {
-  test("builds, and every page says how to get data", async () => {
-    const served = await serveCorpusSite("tg-site-empty-", writeEmptyCorpus);
-    try {
-      for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series", "/subsystems", "/organisations"]) {
-        const { page, watch } = await served.browser.newPage();
-        await page.goto(served.server.url + pageUrl(path), { waitUntil: "networkidle" });
-        await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });
-        assert.match(await page.locator("[data-testid=empty-state]").textContent() ?? "", /npm run ingest/);
-        if (path === "/") await page.screenshot({ path: join(SHOTS, "empty-overview.png"), fullPage: true });
-        assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
-        assert.deepEqual(watch.outside, [], `${path}: requests left loopback`);
-        assert.equal(await page.locator(".observablehq--error").count(), 0);
-        await page.close();
-      }
-    } finally {
-      await served.close();
-    }
   });
 });

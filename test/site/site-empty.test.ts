@@ -1,0 +1,33 @@
+// Browser test of the site built from an EMPTY store (an ingest of an empty mbox, then analyze): it
+// builds, and every page says how to get data. Its own file (not in site.test.ts) so that npm test
+// can run it beside the synthetic site suite instead of after it.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { haveChromium } from "./browser.ts";
+import { pageUrl } from "./static-server.ts";
+import { serveCorpusSite, SHOTS } from "./served-site.ts";
+import { writeEmptyCorpus } from "./pipeline.ts";
+
+const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
+
+describe("site with an empty store", { skip }, () => {
+  test("builds, and every page says how to get data", async () => {
+    const served = await serveCorpusSite("tg-site-empty-", writeEmptyCorpus);
+    try {
+      for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series", "/subsystems", "/organisations"]) {
+        const { page, watch } = await served.browser.newPage();
+        await page.goto(served.server.url + pageUrl(path), { waitUntil: "networkidle" });
+        await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });
+        assert.match(await page.locator("[data-testid=empty-state]").textContent() ?? "", /npm run ingest/);
+        if (path === "/") await page.screenshot({ path: join(SHOTS, "empty-overview.png"), fullPage: true });
+        assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
+        assert.deepEqual(watch.outside, [], `${path}: requests left loopback`);
+        assert.equal(await page.locator(".observablehq--error").count(), 0);
+        await page.close();
+      }
+    } finally {
+      await served.close();
+    }
+  });
+});
