@@ -1,9 +1,9 @@
 // All page artifacts of an analysis as file name -> contents (see artifacts.ts for each shape).
 import type { Analysis } from "./analyze.ts";
 import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_TOP, type MetaArtifact, type PeopleArtifact, type ThreadsPartArtifact, type ThreadsTopArtifact } from "./artifacts.ts";
-import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
+import { buildGraphArtifacts } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
-import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
+import { buildPeopleArtifacts, buildReviews, buildThreadsArtifacts } from "./build-people.ts";
 import { buildSeries, personSeriesIndex, threadSeries } from "./build-series.ts";
 import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
@@ -49,10 +49,6 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       timed(timings, "a:search", () => searchFiles(a, b.threads!, people, emails, files));
       b.people = people;
     }],
-    ["activity", () => json(FILES.activity, buildActivity(a))],
-    ["bridges", () => json(FILES.bridges, buildBridges(a))],
-    ["upset", () => json(FILES.upset, buildUpset(a))],
-    ["responsiveness", () => json(FILES.responsiveness, buildResponsiveness(a))],
     ["reviews", () => json(FILES.reviews, buildReviews(a))],
     ["series", () => json(FILES.series, buildSeries(a))],
     // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
