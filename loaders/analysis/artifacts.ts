@@ -16,7 +16,6 @@ export const ARTIFACT_SCHEMA = 1;
 /** File names inside the archive (data/site/...). */
 export const FILES = {
   meta: "meta.json",
-  activity: "activity.json",
   graph: "graph.json",
   graphNodesCsv: "graph-nodes.csv",
   graphEdgesCsv: "graph-edges.csv",
@@ -24,10 +23,7 @@ export const FILES = {
   graphGraphml: "graph.graphml",
   people: "people.json",
   threads: "threads.json",
-  bridges: "bridges.json",
-  responsiveness: "responsiveness.json",
   reviews: "reviews.json",
-  upset: "upset.json",
   /** Patch series lifecycle: SeriesArtifact in build-series.ts. */
   series: "series.json",
   /** Shards (analysis/shards.ts; XX = model/shard.ts shardName): thread id -> ThreadDetail, Message-ID -> thread id, person id -> PersonDetail, address -> person id. */

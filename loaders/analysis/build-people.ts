@@ -36,7 +36,7 @@ function groupBy<T>(xs: T[], key: (x: T) => string | null): Map<string, T[]> {
  * serialises each detail as it is made, so ~all the corpus's messages are not held twice as
  * detail objects (at 200k messages they outlived many young-generation GCs, a third of the time).
  */
-export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; detail: (k: number) => ThreadDetail } {
+export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; detail: (k: number) => ThreadDetail; reviewsOf: (k: number) => ReviewRow[] } {
   const msgs = a.corpus.messages;
   const threadObs = new Map(a.observations.filter((o) => o.kind === "thread").map((o) => [o.key, o]));
   const revByThread = groupBy(a.reviews, (r) => r.threadId);
@@ -74,17 +74,23 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
         patch: pp.isPatch ? `v${pp.version}${pp.index !== null ? ` ${pp.index}/${pp.total}` : ""}` : null,
       };
     });
-    const revs = revByThread.get(t.id) ?? [];
     return {
       thread: row, messages,
       participants: [...count.entries()].map(([id, c]) => ({ ...personRef(a, id), messages: c.n, first: c.first })),
-      trailers: revs.filter(isTrailerReview).map((r) => ({ kind: r.kind, from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
-        message_id: r.messageId, applies_to: r.appliesTo === "series" ? `series ${r.seriesId}` : r.target ?? "" })),
-      naks: revs.filter(isNak).map((r) => ({ from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
-        message_id: r.messageId, source: r.kind === "nak-line" ? "line" as const : "trailer" as const, cross_subsystem: r.crossSubsystem })),
+      ...threadReviews(a, revByThread.get(t.id) ?? []),
     };
   };
-  return { threads: { rows }, detail };
+  return { threads: { rows }, detail, reviewsOf: (k) => revByThread.get(a.tr.threads[k].id) ?? [] };
+}
+
+/** A thread detail's trailers and NAKs, from the thread's review rows. */
+export function threadReviews(a: Analysis, revs: readonly ReviewRow[]): Pick<ThreadDetail, "trailers" | "naks"> {
+  return {
+    trailers: revs.filter(isTrailerReview).map((r) => ({ kind: r.kind, from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
+      message_id: r.messageId, applies_to: r.appliesTo === "series" ? `series ${r.seriesId}` : r.target ?? "" })),
+    naks: revs.filter(isNak).map((r) => ({ from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null,
+      message_id: r.messageId, source: r.kind === "nak-line" ? "line" as const : "trailer" as const, cross_subsystem: r.crossSubsystem })),
+  };
 }
 
 /**

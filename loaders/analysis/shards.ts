@@ -8,8 +8,8 @@
 //   person/p-XX.json   person id -> PersonDetail
 // Each detail is serialised once (artifactJson) and spliced into its shard's object text.
 import type { Analysis } from "./analyze.ts";
-import { FILES, type PeopleArtifact, type PersonDetail, type ThreadDetail, type ThreadsArtifact } from "./artifacts.ts";
-import { artifactJson, boundPersonDetail, boundThreadDetail } from "./bounded.ts";
+import { FILES, type PeopleArtifact, type PersonDetail, type ThreadsArtifact } from "./artifacts.ts";
+import { artifactJson, boundPersonDetail } from "./bounded.ts";
 import { addressKey, SHARDS, shardName, shardOf } from "../model/shard.ts";
 import { clipText } from "../model/clip.ts";
 
@@ -30,12 +30,12 @@ export class ShardSet {
   }
 }
 
-/** `detail(k)`: the detail of threads.rows[k], made here one at a time and serialised at once (build-people.ts says why). */
-export function threadShardFiles(a: Analysis, rows: readonly { id: string }[], detail: (k: number) => ThreadDetail, files: Map<string, string>): void {
+/** `detailJson(k)`: the bounded detail of threads.rows[k] as JSON text (thread-detail-json.ts), made one at a time. */
+export function threadShardFiles(a: Analysis, rows: readonly { id: string }[], detailJson: (k: number) => string, files: Map<string, string>): void {
   const threads = new ShardSet(FILES.threadShard), messages = new ShardSet(FILES.messageShard);
   for (let k = 0; k < rows.length; k++) {
     const id = rows[k].id;
-    if (!threads.has(id)) threads.add(id, artifactJson(boundThreadDetail(detail(k))));
+    if (!threads.has(id)) threads.add(id, detailJson(k));
     messages.add(id, JSON.stringify(id)); // the root (a phantom root's id too: replies name it)
   }
   const msgs = a.corpus.messages, tid = a.tr.threading.threadId;

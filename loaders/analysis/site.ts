@@ -1,12 +1,13 @@
 // All page artifacts of an analysis as file name -> contents (see artifacts.ts for each shape).
 import type { Analysis } from "./analyze.ts";
-import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_TOP, type MetaArtifact, type PeopleArtifact, type ThreadsPartArtifact, type ThreadsTopArtifact } from "./artifacts.ts";
-import { buildActivity, buildBridges, buildGraphArtifacts, buildUpset } from "./build-graph.ts";
+import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_TOP, type MetaArtifact, type PeopleArtifact } from "./artifacts.ts";
+import { buildGraphArtifacts } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
-import { buildPeopleArtifacts, buildReviews, buildResponsiveness, buildThreadsArtifacts } from "./build-people.ts";
+import { buildPeopleArtifacts, buildReviews, buildThreadsArtifacts } from "./build-people.ts";
 import { buildSeries, personSeriesIndex, threadSeries } from "./build-series.ts";
 import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
+import { threadDetailJson, threadRowJson } from "./thread-detail-json.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
 import { buildFacts, buildFactsPeople, personIndexOf } from "./facts.ts";
 import { buildGraphBuckets } from "./graph-buckets.ts";
@@ -30,14 +31,20 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   return [
     ["threads", () => {
-      const { threads, detail } = buildThreadsArtifacts(a);
-      json(FILES.threads, threads);
-      timed(timings, "a:thread shards", () => threadShardFiles(a, threads.rows, (k) => { const d = detail(k); return withSeries(d, threadSeries(a, d.thread.id)); }, files));
-      const biggest = threads.rows.map((r, row) => ({ ...r, row })).sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_TOP);
-      json(FILES.threadsTop, { total: threads.rows.length, rows: biggest } satisfies ThreadsTopArtifact);
-      const per = Math.max(1, Math.ceil(threads.rows.length / THREAD_PARTS));
+      const { threads, reviewsOf } = buildThreadsArtifacts(a);
+      // Each row's text once: threads.json, its parts, the top rows and each detail hold it.
+      const text = threadRowJson(threads.rows), total = threads.rows.length;
+      const rowsJson = (ks: Iterable<number>, row = false) => [...ks].map((k) => (row ? `${text[k].slice(0, -1)},"row":${k}}` : text[k])).join(",");
+      files.set(FILES.threads, `{"rows":[${text.join(",")}]}`);
+      const detail = threadDetailJson(a, reviewsOf);
+      timed(timings, "a:thread shards", () => threadShardFiles(a, threads.rows, (k) => detail(k, threadSeries(a, threads.rows[k].id), text[k]), files));
+      const biggest = threads.rows.map((_, k) => k).sort((x, y) => threads.rows[y].messages - threads.rows[x].messages || x - y).slice(0, THREADS_TOP);
+      // ThreadsTopArtifact, ThreadsPartArtifact (artifacts.ts)
+      files.set(FILES.threadsTop, `{"total":${total},"rows":[${rowsJson(biggest, true)}]}`);
+      const per = Math.max(1, Math.ceil(total / THREAD_PARTS));
       for (let k = 0; k < THREAD_PARTS; k++) {
-        json(FILES.threadPart(k), { first: k * per, total: threads.rows.length, rows: threads.rows.slice(k * per, (k + 1) * per) } satisfies ThreadsPartArtifact);
+        const first = k * per, end = Math.min(total, (k + 1) * per);
+        files.set(FILES.threadPart(k), `{"first":${first},"total":${total},"rows":[${rowsJson(range(first, end))}]}`);
       }
       b.threads = threads;
     }],
@@ -49,10 +56,6 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       timed(timings, "a:search", () => searchFiles(a, b.threads!, people, emails, files));
       b.people = people;
     }],
-    ["activity", () => json(FILES.activity, buildActivity(a))],
-    ["bridges", () => json(FILES.bridges, buildBridges(a))],
-    ["upset", () => json(FILES.upset, buildUpset(a))],
-    ["responsiveness", () => json(FILES.responsiveness, buildResponsiveness(a))],
     ["reviews", () => json(FILES.reviews, buildReviews(a))],
     ["series", () => json(FILES.series, buildSeries(a))],
     // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
@@ -67,6 +70,8 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
     ["buckets", () => files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a))))],
   ];
 }
+
+function* range(from: number, to: number): Iterable<number> { for (let i = from; i < to; i++) yield i; }
 
 /** A detail with its optional series part (left out when there is none). */
 function withSeries<T extends object, S>(d: T, series: S | null): T {

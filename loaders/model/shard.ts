@@ -14,6 +14,17 @@ const utf8 = new TextEncoder();
 
 /** 0..SHARDS-1 for a Message-ID, thread id, person id or address (lone surrogates hash as U+FFFD, as TextEncoder writes them). */
 export function shardOf(key: string): number {
+  // ASCII (nearly every id and address) is its own UTF-8: no encoding per key (the analysis hashes every Message-ID).
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x80) return utf8Shard(key);
+    h ^= c; h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % SHARDS;
+}
+
+function utf8Shard(key: string): number {
   let h = 0x811c9dc5;
   for (const b of utf8.encode(key)) { h ^= b; h = Math.imul(h, 0x01000193) >>> 0; }
   return h % SHARDS;

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
+import { REFERENCE_VIEWS, withReferenceViews } from "../../loaders/analysis/reference-views.ts";
 import type { ActivityArtifact, BridgesArtifact, MetaArtifact, PersonDetail, ThreadDetail, UpsetArtifact, ResponsivenessArtifact } from "../../loaders/analysis/artifacts.ts";
 import { corpus, msg, trailer, fromShard, H, D, T0 } from "./fixture.ts";
 import { FILES } from "../../loaders/analysis/artifacts.ts";
@@ -17,8 +18,15 @@ const ms = [
   msg("f", "ann", T0 + 9 * D, { irt: "e", lists: ["alpha"] }),
   msg("g", "cat", T0 + 9 * D + H, { irt: "f", lists: ["gamma"], nak: true }),
 ];
-const files = siteFiles(analyzeCorpus(corpus(ms, [trailer("b", "reviewed-by", "bob")]), { details: { personMinMessages: 1 } }), "v1", Date.now());
+const a = analyzeCorpus(corpus(ms, [trailer("b", "reviewed-by", "bob")]), { details: { personMinMessages: 1 } });
+const files = withReferenceViews(a, siteFiles(a, "v1", Date.now()));
 const read = <T>(f: string): T => JSON.parse(files.get(f)!);
+
+test("views the pages compute from the fact tables are not written (no page loads them)", () => {
+  const written = siteFiles(a, "v1", Date.now());
+  for (const f of Object.keys(REFERENCE_VIEWS)) assert.equal(written.has(f), false, f);
+  assert.ok(written.has(FILES.facts) && written.has(FILES.factsObs));
+});
 
 test("meta, upset and bridges", () => {
   const meta = read<MetaArtifact>("meta.json");

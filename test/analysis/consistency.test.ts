@@ -6,6 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus, homeLists } from "../../loaders/analysis/analyze.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
+import { withReferenceViews } from "../../loaders/analysis/reference-views.ts";
+import { buildActivity } from "../../loaders/analysis/build-graph.ts";
 import { windowCorpus } from "../../loaders/analysis/run.ts";
 import { CROSS_LIST_HOME, FILES } from "../../loaders/analysis/artifacts.ts";
 import type { ActivityArtifact, BridgesArtifact, GraphArtifact, MetaArtifact, PeopleArtifact, PersonDetail, ResponsivenessArtifact,
@@ -43,7 +45,8 @@ const trailers = [trailer("r1", "reviewed-by", "bob"), trailer("r2", "acked-by",
   trailer("v2", "nacked-by", "dan"), trailer("n1", "nacked-by", "dan"), trailer("v2", "reviewed-by", "hal")];
 // hal is named in a trailer only; ivy is in the store without any message.
 const c = corpus(ms, trailers, [person("robot", { bot: true }), person("fred"), person("ivy")]);
-const files = siteFiles(analyzeCorpus(c, { details: { personMinMessages: 1 } }), "v1", Date.now());
+const a = analyzeCorpus(c, { details: { personMinMessages: 1 } });
+const files = withReferenceViews(a, siteFiles(a, "v1", Date.now()));
 const read = <T>(f: string): T => JSON.parse(files.get(f)!);
 const meta = read<MetaArtifact>("meta.json");
 const people = read<PeopleArtifact>("people.json").rows;
@@ -128,7 +131,7 @@ test("threads: unanswered = responsiveness' censored threads; a missing root has
 test("activity: new people are new to the store (history before the window counts); partial weeks say how many days", () => {
   const early = msg("old", "bob", T0 - 30 * D);
   const wc = windowCorpus(corpus([early, ...ms], trailers), T0, T0 + 9 * D);
-  const act = JSON.parse(siteFiles(analyzeCorpus(wc, { windowStart: T0, windowEnd: T0 + 9 * D, window: { since: "2024-07-01", until: "2024-07-10" } }), "v1", Date.now()).get("activity.json")!) as ActivityArtifact;
+  const act: ActivityArtifact = buildActivity(analyzeCorpus(wc, { windowStart: T0, windowEnd: T0 + 9 * D, window: { since: "2024-07-01", until: "2024-07-10" } }));
   const w1 = act.rows.find((r) => r.list === "*" && r.week === T0)!;
   assert.equal(w1.people, 6); // ann, bob, dan, cat, robot, eve
   assert.equal(w1.returning_people, 1, "bob posted before the window");

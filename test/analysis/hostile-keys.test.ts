@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
+import { withReferenceViews } from "../../loaders/analysis/reference-views.ts";
 import { storeHistory } from "../../loaders/analysis/run.ts";
 import { corpus, msg, trailer, H, T0 } from "./fixture.ts";
 
@@ -28,7 +29,7 @@ function hostileCorpus() {
 test("senders and lists named like Object.prototype members are counted, not corrupted", () => {
   const c = hostileCorpus();
   const a = analyzeCorpus({ ...c, history: storeHistory(c) });
-  const files = siteFiles(a, "v", Date.now());
+  const files = withReferenceViews(a, siteFiles(a, "v", Date.now()));
   const people = JSON.parse(files.get("people.json")!).rows as { id: string; messages: number; lists: Record<string, number>; threads_started: number; reviews_given: number; pagerank: number | null }[];
   for (const k of KEYS) {
     const row = people.find((r) => r.id === k);

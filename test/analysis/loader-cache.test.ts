@@ -51,7 +51,7 @@ test("a missing store gives valid empty artifacts with meta.empty", () => {
     const meta = JSON.parse(unzipEntry(r.stdout, "meta.json")!);
     assert.equal(meta.empty, true);
     assert.match(meta.hint, /ingest/);
-    for (const f of ["graph.json", "people.json", "threads.json", "activity.json", "bridges.json", "responsiveness.json", "reviews.json", "upset.json"]) {
+    for (const f of ["graph.json", "people.json", "threads.json", "reviews.json", "facts.json", "facts-obs.json", "graph-buckets.json"]) {
       assert.ok(unzipEntry(r.stdout, f), f);
     }
     assert.equal(existsSync(join(tmp, "none")), false, "the loader must not create a store");

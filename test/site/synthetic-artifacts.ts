@@ -5,7 +5,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type * as A from "../../loaders/analysis/artifacts.ts";
 import { ARTIFACT_SCHEMA, FILES } from "../../loaders/analysis/artifacts.ts";
-import { participation } from "../../loaders/analysis/bridging.ts";
 import { SHARDS, shardName, shardOf } from "../../loaders/model/shard.ts";
 
 const DAY = 86_400_000;
@@ -87,15 +86,6 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
       activity.push({ week: w, list, messages: m, threads_started: Math.floor(m / 4), threads_active: Math.floor(m / 3), people: Math.floor(m / 3),
         new_people: Math.floor(m / 20), returning_people: Math.floor(m / 3 - m / 20), crossposted: Math.floor(m / 10), crosspost_share: 0.1 });
     }
-  const km = (group: string): A.KmCurve => {
-    const points: [number, number][] = [[0, 1]];
-    let s = 1;
-    for (let t = 3600_000; t < 60 * DAY; t *= 1.6) { s *= 0.8 + r() * 0.15; points.push([t, s]); }
-    const band = points.map(([, p]) => [Math.max(0, p - 0.05), Math.min(1, p + 0.05)] as [number, number]);
-    const at_risk_days = Array.from({ length: 61 }, (_, d) => Math.round(100 * 0.95 ** d));
-    return { group, kind: "thread", n: 100, events: 80, censored: 20, points, band, at_risk_days, median_ms: DAY, unanswered: { d1: 0.4, d7: 0.2, d30: 0.1 } };
-  };
-  const multi = people.filter((p) => Object.keys(p.lists).length > 1);
   const meta: A.MetaArtifact = { schema: ARTIFACT_SCHEMA, empty: false, hint: null, refreshed_at: Date.UTC(2026, 10, 24), store_version: "synthetic",
     window: { start: START, end: END }, lists, sources: lists.map((l) => ({ source: `mbox:synthetic/${l}.mbox`, list: l, messages: 100 })),
     counts: { messages: activity.filter((a) => a.list === "*").reduce((s, a) => s + a.messages, 0), threads: threads.length, series: 0, people: people.length,
@@ -103,23 +93,12 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
     elapsed_s: 0 };
   const files: Record<string, unknown> = {
     [FILES.meta]: meta,
-    [FILES.activity]: { rows: activity } satisfies A.ActivityArtifact,
     [FILES.graph]: { lists, months, nodes, edges, communities: [], pruning: { rule: "none", total_edges: edges.length, kept_edges: edges.length },
       stats: { nodes: nodes.length, edges: edges.length, reciprocity: 0.3, betweenness_exact: false, betweenness_samples: 100 } } satisfies A.GraphArtifact,
     [FILES.people]: { rows: people } satisfies A.PeopleArtifact,
     [FILES.threads]: { rows: threads } satisfies A.ThreadsArtifact,
-    [FILES.bridges]: { lists, people: multi.map((p) => ({ ...ref(p), lists: p.lists, nlists: Object.keys(p.lists).length, messages: p.messages,
-      participation: participation(p.lists), bridge: p.messages >= 10 && participation(p.lists) >= 0.3 })),
-      bridge_rule: { min_messages: 10, min_participation: 0.3 },
-      pairs: [], flow_home_to_list: lists.map(() => lists.map(() => Math.floor(r() * 500))), flow_home_to_home: lists.map(() => lists.map(() => Math.floor(r() * 500))),
-      crossposted: threads.filter((t) => t.lists.length > 1).map((t) => ({ id: t.id, key: t.detail ? t.key : null, subject: t.subject, lists: t.lists, messages: t.messages,
-        by_home: { [t.lists[0]]: 2, [t.lists[1]]: 1 }, participants: [t.author!] })) } satisfies A.BridgesArtifact,
-    [FILES.responsiveness]: { window_end: END, curves: ["all", ...lists.map((l) => `list:${l}`)].map(km),
-      first_responders: lists.flatMap((list) => people.slice(0, 5).map((p) => ({ list, person: ref(p), first_replies: p.first_replies, median_ms: p.median_reply_ms }))) } satisfies A.ResponsivenessArtifact,
     [FILES.reviews]: { lists, pairs: people.slice(0, 20).map((p, i) => ({ reviewer: ref(p), author: ref(people[i + 1]), reviewed: 2, acked: 1, tested: 0, lists: [p.home!] })),
       home_matrix: lists.map(() => lists.map(() => Math.floor(r() * 50))), naks: [], totals: { reviewed: 40, acked: 20, tested: 0, naks: 0, cross_subsystem_naks: 0 } } satisfies A.ReviewsArtifact,
-    [FILES.upset]: { lists, sets: lists.map((list) => ({ list, people: people.filter((p) => p.lists[list]).length })),
-      combos: [{ lists: ["netdev"], people: 10, messages: 100 }, { lists: ["linux-cxl", "netdev"], people: 3, messages: 20 }] } satisfies A.UpsetArtifact,
   };
   // Fact tables and graph metric buckets for the graph page (who is active in the filter, metrics):
   // one message per person on their home list, spread over the half year, all in one thread.
