@@ -18,7 +18,7 @@ import { join, resolve } from "node:path";
 import { haveChromium, launch, type Browser } from "../test/site/browser.ts";
 import { pageUrl, serveDir } from "../test/site/static-server.ts";
 import { buildSite, REPO } from "../test/site/site-build.ts";
-import { syntheticArtifacts } from "../test/site/synthetic-artifacts.ts";
+import { completeArtifacts, syntheticArtifacts } from "../test/site/synthetic-artifacts.ts";
 import { cli } from "../test/site/pipeline.ts";
 
 const SHARED = resolve(REPO, "../shared");
@@ -233,7 +233,8 @@ async function realCorpus(browser: Browser): Promise<void> {
 }
 
 async function syntheticGraph(browser: Browser): Promise<void> {
-  const site = buildSite({ artifacts: syntheticArtifacts({ people: 10_000, threads: 500, edgesPerNode: 3 }) });
+  const { files } = await completeArtifacts(syntheticArtifacts({ people: 10_000, threads: 500, edgesPerNode: 3 }));
+  const site = buildSite({ artifacts: files });
   const server = await serveDir(site.dist);
   try {
     print("synthetic graph: 10,000 nodes, ~30,000 edges", await measurePages(browser, server.url, ["/graph"]));
