@@ -46,6 +46,8 @@ export const FILES = {
   factsPeople: "facts-people.json",
   /** Each fact-table person's home subsystem and organisation (facts-affiliations.ts), written once subsystems are known. */
   factsAffiliations: "facts-affiliations.json",
+  /** Per patch its sections, per review its section and organisations (facts-subsystems.ts): the Subsystems and Organisations pages' fact tables. */
+  factsSubsystems: "facts-subsystems.json",
   /** threads.json in THREAD_PARTS contiguous row ranges, so a page loads only the rows it shows (no slash: site.zip holds top-level names only). */
   threadPart: (k: number) => `threads-part-${k}.json`,
   /** The THREADS_TOP biggest threads' rows (with their row index): the usual top tables need no part. */

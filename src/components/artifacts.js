@@ -6,6 +6,7 @@
 // search index by search.js: pages that need them import only those.
 import { FileAttachment } from "observablehq:stdlib";
 import { decodeFacts } from "./facts.js";
+import { decodeSubsystemFacts } from "./affiliation-figures.js";
 
 export { loadMeta } from "./meta.js";
 export const loadGraph = () => FileAttachment("../data/site/graph.json").json();
@@ -30,8 +31,8 @@ export const loadFactsAffiliations = () => FileAttachment("../data/site/facts-af
 /** Graph metrics per window bucket (pick one with graph-buckets.js pickBucket). */
 export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
 export const loadSeries = () => FileAttachment("../data/site/series.json").json();
-export const loadSubsystems = () => FileAttachment("../data/site/subsystems.json").json();
-export const loadOrganisations = () => FileAttachment("../data/site/organisations.json").json();
+/** The Subsystems and Organisations pages' fact tables (affiliation-figures.js), with absolute patch rows. */
+export const loadFactsSubsystems = async () => decodeSubsystemFacts(await FileAttachment("../data/site/facts-subsystems.json").json());
 
 /**
  * Links to the full (unpruned) graph tables and the Gephi files, for download. `.href` (not a bare

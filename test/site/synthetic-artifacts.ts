@@ -3,8 +3,11 @@
 // graph target, and it lets the pages be exercised at scale without running the pipeline.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
 import type * as A from "../../loaders/analysis/artifacts.ts";
-import { ARTIFACT_SCHEMA, FILES } from "../../loaders/analysis/artifacts.ts";
+import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_TOP } from "../../loaders/analysis/artifacts.ts";
+import { buildFactsSubsystems } from "../../loaders/analysis/facts-subsystems.ts";
+import { MAINTAINERS_HINT } from "../../loaders/analysis/affiliation-artifacts.ts";
 import { SHARDS, shardName, shardOf } from "../../loaders/model/shard.ts";
 
 const DAY = 86_400_000;
@@ -103,12 +106,23 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   // Fact tables and graph metric buckets for the graph page (who is active in the filter, metrics):
   // one message per person on their home list, spread over the half year, all in one thread.
   const day0 = Math.floor(START / DAY), order = people.map((_, i) => i).sort((a, b) => (a % 180) - (b % 180) || a - b);
+  const factsReviews = { msg: [], kind: [], reviewer: [], author: [], lists: [] };
   files[FILES.facts] = { schema: 1, lists, day0, homes: [...lists, "cross-list"],
     messages: { n: people.length, dated: people.length, day: order.map((i, k) => (i % 180) - (k ? order[k - 1] % 180 : 0)),
       lists: order.map((i) => 1 << lists.indexOf(people[i].home!)), person: order, thread: order.map((_, k) => (k ? 1 : 0)), flags: order.map((i) => (people[i].bot ? 4 : 0)) },
     people: { n: people.length, bots: people.flatMap((p, i) => (p.bot ? [i] : [])), row: people.map((_, i) => i), home: people.map((p) => lists.indexOf(p.home!)) },
-    replies: { msg: [], to: [], lists: [], minutes: [] }, obs: { kind: [], day: [], lists: [], time: [], responder: [] },
-    threads: { n: 1 }, reviews: { msg: [], kind: [], reviewer: [], author: [], lists: [] } };
+    threads: { n: 1 }, reviews: factsReviews };
+  // Apart, as site.ts writes them: only some pages load the reply edges and observations.
+  files[FILES.factsReplies] = { replies: { msg: [], to: [], lists: [], minutes: [] } };
+  files[FILES.factsObs] = { obs: { kind: [], day: [], lists: [], time: [], responder: [] } };
+  // No MAINTAINERS and no organisations: every person unknown (AFF_UNKNOWN), aligned with the facts' people.
+  files[FILES.factsAffiliations] = { status: "no-maintainers", hint: MAINTAINERS_HINT, subsystems: [], organisations: [],
+    subsystem: people.map(() => -1), organisation: people.map(() => -1) };
+  files[FILES.factsSubsystems] = buildFactsSubsystems(null, null, MAINTAINERS_HINT);
+  // Thread rows in parts and the biggest threads, as site.ts splits them.
+  const per = Math.max(1, Math.ceil(threads.length / THREAD_PARTS));
+  for (let k = 0; k < THREAD_PARTS; k++) files[FILES.threadPart(k)] = { first: k * per, total: threads.length, rows: threads.slice(k * per, (k + 1) * per) };
+  files[FILES.threadsTop] = { total: threads.length, rows: threads.map((t, row) => ({ ...t, row })).sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_TOP) };
   files[FILES.factsPeople] = { name: people.map((p) => p.name), id: people.map((p) => p.id) };
   files[FILES.graphBuckets] = { buckets: [{ id: "all", from: null, to: null, nodes: nodes.length, edges: edges.length, person: nodes.map((_, i) => i),
     pagerank: nodes.map((n) => n.pagerank ?? 0), betweenness: nodes.map((n) => n.betweenness ?? 0), community: nodes.map((n) => n.community ?? 0),
@@ -121,7 +135,7 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   for (const p of people.filter((q) => q.detail)) personDetails[p.id] = { person: p, emails: [p.email], activity: months.map((month) => ({ month, list: p.home!, messages: 3 })),
     correspondents_out: [], correspondents_in: [], reviews_given: [], reviews_received: [], naks_given: [], naks_received: [],
     response: { replies: p.replies_sent, median_ms: p.median_reply_ms, p90_ms: null, first_replies: p.first_replies }, threads: [] } satisfies A.PersonDetail;
-  Object.assign(files, shards(FILES.threadShard, details), shards(FILES.personShard, personDetails),
+  Object.assign(files, shards(FILES.threadShard, details), shards(FILES.personShard, personDetails), shards(FILES.threadAffiliationShard, {}),
     shards(FILES.messageShard, Object.fromEntries(Object.values(details).flatMap((d) => d.messages.map((m) => [m.id, d.thread.id])))),
     shards(FILES.addressShard, Object.fromEntries(people.filter((p) => p.detail).map((p) => [p.id, p.id]))));
   for (let i = 0; i < 16; i++) {
@@ -131,6 +145,28 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   }
   files[FILES.searchPeople] = { rows: people.map((p) => [p.id, p.name, "", p.messages, p.bot ? 1 : 0, 1]) };
   return files;
+}
+
+/**
+ * Files the pipeline writes that hold nothing per person or thread, so its empty-store version
+ * serves a synthetic site as well (no series, no subsystems): completeArtifacts takes them from an
+ * analysis without a store. Every other file syntheticArtifacts makes itself, at its scale.
+ */
+export const EMPTY_IS_ENOUGH = new Set(["series.json", "subsystems.json", "organisations.json", "affiliations-status.json"]);
+
+/**
+ * The synthetic artifacts plus every other file an analysis writes (taken from an analysis
+ * without a store), so a site build finds each file a page attaches, also files added later.
+ * Returns the names it had to add (see EMPTY_IS_ENOUGH).
+ */
+export async function completeArtifacts(files: Record<string, unknown>): Promise<{ files: Record<string, unknown>; added: string[] }> {
+  const { runAnalysis } = await import("../../loaders/analysis/run.ts");
+  const meta = files[FILES.meta] as A.MetaArtifact;
+  const empty = await runAnalysis({ storeDir: join(tmpdir(), `tg-no-store-${process.pid}-${Date.now()}`), lists: meta.lists, window: {}, details: {} });
+  const added: string[] = [];
+  const out = { ...files };
+  for (const [name, text] of empty.files) if (!(name in out)) { out[name] = text; added.push(name); }
+  return { files: out, added };
 }
 
 /** The shard files (loaders/analysis/shards.ts layout) holding these keyed values. */
