@@ -80,7 +80,7 @@ function curve(group, obs) {
   const sorted = obs.map((o) => o.time).sort((a, b) => a - b);
   // At risk after d days: neither applied nor censored by then (the Responsiveness page's rule).
   const after = (t) => { let lo = 0, hi = sorted.length; while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m] <= t) lo = m + 1; else hi = m; } return sorted.length - lo; };
-  return { group, ...km, applied: { d7: 1 - at(7 * DAY), d30: 1 - at(30 * DAY), d90: 1 - at(90 * DAY) },
+  return { group, ...km, last_ms: sorted.length ? sorted[sorted.length - 1] : 0, applied: { d7: 1 - at(7 * DAY), d30: 1 - at(30 * DAY), d90: 1 - at(90 * DAY) },
     at_risk: Object.fromEntries(RISK_MARKS.map((d) => [d, d === 0 ? sorted.length : after(d * DAY)])) };
 }
 
