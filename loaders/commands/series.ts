@@ -7,8 +7,10 @@ import { formatTable } from "../store/format.ts";
 import { sqlString } from "../store/sql.ts";
 import { parseThreadRef } from "../sources/lore/thread-source.ts";
 import type { Store } from "../store/api.ts";
+import { computeSeriesWindow } from "../analysis/series-window.ts";
 
 export const help = `usage: threadgraph series [--store DIR] [--json | --table] <message-id | lore URL>
+       threadgraph series [--store DIR] [--json] [--since DAY] [--until DAY] [--lists A,B]
 
 Print the lifecycle of the patch series that holds the message (a cover letter, a patch, or any
 reply under them): every revision v1..vN with its date, size, reviews (Reviewed/Acked/Tested-by in
@@ -16,10 +18,19 @@ replies, NAKs) and outcome (applied, changes_requested, rejected, deferred, supe
 with who, when, the tree and the evidence (message id and rule). Rules: docs/analysis.md
 "Series lifecycle". Reads the series tables \`threadgraph analyze\` writes.
 
+With --since/--until/--lists instead of a message: the Series page's headline figures for that
+window, as the page computes them under the same filter (docs/site.md "The filter"): series
+(revision groups) first posted in the window that reached one of the lists, bots' series left out;
+postings (their revisions), applied (known by the end of the data), partly applied, answered,
+reviewed, never answered, and the outcome of each posting.
+
 options:
   --store DIR   store directory (default: config store, data/store)
   --json        one JSON object (default when stdout is not a terminal)
   --table       the revisions as a text table (default on a terminal)
+  --since DAY   window start, YYYY-MM-DD (inclusive)
+  --until DAY   window end, YYYY-MM-DD (exclusive)
+  --lists A,B   only series that reached one of these lists
   -h, --help    this help
 
 exit status: 0 ok, 1 not found or runtime error, 2 usage error`;
@@ -45,10 +56,17 @@ async function revisionOf(store: Store, messageId: string): Promise<string | nul
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { store: { type: "string" }, json: { type: "boolean" }, table: { type: "boolean" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { store: { type: "string" }, json: { type: "boolean" }, table: { type: "boolean" },
+      since: { type: "string" }, until: { type: "string" }, lists: { type: "string" } } });
   } catch (e) {
     console.error(`threadgraph series: ${(e as Error).message}\n\n${help}`);
     return 2;
+  }
+  const v = parsed.values;
+  if (v.since !== undefined || v.until !== undefined || v.lists !== undefined) {
+    if (parsed.positionals.length) { console.error(`threadgraph series: give a message or a window (--since/--until/--lists), not both\n\n${help}`); return 2; }
+    return windowRun(v.store, { since: v.since ?? null, until: v.until ?? null,
+      lists: v.lists === undefined ? null : v.lists.split(",").map((l) => l.trim()).filter(Boolean) }, v.json ?? !process.stdout.isTTY);
   }
   if (parsed.positionals.length !== 1) { console.error(`threadgraph series: expected exactly one message-id or lore URL\n\n${help}`); return 2; }
   let messageId: string;
@@ -85,6 +103,28 @@ export async function run(argv: string[]): Promise<number> {
       console.log(formatTable(revisions.map((r) => ({ v: r.version, posted: iso(r.posted_at), patches: r.patches, reviews: r.reviews, naks: r.naks,
         outcome: `${r.outcome}${r.partly_applied ? ` (${r.applied_patches} of ${r.patches})` : ""}`, by: r.outcome_by ?? "", when: iso(r.outcome_at),
         tree: r.applied_to ?? "", evidence: r.outcome_evidence ? `${r.outcome_rule}: ${r.outcome_evidence}` : "" }))));
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The window's headline figures (series-window.ts), as JSON or as lines. */
+async function windowRun(storeDir: string | undefined, f: { since: string | null; until: string | null; lists: string[] | null }, json: boolean): Promise<number> {
+  const store = await openExistingStore("series", storeDir, await loadConfig());
+  if (!store) return 1;
+  try {
+    const tables = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'revision_groups'`);
+    if (!tables[0]?.n) { console.error("threadgraph series: no series table in the store: run `threadgraph analyze` first"); return 1; }
+    let figures;
+    try { figures = await computeSeriesWindow(store, f); } catch (e) { console.error(`threadgraph series: ${(e as Error).message}`); return 2; }
+    if (json) console.log(JSON.stringify({ since: f.since, until: f.until, lists: f.lists, ...figures }));
+    else {
+      console.log(`window: ${f.since ?? "start"} .. ${f.until ?? "end"} (until exclusive), lists ${f.lists?.join(",") ?? "all"}`);
+      const { outcomes, ...counts } = figures;
+      for (const [k, n] of Object.entries(counts)) console.log(`${k.replaceAll("_", " ")}: ${n}`);
+      console.log(`postings by outcome: ${Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(", ")}`);
     }
     return 0;
   } finally {

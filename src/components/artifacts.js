@@ -30,6 +30,8 @@ export const loadFactsPeople = async () => {
 export const loadFactsAffiliations = () => FileAttachment("../data/site/facts-affiliations.json").json();
 /** Graph metrics per window bucket (pick one with graph-buckets.js pickBucket). */
 export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
+/** The series fact table (series-facts.js decodes it): the Series page under any filter. */
+export const loadSeriesFacts = () => FileAttachment("../data/site/facts-series.json").json();
 export const loadSeries = () => FileAttachment("../data/site/series.json").json();
 /** The Subsystems and Organisations pages' fact tables (affiliation-figures.js), with absolute patch rows. */
 export const loadFactsSubsystems = async () => decodeSubsystemFacts(await FileAttachment("../data/site/facts-subsystems.json").json());

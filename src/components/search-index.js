@@ -40,7 +40,20 @@ export function parseQuery(q) {
   return out;
 }
 
-export function searchThreads(threads, q, limit = 200) {
+/**
+ * A thread row passes the global filter ({ from, to, lists } as urlstate.js readFilter) when it
+ * started in the window (whole UTC days, to exclusive; undated threads only without a window) and
+ * reached one of its lists. The index holds no per-message dates, so it is the start that counts.
+ */
+export function threadInFilter(filter) {
+  const day = (s) => (s ? Date.parse(`${s}T00:00:00Z`) : null);
+  const from = day(filter?.from), to = day(filter?.to), lists = filter?.lists ?? null;
+  return (t) => (from === null || (t.start != null && t.start >= from)) && (to === null || (t.start != null && t.start < to))
+    && (!lists || t.lists.some((l) => lists.includes(l)));
+}
+
+/** `keep`: only threads it accepts (threadInFilter) count and show. */
+export function searchThreads(threads, q, limit = 200, keep = null) {
   const p = parseQuery(q);
   if (!p.words.length && !p.lists.length && !p.from.length && p.after == null && p.before == null) return { rows: [], total: 0 };
   const rows = [];
@@ -51,6 +64,7 @@ export function searchThreads(threads, q, limit = 200) {
     if (!p.lists.every((l) => t.lists.some((x) => x.toLowerCase() === l))) continue;
     if (!p.from.every((w) => t.author.toLowerCase().includes(w))) continue;
     if (!p.words.every((w) => t.hay.includes(w))) continue;
+    if (keep && !keep(t)) continue;
     total++;
     if (rows.length < limit) rows.push(t);
   }

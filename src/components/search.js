@@ -2,7 +2,7 @@
 // the matching is in search-index.js.
 import { threadChunks, idChunks, peopleIndex } from "./search-files.js";
 import { decodeIndex, withIds as fill } from "./search-index.js";
-export { searchThreads, searchPeople } from "./search-index.js";
+export { searchThreads, searchPeople, threadInFilter } from "./search-index.js";
 
 /** The thread ids of these result rows (their chunks' id files only). */
 export const withIds = (rows) => fill(rows, (c) => idChunks[c].json());

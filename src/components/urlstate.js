@@ -91,6 +91,17 @@ export function carryFilter() {
     const h = a.getAttribute("href"), w = withFilter(h);
     if (w !== h) a.setAttribute("href", w);
   }
+  // The header's search box (a plain GET form, observablehq.config.ts) sends the filter too.
+  for (const form of document.querySelectorAll("form.tg-search-box")) {
+    for (const i of form.querySelectorAll("input[data-filter]")) i.remove();
+    const cur = new URLSearchParams(location.search);
+    for (const k of FILTER_PARAMS) {
+      if (!cur.has(k)) continue;
+      const i = Object.assign(document.createElement("input"), { type: "hidden", name: k, value: cur.get(k) });
+      i.dataset.filter = "";
+      form.append(i);
+    }
+  }
   if (!carryFilter.installed) {
     carryFilter.installed = true;
     const onClick = (e) => {

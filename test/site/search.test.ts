@@ -8,7 +8,7 @@ import { FILES } from "../../loaders/analysis/artifacts.ts";
 import { SEARCH_CHUNKS } from "../../loaders/analysis/shards.ts";
 import { corpus, msg, person, D, T0 } from "../analysis/fixture.ts";
 // @ts-expect-error plain browser JS module without types
-import { decodeIndex, searchThreads, searchPeople, withIds } from "../../src/components/search-index.js";
+import { decodeIndex, searchThreads, searchPeople, withIds, threadInFilter } from "../../src/components/search-index.js";
 
 const extra = [person("ann", { name: "Ann Arbor" }), person("bob", { name: "Bob Builder" }), person("ci", { name: "Build Bot", bot: true })];
 extra[0].emails.push("Ann.Other@Corp.example");
@@ -57,4 +57,18 @@ test("people by name or any of their addresses, bots included and flagged", () =
   assert.deepEqual(who("ann.other@corp"), ["ann"], "a second address, any case");
   assert.deepEqual(who("build").sort(), ["bob", "ci"]);
   assert.equal(searchPeople(idx.people, "build bot").rows[0].bot, true);
+});
+
+test("the global filter narrows thread results (started in the window, on its lists) before the limit; without one nothing changes", () => {
+  const under = (q: string, filter: object, limit = 200) => searchThreads(idx.threads, q, limit, threadInFilter(filter));
+  const got = (q: string, filter: object) => under(q, filter).rows.map((t: { id: string }) => t.id);
+  assert.deepEqual(got("region", { from: "2024-08-01", to: "2024-09-01", lists: null }), ["r2@x"]);
+  assert.deepEqual(got("region", { from: null, to: null, lists: ["alpha"] }), ["r1@x"]);
+  assert.deepEqual(got("region", { from: "2024-07-01", to: "2024-07-02", lists: null }), ["r1@x"], "to is exclusive, from inclusive");
+  assert.deepEqual(got("region", { from: "2024-07-02", to: null, lists: ["alpha"] }), []);
+  assert.deepEqual(got("region", { from: null, to: null, lists: null }), ["r2@x", "r1@x"]);
+  // The total counts only the threads in the filter, whatever the limit.
+  const t = under("r", { from: "2024-08-01", to: null, lists: null }, 1);
+  assert.equal(t.total, searchThreads(idx.threads, "r").rows.filter((x: { start: number }) => x.start >= Date.parse("2024-08-01")).length);
+  assert.equal(t.rows.length, 1);
 });

@@ -10,6 +10,7 @@ import { haveChromium, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
+import { cli } from "./pipeline.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 const DAY = 86400_000;
@@ -119,19 +120,6 @@ describe("Series page in Chromium", { skip }, () => {
     await clean(p.page, p.watch, "person-series");
   });
 
-  test("Series, Subsystems and Organisations cover all data: with a filter in the URL they say so, without one they do not", async () => {
-    for (const path of ["/series"]) { // Subsystems and Organisations follow the filter (subsystems-page.test.ts)
-      const f = await open(`${path}?from=2024-08-10&to=2024-08-20&lists=netdev`, "[data-testid=not-filtered]");
-      const note = f.page.locator("[data-testid=not-filtered]");
-      assert.ok(await note.isVisible(), `${path}: the note shows under a filter`);
-      assert.match(await note.textContent() ?? "", /all shipped data.*do not apply/, path);
-      await clean(f.page, f.watch, `${path.slice(1)}-filtered`);
-      const a = await open(path, "[data-testid=not-filtered]");
-      assert.equal(await a.page.locator("[data-testid=not-filtered]").isVisible(), false, `${path}: no note without a filter`);
-      await a.page.close();
-    }
-  });
-
   test("Series page: a list with series but nothing seen applied is called unknown, not 0% (named from series.json)", async () => {
     const silent = ser.curves.filter((c: any) => c.group.startsWith("list:") && c.n > 0 && c.events === 0).map((c: any) => c.group.slice(5));
     const applied = ser.curves.filter((c: any) => c.group.startsWith("list:") && c.events > 0).map((c: any) => c.group.slice(5));
@@ -141,5 +129,113 @@ describe("Series page in Chromium", { skip }, () => {
     for (const l of silent) assert.ok(text.includes(l), `${l} named as unknown`);
     for (const l of applied) assert.ok(!text.includes(` ${l}`), `${l} has applied series: not named`);
     await clean(page, watch, "series-no-applied-evidence");
+  });
+
+  const SERIES_KPIS = ["series", "postings", "applied", "partial", "never_answered", "never_answered_never_applied"] as const;
+  const seriesCli = (f: { from: string; to: string; lists?: string[] }) => {
+    const w = JSON.parse(cli(["series", "--store", served!.store, "--json", "--since", f.from, "--until", f.to, ...(f.lists ? ["--lists", f.lists.join(",")] : [])]));
+    return Object.fromEntries(SERIES_KPIS.map((k) => [k, w[k]]));
+  };
+  const shownSeries = async (page: Page) => {
+    const out: Record<string, number> = {};
+    for (const k of SERIES_KPIS) out[k] = Number((await page.locator(`[data-kpi=${k}] .v`).first().textContent())?.replace(/,/g, ""));
+    return out;
+  };
+
+  test("Series page follows the filter: with ?from=&to=&lists= the headline equals `threadgraph series --json --since --until --lists`, the table lists only that window's series, a header change re-renders", { timeout: 180_000 }, async () => {
+    // The respun series starts on 2024-08-01 and is applied on day 18: in the first window it is
+    // counted (its outcome is known) but its curve is censored at the window's end.
+    const first = { from: "2024-08-01", to: "2024-08-10", lists: ["netdev"] }, second = { from: "2024-08-10", to: "2024-09-01", lists: ["netdev"] };
+    const want1 = seriesCli(first), want2 = seriesCli(second);
+    assert.ok(want1.series > 0 && want2.series > 0 && want1.applied > 0);
+    assert.notDeepEqual(want1, want2, "two different windows, or the re-render check proves nothing");
+    const { page, watch } = await open(`/series?from=${first.from}&to=${first.to}&lists=netdev`, "[data-kpi=series]");
+    assert.deepEqual(await shownSeries(page), want1);
+    const table = page.locator(".tg-table").last();
+    const text = await table.locator("tbody").textContent() ?? "";
+    assert.match(text, /synthetic queues/);
+    assert.doesNotMatch(text, /synthetic fix/, "a series posted after the window is not listed");
+    // Curves: the respun series, applied after the window's end, is censored in it: nothing applied.
+    assert.match(await page.locator("main").textContent() ?? "", /Not applied \(censored\)/);
+    assert.equal(await page.locator("[data-testid=no-applied-evidence]").count(), 0, "netdev has an applied series (after the window's end): not called silent");
+    // Only the reviewer load still covers all data, and this build has none (no MAINTAINERS): no notice at all.
+    assert.equal(await page.locator("[data-testid=not-filtered]").count(), 0, "no 'covers all data' notice");
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: join(SHOTS, "series-window-1440.png"), fullPage: true });
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await page.screenshot({ path: join(SHOTS, "series-window-1024.png"), fullPage: true });
+    // The header's from field: the page re-renders to the second window's figures.
+    await page.locator("[data-testid=filter] input[name=from]").fill(second.from);
+    await page.locator("[data-testid=filter] input[name=to]").fill(second.to);
+    await page.locator("[data-testid=filter] input[name=to]").dispatchEvent("change");
+    await page.waitForFunction((n) => document.querySelector("[data-kpi=series] .v")?.textContent?.replace(/,/g, "") === String(n), want2.series, { timeout: 15_000 });
+    assert.deepEqual(await shownSeries(page), want2);
+    assert.match(page.url(), /from=2024-08-10/);
+    await clean(page, watch, "series-window");
+  });
+
+  test("Series page without a filter: the headline equals series.json's all-time totals (bots' series left out)", async () => {
+    const { page, watch } = await open("/series", "[data-kpi=series]");
+    const shown = await shownSeries(page);
+    assert.deepEqual([shown.series, shown.applied, shown.partial, shown.never_answered, shown.never_answered_never_applied],
+      [ser.totals.groups, ser.totals.applied, ser.totals.partial, ser.totals.never_answered, ser.totals.never_answered_never_applied]);
+    assert.equal(await page.locator("[data-testid=not-filtered]").first().isVisible(), false);
+    await clean(page, watch, "series-all");
+  });
+
+  const sql = (q: string) => cli(["query", "--store", served!.store, "--json", q]).trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const kpiNumber = async (page: Page, name: string) => Number((await page.locator(`[data-kpi=${name}] .v`).first().textContent())?.split(" of ")[0].replace(/,/g, ""));
+
+  test("person page follows the filter: figures, threads and chart of the window and lists only, with the all-data totals beside them", { timeout: 120_000 }, async () => {
+    const author = ser.rows.find((r: any) => r.id === "s1@x").author.id;
+    const [want] = sql(`SELECT count(*)::INTEGER AS n, count(DISTINCT t.thread_id)::INTEGER AS th,
+        count(*) FILTER (WHERE m.date >= TIMESTAMP '2024-08-01' AND m.date < TIMESTAMP '2024-08-10' AND list_has_any(m.lists, ['netdev']))::INTEGER AS nw,
+        count(DISTINCT t.thread_id) FILTER (WHERE m.date >= TIMESTAMP '2024-08-01' AND m.date < TIMESTAMP '2024-08-10' AND list_has_any(m.lists, ['netdev']))::INTEGER AS thw
+      FROM messages m JOIN message_threads t USING (message_id) WHERE coalesce(m.person_id, m.from_email) = '${author.replace(/'/g, "''")}'`);
+    assert.ok(want.nw > 0 && want.nw < want.n, `a window that cuts their mail: ${JSON.stringify(want)}`);
+    const all = await open(`/person?e=${encodeURIComponent(author)}`, "[data-kpi=messages]");
+    assert.equal(await kpiNumber(all.page, "messages"), want.n);
+    assert.equal(await all.page.locator("[data-testid=person-filter]").count(), 0);
+    await all.page.close();
+    const { page, watch } = await open(`/person?e=${encodeURIComponent(author)}&from=2024-08-01&to=2024-08-10&lists=netdev`, "[data-testid=person-filter]");
+    await page.waitForSelector("svg[aria-label='person activity chart']", { timeout: 15_000 });
+    assert.equal(await kpiNumber(page, "messages"), want.nw);
+    assert.equal(await kpiNumber(page, "threads"), want.thw);
+    assert.match(await page.locator("[data-kpi=messages] .v").textContent() ?? "", new RegExp(` of ${want.n}$`), "the all-data total beside it");
+    const threads = page.locator(".tg-table").last();
+    assert.equal(await threads.locator("tbody tr").count(), want.thw, "their threads in the filter");
+    const text = await threads.locator("tbody").textContent() ?? "";
+    assert.match(text, /synthetic queues/);
+    assert.doesNotMatch(text, /synthetic fix/, "a thread of theirs after the window is not listed");
+    const series = await page.locator("[data-testid=person-series]").textContent() ?? "";
+    assert.match(series, /series applied/, "their series first posted in the window (applied later)");
+    for (const w of [1440, 1024]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await page.screenshot({ path: join(SHOTS, `person-window-${w}.png`), fullPage: true });
+    }
+    await clean(page, watch, "person-window");
+  });
+
+  test("search follows the filter: threads started in the window on its lists; people are said not to be filtered", { timeout: 120_000 }, async () => {
+    const count = (where: string) => sql(`SELECT count(*)::INTEGER AS n FROM threads WHERE subject ILIKE '%synthetic%' ${where}`)[0].n;
+    const wantAll = count(""), wantWin = count(`AND start_at >= TIMESTAMP '2024-08-01' AND start_at < TIMESTAMP '2024-08-10' AND list_has_any(lists, ['netdev'])`);
+    assert.ok(wantWin > 0 && wantWin < wantAll, `${wantWin} of ${wantAll}`);
+    const heading = async (page: Page) => Number((await page.locator("[data-testid=search-results] h2").first().textContent())?.match(/Threads: ([\d,]+)/)?.[1].replace(/,/g, ""));
+    const all = await open("/search?q=synthetic", "[data-testid=search-results] h2");
+    assert.equal(await heading(all.page), wantAll);
+    assert.equal(await all.page.locator("[data-testid=not-filtered]").count(), 0);
+    await all.page.close();
+    const { page, watch } = await open("/search?q=synthetic&from=2024-08-01&to=2024-08-10&lists=netdev", "[data-testid=search-results] h2");
+    assert.equal(await heading(page), wantWin);
+    assert.doesNotMatch(await page.locator("[data-testid=search-results]").textContent() ?? "", /synthetic fix/);
+    assert.match(await page.locator("[data-testid=not-filtered]").textContent() ?? "", /People are not filtered/);
+    // The header's box carries the filter to the search page.
+    assert.deepEqual(await page.locator("form.tg-search-box input[type=hidden]").evaluateAll((xs) => xs.map((x) => `${(x as HTMLInputElement).name}=${(x as HTMLInputElement).value}`)),
+      ["from=2024-08-01", "to=2024-08-10", "lists=netdev"]);
+    for (const w of [1440, 1024]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await page.screenshot({ path: join(SHOTS, `search-window-${w}.png`), fullPage: true });
+    }
+    await clean(page, watch, "search-window");
   });
 });
