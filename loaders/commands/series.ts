@@ -70,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
         (SELECT count(*) FROM reviews r WHERE (r.series_id = s.series_id OR r.target_id = s.series_id)
            AND r.kind IN ('nacked-by', 'nak-line'))::INTEGER AS naks,
         s.answered, s.outcome, s.verdict, s.outcome_at, coalesce(p.name, s.outcome_by) AS outcome_by, s.applied_to,
-        s.partly_applied, s.applied_patches, s.outcome_evidence, s.outcome_rule
+        s.partly_applied, s.applied_patches, s.outcome_evidence, s.outcome_rule, s.joined_by, s.joined_evidence
       FROM series s LEFT JOIN people p ON p.person_id = s.outcome_by
       WHERE s.revision_group = ${sqlString(group)} ORDER BY s.posted_at, s.series_id`);
     const g = (await store.query<Record<string, unknown>>(`SELECT g.*, coalesce(p.name, g.author) AS author_name FROM revision_groups g

@@ -70,8 +70,12 @@ export interface Corpus {
   verdicts?: VerdictRecord[];
   /** Message id -> MAINTAINERS subsystems (the store's message_subsystems; absent when it has none). */
   subsystems?: Map<string, string[]>;
-  /** Revision links of patch postings (b4 change-id, earlier revisions' Message-IDs) by message id; absent: none read. */
-  revisionLinks?: Map<string, { changeId: string | null; previous: string[] }>;
+  /**
+   * Revision links by message id: a patch posting's b4 change-id and earlier revisions'
+   * Message-IDs, and any message's pointers to another revision ("v2 is at <link>", with the
+   * rule); absent: none read.
+   */
+  revisionLinks?: Map<string, { changeId: string | null; previous: string[]; pointers?: { id: string; rule: string }[] }>;
   /** MAINTAINERS roles (the store's person_subsystems: M: maintainer, R: reviewer); absent when it has none. */
   maintainerRoles?: { personId: string; subsystem: string; role: "maintainer" | "reviewer" }[];
   /**
