@@ -78,6 +78,8 @@ export interface Corpus {
   revisionLinks?: Map<string, { changeId: string | null; previous: string[]; pointers?: { id: string; rule: string }[] }>;
   /** MAINTAINERS roles (the store's person_subsystems: M: maintainer, R: reviewer); absent when it has none. */
   maintainerRoles?: { personId: string; subsystem: string; role: "maintainer" | "reviewer" }[];
+  /** MAINTAINERS section -> the short names of its L: lists; absent when no MAINTAINERS is set. */
+  sectionLists?: Map<string, string[]>;
   /**
    * What the store holds before the report window (set by windowCorpus): who sent mail earlier,
    * so "new" people are new to the store, not just to the window; and each list's first date in

@@ -6,11 +6,13 @@ import type { ThreadResult } from "../thread/index.ts";
 import { collectRevisions, type Revision, type RevisionLinks } from "./revisions.ts";
 import { groupRevisions, type Grouping, type RevisionLink } from "./groups.ts";
 import { revisionOutcomes, type NakMark, type RevisionOutcome } from "./outcomes.ts";
+import { pwBotAuthority, type MaintainerAuthority } from "./authority.ts";
 
 export type { Revision, RevisionLinks } from "./revisions.ts";
 export type { RevisionGroup, Grouping, JoinReason, RevisionLink } from "./groups.ts";
 export type { Outcome, Evidence, RevisionOutcome, NakMark } from "./outcomes.ts";
 export { seriesTitle } from "./title.ts";
+export type { MaintainerAuthority } from "./authority.ts";
 
 export interface SeriesLifecycle {
   revisions: Revision[];
@@ -22,10 +24,11 @@ export interface SeriesLifecycle {
 }
 
 export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResult, verdicts: VerdictRecord[], naks: NakMark[],
-  isBot: (id: string) => boolean, links?: RevisionLinks): SeriesLifecycle {
+  isBot: (id: string) => boolean, links?: RevisionLinks, maintainers?: MaintainerAuthority): SeriesLifecycle {
   const { revisions, revisionOf } = collectRevisions(messages, tr, links);
   // Applied in full closes a revision for grouping: decided from its own verdicts first.
-  const own = revisionOutcomes(messages, revisions, revisionOf, verdicts, naks, () => false);
+  const authorised = pwBotAuthority(messages, revisions, revisionOf, verdicts, maintainers);
+  const own = revisionOutcomes(messages, revisions, revisionOf, verdicts, naks, () => false, authorised);
   const linked = revisionLinksOf(messages, revisions, revisionOf, isBot, links);
   const grouping = groupRevisions(revisions, (r) => own[r].outcome === "applied" && !own[r].partial, linked);
   // The next revision of the same group, or -1.
