@@ -7,6 +7,7 @@ import type { Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { readRows } from "./store-io.ts";
 import type { JoinReason } from "../series/index.ts";
+import { SERIES_LIST_COLUMNS, seriesListStats } from "./series-stats.ts";
 
 /** Items as stored: a list of structs, or JSON text; either way [{subject, commit}]. */
 function items(v: unknown): VerdictItem[] {
@@ -67,6 +68,12 @@ export async function writeSeriesTables(store: Store, a: Analysis): Promise<void
       joined_by: joinRule(lc.grouping.joinedBy[i]), joined_evidence: lc.grouping.joinedBy[i]?.messageId ?? null };
   }));
   await writeRevisionGroups(store, a);
+  await writeSeriesLists(store, a);
+}
+
+/** series_lists: per list (and '*': all), the outcome measures and the netdev-comparable figures (series-stats.ts). */
+async function writeSeriesLists(store: Store, a: Analysis): Promise<void> {
+  await store.writeDerived("series_lists", SERIES_LIST_COLUMNS, seriesListStats(a) as unknown as Record<string, unknown>[]);
 }
 
 /** How a revision joined its group: 'change-id', 'title', 'link:<rule>' (e.g. link:version-link), or NULL (it started it). */

@@ -7,8 +7,16 @@ import { formatTable } from "../store/format.ts";
 import { sqlString } from "../store/sql.ts";
 import { parseThreadRef } from "../sources/lore/thread-source.ts";
 import type { Store } from "../store/api.ts";
+import { printSeriesSummary } from "./series-summary.ts";
 
-export const help = `usage: threadgraph series [--store DIR] [--json | --table] <message-id | lore URL>
+export const help = `usage: threadgraph series [--store DIR] [--json | --table] [<message-id | lore URL>]
+
+Without a message: per list (and * for all), the series outcome figures (acceptance share, median
+time to acceptance by Kaplan-Meier, revisions before acceptance, shares never answered and never
+answered nor applied) and a "netdev-comparable" block computed with the definitions of netdev's
+"[ANN] netdev development stats" mails where mail allows (messages/day, people, who only posted
+patches / only replied / both, applied patches and series with a Reviewed-by/Acked-by and how many
+of those from another email domain): docs/analysis.md "netdev-comparable figures".
 
 Print the lifecycle of the patch series that holds the message (a cover letter, a patch, or any
 reply under them): every revision v1..vN with its date, size, reviews (Reviewed/Acked/Tested-by in
@@ -50,7 +58,9 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`threadgraph series: ${(e as Error).message}\n\n${help}`);
     return 2;
   }
-  if (parsed.positionals.length !== 1) { console.error(`threadgraph series: expected exactly one message-id or lore URL\n\n${help}`); return 2; }
+  if (parsed.positionals.length > 1) { console.error(`threadgraph series: expected at most one message-id or lore URL\n\n${help}`); return 2; }
+  const json = parsed.values.json ?? (!parsed.values.table && !process.stdout.isTTY);
+  if (parsed.positionals.length === 0) return summary(parsed.values.store, json);
   let messageId: string;
   try { messageId = parseThreadRef(parsed.positionals[0], "https://lore.kernel.org/all/").messageId; } catch (e) {
     console.error(`threadgraph series: ${(e as Error).message}`);
@@ -75,7 +85,6 @@ export async function run(argv: string[]): Promise<number> {
       WHERE s.revision_group = ${sqlString(group)} ORDER BY s.posted_at, s.series_id`);
     const g = (await store.query<Record<string, unknown>>(`SELECT g.*, coalesce(p.name, g.author) AS author_name FROM revision_groups g
       LEFT JOIN people p ON p.person_id = g.author WHERE g.revision_group = ${sqlString(group)}`))[0];
-    const json = parsed.values.json ?? (!parsed.values.table && !process.stdout.isTTY);
     if (json) console.log(JSON.stringify({ message_id: messageId, group: g, revisions }));
     else {
       const day = (ms: unknown) => (typeof ms === "number" ? `${(ms / 86400_000).toFixed(1)} d` : "-");
@@ -87,6 +96,16 @@ export async function run(argv: string[]): Promise<number> {
         tree: r.applied_to ?? "", evidence: r.outcome_evidence ? `${r.outcome_rule}: ${r.outcome_evidence}` : "" }))));
     }
     return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function summary(storeDir: string | undefined, json: boolean): Promise<number> {
+  const store = await openExistingStore("series", storeDir, await loadConfig());
+  if (!store) return 1;
+  try {
+    return await printSeriesSummary(store, json);
   } finally {
     await store.close();
   }
