@@ -28,6 +28,8 @@ const SUPERSEDED = /\bsuperseded\s+by\s*:?\s*<?$/i;
 const VERSION_WORD = /(?:^|[^\w-])(?:v\d{1,3}|version|revision|respin|respun|re-spin|resen[dt]|resubmit(?:ted)?|repost(?:ed)?|reroll(?:ed)?)(?![\w-])/i;
 /** Words that introduce a link to other work: never a pointer, whatever version word is near. */
 const UNRELATED = /\b(?:see\s+also|related|similar|depend(?:s|ing)?\s+on|based\s+on|on\s+top\s+of|prerequisite|requires?|reported|discussion|bisected|regress(?:ion|ed)|earlier\s+thread|other\s+series)\b/i;
+/** A version still to come ("I can send the next version"): the link it introduces is something else. */
+const FUTURE = /\b(?:will|can|could|shall|would|going\s+to|plan\s+to|about\s+to)\s+(?:re)?(?:send|post|submit|spin|roll)\b/i;
 /** A trailer-like opening ("Link:", "Closes:", "Reviewed-by:"), other than a version ("v2:"). */
 const TRAILER = /^(?!v\d{1,3}\s*:)[A-Za-z][\w-]{0,40}:/;
 
@@ -38,7 +40,7 @@ export function mayHoldRevisionPointers(b: Buffer | string): boolean {
 
 function versionPrefix(prefix: string): boolean {
   const near = prefix.slice(-NEAR);
-  return VERSION_WORD.test(near) && !UNRELATED.test(prefix) && !TRAILER.test(prefix);
+  return VERSION_WORD.test(near) && !UNRELATED.test(prefix) && !FUTURE.test(prefix) && !TRAILER.test(prefix);
 }
 
 export function revisionPointers(text: string): RevisionPointer[] {

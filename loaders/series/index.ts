@@ -55,7 +55,8 @@ export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResu
  * reply, "v1: <link>" in a posting). A pointer links the revision its message sits under with the
  * revision holding the linked message (its cover or a patch); the earlier of the two (by date,
  * then version) is the predecessor, so a forward and a backward link count alike. A bot's pointer
- * is none. groupRevisions checks the rest (same author, already placed).
+ * is none, and so is one whose later revision has a lower version than the earlier one (but v1: a
+ * series renumbered after its RFC rounds). groupRevisions checks the rest (same author, already placed).
  */
 function revisionLinksOf(messages: AnalysisMessage[], revisions: Revision[], revisionOf: Int32Array, isBot: (id: string) => boolean,
   links?: RevisionLinks): (r: number) => RevisionLink[] {
@@ -76,6 +77,8 @@ function revisionLinksOf(messages: AnalysisMessage[], revisions: Revision[], rev
       const ra = revisions[a], rb = revisions[b];
       if (ra.date === null || rb.date === null) continue;
       const [early, late] = ra.date < rb.date || (ra.date === rb.date && ra.version <= rb.version) ? [a, b] : [b, a];
+      // A later revision never has a lower version, unless numbering restarted (v1 after an RFC series).
+      if (revisions[late].version < revisions[early].version && revisions[late].version !== 1) continue;
       out[late].push({ r: early, rule: p.rule, messageId: m.id });
     }
   });

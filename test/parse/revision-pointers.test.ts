@@ -44,6 +44,8 @@ test("no pointer: quoted links, unrelated links, trailers, links without a versi
     `diff --git a/x b/x\n+v2: ${L("diff@example.org")}`,
     `-----Original Message-----\nv2: ${L("orig@example.org")}`,
     `v2 ${"x".repeat(500)} ${L("long@example.org")}`,
+    `Please look at this other patch, then I can send the next version:\n${L("future@example.org")}`,
+    `I will resend v3 once this lands: ${L("future2@example.org")}`,
     `Previous version discussed this at length, and ${"y".repeat(90)} ${L("far@example.org")}`,
   ];
   for (const text of none) assert.deepEqual(revisionPointers(text), [], text);

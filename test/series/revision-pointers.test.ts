@@ -67,3 +67,14 @@ test("two series, one subject: the pointer puts v2 with the series it answers, n
   assert.deepEqual(group("b1"), ["b1"]);
   assert.equal(lc.outcomes[rev("b1")].outcome, "pending");
 });
+
+test("a pointer whose later revision has a lower version joins nothing (another series of the same author), but a v1 after RFC rounds does", () => {
+  const base = [
+    ...posting("x5", "dev", T0, 5, "zoo: feature", ["zoo: feature"]),
+    ...posting("y2", "dev", T0 + 3 * D, 2, "bar: unrelated fix", ["bar: unrelated fix"]),
+    ...posting("r1", "dev", T0 + 6 * D, 1, "zoo: feature, renamed", ["zoo: feature, renamed"]),
+  ];
+  const ms = [...base, reply("y2-r", "dev", T0 + 4 * D, find(base, "y2")), reply("x5-r", "dev", T0 + 7 * D, find(base, "x5"))];
+  assert.deepEqual(lifecycle(ms, new Map([["y2-r", ptr("x5")]])).group("y2"), ["y2"], "v2 after v5: not its next revision");
+  assert.deepEqual(lifecycle(ms, new Map([["x5-r", ptr("r1")]])).group("x5"), ["x5", "r1"], "renumbered from v1");
+});
