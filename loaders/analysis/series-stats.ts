@@ -21,6 +21,8 @@ export interface ListSeriesStats {
   list: string;
   groups: number; applied: number; acceptance_share: number | null;
   median_days_to_accept: number | null;
+  /** Kaplan–Meier share applied within 30 / 90 days of the first posting (1 - S(t)). */
+  km_applied_30d: number | null; km_applied_90d: number | null;
   median_revisions_to_accept: number | null; mean_revisions_to_accept: number | null;
   never_answered_share: number | null; never_answered_never_applied_share: number | null;
   // netdev-comparable
@@ -32,7 +34,7 @@ export interface ListSeriesStats {
 
 /** Column types of the series_lists table, in order. */
 export const SERIES_LIST_COLUMNS = {
-  list: "VARCHAR", groups: "INTEGER", applied: "INTEGER", acceptance_share: "DOUBLE", median_days_to_accept: "DOUBLE",
+  list: "VARCHAR", groups: "INTEGER", applied: "INTEGER", acceptance_share: "DOUBLE", median_days_to_accept: "DOUBLE", km_applied_30d: "DOUBLE", km_applied_90d: "DOUBLE",
   median_revisions_to_accept: "DOUBLE", mean_revisions_to_accept: "DOUBLE", never_answered_share: "DOUBLE", never_answered_never_applied_share: "DOUBLE",
   window_days: "DOUBLE", messages: "INTEGER", messages_per_day: "DOUBLE", people: "INTEGER",
   posted_only_share: "DOUBLE", replied_only_share: "DOUBLE", both_share: "DOUBLE", neither_share: "DOUBLE",
@@ -110,6 +112,7 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
     return {
       list, groups: gs.length, applied: acc.length, acceptance_share: share(acc.length, gs.length),
       median_days_to_accept: km?.median == null ? null : Math.round((km.median / DAY) * 100) / 100,
+      km_applied_30d: km ? Math.round((1 - km.at(30 * DAY)) * 1e4) / 1e4 : null, km_applied_90d: km ? Math.round((1 - km.at(90 * DAY)) * 1e4) / 1e4 : null,
       median_revisions_to_accept: median(revs), mean_revisions_to_accept: revs.length ? Math.round((revs.reduce((x, y) => x + y, 0) / revs.length) * 100) / 100 : null,
       never_answered_share: share(gs.filter((g) => !g.answered).length, gs.length),
       never_answered_never_applied_share: share(gs.filter((g) => !g.answered && g.applied < 0).length, gs.length),

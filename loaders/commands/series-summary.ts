@@ -3,7 +3,8 @@
 import type { Store } from "../store/api.ts";
 import { formatTable } from "../store/format.ts";
 
-const OUTCOME_KEYS = ["groups", "applied", "acceptance_share", "median_days_to_accept", "median_revisions_to_accept", "mean_revisions_to_accept",
+const OUTCOME_KEYS = ["groups", "applied", "acceptance_share", "median_days_to_accept", "km_applied_30d", "km_applied_90d",
+  "median_revisions_to_accept", "mean_revisions_to_accept",
   "never_answered_share", "never_answered_never_applied_share"] as const;
 const NETDEV_KEYS = ["window_days", "messages", "messages_per_day", "people", "posted_only_share", "replied_only_share", "both_share", "neither_share",
   "applied_patches", "applied_patches_reviewed_share", "reviewed_patches_cross_domain_share", "applied_series_reviewed_share",

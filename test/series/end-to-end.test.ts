@@ -149,6 +149,14 @@ test("a reply saying where the next version is, read at ingest, joins a retitled
     } finally {
       await store.close();
     }
+    // `threadgraph series --json` without a message: the per-list figures, netdev-comparable block labelled.
+    const log = console.log, out: string[] = [];
+    console.log = (x: string) => { out.push(x); };
+    try { assert.equal(await seriesCommand(["--store", join(t.dir, "store"), "--json"]), 0); } finally { console.log = log; }
+    const j = JSON.parse(out.join(""));
+    assert.deepEqual(j.lists.map((l: { list: string }) => l.list), ["zoo", "*"]);
+    assert.deepEqual([j.lists[0].series.groups, j.lists[0].series.applied, j.lists[0].series.never_answered_share], [2, 0, 1]);
+    assert.deepEqual([j.lists[0].netdev_comparable.messages, j.lists[0].netdev_comparable.people, j.lists[0].netdev_comparable.posted_only_share], [4, 1, 1]);
   } finally {
     t.cleanup();
   }

@@ -38,6 +38,7 @@ test("outcome figures per list: acceptance share, KM median days, revisions, nev
   assert.equal(all.list, "*");
   assert.deepEqual([alpha.groups, alpha.applied, alpha.acceptance_share], [4, 2, 0.5]);
   assert.equal(alpha.median_days_to_accept, 2, "s and p both applied after 2 days; q and z censored later: S drops to 0.5 at 2 d");
+  assert.deepEqual([alpha.km_applied_30d, alpha.km_applied_90d], [0.5, 0.5], "q and z censored at the window end (10 d)");
   assert.deepEqual([alpha.median_revisions_to_accept, alpha.mean_revisions_to_accept], [1, 1]);
   assert.deepEqual([alpha.never_answered_share, alpha.never_answered_never_applied_share], [0.25, 0.25], "only z");
 });
