@@ -26,6 +26,9 @@ async function main() {
   const src = resolve("../shared/corpus/2024-h2");
   if (!existsSync(join(src, "netdev.mbox.gz"))) { console.log(`series bench skipped: ${src} is absent`); return; }
   console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  const m = resolve("../shared/maintainers/MAINTAINERS");
+  const maintainers = existsSync(m) ? m : null;
+  console.log(maintainers ? `MAINTAINERS: ${maintainers}` : "MAINTAINERS absent: series computed once (no pw-bot authority from sections)");
   const base = mkdtempSync(join(tmpdir(), "tg-bench-series-"));
   try {
     for (const k of (process.env.THREADGRAPH_BENCH_COPIES ?? "1").split(",").map(Number)) {
@@ -39,7 +42,7 @@ async function main() {
       let messages = 0, revisions = 0, groups = 0;
       for (let r = 0; r < REPS; r++) {
         let t = performance.now();
-        const res = await runAnalysis({ storeDir, writeDerived: true, lists: LISTS, window: {}, details: {} });
+        const res = await runAnalysis({ storeDir, writeDerived: true, lists: LISTS, window: {}, details: {}, ...(maintainers ? { maintainers } : {}) });
         whole.push(performance.now() - t);
         const a = res.analysis;
         messages = a.corpus.messages.length;
@@ -49,7 +52,10 @@ async function main() {
           t = performance.now();
           const sourceList = new Map(a.corpus.sources.map((x) => [x.source, x.list]));
           const ends = listObservationEnds(a.corpus.messages, (i) => (a.corpus.messages[i].sources ?? []).map((x) => sourceList.get(x)).filter((l): l is string => !!l));
-          const s = analyzeSeries(a.corpus, a.tr, a.reviews, (id) => a.bots.has(id), censorAtListEnds(ends, a.windowEnd ?? 0));
+          // With MAINTAINERS the run computes the series twice (pw-bot authority needs the sections) and writes the tables twice.
+          const first = analyzeSeries(a.corpus, a.tr, a.reviews, (id) => a.bots.has(id), censorAtListEnds(ends, a.windowEnd ?? 0));
+          const s = maintainers ? first.recompute() : first;
+          if (maintainers) await writeSeriesTables(store, { ...a, series: first });
           artifactJson(buildSeries({ ...a, series: s }));
           // Every thread and person has page data (analysis/shards.ts).
           for (const t of a.tr.threads) artifactJson(threadSeries({ ...a, series: s }, t.id));

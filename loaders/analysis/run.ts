@@ -7,8 +7,8 @@ import { loadConfig } from "../config.ts";
 import type { Corpus } from "../model/corpus.ts";
 import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts";
 import { readCorpus, writeDerivedTables } from "./store-io.ts";
-import { writeRevisionGroups } from "./series-io.ts";
-import { withSubsystems } from "./series.ts";
+import { writeSeriesTables } from "./series-io.ts";
+import { sectionListNames } from "./series.ts";
 import { buildSeries } from "./build-series.ts";
 import { artifactJson } from "./bounded.ts";
 import { FILES } from "./artifacts.ts";
@@ -124,12 +124,14 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       }
       const aff = await runAffiliations(store, analysis, inputs);
       affiliations = aff;
-      // The series lifecycle learns its sections now (message_subsystems needs the threads).
+      // The series lifecycle learns its sections, and who may set states with pw-bot, now
+      // (message_subsystems needs the threads): computed again with them.
       if (aff.status === "ok") {
         analysis.corpus.subsystems = aff.messageSubsystems;
         analysis.corpus.maintainerRoles = aff.roles;
-        withSubsystems(analysis.series, analysis.corpus.messages, aff.messageSubsystems);
-        if (o.writeDerived) await writeRevisionGroups(store, analysis);
+        analysis.corpus.sectionLists = sectionListNames(aff.sections);
+        analysis.series = analysis.series.recompute();
+        if (o.writeDerived) await writeSeriesTables(store, analysis);
       }
       timings.affiliations = Date.now() - t1;
     });

@@ -6,6 +6,8 @@ import type { VerdictRecord, VerdictItem } from "../model/verdict.ts";
 import type { Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { readRows } from "./store-io.ts";
+import type { JoinReason } from "../series/index.ts";
+import { SERIES_LIST_COLUMNS, seriesListStats } from "./series-stats.ts";
 
 /** Items as stored: a list of structs, or JSON text; either way [{subject, commit}]. */
 function items(v: unknown): VerdictItem[] {
@@ -27,12 +29,21 @@ export async function readVerdicts(store: Store): Promise<VerdictRecord[]> {
   });
 }
 
-/** b4 change-ids and previous-revision links of patch postings (only the messages that have one). */
+/**
+ * b4 change-ids and previous-revision links of patch postings, and the revision pointers of any
+ * message ("v2 is at <link>"), only for the messages that have one. Older stores lack the pointer
+ * columns: they read NULL (no pointers).
+ */
 export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpus["revisionLinks"]>> {
   const out: NonNullable<Corpus["revisionLinks"]> = new Map();
-  const rows = await readRows(store, `SELECT message_id, change_id, previous_revisions FROM messages
-    WHERE change_id IS NOT NULL OR len(coalesce(previous_revisions, [])) > 0`, ["message_id", "change_id", "previous_revisions"], "message_id");
-  for (const [id, c, p] of rows) out.set(id as string, { changeId: (c as string | null) ?? null, previous: (p as string[] | null) ?? [] });
+  const rows = await readRows(store, `SELECT message_id, change_id, previous_revisions, revision_links, revision_link_rules FROM messages
+    WHERE change_id IS NOT NULL OR len(coalesce(previous_revisions, [])) > 0 OR len(coalesce(revision_links, [])) > 0`,
+  ["message_id", "change_id", "previous_revisions", "revision_links", "revision_link_rules"], "message_id");
+  for (const [id, c, p, l, r] of rows) {
+    const ids = (l as string[] | null) ?? [], rules = (r as string[] | null) ?? [];
+    out.set(id as string, { changeId: (c as string | null) ?? null, previous: (p as string[] | null) ?? [],
+      pointers: ids.map((x, k) => ({ id: x, rule: rules[k] ?? "version-link" })) });
+  }
   return out;
 }
 
@@ -43,7 +54,7 @@ export async function writeSeriesTables(store: Store, a: Analysis): Promise<void
     series_id: "VARCHAR", revision_group: "VARCHAR", version: "INTEGER", root_message_id: "VARCHAR", author: "VARCHAR", sender: "VARCHAR",
     subject: "VARCHAR", posted_at: "TIMESTAMP", patches: "INTEGER", lists: "VARCHAR[]", interval_ms: "BIGINT", answered: "BOOLEAN",
     outcome: "VARCHAR", verdict: "VARCHAR", outcome_at: "TIMESTAMP", outcome_by: "VARCHAR", outcome_evidence: "VARCHAR", outcome_rule: "VARCHAR",
-    applied_to: "VARCHAR", partly_applied: "BOOLEAN", applied_patches: "INTEGER",
+    applied_to: "VARCHAR", partly_applied: "BOOLEAN", applied_patches: "INTEGER", joined_by: "VARCHAR", joined_evidence: "VARCHAR",
   }, lc.revisions.map((r, i) => {
     const g = lc.grouping.groups[lc.grouping.groupOf[i]];
     const k = g.revisions.indexOf(i);
@@ -53,9 +64,21 @@ export async function writeSeriesTables(store: Store, a: Analysis): Promise<void
       subject: r.subject, posted_at: r.date, patches: r.patches, lists: r.lists,
       interval_ms: prev !== null && r.date !== null ? r.date - prev : null, answered: lc.answered[i],
       outcome: o.outcome, verdict: o.verdict, outcome_at: o.at, outcome_by: o.by, outcome_evidence: o.evidence?.messageId ?? null,
-      outcome_rule: o.evidence?.rule ?? null, applied_to: o.tree, partly_applied: o.partial, applied_patches: o.appliedPatches };
+      outcome_rule: o.evidence?.rule ?? null, applied_to: o.tree, partly_applied: o.partial, applied_patches: o.appliedPatches,
+      joined_by: joinRule(lc.grouping.joinedBy[i]), joined_evidence: lc.grouping.joinedBy[i]?.messageId ?? null };
   }));
   await writeRevisionGroups(store, a);
+  await writeSeriesLists(store, a);
+}
+
+/** series_lists: per list (and '*': all), the outcome measures and the netdev-comparable figures (series-stats.ts). */
+async function writeSeriesLists(store: Store, a: Analysis): Promise<void> {
+  await store.writeDerived("series_lists", SERIES_LIST_COLUMNS, seriesListStats(a) as unknown as Record<string, unknown>[]);
+}
+
+/** How a revision joined its group: 'change-id', 'title', 'link:<rule>' (e.g. link:version-link), or NULL (it started it). */
+function joinRule(j: JoinReason | null): string | null {
+  return j === null ? null : j.rule === "link" ? `link:${j.linkRule}` : j.rule;
 }
 
 /** revision_groups alone: rewritten once the series know their MAINTAINERS sections (run.ts). */

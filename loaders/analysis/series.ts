@@ -3,7 +3,8 @@
 // the end of observation of the lists it reached (as first replies are: survival.ts).
 import type { AnalysisMessage, Corpus } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
-import { buildSeriesLifecycle, type Outcome, type SeriesLifecycle } from "../series/index.ts";
+import { buildSeriesLifecycle, type MaintainerAuthority, type Outcome, type SeriesLifecycle } from "../series/index.ts";
+import { listShortName } from "../maintainers/lists.ts";
 import type { ReviewRow } from "./reviews.ts";
 
 export interface GroupRow {
@@ -36,6 +37,8 @@ export interface SeriesAnalysis {
   /** The corpus holds verdicts other than NAKs (without them nothing can be known applied). */
   verdicts: boolean;
   subsystems: boolean;
+  /** The same analysis again over the corpus as it is now (run.ts: once MAINTAINERS is known, pw-bot authority changes). */
+  recompute: () => SeriesAnalysis;
 }
 
 export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewRow[], isBot: (id: string) => boolean,
@@ -45,7 +48,7 @@ export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewR
   // by hand, or an old store) takes them from the reviews.
   const naks = corpus.verdicts !== undefined ? [] : reviews.filter((r) => (r.kind === "nacked-by" || r.kind === "nak-line") && r.source !== "carried")
     .map((r) => ({ messageId: r.messageId, reviewer: r.reviewer }));
-  const lc = buildSeriesLifecycle(messages, tr, corpus.verdicts ?? [], naks, isBot, corpus.revisionLinks);
+  const lc = buildSeriesLifecycle(messages, tr, corpus.verdicts ?? [], naks, isBot, corpus.revisionLinks, maintainerAuthority(corpus));
   const reviewedRev = new Set<number>();
   const idx = new Map<string, number>();
   messages.forEach((m, i) => idx.set(m.id, i));
@@ -71,9 +74,27 @@ export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewR
   });
   // Only NAK rows: a store ingested before verdicts were extracted (or one without any verdict).
   const verdicts = (corpus.verdicts ?? []).some((v) => v.rule !== "nak");
-  const out: SeriesAnalysis = { lifecycle: lc, groups, verdicts, subsystems: false };
+  const out: SeriesAnalysis = { lifecycle: lc, groups, verdicts, subsystems: false,
+    recompute: () => analyzeSeries(corpus, tr, reviews, isBot, censorAt) };
   if (corpus.subsystems) withSubsystems(out, messages, corpus.subsystems);
   return out;
+}
+
+/**
+ * Who may set a series' state with pw-bot, from MAINTAINERS (series/authority.ts); undefined
+ * (the fallback: authors and appliers) when the corpus has no MAINTAINERS tables.
+ */
+function maintainerAuthority(corpus: Corpus): MaintainerAuthority | undefined {
+  const { subsystems, maintainerRoles, sectionLists } = corpus;
+  if (!subsystems || !maintainerRoles || !sectionLists) return undefined;
+  const roles = new Map<string, Set<string>>();
+  for (const r of maintainerRoles) { const x = roles.get(r.personId); if (x) x.add(r.subsystem); else roles.set(r.personId, new Set([r.subsystem])); }
+  return { roles, subsystemsOf: (id) => subsystems.get(id) ?? [], sectionLists };
+}
+
+/** Each MAINTAINERS section's L: lists, by the short names messages carry (netdev@vger.kernel.org: netdev). */
+export function sectionListNames(sections: { name: string; lists: string[] }[]): Map<string, string[]> {
+  return new Map(sections.map((s) => [s.name, s.lists.map(listShortName)]));
 }
 
 /**

@@ -8,9 +8,17 @@ import { sqlString } from "../store/sql.ts";
 import { parseThreadRef } from "../sources/lore/thread-source.ts";
 import type { Store } from "../store/api.ts";
 import { computeSeriesWindow } from "../analysis/series-window.ts";
+import { printSeriesSummary } from "./series-summary.ts";
 
-export const help = `usage: threadgraph series [--store DIR] [--json | --table] <message-id | lore URL>
+export const help = `usage: threadgraph series [--store DIR] [--json | --table] [<message-id | lore URL>]
        threadgraph series [--store DIR] [--json] [--since DAY] [--until DAY] [--lists A,B]
+
+Without a message or window: per list (and * for all), the series outcome figures (acceptance share,
+median time to acceptance by Kaplan-Meier, revisions before acceptance, shares never answered and
+never answered nor applied) and a "netdev-comparable" block computed with the definitions of
+netdev's "[ANN] netdev development stats" mails where mail allows (messages/day, people, who only
+posted patches / only replied / both, applied patches and series with a Reviewed-by/Acked-by and how
+many of those from another email domain): docs/analysis.md "netdev-comparable figures".
 
 Print the lifecycle of the patch series that holds the message (a cover letter, a patch, or any
 reply under them): every revision v1..vN with its date, size, reviews (Reviewed/Acked/Tested-by in
@@ -68,7 +76,9 @@ export async function run(argv: string[]): Promise<number> {
     return windowRun(v.store, { since: v.since ?? null, until: v.until ?? null,
       lists: v.lists === undefined ? null : v.lists.split(",").map((l) => l.trim()).filter(Boolean) }, v.json ?? !process.stdout.isTTY);
   }
-  if (parsed.positionals.length !== 1) { console.error(`threadgraph series: expected exactly one message-id or lore URL\n\n${help}`); return 2; }
+  if (parsed.positionals.length > 1) { console.error(`threadgraph series: expected at most one message-id or lore URL\n\n${help}`); return 2; }
+  const json = parsed.values.json ?? (!parsed.values.table && !process.stdout.isTTY);
+  if (parsed.positionals.length === 0) return summary(parsed.values.store, json);
   let messageId: string;
   try { messageId = parseThreadRef(parsed.positionals[0], "https://lore.kernel.org/all/").messageId; } catch (e) {
     console.error(`threadgraph series: ${(e as Error).message}`);
@@ -88,12 +98,11 @@ export async function run(argv: string[]): Promise<number> {
         (SELECT count(*) FROM reviews r WHERE (r.series_id = s.series_id OR r.target_id = s.series_id)
            AND r.kind IN ('nacked-by', 'nak-line'))::INTEGER AS naks,
         s.answered, s.outcome, s.verdict, s.outcome_at, coalesce(p.name, s.outcome_by) AS outcome_by, s.applied_to,
-        s.partly_applied, s.applied_patches, s.outcome_evidence, s.outcome_rule
+        s.partly_applied, s.applied_patches, s.outcome_evidence, s.outcome_rule, s.joined_by, s.joined_evidence
       FROM series s LEFT JOIN people p ON p.person_id = s.outcome_by
       WHERE s.revision_group = ${sqlString(group)} ORDER BY s.posted_at, s.series_id`);
     const g = (await store.query<Record<string, unknown>>(`SELECT g.*, coalesce(p.name, g.author) AS author_name FROM revision_groups g
       LEFT JOIN people p ON p.person_id = g.author WHERE g.revision_group = ${sqlString(group)}`))[0];
-    const json = parsed.values.json ?? (!parsed.values.table && !process.stdout.isTTY);
     if (json) console.log(JSON.stringify({ message_id: messageId, group: g, revisions }));
     else {
       const day = (ms: unknown) => (typeof ms === "number" ? `${(ms / 86400_000).toFixed(1)} d` : "-");
@@ -127,6 +136,16 @@ async function windowRun(storeDir: string | undefined, f: { since: string | null
       console.log(`postings by outcome: ${Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(", ")}`);
     }
     return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function summary(storeDir: string | undefined, json: boolean): Promise<number> {
+  const store = await openExistingStore("series", storeDir, await loadConfig());
+  if (!store) return 1;
+  try {
+    return await printSeriesSummary(store, json);
   } finally {
     await store.close();
   }

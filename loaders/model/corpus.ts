@@ -70,10 +70,16 @@ export interface Corpus {
   verdicts?: VerdictRecord[];
   /** Message id -> MAINTAINERS subsystems (the store's message_subsystems; absent when it has none). */
   subsystems?: Map<string, string[]>;
-  /** Revision links of patch postings (b4 change-id, earlier revisions' Message-IDs) by message id; absent: none read. */
-  revisionLinks?: Map<string, { changeId: string | null; previous: string[] }>;
+  /**
+   * Revision links by message id: a patch posting's b4 change-id and earlier revisions'
+   * Message-IDs, and any message's pointers to another revision ("v2 is at <link>", with the
+   * rule); absent: none read.
+   */
+  revisionLinks?: Map<string, { changeId: string | null; previous: string[]; pointers?: { id: string; rule: string }[] }>;
   /** MAINTAINERS roles (the store's person_subsystems: M: maintainer, R: reviewer); absent when it has none. */
   maintainerRoles?: { personId: string; subsystem: string; role: "maintainer" | "reviewer" }[];
+  /** MAINTAINERS section -> the short names of its L: lists; absent when no MAINTAINERS is set. */
+  sectionLists?: Map<string, string[]>;
   /**
    * What the store holds before the report window (set by windowCorpus): who sent mail earlier,
    * so "new" people are new to the store, not just to the window; and each list's first date in

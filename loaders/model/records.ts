@@ -139,6 +139,8 @@ export interface ParsedMessage {
   /** A patch posting's revision links (parse/b4-links.ts): b4 change-id, and the previous revisions' Message-IDs; absent: none. */
   changeId?: string;
   previousRevisions?: string[];
+  /** Links to another revision of a series in its own text (parse/revision-pointers.ts), with the rule that found each; absent: none. */
+  revisionPointers?: { id: string; rule: string }[];
   /** Files its diff touches (parse/diff-files.ts), renames' both names; [] without a diff. */
   files?: string[];
   isBot: boolean;

@@ -19,7 +19,7 @@ export function mayHoldRevisionLinks(b: Buffer | string): boolean {
 }
 
 /** The Message-ID in a lore URL: the path segment holding '@' (…/r/<id>, …/<list>/<id>/). */
-function idFromUrl(url: string): string | null {
+export function idFromUrl(url: string): string | null {
   let u: URL;
   try { u = new URL(url); } catch { return null; }
   for (const raw of u.pathname.split("/")) {

@@ -10,6 +10,7 @@ import { parsePatchSubject, stripReplyPrefix } from "./subject-patch.ts";
 import { scanBodyBytes, scanBodyText } from "./trailers.ts";
 import { mayHoldVerdict, scanVerdicts, VERDICTS_MAX } from "./verdicts.ts";
 import { mayHoldRevisionLinks, revisionLinks } from "./b4-links.ts";
+import { mayHoldRevisionPointers, revisionPointers } from "./revision-pointers.ts";
 import { isRelaySender, recoverSender } from "./relay.ts";
 import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
@@ -183,6 +184,8 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   }
   // A patch posting (not a reply to one) may name its series' b4 change-id and earlier revisions.
   const links = patch.isPatch && !isRe && mayHoldRevisionLinks(slowText ?? scanned) ? revisionLinks(verdictText()) : null;
+  // Any message (a reply saying "v2 is at <link>", a posting's "v1: <link>") may point to another revision.
+  const pointers = mayHoldRevisionPointers(slowText ?? scanned) ? revisionPointers(verdictText()) : [];
   return {
     messageId,
     date,
@@ -201,6 +204,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
     verdicts,
     ...(links?.changeId ? { changeId: links.changeId } : {}),
     ...(links?.previous.length ? { previousRevisions: links.previous } : {}),
+    ...(pointers.length ? { revisionPointers: pointers } : {}),
     files,
     isBot: isBot(from, botHeaders),
     ...(author ? { author } : {}),

@@ -115,7 +115,7 @@ function splitLines(text: string): string[] {
 // ("-------- Forwarded Message --------"), Gmail ("---------- Forwarded message ---------"), mutt
 // ("----- Forwarded message from X -----") and Apple Mail ("Begin forwarded message:"): what
 // follows is someone else's text, unquoted, and never the sender's verdict.
-const ORIGINAL = /^(-{3,} ?original message ?-{3,}|_{10,}|-{2,} ?forwarded message\b[^\n]*|begin forwarded message:?)$/i;
+export const ORIGINAL = /^(-{3,} ?original message ?-{3,}|_{10,}|-{2,} ?forwarded message\b[^\n]*|begin forwarded message:?)$/i;
 // "On Mon, 1 Jul 2024 Foo wrote:" (a quote follows): the next line starts a paragraph.
 const ATTRIBUTION = /wrote:$/;
 const PW_LINE = /^pw-bot:[ \t]*(\S.*)$/i;

@@ -1,7 +1,8 @@
-// Revision groups: the postings v1..vN of one piece of work. First what the postings say
-// themselves (read at ingest, parse/b4-links.ts): a link to an earlier revision ("- Link to v1:
-// <lore URL>", "Supersedes: <id>") joins that revision's group; the same b4 change-id by the same
-// author joins its group. Otherwise: same author, and the same normalised title (the head's
+// Revision groups: the postings v1..vN of one piece of work. First what the mail says itself
+// (read at ingest, parse/b4-links.ts and parse/revision-pointers.ts): a link between two
+// revisions of the same author ("- Link to v1: <lore URL>", "Supersedes: <id>" in a posting; "v2
+// is at <link>", "Superseded by <link>" in a reply under one of them) joins the later one to the
+// earlier one's group; the same b4 change-id by the same author joins its group. Otherwise: same author, and the same normalised title (the head's
 // title, or, for a respin that gained or lost a cover letter, one of the patches' titles). A
 // revision continues the group whose latest revision it matches, when all of these hold
 // (docs/analysis.md, "Series lifecycle"):
@@ -28,10 +29,18 @@ export interface RevisionGroup {
   revisions: number[];
 }
 
+/** Why a revision joined its group: the rule, and the message that carries the link (links only). */
+export interface JoinReason { rule: "link" | "change-id" | "title"; linkRule: string | null; messageId: string | null }
+
+/** An earlier revision a revision is linked to, and the evidence (message id + rule). */
+export interface RevisionLink { r: number; rule: string; messageId: string }
+
 export interface Grouping {
   groups: RevisionGroup[];
   /** Per revision index: index into `groups`. */
   groupOf: Int32Array;
+  /** Per revision index: how it joined its group (null: it started the group). */
+  joinedBy: (JoinReason | null)[];
 }
 
 function overlaps(a: string[], b: string[]): boolean {
@@ -42,15 +51,16 @@ function overlaps(a: string[], b: string[]): boolean {
 
 /**
  * `closed(r)`: revision r was applied in full, so nothing continues it (by title). `linked(r)`: the
- * revisions r names as its earlier ones (resolved from its `previous` Message-IDs).
+ * earlier revisions r is linked to (its own `previous` Message-IDs, and pointers in replies).
  */
-export function groupRevisions(revisions: Revision[], closed: (r: number) => boolean, linked: (r: number) => number[] = () => []): Grouping {
+export function groupRevisions(revisions: Revision[], closed: (r: number) => boolean, linked: (r: number) => RevisionLink[] = () => []): Grouping {
   const order = revisions.map((_, i) => i).filter((i) => revisions[i].date !== null)
     .sort((a, b) => revisions[a].date! - revisions[b].date! || revisions[a].version - revisions[b].version || a - b);
   // Undated revisions cannot be placed in time: each is its own group.
   const undated = revisions.map((_, i) => i).filter((i) => revisions[i].date === null);
   const groups: RevisionGroup[] = [];
   const groupOf = new Int32Array(revisions.length).fill(-1);
+  const joinedBy: (JoinReason | null)[] = revisions.map(() => null);
   // (author, title) -> groups whose revisions carry that title, most recent last.
   const byTitle = new Map<string, number[]>();
   const keys = (r: Revision) => [...new Set([r.title, ...r.patchTitles])].filter((t) => t !== "").map((t) => `${r.author}\u0000${t}`);
@@ -67,20 +77,28 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     const rev = revisions[r];
     // Explicit links first: the most recent earlier revision it names that is already placed.
     let best = -1;
+    let why: JoinReason | null = null;
     // Same author only: a "Supersedes:"/"Link to v1:" line naming someone else's posting must not
     // make it "superseded" (anyone can write one).
-    for (const p of linked(r)) if (p !== r && groupOf[p] >= 0 && revisions[p].author === rev.author && revisions[p].date! <= rev.date! && groupOf[p] > best) best = groupOf[p];
+    for (const l of linked(r)) {
+      const p = l.r;
+      if (p !== r && groupOf[p] >= 0 && revisions[p].author === rev.author && revisions[p].date! <= rev.date! && groupOf[p] > best) {
+        best = groupOf[p];
+        why = { rule: "link", linkRule: l.rule, messageId: l.messageId };
+      }
+    }
     const cid = rev.changeId === null ? null : `${rev.author}\u0000${rev.changeId}`;
-    if (best < 0 && cid !== null) best = byChangeId.get(cid) ?? -1;
+    if (best < 0 && cid !== null && (best = byChangeId.get(cid) ?? -1) >= 0) why = { rule: "change-id", linkRule: null, messageId: null };
     if (best < 0) for (const k of keys(revisions[r])) {
       const cands = byTitle.get(k);
       if (!cands) continue;
       for (let j = cands.length - 1; j >= Math.max(0, cands.length - CANDIDATES); j--) {
         const g = cands[j];
-        if (g > best && continues(g, r)) { best = g; break; }
+        if (g > best && continues(g, r)) { best = g; why = { rule: "title", linkRule: null, messageId: null }; break; }
       }
     }
-    if (best < 0) { best = groups.length; groups.push({ id: revisions[r].id, revisions: [] }); }
+    if (best < 0) { best = groups.length; groups.push({ id: revisions[r].id, revisions: [] }); why = null; }
+    joinedBy[r] = why;
     groups[best].revisions.push(r);
     groupOf[r] = best;
     if (cid !== null) byChangeId.set(cid, best);
@@ -90,5 +108,5 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     }
   }
   for (const r of undated) { groupOf[r] = groups.length; groups.push({ id: revisions[r].id, revisions: [r] }); }
-  return { groups, groupOf };
+  return { groups, groupOf, joinedBy };
 }

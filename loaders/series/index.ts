@@ -4,13 +4,15 @@ import type { AnalysisMessage } from "../model/corpus.ts";
 import type { VerdictRecord } from "../model/verdict.ts";
 import type { ThreadResult } from "../thread/index.ts";
 import { collectRevisions, type Revision, type RevisionLinks } from "./revisions.ts";
-import { groupRevisions, type Grouping } from "./groups.ts";
+import { groupRevisions, type Grouping, type RevisionLink } from "./groups.ts";
 import { revisionOutcomes, type NakMark, type RevisionOutcome } from "./outcomes.ts";
+import { pwBotAuthority, type MaintainerAuthority } from "./authority.ts";
 
 export type { Revision, RevisionLinks } from "./revisions.ts";
-export type { RevisionGroup, Grouping } from "./groups.ts";
+export type { RevisionGroup, Grouping, JoinReason, RevisionLink } from "./groups.ts";
 export type { Outcome, Evidence, RevisionOutcome, NakMark } from "./outcomes.ts";
 export { seriesTitle } from "./title.ts";
+export type { MaintainerAuthority } from "./authority.ts";
 
 export interface SeriesLifecycle {
   revisions: Revision[];
@@ -22,15 +24,12 @@ export interface SeriesLifecycle {
 }
 
 export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResult, verdicts: VerdictRecord[], naks: NakMark[],
-  isBot: (id: string) => boolean, links?: RevisionLinks): SeriesLifecycle {
+  isBot: (id: string) => boolean, links?: RevisionLinks, maintainers?: MaintainerAuthority): SeriesLifecycle {
   const { revisions, revisionOf } = collectRevisions(messages, tr, links);
   // Applied in full closes a revision for grouping: decided from its own verdicts first.
-  const own = revisionOutcomes(messages, revisions, revisionOf, verdicts, naks, () => false);
-  // "Link to v1: <id>": the revision holding that message (its cover or a patch).
-  const idx = new Map<string, number>();
-  messages.forEach((m, i) => { if (m.patch.isPatch) idx.set(m.id, i); });
-  const linked = (r: number) => revisions[r].previous.map((id) => idx.get(id)).filter((i): i is number => i !== undefined)
-    .map((i) => revisionOf[i]).filter((x) => x >= 0);
+  const authorised = pwBotAuthority(messages, revisions, revisionOf, verdicts, maintainers);
+  const own = revisionOutcomes(messages, revisions, revisionOf, verdicts, naks, () => false, authorised);
+  const linked = revisionLinksOf(messages, revisions, revisionOf, isBot, links);
   const grouping = groupRevisions(revisions, (r) => own[r].outcome === "applied" && !own[r].partial, linked);
   // The next revision of the same group, or -1.
   const next = (r: number) => { const g = grouping.groups[grouping.groupOf[r]].revisions; const k = g.indexOf(r); return k < g.length - 1 ? g[k + 1] : -1; };
@@ -48,4 +47,40 @@ export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResu
     if (m.from !== revisions[r].author && m.from !== revisions[r].sender) answered[r] = true;
   });
   return { revisions, revisionOf, grouping, outcomes, answered };
+}
+
+/**
+ * Per revision, the earlier revisions it is linked to: its own "Link to v1:"/"Supersedes:" ids
+ * (a posting names its predecessors), and the pointers of any message ("v2 is at <link>" in a
+ * reply, "v1: <link>" in a posting). A pointer links the revision its message sits under with the
+ * revision holding the linked message (its cover or a patch); the earlier of the two (by date,
+ * then version) is the predecessor, so a forward and a backward link count alike. A bot's pointer
+ * is none, and so is one whose later revision has a lower version than the earlier one (but v1: a
+ * series renumbered after its RFC rounds). groupRevisions checks the rest (same author, already placed).
+ */
+function revisionLinksOf(messages: AnalysisMessage[], revisions: Revision[], revisionOf: Int32Array, isBot: (id: string) => boolean,
+  links?: RevisionLinks): (r: number) => RevisionLink[] {
+  const idx = new Map<string, number>();
+  messages.forEach((m, i) => { if (m.patch.isPatch) idx.set(m.id, i); });
+  const revOf = (id: string) => { const i = idx.get(id); return i === undefined ? -1 : revisionOf[i]; };
+  const out: RevisionLink[][] = revisions.map(() => []);
+  revisions.forEach((rev, r) => {
+    for (const id of rev.previous) { const p = revOf(id); if (p >= 0) out[r].push({ r: p, rule: "posting-link", messageId: messages[rev.head].id }); }
+  });
+  if (links) messages.forEach((m, i) => {
+    const ps = links.get(m.id)?.pointers;
+    const a = revisionOf[i];
+    if (!ps?.length || a < 0 || m.isBot || isBot(m.from)) return;
+    for (const p of ps) {
+      const b = revOf(p.id);
+      if (b < 0 || b === a) continue;
+      const ra = revisions[a], rb = revisions[b];
+      if (ra.date === null || rb.date === null) continue;
+      const [early, late] = ra.date < rb.date || (ra.date === rb.date && ra.version <= rb.version) ? [a, b] : [b, a];
+      // A later revision never has a lower version, unless numbering restarted (v1 after an RFC series).
+      if (revisions[late].version < revisions[early].version && revisions[late].version !== 1) continue;
+      out[late].push({ r: early, rule: p.rule, messageId: m.id });
+    }
+  });
+  return (r) => out[r];
 }

@@ -7,16 +7,23 @@
 //                      the latest such verdict (a NAK counts as rejected);
 //   superseded         a later revision of its group exists (or a 'superseded' verdict);
 //   pending            none of the above by the end of observation.
+// A pw-bot line counts only from someone netdev's mailbot would obey (authority.ts): anyone
+// else's stays in the evidence, marked ignored, and decides nothing.
 // A verdict belongs to the revision it answers: the nearest cover or patch above it in the
 // thread (a verdict on patch n/m belongs to that series' revision). A verdict inside a patch
 // (carried text) is not one.
 import type { AnalysisMessage } from "../model/corpus.ts";
 import type { VerdictRecord, VerdictKind } from "../model/verdict.ts";
 import type { Revision } from "./revisions.ts";
+import type { PwBotAuthority } from "./authority.ts";
 
 export type Outcome = "applied" | "changes_requested" | "rejected" | "deferred" | "superseded" | "pending";
 
-export interface Evidence { messageId: string; rule: string; kind: VerdictKind | "nak"; date: number | null }
+export interface Evidence {
+  messageId: string; rule: string; kind: VerdictKind | "nak"; date: number | null;
+  /** Why it decided nothing though found: 'pw-bot-not-authorised' (absent: it counted). */
+  ignored?: string;
+}
 
 export interface RevisionOutcome {
   outcome: Outcome;
@@ -49,7 +56,7 @@ interface Attached { v: VerdictRecord | null; nak: NakMark | null; i: number }
  * `later(r)`: a later revision of r's group exists.
  */
 export function revisionOutcomes(messages: AnalysisMessage[], revisions: Revision[], revisionOf: Int32Array,
-  verdicts: VerdictRecord[], naks: NakMark[], later: (r: number) => boolean): RevisionOutcome[] {
+  verdicts: VerdictRecord[], naks: NakMark[], later: (r: number) => boolean, authorised: PwBotAuthority = () => true): RevisionOutcome[] {
   const idx = new Map<string, number>();
   messages.forEach((m, i) => idx.set(m.id, i));
   const attached: Attached[][] = revisions.map(() => []);
@@ -61,7 +68,7 @@ export function revisionOutcomes(messages: AnalysisMessage[], revisions: Revisio
   };
   for (const v of verdicts) attach(v.messageId, (i) => ({ v, nak: null, i }));
   for (const n of naks) attach(n.messageId, (i) => ({ v: null, nak: n, i }));
-  return revisions.map((rev, r) => decide(messages, rev, attached[r], later(r)));
+  return revisions.map((rev, r) => decide(messages, rev, attached[r], later(r), (p) => authorised(r, p)));
 }
 
 /** The revision member a message answers: its nearest ancestor among the members (by references), else the head. */
@@ -72,12 +79,15 @@ function answeredMember(messages: AnalysisMessage[], rev: Revision, i: number, i
   return rev.head;
 }
 
-function decide(messages: AnalysisMessage[], rev: Revision, found: Attached[], hasLater: boolean): RevisionOutcome {
+function decide(messages: AnalysisMessage[], rev: Revision, everything: Attached[], hasLater: boolean, authorised: (p: string) => boolean): RevisionOutcome {
   const date = (a: Attached) => messages[a.i].date;
-  found.sort((a, b) => (date(a) ?? Infinity) - (date(b) ?? Infinity) || a.i - b.i);
-  const ev = (a: Attached): Evidence => ({ messageId: messages[a.i].id, rule: a.v ? a.v.rule : "nak", kind: a.v ? a.v.kind : "nak", date: date(a) });
-  const all = found.map(ev);
+  everything.sort((a, b) => (date(a) ?? Infinity) - (date(b) ?? Infinity) || a.i - b.i);
   const byOf = (a: Attached) => a.v ? (a.v.personId ?? (messages[a.i].isBot ? null : messages[a.i].from)) : a.nak!.reviewer;
+  const counts = (a: Attached) => a.v?.rule !== "pw-bot" || authorised(byOf(a) ?? messages[a.i].from);
+  const ev = (a: Attached): Evidence => ({ messageId: messages[a.i].id, rule: a.v ? a.v.rule : "nak", kind: a.v ? a.v.kind : "nak", date: date(a),
+    ...(counts(a) ? {} : { ignored: "pw-bot-not-authorised" }) });
+  const all = everything.map(ev);
+  const found = everything.filter(counts);
   // Applied: whole-series verdicts count their summary; patch-scoped ones the patch they answer.
   const applied = found.filter((a) => a.v && (a.v.kind === "applied" || a.v.kind === "accepted"));
   if (applied.length) {

@@ -37,7 +37,7 @@ export interface Revisions {
   revisionOf: Int32Array;
 }
 
-export type RevisionLinks = Map<string, { changeId: string | null; previous: string[] }>;
+export type RevisionLinks = Map<string, { changeId: string | null; previous: string[]; pointers?: { id: string; rule: string }[] }>;
 
 export function collectRevisions(messages: AnalysisMessage[], tr: ThreadResult, links?: RevisionLinks): Revisions {
   const n = messages.length;

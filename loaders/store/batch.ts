@@ -28,6 +28,7 @@ export class Batch {
       flags: p.flags, content_hash: p.contentHash, bytes: p.bytes, source: prov.source, position: prov.position,
       author_name: p.author?.name ?? null, author_email: p.author?.email ?? null, file_count: p.files?.length ?? 0,
       change_id: p.changeId ?? null, previous_revisions: p.previousRevisions ?? null,
+      revision_links: p.revisionPointers?.map((x) => x.id) ?? null, revision_link_rules: p.revisionPointers?.map((x) => x.rule) ?? null,
     });
     for (const path of p.files ?? []) this.rows.message_files.add({ message_id: p.messageId, path });
     for (const t of p.trailers) {

@@ -21,6 +21,8 @@ export const MESSAGE_COLUMNS: Columns = {
   // How many files its diff touches (rows in message_files); NULL in parts written before
   // message_files existed, so the analysis can tell "no diff" from "not parsed: re-ingest".
   file_count: "INTEGER",
+  // Links to another revision in the message's text (parse/revision-pointers.ts), with the rule of each (parallel lists).
+  revision_links: "VARCHAR[]", revision_link_rules: "VARCHAR[]",
 };
 
 /** Every copy of every message seen, including the first; `lists` is what that copy evidences. */
@@ -150,6 +152,7 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = fa
             m.subject, m.in_reply_to, m."references", arr.lists, arr.sources, m.list_id,
             m.to_emails, m.cc_emails, m.is_patch, m.is_rfc, m.patch_version, m.patch_index,
             m.patch_total, m.is_cover, m.patch_tags, m.is_reply, m.nak_line, m.change_id, m.previous_revisions,
+            m.revision_links, m.revision_link_rules,
             (m.is_bot OR coalesce(p.is_bot, false)) AS is_bot, m.flags, m.content_hash, m.bytes, m.file_count${threadCols}
      FROM raw_messages m
      JOIN arr ON arr.message_id = m.message_id

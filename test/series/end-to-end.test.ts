@@ -121,3 +121,43 @@ test("b4 change-id and 'Link to v1' read at ingest group a renamed respin; quote
     t.cleanup();
   }
 });
+
+test("a reply saying where the next version is, read at ingest, joins a retitled v2 (evidence in series.joined_*); quoted and unrelated links do not", async () => {
+  const t = tempDir();
+  try {
+    const mbox = join(t.dir, "zoo.mbox");
+    writeFileSync(mbox, [
+      mail({ id: "p1@x", from: DEV, day: 0, subject: "[PATCH] zoo: first wording", body: ["diff"] }),
+      mail({ id: "p2@x", from: DEV, day: 6, subject: "[PATCH v2] zoo: completely new wording", body: ["diff"] }),
+      mail({ id: "u1@x", from: DEV, day: 7, subject: "[PATCH] zoo: unrelated work", body: ["diff"] }),
+      mail({ id: "p1-r@x", from: DEV, day: 6, replyTo: "p1@x", subject: "Re: [PATCH] zoo: first wording", body: [
+        "Mae Tainer wrote:", "> v9: https://lore.kernel.org/r/u1@x", "", "See also https://lore.kernel.org/r/u1@x", "",
+        "Please ignore, I sent v2 here: https://lore.kernel.org/r/p2@x"] }),
+    ].join(""));
+    const store = await openStore(join(t.dir, "store"));
+    try {
+      await ingest(store, [openSource(`zoo=${mbox}`)], { lists: [{ name: "zoo", address: "zoo@lists.example.org" }] });
+      assert.deepEqual(await store.query(`SELECT message_id, revision_links, revision_link_rules FROM messages WHERE revision_links IS NOT NULL`),
+        [{ message_id: "p1-r@x", revision_links: ["p2@x"], revision_link_rules: ["version-link"] }]);
+      const a = analyzeCorpus(await readCorpus(store, ["zoo"]), { deferLayout: () => {} });
+      await writeDerivedTables(store, a);
+      const rows = await store.query(`SELECT series_id, revision_group, outcome, joined_by, joined_evidence FROM series ORDER BY series_id`);
+      assert.deepEqual(rows, [
+        { series_id: "p1@x", revision_group: "p1@x", outcome: "superseded", joined_by: null, joined_evidence: null },
+        { series_id: "p2@x", revision_group: "p1@x", outcome: "pending", joined_by: "link:version-link", joined_evidence: "p1-r@x" },
+        { series_id: "u1@x", revision_group: "u1@x", outcome: "pending", joined_by: null, joined_evidence: null }]);
+    } finally {
+      await store.close();
+    }
+    // `threadgraph series --json` without a message: the per-list figures, netdev-comparable block labelled.
+    const log = console.log, out: string[] = [];
+    console.log = (x: string) => { out.push(x); };
+    try { assert.equal(await seriesCommand(["--store", join(t.dir, "store"), "--json"]), 0); } finally { console.log = log; }
+    const j = JSON.parse(out.join(""));
+    assert.deepEqual(j.lists.map((l: { list: string }) => l.list), ["zoo", "*"]);
+    assert.deepEqual([j.lists[0].series.groups, j.lists[0].series.applied, j.lists[0].series.never_answered_share], [2, 0, 1]);
+    assert.deepEqual([j.lists[0].netdev_comparable.messages, j.lists[0].netdev_comparable.people, j.lists[0].netdev_comparable.posted_only_share], [4, 1, 1]);
+  } finally {
+    t.cleanup();
+  }
+});
