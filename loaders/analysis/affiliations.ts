@@ -6,12 +6,11 @@
 import type { Analysis } from "./analyze.ts";
 import type { AffiliationInput } from "./affiliation-input.ts";
 import type { TrackedList } from "../model/records.ts";
-import { authorOf } from "../model/corpus.ts";
 import type { Maintainers, Section } from "../maintainers/parse.ts";
 import { SectionMatcher } from "../maintainers/match.ts";
 import { ListDirectory, maintainersLists } from "../maintainers/lists.ts";
-import { messageSubsystems, sectionRoles, spansListsApart, type RoleRow } from "../maintainers/subsystems.ts";
-import { homeList, homeSubsystem } from "../maintainers/home.ts";
+import { messageSectionMatches, sectionRoles, spansListsApart, type NamedMatch, type RoleRow } from "../maintainers/subsystems.ts";
+import { personHomes } from "./affiliation-homes.ts";
 import { organisationPeriods, type OrganisationOverride, type OrganisationPeriod } from "../identity/organisations.ts";
 
 export interface MessageList { messageId: string; list: string; address: string | null; tracked: boolean; via: "archive" | "to-cc" | "list-id" }
@@ -82,14 +81,15 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
   let unparsedPatches = 0, patches = 0;
   for (const m of msgs) if (m.patch.isPatch && !m.patch.isCover) { patches++; if (input.unparsed.has(m.id)) unparsedPatches++; }
   const matcher = o.maintainers ? new SectionMatcher(o.maintainers) : null;
-  const subs = matcher ? messageSubsystems(matcher, msgs.map((m, i) => ({ id: m.id, isPatch: m.patch.isPatch, isCover: m.patch.isCover,
-    seriesId: a.tr.series[i], files: input.unparsed.has(m.id) ? null : input.files.get(m.id) ?? [] }))) : new Map<string, string[]>();
+  const matches = matcher ? messageSectionMatches(matcher, msgs.map((m, i) => ({ id: m.id, isPatch: m.patch.isPatch, isCover: m.patch.isCover,
+    seriesId: a.tr.series[i], files: input.unparsed.has(m.id) ? null : input.files.get(m.id) ?? [] }))) : new Map<string, NamedMatch[]>();
+  const subs = new Map([...matches].map(([id, ms]) => [id, ms.map((x) => x.name)]));
   const byName = new Map(sections.map((s) => [s.name, s]));
   const roles = sectionRoles(sections, a.corpus.people, input.personOfEmail);
 
   // A section's L: lists by the names messages carry (listsOf holds names, not addresses).
   const sectionLists = new Map(sections.map((sec) => [sec.name, sec.lists.map((l) => dir.lookup(l)?.name ?? l)]));
-  const homes = personHomes(a, listsOf, subs, roles, sectionLists);
+  const homes = personHomes(a, listsOf, matches, roles, sections, sectionLists);
   const periods = new Map<string, OrganisationPeriod[]>();
   const overridesOf = new Map<string, OrganisationOverride[]>();
   for (const x of o.orgOverrides ?? []) {
@@ -135,56 +135,4 @@ function nearest(ps: OrganisationPeriod[], date: number): OrganisationPeriod | u
     if (g < gap) { gap = g; best = p; }
   }
   return best;
-}
-
-/** Home list and home subsystem of every sender (maintainers/home.ts has the rules). */
-function personHomes(a: Analysis, listsOf: string[][], subs: Map<string, string[]>, roles: RoleRow[], sectionLists: Map<string, string[]>): PersonHome[] {
-  const msgs = a.corpus.messages;
-  const threadSubs = new Map<string, Set<string>>();
-  msgs.forEach((m, i) => {
-    const s = subs.get(m.id);
-    if (!s) return;
-    const t = a.tr.threading.threadId[i];
-    const set = threadSubs.get(t) ?? new Set<string>();
-    for (const n of s) set.add(n);
-    threadSubs.set(t, set);
-  });
-  const rolesOf = new Map<string, RoleRow[]>();
-  for (const r of roles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r]);
-  interface Acc { lists: string[][]; activity: Map<string, number>; own: Map<string, number>; answered: Map<string, number>; n: number }
-  const acc = new Map<string, Acc>();
-  const get = (p: string) => {
-    let x = acc.get(p);
-    if (!x) acc.set(p, (x = { lists: [], activity: new Map(), own: new Map(), answered: new Map(), n: 0 }));
-    return x;
-  };
-  const bump = (m: Map<string, number>, k: string, w: number) => m.set(k, (m.get(k) ?? 0) + w);
-  msgs.forEach((m, i) => {
-    const x = get(m.from);
-    x.n++;
-    x.lists.push(listsOf[i]);
-    const mine = rolesOf.get(m.from);
-    const inThread = threadSubs.get(a.tr.threading.threadId[i]);
-    if (mine) {
-      for (const r of mine) {
-        if (inThread?.has(r.subsystem)) bump(x.activity, r.subsystem, 1);
-        else if (sectionLists.get(r.subsystem)?.some((l) => listsOf[i].includes(l))) bump(x.activity, r.subsystem, 1 / Math.max(1, listsOf[i].length));
-      }
-    }
-    const own = subs.get(m.id);
-    if (own && m.patch.isPatch && !m.patch.isCover) {
-      const author = get(authorOf(m));
-      for (const s of own) bump(author.own, s, 1 / own.length);
-    } else if (!m.patch.isPatch && inThread?.size) {
-      for (const s of inThread) bump(x.answered, s, 1 / inThread.size);
-    }
-  });
-  const out: PersonHome[] = [];
-  for (const [personId, x] of acc) {
-    const rs = (rolesOf.get(personId) ?? []).slice().sort((p, q) => (p.role === q.role ? 0 : p.role === "maintainer" ? -1 : 1));
-    const affinity = new Map(rs.map((r) => [r.subsystem, rs.filter((q) => sectionLists.get(q.subsystem)?.some((l) => sectionLists.get(r.subsystem)?.includes(l))).length]));
-    const hs = sectionLists.size ? homeSubsystem({ messages: x.n, roles: rs, activity: x.activity, affinity, ownPatches: x.own, answered: x.answered }) : null;
-    out.push({ personId, homeList: homeList(x.lists), homeSubsystem: hs?.subsystem ?? null, evidence: hs?.evidence ?? null, organisation: null });
-  }
-  return out;
 }

@@ -8,8 +8,8 @@ import type { Section } from "./parse.ts";
 import type { SectionMatch, SectionMatcher } from "./match.ts";
 import { nameKey } from "../identity/normalize.ts";
 
-/** The sections of one patch's files, best first; THE REST only when nothing else matches. */
-export function patchSections(matcher: SectionMatcher, files: Iterable<string>, memo?: Map<string, SectionMatch[]>): Section[] {
+/** The sections of one patch's files with their match depth, best first; THE REST only when nothing else matches. */
+export function patchMatches(matcher: SectionMatcher, files: Iterable<string>, memo?: Map<string, SectionMatch[]>): SectionMatch[] {
   // Successive versions of a series touch the same paths: each path is matched once per run.
   const best = new Map<number, SectionMatch>();
   for (const p of files) {
@@ -22,7 +22,12 @@ export function patchSections(matcher: SectionMatcher, files: Iterable<string>, 
   }
   const all = [...best.values()].sort((a, b) => b.depth - a.depth || a.section.index - b.section.index);
   const specific = all.filter((m) => m.depth >= 0);
-  return (specific.length ? specific : all).map((m) => m.section);
+  return specific.length ? specific : all;
+}
+
+/** The sections of one patch's files, best first; THE REST only when nothing else matches. */
+export function patchSections(matcher: SectionMatcher, files: Iterable<string>, memo?: Map<string, SectionMatch[]>): Section[] {
+  return patchMatches(matcher, files, memo).map((m) => m.section);
 }
 
 export interface MessageForSubsystems {
@@ -34,28 +39,36 @@ export interface MessageForSubsystems {
   files: string[] | null;
 }
 
-/** message id -> section names, for patches (their files) and cover letters (their series). */
-export function messageSubsystems(matcher: SectionMatcher, messages: MessageForSubsystems[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const bySeries = new Map<string, Set<string>>();
+/** A section a message maps to, and the depth of its best match (match.ts SectionMatch.depth). */
+export interface NamedMatch { name: string; depth: number }
+
+/** message id -> sections with depths, best first, for patches (their files) and cover letters (their series, each section at its best depth). */
+export function messageSectionMatches(matcher: SectionMatcher, messages: MessageForSubsystems[]): Map<string, NamedMatch[]> {
+  const out = new Map<string, NamedMatch[]>();
+  const bySeries = new Map<string, Map<string, number>>();
   const memo = new Map<string, SectionMatch[]>();
   for (const m of messages) {
     if (!m.isPatch || m.isCover || !m.files?.length) continue;
-    const names = patchSections(matcher, m.files, memo).map((s) => s.name);
-    if (!names.length) continue;
-    out.set(m.id, names);
+    const found = patchMatches(matcher, m.files, memo).map((x) => ({ name: x.section.name, depth: x.depth }));
+    if (!found.length) continue;
+    out.set(m.id, found);
     if (m.seriesId) {
       let s = bySeries.get(m.seriesId);
-      if (!s) bySeries.set(m.seriesId, (s = new Set()));
-      for (const n of names) s.add(n);
+      if (!s) bySeries.set(m.seriesId, (s = new Map()));
+      for (const f of found) s.set(f.name, Math.max(f.depth, s.get(f.name) ?? -Infinity));
     }
   }
   for (const m of messages) {
     if (!m.isPatch || !m.isCover || !m.seriesId) continue;
     const s = bySeries.get(m.seriesId);
-    if (s?.size) out.set(m.id, [...s]);
+    if (s?.size) out.set(m.id, [...s].map(([name, depth]) => ({ name, depth })));
   }
   return out;
+}
+
+/** message id -> section names, for patches (their files) and cover letters (their series). */
+export function messageSubsystems(matcher: SectionMatcher, messages: MessageForSubsystems[]): Map<string, string[]> {
+  return new Map([...messageSectionMatches(matcher, messages)].map(([id, ms]) => [id, ms.map((x) => x.name)]));
 }
 
 export interface RolePerson { id: string; name: string; emails: string[] }

@@ -6,7 +6,9 @@
 //   Message-IDs counted independently from the raw mbox text;
 // - the sections' M: people who posted hold the maintainer role;
 // - Laurent Pinchart (linux-media; his mail here is one thread cross-posted to four lists and two
-//   netdev messages) does not get netdev as his home list.
+//   netdev messages) does not get netdev as his home list, and gets a media section (not netdev's);
+// - home subsystems: Dan Williams -> CXL (not DAX, which shares linux-cxl), Jason Gunthorpe and Leon
+//   Romanovsky -> INFINIBAND SUBSYSTEM, Jakub Kicinski -> a NETWORKING section, each an M: section of theirs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -56,16 +58,29 @@ test("2024-h2 cxl+rdma with MAINTAINERS: patch subsystems, maintainers' roles, a
       assert.ok(ids.size >= 100, `only ${ids.size} patches touch ${c.dir}`);
       expected.set(c.section, ids);
     }
-    // Laurent Pinchart's netdev mail only (netdev whole would take minutes).
-    const laurent: string[] = [];
+    // From netdev: Laurent Pinchart's mail, and Jakub Kicinski's with the messages he answered
+    // (the whole of netdev would slow the suite).
+    const parentsOf = new Set<string>();
     for await (const item of mboxSource(corpus("netdev")).read()) {
       if (item.kind !== "message") continue;
       const text = item.bytes.toString("utf8");
-      if (/pinchart/i.test(header(text, "From"))) laurent.push(`From mboxrd@z Thu Jan  1 00:00:00 1970\n${text.replace(/\n(>*From )/g, "\n>$1")}\n`);
+      if (/kicinski/i.test(header(text, "From"))) parentsOf.add(header(text, "In-Reply-To").replace(/^<|>.*$/g, ""));
     }
-    assert.ok(laurent.length >= 3, `only ${laurent.length} netdev messages from Laurent Pinchart`);
-    const lp = join(tmp.dir, "netdev-lp.mbox");
-    writeFileSync(lp, laurent.join(""));
+    const picked: string[] = [];
+    let laurent = 0;
+    for await (const item of mboxSource(corpus("netdev")).read()) {
+      if (item.kind !== "message") continue;
+      const text = item.bytes.toString("utf8");
+      const from = header(text, "From");
+      if (/pinchart/i.test(from)) laurent++;
+      if (/pinchart|kicinski/i.test(from) || parentsOf.has(header(text, "Message-ID").replace(/^<|>$/g, ""))) {
+        picked.push(`From mboxrd@z Thu Jan  1 00:00:00 1970\n${text.replace(/\n(>*From )/g, "\n>$1")}\n`);
+      }
+    }
+    assert.ok(laurent >= 3, `only ${laurent} netdev messages from Laurent Pinchart`);
+    assert.ok(parentsOf.size >= 100, `only ${parentsOf.size} netdev messages answered by Jakub Kicinski`);
+    const lp = join(tmp.dir, "netdev-picked.mbox");
+    writeFileSync(lp, picked.join(""));
 
     const storeDir = join(tmp.dir, "store");
     const store = await openStore(storeDir);
@@ -107,6 +122,23 @@ test("2024-h2 cxl+rdma with MAINTAINERS: patch subsystems, maintainers' roles, a
       const [sec] = await s.query<{ media: boolean }>(`SELECT list_contains(lists, 'linux-media@vger.kernel.org') AS media FROM subsystems WHERE name = '${(lpRow.home_subsystem ?? "").replace(/'/g, "''")}'`);
       assert.ok(sec?.media, `home subsystem ${lpRow.home_subsystem} is not a linux-media section`);
       assert.ok(notes.some((n) => /^subsystems: 3\d{3} sections/.test(n)), notes.join("\n"));
+      assert.ok(!/netdev|NETWORK/i.test(lpRow.home_subsystem ?? ""), `Laurent Pinchart: ${lpRow.home_subsystem}`);
+
+      // Home subsystems a kernel maintainer would give, each checked to be an M: section of theirs in MAINTAINERS.
+      const homeOf = async (name: string) => (await s.query<{ home_subsystem: string | null; ev: string | null }>(
+        `SELECT p.home_subsystem, h.home_subsystem_evidence AS ev FROM people p LEFT JOIN person_homes h USING (person_id) WHERE p.name = '${name}'`))[0];
+      const maintains = (name: string, section: string) => {
+        const block = text.slice(text.indexOf(`\n${section}\n`) + 1).split("\n\n")[0];
+        return block.startsWith(section) && block.split("\n").some((l) => l.startsWith("M:") && l.includes(name));
+      };
+      for (const [name, want] of [["Dan Williams", /^COMPUTE EXPRESS LINK \(CXL\)$/], ["Jason Gunthorpe", /^INFINIBAND SUBSYSTEM$/],
+        ["Leon Romanovsky", /^INFINIBAND SUBSYSTEM$/], ["Jakub Kicinski", /^NETWORKING /]] as const) {
+        const h = await homeOf(name);
+        assert.ok(h, `${name} is a person`);
+        t.diagnostic(`${name}: ${h.home_subsystem} (${h.ev})`);
+        assert.match(h.home_subsystem ?? "", want, `${name}: ${h.home_subsystem} (${h.ev})`);
+        assert.ok(maintains(name, h.home_subsystem!), `${name} is not M: of ${h.home_subsystem}`);
+      }
     } finally { await s.close(); }
   } finally {
     tmp.cleanup();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { parseMaintainers } from "../../loaders/maintainers/parse.ts";
 import { SectionMatcher } from "../../loaders/maintainers/match.ts";
 import { messageSubsystems, patchSections, sectionRoles, spansListsApart } from "../../loaders/maintainers/subsystems.ts";
-import { CROSS_LIST, INSUFFICIENT, homeList, homeSubsystem } from "../../loaders/maintainers/home.ts";
+import { CROSS_LIST, INSUFFICIENT, homeList, homeSubsystem, patchShares, sectionBreadth } from "../../loaders/maintainers/home.ts";
 import { maintainersText, THE_REST } from "./snippet.ts";
 
 const m = parseMaintainers(maintainersText(
@@ -76,7 +76,44 @@ test("home subsystem: role with most activity, else own patches, else too little
   assert.equal(few.subsystem, INSUFFICIENT);
   assert.match(few.evidence, /2 messages/);
   assert.equal(homeSubsystem({ messages: 5, roles: [], activity: none, ownPatches: none, answered: new Map([["E", 2]]) }).subsystem, "E");
-  // no activity in any role section: the section whose lists most of their roles share
-  assert.equal(homeSubsystem({ messages: 5, roles: [{ subsystem: "GPIO", role: "maintainer" }, { subsystem: "MEDIA X", role: "maintainer" }, { subsystem: "MEDIA Y", role: "reviewer" }],
-    activity: none, affinity: new Map([["GPIO", 1], ["MEDIA X", 2], ["MEDIA Y", 2]]), ownPatches: none, answered: none }).subsystem, "MEDIA X");
+  // no activity in any role section: a maintainer role over a reviewer one, whatever the order
+  assert.equal(homeSubsystem({ messages: 5, roles: [{ subsystem: "GPIO", role: "reviewer" }, { subsystem: "MEDIA X", role: "maintainer" }],
+    activity: none, ownPatches: none, answered: none }).subsystem, "MEDIA X");
+});
+
+test("home subsystem ties: home list's section, then maintainer over reviewer, then the broader section; never name order", () => {
+  const none = new Map<string, number>();
+  const facts = new Map([
+    ["AAA SENSOR", { lists: ["linux-media"], breadth: sectionBreadth({ files: ["drivers/media/i2c/aaa.c", "include/media/aaa.h"] }) }],
+    ["AAB GPIO", { lists: ["linux-gpio"], breadth: sectionBreadth({ files: ["drivers/gpio/gpio-aab.c"] }) }],
+    ["MEDIA CORE", { lists: ["linux-media"], breadth: sectionBreadth({ files: ["drivers/media/mc/", "include/media/mc-*.h"] }) }],
+    ["ZZZ REVIEWED", { lists: ["linux-gpio"], breadth: sectionBreadth({ files: ["drivers/"] }) }],
+  ]);
+  const roles = [{ subsystem: "AAA SENSOR", role: "maintainer" as const }, { subsystem: "AAB GPIO", role: "maintainer" as const },
+    { subsystem: "MEDIA CORE", role: "maintainer" as const }, { subsystem: "ZZZ REVIEWED", role: "reviewer" as const }];
+  const even = new Map(roles.map((r) => [r.subsystem, 2]));
+  const h = (homeList: string | null, activity = even) => homeSubsystem({ messages: 20, roles, activity, homeList, sections: facts, ownPatches: none, answered: none }).subsystem;
+  // all equal: the broadest maintained section (a directory beats single files), not the first name
+  assert.equal(h(null), "MEDIA CORE");
+  // the home list decides first: the only maintained linux-gpio section
+  assert.equal(h("linux-gpio"), "AAB GPIO");
+  // more activity always wins
+  assert.equal(h(null, new Map([...even, ["AAA SENSOR", 2.5]])), "AAA SENSOR");
+  // own patches tie the same way (no roles)
+  const own = homeSubsystem({ messages: 20, roles: [], activity: none, homeList: null, sections: facts, ownPatches: new Map([["AAA SENSOR", 1], ["MEDIA CORE", 1]]), answered: none });
+  assert.equal(own.subsystem, "MEDIA CORE");
+});
+
+test("breadth: the widest pattern first (a directory over a file at the same depth), then the number of patterns", () => {
+  const b = (...files: string[]) => sectionBreadth({ files });
+  assert.ok(b("drivers/media/mc/").widest > b("drivers/regulator/x.c", "drivers/gpio/y.c", "drivers/mfd/z.c").widest);
+  assert.ok(b("net/").widest > b("drivers/net/").widest);
+  assert.equal(b("drivers/a.c", "drivers/b.c").patterns, 2);
+  assert.equal(b("*", "*/").widest, 1);
+});
+
+test("patch shares: one patch weighs 1 over its sections, the more specific match the larger share", () => {
+  const s = patchShares([{ name: "DRIVER", depth: 4 }, { name: "NET DRIVERS", depth: 2 }]);
+  assert.ok(Math.abs(s.get("DRIVER")! + s.get("NET DRIVERS")! - 1) < 1e-9);
+  assert.ok(s.get("DRIVER")! > s.get("NET DRIVERS")!);
 });
