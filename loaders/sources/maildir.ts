@@ -33,29 +33,30 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, m
   if (!isMaildir(abs)) throw new SourceError(abs, "not a Maildir (needs cur/ and new/)");
   const prior: string[] = Array.isArray(cursor?.seen) ? (cursor!.seen as string[]) : [];
   const seen = new Set(prior);
-  const files = new Map<string, string>(); // key -> relative path
+  const files = new Map<string, Entry>(); // key -> file
   for (const sub of ["new", "cur"]) {
-    for (const name of readdirSync(join(abs, sub))) {
-      if (name.startsWith(".")) continue;
-      const key = maildirKey(name);
-      if (!seen.has(key)) files.set(key, `${sub}/${name}`); // cur/ wins over new/ for the same key
+    for (const e of listDir(abs, sub)) {
+      if (e.name.startsWith(".")) continue;
+      const key = maildirKey(e.name);
+      if (!seen.has(key)) files.set(key, e); // cur/ wins over new/ for the same key
     }
   }
   const keys = [...files.keys()].sort();
   const fresh: string[] = [];
   for (const key of keys) {
-    const rel = files.get(key)!;
+    const entry = files.get(key)!;
+    const rel = entry.rel;
     fresh.push(key);
     // The cursor lists prior + fresh[0..n]; computed only when serialised, so it stays O(n).
     const n = fresh.length;
     const cur: SourceCursor = {};
     Object.defineProperty(cur, "seen", { enumerable: true, get: () => prior.concat(fresh.slice(0, n)) });
     const provenance = { source: id, position: key, list };
-    let got = readEntry(join(abs, rel), max);
+    let got = readEntry(entry.path, max);
     if (typeof got === "string" && got.startsWith("ENOENT")) {
       // moved again between listing and reading (new -> cur): look for it once more
       const again = findKey(abs, key);
-      if (again && again !== rel) got = readEntry(join(abs, again), max);
+      if (again && again.rel !== rel) got = readEntry(again.path, max);
     }
     if (typeof got === "string") yield { kind: "error", provenance, reason: `cannot read ${rel}: ${got}`, cursor: cur };
     else yield { kind: "message", bytes: got, provenance, cursor: cur };
@@ -66,7 +67,7 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, m
  * A message file's bytes, or why it is not one. Opened non-blocking and checked with fstat, so a
  * FIFO never hangs the read and a directory, a dangling or looping symlink is a reason, not a crash.
  */
-function readEntry(path: string, max: number): Buffer | string {
+function readEntry(path: Buffer, max: number): Buffer | string {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -100,17 +101,39 @@ function kindOf(st: Stats): string {
   return "not a file";
 }
 
-function findKey(abs: string, key: string): string | null {
+function findKey(abs: string, key: string): Entry | null {
   for (const sub of ["cur", "new"]) {
-    for (const name of listDir(join(abs, sub))) if (maildirKey(name) === key) return `${sub}/${name}`;
+    for (const e of listDir(abs, sub)) if (maildirKey(e.name) === key) return e;
   }
   return null;
 }
 
-function listDir(dir: string): string[] {
+/** A directory entry: its name as text, its path from the Maildir as text, and the exact bytes to open. */
+interface Entry { name: string; rel: string; path: Buffer }
+
+/**
+ * The entries of cur/ or new/, their names read as bytes: a name that is not UTF-8 (a Latin-1
+ * host name, say) would otherwise come back with U+FFFD in it, and opening that fails.
+ */
+function listDir(abs: string, sub: string): Entry[] {
+  let names: Buffer[];
   try {
-    return readdirSync(dir);
+    names = readdirSync(join(abs, sub), { encoding: "buffer" });
   } catch {
     return [];
   }
+  const dir = Buffer.from(join(abs, sub) + "/");
+  return names.map((b) => {
+    const name = nameText(b);
+    return { name, rel: `${sub}/${name}`, path: Buffer.concat([dir, b]) };
+  });
+}
+
+/** A file name as text: UTF-8 when it is, else its bytes above 0x7f and backslashes written as \\xHH. */
+function nameText(b: Buffer): string {
+  const s = b.toString("utf8");
+  if (!s.includes("\\") && Buffer.from(s, "utf8").equals(b)) return s; // (a backslash is escaped: no two names meet)
+  let out = "";
+  for (const c of b) out += c >= 0x80 || c === 0x5c ? `\\x${c.toString(16).padStart(2, "0")}` : String.fromCharCode(c);
+  return out;
 }

@@ -188,7 +188,11 @@ export async function* splitMbox(
     if (streamStart) {
       // a separator at the very start of the stream (after a BOM at the start of the archive)
       if (buf.length < 3 && base === 0) continue;
-      const s0 = base === 0 && hasBom(buf) ? 3 : 0;
+      let s0 = base === 0 && hasBom(buf) ? 3 : 0;
+      // blank lines before the first separator (after a BOM too: the scan below would not take
+      // a separator after "BOM\n" for one that follows a blank line, and lose the first message)
+      if (base === 0) while (s0 < buf.length && (buf[s0] === NL || buf[s0] === 0x0d)) s0++;
+      if (s0 === buf.length && buf.length < 4096) continue;
       const nl = buf.indexOf(NL, s0);
       if (nl < 0 && buf.length < 4096) continue;
       streamStart = false;

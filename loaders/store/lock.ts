@@ -16,7 +16,11 @@ import { namedError, writeFileNamed } from "./write-file.ts";
 
 export const LOCK_FILE = "store.lock";
 
-export interface LockOwner { token: string; pid: number; start: string | null; host: string; time: number }
+export interface LockOwner {
+  token: string; pid: number; start: string | null; host: string; time: number;
+  /** The file held no owner record (junk, or a writer of an older version between create and write). */
+  unreadable?: boolean;
+}
 
 export interface StoreLock {
   readonly file: string;
@@ -89,7 +93,7 @@ function readRec(file: string): Rec | null {
       owner = { token: o.token, pid: o.pid, start: typeof o.start === "string" ? o.start : null, host: String(o.host ?? hostname()), time: Number(o.time) };
     } catch {
       // Unreadable: an older writer between creating and writing it, or junk. Junk goes stale after a while.
-      owner = { ...legacy, pid: Date.now() - st.mtimeMs < 10_000 ? process.pid : 0 };
+      owner = { ...legacy, pid: Date.now() - st.mtimeMs < 10_000 ? process.pid : 0, unreadable: true };
     }
   }
   return { owner, file, writtenMs: st.mtimeMs };
@@ -111,6 +115,12 @@ function readChain(lock: string): Rec[] | null {
 }
 
 function busy(dir: string, lock: string, o: LockOwner): Error {
+  if (o.unreadable) {
+    // Not "by process <our own pid>": nobody is named in the file.
+    return Object.assign(new Error(`${dir}: store lock ${lock} names no writer (it holds no owner record, written ` +
+      `${Math.max(0, Math.round((Date.now() - o.time) / 1000))} s ago: a writer may be creating it). Try again in a few seconds; ` +
+      "a lock that stays unreadable is taken over after 10 s"), { code: "ESTORELOCKED" });
+  }
   const where = o.host === hostname() ? "" : ` on host ${o.host}`;
   return Object.assign(new Error(`${dir}: store is being written by process ${o.pid}${where} (lock ${lock}); ` +
     `wait for it to finish${where ? `, or delete ${lock} if no writer runs there` : ""}`), { code: "ESTORELOCKED" });

@@ -107,11 +107,15 @@ function manifestProblem(m: Manifest, dir: string): string | null {
     for (const p of list) {
       if (typeof p !== "string" || !PART_FILE.test(p) || !p.startsWith(`${table}/`)) return `parts.${table} names ${JSON.stringify(p)}, not a part file`;
     }
+    const twice = list.find((p, i) => list.indexOf(p) !== i); // read twice, its rows would count twice
+    if (twice !== undefined) return `parts.${table} names ${JSON.stringify(twice)} twice`;
   }
   if (m.people !== null && m.people !== undefined) {
     const p = m.people;
-    for (const f of [p.people, p.emails, ...(p.suspects === undefined ? [] : [p.suspects])]) {
-      if (typeof f !== "string" || !PEOPLE_FILE.test(f)) return `people names ${JSON.stringify(f)}, not a people table`;
+    const kinds = { people: p.people, emails: p.emails, ...(p.suspects === undefined ? {} : { suspects: p.suspects }) };
+    for (const [kind, f] of Object.entries(kinds)) {
+      // each table in its own kind of file (people/emails-N.parquet for emails, ...)
+      if (typeof f !== "string" || !PEOPLE_FILE.test(f) || !f.startsWith(`people/${kind}-`)) return `people.${kind} names ${JSON.stringify(f)}, not a people/${kind}-NNNNNN.parquet table`;
     }
   }
   if (m.sources !== undefined && (typeof m.sources !== "object" || m.sources === null || Array.isArray(m.sources))) return "sources is not an object";

@@ -71,3 +71,22 @@ test("maildir: a directory, a FIFO, dangling and looping symlinks in cur/ and ne
   // each bad entry is reported once: the re-run reads nothing
   assert.equal((await drain(maildirSource(d), r.cursor)).items.length, 0);
 });
+
+test("maildir: file names that are not UTF-8 (or hold a newline, a backslash, two ':2,') are read, each once", async (t) => {
+  const d = tempDir(t);
+  for (const sub of ["cur", "new", "tmp"]) mkdirSync(join(d, sub));
+  const dir = (sub: string, name: Buffer) => Buffer.concat([Buffer.from(join(d, sub) + "/"), name]);
+  writeFileSync(dir("cur", Buffer.from([0x31, 0x2e, 0xff, 0xfe, 0x2e, 0x68, 0x3a, 0x32, 0x2c, 0x53])), msg("latin1")); // "1.\xff\xfe.h:2,S"
+  writeFileSync(dir("cur", Buffer.from("2.caf\u00e9.h:2,S")), msg("utf8"));
+  writeFileSync(dir("new", Buffer.from("3.a\nb")), msg("newline"));
+  writeFileSync(dir("new", Buffer.from("4.back\\slash\\xff")), msg("backslash"));
+  writeFileSync(dir("new", Buffer.from([0x35, 0x2e, 0x5c, 0x78, 0x66, 0x66])), msg("lookalike")); // "5.\xff" spelled with a backslash
+  writeFileSync(dir("new", Buffer.from([0x35, 0x2e, 0xff])), msg("realbyte"));
+  writeFileSync(dir("new", Buffer.from("6.x:2,:2,S")), msg("double"));
+  const src = maildirSource(d);
+  const r = await drain(src);
+  assert.equal(r.error, undefined);
+  assert.deepEqual(ids(r.items).sort(), ["backslash", "double", "latin1", "lookalike", "newline", "realbyte", "utf8"].map((x) => `${x}@example.com`));
+  assert.equal(new Set(r.items.map((i) => i.provenance.position)).size, 7, "every file has its own key");
+  assert.equal((await drain(src, r.cursor)).items.length, 0, "a re-run reads nothing again");
+});

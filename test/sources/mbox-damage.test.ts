@@ -88,6 +88,29 @@ test("a UTF-8 BOM before the first separator: plain and gzip are read, nothing l
   }
 });
 
+test("blank lines before the first separator, after a BOM or not, LF or CRLF: the first message is kept", async (t) => {
+  const d = tempDir(t);
+  for (const bom of ["", "\ufeff"]) {
+    for (const lead of ["\n", "\r\n", "\n\n\r\n"]) {
+      for (const crlf of [false, true]) {
+        for (const n of [1, 2]) {
+          const body = mboxrd([msg("a"), msg("b")].slice(0, n));
+          const text = bom + lead + (crlf ? body.replace(/\n/g, "\r\n") : body);
+          const name = `lead-${bom ? "bom" : "nobom"}-${JSON.stringify(lead).replace(/\W/g, "")}-${crlf ? "crlf" : "lf"}-${n}`;
+          writeFileSync(join(d, `${name}.mbox`), text);
+          writeFileSync(join(d, `${name}.mbox.gz`), gzipSync(text));
+          for (const f of [`${name}.mbox`, `${name}.mbox.gz`]) {
+            const r = await drain(openSource(join(d, f)));
+            assert.equal(r.error, undefined, f);
+            assert.deepEqual(ids(r.items), ["a@example.com", "b@example.com"].slice(0, n), f);
+            assert.ok(r.items[0].kind === "message" && r.items[0].bytes.toString().startsWith("From: Tester"), `${f}: the message starts at its header`);
+          }
+        }
+      }
+    }
+  }
+});
+
 test("mbox appended while read: a message cut mid-way is left for the next run, then read whole", async (t) => {
   const d = tempDir(t);
   const p = join(d, "live.mbox");

@@ -58,6 +58,16 @@ const damaged = [
     m.parts.messages = ["../../etc/passwd"];
     writeFileSync(f, JSON.stringify(m));
   }, error: /parts\.messages names "\.\.\/\.\.\/etc\/passwd", not a part file/ },
+  { name: "naming a part twice (its rows would count twice)", damage: (f: string) => {
+    const m = JSON.parse(readFileSync(f, "utf8"));
+    m.parts.messages.push(m.parts.messages[0]);
+    writeFileSync(f, JSON.stringify(m));
+  }, error: /damaged store manifest: parts\.messages names "messages\/part-\d+\.(parquet|jsonl)" twice/ },
+  { name: "naming one people table as two", damage: (f: string) => {
+    const m = JSON.parse(readFileSync(f, "utf8"));
+    m.people.emails = m.people.people;
+    writeFileSync(f, JSON.stringify(m));
+  }, error: /damaged store manifest: people\.emails names "people\/people-\d+\.parquet", not a people\/emails-NNNNNN\.parquet table/ },
   { name: "truncated", damage: (f: string) => writeFileSync(f, readFileSync(f, "utf8").slice(0, 40)), error: /unreadable store manifest/ },
 ];
 

@@ -74,6 +74,23 @@ test("thread refs: lore URLs and bare Message-IDs", () => {
   assert.deepEqual(parseThreadRef("<x@y>", "http://h/ibx"), { inbox: "http://h/ibx/", messageId: "x@y" });
   assert.throws(() => parseThreadRef("not an id", "http://h/"), /not a Message-ID/);
   assert.throws(() => parseThreadRef("https://lore.kernel.org/netdev/", "http://h/"), /not a lore message URL/);
+  // Message-IDs with %, #, ?, / and unicode: every form that names one id gives that id, and the
+  // fetched URL round-trips to it; the forms that cannot (a raw '?' or '#') say how to write them
+  const ids = ["50%off@x.org", "a#b@x.org", "q?x=1@x.org", "a/b/c@x.org", "grüße.日本@example.org", "%41@x", "a%2Fb@x"];
+  for (const id of ids) {
+    const enc = encodeURIComponent(id);
+    for (const ref of [id, `<${id}>`, `https://lore.kernel.org/netdev/${enc}/`, `https://lore.kernel.org/netdev/${enc}/T/#u`]) {
+      const r = parseThreadRef(ref, "https://lore.kernel.org/all/");
+      assert.equal(r.messageId, id, ref);
+      assert.equal(decodeURIComponent(threadUrl(r).split("/").slice(-2)[0]), id, `${ref}: fetched URL`);
+    }
+  }
+  // pasted unencoded: a '%' that is no escape stays as it is; unicode is the browser's own encoding
+  assert.equal(parseThreadRef("https://lore.kernel.org/netdev/50%off@x.org/", "http://h/").messageId, "50%off@x.org");
+  assert.equal(parseThreadRef("https://lore.kernel.org/netdev/grüße@x.org/", "http://h/").messageId, "grüße@x.org");
+  for (const raw of ["https://lore.kernel.org/netdev/a#b@x.org/", "https://lore.kernel.org/netdev/q?x=1@x.org/"]) {
+    assert.throws(() => parseThreadRef(raw, "http://h/"), /holds '\?' or '#'.*%3F and %23/, raw);
+  }
 });
 
 test("Retry-After: seconds or an HTTP date", () => {

@@ -16,10 +16,15 @@ export function parseThreadRef(arg: string, defaultInbox: string): ThreadRef {
   const s = arg.trim();
   if (/^https?:\/\//i.test(s)) {
     const u = new URL(s);
-    const parts = u.pathname.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
+    // A segment that is not valid percent-encoding is the id as shown, a '%' in it (50%off@x)
+    const parts = u.pathname.split("/").filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
     // /<inbox>/<msgid>[/T|t|raw|t.mbox.gz|...]; public-inbox may be mounted under a prefix, so
     // take the first segment that looks like a Message-ID (has '@'), and the one before it.
     const i = parts.findIndex((p) => p.includes("@"));
+    if (i < 1 && /@/.test(`${u.search}${u.hash}`)) {
+      throw new Error(`${arg}: the Message-ID holds '?' or '#', which end a URL's path: write them as %3F and %23, ` +
+        "or give the bare Message-ID in quotes with --inbox URL");
+    }
     if (i < 1) throw new Error(`${arg}: not a lore message URL (expected .../<inbox>/<message-id>/...)`);
     const base = `${u.protocol}//${u.host}/${parts.slice(0, i).map(encodeURIComponent).join("/")}/`;
     return { inbox: base, messageId: parts[i] };
