@@ -5,12 +5,36 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
+// The three site suites with their own builds start together; the suites reusing a build follow.
 const SLOW = [
+  "test/site/site.test.ts",
+  "test/site/site-hostile.test.ts",
+  "test/site/series-page.test.ts",
+  "test/site/charts.test.ts",
+  "test/sync/incremental.test.ts",
+  "test/site/site-empty.test.ts",
+  "test/sync/hostile-rss.test.ts",
+  "test/site/filter.test.ts",
+  "test/sync/sync-real.test.ts",
+  "test/commands/cli-usage.test.ts",
+  "test/sync/faults.test.ts",
+  "test/series/corpus-applied.test.ts",
+  "test/commands/start.test.ts",
+  "test/analysis/corpus-invariants.test.ts",
+  "test/store/shared-corpus.test.ts",
+  "test/commands/identity-settings.test.ts",
+  "test/store/readers-during-ingest.test.ts",
+  "test/thread/public-inbox-agreement.test.ts",
+  "test/analysis/refresh-lock.test.ts",
+  "test/analysis/loader-cache.test.ts",
 ];
 
 const full = process.argv.includes("--full");
 const walk = (dir) => readdirSync(dir, { withFileTypes: true })
   .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 const files = walk("test").filter((f) => f.endsWith(".test.ts") && f.endsWith(".full.test.ts") === full).sort();
+// A renamed or deleted slow file would silently lose its place: say so instead.
+const gone = SLOW.filter((f) => !files.includes(f) && !full);
+if (gone.length) throw new Error(`test/helpers/test-order.mjs: SLOW names files that do not exist: ${gone.join(", ")}`);
 const rank = (f) => { const i = SLOW.indexOf(f); return i < 0 ? SLOW.length : i; };
 console.log(files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)).join("\n"));
