@@ -23,8 +23,8 @@ const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
 // "a:NAME" are the artifact builders inside "artifacts" (a:threads includes a:thread shards, a:people
 // a:person shards and a:search); "affiliations" runs after "derived" in the same chain.
 const STAGES = ["read", "threads", "graph", "metrics", "layout", "responsiveness+reviews", "series", "people", "derived", "affiliations", "artifacts",
-  "a:threads", "a:thread shards", "a:people", "a:person shards", "a:search", "a:activity", "a:bridges", "a:upset", "a:responsiveness", "a:reviews",
-  "a:series", "a:facts", "a:buckets", "a:graph", "layout wait", "derived wait", "affiliation files", "write"];
+  "a:threads", "a:thread shards", "a:people", "a:person shards", "a:search", "a:reviews",
+  "a:series", "a:facts", "a:graph", "quarters wait", "a:buckets", "layout wait", "derived wait", "affiliation files", "write"];
 const self = fileURLToPath(import.meta.url);
 
 /** CPU time of finished child processes (Linux /proc: cutime + cstime), in ms. */

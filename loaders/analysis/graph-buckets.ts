@@ -5,8 +5,10 @@
 // bucket. People are the fact tables' person indices (facts.ts), so pages name them from
 // facts-people.json. Metrics are rounded: they are ranked and shown, not recomputed.
 import type { Analysis } from "./analyze.ts";
-import { buildReplyGraph, byPerson, selectReplies } from "../graph/build.ts";
-import { computeMetrics } from "../graph/metrics.ts";
+import { Worker } from "node:worker_threads";
+import { buildReplyGraph, byPerson } from "../graph/build.ts";
+import { computeMetrics, type NodeMetrics } from "../graph/metrics.ts";
+import type { ReplyEdge } from "../graph/replies.ts";
 
 export interface GraphBucket {
   /** "all" or "YYYY-Qn". */
@@ -41,16 +43,72 @@ function quarters(a: Analysis): [number, number][] {
   return out;
 }
 
-export function buildGraphBuckets(a: Analysis, personIndex: Map<string, number>): GraphBucketsArtifact {
-  const names = (id: string) => id;
-  const bucket = (id: string, from: number | null, to: number | null): GraphBucket | null => {
-    const edges = from === null ? a.replies.filter((e) => !e.bot) : selectReplies(a.replies, { start: from, end: to ?? undefined });
-    if (!edges.length) return null;
-    const g = from === null ? a.graph : buildReplyGraph(edges, {}, names);
-    const m = from === null ? a.metrics : { nodes: byPerson(computeMetrics(g, 42).nodes) };
-    const b: GraphBucket = { id, from: from === null ? null : day(from), to: to === null ? null : day(to), nodes: g.order, edges: g.size,
+/**
+ * The quarters' replies as plain data a worker thread can take: human replies with a date, as
+ * indices into `ids` (person ids), in the analysis' reply order (graphs and metrics depend on it).
+ */
+export interface QuarterJob { ids: string[]; from: Int32Array; to: Int32Array; date: Float64Array; quarters: [number, number][] }
+
+/** One quarter's graph metrics, by person id (computeMetrics of the quarter's reply graph). */
+export interface QuarterMetrics { from: number; to: number; nodes: number; edges: number; metrics: [string, NodeMetrics][] }
+
+export function quarterJob(a: Analysis): QuarterJob {
+  const at = new Map<string, number>(), ids: string[] = [];
+  const ix = (id: string) => { let i = at.get(id); if (i === undefined) { at.set(id, (i = ids.length)); ids.push(id); } return i; };
+  const kept = a.replies.filter((e) => !e.bot && e.date !== null);
+  const from = new Int32Array(kept.length), to = new Int32Array(kept.length), date = new Float64Array(kept.length);
+  kept.forEach((e, k) => { from[k] = ix(e.from); to[k] = ix(e.to); date[k] = e.date!; });
+  return { ids, from, to, date, quarters: quarters(a) };
+}
+
+/** What the worker does (here for small corpora or when it fails): each quarter's graph and metrics. */
+export function quarterMetrics(job: QuarterJob): QuarterMetrics[] {
+  const out: QuarterMetrics[] = [];
+  for (const [from, to] of job.quarters) {
+    const edges: ReplyEdge[] = [];
+    for (let k = 0; k < job.date.length; k++) {
+      const d = job.date[k];
+      if (d >= from && d < to) edges.push({ child: -1, parent: -1, from: job.ids[job.from[k]], to: job.ids[job.to[k]], date: d, latency: null, lists: [], bot: false });
+    }
+    if (!edges.length) continue;
+    const g = buildReplyGraph(edges, {}, (id) => id);
+    out.push({ from, to, nodes: g.order, edges: g.size, metrics: [...byPerson(computeMetrics(g, 42).nodes)] });
+  }
+  return out;
+}
+
+/** Quarters whose metrics are computed on a worker thread from this many dated human replies (below, here). */
+export const WORKER_QUARTER_REPLIES = 20_000;
+
+/** Quarter jobs done on a worker thread, and worker jobs that fell back to this thread (tests, diagnostics). */
+export const quarterStats = { worker: 0, fallbacks: 0 };
+
+/** Start the quarters' metrics: on a worker thread for big corpora (beside the page artifacts), else here. */
+export function startQuarterMetrics(a: Analysis, workerFrom = WORKER_QUARTER_REPLIES): Promise<QuarterMetrics[]> {
+  const job = quarterJob(a);
+  if (job.date.length < workerFrom) return Promise.resolve(quarterMetrics(job));
+  return new Promise((resolve) => {
+    let done = false;
+    const here = () => { if (!done) { done = true; quarterStats.fallbacks++; resolve(quarterMetrics(job)); } };
+    let w: Worker;
+    try {
+      w = new Worker(new URL("./quarters-boot.mjs", import.meta.url), { workerData: job });
+    } catch {
+      here();
+      return;
+    }
+    w.once("message", (r: QuarterMetrics[]) => { if (!done) { done = true; quarterStats.worker++; resolve(r); } void w.terminate(); });
+    w.once("error", here);
+    w.once("exit", here);
+  });
+}
+
+/** The buckets: all time (the analysis' own graph and metrics) and each quarter (`quarters`: quarterMetrics' result). */
+export function buildGraphBuckets(a: Analysis, personIndex: Map<string, number>, quarterResults: QuarterMetrics[] = quarterMetrics(quarterJob(a))): GraphBucketsArtifact {
+  const bucket = (id: string, from: number | null, to: number | null, nodes: number, edges: number, metrics: Iterable<[string, NodeMetrics]>): GraphBucket => {
+    const b: GraphBucket = { id, from: from === null ? null : day(from), to: to === null ? null : day(to), nodes, edges,
       person: [], pagerank: [], betweenness: [], community: [], core: [], in_w: [], out_w: [] };
-    for (const [pid, v] of m.nodes) {
+    for (const [pid, v] of metrics) {
       const k = personIndex.get(pid);
       if (k === undefined) continue;
       b.person.push(k); b.pagerank.push(round(v.pagerank)); b.betweenness.push(round(v.betweenness));
@@ -59,12 +117,10 @@ export function buildGraphBuckets(a: Analysis, personIndex: Map<string, number>)
     return b;
   };
   const out: GraphBucket[] = [];
-  const all = bucket("all", null, null);
-  if (all) out.push(all);
-  for (const [from, to] of quarters(a)) {
-    const d = new Date(from);
-    const b = bucket(`${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`, from, to);
-    if (b) out.push(b);
+  if (a.replies.some((e) => !e.bot)) out.push(bucket("all", null, null, a.graph.order, a.graph.size, a.metrics.nodes));
+  for (const q of quarterResults) {
+    const d = new Date(q.from);
+    out.push(bucket(`${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`, q.from, q.to, q.nodes, q.edges, q.metrics));
   }
   return { buckets: out };
 }

@@ -10,7 +10,7 @@ import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
 import { threadDetailJson, threadRowJson } from "./thread-detail-json.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
 import { buildFacts, buildFactsPeople, personIndexOf } from "./facts.ts";
-import { buildGraphBuckets } from "./graph-buckets.ts";
+import { buildGraphBuckets, startQuarterMetrics, type QuarterMetrics } from "./graph-buckets.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
   "(e.g. `npm run ingest -- netdev=../shared/corpus/2024-h2/netdev.mbox.gz`) or fetch from lore with `npm run sync`, " +
@@ -67,8 +67,11 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       files.set(FILES.factsObs, JSON.stringify({ obs }));
       files.set(FILES.factsPeople, JSON.stringify(buildFactsPeople(a)));
     }],
-    ["buckets", () => files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a))))],
   ];
+}
+
+function bucketFiles(a: Analysis, files: Map<string, string>, quarters?: QuarterMetrics[]): void {
+  files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a), quarters)));
 }
 
 function* range(from: number, to: number): Iterable<number> { for (let i = from; i < to; i++) yield i; }
@@ -102,6 +105,7 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
   const b: Built = {};
   graphFiles(a, files);
   for (const [, step] of steps(a, files, b)) step();
+  bucketFiles(a, files);
   metaFile(a, files, b, storeVersion, startedAt);
   return files;
 }
@@ -117,11 +121,18 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
   const files = new Map<string, string>();
   const b: Built = {};
   const turn = () => new Promise<void>((r) => setImmediate(r));
+  // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
+  const quarters = startQuarterMetrics(a);
   for (const [name, step] of steps(a, files, b, waits)) { timed(waits, `a:${name}`, step); await turn(); }
   let t = Date.now();
   await layout;
   waits["layout wait"] = Date.now() - t;
   timed(waits, "a:graph", () => graphFiles(a, files));
+  t = Date.now();
+  const q = await quarters;
+  waits["quarters wait"] = Date.now() - t;
+  // After the layout: the all-time bucket has the betweenness its worker computed.
+  timed(waits, "a:buckets", () => bucketFiles(a, files, q));
   t = Date.now();
   const v = await version();
   waits["derived wait"] = Date.now() - t;

@@ -55,7 +55,9 @@ export function threadDetailJson(a: Analysis, reviewsOf: (k: number) => readonly
     members.forEach((i, j) => { out.push(j ? "," : "", message(i, base)); });
     out.push(`],"participants":[`);
     parts.forEach(([p, c], j) => { out.push(j ? "," : "", ref(p).slice(0, -1), `,"messages":${c.n},"first":${num(c.first)}}`); });
-    out.push(`],"trailers":${artifactJson(cut ? trailers.slice(0, DETAIL_ROWS) : trailers)},"naks":${artifactJson(cut ? naks.slice(0, DETAIL_ROWS) : naks)}`);
+    // Most threads have neither: "[]" without a call.
+    const list = (xs: unknown[]) => (xs.length ? artifactJson(cut ? xs.slice(0, DETAIL_ROWS) : xs) : "[]");
+    out.push(`],"trailers":${list(trailers)},"naks":${list(naks)}`);
     if (series !== null) out.push(`,"series":${artifactJson(series)}`);
     if (cut) out.push(`,"full_counts":${J({ messages: t.members.length, participants: count.size, trailers: trailers.length, naks: naks.length })}`);
     out.push("}");

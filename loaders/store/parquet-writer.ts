@@ -3,7 +3,7 @@
 // batch parts are JSON lines, one object per row (a view reads them, then the sealer's COPY to
 // Parquet). Derived tables go columnar: one line per chunk of rows holding one JSON array per
 // column, unnested by DuckDB, so no JS object is made per row and each column is one stringify.
-import { unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, unlinkSync, writeSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { ColumnType, DerivedColumns } from "./api.ts";
 import type { Columns } from "./schema.ts";
@@ -118,9 +118,31 @@ function chunk(col: ArrayLike<unknown> | undefined, t: ColumnType, from: number,
   return out;
 }
 
+type Extract = (rows: Record<string, unknown>[]) => unknown[][];
+const extractors = new Map<string, Extract>();
+
+/**
+ * One pass over the rows reading each declared column by its literal name: `rows.map((r) => r[n])`
+ * per column made that read megamorphic (one site, many names), a second at ~200k rows. The
+ * names are the code's own column names (JSON-quoted into the generated reader).
+ */
+function extractor(names: string[]): Extract {
+  const key = JSON.stringify(names);
+  let f = extractors.get(key);
+  if (!f) {
+    const cols = names.map((_, j) => `c${j}`);
+    f = new Function("rows", `const n = rows.length; ${cols.map((c) => `const ${c} = new Array(n);`).join(" ")}
+      for (let i = 0; i < n; i++) { const r = rows[i]; ${names.map((x, j) => `${cols[j]}[i] = r[${JSON.stringify(x)}];`).join(" ")} }
+      return [${cols.join(", ")}];`) as Extract;
+    extractors.set(key, f);
+  }
+  return f;
+}
+
 /** Objects keyed by column name as one array per declared column (stray fields never reach the file). */
 export function rowsToColumns(columns: Columns, rows: Record<string, unknown>[]): DerivedColumns {
-  return { length: rows.length, columns: Object.fromEntries(Object.keys(columns).map((n) => [n, rows.map((r) => r[n])])) };
+  const names = Object.keys(columns), cols = extractor(names)(rows);
+  return { length: rows.length, columns: Object.fromEntries(names.map((n, j) => [n, cols[j]])) };
 }
 
 /**
@@ -129,8 +151,14 @@ export function rowsToColumns(columns: Columns, rows: Record<string, unknown>[])
  * hostile values) is split in halves down to single rows.
  */
 export function columnarLines(columns: Columns, data: DerivedColumns): Buffer {
-  const names = Object.keys(columns);
   const w = new JsonLinesWriter();
+  eachColumnarLine(columns, data, (texts) => { for (const t of texts) w.text(t); w.endLine(); });
+  return w.bytes();
+}
+
+/** The lines of columnarLines, each as its texts (without the newline), in order, to `emit`. */
+function eachColumnarLine(columns: Columns, data: DerivedColumns, emit: (texts: string[]) => void): void {
+  const names = Object.keys(columns);
   const line = (from: number, to: number): void => {
     let texts: string[];
     try {
@@ -141,12 +169,33 @@ export function columnarLines(columns: Columns, data: DerivedColumns): Buffer {
       line(from, mid); line(mid, to);
       return;
     }
-    for (const t of texts) w.text(t);
-    w.text("}");
-    w.endLine();
+    texts.push("}");
+    emit(texts);
   };
   for (let i = 0; i < data.length; i += ROWS_PER_LINE) line(i, Math.min(data.length, i + ROWS_PER_LINE));
-  return w.bytes();
+}
+
+/**
+ * columnarLines' bytes written to `file` line by line (lone surrogates replaced as JsonLinesWriter
+ * does): no buffer of the whole table, grown and copied over and over (a second of the analysis'
+ * main thread at ~200k messages).
+ */
+function writeAll(fd: number, s: string): void {
+  const b = Buffer.from(s);
+  for (let off = 0; off < b.length;) off += writeSync(fd, b, off);
+}
+
+export function writeColumnarLines(file: string, columns: Columns, data: DerivedColumns): void {
+  const fd = openSync(file, "w");
+  try {
+    eachColumnarLine(columns, data, (texts) => {
+      // One write per text: joined, a line of huge values could outgrow a JS string.
+      for (const t of texts) writeAll(fd, t.includes("\\ud") ? t.replace(LONE_SURROGATE, "$1\\ufffd") : t);
+      writeAll(fd, "\n");
+    });
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A typed SELECT over a file written from columnarLines: the chunks' arrays unnested side by side, in order. */
@@ -163,15 +212,14 @@ export function columnarRelationSql(file: string, columns: Columns): string {
 export async function writeParquet(
   con: DuckDBConnection, file: string, columns: Columns, rows: Record<string, unknown>[] | DerivedColumns,
 ): Promise<void> {
-  const bytes = columnarLines(columns, Array.isArray(rows) ? rowsToColumns(columns, rows) : rows);
   const tmp = `${file}.rows.jsonl`;
   // Sync file calls: the analysis writes the derived tables while its main thread builds the page
   // artifacts and turns the event loop only between builders; each async call would wait for one
   // such turn (with async write and unlink the tables finished well after the artifacts).
-  writeFileSync(tmp, bytes);
   try {
+    writeColumnarLines(tmp, columns, Array.isArray(rows) ? rowsToColumns(columns, rows) : rows);
     await copyToParquet(con, columnarRelationSql(tmp, columns), file);
   } finally {
-    unlinkSync(tmp);
+    try { unlinkSync(tmp); } catch { /* never created: the first error is the one to report */ }
   }
 }
