@@ -173,11 +173,13 @@ export interface GraphNode extends PersonRef {
   community: number | null;         // Louvain community id (0 = largest)
   core: number | null;              // k-core number (undirected)
   x: number; y: number;
+  /** The person's index in the fact tables (facts.ts personIndexOf; -1: none), so the page needs no facts-people.json to filter. */
+  f: number;
 }
 export interface GraphEdge {
   s: number; t: number;             // node indexes: s replied to t
   w: number;
-  first: number; last: number;
+  // (The first and last reply's dates are in graph-edges.csv: the page filters by `m`, and they were a third of graph.json.)
   l: number[];
   m: number[];
 }

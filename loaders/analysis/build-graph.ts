@@ -6,6 +6,7 @@ import { fileKey } from "./keys.ts";
 import { bridging, BRIDGE_MIN_MESSAGES, BRIDGE_MIN_PARTICIPATION } from "./bridging.ts";
 import { graphKey, personOfKey } from "../graph/build.ts";
 import { toCsv, toGexf, toGraphml, type Row } from "../graph/export.ts";
+import { personIndexOf } from "./facts.ts";
 
 /** Edges kept in graph.json at most; the lightest go first (each node keeps its heaviest edge). */
 export const MAX_PAGE_EDGES = 40_000;
@@ -38,6 +39,7 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
   g.forEachEdge((_k, e) => { for (const m of Object.keys(e.months)) monthsSet.add(m); });
   const months = [...monthsSet].sort();
   const monthIdx = new Map(months.map((m, i) => [m, i]));
+  const factIdx = personIndexOf(a);
   const nodes: GraphNode[] = ids.map((id, i) => {
     const key = keys[i];
     const mt = a.metrics.nodes.get(id);
@@ -55,10 +57,10 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
       ...personRef(a, id), bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
       in_w, out_w, degree: own.hasNode(key) ? own.neighbors(key).length : 0,
       pagerank: mt ? r(mt.pagerank) : null, betweenness: mt ? r(mt.betweenness) : null,
-      community: mt ? mt.community : null, core: mt ? mt.core : null, x: pos.x, y: pos.y,
+      community: mt ? mt.community : null, core: mt ? mt.core : null, x: pos.x, y: pos.y, f: factIdx.get(id) ?? -1,
     };
   });
-  const all: GraphEdge[] = [];
+  const all: (GraphEdge & { first: number; last: number })[] = [];
   g.forEachEdge((_k, e, s, t) => {
     const m: number[] = [];
     for (const [mo, c] of Object.entries(e.months)) m.push(monthIdx.get(mo)!, c);
@@ -68,10 +70,10 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
   // Pruning: smallest minimum weight that fits MAX_PAGE_EDGES; each node keeps its heaviest edge.
   let minW = 1;
   while (all.filter((e) => e.w >= minW).length > MAX_PAGE_EDGES) minW++;
-  const heaviest = new Map<number, GraphEdge>();
+  const heaviest = new Map<number, (typeof all)[number]>();
   for (const e of all) for (const n of [e.s, e.t]) { const h = heaviest.get(n); if (!h || e.w > h.w) heaviest.set(n, e); }
   const keep = new Set([...heaviest.values()]);
-  const edges = all.filter((e) => e.w >= minW || keep.has(e));
+  const edges: GraphEdge[] = all.filter((e) => e.w >= minW || keep.has(e)).map(({ first: _f, last: _l, ...e }) => e);
   // Communities: size, most central members, dominant home list.
   const comm = new Map<number, GraphNode[]>();
   for (const n of nodes) if (n.community !== null) { const l = comm.get(n.community); if (l) l.push(n); else comm.set(n.community, [n]); }

@@ -12,6 +12,7 @@ import type { Page } from "playwright-core";
 import { haveChromium, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { syntheticCorpus, syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
+import { writeHostileCorpus } from "./hostile-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
@@ -103,5 +104,27 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
     assert.match(await kpi(w.page, "people_with_org"), new RegExp(` of ${want}$`));
     assert.ok(want < org.people);
     await clean(w.page, w.watch, "organisations-window");
+  });
+});
+
+describe("without MAINTAINERS (the hostile corpus's site): Subsystems says how to add one, Organisations still follows the filter", { skip }, () => {
+  let served: ServedSite;
+  before(async () => { served = await serveCorpusSite("tg-affil-hostile-", writeHostileCorpus); }); // the hostile suite's build
+  after(async () => { await served?.close(); });
+
+  test("Subsystems: the notice with the --maintainers hint; Organisations: figures under a window, as text", async () => {
+    for (const [path, ready] of [["/subsystems?from=2024-07-01&to=2024-08-01", "[data-testid=no-maintainers]"], ["/organisations?from=2024-07-01&to=2024-08-01", "[data-kpi=people_with_org]"]]) {
+      const { page, watch } = await served.browser.newPage();
+      await page.goto(served.server.url + pageUrl(path), { waitUntil: "load" });
+      await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+      await page.waitForLoadState("networkidle");
+      if (path.startsWith("/subsystems")) assert.match(await page.locator("[data-testid=no-maintainers]").textContent() ?? "", /--maintainers/);
+      assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
+      assert.deepEqual(watch.outside, [], `${path}: requests left loopback`);
+      assert.equal(await page.locator(".observablehq--error").count(), 0);
+      assert.deepEqual(watch.dialogs, [], `${path}: no injected script ran (dialogs)`);
+      await page.screenshot({ path: join(SHOTS, `affil-hostile-${path.slice(1, 5)}.png`), fullPage: true });
+      await page.close();
+    }
   });
 });

@@ -45,7 +45,7 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
     const a = r() * 2 * Math.PI, rad = Math.sqrt(r()) * 1000, c = p.community ?? 0;
     return { ...ref(p), bot: p.bot, messages: p.messages, lists: p.lists, in_w: p.replies_received, out_w: p.replies_sent,
       degree: 0, pagerank: p.pagerank, betweenness: r() * 0.01, community: c, core: 1 + (i % 5),
-      x: Math.cos(a) * rad + 400 * Math.cos(c), y: Math.sin(a) * rad + 400 * Math.sin(c) };
+      x: Math.cos(a) * rad + 400 * Math.cos(c), y: Math.sin(a) * rad + 400 * Math.sin(c), f: i };
   });
   const edges: A.GraphEdge[] = [];
   for (let s = 0; s < nodes.length; s++) for (let k = 0; k < o.edgesPerNode; k++) {
@@ -53,7 +53,7 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
     if (t === s) continue;
     const mi = Math.floor(r() * months.length);
     const w = 1 + Math.floor(r() * 4);
-    edges.push({ s, t, w, first: START + mi * 30 * DAY, last: START + mi * 30 * DAY + DAY, l: [lists.indexOf(nodes[s].home ?? "netdev")], m: [mi, w] });
+    edges.push({ s, t, w, l: [lists.indexOf(nodes[s].home ?? "netdev")], m: [mi, w] });
     nodes[s].degree++; nodes[t].degree++;
   }
   const threads: A.ThreadRow[] = [];
