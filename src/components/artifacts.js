@@ -31,6 +31,8 @@ export const loadFactsAffiliations = () => FileAttachment("../data/site/facts-af
 export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
 /** The series fact table (series-facts.js decodes it): the Series page under any filter. */
 export const loadSeriesFacts = () => FileAttachment("../data/site/facts-series.json").json();
+/** The Series page's table text and reviewer load (facts-series.ts buildSeriesTable). */
+export const loadSeriesTable = () => FileAttachment("../data/site/series-table.json").json();
 export const loadSeries = () => FileAttachment("../data/site/series.json").json();
 export const loadSubsystems = () => FileAttachment("../data/site/subsystems.json").json();
 export const loadOrganisations = () => FileAttachment("../data/site/organisations.json").json();
