@@ -10,10 +10,8 @@ import type { Outcome } from "../series/index.ts";
 import { reviewerLoadRows, type SeriesArtifact } from "./build-series.ts";
 import { artifactJson } from "./bounded.ts";
 import { clipText } from "../model/clip.ts";
+import { FILES } from "./artifacts.ts";
 
-export const FACTS_SERIES_FILE = "facts-series.json";
-/** The Series page's table and reviewer load (SeriesTableArtifact): the page needs no series.json. */
-export const SERIES_TABLE_FILE = "series-table.json";
 /** Rows of the table: the most recent series (as series.json's rows). */
 export const TABLE_ROWS_MAX = 6000;
 export const FACTS_SERIES_SCHEMA = 1;
@@ -143,5 +141,6 @@ export function buildSeriesTable(a: Analysis): SeriesTableArtifact {
 
 /** Both files, written beside series.json (run.ts). */
 export function seriesFactFiles(a: Analysis): [string, string][] {
-  return [[FACTS_SERIES_FILE, JSON.stringify(buildFactsSeries(a))], [SERIES_TABLE_FILE, artifactJson(buildSeriesTable(a))]];
+  // series-table.json: the Series page's table and reviewer load (the page needs no series.json).
+  return [[FILES.factsSeries, JSON.stringify(buildFactsSeries(a))], [FILES.seriesTable, artifactJson(buildSeriesTable(a))]];
 }
