@@ -52,6 +52,9 @@ export const FILES = {
   threadPart: (k: number) => `threads-part-${k}.json`,
   /** The THREADS_TOP biggest threads' rows (with their row index): the usual top tables need no part. */
   threadsTop: "threads-top.json",
+  /** The series fact table and the Series page's table text (facts-series.ts), written beside series.json. */
+  factsSeries: "facts-series.json",
+  seriesTable: "series-table.json",
   /** Graph metrics per window bucket: all time and each quarter (graph-buckets.ts). */
   graphBuckets: "graph-buckets.json",
 } as const;

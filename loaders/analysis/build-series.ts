@@ -130,12 +130,17 @@ export function buildSeries(a: Analysis): SeriesArtifact {
     ],
     curves, by_list,
     revisions_to_accept: [...toAccept].sort((x, y) => x[0] - y[0]).map(([revisions, n]) => ({ revisions, groups: n })),
-    reviewer_load: a.corpus.maintainerRoles && a.corpus.subsystems
-      ? reviewerLoad(a.corpus.messages, a.series, a.corpus.maintainerRoles, (id) => a.bots.has(id)).slice(0, 200)
-        .map((r) => ({ ...r, person: personRef(a, r.person), subsystems: r.subsystems.slice(0, 20) }))
-      : null,
+    reviewer_load: reviewerLoadRows(a),
     rows,
   };
+}
+
+/** The busiest 200 maintainers' and reviewers' load (series-load.ts); null without the subsystem tables. */
+export function reviewerLoadRows(a: Analysis): SeriesArtifact["reviewer_load"] {
+  return a.corpus.maintainerRoles && a.corpus.subsystems
+    ? reviewerLoad(a.corpus.messages, a.series, a.corpus.maintainerRoles, (id) => a.bots.has(id)).slice(0, 200)
+      .map((r) => ({ ...r, person: personRef(a, r.person), subsystems: r.subsystems.slice(0, 20) }))
+    : null;
 }
 
 /** A thread detail's series part: the revision history of the group its root posting belongs to. */

@@ -7,8 +7,13 @@ import type { Analysis } from "./analyze.ts";
 import type { GroupRow } from "./series.ts";
 import { personIndexOf } from "./facts.ts";
 import type { Outcome } from "../series/index.ts";
+import { reviewerLoadRows, type SeriesArtifact } from "./build-series.ts";
+import { artifactJson } from "./bounded.ts";
+import { clipText } from "../model/clip.ts";
+import { FILES } from "./artifacts.ts";
 
-export const FACTS_SERIES_FILE = "facts-series.json";
+/** Rows of the table: the most recent series (as series.json's rows). */
+export const TABLE_ROWS_MAX = 6000;
 export const FACTS_SERIES_SCHEMA = 1;
 const MIN = 60_000;
 
@@ -60,10 +65,7 @@ export function buildFactsSeries(a: Analysis): FactsSeriesArtifact {
   const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) m += bit.get(l) ?? 0; return m; };
   const outcomeIdx = new Map(OUTCOMES.map((o, i) => [o, i]));
   const personIdx = personIndexOf(a);
-  const order: GroupRow[] = [...a.series.groups].sort((x, y) => {
-    if (x.start === null || y.start === null) return x.start === y.start ? x.group - y.group : x.start === null ? 1 : -1;
-    return x.start - y.start || x.group - y.group;
-  });
+  const order = groupOrder(a);
   // Subsystems numbered by how many groups touch them (busy ones get short numbers).
   const subCount = new Map<string, number>();
   for (const g of order) for (const s of g.subsystems) subCount.set(s, (subCount.get(s) ?? 0) + 1);
@@ -98,4 +100,47 @@ export function buildFactsSeries(a: Analysis): FactsSeriesArtifact {
   }
   return { schema: FACTS_SERIES_SCHEMA, lists, outcomes: OUTCOMES, subsystems, has_subsystems: a.series.subsystems, verdicts: a.series.verdicts,
     groups: G, revisions: R };
+}
+
+/** Row order of the groups: dated by first post, undated last (ties by group index). */
+function groupOrder(a: Analysis): GroupRow[] {
+  return [...a.series.groups].sort((x, y) => {
+    if (x.start === null || y.start === null) return x.start === y.start ? x.group - y.group : x.start === null ? 1 : -1;
+    return x.start - y.start || x.group - y.group;
+  });
+}
+
+/**
+ * series-table.json: the text the Series page's table needs for the most recent series (bots'
+ * left out), by row of facts-series.json (`group`): the latest revision's subject and Message-ID,
+ * the deciding message and rule of the outcome; `author_id` only where the author has no
+ * fact-table index. Everything else (dates, lists, revisions, outcome) comes from the fact table.
+ */
+export interface SeriesTableArtifact {
+  group: number[]; subject: string[]; id: string[]; evidence: (string | null)[]; rule: (string | null)[]; author_id: (string | null)[];
+  reviewer_load: SeriesArtifact["reviewer_load"];
+}
+
+export function buildSeriesTable(a: Analysis): SeriesTableArtifact {
+  const lc = a.series.lifecycle;
+  const personIdx = personIndexOf(a);
+  const rowOf = new Map(groupOrder(a).map((g, k) => [g.group, k]));
+  const recent = a.series.groups.filter((g) => !a.bots.has(g.author))
+    .sort((x, y) => (y.start ?? 0) - (x.start ?? 0) || (x.id < y.id ? -1 : 1)).slice(0, TABLE_ROWS_MAX);
+  const out: SeriesTableArtifact = { group: [], subject: [], id: [], evidence: [], rule: [], author_id: [], reviewer_load: reviewerLoadRows(a) };
+  for (const g of recent) {
+    const revs = lc.grouping.groups[g.group].revisions, last = revs[revs.length - 1];
+    // The revision that decided the outcome and says how (series.json's "Evidence" column).
+    const decided = revs.find((r) => lc.outcomes[r].outcome === g.outcome && lc.outcomes[r].evidence) ?? last;
+    out.group.push(rowOf.get(g.group)!); out.subject.push(clipText(lc.revisions[last].subject)); out.id.push(lc.revisions[last].id);
+    out.evidence.push(lc.outcomes[decided].evidence?.messageId ?? null); out.rule.push(lc.outcomes[decided].evidence?.rule ?? null);
+    out.author_id.push(personIdx.has(g.author) ? null : g.author);
+  }
+  return out;
+}
+
+/** Both files, written beside series.json (run.ts). */
+export function seriesFactFiles(a: Analysis): [string, string][] {
+  // series-table.json: the Series page's table and reviewer load (the page needs no series.json).
+  return [[FILES.factsSeries, JSON.stringify(buildFactsSeries(a))], [FILES.seriesTable, artifactJson(buildSeriesTable(a))]];
 }

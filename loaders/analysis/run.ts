@@ -22,7 +22,7 @@ import { describeAffiliations, runAffiliations, type AffiliationOptions } from "
 import type { Affiliations } from "./affiliations.ts";
 import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles, MAINTAINERS_HINT } from "./affiliation-artifacts.ts";
 import { buildFactsAffiliations } from "./facts-affiliations.ts";
-import { buildFactsSeries, FACTS_SERIES_FILE } from "./facts-series.ts";
+import { seriesFactFiles } from "./facts-series.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
@@ -164,7 +164,7 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       if (aff.status === "ok") files.set(FILES.series, artifactJson(buildSeries(analysis)));
     } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
     // Beside series.json, with the sections the series learnt above.
-    files.set(FACTS_SERIES_FILE, JSON.stringify(buildFactsSeries(analysis)));
+    for (const [k, v] of seriesFactFiles(analysis)) files.set(k, v);
     threadAffiliationFiles(analysis, aff, files);
     files.set(FILES.factsAffiliations, JSON.stringify(buildFactsAffiliations(analysis, aff, MAINTAINERS_HINT)));
     timings["affiliation files"] = Date.now() - t;

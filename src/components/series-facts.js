@@ -123,3 +123,23 @@ export function seriesByList(s, kept, curves) {
       never_answered_share: x.length ? never / x.length : 0 };
   }).filter((r) => r.groups > 0);
 }
+
+/**
+ * The table's rows: series-table.json's (the most recent series) that the filter keeps, with their
+ * dates, lists, revisions and outcome from the fact table. people: facts-people ({ name, id } by index).
+ */
+export function seriesTableRows(s, table, people, kept) {
+  const keep = new Set(kept), out = [];
+  table.group.forEach((i, k) => {
+    if (!keep.has(i)) return;
+    const versions = [];
+    for (let r = s.firstRev[i]; r < s.firstRev[i + 1]; r++) versions.push(`v${s.revVersion[r]}`);
+    const who = s.author[i] >= 0 ? people[s.author[i]] : null;
+    const accepted = (s.flags[i] & SERIES_FLAG.accepted) !== 0;
+    out.push({ subject: table.subject[k], id: table.id[k], author_name: who?.name ?? table.author_id[k] ?? "?", author_id: who?.id ?? table.author_id[k],
+      lists: s.lists.filter((_, b) => s.listMask[i] & (1 << b)).join(" · "), versions: versions.join(" → "), nrev: versions.length,
+      outcome: s.outcomes[s.outcome[i]], partial: (s.flags[i] & SERIES_FLAG.partial) !== 0, start: Number.isNaN(s.start[i]) ? null : s.start[i],
+      time_to_accept_ms: accepted ? s.time[i] : null, evidence: table.evidence[k], rule: table.rule[k] });
+  });
+  return out;
+}

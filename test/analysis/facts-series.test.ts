@@ -6,13 +6,14 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildSeries } from "../../loaders/analysis/build-series.ts";
-import { buildFactsSeries } from "../../loaders/analysis/facts-series.ts";
+import { buildFactsSeries, buildSeriesTable } from "../../loaders/analysis/facts-series.ts";
+import { buildFactsPeople } from "../../loaders/analysis/facts.ts";
 import { corpus, D, T0 } from "./fixture.ts";
 import { posting, reply, verdict } from "../series/helpers.ts";
 import type { AnalysisMessage } from "../../loaders/model/corpus.ts";
 import type { VerdictRecord } from "../../loaders/model/verdict.ts";
 // @ts-expect-error plain browser JS without types
-import { decodeSeriesFacts, keptSeries, seriesFigures, acceptanceCurves, revisionsToAccept, seriesByList } from "../../src/components/series-facts.js";
+import { decodeSeriesFacts, keptSeries, seriesFigures, acceptanceCurves, revisionsToAccept, seriesByList, seriesTableRows } from "../../src/components/series-facts.js";
 
 /** A deterministic mix of series over three lists and ~120 days: respins, applications, replies, a bot's series. */
 function mixedCorpus(seed = 7) {
@@ -100,4 +101,30 @@ test("a window counts the series first posted in it and censors acceptance at it
   const allTime = keptSeries(s, { from: null, to: null, lists: ["alpha"], bots: false });
   assert.equal(allTime.length, human.filter((g) => g.lists.includes("alpha")).length, "bot series out whatever the bots setting");
   assert.ok(a.series.groups.some((g) => a.bots.has(g.author)), "the corpus has a bot's series");
+});
+
+test("the table (series-table.json + the fact table) gives series.json's rows: subject, links, author, revisions, outcome, dates, evidence; a window keeps its own", () => {
+  const a = mixedCorpus();
+  const ser = buildSeries(a), s = page(a);
+  const table = JSON.parse(JSON.stringify(buildSeriesTable(a)));
+  const fp = buildFactsPeople(a), people = fp.name.map((name, i) => ({ name, id: fp.id[i] }));
+  const all = { from: null, to: null, lists: null, bots: true };
+  const got = seriesTableRows(s, table, people, keptSeries(s, all));
+  const key = (r: any) => r.id;
+  const want = ser.rows.map((r) => ({ id: r.revisions.at(-1)!.id, subject: r.subject, author_id: r.author.id, versions: r.revisions.map((v) => `v${v.version}`).join(" → "),
+    outcome: r.outcome, start: r.start, tta: r.time_to_accept_ms, rule: (r.revisions.find((y) => y.outcome === r.outcome && y.evidence) ?? r.revisions.at(-1)!).rule,
+    evidence: r.revisions.find((y) => y.outcome === r.outcome && y.evidence)?.evidence ?? null })).sort((x, y) => (key(x) < key(y) ? -1 : 1));
+  const mine = got.map((r: any) => ({ id: r.id, subject: r.subject, author_id: r.author_id, versions: r.versions, outcome: r.outcome,
+    start: r.start === null ? null : r.start, tta: r.time_to_accept_ms, rule: r.rule, evidence: r.evidence })).sort((x: any, y: any) => (key(x) < key(y) ? -1 : 1));
+  assert.equal(mine.length, want.length);
+  mine.forEach((m: any, i: number) => {
+    const w = want[i];
+    close(m.start, w.start === null ? null : Math.floor(w.start / 60000) * 60000, 0, `${w.id} start (whole minutes)`);
+    close(m.tta, w.tta, 60_000, `${w.id} time to acceptance`);
+    assert.deepEqual({ ...m, start: 0, tta: 0 }, { ...w, start: 0, tta: 0 });
+  });
+  assert.ok(want.some((w) => w.evidence) && want.some((w) => w.versions.includes("v2")), "rows with evidence and respins");
+  const win = seriesTableRows(s, table, people, keptSeries(s, { from: "2024-08-01", to: "2024-09-01", lists: ["beta"], bots: true }));
+  assert.ok(win.length > 0 && win.length < got.length);
+  assert.ok(win.every((r: any) => r.start >= Date.parse("2024-08-01") && r.start < Date.parse("2024-09-01") && r.lists.includes("beta")));
 });
