@@ -54,3 +54,12 @@ test("netdev-comparable: messages/day, people, role split, review tags on applie
   assert.deepEqual([alpha.applied_patches, alpha.applied_patches_reviewed_share, alpha.reviewed_patches_cross_domain_share], [3, 0.6667, 0.5]);
   assert.deepEqual([alpha.applied_series_reviewed_share, alpha.reviewed_series_cross_domain_share], [1, 0.5]);
 });
+
+test("a review tag in a reply to the cover letter counts for every patch of the applied series", () => {
+  const s = posting("s", "dev", T0, 1, "zoo: trio", ["zoo: a", "zoo: b", "zoo: c"]);
+  const ms = [...s, reply("ack", "rev", T0 + D, s[0]), reply("ok", "maint", T0 + 2 * D, s[0])];
+  const c = { ...corpus(ms, [tag("ack", "acked-by", "rev", "rev@other.example")], [who("dev", "dev@corp.example")], ["alpha"]),
+    verdicts: [verdict("ok", "applied", "maintainer-applied")] };
+  const [alpha] = seriesListStats(analyzeCorpus(c, { deferLayout: () => {} }));
+  assert.deepEqual([alpha.applied_patches, alpha.applied_patches_reviewed_share, alpha.reviewed_patches_cross_domain_share], [3, 1, 1]);
+});
