@@ -129,8 +129,11 @@ export async function run(argv: string[]): Promise<number> {
       `see \`threadgraph query 'SELECT * FROM people_suspects'\` (docs/identity.md)`);
   }
   for (const x of summary.sources) {
+    if (x.renamed) {
+      (v.json ? console.error : console.log)(`${x.renamed.to}: the stored archive ${x.renamed.from}, moved here: read on from where it was read`);
+    }
     if (x.retagged) {
-      (v.json ? console.error : console.log)(`${x.source}: re-tagged ${x.retagged.from ?? "(no list)"} -> ${x.retagged.to ?? "(no list)"}: read again, its messages now count for ${x.retagged.to ?? "no list"}`);
+      (v.json ? console.error : console.log)(`${x.path ?? x.source}: re-tagged ${x.retagged.from ?? "(no list)"} -> ${x.retagged.to ?? "(no list)"}: read again, its messages now count for ${x.retagged.to ?? "no list"}`);
     }
   }
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
@@ -159,7 +162,7 @@ async function countSuspects(store: Awaited<ReturnType<typeof openStore>>): Prom
 
 function printSummary(s: IngestSummary): void {
   const rows = s.sources.map((x) => ({
-    source: basename(x.source.replace(/^\w+:/, "")), list: x.list ?? "", seen: x.seen, new: x.new,
+    source: basename(x.path ?? x.source.replace(/^\w+:/, "")), list: x.list ?? "", seen: x.seen, new: x.new,
     duplicate: x.duplicate, conflicting: x.conflicting, deleted: x.deleted, error: x.error,
   }));
   console.log(formatTable(rows));

@@ -1,6 +1,7 @@
 // Ingest orchestrator: sources -> parse -> dedup -> batched, committed Parquet parts.
 // Each batch commits its parts together with the source's cursor, so a killed run
 // resumes from the last commit and ends with exactly the store one uninterrupted run gives.
+import { adoptRenamed } from "./renamed-source.ts";
 import { DEFAULT_LISTS } from "../config.ts";
 import type { ParsedMessage, Source, SourceItem, TrackedList } from "../model/records.ts";
 import type { IngestOptions, IngestSummary, SourceSummary, Store } from "../store/api.ts";
@@ -68,8 +69,10 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
     const seen = new SeenIds(store);
     const sealer = new Sealer(store);
     await sealer.flush(); // parts a killed run staged
-    for (const source of sources) {
-      const sum: SourceSummary = { source: source.id, list: source.list, seen: 0, new: 0, duplicate: 0, conflicting: 0, deleted: 0, error: 0 };
+    for (const given of sources) {
+      const { source, renamedFrom } = adoptRenamed(store.manifest(), given);
+      const sum: SourceSummary = { source: source.id, path: source.path, list: source.list, seen: 0, new: 0, duplicate: 0, conflicting: 0, deleted: 0, error: 0 };
+      if (renamedFrom) sum.renamed = { from: renamedFrom, to: source.path };
       summaries.push(sum);
       try {
         await ingestSource(store, source, lists, seen, sealer, sum, parse, opts);

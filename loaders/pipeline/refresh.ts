@@ -77,6 +77,9 @@ export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult>
     // MAINTAINERS is read (or fetched) before anything is written: a missing file or an
     // unreachable URL fails the refresh while the derived tables are still the old ones.
     const affiliationInputs = intoStore ? await affiliationSetup(storeDir, { maintainers: o.maintainers, fetch: true, writeDerived, warn }) : undefined;
+    // The derived tables are about to change: until this refresh ends they are stale, so a kill
+    // in between (some tables rewritten, others not, e.g. for another window) is redone by the next run.
+    if (generation !== null && writeDerived) rmSync(join(storeDir, STATE), { force: true });
     // Absolute bounds ({} = all data, so run.ts does not fall back to the config window itself).
     const r = await runAnalysis({ storeDir, writeDerived, includeBots: o.includeBots, lists: o.lists, window: absoluteWindow(window),
       maintainers: o.maintainers, fetchMaintainers: true, affiliationInputs, warn });

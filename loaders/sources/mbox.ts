@@ -87,11 +87,26 @@ function isMboxCursor(c: SourceCursor | undefined): c is MboxCursor {
 
 export interface MboxSourceOptions extends Pick<SplitOptions, "format" | "maxMessageBytes"> {
   list?: string;
+  /** The source id, when not `mbox:<path>` (a renamed archive keeps the id it was stored under). */
+  id?: string;
+}
+
+/**
+ * Does the file at `path` hold the archive `cursor` was taken on, unchanged or grown by appending
+ * (same first bytes, same bytes where it ended)? Then it is that archive, moved or renamed.
+ */
+export function continuesCursor(path: string, cursor: SourceCursor | null | undefined): boolean {
+  if (!cursor || !isMboxCursor(cursor) || cursor.size === 0) return false;
+  let size;
+  try { size = statSync(path).size; } catch { return false; }
+  if (size < cursor.size) return false;
+  const head = cursor.size >= HEAD_BYTES ? headHash(path, size) : headHash(path, cursor.size);
+  return head === cursor.head && tailHash(path, cursor.size) === cursor.tail;
 }
 
 export function mboxSource(path: string, opts: MboxSourceOptions = {}): Source {
   const abs = resolve(path);
-  const id = `mbox:${abs}`;
+  const id = opts.id ?? `mbox:${abs}`;
   const list = opts.list;
   return {
     id,

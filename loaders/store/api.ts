@@ -52,6 +52,8 @@ export interface IngestProgress {
 
 export interface SourceSummary {
   source: string;
+  /** The path read (a renamed mbox keeps its stored source id, under a new path). */
+  path?: string;
   list?: string;
   seen: number;
   new: number;
@@ -61,6 +63,8 @@ export interface SourceSummary {
   error: number;
   /** Set when the source was stored under another LIST= tag: it was read again with the new one. */
   retagged?: { from: string | null; to: string | null };
+  /** Set when this is a stored mbox found under another path (moved or renamed): read on from its cursor. */
+  renamed?: { from: string; to: string };
 }
 
 export interface IngestSummary {

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { openStore } from "../../loaders/store/store.ts";
 import { analysisStale } from "../../loaders/pipeline/refresh.ts";
@@ -54,6 +54,35 @@ test("a refresh killed after the ingest committed is redone by the next run, tho
     const third = cli("ingest", "--store", store, "--json", `netdev=${mbox}`);
     assert.equal(third.status, 0, third.stderr);
     assert.doesNotMatch(third.stderr, /analyzed/);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test("a refresh killed while it rewrites derived tables (a window change, nothing new) is stale, and redone by the next run", { timeout: 180_000 }, async () => {
+  const t = tempDir("tg-refresh-kill2-");
+  try {
+    const mbox = join(t.dir, "netdev.mbox");
+    writeSyntheticMbox(mbox, { messages: 3000, lists: ["netdev@vger.kernel.org"] });
+    const store = join(t.dir, "store");
+    const first = cli("ingest", "--store", store, `netdev=${mbox}`);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(analysisStale(store), false);
+    const sig = (f: string) => { try { const s = statSync(join(store, "derived", f)); return `${s.ino}:${s.mtimeMs}`; } catch { return "gone"; } };
+    const tables = readdirSync(join(store, "derived")).filter((f) => f.endsWith(".parquet"));
+    const before = Object.fromEntries(tables.map((f) => [f, sig(f)]));
+    const child = spawn(process.execPath, [...CLI, "analyze", "--store", store, "--since", "2024-07-02"], { stdio: "ignore" });
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.on("exit", (_c, s) => r(s)));
+    // the first derived table replaced: kill it there
+    while (child.exitCode === null && tables.every((f) => sig(f) === before[f])) await wait(2);
+    child.kill("SIGKILL");
+    assert.equal(await exited, "SIGKILL", "killed during the refresh (make the input bigger if not)");
+    assert.ok(tables.some((f) => sig(f) !== before[f]), "a derived table was rewritten");
+    assert.equal(analysisStale(store), true, "half-rewritten derived tables are stale");
+    const again = cli("ingest", "--store", store, `netdev=${mbox}`);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout + again.stderr, /analyzed \d+ messages/);
+    assert.equal(analysisStale(store), false);
   } finally {
     t.cleanup();
   }
