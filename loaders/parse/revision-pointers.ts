@@ -21,8 +21,8 @@ const LINE_MAX = 400;
 const POINTERS_MAX = 10;
 /** A version word only counts this close before the link (characters). */
 const NEAR = 80;
-const HOSTS = ["lore.kernel.org", "lkml.kernel.org", "msgid.link"];
 const URL_AT = /https?:\/\/(?:lore\.kernel\.org|lkml\.kernel\.org|(?:patch\.)?msgid\.link)\/[^\s<>()"']+/i;
+const B4_HEAD = /^-?\s*Link to v\d/i;
 const B4_LINK = /^-?\s*Link to v\d{1,3}\s*:\s*<?$/i;
 const SUPERSEDED = /\bsuperseded\s+by\s*:?\s*<?$/i;
 const VERSION_WORD = /(?:^|[^\w-])(?:v\d{1,3}|version|revision|respin|respun|re-spin|resen[dt]|resubmit(?:ted)?|repost(?:ed)?|reroll(?:ed)?)(?![\w-])/i;
@@ -31,11 +31,44 @@ const UNRELATED = /\b(?:see\s+also|related|similar|depend(?:s|ing)?\s+on|based\s
 /** A version still to come ("I can send the next version"): the link it introduces is something else. */
 const FUTURE = /\b(?:will|can|could|shall|would|going\s+to|plan\s+to|about\s+to)\s+(?:re)?(?:send|post|submit|spin|roll)\b/i;
 /** A trailer-like opening ("Link:", "Closes:", "Reviewed-by:"), other than a version ("v2:"). */
-const TRAILER = /^(?!v\d{1,3}\s*:)[A-Za-z][\w-]{0,40}:/;
+const TRAILER = /^(?!v\d{1,3}\s*:|https?:)[A-Za-z][\w-]{0,40}:/;
 
-/** Cheap test on the raw body: can it hold such a link at all? */
+const codeAt = (b: Buffer | string, i: number) => (typeof b === "string" ? b.charCodeAt(i) : b[i]);
+/** b holds the ASCII string k at i. */
+const startsAt = (b: Buffer | string, i: number, k: string) => {
+  if (i < 0) return false;
+  for (let j = 0; j < k.length; j++) if (codeAt(b, i + j) !== k.charCodeAt(j)) return false;
+  return true;
+};
+const headAt = (b: Buffer | string, i: number, n: number) => (i < 0 ? "" : typeof b === "string" ? b.slice(i, i + n) : b.toString("latin1", i, Math.min(b.length, i + n)));
+
+/** Needles of the cheap test: "kernel.org/" preceded by "lore." or "lkml.", and "msgid.link/". */
+const NEEDLES = ["kernel.org/", "msgid.link/"];
+const KERNEL_HOSTS = ["lore.", "lkml."];
+
+/**
+ * Cheap test on the raw body, before any decoding: is there a link, before the diff, on a short
+ * line that is not quoted and not a trailer ("Link:", "Closes:")? Most lore links are one of those
+ * (or in a patch's diff), and their bodies are never decoded. Native indexOf finds the links; each
+ * is looked at over its line only.
+ */
 export function mayHoldRevisionPointers(b: Buffer | string): boolean {
-  return HOSTS.some((h) => b.indexOf(h) >= 0);
+  const diff = b.indexOf("\ndiff --git ");
+  const end = diff < 0 ? b.length : diff;
+  for (const h of NEEDLES) {
+    for (let at = b.indexOf(h); at >= 0 && at < end; at = b.indexOf(h, at + h.length)) {
+      if (h === NEEDLES[0] && !KERNEL_HOSTS.some((k) => startsAt(b, at - k.length, k))) continue;
+      let i = at - 1;
+      while (i >= 0 && at - i <= LINE_MAX && codeAt(b, i) !== 0x0a) i--;
+      if (i >= 0 && codeAt(b, i) !== 0x0a) continue; // too far into its line
+      i++;
+      while (i < at && (codeAt(b, i) === 0x20 || codeAt(b, i) === 0x09)) i++;
+      if (codeAt(b, i) === 0x3e) continue; // quoted
+      if (TRAILER.test(headAt(b, i, 48)) && !B4_HEAD.test(headAt(b, i, 24))) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 function versionPrefix(prefix: string): boolean {
