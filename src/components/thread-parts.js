@@ -29,12 +29,13 @@ const TOP = FileAttachment("../data/site/threads-top.json");
  * first from threads-top.json (the biggest threads, what wide windows list), then from the parts
  * holding the rest.
  */
-export async function loadThreadRows(wanted, total, maxParts = Infinity) {
+export async function loadThreadRows(wanted, total, maxRows = Infinity) {
   const rows = new Map();
   for (const { row, ...r } of (await TOP.json()).rows) rows.set(row, r);
   const missing = [...wanted].filter((r) => !rows.has(r));
   const per = Math.max(1, Math.ceil(total / PARTS.length));
-  // At most maxParts parts (a page with a transfer budget): those holding the most wanted rows.
+  // Parts of at most maxRows rows in all (a page with a transfer budget; at least one part): those holding the most wanted rows.
+  const maxParts = Math.max(1, Math.floor(maxRows / per));
   const count = new Map();
   for (const r of missing) { const k = Math.floor(r / per); if (k >= 0 && k < PARTS.length) count.set(k, (count.get(k) ?? 0) + 1); }
   const need = [...count].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, maxParts).map(([k]) => k);
