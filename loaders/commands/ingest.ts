@@ -13,7 +13,7 @@ import type { Source } from "../model/records.ts";
 import { describeIdentity, resolveIdentityInputs, type ResolvedIdentity } from "../store/identity-inputs.ts";
 import type { IdentityChoice } from "../store/settings.ts";
 import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
-import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
+import { MAINTAINERS_OPTIONS, keepUnanalysedChoice, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph ingest [options] SOURCE...
 
@@ -92,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
   let identity: ResolvedIdentity;
   try {
     identity = resolveIdentityInputs(storeDir, config, choice); // a missing file fails before the store is touched
-    await preloadMaintainers(maintainers, !v["no-analyze"]);
+    await preloadMaintainers(maintainers);
   } catch (e) {
     console.error(`threadgraph ingest: ${(e as Error).message}`);
     return 1;
@@ -136,6 +136,7 @@ export async function run(argv: string[]): Promise<number> {
       (v.json ? console.error : console.log)(`${x.path ?? x.source}: re-tagged ${x.retagged.from ?? "(no list)"} -> ${x.retagged.to ?? "(no list)"}: read again, its messages now count for ${x.retagged.to ?? "no list"}`);
     }
   }
+  keepUnanalysedChoice(storeDir, maintainers, v["no-analyze"], code === 0);
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
   // when missing or older than the mail (a refresh that was killed or skipped).
   if (!v["no-analyze"] && (maintainers !== undefined || summary.peopleChanged || summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged) || analysisStale(storeDir))) {

@@ -2,6 +2,7 @@
 // (ingest, sync, thread, analyze). The choice is saved in the store; see store/maintainers-input.ts.
 import { existsSync } from "node:fs";
 import { maintainersCacheDir, normalizeMaintainersSpec } from "../store/maintainers-input.ts";
+import { saveMaintainersChoice } from "../store/settings.ts";
 import { isUrl, loadMaintainersText } from "../sources/maintainers-file.ts";
 
 export const MAINTAINERS_OPTIONS = { maintainers: { type: "string" }, "no-maintainers": { type: "boolean" } } as const;
@@ -31,7 +32,15 @@ export function maintainersChoice(v: { maintainers?: string; "no-maintainers"?: 
  * not a MAINTAINERS file, the command fails with the store untouched, instead of storing the
  * mail and failing in the refresh afterwards. The refresh then reads the cached copy.
  */
-export async function preloadMaintainers(choice: string | null | undefined, analyze: boolean): Promise<void> {
-  if (!analyze || !choice || !isUrl(choice)) return;
+export async function preloadMaintainers(choice: string | null | undefined): Promise<void> {
+  if (!choice || !isUrl(choice)) return;
   await loadMaintainersText(choice, { cacheDir: maintainersCacheDir(), fetch: true, warn: (m) => console.error(m) });
+}
+
+/**
+ * With --no-analyze no refresh saves the choice, so the command does once it succeeded: the next
+ * analyze then uses it, as it would the choice of a command that refreshed.
+ */
+export function keepUnanalysedChoice(storeDir: string, choice: string | null | undefined, noAnalyze: boolean | undefined, ok: boolean): void {
+  if (noAnalyze && ok && choice !== undefined) saveMaintainersChoice(storeDir, choice);
 }

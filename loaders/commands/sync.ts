@@ -8,7 +8,7 @@ import { resolveWindow } from "../model/window.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
 import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
-import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
+import { MAINTAINERS_OPTIONS, keepUnanalysedChoice, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph sync [options]
 
@@ -104,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     // A missing mailmap/overrides file fails here, before anything is fetched or stored.
     const identity = resolveIdentityInputs(opts.store, cfg, choice);
-    await preloadMaintainers(maintainers, !values["no-analyze"]);
+    await preloadMaintainers(maintainers);
     Object.assign(opts, { mailmap: identity.mailmap, overrides: identity.overrides, rememberIdentity: identity.remember });
     (values.json ? console.error : console.log)(describeIdentity(identity));
     return await syncAndRefresh(opts, cfg, values, maintainers);
@@ -118,6 +118,7 @@ async function syncAndRefresh(opts: SyncOptions, cfg: ThreadgraphConfig, values:
   const res = await sync(opts);
   if (values.json) console.log(JSON.stringify(res, null, 2));
   else console.log(summaryTable(res.lists));
+  keepUnanalysedChoice(opts.store, maintainers, values["no-analyze"], res.ok);
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
   // when missing or older than the mail (as ingest does).
   if (!values["no-analyze"] && (maintainers !== undefined || res.peopleChanged || res.lists.some((l) => l.new + l.deleted > 0) || analysisStale(opts.store))) {

@@ -9,7 +9,7 @@ import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/ref
 import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
 import type { IdentityChoice } from "../store/settings.ts";
 import { IDENTITY_OPTIONS, identityChoice, identityHelp } from "./identity-flags.ts";
-import { MAINTAINERS_OPTIONS, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
+import { MAINTAINERS_OPTIONS, keepUnanalysedChoice, maintainersChoice, maintainersHelp, preloadMaintainers } from "./maintainers-flags.ts";
 
 export const help = `usage: threadgraph thread <message-id | lore URL> [options]
 
@@ -69,7 +69,7 @@ async function fetchThread(ref: ReturnType<typeof parseThreadRef>, choice: Ident
   const storeDir = await resolveStoreDir(values.store, cfg);
   // A missing mailmap/overrides file fails here, before anything is fetched or stored.
   const identity = resolveIdentityInputs(storeDir, cfg, choice);
-  await preloadMaintainers(maintainers, !values["no-analyze"]);
+  await preloadMaintainers(maintainers);
   console.log(describeIdentity(identity));
   const client = new HttpClient({
     ...httpOptionsFrom(cfg.sync),
@@ -93,6 +93,7 @@ async function fetchThread(ref: ReturnType<typeof parseThreadRef>, choice: Ident
     await store.close();
     client.close();
   }
+  keepUnanalysedChoice(storeDir, maintainers, values["no-analyze"], true);
   if ((changed || maintainers !== undefined || analysisStale(storeDir)) && !values["no-analyze"]) {
     const names = [...new Set([...cfg.lists.map((l) => l.name), ...(list ? [list] : [])])];
     console.log(describeRefresh(await refreshAnalysis({ storeDir, lists: names, maintainers })));
