@@ -7,8 +7,8 @@
 // the derived tables and artifacts were computed from; until it matches the manifest (a refresh
 // was killed, skipped with --no-analyze, or never ran) the analysis is stale and the next command
 // recomputes it even when it brings no new mail.
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { runAnalysis, writeSiteDir, type RunResult } from "../analysis/run.ts";
 import { affiliationSetup } from "../analysis/affiliation-setup.ts";
 import { invalidatePageCache } from "./page-cache.ts";
@@ -111,11 +111,30 @@ function inside(dir: string, path: string): boolean {
  */
 function replaceDir(outDir: string, files: Map<string, string>): void {
   const tmp = `${outDir}.new-${process.pid}`, old = `${outDir}.old-${process.pid}`;
-  writeSiteDir(tmp, files);
+  removeLeftovers(outDir);
+  try {
+    writeSiteDir(tmp, files);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true }); // a full disk: give the space back
+    throw e;
+  }
   rmSync(old, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmp, outDir);
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Half-written or old copies a killed or failed refresh left beside the site directory
+ * (`site.new-<pid>`, `site.old-<pid>`). The refresh holds the store lock, so no live writer owns one.
+ */
+function removeLeftovers(outDir: string): void {
+  const dir = dirname(outDir), base = basename(outDir);
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const n of names) {
+    if (/^\.(new|old)-\d+$/.test(n.slice(base.length)) && n.startsWith(base)) rmSync(join(dir, n), { recursive: true, force: true });
+  }
 }
 
 /** Two lines for the CLI: the report window and what the analysis found. */

@@ -130,3 +130,20 @@ test("analyze during an ingest waits for the writer and analyses the newest mail
     t.cleanup();
   }
 });
+
+test("half-written site copies a killed or failed refresh left (site.new-<pid>, site.old-<pid>) are removed by the next refresh", { timeout: 120_000 }, async () => {
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  const t = tempDir("tg-refresh-leftovers-");
+  try {
+    const mbox = join(t.dir, "netdev.mbox");
+    writeSyntheticMbox(mbox, { messages: 50, lists: ["netdev@vger.kernel.org"] });
+    const store = join(t.dir, "store");
+    assert.equal(cli("ingest", "--store", store, "--no-analyze", `netdev=${mbox}`).status, 0);
+    for (const n of ["site.new-999999", "site.old-999998"]) { mkdirSync(join(store, n)); writeFileSync(join(store, n, "meta.json"), "{}"); }
+    mkdirSync(join(store, "site.newer")); // not a leftover's name: kept
+    const r = cli("analyze", "--store", store);
+    assert.equal(r.status, 0, r.stderr);
+    const left = readdirSync(store).filter((n) => n.startsWith("site")).sort();
+    assert.deepEqual(left, ["site", "site.newer"]);
+  } finally { t.cleanup(); }
+});
