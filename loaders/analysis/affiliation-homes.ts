@@ -5,9 +5,9 @@
 //   touching 38 sections says little about each, and a drivers/cxl/ patch a lot about CXL;
 // - a message counts for the person's role sections by its thread's shares; only when the thread
 //   touches none of their sections does it count by its lists, 1/k on each of its k lists; a role
-//   section then gains the weight of its busiest L: list (not the sum: a section naming three lists
-//   is no likelier a home). The catch-all section's lists (THE REST: linux-kernel) say nothing about
-//   a subsystem and are skipped.
+//   section then gains the weight of its own list, its first L: (later ones are lists it Cc's; a
+//   section naming three lists is no likelier a home). The catch-all section's lists (THE REST:
+//   linux-kernel) say nothing about a subsystem and are skipped.
 import type { Analysis } from "./analyze.ts";
 import type { PersonHome } from "./affiliations.ts";
 import type { Section } from "../maintainers/parse.ts";
@@ -86,9 +86,11 @@ export function personHomes(a: Analysis, listsOf: string[][], matches: Map<strin
   const out: PersonHome[] = [];
   for (const [personId, x] of acc) {
     const rs = rolesOf.get(personId) ?? [];
-    // a section's list evidence: its busiest list's weight, not the union (a section naming three lists is no likelier home)
+    // a section's list evidence: the weight of its own list, its first L: (DAX: nvdimm, then linux-cxl
+    // for Cc; TRACING [RUST]: linux-trace-kernel, then rust-for-linux), never the union of its lists
     for (const s of new Set(rs.map((r) => r.subsystem))) {
-      const w = Math.max(0, ...(sectionLists.get(s) ?? []).map((l) => x.listOnly.get(l) ?? 0));
+      const own = (sectionLists.get(s) ?? []).find((l) => !general.has(l));
+      const w = own ? x.listOnly.get(own) ?? 0 : 0;
       if (w > 0) bump(x.activity, s, w);
     }
     const home = homeList(x.lists);

@@ -78,3 +78,21 @@ test("a media-like maintainer with many small sections: the broadest on the list
   const laura = r.homes.find((h) => h.personId === "laura")!;
   assert.equal(laura.homeSubsystem, "MEDIA CONTROLLER", laura.evidence ?? "");
 });
+
+test("list evidence counts for a section's own (first) list, not for a list it only Cc's", () => {
+  const M = parseMaintainers(maintainersText(
+    ["TRACE RUST", "M:\tSteve <steve@example.org>", "L:\ttrace@vger.kernel.org", "L:\trust@vger.kernel.org", "F:\trust/kernel/trace.rs"],
+    ["TRACE CORE", "M:\tSteve <steve@example.org>", "L:\ttrace@vger.kernel.org", "F:\tkernel/trace/"],
+    ["RUST CORE", "M:\tMig <mig@example.org>", "L:\trust@vger.kernel.org", "F:\trust/"],
+  ));
+  // discussions on the rust list (no patch), one on the trace list, most on a list no section names
+  const msgs = [...[1, 2, 3, 4].map((k) => msg(`r${k}`, "steve", T0 + k, { subject: `rust talk ${k}`, lists: ["rust"] })),
+    msg("t1", "steve", T0 + 10, { subject: "trace talk", lists: ["trace"] }),
+    ...[1, 2, 3, 4, 5, 6].map((k) => msg(`s${k}`, "steve", T0 + 20 + k, { subject: `summit ${k}`, lists: ["summit"] }))];
+  const a = analyzeCorpus(corpus(msgs, [], [], ["rust", "trace", "summit"]));
+  const r = computeAffiliations(a, { ...inputFor([]), personOfEmail: new Map([["steve@example.org", "steve"]]) },
+    { maintainers: M, tracked: [{ name: "rust", address: "rust@vger.kernel.org" }, { name: "trace", address: "trace@vger.kernel.org" }] });
+  const steve = r.homes.find((h) => h.personId === "steve")!;
+  // both sections' own list is trace: a tie, broken by breadth (a directory over one file)
+  assert.equal(steve.homeSubsystem, "TRACE CORE", steve.evidence ?? "");
+});
