@@ -22,7 +22,7 @@ export interface AnalyzeOptions {
   window?: { since?: string; until?: string };
   /** Window start (reported in meta; the corpus is already restricted by run.ts). */
   windowStart?: number;
-  /** Detail pages (defaults in DETAIL_DEFAULTS): see pickThreadDetails / pickPersonDetails. */
+  /** Deprecated and ignored (config.ts): every thread and person has page data. */
   details?: DetailCaps;
   /**
    * Lay the graph out elsewhere (runAnalysis: on a worker thread, see layout-job.ts): called with
@@ -31,9 +31,6 @@ export interface AnalyzeOptions {
    */
   deferLayout?: (graphAll: ReplyGraph, seed: number, betweenness: BetweennessJob) => void;
 }
-
-/** Detail page caps: ~550 pages at most besides fetched threads, so `observable build` stays short. */
-export const DETAIL_DEFAULTS: Required<DetailCaps> = { people: 300, personMinMessages: 5, threads: 150, crossPosted: 100 };
 
 export interface Analysis {
   corpus: Corpus;
@@ -56,8 +53,6 @@ export interface Analysis {
   bots: Set<string>;
   people: Map<string, AnalysisPerson>;
   messagesBy: Map<string, number>;
-  threadDetail: Set<string>;
-  personDetail: Set<string>;
   /** person -> list -> messages */
   personLists: Map<string, Record<string, number>>;
   home: Map<string, string | null>;
@@ -118,17 +113,9 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   const people = new Map(corpus.people.map((p) => [p.id, p]));
   const messagesBy = new Map<string, number>();
   for (const m of messages) messagesBy.set(m.from, (messagesBy.get(m.from) ?? 0) + 1);
-  const caps = { ...DETAIL_DEFAULTS, ...o.details };
-  const threadDetail = pickThreadDetails(corpus, tr, caps.threads, caps.crossPosted);
-  // Person pages: the most active non-bot people with at least personMinMessages, capped. Patches
-  // someone else sent for them count as activity, so an author who rarely posts gets a page too.
-  const activity = new Map(messagesBy);
-  for (const m of messages) if (m.author !== undefined && m.patch.isPatch) activity.set(m.author, (activity.get(m.author) ?? 0) + 1);
-  const personDetail = new Set([...activity.entries()].filter(([id, n]) => !bots.has(id) && n >= caps.personMinMessages)
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, caps.people).map(([id]) => id));
   lap("people");
   return { corpus, tr, replies, replyStats, graph, metrics, graphAll, layout, observations, reviews, reviewsUnresolved, series,
-    bots, people, messagesBy, threadDetail, personDetail, personLists, home, windowStart, windowEnd,
+    bots, people, messagesBy, personLists, home, windowStart, windowEnd,
     reportWindow: { since: o.window?.since || null, until: o.window?.until || null }, timings };
 }
 
@@ -155,14 +142,4 @@ export function homeLists(messages: { from: string; lists: string[] }[], tracked
     else home.set(p, sorted[0][0]);
   }
   return home;
-}
-
-/** Notable threads: the biggest, the biggest cross-posted ones, and every fetched one. */
-function pickThreadDetails(corpus: Corpus, tr: ThreadResult, n: number, crossPosted: number): Set<string> {
-  const tracked = new Set(corpus.lists);
-  const bySize = [...tr.threads].sort((a, b) => b.members.length - a.members.length || (a.id < b.id ? -1 : 1));
-  const out = new Set(bySize.slice(0, n).map((t) => t.id));
-  bySize.filter((t) => t.members.length >= 3 && t.lists.filter((l) => tracked.has(l)).length >= 2).slice(0, crossPosted).forEach((t) => out.add(t.id));
-  for (const t of tr.threads) if (t.members.some((i) => corpus.messages[i].fetched)) out.add(t.id);
-  return out;
 }

@@ -30,10 +30,17 @@ export class ShardSet {
   }
 }
 
-/** `detailJson(k)`: the bounded detail of threads.rows[k] as JSON text (thread-detail-json.ts), made one at a time. */
-export function threadShardFiles(a: Analysis, rows: readonly { id: string }[], detailJson: (k: number) => string, files: Map<string, string>): void {
+/** Details made between two yields of the shard writers: the analysis turns its event loop there (site.ts). */
+export const SHARD_YIELD_EVERY = 1000;
+
+/**
+ * `detailJson(k)`: the bounded detail of threads.rows[k] as JSON text (thread-detail-json.ts),
+ * made one at a time. A generator: it yields every SHARD_YIELD_EVERY threads (run it to the end).
+ */
+export function* threadShardFiles(a: Analysis, rows: readonly { id: string }[], detailJson: (k: number) => string, files: Map<string, string>): Generator<void, void, void> {
   const threads = new ShardSet(FILES.threadShard), messages = new ShardSet(FILES.messageShard);
   for (let k = 0; k < rows.length; k++) {
+    if (k % SHARD_YIELD_EVERY === SHARD_YIELD_EVERY - 1) yield;
     const id = rows[k].id;
     if (!threads.has(id)) threads.add(id, detailJson(k));
     messages.add(id, JSON.stringify(id)); // the root (a phantom root's id too: replies name it)
@@ -44,11 +51,15 @@ export function threadShardFiles(a: Analysis, rows: readonly { id: string }[], d
   messages.writeTo(files);
 }
 
-/** Each person's detail is made (`detail`) and serialised in turn, in `ids` order; `emails`: a person's addresses (the detail's `emails`). */
-export function personShardFiles(people: PeopleArtifact, ids: readonly string[], detail: (id: string) => PersonDetail, emails: (id: string) => string[],
-  files: Map<string, string>): void {
+/** Each person's detail is made (`detail`) and serialised in turn, in `ids` order; `emails`: a person's addresses (the detail's `emails`). A generator, as threadShardFiles. */
+export function* personShardFiles(people: PeopleArtifact, ids: readonly string[], detail: (id: string) => PersonDetail, emails: (id: string) => string[],
+  files: Map<string, string>): Generator<void, void, void> {
   const persons = new ShardSet(FILES.personShard), addresses = new ShardSet(FILES.addressShard);
-  for (const id of ids) if (!persons.has(id)) persons.add(id, artifactJson(boundPersonDetail(detail(id))));
+  let n = 0;
+  for (const id of ids) {
+    if (++n % SHARD_YIELD_EVERY === 0) yield;
+    if (!persons.has(id)) persons.add(id, artifactJson(boundPersonDetail(detail(id))));
+  }
   // Ids first (a person's id is one of their addresses), so an id never resolves to someone else.
   for (const r of people.rows) addresses.add(addressKey(r.id), JSON.stringify(r.id));
   for (const id of ids) for (const e of emails(id)) addresses.add(addressKey(e), JSON.stringify(id));

@@ -26,18 +26,28 @@ export function timed<T>(timings: Record<string, number> | undefined, name: stri
   try { return f(); } finally { timings[name] = Math.round((timings[name] ?? 0) + performance.now() - t); }
 }
 
-/** Every builder except the graph's (the only one that needs the layout), as steps that add their files. */
-function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Record<string, number>): [string, () => void][] {
+/** `g` run with each part's ms added to `timings[name]`, yielding where it yields. */
+function* timedSteps(timings: Record<string, number> | undefined, name: string, g: Generator<void, void, void>): Generator<void, void, void> {
+  while (!timed(timings, name, () => g.next()).done) yield;
+}
+
+/**
+ * Every builder except the graph's (the only one that needs the layout), as steps that add their
+ * files. A step is a generator: where it yields, siteFilesBeside turns the event loop, so the
+ * derived tables (whose JavaScript part runs on this thread) go on during the long builders.
+ */
+function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Record<string, number>): [string, () => Generator<void, void, void>][] {
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   return [
-    ["threads", () => {
+    ["threads", function* () {
       const { threads, reviewsOf } = buildThreadsArtifacts(a);
       // Each row's text once: threads.json, its parts, the top rows and each detail hold it.
       const text = threadRowJson(threads.rows), total = threads.rows.length;
       const rowsJson = (ks: Iterable<number>, row = false) => [...ks].map((k) => (row ? `${text[k].slice(0, -1)},"row":${k}}` : text[k])).join(",");
       files.set(FILES.threads, `{"rows":[${text.join(",")}]}`);
+      yield;
       const detail = threadDetailJson(a, reviewsOf);
-      timed(timings, "a:thread shards", () => threadShardFiles(a, threads.rows, (k) => detail(k, threadSeries(a, threads.rows[k].id), text[k]), files));
+      yield* timedSteps(timings, "a:thread shards", threadShardFiles(a, threads.rows, (k) => detail(k, threadSeries(a, threads.rows[k].id), text[k]), files));
       const biggest = threads.rows.map((_, k) => k).sort((x, y) => threads.rows[y].messages - threads.rows[x].messages || x - y).slice(0, THREADS_TOP);
       // ThreadsTopArtifact, ThreadsPartArtifact (artifacts.ts)
       files.set(FILES.threadsTop, `{"total":${total},"rows":[${rowsJson(biggest, true)}]}`);
@@ -48,18 +58,19 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       }
       b.threads = threads;
     }],
-    ["people", () => {
+    ["people", function* () {
       const { people, ids, emails, detail } = buildPeopleArtifacts(a);
       json(FILES.people, people);
+      yield;
       const seriesOf = personSeriesIndex(a);
-      timed(timings, "a:person shards", () => personShardFiles(people, ids, (id) => { const d = detail(id); return withSeries(d, seriesOf(d.person.id)); }, emails, files));
+      yield* timedSteps(timings, "a:person shards", personShardFiles(people, ids, (id) => { const d = detail(id); return withSeries(d, seriesOf(d.person.id)); }, emails, files));
       timed(timings, "a:search", () => searchFiles(a, b.threads!, people, emails, files));
       b.people = people;
     }],
-    ["reviews", () => json(FILES.reviews, buildReviews(a))],
-    ["series", () => json(FILES.series, buildSeries(a))],
+    ["reviews", function* () { json(FILES.reviews, buildReviews(a)); }],
+    ["series", function* () { json(FILES.series, buildSeries(a)); }],
     // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
-    ["facts", () => {
+    ["facts", function* () {
       // Reply edges and observations in files of their own: only Across lists and Responsiveness load them.
       const { replies, obs, ...facts } = buildFacts(a, b.people?.rows.map((r) => r.id));
       files.set(FILES.facts, JSON.stringify(facts));
@@ -104,7 +115,7 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
   const files = new Map<string, string>();
   const b: Built = {};
   graphFiles(a, files);
-  for (const [, step] of steps(a, files, b)) step();
+  for (const [, step] of steps(a, files, b)) for (const _ of step()) { /* run to the end */ }
   bucketFiles(a, files);
   metaFile(a, files, b, storeVersion, startedAt);
   return files;
@@ -123,7 +134,11 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
   const turn = () => new Promise<void>((r) => setImmediate(r));
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
   const quarters = startQuarterMetrics(a);
-  for (const [name, step] of steps(a, files, b, waits)) { timed(waits, `a:${name}`, step); await turn(); }
+  for (const [name, step] of steps(a, files, b, waits)) {
+    const g = step();
+    while (!timed(waits, `a:${name}`, () => g.next()).done) await turn();
+    await turn();
+  }
   let t = Date.now();
   await layout;
   waits["layout wait"] = Date.now() - t;

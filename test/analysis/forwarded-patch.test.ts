@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildPeopleArtifacts, buildThreadsArtifacts } from "../../loaders/analysis/build-people.ts";
 import type { AnalysisMessage } from "../../loaders/model/corpus.ts";
-import { corpus, msg, person, trailer, H, T0, type MsgOpts } from "./fixture.ts";
+import { corpus, msg, person, trailer, fromShard, H, T0, type MsgOpts } from "./fixture.ts";
+import { siteFiles } from "../../loaders/analysis/site.ts";
+import { FILES, type PersonDetail } from "../../loaders/analysis/artifacts.ts";
 import { graphKey } from "../../loaders/graph/build.ts";
 
 const by = (id: string, from: string, author: string | undefined, date: number, o: MsgOpts): AnalysisMessage =>
@@ -67,9 +69,10 @@ test("people: patches authored vs sent for others, series authored, threads star
   assert.equal(a.tr.threads.find((t) => t.id === "solo")!.sender, "mae");
 });
 
-test("person pages: patches sent for an author count as their activity", () => {
-  const a = analyzeCorpus(c, { details: { personMinMessages: 2 } });
-  assert.ok(a.personDetail.has("ann"), "1 message sent + 2 patches forwarded");
-  assert.ok(!a.personDetail.has("bob"), "1 patch forwarded only");
-  assert.ok(a.personDetail.has("mae"));
+test("person pages: patches sent for an author count as their activity, and every author has page data", () => {
+  const files = siteFiles(analyzeCorpus(c), "v1", Date.now());
+  const page = (id: string) => fromShard<PersonDetail>(files, FILES.personShard, id)!.person;
+  assert.deepEqual([page("ann").messages, page("ann").patches_authored], [1, 2], "1 message sent + 2 patches forwarded");
+  assert.deepEqual([page("bob").messages, page("bob").patches_authored], [0, 1], "1 patch forwarded only, a page all the same");
+  assert.equal(page("mae").patches_for_others, 3);
 });
