@@ -20,6 +20,7 @@ import { pageUrl, serveDir } from "../test/site/static-server.ts";
 import { buildSite, REPO } from "../test/site/site-build.ts";
 import { completeArtifacts, syntheticArtifacts } from "../test/site/synthetic-artifacts.ts";
 import { cli } from "../test/site/pipeline.ts";
+import { FILES } from "../loaders/analysis/artifacts.ts";
 
 const SHARED = resolve(REPO, "../shared");
 /** The kernel's MAINTAINERS (../shared/maintainers), so the Subsystems page is measured with its sections. */
@@ -35,10 +36,10 @@ const MAIN_CHART: Record<string, string> = {
   "/search": "[data-testid=search-input]",
   "/series": "svg[aria-label='lifecycle funnel'] rect",
   // Subsystems: the matrix with ../shared's MAINTAINERS, else the notice that says how to add one.
-  "/subsystems": "svg[aria-label='subsystem review matrix'] rect, [data-testid=no-maintainers]",
+  "/subsystems": "svg[aria-label='subsystem review matrix'] rect, [data-testid=no-matrix], [data-testid=no-maintainers]",
   "/organisations": "[data-kpi=people_with_org]",
 };
-/** Pages measured again with a window in the URL (the first quarter of the data; `WINDOW` below). */
+/** Pages measured again with a window in the URL (three months around the median message: windowQuery). */
 const WINDOWED = ["/graph", "/subsystems", "/organisations"];
 const ENTITY_CHART: [RegExp, string][] = [
   [/^\/thread\?/, "[data-testid=thread-flow] .tg-flow-row circle"],
@@ -153,10 +154,16 @@ function midDay(meta: { window: { start: number; end: number } }): string {
   return new Date((meta.window.start + meta.window.end) / 2).toISOString().slice(0, 10);
 }
 
-/** The first quarter of the data, as the URL's filter (a window change on load). */
-function windowQuery(meta: { window: { start: number; end: number } }): string {
-  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-  return `from=${day(meta.window.start)}&to=${day(meta.window.start + (meta.window.end - meta.window.start) / 4)}`;
+/**
+ * Three months around the median message's day, as the URL's filter: a window that holds mail at
+ * any scale (the 2024-h2 corpus + ksummit spans 2021-2026, its first quarter holds ksummit alone).
+ */
+function windowQuery(store: string): string {
+  const f = JSON.parse(readFileSync(join(store, "site", FILES.facts), "utf8"));
+  let d = f.day0;
+  for (let r = 0; r <= Math.floor(f.messages.dated / 2); r++) d += f.messages.day[r]; // days are deltas (facts.ts)
+  const day = (k: number) => new Date(k * 86_400_000).toISOString().slice(0, 10);
+  return `from=${day(d - 45)}&to=${day(d + 45)}`;
 }
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
@@ -206,7 +213,7 @@ async function corpusSite(browser: Browser, copies: number, base: string): Promi
     `${threads} threads and ${people} people, every one reachable (target <= 120 s)`);
   const server = await serveDir(site.dist);
   try {
-    const q = windowQuery(meta);
+    const q = windowQuery(store);
     const paths = [...Object.keys(MAIN_CHART), ...WINDOWED.map((p) => `${p}?${q}`), ...entityPaths(store)];
     print(`${copies === 1 ? "2024-h2 corpus + ksummit" : `${copies} half-year copies of 2024-h2`}: ${meta.counts.messages} messages, ${meta.counts.people} people, graph ${meta.counts.graph_people} nodes`,
       await measurePages(browser, server.url, paths, midDay(meta)));
