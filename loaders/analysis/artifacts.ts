@@ -52,6 +52,8 @@ export const FILES = {
   threadPart: (k: number) => `threads-part-${k}.json`,
   /** The THREADS_TOP biggest threads' rows (with their row index): the usual top tables need no part. */
   threadsTop: "threads-top.json",
+  /** The THREADS_CROSS biggest threads that reached several lists and are not in threads-top.json: the Across page's cross-posted table needs no part. */
+  threadsCross: "threads-cross.json",
   /** The series fact table and the Series page's table text (facts-series.ts), written beside series.json. */
   factsSeries: "facts-series.json",
   seriesTable: "series-table.json",
@@ -62,6 +64,7 @@ export const FILES = {
 /** Parts of threads.json (a fixed count: pages name each file literally, as Framework needs). */
 export const THREAD_PARTS = 16;
 export const THREADS_TOP = 500;
+export const THREADS_CROSS = 1000;
 
 /** threads-top.json: the biggest threads by messages, each with `row`, its index in threads.json. */
 export interface ThreadsTopArtifact { total: number; rows: (ThreadRow & { row: number })[] }

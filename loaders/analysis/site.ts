@@ -1,6 +1,6 @@
 // All page artifacts of an analysis as file name -> contents (see artifacts.ts for each shape).
 import type { Analysis } from "./analyze.ts";
-import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_TOP, type MetaArtifact, type PeopleArtifact } from "./artifacts.ts";
+import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_CROSS, THREADS_TOP, type MetaArtifact, type PeopleArtifact } from "./artifacts.ts";
 import { buildGraphArtifacts } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildThreadsArtifacts } from "./build-people.ts";
@@ -51,6 +51,11 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       const biggest = threads.rows.map((_, k) => k).sort((x, y) => threads.rows[y].messages - threads.rows[x].messages || x - y).slice(0, THREADS_TOP);
       // ThreadsTopArtifact, ThreadsPartArtifact (artifacts.ts)
       files.set(FILES.threadsTop, `{"total":${total},"rows":[${rowsJson(biggest, true)}]}`);
+      // ThreadsTopArtifact too: the biggest cross-posted threads beyond the top ones (one part would
+      // hold only a few of them, and a window's cross-posted table wants them from every part).
+      const inTop = new Set(biggest), multi = (k: number) => threads.rows[k].lists.length > 1 && !inTop.has(k);
+      const cross = threads.rows.map((_, k) => k).filter(multi).sort((x, y) => threads.rows[y].messages - threads.rows[x].messages || x - y).slice(0, THREADS_CROSS);
+      files.set(FILES.threadsCross, `{"total":${total},"rows":[${rowsJson(cross, true)}]}`);
       const per = Math.max(1, Math.ceil(total / THREAD_PARTS));
       for (let k = 0; k < THREAD_PARTS; k++) {
         const first = k * per, end = Math.min(total, (k + 1) * per);

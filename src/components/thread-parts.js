@@ -23,15 +23,19 @@ const PARTS = [
 ];
 
 const TOP = FileAttachment("../data/site/threads-top.json");
+const CROSS = FileAttachment("../data/site/threads-cross.json");
 
 /**
  * Thread rows by row index (threads.json order = the fact tables' thread index), for `wanted` rows:
- * first from threads-top.json (the biggest threads, what wide windows list), then from the parts
- * holding the rest.
+ * first from threads-top.json (the biggest threads, what wide windows list), with `crossposted`
+ * also threads-cross.json (the biggest cross-posted ones), then from the parts holding the rest, at
+ * most `maxRows` rows of parts (at least one part).
  */
-export async function loadThreadRows(wanted, total, maxRows = Infinity) {
+export async function loadThreadRows(wanted, total, maxRows = Infinity, { crossposted = false } = {}) {
   const rows = new Map();
   for (const { row, ...r } of (await TOP.json()).rows) rows.set(row, r);
+  // The biggest cross-posted threads beyond the top ones, for pages listing cross-posted threads.
+  if (crossposted) for (const { row, ...r } of (await CROSS.json()).rows) rows.set(row, r);
   const missing = [...wanted].filter((r) => !rows.has(r));
   const per = Math.max(1, Math.ceil(total / PARTS.length));
   // Parts of at most maxRows rows in all (a page with a transfer budget; at least one part): those holding the most wanted rows.

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import type * as A from "../../loaders/analysis/artifacts.ts";
-import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_TOP } from "../../loaders/analysis/artifacts.ts";
+import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_CROSS, THREADS_TOP } from "../../loaders/analysis/artifacts.ts";
 import { buildFactsSubsystems } from "../../loaders/analysis/facts-subsystems.ts";
 import { MAINTAINERS_HINT } from "../../loaders/analysis/affiliation-artifacts.ts";
 import { SHARDS, shardName, shardOf } from "../../loaders/model/shard.ts";
@@ -123,6 +123,9 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   const per = Math.max(1, Math.ceil(threads.length / THREAD_PARTS));
   for (let k = 0; k < THREAD_PARTS; k++) files[FILES.threadPart(k)] = { first: k * per, total: threads.length, rows: threads.slice(k * per, (k + 1) * per) };
   files[FILES.threadsTop] = { total: threads.length, rows: threads.map((t, row) => ({ ...t, row })).sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_TOP) };
+  const inTop = new Set((files[FILES.threadsTop] as A.ThreadsTopArtifact).rows.map((t) => t.row));
+  files[FILES.threadsCross] = { total: threads.length, rows: threads.map((t, row) => ({ ...t, row })).filter((t) => t.lists.length > 1 && !inTop.has(t.row))
+    .sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_CROSS) };
   files[FILES.factsPeople] = { name: people.map((p) => p.name), id: people.map((p) => p.id) };
   files[FILES.graphBuckets] = { buckets: [{ id: "all", from: null, to: null, nodes: nodes.length, edges: edges.length, person: nodes.map((_, i) => i),
     pagerank: nodes.map((n) => n.pagerank ?? 0), betweenness: nodes.map((n) => n.betweenness ?? 0), community: nodes.map((n) => n.community ?? 0),
@@ -152,7 +155,8 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
  * serves a synthetic site as well (no series, no subsystems): completeArtifacts takes them from an
  * analysis without a store. Every other file syntheticArtifacts makes itself, at its scale.
  */
-export const EMPTY_IS_ENOUGH = new Set(["series.json", "subsystems.json", "organisations.json", "affiliations-status.json"]);
+// The synthetic corpus has no series (meta counts 0), so the series files of an empty analysis fit it.
+export const EMPTY_IS_ENOUGH = new Set(["series.json", "facts-series.json", "series-table.json", "subsystems.json", "organisations.json", "affiliations-status.json"]);
 
 /**
  * The synthetic artifacts plus every other file an analysis writes (taken from an analysis
