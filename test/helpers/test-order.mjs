@@ -1,12 +1,12 @@
-// The test files `npm test` runs, slowest first: node --test starts files in the order given, two at
-// a time, so long files that start last would run alone at the end while the other core idles.
+// The test files `npm test` runs (run-tests.mjs), slowest first: files start in this order, a few at
+// a time, and a long file that started last would run alone at the end while the other core idles.
 // SLOW comes from the per-file report at the end of `npm test` (file-times-reporter.mjs); a file
-// missing from it runs after them, in path order. `--full` lists the *.full.test.ts suites instead.
+// missing from it runs after them, in path order. `full`: the *.full.test.ts suites instead.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
 // The three site suites with their own builds start together; the suites reusing a build follow.
-const SLOW = [
+export const SLOW = [
   "test/site/site.test.ts",
   "test/site/site-hostile.test.ts",
   "test/site/series-page.test.ts",
@@ -29,12 +29,15 @@ const SLOW = [
   "test/analysis/loader-cache.test.ts",
 ];
 
-const full = process.argv.includes("--full");
 const walk = (dir) => readdirSync(dir, { withFileTypes: true })
   .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-const files = walk("test").filter((f) => f.endsWith(".test.ts") && f.endsWith(".full.test.ts") === full).sort();
-// A renamed or deleted slow file would silently lose its place: say so instead.
-const gone = SLOW.filter((f) => !files.includes(f) && !full);
-if (gone.length) throw new Error(`test/helpers/test-order.mjs: SLOW names files that do not exist: ${gone.join(", ")}`);
-const rank = (f) => { const i = SLOW.indexOf(f); return i < 0 ? SLOW.length : i; };
-console.log(files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1)).join("\n"));
+
+/** The fast suite's files (or with `full`, the *.full.test.ts ones), relative to the repository root. */
+export function testFiles(full = false) {
+  const files = walk("test").filter((f) => f.endsWith(".test.ts") && f.endsWith(".full.test.ts") === full).sort();
+  // A renamed or deleted slow file would silently lose its place: say so instead.
+  const gone = full ? [] : SLOW.filter((f) => !files.includes(f));
+  if (gone.length) throw new Error(`test/helpers/test-order.mjs: SLOW names files that do not exist: ${gone.join(", ")}`);
+  const rank = (f) => { const i = SLOW.indexOf(f); return i < 0 ? SLOW.length : i; };
+  return files.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
+}
