@@ -1,6 +1,6 @@
 // A patch posting whose subject prefix has an n/m counter but not the word PATCH
 // (git format-patch --subject-prefix="net-next v6") is a patch: patchwork tracks it and the
-// patchwork-bot notices answer it (found on the 2024-h2 corpus by test/series/corpus-applied.test.ts).
+// patchwork-bot notices answer it (found on the 2024-h2 corpus by test/series/corpus-applied.full.test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parsePatchSubject } from "../../loaders/parse/subject-patch.ts";
