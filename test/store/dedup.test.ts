@@ -73,7 +73,7 @@ test("errors become rows and counts; deletions hide only the deleting archive's 
     ], "ksummit");
     const other = fakeSource("other", msgs(both), "netdev");
     const sum = await ingest(store, [inbox, other], {}, { parseStream: fakeParse });
-    assert.deepEqual(sum.sources[0], { source: "inbox", list: "ksummit", seen: 5, new: 3, duplicate: 0, conflicting: 0, deleted: 2, error: 2 });
+    assert.deepEqual(sum.sources[0], { source: "inbox", path: "/fake/inbox", list: "ksummit", seen: 5, new: 3, duplicate: 0, conflicting: 0, deleted: 2, error: 2 });
     const ids = await store.query<{ message_id: string; lists: string[] }>("SELECT message_id, lists FROM messages ORDER BY 1");
     // gone@h is hidden; both@h survives through the other archive, and only that archive's list counts.
     assert.deepEqual(ids, [{ message_id: "both@h", lists: ["netdev"] }, { message_id: "stay@h", lists: ["ksummit"] }]);
