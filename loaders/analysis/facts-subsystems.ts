@@ -7,7 +7,7 @@
 // holds the two equal.
 import type { Analysis } from "./analyze.ts";
 import type { Affiliations } from "./affiliations.ts";
-import { personIndexOf } from "./facts.ts";
+import { factRowOrder, personIndexOf } from "./facts.ts";
 import { isNak, isReplyReview } from "./build-people.ts";
 import { authorOf } from "../model/corpus.ts";
 
@@ -38,18 +38,9 @@ export interface FactsSubsystemsArtifact {
   maintainers: { person: number[]; sec: number[][] };
 }
 
-/** facts.json's message row of each corpus message: dated messages by date (then corpus order), undated last (as facts.ts orders them). */
+/** facts.json's message row of each corpus message (facts.ts factRowOrder). */
 export function factRowOf(a: Analysis): Int32Array {
-  const msgs = a.corpus.messages;
-  const order = Array.from(msgs.keys());
-  order.sort((x, y) => {
-    const dx = msgs[x].date, dy = msgs[y].date;
-    if (dx === null || dy === null) return dx === dy ? x - y : dx === null ? 1 : -1;
-    return dx - dy || x - y;
-  });
-  const rowOf = new Int32Array(msgs.length);
-  order.forEach((i, r) => { rowOf[i] = r; });
-  return rowOf;
+  return factRowOrder(a).rowOf;
 }
 
 /** Indices into a.reviews of facts.json's reviews (given in replies, and NAKs), in its order (by message row). */

@@ -86,13 +86,12 @@ export interface FactsArtifact {
   };
 }
 
-/** `peopleRows`: the ids of people.json's rows, in order (so pages can name a person index). */
-export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): FactsArtifact {
+/**
+ * The fact tables' message rows: dated messages by date (then their corpus order), undated last.
+ * `order[r]` is the corpus index of row r, `rowOf[i]` the row of corpus message i.
+ */
+export function factRowOrder(a: Analysis): { order: number[]; rowOf: Int32Array } {
   const msgs = a.corpus.messages;
-  const lists = a.corpus.lists;
-  const bit = new Map(lists.map((l, i) => [l, 2 ** i]));
-  const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) m += bit.get(l) ?? 0; return m; };
-  // Row order: dated messages by date (then their corpus order), undated last.
   const order = Array.from(msgs.keys());
   order.sort((x, y) => {
     const dx = msgs[x].date, dy = msgs[y].date;
@@ -101,6 +100,16 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
   });
   const rowOf = new Int32Array(msgs.length);
   order.forEach((i, r) => { rowOf[i] = r; });
+  return { order, rowOf };
+}
+
+/** `peopleRows`: the ids of people.json's rows, in order (so pages can name a person index). */
+export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): FactsArtifact {
+  const msgs = a.corpus.messages;
+  const lists = a.corpus.lists;
+  const bit = new Map(lists.map((l, i) => [l, 2 ** i]));
+  const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) m += bit.get(l) ?? 0; return m; };
+  const { order, rowOf } = factRowOrder(a);
   // People by messages sent (most first), ties by id so equal stores give equal bytes.
   const personIdx = personIndexOf(a);
   const n = msgs.length;
