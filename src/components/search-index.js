@@ -71,11 +71,12 @@ export function searchThreads(threads, q, limit = 200, keep = null) {
   return { rows, total };
 }
 
-export function searchPeople(people, q, limit = 100) {
+/** `keep`: only people it accepts (e.g. those who sent mail in the filter) count and show. */
+export function searchPeople(people, q, limit = 100, keep = null) {
   const p = parseQuery(q);
   const words = [...p.words, ...p.from];
   if (!words.length) return { rows: [], total: 0 };
-  const hits = people.filter((x) => words.every((w) => x.hay.includes(w)));
+  const hits = people.filter((x) => words.every((w) => x.hay.includes(w)) && (!keep || keep(x)));
   hits.sort((a, b) => b.messages - a.messages);
   return { rows: hits.slice(0, limit), total: hits.length };
 }

@@ -59,6 +59,14 @@ test("people by name or any of their addresses, bots included and flagged", () =
   assert.equal(searchPeople(idx.people, "build bot").rows[0].bot, true);
 });
 
+test("people: a keep predicate (those who sent mail in the filter) narrows the matches before the limit and the total", () => {
+  const all = searchPeople(idx.people, "build");
+  const kept = searchPeople(idx.people, "build", 1, (p: { id: string }) => p.id === "ci");
+  assert.deepEqual(kept.rows.map((p: { id: string }) => p.id), ["ci"]);
+  assert.equal(kept.total, 1);
+  assert.equal(all.total, 2, "without a predicate nothing changes");
+});
+
 test("the global filter narrows thread results (started in the window, on its lists) before the limit; without one nothing changes", () => {
   const under = (q: string, filter: object, limit = 200) => searchThreads(idx.threads, q, limit, threadInFilter(filter));
   const got = (q: string, filter: object) => under(q, filter).rows.map((t: { id: string }) => t.id);
