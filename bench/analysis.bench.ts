@@ -35,7 +35,7 @@ function childrenCpuMs(): number {
 
 async function child(store: string, out: string): Promise<void> {
   const t0 = performance.now();
-  const r = await runAnalysis({ storeDir: store, writeDerived: true, lists: LISTS, window: {}, details: {} });
+  const r = await runAnalysis({ storeDir: store, writeDerived: true, lists: LISTS, window: {} });
   const t = performance.now();
   writeSiteDir(out, r.files);
   const timings = { ...r.timings, write: Math.round(performance.now() - t) };

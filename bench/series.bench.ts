@@ -42,7 +42,7 @@ async function main() {
       let messages = 0, revisions = 0, groups = 0;
       for (let r = 0; r < REPS; r++) {
         let t = performance.now();
-        const res = await runAnalysis({ storeDir, writeDerived: true, lists: LISTS, window: {}, details: {}, ...(maintainers ? { maintainers } : {}) });
+        const res = await runAnalysis({ storeDir, writeDerived: true, lists: LISTS, window: {}, ...(maintainers ? { maintainers } : {}) });
         whole.push(performance.now() - t);
         const a = res.analysis;
         messages = a.corpus.messages.length;

@@ -8,7 +8,6 @@ import { betweennessJob, computeMetrics, type BetweennessJob, type GraphMetrics 
 import { layoutGraph } from "../graph/layout.ts";
 import { censorAtListEnds, listObservationEnds, observeFirstReplies, type Observation } from "./survival.ts";
 import { pwNakVerdicts, reviewRows, type ReviewRow } from "./reviews.ts";
-import type { DetailCaps } from "../config.ts";
 import { CROSS_LIST_HOME } from "./artifacts.ts";
 import { analyzeSeries, type SeriesAnalysis } from "./series.ts";
 
@@ -22,8 +21,6 @@ export interface AnalyzeOptions {
   window?: { since?: string; until?: string };
   /** Window start (reported in meta; the corpus is already restricted by run.ts). */
   windowStart?: number;
-  /** Deprecated and ignored (config.ts): every thread and person has page data. */
-  details?: DetailCaps;
   /**
    * Lay the graph out elsewhere (runAnalysis: on a worker thread, see layout-job.ts): called with
    * the graph with bots, the seed and the default graph's betweenness job; `layout` stays empty

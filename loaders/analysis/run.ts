@@ -83,10 +83,10 @@ const emptyCorpus = (lists: string[]): Corpus => ({ messages: [], trailers: [], 
 
 export async function runAnalysis(o: RunOptions): Promise<RunResult> {
   const started = Date.now();
-  const cfg = o.lists && o.window && o.details ? null : await loadConfig();
+  const cfg = o.lists && o.window ? null : await loadConfig();
   const lists = o.lists ?? cfg!.lists.map((l) => l.name);
   const win = parseWindow(o.window ?? cfg?.window);
-  const opts: AnalyzeOptions = { ...o, details: o.details ?? cfg?.details, window: o.window ?? cfg?.window,
+  const opts: AnalyzeOptions = { ...o, window: o.window ?? cfg?.window,
     windowStart: win.start ?? o.windowStart, windowEnd: win.end ?? o.windowEnd };
   const timings: Record<string, number> = {};
   let corpus = emptyCorpus(lists);

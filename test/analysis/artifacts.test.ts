@@ -18,7 +18,7 @@ const ms = [
   msg("f", "ann", T0 + 9 * D, { irt: "e", lists: ["alpha"] }),
   msg("g", "cat", T0 + 9 * D + H, { irt: "f", lists: ["gamma"], nak: true }),
 ];
-const a = analyzeCorpus(corpus(ms, [trailer("b", "reviewed-by", "bob")]), { details: { personMinMessages: 1 } });
+const a = analyzeCorpus(corpus(ms, [trailer("b", "reviewed-by", "bob")]));
 const files = withReferenceViews(a, siteFiles(a, "v1", Date.now()));
 const read = <T>(f: string): T => JSON.parse(files.get(f)!);
 

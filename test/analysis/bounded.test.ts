@@ -35,7 +35,7 @@ test("a 20 MiB Subject and huge names give < 1 MB of artifacts in total", () => 
     msg("r2@x", "zalgo", T0 + 2 * H, { irt: "r1@x", subject: ZALGO }),
     msg("r3@x", "mallory", T0 + 3 * H, { irt: "r2@x" }),
   ], [], [person("mallory", { name: "N".repeat(10 << 20) }), person("zalgo", { name: ZALGO })]);
-  const files = siteFiles(analyzeCorpus(c, { details: { personMinMessages: 1 } }), "v1", Date.now());
+  const files = siteFiles(analyzeCorpus(c), "v1", Date.now());
   assert.ok(bytes(files) < 1 << 20, `artifacts total ${bytes(files)} bytes`);
   // Every string in every JSON artifact is bounded; display text is clipped, not dropped.
   for (const [name, content] of files) {
@@ -53,7 +53,7 @@ test("a 20,000-message thread (same cap as 100k): its detail holds the first DET
   const N = 20_000;
   const msgs = [msg("m0@x", "p0", T0, { subject: "big" })];
   for (let i = 1; i < N; i++) msgs.push(msg(`m${i}@x`, `p${i % 1000}`, T0 + i * 1000, { irt: `m${Math.floor((i - 1) / 2)}@x` }));
-  const a = analyzeCorpus(corpus(msgs), { details: { people: 1 } });
+  const a = analyzeCorpus(corpus(msgs));
   const files = siteFiles(a, "v1", Date.now());
   const name = FILES.threadShard(shardName(shardOf("m0@x")));
   const content = files.get(name)!;

@@ -45,7 +45,7 @@ const trailers = [trailer("r1", "reviewed-by", "bob"), trailer("r2", "acked-by",
   trailer("v2", "nacked-by", "dan"), trailer("n1", "nacked-by", "dan"), trailer("v2", "reviewed-by", "hal")];
 // hal is named in a trailer only; ivy is in the store without any message.
 const c = corpus(ms, trailers, [person("robot", { bot: true }), person("fred"), person("ivy")]);
-const a = analyzeCorpus(c, { details: { personMinMessages: 1 } });
+const a = analyzeCorpus(c);
 const files = withReferenceViews(a, siteFiles(a, "v1", Date.now()));
 const read = <T>(f: string): T => JSON.parse(files.get(f)!);
 const meta = read<MetaArtifact>("meta.json");

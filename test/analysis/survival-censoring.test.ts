@@ -26,7 +26,7 @@ function fixture() {
 }
 
 test("unanswered threads are censored at the earliest end of observation among their lists", () => {
-  const a = analyzeCorpus(fixture(), { details: { threads: 0, crossPosted: 0, people: 0 } });
+  const a = analyzeCorpus(fixture());
   const t = (key: string) => a.observations.find((o) => o.kind === "thread" && o.key === key)!;
   assert.deepEqual([t("a").answered, t("a").time], [false, 8 * D]);   // alpha ends at day 10, not day 100
   assert.deepEqual([t("x").answered, t("x").time], [false, 5 * D]);   // alpha+beta: the earlier end (alpha's)
@@ -35,7 +35,7 @@ test("unanswered threads are censored at the earliest end of observation among t
 });
 
 test("an analysis window end caps every list's end of observation", () => {
-  const a = analyzeCorpus(fixture(), { details: { threads: 0, crossPosted: 0, people: 0 }, windowEnd: T0 + 7 * D });
+  const a = analyzeCorpus(fixture(), { windowEnd: T0 + 7 * D });
   const t = (key: string) => a.observations.find((o) => o.kind === "thread" && o.key === key)!;
   assert.equal(t("a").time, 5 * D);
   assert.equal(t("b").time, 0); // started after the window end: censored at once, never negative

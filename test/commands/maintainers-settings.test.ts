@@ -127,7 +127,7 @@ test("a saved MAINTAINERS that vanished: commands say where the choice came from
     await ingest(store, [fakeSource("s", msgs(pm("a@h", { files: ["drivers/widget/a.c"] })))], {}, { parseStream: fakeParse });
     await store.close();
     saveMaintainersChoice(storeDir, join(t.dir, "gone", "MAINTAINERS"));
-    const opts = { storeDir, lists: ["alpha"], window: {}, details: {} };
+    const opts = { storeDir, lists: ["alpha"], window: {} };
     await assert.rejects(runAnalysis({ ...opts, writeDerived: true, fetchMaintainers: true }),
       /does not exist \(saved in the store by an earlier --maintainers\).*--no-maintainers/);
     const warnings: string[] = [];

@@ -166,7 +166,7 @@ export const EMPTY_IS_ENOUGH = new Set(["series.json", "facts-series.json", "ser
 export async function completeArtifacts(files: Record<string, unknown>): Promise<{ files: Record<string, unknown>; added: string[] }> {
   const { runAnalysis } = await import("../../loaders/analysis/run.ts");
   const meta = files[FILES.meta] as A.MetaArtifact;
-  const empty = await runAnalysis({ storeDir: join(tmpdir(), `tg-no-store-${process.pid}-${Date.now()}`), lists: meta.lists, window: {}, details: {} });
+  const empty = await runAnalysis({ storeDir: join(tmpdir(), `tg-no-store-${process.pid}-${Date.now()}`), lists: meta.lists, window: {} });
   const added: string[] = [];
   const out = { ...files };
   for (const [name, text] of empty.files) if (!(name in out)) { out[name] = text; added.push(name); }

@@ -110,7 +110,7 @@ test("analysis: pw-bot verdicts reach the reviews table and the Reviews artifact
     const store = await openStore(dir);
     await ingest(store, [openSource(`zoo=${mbox}`)], { lists: [{ name: "zoo", address: "zoo@lists.example.org" }] });
     await store.close();
-    const r = await runAnalysis({ storeDir: dir, writeDerived: true, lists: ["zoo"], window: {}, details: {} });
+    const r = await runAnalysis({ storeDir: dir, writeDerived: true, lists: ["zoo"], window: {} });
     const rev = JSON.parse(r.files.get("reviews.json")!);
     assert.deepEqual([rev.totals.naks, rev.totals.pw_bot_changes_requested, rev.totals.pw_bot_rejected], [1, 1, 1]);
     assert.deepEqual(rev.pw_bot.map((x: { message_id: string; kind: string; from: { id: string }; to: { id: string } }) =>
