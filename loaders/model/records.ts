@@ -10,6 +10,11 @@ export interface Provenance {
   position: string;
   /** The list this archive belongs to, when the user tagged it (LIST=PATH) or the source knows it. */
   list?: string;
+  /**
+   * Order of this event inside its archive, when the archive has one (public-inbox: epoch and
+   * commit depth, see sources/public-inbox.ts eventSeq): a deletion hides only earlier copies.
+   */
+  seq?: number;
 }
 
 /** Opaque per-source resume state; each source defines its own shape. Must be JSON-serialisable. */

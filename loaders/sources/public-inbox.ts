@@ -56,6 +56,8 @@ async function* readInbox(
       // history rewritten (e.g. a purge) or an unknown commit: read the epoch again, dedup copes
       if (since && !gitSync(git.env, ["merge-base", "--is-ancestor", since, "HEAD"]).ok) since = null;
       const source = `${id}#${ep.n}`;
+      // The depth of the first commit read: counted once, then one more per commit.
+      let depth = since ? commitDepth(git.env, since) : 0;
       const queue: { c: EpochCommit; blob: Promise<Buffer | number | null> | null }[] = [];
       commits = listCommits(git.env, since);
       let exhausted = false;
@@ -73,7 +75,7 @@ async function* readInbox(
         if (!q) break;
         last[String(ep.n)] = q.c.sha;
         const cur: SourceCursor = { epochs: { ...last } };
-        const provenance = { source, position: q.c.sha, list };
+        const provenance = { source, position: q.c.sha, list, seq: eventSeq(ep.n, ++depth) };
         const bytes = q.blob ? await q.blob : null;
         if (!q.blob) continue; // a commit touching neither m nor d (none in real epochs): nothing to read
         if (!bytes) {
@@ -96,6 +98,28 @@ async function* readInbox(
   }
   if (broken.length === 1) throw broken[0];
   if (broken.length) throw new SourceError(abs, broken.map((b) => b.message).join("; "));
+}
+
+/** Commits per epoch the order leaves room for (public-inbox caps an epoch near 1 GB: far fewer). */
+const EPOCH_SPAN = 1e9;
+/** Epoch numbers past this (none real) share the last slot: the order stays a safe integer. */
+const MAX_EPOCH = Math.floor(Number.MAX_SAFE_INTEGER / EPOCH_SPAN) - 1;
+
+/**
+ * The order of a commit in its inbox: epochs in number order, commits by depth in their epoch.
+ * Intrinsic to the archive, so it is the same whichever run, re-read or path read the commit, and
+ * a deletion and a later re-addition of the same message compare right (store/schema.ts arrivals).
+ */
+export function eventSeq(epoch: number, depth: number): number {
+  return Math.min(epoch, MAX_EPOCH) * EPOCH_SPAN + Math.min(depth, EPOCH_SPAN - 1);
+}
+
+/** How many commits lead to `sha`, itself included (its depth in a linear epoch history). */
+function commitDepth(env: NodeJS.ProcessEnv, sha: string): number {
+  const r = gitSync(env, ["rev-list", "--count", sha]);
+  const n = Number(r.out.trim());
+  if (!r.ok || !Number.isSafeInteger(n)) throw new Error(`git rev-list --count ${sha} failed: ${r.err.trim()}`);
+  return n;
 }
 
 /** "ok" when HEAD names a commit; "empty" for an epoch without any commit; else why HEAD is unusable. */

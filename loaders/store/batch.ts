@@ -46,13 +46,13 @@ export class Batch {
   arrival(p: ParsedMessage, prov: Provenance, cursor: SourceCursor): void {
     const list = prov.list ?? this.source.list ?? null;
     const lists = list && !p.lists.includes(list) ? [...p.lists, list].sort() : p.lists;
-    this.rows.arrivals.add({ message_id: p.messageId, source: prov.source, position: prov.position, list, lists, content_hash: p.contentHash });
+    this.rows.arrivals.add({ message_id: p.messageId, source: prov.source, position: prov.position, list, lists, content_hash: p.contentHash, seq: prov.seq ?? null });
     this.advance(cursor);
   }
 
   /** A deletion: `prov.source` names the archive (and epoch) that deleted the message, like arrivals do. */
   tombstone(messageId: string, prov: Provenance, cursor: SourceCursor): void {
-    this.rows.tombstones.add({ message_id: messageId, source: prov.source, position: prov.position });
+    this.rows.tombstones.add({ message_id: messageId, source: prov.source, position: prov.position, seq: prov.seq ?? null });
     this.advance(cursor);
   }
 

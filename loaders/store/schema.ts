@@ -29,6 +29,8 @@ export const MESSAGE_COLUMNS: Columns = {
 export const ARRIVAL_COLUMNS: Columns = {
   message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR", list: "VARCHAR",
   lists: "VARCHAR[]", content_hash: "VARCHAR",
+  // Added later (NULL in older parts): the copy's order in its archive (Provenance.seq).
+  seq: "BIGINT",
 };
 
 export const TRAILER_COLUMNS: Columns = {
@@ -46,8 +48,11 @@ export const MESSAGE_FILE_COLUMNS: Columns = { message_id: "VARCHAR", path: "VAR
 
 export const ERROR_COLUMNS: Columns = { source: "VARCHAR", position: "VARCHAR", reason: "VARCHAR" };
 
-/** public-inbox `d` commits: hide the copies of message_id that came from `source`. */
-export const TOMBSTONE_COLUMNS: Columns = { message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR" };
+/**
+ * public-inbox `d` commits: hide the copies of message_id that came from `source`'s archive
+ * before it (`seq`, the order in the archive; NULL in older parts: hides every copy, as it did).
+ */
+export const TOMBSTONE_COLUMNS: Columns = { message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR", seq: "BIGINT" };
 
 export const PART_TABLES = {
   messages: MESSAGE_COLUMNS,
@@ -133,10 +138,13 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = fa
   const threadJoin = hasThreads ? "LEFT JOIN message_threads mt ON mt.message_id = m.message_id" : "";
   return [
     `CREATE OR REPLACE TEMP VIEW tombstones AS SELECT * FROM raw_tombstones`,
-    // A copy is hidden when its own archive deleted it, in any epoch or run; other archives' copies stay.
-    `CREATE OR REPLACE TEMP VIEW arrivals AS SELECT a.* FROM raw_arrivals a
+    // A copy is hidden when its own archive deleted it later, in any epoch or run (a message
+    // added again after its deletion shows again); other archives' copies stay. Without an order
+    // on either side (rows from before seq existed) the deletion hides the copy, as it did then.
+    `CREATE OR REPLACE TEMP VIEW arrivals AS SELECT a.* EXCLUDE (seq) FROM raw_arrivals a
        WHERE NOT EXISTS (SELECT 1 FROM raw_tombstones t WHERE t.message_id = a.message_id
-                         AND ${archiveSql("t.source")} = ${archiveSql("a.source")})${retagFilter(retags)}`,
+                         AND ${archiveSql("t.source")} = ${archiveSql("a.source")}
+                         AND (t.seq IS NULL OR a.seq IS NULL OR t.seq > a.seq))${retagFilter(retags)}`,
     `CREATE OR REPLACE TEMP VIEW person_emails AS SELECT * FROM raw_person_emails`,
     `CREATE OR REPLACE TEMP VIEW messages AS
      WITH arr AS (
