@@ -5,7 +5,7 @@ import { loadConfig } from "../config.ts";
 import { openExistingStore } from "./existing-store.ts";
 import { formatTable } from "../store/format.ts";
 import { sqlString } from "../store/sql.ts";
-import { parseThreadRef } from "../sources/lore/thread-source.ts";
+import { bareId, parseThreadRef } from "../sources/lore/thread-source.ts";
 import type { Store } from "../store/api.ts";
 import { computeSeriesWindow } from "../analysis/series-window.ts";
 import { printSeriesSummary } from "./series-summary.ts";
@@ -61,6 +61,24 @@ async function revisionOf(store: Store, messageId: string): Promise<string | nul
   return null;
 }
 
+/**
+ * The ids a message argument may name: a lore URL's id, else the text as typed and without its
+ * enclosing angle brackets (a stored id may itself start with '<', and need not hold '@').
+ */
+export function storedIdCandidates(arg: string): string[] {
+  if (/^https?:\/\//i.test(arg.trim())) return [parseThreadRef(arg, "https://lore.kernel.org/all/").messageId];
+  const id = bareId(arg);
+  if (id === null) throw new Error(`${arg}: not a Message-ID or a lore URL`);
+  return [...new Set([arg.trim(), id])].filter((c) => c !== "");
+}
+
+/** The first candidate that is a stored message's id, or null. */
+async function firstStored(store: Store, candidates: string[]): Promise<string | null> {
+  const rows = await store.query<{ id: string }>(`SELECT message_id AS id FROM messages WHERE message_id IN (${candidates.map(sqlString).join(", ")})`);
+  const found = new Set(rows.map((r) => r.id));
+  return candidates.find((c) => found.has(c)) ?? null;
+}
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -79,8 +97,8 @@ export async function run(argv: string[]): Promise<number> {
   if (parsed.positionals.length > 1) { console.error(`threadgraph series: expected at most one message-id or lore URL\n\n${help}`); return 2; }
   const json = parsed.values.json ?? (!parsed.values.table && !process.stdout.isTTY);
   if (parsed.positionals.length === 0) return summary(parsed.values.store, json);
-  let messageId: string;
-  try { messageId = parseThreadRef(parsed.positionals[0], "https://lore.kernel.org/all/").messageId; } catch (e) {
+  let candidates: string[];
+  try { candidates = storedIdCandidates(parsed.positionals[0]); } catch (e) {
     console.error(`threadgraph series: ${(e as Error).message}`);
     return 2;
   }
@@ -89,8 +107,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const tables = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'series'`);
     if (!tables[0]?.n) { console.error("threadgraph series: no series table in the store: run `threadgraph analyze` first"); return 1; }
+    const messageId = await firstStored(store, candidates);
+    if (messageId === null) { console.error(`threadgraph series: ${candidates[0]}: not in the store (no message has this Message-ID)`); return 1; }
     const rev = await revisionOf(store, messageId);
-    if (!rev) { console.error(`threadgraph series: ${messageId} is not in the store, or not under any patch posting`); return 1; }
+    if (!rev) { console.error(`threadgraph series: ${messageId} is in the store but is no patch posting and not under one`); return 1; }
     const group = (await store.query<{ g: string }>(`SELECT revision_group AS g FROM series WHERE series_id = ${sqlString(rev)}`))[0].g;
     const revisions = await store.query<Record<string, unknown>>(`SELECT s.version, s.posted_at, s.patches, s.subject, s.series_id,
         (SELECT count(*) FROM reviews r WHERE (r.series_id = s.series_id OR r.target_id = s.series_id) AND r.source = 'reply'

@@ -72,7 +72,7 @@ test("thread refs: lore URLs and bare Message-IDs", () => {
   assert.deepEqual(r, { inbox: "https://lore.kernel.org/netdev/", messageId: "20240701.abc/def@example.org" });
   assert.equal(threadUrl(r), "https://lore.kernel.org/netdev/20240701.abc%2Fdef%40example.org/t.mbox.gz");
   assert.deepEqual(parseThreadRef("<x@y>", "http://h/ibx"), { inbox: "http://h/ibx/", messageId: "x@y" });
-  assert.throws(() => parseThreadRef("not an id", "http://h/"), /not a Message-ID/);
+  for (const bad of ["", "<>", "  ", "a\u0001b"]) assert.throws(() => parseThreadRef(bad, "http://h/"), /not a Message-ID/, JSON.stringify(bad));
   assert.throws(() => parseThreadRef("https://lore.kernel.org/netdev/", "http://h/"), /not a lore message URL/);
   // Message-IDs with %, #, ?, / and unicode: every form that names one id gives that id, and the
   // fetched URL round-trips to it; the forms that cannot (a raw '?' or '#') say how to write them

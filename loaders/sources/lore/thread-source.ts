@@ -11,7 +11,15 @@ export interface ThreadRef {
   messageId: string;
 }
 
-/** Split a lore URL into inbox and Message-ID; a bare id uses `defaultInbox`. */
+/** What public-inbox serves under a message's URL, after the id: not part of the id. */
+const URL_SUFFIX = /^(t|T|raw|t\.mbox\.gz|T\.mbox\.gz|t\.atom)$/;
+
+/**
+ * Split a lore URL into inbox and Message-ID; a bare id uses `defaultInbox`. Any id the store
+ * can hold is accepted, '@' or not (real archives have ids without one): a bare id is the text
+ * as given, one pair of enclosing angle brackets removed. In a URL the id is the first segment
+ * with an '@', else the last one before what public-inbox serves under it (/T/, /raw...).
+ */
 export function parseThreadRef(arg: string, defaultInbox: string): ThreadRef {
   const s = arg.trim();
   if (/^https?:\/\//i.test(s)) {
@@ -20,18 +28,34 @@ export function parseThreadRef(arg: string, defaultInbox: string): ThreadRef {
     const parts = u.pathname.split("/").filter(Boolean).map((p) => { try { return decodeURIComponent(p); } catch { return p; } });
     // /<inbox>/<msgid>[/T|t|raw|t.mbox.gz|...]; public-inbox may be mounted under a prefix, so
     // take the first segment that looks like a Message-ID (has '@'), and the one before it.
-    const i = parts.findIndex((p) => p.includes("@"));
+    let i = parts.findIndex((p) => p.includes("@"));
     if (i < 1 && /@/.test(`${u.search}${u.hash}`)) {
       throw new Error(`${arg}: the Message-ID holds '?' or '#', which end a URL's path: write them as %3F and %23, ` +
         "or give the bare Message-ID in quotes with --inbox URL");
+    }
+    if (i < 1) {
+      let end = parts.length;
+      while (end > 0 && URL_SUFFIX.test(parts[end - 1])) end--;
+      i = end - 1;
     }
     if (i < 1) throw new Error(`${arg}: not a lore message URL (expected .../<inbox>/<message-id>/...)`);
     const base = `${u.protocol}//${u.host}/${parts.slice(0, i).map(encodeURIComponent).join("/")}/`;
     return { inbox: base, messageId: parts[i] };
   }
-  const id = s.replace(/^<|>$/g, "").replace(/^id:/, "");
-  if (!id.includes("@") || /\s/.test(id)) throw new Error(`${arg}: not a Message-ID or a lore URL`);
+  const id = bareId(s);
+  if (id === null) throw new Error(`${arg}: not a Message-ID or a lore URL`);
   return { inbox: normalizeInbox(defaultInbox), messageId: id };
+}
+
+/**
+ * A Message-ID as typed: "id:" and one pair of enclosing angle brackets removed ("<<x>y>" is the
+ * stored id "<x>y", as parse/message-id.ts reads it); null when nothing is left or it holds a
+ * control character (no stored id does).
+ */
+export function bareId(arg: string): string | null {
+  let id = arg.trim().replace(/^id:/, "");
+  if (id.startsWith("<") && id.endsWith(">")) id = id.slice(1, -1).trim();
+  return id === "" || /[\x00-\x1f\x7f]/.test(id) ? null : id;
 }
 
 /** public-inbox escapes '/' in Message-IDs as %2F; encodeURIComponent does that and more, all accepted. */
