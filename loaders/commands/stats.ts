@@ -13,7 +13,8 @@ Print store statistics, each figure under its scope (docs/schema.md "threadgraph
   all_time  the whole store: messages (unique), per_list (unique messages per list), people (sent
             1+ message, not a bot), people_listed (every person, incl. bots and people only named
             in trailers), bots, duplicates (copies beyond the first), conflicts, errors, deleted,
-            arrivals, sources, forwarded_patches
+            arrivals, forwarded_patches, sources (archives registered in the store, an inbox once),
+            sources_with_mail (those holding a visible message)
   window    the last analysis (run after every ingest/sync): its report window (since, until, start,
             end) and headline figures with the site's definitions: messages, threads, series, people
             (active in the window), reviews (given in replies), reviews_carried, naks,

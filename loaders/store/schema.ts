@@ -116,6 +116,11 @@ export function archiveSql(col: string): string {
   return `CASE WHEN starts_with(${col}, 'pi:') THEN regexp_replace(regexp_replace(${col}, '#\\d+$', ''), '/git/\\d+\\.git/?$', '') ELSE ${col} END`;
 }
 
+/** archiveSql for one source id, in JS: the archive (an inbox over all its epochs) a source belongs to. */
+export function archiveOf(source: string): string {
+  return source.startsWith("pi:") ? source.replace(/#\d+$/, "").replace(/\/git\/\d+\.git\/?$/, "") : source;
+}
+
 /** A source whose LIST= tag changed, and its current tag (manifest `retagged`). */
 export interface Retag { source: string; list: string | null }
 

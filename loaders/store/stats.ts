@@ -4,7 +4,7 @@
 // the parser flagged as a bot's.
 import { DEFAULT_LISTS } from "../config.ts";
 import { setOwn } from "../model/own-keys.ts";
-import { quoteIdent } from "./schema.ts";
+import { archiveOf, archiveSql, quoteIdent } from "./schema.ts";
 import type { DuckStore } from "./store.ts";
 
 export interface StoreStats {
@@ -24,7 +24,13 @@ export interface StoreStats {
   /** Messages hidden by public-inbox deletions. */
   deleted: number;
   arrivals: number;
+  /**
+   * Archives ever given to ingest/sync/thread and registered in the store (manifest sources), with
+   * or without mail: a public-inbox inbox counts once however many epochs (or epoch paths) it has.
+   */
   sources: number;
+  /** Of those, the archives holding a visible copy of a message (not every copy deleted, not empty). */
+  sources_with_mail: number;
   /** Patches credited to an in-body author who is another person than the sender. */
   forwarded_patches: number;
 }
@@ -44,13 +50,15 @@ export async function computeStats(store: DuckStore, trackedNames: string[] = DE
       (SELECT count(*) FROM errors) AS errors,
       (SELECT count(*) FROM raw_messages) - (SELECT count(*) FROM messages) AS deleted,
       (SELECT count(*) FROM arrivals) AS arrivals,
-      (SELECT count(DISTINCT source) FROM arrivals) AS sources,
+      (SELECT count(DISTINCT ${archiveSql("source")}) FROM arrivals) AS sources_with_mail,
       (SELECT count(*) FROM messages WHERE author_person_id <> person_id) AS forwarded_patches`);
   const per_list: Record<string, number> = Object.fromEntries(trackedNames.map((n) => [n, 0]));
   const rows = await store.query<{ list: string; n: number }>(
     `SELECT list, count(*) AS n FROM (SELECT unnest(lists) AS list FROM messages) GROUP BY list ORDER BY list`);
   for (const r of rows) setOwn(per_list, r.list, r.n);
-  return { ...(c as unknown as StoreStats), per_list };
+  const sources = new Set(Object.keys(store.manifest().sources).map(archiveOf)).size;
+  const { sources_with_mail, ...rest } = c as unknown as StoreStats;
+  return { ...rest, sources, sources_with_mail, per_list };
 }
 
 /** Row count of each derived table (message_threads, threads, replies, reviews, ...): the last analysis, so its window. */
