@@ -8,6 +8,7 @@ import type { IngestProgress, IngestSummary } from "../store/api.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { openStore } from "../store/store.ts";
 import { formatTable } from "../store/format.ts";
+import { storeExists } from "../store/new-store.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import type { Source } from "../model/records.ts";
 import { describeIdentity, resolveIdentityInputs, type ResolvedIdentity } from "../store/identity-inputs.ts";
@@ -139,7 +140,8 @@ export async function run(argv: string[]): Promise<number> {
   keepUnanalysedChoice(storeDir, maintainers, v["no-analyze"], code === 0);
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
   // when missing or older than the mail (a refresh that was killed or skipped).
-  if (!v["no-analyze"] && (maintainers !== undefined || summary.peopleChanged || summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged) || analysisStale(storeDir))) {
+  // A failed ingest into a directory without a store left none: nothing to analyse, nothing to create.
+  if (!v["no-analyze"] && storeExists(storeDir) && (maintainers !== undefined || summary.peopleChanged || summary.sources.some((x) => x.new + x.deleted > 0 || x.retagged) || analysisStale(storeDir))) {
     try {
       const r = await refreshAnalysis({ storeDir, lists: [...config.lists.map((l) => l.name), ...extra.map((l) => l.name)], maintainers });
       (v.json ? console.error : console.log)(describeRefresh(r));

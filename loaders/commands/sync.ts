@@ -5,6 +5,7 @@ import { sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
 import { httpOptionsFrom } from "../sources/lore/http-client.ts";
 import { resolveWindow } from "../model/window.ts";
+import { storeExists } from "../store/new-store.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
 import { IDENTITY_OPTIONS, identityHelp, identityChoice } from "./identity-flags.ts";
@@ -121,7 +122,8 @@ async function syncAndRefresh(opts: SyncOptions, cfg: ThreadgraphConfig, values:
   keepUnanalysedChoice(opts.store, maintainers, values["no-analyze"], res.ok);
   // Derived tables and page artifacts follow every change, even a partial run's, and are redone
   // when missing or older than the mail (as ingest does).
-  if (!values["no-analyze"] && (maintainers !== undefined || res.peopleChanged || res.lists.some((l) => l.new + l.deleted > 0) || analysisStale(opts.store))) {
+  // A failed sync into a directory without a store left none: nothing to analyse, nothing to create.
+  if (!values["no-analyze"] && storeExists(opts.store) && (maintainers !== undefined || res.peopleChanged || res.lists.some((l) => l.new + l.deleted > 0) || analysisStale(opts.store))) {
     const r = await refreshAnalysis({ storeDir: opts.store, lists: [...new Set([...cfg.lists, ...opts.lists].map((l) => l.name))], maintainers });
     (values.json ? console.error : console.log)(describeRefresh(r));
   }

@@ -7,6 +7,7 @@ import type { ParsedMessage, Source, SourceItem, TrackedList } from "../model/re
 import type { IngestOptions, IngestSummary, SourceSummary, Store } from "../store/api.ts";
 import { invalidatePageCache } from "./page-cache.ts";
 import { acquireLock } from "../store/lock.ts";
+import { discardUnusedStore, storeFootprint } from "../store/new-store.ts";
 import { loadIdentityFiles, rebuildPeople } from "./people.ts";
 import { saveIdentityChoice } from "../store/settings.ts";
 import { DuckStore } from "../store/store.ts";
@@ -53,11 +54,13 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
   const parse = deps.parseStream ?? parseStream;
   // Read identity files first: a bad mailmap/override line fails before anything is committed.
   const identity = loadIdentityFiles({ mailmaps: opts.mailmap ? [opts.mailmap] : [], overrides: opts.overrides });
+  const footprint = storeFootprint(store.dir); // before the lock: acquiring it creates the directory
   const lock = acquireLock(store.dir);
   const summaries: SourceSummary[] = [];
   const failures: { source: string; message: string }[] = [];
   const before = store.manifest();
   let peopleChanged = false;
+  let threw = true;
   try {
     // Never write into a store whose manifest is missing or names files that are gone.
     store.rebuildsPeople = true; // this run rebuilds people: damaged people tables do not stop it
@@ -100,9 +103,12 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
       failures.push({ source: store.dir, message: `${(e as Error)?.message ?? String(e)}. The mail committed so far is intact; ` +
         "fix the cause (e.g. free disk space) and run the command again to finish" });
     }
+    threw = false;
   } finally {
     store.rebuildsPeople = false;
     lock.release();
+    // A failed run into a directory without a store commits nothing: leave no empty store behind.
+    if (threw || failures.length) discardUnusedStore(footprint);
   }
   const summary: IngestSummary = { sources: summaries, elapsedMs: Date.now() - started, peopleChanged };
   if (failures.length) throw new IngestError(summary, failures);

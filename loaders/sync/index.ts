@@ -7,6 +7,7 @@ import { inboxUrl, type ListConfig, type SyncMode } from "../config.ts";
 import type { Source } from "../model/records.ts";
 import type { IngestSummary, SourceSummary } from "../store/api.ts";
 import { openStore } from "../store/store.ts";
+import { discardUnusedStore, storeFootprint } from "../store/new-store.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { loreHttpSource, normalizeInbox, type HttpSliceProgress } from "../sources/lore/http-source.ts";
 import { describeRetry, HttpClient, type HttpOptions } from "../sources/lore/http-client.ts";
@@ -78,6 +79,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
       }
     }
 
+    const footprint = storeFootprint(resolve(o.store));
     const store = await openStore(resolve(o.store));
     let summary: IngestSummary;
     try {
@@ -111,6 +113,9 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
       const gitBytes = r.mode === "git" ? r.prog.bytes : 0;
       Object.assign(r, { requests: st.requests, retries: st.retries, bytes: st.bytes + gitBytes });
     }
+    // A list that failed (even before ingest, e.g. epoch discovery) fails the sync: into a
+    // directory without a store, a sync that committed nothing leaves none behind.
+    if ([...rows.values()].some((r) => r.failure)) discardUnusedStore(footprint);
   } finally {
     client.close();
   }
