@@ -59,6 +59,8 @@ export interface SyncTuning {
   /** Most bytes of one response, received and decompressed; a bigger search slice is split. Default 32 MiB. */
   maxResponseBytes?: number;
   retries?: number;
+  /** git mode: most bytes one clone or fetch of an epoch may bring; past it git is stopped and the epoch fails. Default 4 GiB. */
+  maxEpochBytes?: number;
 }
 
 export const DEFAULT_LISTS: ListConfig[] = ["linux-cxl", "netdev", "linux-rdma"].map((name) => ({

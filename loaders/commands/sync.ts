@@ -54,6 +54,13 @@ export function listsFromFlags(specs: string[], cfg: ThreadgraphConfig): ListCon
   });
 }
 
+/** sync.maxEpochBytes from the config: a positive number of bytes, else a clear error. */
+function maxEpochBytes(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 1) throw new Error(`sync.maxEpochBytes in threadgraph.config.ts: expected a number of bytes >= 1, got ${JSON.stringify(v)}`);
+  return v;
+}
+
 export async function run(argv: string[]): Promise<number> {
   let values;
   try {
@@ -97,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
       batchSize: num(values["batch-size"], "batch-size"),
       overlapDays: values["overlap-days"] !== undefined ? Number(values["overlap-days"]) : t.overlapDays,
       http: httpOptionsFrom(t),
+      maxEpochBytes: maxEpochBytes(t.maxEpochBytes),
     };
   } catch (e) {
     // bad dates, list specs or numbers

@@ -16,6 +16,7 @@ import type { HttpClient } from "../sources/lore/http-client.ts";
 import { gunzipToBuffer } from "../sources/lore/gzip-body.ts";
 import { HttpError } from "../sources/lore/http-errors.ts";
 import { DAY, inWindow, type Window } from "../model/window.ts";
+import { DEFAULT_MAX_EPOCH_BYTES, EpochCapError, newPackBytes, packFiles, refSnapshot, rollBackFetch } from "./epoch-cap.ts";
 
 export interface Epoch {
   n: number;
@@ -95,41 +96,103 @@ export async function probeEpoch(client: HttpClient, url: string): Promise<void>
 /**
  * `git clone --mirror` a missing epoch (into a temp name, renamed when complete) or `git fetch` a
  * present one. With a client, the epoch is probed first (probeEpoch), so git never meets an
- * answer the client would refuse.
+ * answer the client would refuse. At most `maxBytes` may arrive (epoch-cap.ts): past it git is
+ * stopped, a clone leaves nothing and a fetch is rolled back, with an EpochCapError.
  */
-export async function mirrorEpoch(inbox: string, n: number, dest: string, onProgress?: (p: GitProgress) => void, client?: HttpClient): Promise<"clone" | "fetch"> {
+export async function mirrorEpoch(inbox: string, n: number, dest: string, onProgress?: (p: GitProgress) => void, client?: HttpClient,
+  maxBytes = DEFAULT_MAX_EPOCH_BYTES): Promise<"clone" | "fetch"> {
   const url = `${normalizeInbox(inbox)}${n}`;
   if (client) await probeEpoch(client, url);
   if (existsSync(join(dest, "HEAD"))) {
-    await git(["--git-dir", dest, "fetch", "--progress", "--prune", "origin"], url, (o, t, b) => onProgress?.({ epoch: n, action: "fetch", objects: o, totalObjects: t, bytes: b }));
+    const refs = refSnapshot(dest), packs = packFiles(dest);
+    try {
+      await git(["--git-dir", dest, "fetch", "--progress", "--prune", "origin"], url, (o, t, b) => onProgress?.({ epoch: n, action: "fetch", objects: o, totalObjects: t, bytes: b }),
+        { epoch: n, dir: dest, before: packs, cap: maxBytes });
+    } catch (e) {
+      if (e instanceof EpochCapError) rollBackFetch(dest, refs, packs);
+      throw e;
+    }
     return "fetch";
   }
   const partial = `${dest}.partial`;
   rmSync(partial, { recursive: true, force: true }); // a killed clone starts over
   mkdirSync(dirname(dest), { recursive: true });
-  await git(["clone", "--mirror", "--progress", url, partial], url, (o, t, b) => onProgress?.({ epoch: n, action: "clone", objects: o, totalObjects: t, bytes: b }));
+  try {
+    await git(["clone", "--mirror", "--progress", url, partial], url, (o, t, b) => onProgress?.({ epoch: n, action: "clone", objects: o, totalObjects: t, bytes: b }),
+      { epoch: n, dir: partial, before: new Map(), cap: maxBytes });
+  } catch (e) {
+    if (e instanceof EpochCapError) rmSync(partial, { recursive: true, force: true });
+    throw e;
+  }
   renameSync(partial, dest);
   return "clone";
 }
 
 const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1 << 20, GiB: 1 << 30 };
 
-function git(args: string[], url: string, onObjects: (done: number, total: number, bytes?: number) => void): Promise<void> {
+/** What git may write: new pack bytes in `dir` beyond `before`, at most `cap`. */
+interface Watch { epoch: number; dir: string; before: Map<string, number>; cap: number }
+
+/** How often the pack being written is measured (git's progress lines may be rare or absent). */
+const WATCH_MS = 100;
+
+function git(args: string[], url: string, onObjects: (done: number, total: number, bytes?: number) => void, watch: Watch): Promise<void> {
   return new Promise((resolve, reject) => {
     // A stalled or drip-feeding server: git gives up below 1000 bytes/s for 60 s (unless set otherwise).
     const env = { GIT_HTTP_LOW_SPEED_LIMIT: "1000", GIT_HTTP_LOW_SPEED_TIME: "60", ...process.env, GIT_TERMINAL_PROMPT: "0" };
-    const p = spawn("git", ["-c", "http.followRedirects=false", ...args], { stdio: ["ignore", "ignore", "pipe"], env });
+    // Received objects stay one pack (never exploded into loose objects), so what a transfer
+    // wrote is its new pack files: measured while they grow, removed on a rollback.
+    const p = spawn("git", ["-c", "http.followRedirects=false", "-c", "fetch.unpackLimit=1", "-c", "transfer.unpackLimit=1", ...args],
+      { stdio: ["ignore", "ignore", "pipe"], env });
+    const action = args.find((a) => a === "clone" || a === "fetch") ?? "fetch";
     let tail = "";
+    let over = 0; // bytes seen when the cap was passed
+    const stop = (seen: number) => {
+      if (over) return;
+      over = seen;
+      // SIGTERM: git removes its temp files and stops the helpers it started (remote-http, index-pack)
+      p.kill("SIGTERM");
+    };
+    const timer = setInterval(() => {
+      const n = newPackBytes(watch.dir, watch.before);
+      if (n > watch.cap) stop(n);
+    }, WATCH_MS);
     p.stderr.on("data", (c: Buffer) => {
       const s = c.toString();
       tail = (tail + s).slice(-4000);
       for (const m of s.matchAll(/Receiving objects:\s+\d+% \((\d+)\/(\d+)\)(?:, ([\d.]+) (bytes|KiB|MiB|GiB))?/g)) {
-        onObjects(Number(m[1]), Number(m[2]), m[3] ? Math.round(Number(m[3]) * UNITS[m[4]]) : undefined);
+        const bytes = m[3] ? Math.round(Number(m[3]) * UNITS[m[4]]) : undefined;
+        onObjects(Number(m[1]), Number(m[2]), bytes);
+        if (bytes !== undefined && bytes > watch.cap) stop(bytes);
       }
     });
-    p.on("error", (e) => reject(new Error(`git: ${e.message}`)));
-    p.on("close", (code) => code === 0 ? resolve() : reject(new Error(`${url}: git ${args.find((a) => a === "clone" || a === "fetch")} failed (exit ${code}): ${tail.trim().split("\n").pop()}`)));
+    p.on("error", (e) => {
+      clearInterval(timer);
+      reject(new Error(`git: ${e.message}`));
+    });
+    p.on("close", (code) => {
+      clearInterval(timer);
+      // a transfer too quick to be caught while it ran is measured once it ended
+      const wrote = newPackBytes(watch.dir, watch.before);
+      if (!over && code === 0 && wrote > watch.cap) over = wrote;
+      // a helper that outlived git may still be writing: clean up only once the pack dir is still
+      if (over) void quiet(watch.dir).then(() => reject(new EpochCapError(watch.epoch, url, watch.cap, over, action)));
+      else if (code === 0) resolve();
+      else reject(new Error(`${url}: git ${action} failed (exit ${code}): ${tail.trim().split("\n").pop()}`));
+    });
   });
+}
+
+/** Resolves once <dir>/objects/pack has not changed for a few watch intervals (at most 5 s). */
+async function quiet(dir: string): Promise<void> {
+  const sig = () => [...packFiles(dir)].map(([f, n]) => `${f}:${n}`).join(",");
+  let last = sig();
+  for (let still = 0, waited = 0; still < 3 && waited < 5000; waited += WATCH_MS) {
+    await new Promise((r) => setTimeout(r, WATCH_MS));
+    const now = sig();
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
 }
 
 /** Date of a raw message as the archive would index it: Date header, else the commit time. */

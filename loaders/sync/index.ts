@@ -33,6 +33,8 @@ export interface SyncOptions {
   initialSliceDays?: number;
   overlapDays?: number;
   batchSize?: number;
+  /** git mode: most bytes one epoch's clone or fetch may bring (sync/epoch-cap.ts). */
+  maxEpochBytes?: number;
   progress?: ProgressReporter;
 }
 
@@ -182,7 +184,7 @@ async function gitSources(o: SyncOptions, list: string, inbox: string, client: H
       row.prog.totalObjects = p.totalObjects;
       if (p.bytes !== undefined) row.prog.bytes = gitBytes + (epochBytes = p.bytes);
       reporter.update(row.prog);
-    }, client);
+    }, client, o.maxEpochBytes);
     gitBytes += epochBytes;
     counts[action]++;
     row.elapsedMs += Date.now() - t0;

@@ -1,0 +1,66 @@
+// git mode's byte cap per epoch transfer: a clone or fetch that brings more than the cap is
+// stopped with an error naming the epoch and the cap; a clone leaves nothing, a fetch leaves the
+// mirror as it was (refs and packs), and a transfer under the cap is untouched. The remote is a
+// file:// epoch built in the test (incompressible blobs, so its pack is as big as its content).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { mirrorEpoch } from "../../loaders/sync/git-mode.ts";
+import { EpochCapError } from "../../loaders/sync/epoch-cap.ts";
+import { tempDir } from "../sources/helpers.ts";
+import { env } from "../sources/git-epoch.ts";
+
+const MiB = 1 << 20;
+
+/** Commit `files` blobs of `size` random bytes each to the bare epoch at `bare` (created if needed). */
+function addRandom(bare: string, files: number, size: number, tag: string): void {
+  const work = `${bare}.work`;
+  if (!existsSync(bare)) execFileSync("git", ["init", "-q", "--bare", "-b", "master", bare], { env });
+  execFileSync("git", ["clone", "-q", bare, work], { env, stdio: "ignore" });
+  mkdirSync(join(work, tag), { recursive: true });
+  for (let i = 0; i < files; i++) writeFileSync(join(work, tag, String(i)), randomBytes(size));
+  execFileSync("git", ["add", "-A"], { cwd: work, env });
+  execFileSync("git", ["commit", "-q", "-m", tag], { cwd: work, env });
+  execFileSync("git", ["push", "-q", "origin", "HEAD:master"], { cwd: work, env, stdio: "ignore" });
+  execFileSync("rm", ["-rf", work]);
+}
+
+const head = (gitDir: string) => execFileSync("git", ["--git-dir", gitDir, "rev-parse", "HEAD"], { encoding: "utf8" }).trim();
+const packs = (gitDir: string) => readdirSync(join(gitDir, "objects", "pack")).sort();
+
+test("a clone over the cap stops with an error naming the epoch and the cap, and leaves no mirror", { timeout: 60_000 }, async (t) => {
+  const d = tempDir(t);
+  const inbox = join(d, "inbox");
+  addRandom(join(inbox, "0"), 48, 64 * 1024, "big"); // 3 MiB of incompressible blobs
+  const dest = join(d, "mirror", "0.git");
+  const err = await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 1 * MiB).then(() => null, (e: Error) => e);
+  assert.ok(err instanceof EpochCapError, String(err));
+  assert.match(err.message, /epoch 0: git clone brought more than the 1\.0 MiB cap per epoch/);
+  assert.match(err.message, /sync\.maxEpochBytes/);
+  assert.ok(!existsSync(dest) && !existsSync(`${dest}.partial`), "nothing of the clone is left");
+  // under the cap the same epoch mirrors as before
+  assert.equal(await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 64 * MiB), "clone");
+  assert.equal(head(dest), head(join(inbox, "0")));
+});
+
+test("a fetch over the cap is rolled back: the mirror keeps its refs and packs, and a later fetch under a larger cap works", { timeout: 60_000 }, async (t) => {
+  const d = tempDir(t);
+  const inbox = join(d, "inbox");
+  const remote = join(inbox, "0");
+  addRandom(remote, 4, 1024, "small");
+  const dest = join(d, "mirror", "0.git");
+  assert.equal(await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 1 * MiB), "clone");
+  const before = { head: head(dest), packs: packs(dest) };
+  addRandom(remote, 48, 64 * 1024, "big");
+  const err = await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 1 * MiB).then(() => null, (e: Error) => e);
+  assert.ok(err instanceof EpochCapError, String(err));
+  assert.match(err.message, /epoch 0: git fetch brought more than the 1\.0 MiB cap/);
+  assert.equal(head(dest), before.head, "refs as before");
+  assert.deepEqual(packs(dest), before.packs, "no new pack or temp pack left");
+  execFileSync("git", ["--git-dir", dest, "fsck", "--no-progress"], { stdio: "ignore" }); // still a sound repository
+  assert.equal(await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 64 * MiB), "fetch");
+  assert.equal(head(dest), head(remote));
+});
