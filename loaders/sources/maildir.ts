@@ -22,6 +22,21 @@ export function isMaildir(path: string): boolean {
   }
 }
 
+/**
+ * Is the Maildir at `path` the one `cursor` was taken on, moved or renamed? Its keys are unique
+ * delivery names (time, process, host), so one holding at least half of the keys read before
+ * (some may have been expunged since) is that Maildir; an unrelated one shares none.
+ */
+export function continuesMaildir(path: string, cursor: SourceCursor | null | undefined): boolean {
+  const seen = Array.isArray(cursor?.seen) ? (cursor!.seen as unknown[]).filter((k): k is string => typeof k === "string") : [];
+  if (seen.length === 0 || !isMaildir(path)) return false;
+  const here = new Set<string>();
+  for (const sub of ["new", "cur"]) for (const e of listDir(path, sub)) here.add(maildirKey(e.name));
+  let found = 0;
+  for (const k of seen) if (here.has(k)) found++;
+  return found * 2 >= seen.length;
+}
+
 export function maildirSource(path: string, opts: { list?: string; maxMessageBytes?: number } = {}): Source {
   const abs = resolve(path);
   const id = `maildir:${abs}`;

@@ -25,6 +25,27 @@ export function findEpochs(path: string): { n: number; dir: string }[] | null {
   return eps.length ? eps : null;
 }
 
+/**
+ * Is the inbox (or epoch) at `path` the one `cursor` was taken on, moved or renamed? Every epoch
+ * the cursor names is there, under the same number, and holds the commit read last: an epoch's
+ * history is its identity (a commit id covers every commit before it).
+ */
+export function continuesInbox(path: string, cursor: SourceCursor | null | undefined): boolean {
+  const read = cursor?.epochs && typeof cursor.epochs === "object" ? Object.entries(cursor.epochs as Record<string, unknown>) : [];
+  const epochs = findEpochs(resolve(path));
+  if (read.length === 0 || !epochs) return false;
+  return read.every(([n, sha]) => {
+    const ep = epochs.find((e) => String(e.n) === n);
+    if (!ep || typeof sha !== "string" || !/^[0-9a-f]{40,64}$/.test(sha)) return false;
+    const git = gitDirFor(ep.dir);
+    try {
+      return gitSync(git.env, ["cat-file", "-e", `${sha}^{commit}`]).ok;
+    } finally {
+      git.dispose();
+    }
+  });
+}
+
 export function publicInboxSource(path: string, opts: { list?: string; maxMessageBytes?: number } = {}): Source {
   const abs = resolve(path);
   const epochs = findEpochs(abs);
