@@ -84,6 +84,15 @@ export function seriesFigures(s, kept) {
   return { series: kept.length, postings, applied, partial, answered, reviewed, never_answered: neverAnswered, never_answered_never_applied: neverBoth, outcomes };
 }
 
+/** Days from the filter's first day to its end (Infinity: open): no series of the window is observed longer. */
+export function windowDays(filter) {
+  const from = dayOf(filter.from), to = dayOf(filter.to);
+  return from === null || to === null ? Infinity : Math.max(0, to - from);
+}
+
+/** Axis ticks for a count up to max: whole numbers only (a window's counts are often small). */
+export const countTicks = (max) => Math.max(1, Math.min(10, Math.ceil(max)));
+
 /** Time to acceptance of one series within a window ending at `end` ms (Infinity: none), or null when undated. */
 export function acceptanceObservation(s, i, end) {
   if (Number.isNaN(s.time[i])) return null;
