@@ -30,7 +30,8 @@ With --since/--until/--lists instead of a message: the Series page's headline fi
 window, as the page computes them under the same filter (docs/site.md "The filter"): series
 (revision groups) first posted in the window that reached one of the lists, bots' series left out;
 postings (their revisions), applied (known by the end of the data), partly applied, answered,
-reviewed, never answered, and the outcome of each posting.
+reviewed, never answered, and the outcome of each posting; with MAINTAINERS, the reviewer load per
+maintainer over those series (the busiest 15 on a terminal, 200 in --json's reviewer_load).
 
 options:
   --store DIR   store directory (default: config store, data/store)
