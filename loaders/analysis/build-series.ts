@@ -7,7 +7,7 @@ import { kaplanMeier } from "./survival.ts";
 import { personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
 import type { Outcome } from "../series/index.ts";
-import { reviewerLoad } from "./series-load.ts";
+import { reviewerLoad, LOAD_ROWS, LOAD_SECTIONS } from "./series-load.ts";
 
 /** One revision as pages show it. `evidence`: the deciding message id, `rule`: the rule that found it. */
 export interface SeriesRevisionRef {
@@ -135,11 +135,11 @@ export function buildSeries(a: Analysis): SeriesArtifact {
   };
 }
 
-/** The busiest 200 maintainers' and reviewers' load (series-load.ts); null without the subsystem tables. */
+/** The busiest maintainers' and reviewers' load (series-load.ts); null without the subsystem tables. */
 export function reviewerLoadRows(a: Analysis): SeriesArtifact["reviewer_load"] {
   return a.corpus.maintainerRoles && a.corpus.subsystems
-    ? reviewerLoad(a.corpus.messages, a.series, a.corpus.maintainerRoles, (id) => a.bots.has(id)).slice(0, 200)
-      .map((r) => ({ ...r, person: personRef(a, r.person), subsystems: r.subsystems.slice(0, 20) }))
+    ? reviewerLoad(a.corpus.messages, a.series, a.corpus.maintainerRoles, (id) => a.bots.has(id)).slice(0, LOAD_ROWS)
+      .map((r) => ({ ...r, person: personRef(a, r.person), subsystems: r.subsystems.slice(0, LOAD_SECTIONS) }))
     : null;
 }
 

@@ -7,14 +7,14 @@ import type { Analysis } from "./analyze.ts";
 import type { GroupRow } from "./series.ts";
 import { personIndexOf } from "./facts.ts";
 import type { Outcome } from "../series/index.ts";
-import { reviewerLoadRows, type SeriesArtifact } from "./build-series.ts";
+import { buildSeriesLoadFacts, type SeriesLoadFacts } from "./facts-series-load.ts";
 import { artifactJson } from "./bounded.ts";
 import { clipText } from "../model/clip.ts";
 import { FILES } from "./artifacts.ts";
 
 /** Rows of the table: the most recent series (as series.json's rows). */
 export const TABLE_ROWS_MAX = 6000;
-export const FACTS_SERIES_SCHEMA = 1;
+export const FACTS_SERIES_SCHEMA = 2;
 const MIN = 60_000;
 
 /** Group flag bits. */
@@ -27,7 +27,10 @@ export interface FactsSeriesArtifact {
   lists: string[];
   /** Outcome names, by outcome index. */
   outcomes: string[];
-  /** MAINTAINERS section names (by subsystem index); empty when the store has none. */
+  /**
+   * MAINTAINERS section names (by subsystem index): those some series touches (most series first),
+   * then the load's people's other sections; empty when the store has none.
+   */
   subsystems: string[];
   has_subsystems: boolean;
   verdicts: boolean;
@@ -56,6 +59,8 @@ export interface FactsSeriesArtifact {
   };
   /** Revisions, grouped by group (in group order), in version order within a group. */
   revisions: { version: number[]; patches: number[]; outcome: number[]; lists: number[] };
+  /** Reviewer load per maintainer (facts-series-load.ts); null without MAINTAINERS roles. */
+  load: SeriesLoadFacts | null;
 }
 
 export function buildFactsSeries(a: Analysis): FactsSeriesArtifact {
@@ -98,8 +103,9 @@ export function buildFactsSeries(a: Analysis): FactsSeriesArtifact {
     G.sub_n.push(g.subsystems.length);
     for (const s of g.subsystems) G.sub.push(subIdx.get(s)!);
   }
+  const load = buildSeriesLoadFacts(a, order, subsystems);
   return { schema: FACTS_SERIES_SCHEMA, lists, outcomes: OUTCOMES, subsystems, has_subsystems: a.series.subsystems, verdicts: a.series.verdicts,
-    groups: G, revisions: R };
+    groups: G, revisions: R, load };
 }
 
 /** Row order of the groups: dated by first post, undated last (ties by group index). */
@@ -114,11 +120,10 @@ function groupOrder(a: Analysis): GroupRow[] {
  * series-table.json: the text the Series page's table needs for the most recent series (bots'
  * left out), by row of facts-series.json (`group`): the latest revision's subject and Message-ID,
  * the deciding message and rule of the outcome; `author_id` only where the author has no
- * fact-table index. Everything else (dates, lists, revisions, outcome) comes from the fact table.
+ * fact-table index. Everything else (dates, lists, revisions, outcome, reviewer load) comes from the fact table.
  */
 export interface SeriesTableArtifact {
   group: number[]; subject: string[]; id: string[]; evidence: (string | null)[]; rule: (string | null)[]; author_id: (string | null)[];
-  reviewer_load: SeriesArtifact["reviewer_load"];
 }
 
 export function buildSeriesTable(a: Analysis): SeriesTableArtifact {
@@ -127,7 +132,7 @@ export function buildSeriesTable(a: Analysis): SeriesTableArtifact {
   const rowOf = new Map(groupOrder(a).map((g, k) => [g.group, k]));
   const recent = a.series.groups.filter((g) => !a.bots.has(g.author))
     .sort((x, y) => (y.start ?? 0) - (x.start ?? 0) || (x.id < y.id ? -1 : 1)).slice(0, TABLE_ROWS_MAX);
-  const out: SeriesTableArtifact = { group: [], subject: [], id: [], evidence: [], rule: [], author_id: [], reviewer_load: reviewerLoadRows(a) };
+  const out: SeriesTableArtifact = { group: [], subject: [], id: [], evidence: [], rule: [], author_id: [] };
   for (const g of recent) {
     const revs = lc.grouping.groups[g.group].revisions, last = revs[revs.length - 1];
     // The revision that decided the outcome and says how (series.json's "Evidence" column).
@@ -141,6 +146,6 @@ export function buildSeriesTable(a: Analysis): SeriesTableArtifact {
 
 /** Both files, written beside series.json (run.ts). */
 export function seriesFactFiles(a: Analysis): [string, string][] {
-  // series-table.json: the Series page's table and reviewer load (the page needs no series.json).
+  // series-table.json: the Series page's table text (the page needs no series.json).
   return [[FILES.factsSeries, JSON.stringify(buildFactsSeries(a))], [FILES.seriesTable, artifactJson(buildSeriesTable(a))]];
 }

@@ -8,6 +8,7 @@ import type { Analysis } from "./analyze.ts";
 import { readRows } from "./store-io.ts";
 import type { JoinReason } from "../series/index.ts";
 import { SERIES_LIST_COLUMNS, seriesListStats } from "./series-stats.ts";
+import { groupResponders } from "./series-load.ts";
 
 /** Items as stored: a list of structs, or JSON text; either way [{subject, commit}]. */
 function items(v: unknown): VerdictItem[] {
@@ -84,15 +85,18 @@ function joinRule(j: JoinReason | null): string | null {
 /** revision_groups alone: rewritten once the series know their MAINTAINERS sections (run.ts). */
 export async function writeRevisionGroups(store: Store, a: Analysis): Promise<void> {
   const { lifecycle: lc, groups } = a.series;
+  // Who sent something under it: the reviewer load's "answered" (`threadgraph series --since`).
+  const spoke = groupResponders(a.corpus.messages, a.series);
   await store.writeDerived("revision_groups", {
     revision_group: "VARCHAR", author: "VARCHAR", subject: "VARCHAR", revisions: "INTEGER", first_posted_at: "TIMESTAMP", lists: "VARCHAR[]",
     subsystems: "VARCHAR[]", outcome: "VARCHAR", applied_series_id: "VARCHAR", applied_at: "TIMESTAMP", revisions_to_accept: "INTEGER",
-    time_to_accept_ms: "BIGINT", observed_ms: "BIGINT", answered: "BOOLEAN", reviewed: "BOOLEAN",
+    time_to_accept_ms: "BIGINT", observed_ms: "BIGINT", answered: "BOOLEAN", reviewed: "BOOLEAN", responders: "VARCHAR[]",
   }, groups.map((g) => {
     const last = lc.grouping.groups[g.group].revisions.at(-1)!;
     return { revision_group: g.id, author: g.author, subject: lc.revisions[last].subject, revisions: g.revisions, first_posted_at: g.start,
       lists: g.lists, subsystems: g.subsystems, outcome: g.outcome, applied_series_id: g.applied >= 0 ? lc.revisions[g.applied].id : null,
       applied_at: g.applied >= 0 ? lc.outcomes[g.applied].at : null, revisions_to_accept: g.revisionsToAccept,
-      time_to_accept_ms: g.accepted ? g.time : null, observed_ms: g.time, answered: g.answered, reviewed: g.reviewed };
+      time_to_accept_ms: g.accepted ? g.time : null, observed_ms: g.time, answered: g.answered, reviewed: g.reviewed,
+      responders: [...spoke[g.group]].sort() };
   }));
 }

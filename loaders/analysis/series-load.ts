@@ -5,6 +5,9 @@
 import type { AnalysisMessage } from "../model/corpus.ts";
 import type { SeriesAnalysis } from "./series.ts";
 
+/** The table's cut (series.json, the Series page, `threadgraph series --since`): the busiest rows, and sections named per person. */
+export const LOAD_ROWS = 200, LOAD_SECTIONS = 20;
+
 export interface MaintainerRole { personId: string; subsystem: string; role: "maintainer" | "reviewer" }
 
 export interface LoadRow {
@@ -18,15 +21,26 @@ export interface LoadRow {
   applied: number;
 }
 
-export function reviewerLoad(messages: AnalysisMessage[], s: SeriesAnalysis, roles: MaintainerRole[], isBot: (id: string) => boolean): LoadRow[] {
-  if (!roles.length) return [];
+/**
+ * Per revision group (by group index): who sent something under any of its revisions other than
+ * a patch posting (a reply, a verdict): "answered" in the reviewer load, and revision_groups'
+ * `responders` column (series-io.ts), which `threadgraph series --since` reads.
+ */
+export function groupResponders(messages: AnalysisMessage[], s: SeriesAnalysis): Set<string>[] {
   const lc = s.lifecycle;
-  // Who sent something under each group (not the author's own postings).
   const spoke = lc.grouping.groups.map(() => new Set<string>());
   messages.forEach((m, i) => {
     const r = lc.revisionOf[i];
     if (r >= 0 && !m.patch.isPatch) spoke[lc.grouping.groupOf[r]].add(m.from);
   });
+  return spoke;
+}
+
+/** A row per person whose sections some series (not by a bot) touches, busiest first (ties by id); build-series.ts keeps 200. */
+export function reviewerLoad(messages: AnalysisMessage[], s: SeriesAnalysis, roles: MaintainerRole[], isBot: (id: string) => boolean): LoadRow[] {
+  if (!roles.length) return [];
+  const lc = s.lifecycle;
+  const spoke = groupResponders(messages, s);
   const bySub = new Map<string, number[]>();
   for (const g of s.groups) {
     if (isBot(g.author)) continue;

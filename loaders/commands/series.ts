@@ -7,7 +7,7 @@ import { formatTable } from "../store/format.ts";
 import { sqlString } from "../store/sql.ts";
 import { bareId, parseThreadRef } from "../sources/lore/thread-source.ts";
 import type { Store } from "../store/api.ts";
-import { computeSeriesWindow } from "../analysis/series-window.ts";
+import { computeSeriesWindow, computeReviewerLoadWindow } from "../analysis/series-window.ts";
 import { printSeriesSummary } from "./series-summary.ts";
 
 export const help = `usage: threadgraph series [--store DIR] [--json | --table] [<message-id | lore URL>]
@@ -30,7 +30,8 @@ With --since/--until/--lists instead of a message: the Series page's headline fi
 window, as the page computes them under the same filter (docs/site.md "The filter"): series
 (revision groups) first posted in the window that reached one of the lists, bots' series left out;
 postings (their revisions), applied (known by the end of the data), partly applied, answered,
-reviewed, never answered, and the outcome of each posting.
+reviewed, never answered, and the outcome of each posting; with MAINTAINERS, the reviewer load per
+maintainer over those series (the busiest 15 on a terminal, 200 in --json's reviewer_load).
 
 options:
   --store DIR   store directory (default: config store, data/store)
@@ -146,14 +147,23 @@ async function windowRun(storeDir: string | undefined, f: { since: string | null
   try {
     const tables = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'revision_groups'`);
     if (!tables[0]?.n) { console.error("threadgraph series: no series table in the store: run `threadgraph analyze` first"); return 1; }
-    let figures;
-    try { figures = await computeSeriesWindow(store, f); } catch (e) { console.error(`threadgraph series: ${(e as Error).message}`); return 2; }
-    if (json) console.log(JSON.stringify({ since: f.since, until: f.until, lists: f.lists, ...figures }));
+    let figures, load;
+    try {
+      figures = await computeSeriesWindow(store, f);
+      load = await computeReviewerLoadWindow(store, f);
+    } catch (e) { console.error(`threadgraph series: ${(e as Error).message}`); return 2; }
+    if (json) console.log(JSON.stringify({ since: f.since, until: f.until, lists: f.lists, ...figures, reviewer_load: load }));
     else {
       console.log(`window: ${f.since ?? "start"} .. ${f.until ?? "end"} (until exclusive), lists ${f.lists?.join(",") ?? "all"}`);
       const { outcomes, ...counts } = figures;
       for (const [k, n] of Object.entries(counts)) console.log(`${k.replaceAll("_", " ")}: ${n}`);
       console.log(`postings by outcome: ${Object.entries(outcomes).map(([k, n]) => `${k} ${n}`).join(", ")}`);
+      if (load === null) console.log("\nreviewer load: needs MAINTAINERS (--maintainers)");
+      else if (load.length) {
+        console.log(`\nreviewer load per maintainer (the busiest ${Math.min(15, load.length)}; --json lists up to 200)\n`);
+        console.log(formatTable(load.slice(0, 15).map((r) => ({ person: r.person.name, touching: r.touching, answered: r.answered, applied: r.applied,
+          sections: r.subsystems.slice(0, 3).join("; ") + (r.subsystems.length > 3 ? "; ..." : "") }))));
+      }
     }
     return 0;
   } finally {

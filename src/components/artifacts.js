@@ -32,7 +32,7 @@ export const loadFactsAffiliations = () => FileAttachment("../data/site/facts-af
 export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
 /** The series fact table (series-facts.js decodes it): the Series page under any filter. */
 export const loadSeriesFacts = () => FileAttachment("../data/site/facts-series.json").json();
-/** The Series page's table text and reviewer load (facts-series.ts buildSeriesTable). */
+/** The Series page's table text (facts-series.ts buildSeriesTable). */
 export const loadSeriesTable = () => FileAttachment("../data/site/series-table.json").json();
 export const loadSeries = () => FileAttachment("../data/site/series.json").json();
 /** The Subsystems and Organisations pages' fact tables (affiliation-figures.js), with absolute patch rows. */

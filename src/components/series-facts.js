@@ -10,6 +10,10 @@ import { kaplanMeier } from "./survival.js";
 
 const MIN = 60000, DAY = 86400000;
 export const SERIES_FLAG = { answered: 1, reviewed: 2, accepted: 4, partial: 8, bot: 16 };
+/** Bits of a series' reviewer-load entry (loaders/analysis/facts-series-load.ts). */
+export const LOAD_FLAG = { answered: 1, applied: 2, author: 4 };
+/** Rows of the reviewer load table, and sections named per person (series.json's cut). */
+export const LOAD_ROWS = 200, LOAD_SECTIONS = 20;
 /** Day marks for the number at risk and "applied within". */
 export const RISK_MARKS = [0, 7, 14, 30, 60, 90, 180];
 
@@ -27,7 +31,21 @@ export function decodeSeriesFacts(art) {
     start, author: Int32Array.from(g.author), listMask: Int32Array.from(g.lists), flags: Uint8Array.from(g.flags),
     time: Float64Array.from(g.time, (t) => (t < 0 ? NaN : t * MIN)), toAccept: Int32Array.from(g.to_accept), outcome: Uint8Array.from(g.outcome),
     firstRev, subs, revOutcome: Uint8Array.from(art.revisions.outcome), revVersion: Int32Array.from(art.revisions.version),
+    load: art.load ? decodeLoad(art.load, art.subsystems.length, n) : null,
   };
+}
+
+/** The reviewer load's people: each one's sections, each section's people, each series' entries (index * 8 + LOAD_FLAG bits). */
+function decodeLoad(L, nsub, n) {
+  const people = L.person.length, sections = [], bySection = Array.from({ length: nsub }, () => []);
+  for (let p = 0, k = 0; p < people; p++) {
+    const x = L.sections.slice(k, k + L.sections_n[p]); k += L.sections_n[p];
+    sections.push(x);
+    for (const sec of x) bySection[sec].push(p);
+  }
+  const firstM = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) firstM[i + 1] = firstM[i] + L.m_n[i];
+  return { people, person: Int32Array.from(L.person), named: new Map(L.named.map(([k, id, name]) => [k, { id, name }])), sections, bySection, m: Int32Array.from(L.m), firstM };
 }
 
 /** Indices of the series a filter counts ({ from, to, lists }; bots never). */
@@ -65,6 +83,15 @@ export function seriesFigures(s, kept) {
   }
   return { series: kept.length, postings, applied, partial, answered, reviewed, never_answered: neverAnswered, never_answered_never_applied: neverBoth, outcomes };
 }
+
+/** Days from the filter's first day to its end (Infinity: open): no series of the window is observed longer. */
+export function windowDays(filter) {
+  const from = dayOf(filter.from), to = dayOf(filter.to);
+  return from === null || to === null ? Infinity : Math.max(0, to - from);
+}
+
+/** Axis ticks for a count up to max: whole numbers only (a window's counts are often small). */
+export const countTicks = (max) => Math.max(1, Math.min(10, Math.ceil(max)));
 
 /** Time to acceptance of one series within a window ending at `end` ms (Infinity: none), or null when undated. */
 export function acceptanceObservation(s, i, end) {
@@ -142,4 +169,38 @@ export function seriesTableRows(s, table, people, kept) {
       time_to_accept_ms: accepted ? s.time[i] : null, evidence: table.evidence[k], rule: table.rule[k] });
   });
   return out;
+}
+
+/**
+ * Reviewer load per maintainer over the kept series (series.json's reviewer_load for all data,
+ * loaders/analysis/series-load.ts): per person with a MAINTAINERS role, the series touching their
+ * sections that they did not write, how many of those they answered (sent a message under) and
+ * applied; the busiest LOAD_ROWS, ties by person id. null without MAINTAINERS.
+ * people: facts-people ({ name, id } by index).
+ */
+export function reviewerLoadRows(s, kept, people) {
+  const L = s.load;
+  if (!L) return null;
+  const touching = new Int32Array(L.people), answered = new Int32Array(L.people), applied = new Int32Array(L.people);
+  const seen = new Int32Array(L.people).fill(-1), stamp = new Int32Array(L.people).fill(-1), bits = new Uint8Array(L.people);
+  for (const i of kept) {
+    for (let k = L.firstM[i]; k < L.firstM[i + 1]; k++) { const p = L.m[k] >> 3; stamp[p] = i; bits[p] = L.m[k] & 7; }
+    for (const sec of s.subs[i]) for (const p of L.bySection[sec]) {
+      if (seen[p] === i) continue; // touched through another of its sections already
+      seen[p] = i;
+      const b = stamp[p] === i ? bits[p] : 0;
+      if (b & LOAD_FLAG.author) continue;
+      touching[p]++;
+      if (b & LOAD_FLAG.answered) answered[p]++;
+      if (b & LOAD_FLAG.applied) applied[p]++;
+    }
+  }
+  const rows = [];
+  for (let p = 0; p < L.people; p++) {
+    if (!touching[p]) continue;
+    const who = L.person[p] >= 0 ? people[L.person[p]] : L.named.get(p);
+    rows.push({ person: { id: who.id, name: who.name }, subsystems: L.sections[p].slice(0, LOAD_SECTIONS).map((k) => s.subsystems[k]),
+      touching: touching[p], answered: answered[p], applied: applied[p] });
+  }
+  return rows.sort((x, y) => y.touching - x.touching || (x.person.id < y.person.id ? -1 : 1)).slice(0, LOAD_ROWS);
 }

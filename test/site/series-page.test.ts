@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { haveChromium, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
-import { writeSyntheticCorpus, HOSTILE_SUBJECT } from "./synthetic-corpus.ts";
+import { writeSyntheticCorpus, syntheticMaintainersFlags, HOSTILE_SUBJECT } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 import { cli } from "./pipeline.ts";
 
@@ -158,7 +158,7 @@ describe("Series page in Chromium", { skip }, () => {
     // Curves: the respun series, applied after the window's end, is censored in it: nothing applied.
     assert.match(await page.locator("main").textContent() ?? "", /Not applied \(censored\)/);
     assert.equal(await page.locator("[data-testid=no-applied-evidence]").count(), 0, "netdev has an applied series (after the window's end): not called silent");
-    // Only the reviewer load still covers all data, and this build has none (no MAINTAINERS): no notice at all.
+    // Every figure follows the filter (the reviewer load too; this build has none: no MAINTAINERS): no notice.
     assert.equal(await page.locator("[data-testid=not-filtered]").count(), 0, "no 'covers all data' notice");
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: join(SHOTS, "series-window-1440.png"), fullPage: true });
@@ -246,5 +246,42 @@ describe("Series page in Chromium", { skip }, () => {
       await page.screenshot({ path: join(SHOTS, `search-window-${w}.png`), fullPage: true });
     }
     await clean(page, watch, "search-window");
+  });
+});
+
+// The site suite's build (synthetic corpus + synthetic MAINTAINERS: site.test.ts, shared through
+// the site cache): the reviewer load per maintainer under a window and lists, against the CLI.
+describe("Series page reviewer load in Chromium (with MAINTAINERS)", { skip }, () => {
+  let served: ServedSite | undefined;
+  before(async () => { served = await serveCorpusSite("tg-site-test-", writeSyntheticCorpus, syntheticMaintainersFlags); });
+  after(async () => { await served?.close(); });
+
+  test("the reviewer load follows ?from=&to=&lists=: its rows equal `threadgraph series --json --since --until --lists`'s reviewer_load", { timeout: 180_000 }, async () => {
+    const f = { from: "2024-07-05", to: "2024-07-10", lists: "netdev,linux-rdma" };
+    const want = JSON.parse(cli(["series", "--store", served!.store, "--json", "--since", f.from, "--until", f.to, "--lists", f.lists])).reviewer_load;
+    const all = JSON.parse(readFileSync(join(served!.store, "site/series.json"), "utf8")).reviewer_load;
+    const row = (r: any) => [r.person.name, String(r.touching), String(r.answered), String(r.applied)];
+    assert.ok(want.length > 0 && want.some((r: any) => r.answered > 0), `rows in the window: ${JSON.stringify(want)}`);
+    assert.notDeepEqual(want.map(row), all.map(row), "the window changes the table, or this proves nothing");
+    const { page, watch } = await served!.browser.newPage();
+    await page.goto(served!.server.url + pageUrl(`/series?from=${f.from}&to=${f.to}&lists=${f.lists}`), { waitUntil: "load" });
+    await page.waitForSelector("[data-testid=reviewer-load] tbody tr", { timeout: 15_000 });
+    // Columns: name, sections, touching, answered, share, applied.
+    const shown = await page.locator("[data-testid=reviewer-load] tbody tr").evaluateAll((trs) => trs.map((tr) =>
+      [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim().replace(/,/g, ""))).map((c) => [c[0], c[2], c[3], c[5]]));
+    const byName = (xs: string[][]) => [...xs].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+    assert.deepEqual(byName(shown), byName(want.map(row)));
+    const first = want[0];
+    const sections = await page.locator("[data-testid=reviewer-load] tbody tr", { hasText: first.person.name }).locator("td").nth(1).textContent();
+    for (const s of first.subsystems) assert.ok(sections?.includes(s), `${first.person.name}: section ${s} named`);
+    assert.equal(await page.locator("[data-testid=not-filtered]").count(), 0, "no 'covers all data' notice");
+    for (const w of [1440, 1024]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await page.screenshot({ path: join(SHOTS, `series-load-window-${w}.png`), fullPage: true });
+    }
+    assert.deepEqual(watch.consoleErrors, [], "console errors");
+    assert.deepEqual(watch.outside, [], "requests left loopback");
+    assert.equal(await page.locator(".observablehq--error").count(), 0, "Framework error cell");
+    await page.close();
   });
 });
