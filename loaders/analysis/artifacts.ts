@@ -42,6 +42,8 @@ export const FILES = {
   /** The fact tables' reply edges and first-reply observations (facts.ts), apart: few pages need them. */
   factsReplies: "facts-replies.json",
   factsObs: "facts-obs.json",
+  /** Reviewed/Acked/Tested-by carried inside patches (facts.ts), apart: only Reviews, People and person pages load them. */
+  factsCarried: "facts-carried.json",
   /** Names and keys of the fact tables' people (facts.ts). */
   factsPeople: "facts-people.json",
   /** Each fact-table person's home subsystem and organisation (facts-affiliations.ts), written once subsystems are known. */
@@ -266,6 +268,21 @@ export interface PersonDetail {
   threads: { id: string; key: string | null; subject: string; messages: number; start: number | null; started: boolean }[];
   /** Their patch series by outcome, and what they applied for others (build-series.ts personSeries); absent: none. */
   series?: PersonSeries | null;
+  /** Their replies and first replies as fact-table references (person-facts.ts), for the page's filter; absent: none. */
+  facts?: PersonFacts | null;
+}
+
+/**
+ * A person's reply edges (no bot at either end) and first replies, by facts.json message row
+ * (ascending, as differences to the previous one; the first to 0): out: replies they sent, with
+ * the person replied to (fact-table index) and minutes to the reply (-1: unknown or negative);
+ * in: replies to them (the replier is the row's sender); first: threads they answered first, by
+ * the thread's start day (differences, the first to 0) and lists mask (facts.json `lists` bits).
+ */
+export interface PersonFacts {
+  out: { row: number[]; to: number[]; minutes: number[] };
+  in: { row: number[] };
+  first: { day: number[]; lists: number[] };
 }
 
 /**

@@ -6,7 +6,8 @@
 // `threadgraph stats --since/--until` (analysis/window-stats.ts).
 import { DAY } from "../model/window.ts";
 import type { Analysis } from "./analyze.ts";
-import { isNak, isReplyReview } from "./build-people.ts";
+import { isCarriedReview, isNak, isReplyReview } from "./build-people.ts";
+import { authorOf } from "../model/corpus.ts";
 import { CROSS_LIST_HOME } from "./artifacts.ts";
 import { clipText } from "../model/clip.ts";
 
@@ -72,7 +73,20 @@ export interface FactsArtifact {
     responder: number[];
   };
   threads: { n: number };
-  /** Reviews given in replies and NAKs (carried tags are not windowed figures). */
+  /**
+   * Reviewed/Acked/Tested-by carried inside patches (build-people.ts isCarriedReview), one row per
+   * tag, by the carrying patch's row. Under a filter a tag counts by that patch's day, its thread's
+   * lists (the lists of the thread's messages: facts.js threadListMasks) and (bots off) a reviewer
+   * who is not a bot, as reviews do. Written to facts-carried.json (few pages need it).
+   */
+  carried: {
+    /** The carrying patch's message row, as the difference to the previous tag's (0: the same patch). */
+    msg: number[];
+    /** Person indices of the reviewer and of the patch's author (-1: the patch's sender, as usual). */
+    reviewer: number[];
+    author: number[];
+  };
+  /** Reviews given in replies and NAKs (carried tags: `carried`). */
   reviews: {
     /** Message row carrying the review, as the difference to the previous review's row (rows ascending). */
     msg: number[];
@@ -136,6 +150,12 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
       reviewer: personIdx.get(r.reviewer) ?? -1, author: r.author === null ? -1 : personIdx.get(r.author) ?? -1 };
   }).sort((x, y) => x.row - y.row);
   let prevRow = 0;
+  const carried = a.reviews.filter(isCarriedReview).map((r) => {
+    const i = msgIndex(a).get(r.messageId)!, m = msgs[i];
+    // A carried tag's author is the carrying patch's (reviews.ts), never null; most often its sender.
+    return { row: rowOf[i], reviewer: personIdx.get(r.reviewer)!, author: r.author === m.from ? -1 : personIdx.get(r.author ?? authorOf(m))! };
+  }).sort((x, y) => x.row - y.row || x.reviewer - y.reviewer);
+  let prevCarried = 0;
   const edges = a.replies.map((e) => ({ row: rowOf[e.child], e })).sort((x, y) => x.row - y.row);
   let prevEdge = 0;
   const homes = [...lists, CROSS_LIST_HOME];
@@ -163,6 +183,10 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
       responder: obs.map((o) => (o.responder === null ? -1 : personIdx.get(o.responder) ?? -1)),
     },
     threads: { n: a.tr.threads.length },
+    carried: {
+      msg: carried.map((c) => { const d = c.row - prevCarried; prevCarried = c.row; return d; }),
+      reviewer: carried.map((c) => c.reviewer), author: carried.map((c) => c.author),
+    },
     reviews: {
       msg: rows.map((r) => { const d = r.row - prevRow; prevRow = r.row; return d; }),
       kind: rows.map((r) => r.kind), lists: rows.map((r) => r.lists),

@@ -8,8 +8,9 @@ import { buildSeries, personSeriesIndex, threadSeries } from "./build-series.ts"
 import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
 import { threadDetailJson, threadRowJson } from "./thread-detail-json.ts";
-import type { ThreadsArtifact } from "./artifacts.ts";
+import type { PersonFacts, ThreadsArtifact } from "./artifacts.ts";
 import { buildFacts, buildFactsPeople, personIndexOf } from "./facts.ts";
+import { personFactsOf } from "./person-facts.ts";
 import { buildGraphBuckets, startQuarterMetrics, type QuarterMetrics } from "./graph-buckets.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
@@ -67,8 +68,8 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       const { people, ids, emails, detail } = buildPeopleArtifacts(a);
       json(FILES.people, people);
       yield;
-      const seriesOf = personSeriesIndex(a);
-      yield* timedSteps(timings, "a:person shards", personShardFiles(people, ids, (id) => { const d = detail(id); return withSeries(d, seriesOf(d.person.id)); }, emails, files));
+      const seriesOf = personSeriesIndex(a), factsOf = personFactsOf(a);
+      yield* timedSteps(timings, "a:person shards", personShardFiles(people, ids, (id) => { const d = detail(id); return withFacts(withSeries(d, seriesOf(d.person.id)), factsOf(id)); }, emails, files));
       timed(timings, "a:search", () => searchFiles(a, b.threads!, people, emails, files));
       b.people = people;
     }],
@@ -76,9 +77,10 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
     ["series", function* () { json(FILES.series, buildSeries(a)); }],
     // Integers only: plain JSON.stringify (artifactJson's text clipping has nothing to do).
     ["facts", function* () {
-      // Reply edges and observations in files of their own: only Across lists and Responsiveness load them.
-      const { replies, obs, ...facts } = buildFacts(a, b.people?.rows.map((r) => r.id));
+      // Reply edges, observations and carried tags in files of their own: only the pages that show them load them.
+      const { replies, obs, carried, ...facts } = buildFacts(a, b.people?.rows.map((r) => r.id));
       files.set(FILES.facts, JSON.stringify(facts));
+      files.set(FILES.factsCarried, JSON.stringify({ carried }));
       files.set(FILES.factsReplies, JSON.stringify({ replies }));
       files.set(FILES.factsObs, JSON.stringify({ obs }));
       files.set(FILES.factsPeople, JSON.stringify(buildFactsPeople(a)));
@@ -91,6 +93,11 @@ function bucketFiles(a: Analysis, files: Map<string, string>, quarters?: Quarter
 }
 
 function* range(from: number, to: number): Iterable<number> { for (let i = from; i < to; i++) yield i; }
+
+/** A detail with its fact-table references (person-facts.ts; left out when there are none). */
+function withFacts<T extends object>(d: T, facts: PersonFacts | null): T {
+  return facts === null ? d : { ...d, facts };
+}
 
 /** A detail with its optional series part (left out when there is none). */
 function withSeries<T extends object, S>(d: T, series: S | null): T {

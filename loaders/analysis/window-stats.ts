@@ -15,7 +15,8 @@ export interface WindowFilter {
   bots: boolean;
 }
 
-export interface WindowFigures { messages: number; threads: number; people: number; reviews: number; naks: number }
+/** reviews_carried: Reviewed/Acked/Tested-by carried inside patches, by the carrying patch's date and thread lists (the site's keptCarried). */
+export interface WindowFigures { messages: number; threads: number; people: number; reviews: number; reviews_carried: number; naks: number }
 
 /** The window's bounds as ms, each a UTC midnight (the site filters whole days); a clear error otherwise. */
 export function windowBounds(f: WindowFilter): { start: number | null; end: number | null } {
@@ -54,6 +55,7 @@ export async function computeWindowStats(store: Store, f: WindowFilter): Promise
       (SELECT count(DISTINCT thread_id) FROM kept) AS threads,
       (SELECT count(DISTINCT p) FROM kept WHERE p NOT IN (SELECT p FROM bots)) AS people,
       (SELECT count(*) FROM revs WHERE NOT nak AND source = 'reply' AND author_id IS NOT NULL) AS reviews,
+      (SELECT count(*) FROM revs WHERE NOT nak AND source = 'carried') AS reviews_carried,
       (SELECT count(*) FROM revs WHERE nak) AS naks`);
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as WindowFigures;
 }

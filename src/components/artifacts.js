@@ -14,12 +14,14 @@ export const loadPeople = () => FileAttachment("../data/site/people.json").json(
 export const loadReviews = () => FileAttachment("../data/site/reviews.json").json();
 /**
  * The fact tables every page filters in the browser (facts.js), decoded into typed columns; with
- * { replies: true } also the reply edges, with { obs: true } the first-reply observations.
+ * { replies: true } also the reply edges, with { obs: true } the first-reply observations, with
+ * { carried: true } the Reviewed-by etc. carried inside patches.
  */
-export const loadFacts = async ({ replies = false, obs = false } = {}) => {
-  const [f, r, o] = await Promise.all([FileAttachment("../data/site/facts.json").json(),
-    replies ? FileAttachment("../data/site/facts-replies.json").json() : {}, obs ? FileAttachment("../data/site/facts-obs.json").json() : {}]);
-  return decodeFacts({ ...f, ...r, ...o });
+export const loadFacts = async ({ replies = false, obs = false, carried = false } = {}) => {
+  const [f, r, o, c] = await Promise.all([FileAttachment("../data/site/facts.json").json(),
+    replies ? FileAttachment("../data/site/facts-replies.json").json() : {}, obs ? FileAttachment("../data/site/facts-obs.json").json() : {},
+    carried ? FileAttachment("../data/site/facts-carried.json").json() : {}]);
+  return decodeFacts({ ...f, ...r, ...o, ...c });
 };
 /** Names and keys of the fact tables' people (person index -> { name, key }). */
 export const loadFactsPeople = async () => {

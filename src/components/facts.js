@@ -32,10 +32,14 @@ export function decodeFacts(art) {
   for (let i = 0, r = 0; i < rv.msg.length; i++) { r += rv.msg[i]; reviewRow[i] = r; }
   const rp = art.replies ?? { msg: [], to: [], lists: [], minutes: [] }, replyRow = new Int32Array(rp.msg.length);
   for (let i = 0, r = 0; i < rp.msg.length; i++) { r += rp.msg[i]; replyRow[i] = r; }
+  // Carried tags (facts-carried.json, loaded by the pages that show them): author -1 is the patch's sender.
+  const ca = art.carried ?? { msg: [], reviewer: [], author: [] }, carriedRow = new Int32Array(ca.msg.length), carriedAuthor = new Int32Array(ca.msg.length);
+  for (let i = 0, r = 0; i < ca.msg.length; i++) { r += ca.msg[i]; carriedRow[i] = r; carriedAuthor[i] = ca.author[i] < 0 ? m.person[r] : ca.author[i]; }
   const ob = art.obs ?? { kind: [], day: [], lists: [], time: [], responder: [] }, obsDay = new Float64Array(ob.day.length);
   for (let i = 0, d = art.day0; i < ob.day.length; i++) { d += ob.day[i]; obsDay[i] = d; }
   return {
     obsKind: Uint8Array.from(ob.kind), obsDay, obsLists: Int32Array.from(ob.lists), obsTime: Float64Array.from(ob.time), obsResponder: Int32Array.from(ob.responder),
+    carriedRow, carriedReviewer: Int32Array.from(ca.reviewer), carriedAuthor,
     replyRow, replyTo: Int32Array.from(rp.to), replyLists: Int32Array.from(rp.lists), replyMinutes: Int32Array.from(rp.minutes),
     homes: art.homes ?? [...art.lists, "cross-list"], home: Int32Array.from(art.people.home ?? []),
     lists: art.lists, n, dated: m.dated, day, thread, botPerson, personFirstDay, threadFirstRow,
@@ -175,6 +179,40 @@ export function keptReviews(f, filter) {
     out.push(i);
   }
   return out;
+}
+
+/** Each thread's lists mask (its messages' lists, as the reviews table's `lists`), made once per decoded facts. */
+export function threadListMasks(f) {
+  if (f.threadLists) return f.threadLists;
+  const out = new Int32Array(f.threads);
+  for (let r = 0; r < f.n; r++) out[f.thread[r]] |= f.listMask[r];
+  return (f.threadLists = out);
+}
+
+/**
+ * The carried tags a filter keeps (indices into the carried columns), by the reviews' rules: the
+ * carrying patch's day in the window, its thread on a chosen list, (bots off) a reviewer who is
+ * not a bot. Needs the facts decoded with facts-carried.json (loadFacts({ carried: true })).
+ */
+export function keptCarried(f, filter) {
+  const from = dayOf(filter.from), to = dayOf(filter.to), mask = maskOf(f, filter.lists);
+  const windowed = from !== null || to !== null, lists = mask === null ? null : threadListMasks(f);
+  const out = [];
+  for (let i = 0; i < f.carriedRow.length; i++) {
+    const r = f.carriedRow[i], d = f.day[r];
+    if (windowed && (Number.isNaN(d) || (from !== null && d < from) || (to !== null && d >= to))) continue;
+    if (lists !== null && (lists[f.thread[r]] & mask) === 0) continue;
+    if (!filter.bots && f.botPerson[f.carriedReviewer[i]]) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+/** Carried tags per person under a filter: { given, received } Int32Arrays by fact-table person index. */
+export function carriedPerPerson(f, filter) {
+  const given = new Int32Array(f.people), received = new Int32Array(f.people);
+  for (const i of keptCarried(f, filter)) { given[f.carriedReviewer[i]]++; received[f.carriedAuthor[i]]++; }
+  return { given, received };
 }
 
 export const reviewKindOf = (f, i) => REVIEW_KINDS[f.reviewKind[i] & 7];

@@ -1,8 +1,10 @@
 // One person's figures under the global filter, in the browser, from the fact tables (facts.js):
-// their messages kept by the filter (window, lists, bots), the threads they wrote in, replies and
-// reviews by the headline rules. The person page shows these instead of its shard's all-data
-// figures when a filter is set. Plain JS, so Node tests run the very code the page runs.
-import { FLAG, dayOf, keepRows, keptReviews, isNakReview } from "./facts.js";
+// their messages kept by the filter (window, lists, bots), the threads they wrote in, reviews and
+// carried tags by the headline rules, and (from their shard's fact references, person-facts.ts)
+// replies, correspondents, reply times and first replies. The person page shows these instead of
+// its shard's all-data figures when a filter is set; with no filter they equal those
+// (test/site/person-window.test.ts). Plain JS, so Node tests run the very code the page runs.
+import { FLAG, dayOf, maskOf, keepRows, keptReviews, keptCarried, isNakReview } from "./facts.js";
 
 const DAY = 86400000;
 
@@ -13,8 +15,8 @@ export function factsIndexOf(people, id) {
 }
 
 /**
- * p: the person's fact-table index. Returns counts, messages per thread row (Map), monthly activity
- * per list ([{ month, list, messages }], as the shard's `activity`), correspondents (Map person -> replies).
+ * p: the person's fact-table index. Returns counts, messages per thread row (Map) and monthly
+ * activity per list ([{ month, list, messages }], as the shard's `activity`).
  */
 export function personWindow(f, filter, p, kept = keepRows(f, filter)) {
   const { keep } = kept;
@@ -33,14 +35,6 @@ export function personWindow(f, filter, p, kept = keepRows(f, filter)) {
     const lists = f.lists.filter((_, i) => f.listMask[r] & (1 << i));
     for (const l of lists.length ? lists : ["other"]) { const k = `${month}\u0000${l}`; act.set(k, (act.get(k) ?? 0) + 1); }
   }
-  const out = new Map(), inn = new Map();
-  let repliesSent = 0, repliesReceived = 0;
-  for (let i = 0; i < f.replyRow.length; i++) {
-    const r = f.replyRow[i];
-    if (!keep[r]) continue;
-    if (f.person[r] === p) { repliesSent++; out.set(f.replyTo[i], (out.get(f.replyTo[i]) ?? 0) + 1); }
-    if (f.replyTo[i] === p) { repliesReceived++; inn.set(f.person[r], (inn.get(f.person[r]) ?? 0) + 1); }
-  }
   let reviewsGiven = 0, reviewsReceived = 0, naksGiven = 0, naksReceived = 0;
   for (const i of keptReviews(f, filter)) {
     const nak = isNakReview(f, i);
@@ -48,8 +42,59 @@ export function personWindow(f, filter, p, kept = keepRows(f, filter)) {
     if (f.reviewAuthor[i] === p) nak ? naksReceived++ : reviewsReceived++;
   }
   const activity = [...act].map(([k, messages]) => { const [month, list] = k.split("\u0000"); return { month, list, messages }; });
-  return { messages, threads: perThread.size, started, patches, repliesSent, repliesReceived, reviewsGiven, reviewsReceived, naksGiven, naksReceived,
-    perThread, activity, out, in: inn };
+  return { messages, threads: perThread.size, started, patches, reviewsGiven, reviewsReceived, naksGiven, naksReceived, perThread, activity };
+}
+
+/** build-people.ts quantile: the value at floor(q * n) of the sorted values (null: none). */
+const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
+
+/**
+ * A person's replies under a filter, from their shard's fact references (pf: PersonDetail.facts,
+ * person-facts.ts; null: none): a reply counts when its message row is kept (keepRows), a first
+ * reply when its thread started in the window on a chosen list (survival.js observations).
+ * out / in: Map fact-table person -> replies (to them / from them); reply times in whole minutes.
+ */
+export function personReplies(f, filter, pf, kept = keepRows(f, filter)) {
+  const { keep } = kept;
+  const out = new Map(), inn = new Map(), minutes = [];
+  let repliesSent = 0, repliesReceived = 0, firstReplies = 0;
+  const o = pf?.out ?? { row: [], to: [], minutes: [] }, inc = pf?.in ?? { row: [] }, fr = pf?.first ?? { day: [], lists: [] };
+  for (let i = 0, r = 0; i < o.row.length; i++) {
+    r += o.row[i];
+    if (!keep[r]) continue;
+    repliesSent++;
+    out.set(o.to[i], (out.get(o.to[i]) ?? 0) + 1);
+    if (o.minutes[i] >= 0) minutes.push(o.minutes[i]);
+  }
+  for (let i = 0, r = 0; i < inc.row.length; i++) {
+    r += inc.row[i];
+    if (!keep[r]) continue;
+    repliesReceived++;
+    inn.set(f.person[r], (inn.get(f.person[r]) ?? 0) + 1);
+  }
+  const from = dayOf(filter.from), to = dayOf(filter.to), mask = maskOf(f, filter.lists);
+  for (let i = 0, d = 0; i < fr.day.length; i++) {
+    d += fr.day[i];
+    if ((from !== null && d < from) || (to !== null && d >= to)) continue;
+    if (mask !== null && (fr.lists[i] & mask) === 0) continue;
+    firstReplies++;
+  }
+  minutes.sort((a, b) => a - b);
+  return { repliesSent, repliesReceived, out, in: inn, timed: minutes.length,
+    medianMinutes: quantile(minutes, 0.5), p90Minutes: quantile(minutes, 0.9), firstReplies };
+}
+
+/** Correspondents as the shard's rows: the 25 with the most replies, { id, name, home, w } (names: facts-people.json). */
+export function correspondentRows(f, people, counts) {
+  return [...counts].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, 25)
+    .map(([k, w]) => ({ id: people[k]?.id, name: people[k]?.name ?? "?", home: f.homes[f.home[k]] ?? null, w }));
+}
+
+/** Tags carried inside patches under a filter (keptCarried): given by person p, and received (on their patches). */
+export function personCarried(f, filter, p) {
+  let given = 0, received = 0;
+  for (const i of keptCarried(f, filter)) { if (f.carriedReviewer[i] === p) given++; if (f.carriedAuthor[i] === p) received++; }
+  return { given, received };
 }
 
 /** Does a shard row (review, thread) dated `ms` with `lists` pass the filter's window and lists? */

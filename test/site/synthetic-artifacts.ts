@@ -115,6 +115,7 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   // Apart, as site.ts writes them: only some pages load the reply edges and observations.
   files[FILES.factsReplies] = { replies: { msg: [], to: [], lists: [], minutes: [] } };
   files[FILES.factsObs] = { obs: { kind: [], day: [], lists: [], time: [], responder: [] } };
+  files[FILES.factsCarried] = { carried: { msg: [], reviewer: [], author: [] } };
   // No MAINTAINERS and no organisations: every person unknown (AFF_UNKNOWN), aligned with the facts' people.
   files[FILES.factsAffiliations] = { status: "no-maintainers", hint: MAINTAINERS_HINT, subsystems: [], organisations: [],
     subsystem: people.map(() => -1), organisation: people.map(() => -1) };
