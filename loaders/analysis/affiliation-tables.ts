@@ -6,7 +6,7 @@ import type { TrackedList } from "../model/records.ts";
 import { parseMaintainers, type Maintainers } from "../maintainers/parse.ts";
 import { organisationTable } from "../identity/organisations.ts";
 import type { OrganisationOverride } from "../identity/organisations.ts";
-import { readAffiliationInput } from "./affiliation-input.ts";
+import { readAffiliationInput, type AffiliationInput } from "./affiliation-input.ts";
 import { ListDirectory, maintainersLists } from "../maintainers/lists.ts";
 import { computeAffiliations, type Affiliations } from "./affiliations.ts";
 
@@ -18,12 +18,26 @@ export interface AffiliationOptions {
   writeDerived: boolean;
 }
 
-export async function runAffiliations(store: Store, a: Analysis, o: AffiliationOptions): Promise<Affiliations> {
+/** MAINTAINERS parsed and what the analysis reads from the store besides the corpus (no analysis needed). */
+export interface AffiliationRead { maintainers: Maintainers | null; input: AffiliationInput }
+
+/**
+ * The store side of the step, apart: runAnalysis starts it as soon as the corpus is read, so DuckDB
+ * reads each message's addresses and files while this thread analyses the corpus (at 200k messages
+ * these queries were seconds on the critical path, after the derived tables).
+ */
+export async function readAffiliations(store: Store, o: AffiliationOptions): Promise<AffiliationRead> {
   const m: Maintainers | null = o.maintainers ? parseMaintainers(o.maintainers.text) : null;
   const dir = new ListDirectory(maintainersLists(m?.sections ?? []), o.tracked);
   // Addresses at list-only hosts are matched by host: only the other known lists are named.
   const hosts = ListDirectory.listHosts();
   const input = await readAffiliationInput(store, { addresses: dir.addresses().filter((x) => !hosts.includes(x.slice(x.lastIndexOf("@") + 1))), hosts });
+  return { maintainers: m, input };
+}
+
+/** `read`: readAffiliations(store, o), when already started. */
+export async function runAffiliations(store: Store, a: Analysis, o: AffiliationOptions, read?: Promise<AffiliationRead>): Promise<Affiliations> {
+  const { maintainers: m, input } = await (read ?? readAffiliations(store, o));
   const r = computeAffiliations(a, input, { maintainers: m, tracked: o.tracked, orgOverrides: o.orgOverrides });
   if (o.writeDerived) await writeAffiliationTables(store, a, r);
   return r;

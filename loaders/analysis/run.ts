@@ -18,7 +18,7 @@ import { startLayout, type LayoutResult } from "./layout-job.ts";
 import { byPerson, personOfKey } from "../graph/build.ts";
 import { setBetweenness } from "../graph/metrics.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
-import { describeAffiliations, runAffiliations, type AffiliationOptions } from "./affiliation-tables.ts";
+import { describeAffiliations, readAffiliations, runAffiliations, type AffiliationOptions } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
 import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles, MAINTAINERS_HINT } from "./affiliation-artifacts.ts";
 import { buildFactsAffiliations } from "./facts-affiliations.ts";
@@ -94,9 +94,17 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
   // A missing store is not an error: the site says how to get data.
   const store = existsSync(resolve(o.storeDir)) ? await openStore(o.storeDir) : null;
   try {
+    // Subsystem/organisation inputs: MAINTAINERS loaded (beside the read), then their store reads started
+    // as soon as the corpus is read, so DuckDB does them while this thread analyses the corpus.
+    const setup = !store ? null : o.affiliationInputs ? Promise.resolve(o.affiliationInputs)
+      : affiliationSetup(o.storeDir, { maintainers: o.maintainers, fetch: o.fetchMaintainers, writeDerived: !!o.writeDerived, warn: o.warn });
+    setup?.catch(() => {});
     let t = Date.now();
     if (store) corpus = windowCorpus(await readCorpus(store, lists), win.start, win.end);
     timings.read = Date.now() - t;
+    const early = store && setup ? setup.then((inputs) => ({ inputs, read: readAffiliations(store, inputs) })) : null;
+    early?.then((x) => x.read).catch(() => {}); // awaited (or its setup's error handled) in the chain below
+    if (early) await new Promise<void>((r) => setImmediate(r)); // its first query reaches DuckDB before the analysis
     // The layout (then betweenness) runs on a worker thread (big graphs) and the derived tables are written by
     // DuckDB's threads while this thread goes on with the rest and builds the page artifacts.
     let layout: Promise<LayoutResult> | null = null;
@@ -106,15 +114,12 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     const derivedCore = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
     // Subsystems and organisations: after the core tables (one DuckDB connection), in new modules.
     let affiliations: Affiliations | null = null;
-    const setup = !store ? null : o.affiliationInputs ? Promise.resolve(o.affiliationInputs)
-      : affiliationSetup(o.storeDir, { maintainers: o.maintainers, fetch: o.fetchMaintainers, writeDerived: !!o.writeDerived, warn: o.warn });
-    setup?.catch(() => {});
     const derived = derivedCore.then(async () => {
-      if (!store || !setup) return;
+      if (!store || !setup || !early) return;
       const t1 = Date.now();
-      let inputs;
+      let inputs, read;
       try {
-        inputs = await setup;
+        ({ inputs, read } = await early);
       } catch (e) {
         // A command names the problem (a missing file, an unreachable URL never cached); a page
         // loader builds the site without subsystems rather than failing.
@@ -122,7 +127,7 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
         (o.warn ?? console.error)(`subsystems left out: ${(e as Error).message}`);
         inputs = await affiliationSetup(o.storeDir, { maintainers: null, writeDerived: !!o.writeDerived, warn: o.warn });
       }
-      const aff = await runAffiliations(store, analysis, inputs);
+      const aff = await runAffiliations(store, analysis, inputs, read);
       affiliations = aff;
       // The series lifecycle learns its sections, and who may set states with pw-bot, now
       // (message_subsystems needs the threads): computed again with them.

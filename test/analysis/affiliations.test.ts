@@ -83,3 +83,34 @@ test("a store from before message_files: every patch unparsed gives status no-fi
   assert.equal(r.status, "no-files");
   assert.equal(r.unparsedPatches, 3);
 });
+
+test("lists reached, exactly and in order: archives first, then To/Cc, then List-Id; each list once per message", () => {
+  // The message-lists loop looks each address up once for the whole corpus and shares the lists
+  // array of messages that reached nothing more: repeated and mixed-case addresses, a List-Id
+  // naming a list already reached, duplicated archive lists and messages without addresses.
+  const cc = corpus([
+    msg("m1", "ann", T0, { lists: ["alpha", "alpha"] }),
+    msg("m2", "bob", T0 + D, { irt: "m1", lists: ["alpha"] }),
+    msg("m3", "cid", T0 + 2 * D, { lists: ["beta"] }),
+    msg("m4", "dee", T0 + 3 * D, { lists: ["alpha", "beta"] }),
+  ], []);
+  const inp = input();
+  inp.addressed = new Map([
+    ["m1", { to: ["Widget@vger.kernel.org", "widget@vger.kernel.org", "alpha@vger.kernel.org", "x@example.org", "gadget@vger.kernel.org"], listId: "widget.vger.kernel.org" }],
+    ["m2", { to: [], listId: "alpha.vger.kernel.org" }],
+    ["m3", { to: ["gadget@vger.kernel.org", "linux-media@vger.kernel.org"], listId: "linux-media.vger.kernel.org" }],
+  ]);
+  const a = analyzeCorpus(cc);
+  const r = computeAffiliations(a, inp, { maintainers: M, tracked: [{ name: "alpha", address: "alpha@vger.kernel.org" }] });
+  assert.deepEqual(r.messageLists.map((x) => [x.messageId, x.list, x.address, x.tracked, x.via]), [
+    ["m1", "alpha", null, true, "archive"],
+    ["m1", "widget", "widget@vger.kernel.org", false, "to-cc"],
+    ["m1", "gadget", "gadget@vger.kernel.org", false, "to-cc"],
+    ["m2", "alpha", null, true, "archive"],
+    ["m3", "beta", null, true, "archive"], // a list of the corpus counts as tracked
+    ["m3", "gadget", "gadget@vger.kernel.org", false, "to-cc"],
+    ["m3", "linux-media", "linux-media@vger.kernel.org", false, "to-cc"],
+    ["m4", "alpha", null, true, "archive"],
+    ["m4", "beta", null, true, "archive"],
+  ]);
+});
