@@ -15,8 +15,12 @@ export interface WindowFilter {
   bots: boolean;
 }
 
-/** reviews_carried: Reviewed/Acked/Tested-by carried inside patches, by the carrying patch's date and thread lists (the site's keptCarried). */
-export interface WindowFigures { messages: number; threads: number; people: number; reviews: number; reviews_carried: number; naks: number }
+/**
+ * reviews_carried: Reviewed/Acked/Tested-by carried inside patches, by the carrying patch's date and
+ * thread lists (the site's keptCarried); pw_bot_*: netdev's pw-bot verdicts, by the same rules as NAKs.
+ */
+export interface WindowFigures { messages: number; threads: number; people: number; reviews: number; reviews_carried: number; naks: number;
+  pw_bot_changes_requested: number; pw_bot_rejected: number }
 
 /** The window's bounds as ms, each a UTC midnight (the site filters whole days); a clear error otherwise. */
 export function windowBounds(f: WindowFilter): { start: number | null; end: number | null } {
@@ -48,7 +52,7 @@ export async function computeWindowStats(store: Store, f: WindowFilter): Promise
       bots AS (SELECT person_id AS p FROM people WHERE is_bot UNION SELECT p FROM msgs WHERE is_bot),
       kept AS (SELECT * FROM msgs WHERE ${dated("date")} AND ${onLists("lists")}
                ${f.bots ? "" : "AND p NOT IN (SELECT p FROM bots)"}),
-      revs AS (SELECT kind IN ('nacked-by', 'nak-line') AS nak, source, author_id FROM reviews
+      revs AS (SELECT kind, kind IN ('nacked-by', 'nak-line') AS nak, source, author_id FROM reviews
                WHERE ${dated("date")} AND ${onLists("lists")} ${f.bots ? "" : "AND reviewer_id NOT IN (SELECT p FROM bots)"})
     SELECT
       (SELECT count(*) FROM kept) AS messages,
@@ -56,6 +60,8 @@ export async function computeWindowStats(store: Store, f: WindowFilter): Promise
       (SELECT count(DISTINCT p) FROM kept WHERE p NOT IN (SELECT p FROM bots)) AS people,
       (SELECT count(*) FROM revs WHERE NOT nak AND source = 'reply' AND author_id IS NOT NULL) AS reviews,
       (SELECT count(*) FROM revs WHERE NOT nak AND source = 'carried') AS reviews_carried,
-      (SELECT count(*) FROM revs WHERE nak) AS naks`);
+      (SELECT count(*) FROM revs WHERE nak) AS naks,
+      (SELECT count(*) FROM revs WHERE kind = 'pw-bot-changes-requested') AS pw_bot_changes_requested,
+      (SELECT count(*) FROM revs WHERE kind = 'pw-bot-rejected') AS pw_bot_rejected`);
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as unknown as WindowFigures;
 }

@@ -23,7 +23,8 @@ Print store statistics, each figure under its scope (docs/schema.md "threadgraph
             null before the first analysis.
             With --since/--until/--lists/--no-bots, window is instead computed now, from the store,
             for that filter (scope "filter"), by the site's definitions (docs/analysis.md
-            "Windowed figures"): messages, threads, people, reviews, reviews_carried, naks, over what the last
+            "Windowed figures"): messages, threads, people, reviews, reviews_carried, naks,
+            pw_bot_changes_requested, pw_bot_rejected, over what the last
             analysis covered (all stored data unless analyze was bounded)
 
 options:

@@ -33,6 +33,9 @@ const MAILS: Mail[] = [
     body: [`From: ${WHO.eve}`, "", "fix", "", `Reviewed-by: ${WHO.bob}`, `Tested-by: ${WHO.robot}`, `Signed-off-by: ${WHO.eve}`, `Signed-off-by: ${WHO.dee}`] },
   { id: "f1-bob", from: WHO.bob, lists: ["linux-rdma"], subject: "Re: [PATCH v2 net] rdma: carried two", at: "2024-07-11T08:45:00Z", parent: "f1", body: ["> fix", "", "Still fine."] },
   { id: "f1-eve", from: WHO.eve, lists: ["linux-rdma", "netdev"], subject: "Re: [PATCH v2 net] rdma: carried two", at: "2024-07-12T09:00:00Z", parent: "f1-bob", body: ["> Still fine.", "", "Thanks Bob."] },
+  // netdev's pw-bot verdicts: one in the test windows, one after them.
+  { id: "p2-pw", from: WHO.dee, lists: ["netdev"], subject: "Re: [PATCH v2] net: carried one", at: "2024-07-07T09:00:00Z", parent: "p2", body: ["> change v2", "", "Please respin.", "", "pw-bot: cr"] },
+  { id: "f1-pw", from: WHO.dee, lists: ["linux-rdma", "netdev"], subject: "Re: [PATCH v2 net] rdma: carried two", at: "2024-07-13T09:00:00Z", parent: "f1", body: ["> fix", "", "pw-bot: changes-requested"] },
   { id: "f1-cat", from: WHO.cat, lists: ["linux-rdma"], subject: "Re: [PATCH v2 net] rdma: carried two", at: "2024-07-10T20:00:00Z", parent: "f1", body: ["> fix", "", "Question."] },
 ];
 

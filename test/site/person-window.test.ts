@@ -163,11 +163,18 @@ describe("person, Reviews and People pages under a window in Chromium (the carri
   });
 
   test("Reviews and People pages: the carried tags of the window equal stats --json", { timeout: 180_000 }, async () => {
-    const want = JSON.parse(cli(["stats", "--store", served!.store, "--json", "--since", F.from, "--until", F.to])).window.reviews_carried;
+    const stats = JSON.parse(cli(["stats", "--store", served!.store, "--json", "--since", F.from, "--until", F.to])).window;
+    const want = stats.reviews_carried;
     const all = sqlRows(served!.store, "SELECT count(*)::INTEGER AS n FROM reviews WHERE source = 'carried'")[0].n;
     assert.ok(want > 0 && want < all, `${want} of ${all}`);
     const reviews = await open(`/reviews?${q}`, "[data-kpi=reviews_carried]");
     assert.equal(await kpi(reviews, "reviews_carried"), String(want));
+    // pw-bot verdicts follow the filter too: the figures and the table (one of the corpus's two is in the window).
+    const pw = sqlRows(served!.store, "SELECT count(*)::INTEGER AS n FROM reviews WHERE source = 'pw-bot'")[0].n;
+    assert.ok(stats.pw_bot_changes_requested > 0 && stats.pw_bot_changes_requested < pw, `${stats.pw_bot_changes_requested} of ${pw}`);
+    assert.equal(await kpi(reviews, "pw_bot_changes_requested"), String(stats.pw_bot_changes_requested));
+    assert.equal(await kpi(reviews, "pw_bot_rejected"), String(stats.pw_bot_rejected));
+    assert.equal(await reviews.locator(".tg-table").last().locator("tbody tr").count(), stats.pw_bot_changes_requested + stats.pw_bot_rejected, "pw-bot rows in the window");
     await done(reviews, "reviews-window-carried");
     const people = await open(`/people?${q}&show=all`, ".tg-table tbody tr");
     const col = await people.locator(".tg-table thead th").allTextContents();
