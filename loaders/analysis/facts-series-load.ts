@@ -1,10 +1,10 @@
-// The reviewer load's part of facts-series.json: enough for the Series page to compute the
+// The reviewer load's facts (series-table.json `load`, by facts-series.json's rows): enough for the Series page to compute the
 // "Reviewer load per maintainer" table (series-load.ts's definition) for any window and lists in
 // the browser (src/components/series-facts.js reviewerLoadRows). A series touches a person when
 // one of its sections is one of theirs and they did not write it; per series only the people who
 // did something (answered, applied, wrote it) are listed, the rest follows from the sections,
-// which facts-series.json already carries per series. Measured smaller gzipped than listing every
-// touched person per series (docs/site.md, "The filter").
+// which facts-series.json carries per series. Measured smaller gzipped than listing every touched
+// person per series (docs/site.md, "The filter").
 import type { Analysis } from "./analyze.ts";
 import type { GroupRow } from "./series.ts";
 import { personIndexOf } from "./facts.ts";
@@ -23,20 +23,19 @@ export interface SeriesLoadFacts {
   person: number[];
   named: [number, string, string][];
   /**
-   * Their sections (subsystem indices of facts-series.json), by section name: the first
+   * Their sections by section name, as indices: below facts-series.json's subsystems.length into
+   * its subsystems, from there into `section_names` (sections no series touches). The first
    * LOAD_SECTIONS (named in the table), then only those some series touches; concatenated, sections_n per person.
    */
   sections: number[];
+  section_names: string[];
   sections_n: number[];
   /** Per series (fact-table row order): the touched people who answered it, applied it or wrote it, as index * 8 + LOAD_FLAG bits; m_n per series. */
   m: number[];
   m_n: number[];
 }
 
-/**
- * The load block, or null without MAINTAINERS roles. `subsystems` is facts-series.json's section
- * list: sections of the people that no series touches are appended to it (their names are shown).
- */
+/** The load block, or null without MAINTAINERS roles. `subsystems`: facts-series.json's section list. */
 export function buildSeriesLoadFacts(a: Analysis, order: GroupRow[], subsystems: string[]): SeriesLoadFacts | null {
   const roles = a.corpus.maintainerRoles;
   if (!roles || !a.corpus.subsystems) return null;
@@ -60,7 +59,7 @@ export function buildSeriesLoadFacts(a: Analysis, order: GroupRow[], subsystems:
   const subIdx = new Map(subsystems.map((s, k) => [s, k]));
   const touchedSections = new Set(subsystems);
   const personIdx = personIndexOf(a);
-  const out: SeriesLoadFacts = { person: [], named: [], sections: [], sections_n: [], m: [], m_n: [] };
+  const out: SeriesLoadFacts = { person: [], named: [], sections: [], sections_n: [], section_names: [], m: [], m_n: [] };
   people.forEach((p, k) => {
     const pi = personIdx.get(p) ?? -1;
     out.person.push(pi);
@@ -68,7 +67,7 @@ export function buildSeriesLoadFacts(a: Analysis, order: GroupRow[], subsystems:
     // By name; past the 20 the table names, only the sections some series touches (the count needs them).
     const secs = [...sectionsOf.get(p)!].sort().filter((s, k) => k < LOAD_SECTIONS || touchedSections.has(s));
     for (const s of secs) {
-      if (!subIdx.has(s)) { subIdx.set(s, subsystems.length); subsystems.push(s); }
+      if (!subIdx.has(s)) { subIdx.set(s, subsystems.length + out.section_names.length); out.section_names.push(s); }
       out.sections.push(subIdx.get(s)!);
     }
     out.sections_n.push(secs.length);

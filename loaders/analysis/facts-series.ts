@@ -14,7 +14,7 @@ import { FILES } from "./artifacts.ts";
 
 /** Rows of the table: the most recent series (as series.json's rows). */
 export const TABLE_ROWS_MAX = 6000;
-export const FACTS_SERIES_SCHEMA = 2;
+export const FACTS_SERIES_SCHEMA = 1;
 const MIN = 60_000;
 
 /** Group flag bits. */
@@ -27,10 +27,7 @@ export interface FactsSeriesArtifact {
   lists: string[];
   /** Outcome names, by outcome index. */
   outcomes: string[];
-  /**
-   * MAINTAINERS section names (by subsystem index): those some series touches (most series first),
-   * then the load's people's other sections; empty when the store has none.
-   */
+  /** MAINTAINERS section names (by subsystem index); empty when the store has none. */
   subsystems: string[];
   has_subsystems: boolean;
   verdicts: boolean;
@@ -59,8 +56,6 @@ export interface FactsSeriesArtifact {
   };
   /** Revisions, grouped by group (in group order), in version order within a group. */
   revisions: { version: number[]; patches: number[]; outcome: number[]; lists: number[] };
-  /** Reviewer load per maintainer (facts-series-load.ts); null without MAINTAINERS roles. */
-  load: SeriesLoadFacts | null;
 }
 
 export function buildFactsSeries(a: Analysis): FactsSeriesArtifact {
@@ -71,10 +66,7 @@ export function buildFactsSeries(a: Analysis): FactsSeriesArtifact {
   const outcomeIdx = new Map(OUTCOMES.map((o, i) => [o, i]));
   const personIdx = personIndexOf(a);
   const order = groupOrder(a);
-  // Subsystems numbered by how many groups touch them (busy ones get short numbers).
-  const subCount = new Map<string, number>();
-  for (const g of order) for (const s of g.subsystems) subCount.set(s, (subCount.get(s) ?? 0) + 1);
-  const subsystems = [...subCount].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([s]) => s);
+  const subsystems = subsystemOrder(order);
   const subIdx = new Map(subsystems.map((s, i) => [s, i]));
   const G = {
     n: order.length, dated: 0, start: [] as number[], author: [] as number[], lists: [] as number[], flags: [] as number[], time: [] as number[],
@@ -103,9 +95,15 @@ export function buildFactsSeries(a: Analysis): FactsSeriesArtifact {
     G.sub_n.push(g.subsystems.length);
     for (const s of g.subsystems) G.sub.push(subIdx.get(s)!);
   }
-  const load = buildSeriesLoadFacts(a, order, subsystems);
   return { schema: FACTS_SERIES_SCHEMA, lists, outcomes: OUTCOMES, subsystems, has_subsystems: a.series.subsystems, verdicts: a.series.verdicts,
-    groups: G, revisions: R, load };
+    groups: G, revisions: R };
+}
+
+/** Subsystems numbered by how many groups touch them (busy ones get short numbers). */
+function subsystemOrder(order: GroupRow[]): string[] {
+  const subCount = new Map<string, number>();
+  for (const g of order) for (const s of g.subsystems) subCount.set(s, (subCount.get(s) ?? 0) + 1);
+  return [...subCount].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([s]) => s);
 }
 
 /** Row order of the groups: dated by first post, undated last (ties by group index). */
@@ -120,19 +118,24 @@ function groupOrder(a: Analysis): GroupRow[] {
  * series-table.json: the text the Series page's table needs for the most recent series (bots'
  * left out), by row of facts-series.json (`group`): the latest revision's subject and Message-ID,
  * the deciding message and rule of the outcome; `author_id` only where the author has no
- * fact-table index. Everything else (dates, lists, revisions, outcome, reviewer load) comes from the fact table.
+ * fact-table index. Everything else (dates, lists, revisions, outcome) comes from the fact table.
+ * `load`: the reviewer load's facts by fact-table row (facts-series-load.ts; null without
+ * MAINTAINERS), here rather than in facts-series.json, which the person page loads too.
  */
 export interface SeriesTableArtifact {
   group: number[]; subject: string[]; id: string[]; evidence: (string | null)[]; rule: (string | null)[]; author_id: (string | null)[];
+  load: SeriesLoadFacts | null;
 }
 
 export function buildSeriesTable(a: Analysis): SeriesTableArtifact {
   const lc = a.series.lifecycle;
   const personIdx = personIndexOf(a);
-  const rowOf = new Map(groupOrder(a).map((g, k) => [g.group, k]));
+  const order = groupOrder(a);
+  const rowOf = new Map(order.map((g, k) => [g.group, k]));
   const recent = a.series.groups.filter((g) => !a.bots.has(g.author))
     .sort((x, y) => (y.start ?? 0) - (x.start ?? 0) || (x.id < y.id ? -1 : 1)).slice(0, TABLE_ROWS_MAX);
-  const out: SeriesTableArtifact = { group: [], subject: [], id: [], evidence: [], rule: [], author_id: [] };
+  const out: SeriesTableArtifact = { group: [], subject: [], id: [], evidence: [], rule: [], author_id: [],
+    load: buildSeriesLoadFacts(a, order, subsystemOrder(order)) };
   for (const g of recent) {
     const revs = lc.grouping.groups[g.group].revisions, last = revs[revs.length - 1];
     // The revision that decided the outcome and says how (series.json's "Evidence" column).
@@ -146,6 +149,6 @@ export function buildSeriesTable(a: Analysis): SeriesTableArtifact {
 
 /** Both files, written beside series.json (run.ts). */
 export function seriesFactFiles(a: Analysis): [string, string][] {
-  // series-table.json: the Series page's table text (the page needs no series.json).
+  // series-table.json: the Series page's table text and reviewer load (the page needs no series.json).
   return [[FILES.factsSeries, JSON.stringify(buildFactsSeries(a))], [FILES.seriesTable, artifactJson(buildSeriesTable(a))]];
 }

@@ -31,21 +31,26 @@ export function decodeSeriesFacts(art) {
     start, author: Int32Array.from(g.author), listMask: Int32Array.from(g.lists), flags: Uint8Array.from(g.flags),
     time: Float64Array.from(g.time, (t) => (t < 0 ? NaN : t * MIN)), toAccept: Int32Array.from(g.to_accept), outcome: Uint8Array.from(g.outcome),
     firstRev, subs, revOutcome: Uint8Array.from(art.revisions.outcome), revVersion: Int32Array.from(art.revisions.version),
-    load: art.load ? decodeLoad(art.load, art.subsystems.length, n) : null,
   };
 }
 
-/** The reviewer load's people: each one's sections, each section's people, each series' entries (index * 8 + LOAD_FLAG bits). */
-function decodeLoad(L, nsub, n) {
-  const people = L.person.length, sections = [], bySection = Array.from({ length: nsub }, () => []);
+/**
+ * The reviewer load's facts (series-table.json `load`, by the fact table's rows; null without
+ * MAINTAINERS): each person's sections, each section's people, each series' entries (index * 8 + LOAD_FLAG bits).
+ */
+export function decodeSeriesLoad(s, L) {
+  if (!L) return null;
+  const names = [...s.subsystems, ...L.section_names];
+  const people = L.person.length, sections = [], bySection = Array.from({ length: names.length }, () => []);
   for (let p = 0, k = 0; p < people; p++) {
     const x = L.sections.slice(k, k + L.sections_n[p]); k += L.sections_n[p];
     sections.push(x);
     for (const sec of x) bySection[sec].push(p);
   }
-  const firstM = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) firstM[i + 1] = firstM[i] + L.m_n[i];
-  return { people, person: Int32Array.from(L.person), named: new Map(L.named.map(([k, id, name]) => [k, { id, name }])), sections, bySection, m: Int32Array.from(L.m), firstM };
+  const firstM = new Int32Array(s.n + 1);
+  for (let i = 0; i < s.n; i++) firstM[i + 1] = firstM[i] + L.m_n[i];
+  return { people, person: Int32Array.from(L.person), named: new Map(L.named.map(([k, id, name]) => [k, { id, name }])), names, sections, bySection,
+    m: Int32Array.from(L.m), firstM };
 }
 
 /** Indices of the series a filter counts ({ from, to, lists }; bots never). */
@@ -176,10 +181,9 @@ export function seriesTableRows(s, table, people, kept) {
  * loaders/analysis/series-load.ts): per person with a MAINTAINERS role, the series touching their
  * sections that they did not write, how many of those they answered (sent a message under) and
  * applied; the busiest LOAD_ROWS, ties by person id. null without MAINTAINERS.
- * people: facts-people ({ name, id } by index).
+ * L: decodeSeriesLoad's; people: facts-people ({ name, id } by index).
  */
-export function reviewerLoadRows(s, kept, people) {
-  const L = s.load;
+export function reviewerLoadRows(s, L, kept, people) {
   if (!L) return null;
   const touching = new Int32Array(L.people), answered = new Int32Array(L.people), applied = new Int32Array(L.people);
   const seen = new Int32Array(L.people).fill(-1), stamp = new Int32Array(L.people).fill(-1), bits = new Uint8Array(L.people);
@@ -199,7 +203,7 @@ export function reviewerLoadRows(s, kept, people) {
   for (let p = 0; p < L.people; p++) {
     if (!touching[p]) continue;
     const who = L.person[p] >= 0 ? people[L.person[p]] : L.named.get(p);
-    rows.push({ person: { id: who.id, name: who.name }, subsystems: L.sections[p].slice(0, LOAD_SECTIONS).map((k) => s.subsystems[k]),
+    rows.push({ person: { id: who.id, name: who.name }, subsystems: L.sections[p].slice(0, LOAD_SECTIONS).map((k) => L.names[k]),
       touching: touching[p], answered: answered[p], applied: applied[p] });
   }
   return rows.sort((x, y) => y.touching - x.touching || (x.person.id < y.person.id ? -1 : 1)).slice(0, LOAD_ROWS);

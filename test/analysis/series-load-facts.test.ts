@@ -1,13 +1,13 @@
 // Reviewer load per maintainer under the global filter: the Series page's own code
-// (src/components/series-facts.js reviewerLoadRows over facts-series.json's load block,
-// loaders/analysis/facts-series-load.ts) reproduces series.json's reviewer_load (reviewerLoadRows,
+// (src/components/series-facts.js reviewerLoadRows over series-table.json's load block and
+// facts-series.json, loaders/analysis/facts-series-load.ts) reproduces series.json's reviewer_load (reviewerLoadRows,
 // series-load.ts) exactly over all data, and for a window and lists equals the same loader rules
 // applied to only that window's series (an independent recomputation from the analysis).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus, type Analysis } from "../../loaders/analysis/analyze.ts";
 import { reviewerLoadRows } from "../../loaders/analysis/build-series.ts";
-import { buildFactsSeries } from "../../loaders/analysis/facts-series.ts";
+import { buildFactsSeries, buildSeriesTable } from "../../loaders/analysis/facts-series.ts";
 import { buildFactsPeople } from "../../loaders/analysis/facts.ts";
 import { reviewerLoad, LOAD_ROWS, LOAD_SECTIONS } from "../../loaders/analysis/series-load.ts";
 import { personRef } from "../../loaders/analysis/build-graph.ts";
@@ -16,7 +16,7 @@ import { posting, reply, verdict } from "../series/helpers.ts";
 import type { AnalysisMessage } from "../../loaders/model/corpus.ts";
 import type { VerdictRecord } from "../../loaders/model/verdict.ts";
 // @ts-expect-error plain browser JS without types
-import { decodeSeriesFacts, keptSeries, reviewerLoadRows as pageLoadRows } from "../../src/components/series-facts.js";
+import { decodeSeriesFacts, decodeSeriesLoad, keptSeries, reviewerLoadRows as pageRows } from "../../src/components/series-facts.js";
 
 const SECTIONS = Array.from({ length: 12 }, (_, k) => `SECTION ${String.fromCharCode(65 + k)}`);
 
@@ -78,17 +78,21 @@ function loadCorpus(seed = 11): Analysis {
 /** The page's inputs, through JSON as the browser gets them. */
 function page(a: Analysis) {
   const s = decodeSeriesFacts(JSON.parse(JSON.stringify(buildFactsSeries(a))));
+  const load = decodeSeriesLoad(s, JSON.parse(JSON.stringify(buildSeriesTable(a))).load);
   const fp = buildFactsPeople(a);
-  return { s, people: fp.name.map((name, i) => ({ name, id: fp.id[i] })) };
+  return { s, load, people: fp.name.map((name, i) => ({ name, id: fp.id[i] })) };
 }
-const shape = (rows: { person: { id: string; name: string }; subsystems: string[]; touching: number; answered: number; applied: number }[]) =>
-  rows.map((r) => ({ id: r.person.id, name: r.person.name, subsystems: r.subsystems, touching: r.touching, answered: r.answered, applied: r.applied }));
+type Filter = { from: string | null; to: string | null; lists: string[] | null };
+const pageLoadRows = (p: ReturnType<typeof page>, f: Filter) => pageRows(p.s, p.load, keptSeries(p.s, { ...f, bots: true }), p.people);
+const ALL = { from: null, to: null, lists: null };
+const shape = (rows: { person: { id: string; name: string }; subsystems: string[]; touching: number; answered: number; applied: number }[] | null) =>
+  rows!.map((r) => ({ id: r.person.id, name: r.person.name, subsystems: r.subsystems, touching: r.touching, answered: r.answered, applied: r.applied }));
 
-test("all data: the page's reviewer load from facts-series.json equals series.json's reviewer_load row for row", () => {
+test("all data: the page's reviewer load from its fact tables equals series.json's reviewer_load row for row", () => {
   const a = loadCorpus();
   const want = reviewerLoadRows(a)!;
-  const { s, people } = page(a);
-  const got = pageLoadRows(s, keptSeries(s, { from: null, to: null, lists: null, bots: true }), people);
+  const p = page(a), people = p.people;
+  const got = pageLoadRows(p, ALL);
   // A corpus that exercises the cut, the ties, answered/applied, the many-section person and those not in facts-people.
   const full = reviewerLoad(a.corpus.messages, a.series, a.corpus.maintainerRoles!, (id) => a.bots.has(id));
   assert.ok(full.length > LOAD_ROWS && full[LOAD_ROWS - 1].touching === full[LOAD_ROWS].touching, `more rows than the cut, tied at it: ${full.length}`);
@@ -102,7 +106,7 @@ test("all data: the page's reviewer load from facts-series.json equals series.js
 
 test("a window and lists: the page's rows equal the loader's rules over only that window's series", () => {
   const a = loadCorpus();
-  const { s, people } = page(a);
+  const p = page(a);
   const from = "2024-08-01", to = "2024-09-15", start = Date.parse(from), end = Date.parse(to);
   let withApplied = 0;
   for (const lists of [null, ["beta"], ["alpha", "gamma"]]) {
@@ -113,8 +117,8 @@ test("a window and lists: the page's rows equal the loader's rules over only tha
     const want = reviewerLoad(a.corpus.messages, only, a.corpus.maintainerRoles!, (id) => a.bots.has(id)).slice(0, LOAD_ROWS)
       .map((r) => ({ person: personRef(a, r.person),
         subsystems: r.subsystems.slice(0, LOAD_SECTIONS), touching: r.touching, answered: r.answered, applied: r.applied }));
-    const got = pageLoadRows(s, keptSeries(s, { from, to, lists, bots: true }), people);
-    const all = pageLoadRows(s, keptSeries(s, { from: null, to: null, lists: null, bots: true }), people);
+    const got = pageLoadRows(p, { from, to, lists });
+    const all = pageLoadRows(p, ALL);
     assert.ok(want.length > 10, `${lists}: a filter with rows`);
     if (want.some((r) => r.applied > 0)) withApplied++;
     assert.notDeepEqual(shape(got), shape(all), `${lists}: the filter changes the table`);
@@ -126,7 +130,6 @@ test("a window and lists: the page's rows equal the loader's rules over only tha
 test("without MAINTAINERS roles there is no load block and no table", () => {
   const a = loadCorpus();
   a.corpus.maintainerRoles = undefined;
-  const { s, people } = page(a);
-  assert.equal(buildFactsSeries(a).load, null);
-  assert.equal(pageLoadRows(s, keptSeries(s, { from: null, to: null, lists: null, bots: true }), people), null);
+  assert.equal(buildSeriesTable(a).load, null);
+  assert.equal(pageLoadRows(page(a), ALL), null);
 });
