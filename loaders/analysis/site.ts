@@ -9,7 +9,8 @@ import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
 import { threadDetailJson, threadRowJson } from "./thread-detail-json.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
-import { buildFacts, buildFactsPeople, personIndexOf } from "./facts.ts";
+import { buildFacts, buildFactsPeople } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
 import { buildGraphBuckets, startQuarterMetrics, type QuarterMetrics } from "./graph-buckets.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
@@ -87,7 +88,7 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
 }
 
 function bucketFiles(a: Analysis, files: Map<string, string>, quarters?: QuarterMetrics[]): void {
-  files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a), quarters)));
+  files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, factPersonIndex(a), quarters)));
 }
 
 function* range(from: number, to: number): Iterable<number> { for (let i = from; i < to; i++) yield i; }
