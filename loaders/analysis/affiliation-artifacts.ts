@@ -15,7 +15,7 @@ import { FILES } from "./artifacts.ts";
 import { ShardSet } from "./shards.ts";
 import { INSUFFICIENT } from "../maintainers/home.ts";
 import { authorOf } from "../model/corpus.ts";
-import { personIndexOf } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
 import { buildFactsSubsystems, factReviewOrder, isPatchNotCover } from "./facts-subsystems.ts";
 import { clipText } from "../model/clip.ts";
 
@@ -74,7 +74,7 @@ export function subsystemFigures(a: Analysis, r: Affiliations) {
   }
   const maintained = new Map<string, Set<string>>();
   for (const x of r.roles) if (x.role === "maintainer") maintained.set(x.personId, (maintained.get(x.personId) ?? new Set()).add(x.subsystem));
-  const person = personIndexOf(a);
+  const person = factPersonIndex(a);
   // Patches touching each maintainer's sections: one pass over the patches (each counted once per maintainer).
   const maintainersOf = new Map<string, string[]>();
   for (const [id, mine] of maintained) for (const sec of mine) maintainersOf.set(sec, [...(maintainersOf.get(sec) ?? []), id]);

@@ -6,7 +6,7 @@ import { fileKey } from "./keys.ts";
 import { bridging, BRIDGE_MIN_MESSAGES, BRIDGE_MIN_PARTICIPATION } from "./bridging.ts";
 import { graphKey, personOfKey } from "../graph/build.ts";
 import { toCsv, toGexf, toGraphml, type Row } from "../graph/export.ts";
-import { personIndexOf } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
 
 /** Edges kept in graph.json at most; the lightest go first (each node keeps its heaviest edge). */
 export const MAX_PAGE_EDGES = 40_000;
@@ -39,7 +39,7 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
   g.forEachEdge((_k, e) => { for (const m of Object.keys(e.months)) monthsSet.add(m); });
   const months = [...monthsSet].sort();
   const monthIdx = new Map(months.map((m, i) => [m, i]));
-  const factIdx = personIndexOf(a);
+  const factIdx = factPersonIndex(a);
   const nodes: GraphNode[] = ids.map((id, i) => {
     const key = keys[i];
     const mt = a.metrics.nodes.get(id);

@@ -20,7 +20,7 @@ export const isReplyReview = (r: ReviewRow) => !isNak(r) && r.source === "reply"
 /** A Reviewed/Acked/Tested-by carried inside a later patch version (given earlier, maybe outside the window). */
 export const isCarriedReview = (r: ReviewRow) => !isNak(r) && r.source === "carried";
 
-function quantile(sorted: number[], q: number): number | null {
+export function quantile(sorted: number[], q: number): number | null {
   if (!sorted.length) return null;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
@@ -97,7 +97,19 @@ export function threadReviews(a: Analysis, revs: readonly ReviewRow[]): Pick<Thr
  * Rows of every person (bots included, flagged) and each one's detail on demand, like the threads'
  * (buildThreadsArtifacts): `ids` in the order details are written, `emails(id)` their addresses.
  */
-export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids: string[]; emails: (id: string) => string[]; detail: (id: string) => PersonDetail } {
+/**
+ * A person detail's content in order, before serialisation: `activity` [month, list, messages],
+ * `out`/`in` [person id, replies] (top 25), review and NAK rows (the first 1,000 reviews), `lat` their
+ * reply latencies sorted, `threads` their biggest 50.
+ */
+export interface PersonDetailParts {
+  row: PersonRow; emails: string[]; activity: [string, string, number][]; out: [string, number][]; in: [string, number][];
+  reviewsGiven: ReviewRow[]; reviewsReceived: ReviewRow[]; naksGiven: ReviewRow[]; naksReceived: ReviewRow[];
+  lat: number[]; threads: Analysis["tr"]["threads"];
+}
+
+export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids: string[]; emails: (id: string) => string[]; detail: (id: string) => PersonDetail;
+  detailParts: (id: string) => PersonDetailParts; messageIndex: (id: string) => number | undefined } {
   const msgs = a.corpus.messages;
   const human = a.replies.filter((e) => !e.bot);
   const sent = groupBy(human, (e) => e.from);
@@ -161,18 +173,30 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
     rows.push(row);
     rowOf.set(id, row);
   }
-  const detail = (id: string): PersonDetail => {
+  // What a detail holds, before it becomes objects (detail) or JSON text (person-detail-json.ts).
+  const detailParts = (id: string): PersonDetailParts => {
     const row = rowOf.get(id)!;
     const { mine, threads, lat, g, r, p } = basics(id);
     const act = new Map<string, number>();
     for (const i of mine) if (msgs[i].date !== null) for (const l of msgs[i].lists) {
       const k = `${monthOf(msgs[i].date!)}|${l}`; act.set(k, (act.get(k) ?? 0) + 1);
     }
-    const corr = (edges: typeof a.replies, other: (e: (typeof a.replies)[number]) => string) => {
+    const corr = (edges: typeof a.replies, other: (e: (typeof a.replies)[number]) => string): [string, number][] => {
       const c = new Map<string, number>();
       for (const e of edges) c.set(other(e), (c.get(other(e)) ?? 0) + 1);
-      return [...c.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25).map(([o, w]) => ({ ...personRef(a, o), w }));
+      return [...c.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25);
     };
+    return {
+      row, emails: p?.emails ?? [row.email],
+      activity: [...act.entries()].map(([k, n]): [string, string, number] => [k.slice(0, 7), k.slice(8), n]).sort((x, y) => (x[0] < y[0] ? -1 : 1)),
+      out: corr(sent.get(id) ?? [], (e) => e.to), in: corr(recv.get(id) ?? [], (e) => e.from),
+      reviewsGiven: g.filter(isTrailerReview).slice(0, 1000), reviewsReceived: r.filter(isTrailerReview).slice(0, 1000),
+      naksGiven: g.filter(isNak), naksReceived: r.filter(isNak), lat,
+      threads: [...threads].map((tid) => a.tr.threads[a.tr.threadIndex.get(tid)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50),
+    };
+  };
+  const detail = (id: string): PersonDetail => {
+    const d = detailParts(id), row = d.row;
     const ref = (x: ReviewRow, other: string | null): ReviewRef => {
       const t = a.tr.threads[a.tr.threadIndex.get(x.threadId)!];
       const target = x.target !== null ? indexOf(x.target) : undefined;
@@ -181,23 +205,22 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
         source: x.source, target_id: x.target, target_subject: target !== undefined ? msgs[target].subject : null };
     };
     return {
-      person: row, emails: p?.emails ?? [row.email],
-      activity: [...act.entries()].map(([k, n]) => ({ month: k.slice(0, 7), list: k.slice(8), messages: n })).sort((x, y) => (x.month < y.month ? -1 : 1)),
-      correspondents_out: corr(sent.get(id) ?? [], (e) => e.to),
-      correspondents_in: corr(recv.get(id) ?? [], (e) => e.from),
-      reviews_given: g.filter(isTrailerReview).slice(0, 1000).map((x) => ref(x, x.author)),
-      reviews_received: r.filter(isTrailerReview).slice(0, 1000).map((x) => ref(x, x.reviewer)),
-      naks_given: g.filter(isNak).map((x) => ref(x, x.author)),
-      naks_received: r.filter(isNak).map((x) => ref(x, x.reviewer)),
-      response: { replies: lat.length, median_ms: quantile(lat, 0.5), p90_ms: quantile(lat, 0.9), first_replies: row.first_replies },
-      threads: [...threads].map((tid) => a.tr.threads[a.tr.threadIndex.get(tid)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50)
-        .map((t) => ({ id: t.id, key: fileKey(t.id), subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
+      person: row, emails: d.emails,
+      activity: d.activity.map(([month, list, messages]) => ({ month, list, messages })),
+      correspondents_out: d.out.map(([o, w]) => ({ ...personRef(a, o), w })),
+      correspondents_in: d.in.map(([o, w]) => ({ ...personRef(a, o), w })),
+      reviews_given: d.reviewsGiven.map((x) => ref(x, x.author)),
+      reviews_received: d.reviewsReceived.map((x) => ref(x, x.reviewer)),
+      naks_given: d.naksGiven.map((x) => ref(x, x.author)),
+      naks_received: d.naksReceived.map((x) => ref(x, x.reviewer)),
+      response: { replies: d.lat.length, median_ms: quantile(d.lat, 0.5), p90_ms: quantile(d.lat, 0.9), first_replies: row.first_replies },
+      threads: d.threads.map((t) => ({ id: t.id, key: fileKey(t.id), subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
     };
   };
   // The rows' order is the page's; `ids` (first seen) is the details' (shard bytes stay as they were).
   const order = [...ids];
   rows.sort((x, y) => y.messages - x.messages || (x.id < y.id ? -1 : 1));
-  return { people: { rows }, ids: order, emails: (id) => a.people.get(id)?.emails ?? [rowOf.get(id)!.email], detail };
+  return { people: { rows }, ids: order, emails: (id) => a.people.get(id)?.emails ?? [rowOf.get(id)!.email], detail, detailParts, messageIndex: indexOf };
 }
 
 const DAY = 86400_000;

@@ -4,7 +4,7 @@
 // indices follow facts.ts personIndexOf, the same order as facts-people.json.
 import type { Analysis } from "./analyze.ts";
 import type { Affiliations } from "./affiliations.ts";
-import { personIndexOf } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
 import { INSUFFICIENT } from "../maintainers/home.ts";
 
 /** No verdict known: no MAINTAINERS, or a person the affiliation analysis never saw (no organisation, for `organisation`). */
@@ -35,7 +35,7 @@ function labelIndex(values: (string | null)[]): { labels: string[]; index: Map<s
 }
 
 export function buildFactsAffiliations(a: Analysis, r: Affiliations | null, hint: string | null): FactsAffiliationsArtifact {
-  const ids = [...personIndexOf(a).keys()];
+  const ids = [...factPersonIndex(a).keys()];
   const home = new Map((r?.homes ?? []).map((h) => [h.personId, h]));
   const subs = ids.map((id) => home.get(id)?.homeSubsystem ?? null);
   const orgs = ids.map((id) => home.get(id)?.organisation ?? null);

@@ -7,7 +7,8 @@
 // holds the two equal.
 import type { Analysis } from "./analyze.ts";
 import type { Affiliations } from "./affiliations.ts";
-import { factRowOrder, personIndexOf } from "./facts.ts";
+import { factRowOrder } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
 import { isNak, isReplyReview } from "./build-people.ts";
 import { authorOf } from "../model/corpus.ts";
 
@@ -38,17 +39,27 @@ export interface FactsSubsystemsArtifact {
   maintainers: { person: number[]; sec: number[][] };
 }
 
+// Both made once per analysis (read-only): the subsystem and organisation builders each need
+// them, and at 200k messages each was a sort of every message or a map of every Message-ID.
+const rowsMade = new WeakMap<Analysis, Int32Array>(), reviewsMade = new WeakMap<Analysis, number[]>();
+
 /** facts.json's message row of each corpus message (facts.ts factRowOrder). */
 export function factRowOf(a: Analysis): Int32Array {
-  return factRowOrder(a).rowOf;
+  let r = rowsMade.get(a);
+  if (!r) rowsMade.set(a, (r = factRowOrder(a).rowOf));
+  return r;
 }
 
 /** Indices into a.reviews of facts.json's reviews (given in replies, and NAKs), in its order (by message row). */
-export function factReviewOrder(a: Analysis, rowOf = factRowOf(a)): number[] {
+export function factReviewOrder(a: Analysis): number[] {
+  let order = reviewsMade.get(a);
+  if (order) return order;
+  const rowOf = factRowOf(a);
   const at = new Map(a.corpus.messages.map((m, i) => [m.id, i]));
   const out: { i: number; row: number }[] = [];
   a.reviews.forEach((r, i) => { if (isReplyReview(r) || isNak(r)) out.push({ i, row: rowOf[at.get(r.messageId)!] }); });
-  return out.sort((x, y) => x.row - y.row).map((x) => x.i);
+  reviewsMade.set(a, (order = out.sort((x, y) => x.row - y.row).map((x) => x.i)));
+  return order;
 }
 
 export const isPatchNotCover = (m: Analysis["corpus"]["messages"][number]) => m.patch.isPatch && !m.patch.isCover;
@@ -69,7 +80,7 @@ export function buildFactsSubsystems(a: Analysis | null, r: Affiliations | null,
   const home = new Map((r?.homes ?? []).map((h) => [h.personId, h]));
   const secsOf = (id: string | null) => (id && r ? r.messageSubsystems.get(id) : undefined) ?? [];
   const patchIdx = msgs.flatMap((m, i) => (isPatchNotCover(m) ? [i] : [])).sort((x, y) => rowOf[x] - rowOf[y]);
-  const order = r ? factReviewOrder(a, rowOf) : [];
+  const order = r ? factReviewOrder(a) : [];
   const secCount = new Map<string, number>(), orgCount = new Map<string, number>();
   for (const i of patchIdx) { for (const s of secsOf(msgs[i].id)) bump(secCount, s); bump(orgCount, home.get(authorOf(msgs[i]))?.organisation); }
   for (const i of order) { const x = r!.reviews[i]; bump(secCount, secsOf(x.target)[0]); bump(orgCount, x.reviewerOrg); bump(orgCount, x.authorOrg); }
@@ -79,7 +90,7 @@ export function buildFactsSubsystems(a: Analysis | null, r: Affiliations | null,
   const sec = labels(secCount), org = labels(orgCount);
   const orgIdx = (o: string | null | undefined) => (o ? org.at.get(o)! : -1);
   let prev = 0;
-  const person = personIndexOf(a);
+  const person = factPersonIndex(a);
   const ms = [...maintained].filter(([id]) => person.has(id)).sort((x, y) => person.get(x[0])! - person.get(y[0])!);
   return {
     schema: FACTS_SUBSYSTEMS_SCHEMA, status: r?.status ?? "no-data", hint: !r || r.status === "no-maintainers" ? hint : null,

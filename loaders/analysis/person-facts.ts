@@ -10,12 +10,13 @@
 import type { Analysis } from "./analyze.ts";
 import type { PersonFacts } from "./artifacts.ts";
 import { DAY } from "../model/window.ts";
-import { factRowOrder, personIndexOf } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
+import { factRowOf } from "./facts-subsystems.ts";
 
 /** Person id -> their PersonFacts (null: nothing to say), built over one analysis. */
 export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
-  const { rowOf } = factRowOrder(a);
-  const personIdx = personIndexOf(a);
+  const rowOf = factRowOf(a);
+  const personIdx = factPersonIndex(a);
   const lists = a.corpus.lists;
   const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) { const i = lists.indexOf(l); if (i >= 0) m += 2 ** i; } return m; };
   type Out = { row: number; to: number; minutes: number };

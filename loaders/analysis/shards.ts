@@ -6,10 +6,11 @@
 //   thread/t-XX.json   thread id -> ThreadDetail
 //   address/e-XX.json  address (addressKey) -> person id (every address of every person)
 //   person/p-XX.json   person id -> PersonDetail
-// Each detail is serialised once (artifactJson) and spliced into its shard's object text.
+// Each detail is serialised once, straight to its bounded JSON text (thread-detail-json.ts,
+// person-detail-json.ts), and spliced into its shard's object text.
 import type { Analysis } from "./analyze.ts";
-import { FILES, type PeopleArtifact, type PersonDetail, type ThreadsArtifact } from "./artifacts.ts";
-import { artifactJson, boundPersonDetail } from "./bounded.ts";
+import { FILES, type PeopleArtifact, type ThreadsArtifact } from "./artifacts.ts";
+import { artifactJson } from "./bounded.ts";
 import { addressKey, SHARDS, shardName, shardOf } from "../model/shard.ts";
 import { clipText } from "../model/clip.ts";
 
@@ -51,14 +52,17 @@ export function* threadShardFiles(a: Analysis, rows: readonly { id: string }[], 
   messages.writeTo(files);
 }
 
-/** Each person's detail is made (`detail`) and serialised in turn, in `ids` order; `emails`: a person's addresses (the detail's `emails`). A generator, as threadShardFiles. */
-export function* personShardFiles(people: PeopleArtifact, ids: readonly string[], detail: (id: string) => PersonDetail, emails: (id: string) => string[],
+/**
+ * `detailJson(id)`: a person's bounded detail as JSON text (person-detail-json.ts), made one at a
+ * time in `ids` order; `emails`: a person's addresses (the detail's `emails`). A generator, as threadShardFiles.
+ */
+export function* personShardFiles(people: PeopleArtifact, ids: readonly string[], detailJson: (id: string) => string, emails: (id: string) => string[],
   files: Map<string, string>): Generator<void, void, void> {
   const persons = new ShardSet(FILES.personShard), addresses = new ShardSet(FILES.addressShard);
   let n = 0;
   for (const id of ids) {
     if (++n % SHARD_YIELD_EVERY === 0) yield;
-    if (!persons.has(id)) persons.add(id, artifactJson(boundPersonDetail(detail(id))));
+    if (!persons.has(id)) persons.add(id, detailJson(id));
   }
   // Ids first (a person's id is one of their addresses), so an id never resolves to someone else.
   for (const r of people.rows) addresses.add(addressKey(r.id), JSON.stringify(r.id));

@@ -8,8 +8,10 @@ import { buildSeries, personSeriesIndex, threadSeries } from "./build-series.ts"
 import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
 import { threadDetailJson, threadRowJson } from "./thread-detail-json.ts";
-import type { PersonFacts, ThreadsArtifact } from "./artifacts.ts";
-import { buildFacts, buildFactsPeople, personIndexOf } from "./facts.ts";
+import { personDetailJson } from "./person-detail-json.ts";
+import type { ThreadsArtifact } from "./artifacts.ts";
+import { buildFacts, buildFactsPeople } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
 import { personFactsOf } from "./person-facts.ts";
 import { buildGraphBuckets, startQuarterMetrics, type QuarterMetrics } from "./graph-buckets.ts";
 
@@ -65,11 +67,12 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       b.threads = threads;
     }],
     ["people", function* () {
-      const { people, ids, emails, detail } = buildPeopleArtifacts(a);
+      const { people, ids, emails, detailParts, messageIndex } = buildPeopleArtifacts(a);
       json(FILES.people, people);
       yield;
       const seriesOf = personSeriesIndex(a), factsOf = personFactsOf(a);
-      yield* timedSteps(timings, "a:person shards", personShardFiles(people, ids, (id) => { const d = detail(id); return withFacts(withSeries(d, seriesOf(d.person.id)), factsOf(id)); }, emails, files));
+      const detail = personDetailJson(a, detailParts, messageIndex);
+      yield* timedSteps(timings, "a:person shards", personShardFiles(people, ids, (id) => detail(id, seriesOf(id), factsOf(id)), emails, files));
       timed(timings, "a:search", () => searchFiles(a, b.threads!, people, emails, files));
       b.people = people;
     }],
@@ -89,20 +92,11 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
 }
 
 function bucketFiles(a: Analysis, files: Map<string, string>, quarters?: QuarterMetrics[]): void {
-  files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, personIndexOf(a), quarters)));
+  files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, factPersonIndex(a), quarters)));
 }
 
 function* range(from: number, to: number): Iterable<number> { for (let i = from; i < to; i++) yield i; }
 
-/** A detail with its fact-table references (person-facts.ts; left out when there are none). */
-function withFacts<T extends object>(d: T, facts: PersonFacts | null): T {
-  return facts === null ? d : { ...d, facts };
-}
-
-/** A detail with its optional series part (left out when there is none). */
-function withSeries<T extends object, S>(d: T, series: S | null): T {
-  return series === null ? d : { ...d, series };
-}
 
 function graphFiles(a: Analysis, files: Map<string, string>): void {
   const { graph, files: graphFiles } = buildGraphArtifacts(a);

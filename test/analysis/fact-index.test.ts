@@ -1,0 +1,35 @@
+// The fact tables' indexes are made once per analysis (fact-index.ts, facts-subsystems.ts): the
+// cached values must be what facts.ts computes, per analysis (never another analysis' index).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
+import { personIndexOf, factRowOrder } from "../../loaders/analysis/facts.ts";
+import { factPersonIndex } from "../../loaders/analysis/fact-index.ts";
+import { factReviewOrder, factRowOf } from "../../loaders/analysis/facts-subsystems.ts";
+import { corpus, msg, trailer, T0, D } from "./fixture.ts";
+
+const one = () => corpus([
+  msg("p1", "ann", T0, { patch: { index: 1, total: 1 }, subject: "[PATCH] a" }),
+  msg("r1", "bob", T0 + D, { irt: "p1" }),
+  msg("r2", "cid", null, { irt: "p1" }),
+  msg("p2", "bob", T0 - D, { patch: { index: 1, total: 1 }, subject: "[PATCH] b" }),
+  msg("r3", "ann", T0 + 2 * D, { irt: "p2" }),
+], [trailer("r1", "reviewed-by", "bob"), trailer("r3", "acked-by", "ann"), trailer("r2", "nacked-by", "cid")]);
+
+test("factPersonIndex, factRowOf and factReviewOrder: facts.ts's values, made once per analysis", () => {
+  const a = analyzeCorpus(one());
+  assert.deepEqual([...factPersonIndex(a)], [...personIndexOf(a)]);
+  assert.equal(factPersonIndex(a), factPersonIndex(a));
+  assert.deepEqual([...factRowOf(a)], [...factRowOrder(a).rowOf]);
+  const order = factReviewOrder(a);
+  assert.equal(order.length, 3);
+  const rowOf = factRowOrder(a).rowOf, at = new Map(a.corpus.messages.map((m, i) => [m.id, i]));
+  const rows = order.map((i) => rowOf[at.get(a.reviews[i].messageId)!]);
+  assert.deepEqual(rows, [...rows].sort((x, y) => x - y));
+  assert.equal(factReviewOrder(a), order);
+  // Another analysis (other people, other order) gets its own.
+  const b = analyzeCorpus(corpus([msg("x1", "zed", T0), msg("x2", "yan", T0 + D, { irt: "x1" }), msg("x3", "yan", T0 + 2 * D, { irt: "x1" })], []));
+  assert.deepEqual([...factPersonIndex(b)], [...personIndexOf(b)]);
+  assert.notDeepEqual([...factPersonIndex(b)], [...factPersonIndex(a)]);
+  assert.deepEqual(factReviewOrder(b), []);
+});
