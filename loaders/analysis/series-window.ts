@@ -1,6 +1,6 @@
-// `threadgraph series --since/--until [--lists]`: the Series page's headline figures for a window,
-// computed now with DuckDB over the series tables of the last analysis, by the rules the page
-// applies in the browser to facts-series.json (src/components/series-facts.js): a series
+// `threadgraph series --since/--until [--lists]`: the Series page's headline figures and reviewer
+// load for a window, computed now with DuckDB over the series tables of the last analysis, by the
+// rules the page applies in the browser to its fact tables (src/components/series-facts.js): a series
 // (revision group) counts when its first revision was posted in the window (whole UTC days, until
 // exclusive), it reached one of the lists, and its author is not a bot (never, as in series.json).
 // Outcomes are those known by the end of the data.

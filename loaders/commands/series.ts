@@ -148,10 +148,9 @@ async function windowRun(storeDir: string | undefined, f: { since: string | null
     const tables = await store.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'revision_groups'`);
     if (!tables[0]?.n) { console.error("threadgraph series: no series table in the store: run `threadgraph analyze` first"); return 1; }
     let figures, load;
-    try {
-      figures = await computeSeriesWindow(store, f);
-      load = await computeReviewerLoadWindow(store, f);
-    } catch (e) { console.error(`threadgraph series: ${(e as Error).message}`); return 2; }
+    try { figures = await computeSeriesWindow(store, f); } catch (e) { console.error(`threadgraph series: ${(e as Error).message}`); return 2; }
+    // A store analysed before revision_groups had `responders` says to re-run analyze (exit 1).
+    try { load = await computeReviewerLoadWindow(store, f); } catch (e) { console.error(`threadgraph series: ${(e as Error).message}`); return 1; }
     if (json) console.log(JSON.stringify({ since: f.since, until: f.until, lists: f.lists, ...figures, reviewer_load: load }));
     else {
       console.log(`window: ${f.since ?? "start"} .. ${f.until ?? "end"} (until exclusive), lists ${f.lists?.join(",") ?? "all"}`);
