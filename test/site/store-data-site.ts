@@ -1,0 +1,47 @@
+// A built site showing ANOTHER store's data without a second `observable build` (~20 CPU-s and a
+// minute of a test run): a copy of a built dist whose data files (_file/data/site/...) hold what the
+// data loaders give for that store. A build's pages and modules do not depend on the store, only
+// the data files' hashed names and sizes do (an empty-store build and the synthetic one, diffed with
+// hashes and sizes masked, were equal on 2026-11-30). A data file the pages use that the loaders do
+// not give for the store is an error here, as it is for `observable build`.
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { siteArtifacts } from "../../loaders/analysis/archive.ts";
+import { serveDir, type StaticServer } from "./static-server.ts";
+
+/** Where Framework puts the data loaders' files, and its content hash in their names ("t-00.1a2b3c4d.json"). */
+const DATA = "_file/data/site";
+const HASHED = /^(.+)\.[0-9a-f]{8}(\.[^./]+)$/;
+
+const files = (d: string): string[] => readdirSync(d, { withFileTypes: true })
+  .flatMap((e) => (e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]));
+
+/** Copy `dist` into a new temp dir with every data file replaced by the loaders' output for `store`. */
+export async function distWithStoreData(dist: string, store: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "tg-store-data-dist-"));
+  try {
+    cpSync(dist, dir, { recursive: true });
+    const artifacts = await siteArtifacts(store); // what src/data/*.zip.ts emit for this store
+    const missing: string[] = [];
+    for (const file of files(join(dir, DATA))) {
+      const rel = relative(join(dir, DATA), file);
+      const m = HASHED.exec(rel);
+      const content = m ? artifacts.get(`${m[1]}${m[2]}`) : undefined;
+      if (content === undefined) missing.push(rel);
+      else writeFileSync(file, content);
+    }
+    if (missing.length) throw new Error(`the data loaders give no ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` (+${missing.length - 5})` : ""} for ${store}, which the pages load`);
+    return dir;
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** distWithStoreData, served; close() stops the server and deletes the copy. */
+export async function serveWithStoreData(dist: string, store: string): Promise<{ dist: string; server: StaticServer; close(): Promise<void> }> {
+  const copy = await distWithStoreData(dist, store);
+  const server = await serveDir(copy);
+  return { dist: copy, server, close: async () => { await server.close(); rmSync(copy, { recursive: true, force: true }); } };
+}
