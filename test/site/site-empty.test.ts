@@ -1,34 +1,25 @@
 // Browser test of the site built from an EMPTY store (an ingest of an empty mbox, then analyze): its
-// data loaders give every file the pages load, and every page says how to get data. The site is the
-// synthetic suites' shared build with the empty store's data files (store-data-site.ts), not a build
-// of its own. Its own file (not in site.test.ts) so that npm test can run it beside the synthetic
-// site suite instead of after it.
+// data loaders give every file the pages load, and every page says how to get data. Served on the
+// synthetic suites' shared build with the empty store's data (store-data-site.ts), not a build of its
+// own. Its own file (not in site.test.ts) so that npm test can run it beside the synthetic site suite.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { haveChromium } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
-import { serveCorpusSite, SHOTS } from "./served-site.ts";
-import { ingestAndAnalyze, writeEmptyCorpus } from "./pipeline.ts";
-import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
-import { serveWithStoreData } from "./store-data-site.ts";
+import { SHOTS } from "./served-site.ts";
+import { serveCorpusData } from "./store-data-site.ts";
+import { writeEmptyCorpus } from "./pipeline.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 
 describe("site with an empty store", { skip }, () => {
   test("builds, and every page says how to get data", async () => {
-    const served = await serveCorpusSite("tg-site-empty-", writeSyntheticCorpus, syntheticMaintainersFlags); // the site suite's build
-    const tmp = mkdtempSync(join(tmpdir(), "tg-site-empty-store-"));
-    let empty: Awaited<ReturnType<typeof serveWithStoreData>> | undefined;
+    const served = await serveCorpusData("tg-site-empty-", writeEmptyCorpus);
     try {
-      console.log("# empty store: ingest + analyze, then the shared site with its data");
-      ingestAndAnalyze(join(tmp, "store"), writeEmptyCorpus(join(tmp, "corpus")));
-      empty = await serveWithStoreData(served.site.dist, join(tmp, "store"));
       for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series", "/subsystems", "/organisations"]) {
         const { page, watch } = await served.browser.newPage();
-        await page.goto(empty.server.url + pageUrl(path), { waitUntil: "networkidle" });
+        await page.goto(served.server.url + pageUrl(path), { waitUntil: "networkidle" });
         await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });
         assert.match(await page.locator("[data-testid=empty-state]").textContent() ?? "", /npm run ingest/);
         if (path === "/") await page.screenshot({ path: join(SHOTS, "empty-overview.png"), fullPage: true });
@@ -38,9 +29,7 @@ describe("site with an empty store", { skip }, () => {
         await page.close();
       }
     } finally {
-      await empty?.close();
       await served.close();
-      rmSync(tmp, { recursive: true, force: true });
     }
   });
 });
