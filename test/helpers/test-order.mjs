@@ -5,25 +5,29 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
-// The three site suites with their own builds start together; the suites reusing a build follow.
+// One site build serves every Chromium suite (the synthetic corpus; the others swap their data in,
+// test/site/store-data-site.ts): site.test.ts builds it while incremental builds the ksummit and
+// linux-cxl inboxes, so no file starts only to wait for that build. Then by time, slowest first.
 export const SLOW = [
   "test/site/site.test.ts",
+  "test/sync/incremental.test.ts",
   "test/site/site-hostile.test.ts",
   "test/site/series-page.test.ts",
-  "test/site/charts.test.ts",
-  "test/sync/incremental.test.ts",
-  "test/site/site-empty.test.ts",
   "test/sync/hostile-rss.test.ts",
-  "test/site/filter.test.ts",
-  "test/sync/sync-real.test.ts",
-  "test/commands/cli-usage.test.ts",
-  "test/sync/faults.test.ts",
+  "test/store/failed-command.test.ts",
+  "test/site/charts.test.ts",
+  "test/site/subsystems-page.test.ts",
+  "test/analysis/refresh-lock.test.ts",
   "test/commands/start.test.ts",
+  "test/commands/cli-usage.test.ts",
+  "test/site/filter.test.ts",
+  "test/site/site-empty.test.ts",
   "test/commands/identity-settings.test.ts",
   "test/store/readers-during-ingest.test.ts",
-  "test/thread/public-inbox-agreement.test.ts",
-  "test/analysis/refresh-lock.test.ts",
+  "test/sync/faults.test.ts",
   "test/analysis/loader-cache.test.ts",
+  "test/sync/sync-real.test.ts",
+  "test/thread/public-inbox-agreement.test.ts",
 ];
 
 const walk = (dir) => readdirSync(dir, { withFileTypes: true })

@@ -10,6 +10,7 @@ import { haveChromium, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { writeSyntheticCorpus, syntheticMaintainersFlags, HOSTILE_SUBJECT } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
+import { serveCorpusData } from "./store-data-site.ts";
 import { cli } from "./pipeline.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
@@ -47,7 +48,7 @@ describe("Series page in Chromium", { skip }, () => {
   let served: ServedSite | undefined;
   let ser: any;
   before(async () => {
-    served = await serveCorpusSite("tg-series-site-", (dir) => [...writeSyntheticCorpus(dir), seriesArchive(dir)]);
+    served = await serveCorpusData("tg-series-site-", (dir) => [...writeSyntheticCorpus(dir), seriesArchive(dir)]); // on the site suite's build
     ser = JSON.parse(readFileSync(join(served.store, "site/series.json"), "utf8"));
   });
   after(async () => { await served?.close(); });

@@ -1,19 +1,21 @@
-// Browser test of the site built from an EMPTY store (an ingest of an empty mbox, then analyze): it
-// builds, and every page says how to get data. Its own file (not in site.test.ts) so that npm test
-// can run it beside the synthetic site suite instead of after it.
+// Browser test of the site built from an EMPTY store (an ingest of an empty mbox, then analyze): its
+// data loaders give every file the pages load, and every page says how to get data. Served on the
+// synthetic suites' shared build with the empty store's data (store-data-site.ts), not a build of its
+// own. Its own file (not in site.test.ts) so that npm test can run it beside the synthetic site suite.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { haveChromium } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
-import { serveCorpusSite, SHOTS } from "./served-site.ts";
+import { SHOTS } from "./served-site.ts";
+import { serveCorpusData } from "./store-data-site.ts";
 import { writeEmptyCorpus } from "./pipeline.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 
 describe("site with an empty store", { skip }, () => {
   test("builds, and every page says how to get data", async () => {
-    const served = await serveCorpusSite("tg-site-empty-", writeEmptyCorpus);
+    const served = await serveCorpusData("tg-site-empty-", writeEmptyCorpus);
     try {
       for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series", "/subsystems", "/organisations"]) {
         const { page, watch } = await served.browser.newPage();

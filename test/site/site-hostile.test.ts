@@ -9,7 +9,8 @@ import { join, relative } from "node:path";
 import { haveChromium, type Browser } from "./browser.ts";
 import type { StaticServer } from "./static-server.ts";
 import { REPO, type SiteBuild } from "./site-build.ts";
-import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
+import { SHOTS, type ServedSite } from "./served-site.ts";
+import { serveCorpusData } from "./store-data-site.ts";
 import { BIG_THREAD, DOT_IDS, writeHostileCorpus } from "./hostile-corpus.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
@@ -22,7 +23,7 @@ let tmp: string, store: string, site: SiteBuild, server: StaticServer, browser: 
 describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message-IDs)", { skip }, () => {
   let served: ServedSite | undefined;
   before(async () => {
-    served = await serveCorpusSite("tg-site-hostile-", writeHostileCorpus);
+    served = await serveCorpusData("tg-site-hostile-", writeHostileCorpus); // on the site suite's build
     ({ tmp, store, site, server, browser } = served);
     threads = JSON.parse(readFileSync(join(store, "site/threads.json"), "utf8")).rows;
   });
