@@ -129,10 +129,10 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
 function timed(src: Source, row: ListSummary): Source {
   return {
     ...src,
-    read: async function* (cursor) {
+    read: async function* (cursor, ctx) {
       const t0 = Date.now();
       try {
-        yield* src.read(cursor);
+        yield* src.read(cursor, ctx);
       } finally {
         row.elapsedMs += Date.now() - t0;
       }
