@@ -38,8 +38,9 @@ async function server(mode: { wrong: boolean }): Promise<{ base: string; close()
       for (let t = from + DAY - DAY / 48; t < Math.min(to, Date.UTC(2024, 6, 15)); t += DAY) body += mail(`d${new Date(t).toISOString().slice(0, 10)}`, t + 3600_000); // +1 h: past midnight UTC
       if (from === Date.UTC(2024, 6, 1)) body += mail("misdated", Date.UTC(2019, 4, 4));
     }
-    res.writeHead(body ? 200 : 404, { "content-type": "application/gzip" });
-    res.end(body ? gzipSync(body) : "");
+    if (!body) { res.writeHead(404, { "content-type": "text/plain" }); res.end("No results found\n"); return; } // public-inbox's empty answer
+    res.writeHead(200, { "content-type": "application/gzip" });
+    res.end(gzipSync(body));
   });
   await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
   return { base: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/synth/`, close: () => srv.close() };

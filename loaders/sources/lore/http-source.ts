@@ -75,6 +75,11 @@ export function coveredRanges(c: SourceCursor | undefined): Range[] {
   return ok(v) ? [v] : [];
 }
 
+/** The ranges cut at `t`: nothing after it counts as covered. */
+export function clipRanges(ranges: Range[], t: number): Range[] {
+  return ranges.flatMap((r) => (r.from >= t ? [] : [{ from: r.from, to: Math.min(r.to, t) }]));
+}
+
 /** Some slices could not be fetched: they stay uncovered, so the next sync fetches them again. */
 export class SliceFailures extends Error {
   constructor(readonly list: string, readonly failed: { slice: string; reason: string }[], stoppedEarly: boolean) {
@@ -100,7 +105,9 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
   const now = o.now ?? Date.now;
   const cap = o.maxPerSlice ?? 5000;
   const maxBytes = o.client.opts.maxResponseBytes;
-  let covered = coveredRanges(cursor);
+  // Coverage past the clock was recorded by a run whose clock ran ahead (or this clock went back):
+  // mail dated there may have arrived since, so that part counts as not fetched.
+  let covered = clipRanges(coveredRanges(cursor), now());
   const gaps = uncovered(o.window, covered, (o.overlapDays ?? 3) * DAY);
   let width = Math.max(1, o.initialSliceDays ?? 7) * DAY;
   let gi = 0;
