@@ -5,7 +5,7 @@
 // N, so the window needs epoch N only when modified(N) >= since and modified(N-1) < until
 // (both with a margin for Date skew): the last 180 days of netdev never download old epochs.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { publicInboxSource } from "../sources/public-inbox.ts";
@@ -116,12 +116,14 @@ export async function mirrorEpoch(inbox: string, n: number, dest: string, onProg
   }
   const partial = `${dest}.partial`;
   rmSync(partial, { recursive: true, force: true }); // a killed clone starts over
-  mkdirSync(dirname(dest), { recursive: true });
+  const created = mkdirSync(dirname(dest), { recursive: true });
   try {
     await git(["clone", "--mirror", "--progress", url, partial], url, (o, t, b) => onProgress?.({ epoch: n, action: "clone", objects: o, totalObjects: t, bytes: b }),
       { epoch: n, dir: partial, before: new Map(), cap: maxBytes });
   } catch (e) {
-    if (e instanceof EpochCapError) rmSync(partial, { recursive: true, force: true });
+    // A failed clone leaves nothing behind: not its partial mirror, not the folders made for it.
+    rmSync(partial, { recursive: true, force: true });
+    if (created) removeEmptyDirs(dirname(dest), created);
     throw e;
   }
   renameSync(partial, dest);
@@ -181,6 +183,18 @@ function git(args: string[], url: string, onObjects: (done: number, total: numbe
       else reject(new Error(`${url}: git ${action} failed (exit ${code}): ${tail.trim().split("\n").pop()}`));
     });
   });
+}
+
+/** Remove `dir` and its parents up to `top` (inclusive) while they are empty. */
+function removeEmptyDirs(dir: string, top: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return; // not empty (another epoch, another list): it stays
+    }
+    if (d === top || dirname(d) === d) return;
+  }
 }
 
 /** Resolves once <dir>/objects/pack has not changed for a few watch intervals (at most 5 s). */

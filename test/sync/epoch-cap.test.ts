@@ -64,3 +64,15 @@ test("a fetch over the cap is rolled back: the mirror keeps its refs and packs, 
   assert.equal(await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 64 * MiB), "fetch");
   assert.equal(head(dest), head(remote));
 });
+
+test("a clone that fails (no such epoch) leaves neither its partial mirror nor the folders made for it", { timeout: 30_000 }, async (t) => {
+  const d = tempDir(t);
+  const archives = join(d, "archives");
+  const dest = join(archives, "netdev", "git", "0.git");
+  await assert.rejects(mirrorEpoch(`file://${join(d, "nowhere")}/`, 0, dest), /git clone failed/);
+  assert.ok(!existsSync(archives), `left behind: ${existsSync(archives) ? readdirSync(archives, { recursive: true }).join(", ") : ""}`);
+  // a folder that held something before stays
+  mkdirSync(join(archives, "netdev", "git", "1.git"), { recursive: true });
+  await assert.rejects(mirrorEpoch(`file://${join(d, "nowhere")}/`, 0, dest), /git clone failed/);
+  assert.deepEqual(readdirSync(join(archives, "netdev", "git")), ["1.git"]);
+});
