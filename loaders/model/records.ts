@@ -20,6 +20,12 @@ export interface Provenance {
 /** Opaque per-source resume state; each source defines its own shape. Must be JSON-serialisable. */
 export type SourceCursor = Record<string, unknown>;
 
+/** What the store can tell a source that resumes (given by the ingest pipeline). */
+export interface ReadContext {
+  /** The positions of every item of this source already stored (arrivals and errors rows). */
+  storedPositions?: () => Promise<Set<string>>;
+}
+
 /** One item streamed by a source. `cursor` is the state to resume *after* this item. */
 export type SourceItem =
   | { kind: "message"; bytes: Buffer; provenance: Provenance; fallbackDate?: number; cursor: SourceCursor }
@@ -36,7 +42,7 @@ export interface Source {
   /** Total bytes, when known, for progress/ETA. */
   sizeHint?: number;
   /** Stream items after `cursor` (or from the start). Never holds the whole archive in memory. */
-  read(cursor?: SourceCursor): AsyncIterable<SourceItem>;
+  read(cursor?: SourceCursor, ctx?: ReadContext): AsyncIterable<SourceItem>;
 }
 
 export interface Address {

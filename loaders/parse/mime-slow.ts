@@ -3,6 +3,7 @@
 // libraries (libmime, libqp: synchronous), and returns the text/plain parts for body scanning.
 import { createRequire } from "node:module";
 import { decodeBytes, hasDecoder } from "./rfc2047.ts";
+import { findHeaderEnd } from "./headers.ts";
 
 const require = createRequire(import.meta.url);
 const libqp: { decode(s: string): Buffer } = require("libqp");
@@ -64,18 +65,13 @@ function decodeCharset(bytes: Buffer, charset: string): string {
 
 /** Split a part's header block from its body (part headers are few: parse them here). */
 function partHeaders(part: Buffer): { ct?: string; cte?: string; body: Buffer } {
-  let end = part.indexOf("\n\n");
-  let skip = 2;
-  const crlf = part.indexOf("\r\n\r\n");
-  if (crlf >= 0 && (end < 0 || crlf < end)) {
-    end = crlf;
-    skip = 4;
-  }
-  if (end < 0) return { body: Buffer.alloc(0) };
-  const head = part.toString("latin1", 0, end).replace(/\r?\n[ \t]+/g, " ");
+  // The same blank-line rule as a message's header block ("\n\n", "\r\n\r\n" or a mix, "\n\r\n")
+  const { headerEnd, bodyStart } = findHeaderEnd(part);
+  if (headerEnd === part.length) return { body: Buffer.alloc(0) };
+  const head = part.toString("latin1", 0, headerEnd).replace(/\r?\n[ \t]+/g, " ");
   const ct = /^content-type:[ \t]*(.*)$/im.exec(head)?.[1];
   const cte = /^content-transfer-encoding:[ \t]*(.*)$/im.exec(head)?.[1];
-  return { ct, cte, body: part.subarray(end + skip) };
+  return { ct, cte, body: part.subarray(bodyStart) };
 }
 
 /** Text of the text/plain parts (depth-limited), joined by blank lines. */

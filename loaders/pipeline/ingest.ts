@@ -3,7 +3,8 @@
 // resumes from the last commit and ends with exactly the store one uninterrupted run gives.
 import { adoptRenamed } from "./renamed-source.ts";
 import { DEFAULT_LISTS } from "../config.ts";
-import type { ParsedMessage, Source, SourceItem, TrackedList } from "../model/records.ts";
+import type { ParsedMessage, ReadContext, Source, SourceItem, TrackedList } from "../model/records.ts";
+import { sqlString } from "../store/sql.ts";
 import type { IngestOptions, IngestSummary, SourceSummary, Store } from "../store/api.ts";
 import { invalidatePageCache } from "./page-cache.ts";
 import { acquireLock } from "../store/lock.ts";
@@ -166,7 +167,8 @@ async function ingestSource(
     if (wait) await pending;
   };
   try {
-    for await (const r of parse(source.read(retag ? undefined : state?.cursor ?? undefined), ctx)) {
+    const readCtx: ReadContext = { storedPositions: () => storedPositions(store, source.id) };
+    for await (const r of parse(source.read(retag ? undefined : state?.cursor ?? undefined, readCtx), ctx)) {
       const item = r.item;
       if (item.kind !== "error") bytes += item.bytes.length;
       if (item.kind === "error") {
@@ -228,6 +230,14 @@ class SeenIds {
     // alive through a slice, so copy before keeping it for the whole run (flat memory).
     this.map.set((" " + id).slice(1), (" " + hash).slice(1));
   }
+}
+
+/** Positions of a source's stored items: its arrivals (every copy read) and its errors rows. */
+async function storedPositions(store: DuckStore, source: string): Promise<Set<string>> {
+  const id = sqlString(source);
+  const rows = await store.query<{ p: string }>(`SELECT position AS p FROM raw_arrivals WHERE source = ${id}
+    UNION SELECT position AS p FROM raw_errors WHERE source = ${id}`);
+  return new Set(rows.map((r) => r.p));
 }
 
 function reasonOf(e: unknown): string {

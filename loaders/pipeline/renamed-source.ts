@@ -8,7 +8,7 @@
 // - public-inbox inbox or epoch: every epoch read before is there and holds the commit read last
 //   (continuesInbox).
 import { existsSync } from "node:fs";
-import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
+import type { ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
 import type { Manifest } from "../store/manifest.ts";
 import { continuesCursor, mboxSource } from "../sources/mbox.ts";
 import { continuesMaildir } from "../sources/maildir.ts";
@@ -41,8 +41,8 @@ function as(source: Source, id: string): Source {
   return {
     ...source,
     id,
-    read: async function* (cursor?: SourceCursor): AsyncGenerator<SourceItem> {
-      for await (const item of source.read(cursor)) {
+    read: async function* (cursor?: SourceCursor, ctx?: ReadContext): AsyncGenerator<SourceItem> {
+      for await (const item of source.read(cursor, ctx)) {
         const p = item.provenance;
         yield p.source.startsWith(from) ? { ...item, provenance: { ...p, source: id + p.source.slice(from.length) } } : item;
       }

@@ -1,10 +1,12 @@
 // Maildir source: messages in cur/ and new/. A message's key is its unique file-name part
 // (before ":2," flags), so a move new/ -> cur/ (or a flag change) is not a new message.
-// Cursor: the keys seen so far. Files are read in key order. An entry that is not a readable
-// regular file (directory, FIFO, dangling or looping symlink) is an error item, read once.
+// Cursor: { v: 2, after, first, last }: the last key read and a sample of keys; which keys were
+// read is what the store holds for the source (older cursors listed every key). Files are read
+// in key order. An entry that is not a readable regular file (directory, FIFO, dangling or
+// looping symlink) is an error item, read once.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
+import type { ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
 import { MAX_MESSAGE_BYTES, oversizedReason } from "./message-limit.ts";
 
@@ -28,7 +30,9 @@ export function isMaildir(path: string): boolean {
  * (some may have been expunged since) is that Maildir; an unrelated one shares none.
  */
 export function continuesMaildir(path: string, cursor: SourceCursor | null | undefined): boolean {
-  const seen = Array.isArray(cursor?.seen) ? (cursor!.seen as unknown[]).filter((k): k is string => typeof k === "string") : [];
+  const listed = Array.isArray(cursor?.seen) ? cursor!.seen as unknown[] : [
+    ...(Array.isArray(cursor?.first) ? cursor!.first as unknown[] : []), ...(Array.isArray(cursor?.last) ? cursor!.last as unknown[] : [])];
+  const seen = [...new Set(listed.filter((k): k is string => typeof k === "string"))];
   if (seen.length === 0 || !isMaildir(path)) return false;
   const here = new Set<string>();
   for (const sub of ["new", "cur"]) for (const e of listDir(path, sub)) here.add(maildirKey(e.name));
@@ -41,31 +45,35 @@ export function maildirSource(path: string, opts: { list?: string; maxMessageByt
   const abs = resolve(path);
   const id = `maildir:${abs}`;
   const max = opts.maxMessageBytes ?? MAX_MESSAGE_BYTES;
-  return { id, kind: "maildir", path: abs, list: opts.list, read: (c?: SourceCursor) => readMaildir(abs, id, opts.list, max, c) };
+  return { id, kind: "maildir", path: abs, list: opts.list, read: (c?: SourceCursor, ctx?: ReadContext) => readMaildir(abs, id, opts.list, max, c, ctx) };
 }
 
-async function* readMaildir(abs: string, id: string, list: string | undefined, max: number, cursor?: SourceCursor): AsyncGenerator<SourceItem> {
+/** Keys a cursor keeps from each end of what was read: enough to know the Maildir again after a move. */
+const SAMPLE = 32;
+
+async function* readMaildir(abs: string, id: string, list: string | undefined, max: number, cursor?: SourceCursor, ctx?: ReadContext): AsyncGenerator<SourceItem> {
   if (!isMaildir(abs)) throw new SourceError(abs, "not a Maildir (needs cur/ and new/)");
-  const prior: string[] = Array.isArray(cursor?.seen) ? (cursor!.seen as string[]) : [];
-  const seen = new Set(prior);
+  const seen = await seenKeys(cursor, ctx);
   const files = new Map<string, Entry>(); // key -> file
   for (const sub of ["new", "cur"]) {
     for (const e of listDir(abs, sub)) {
       if (e.name.startsWith(".")) continue;
       const key = maildirKey(e.name);
-      if (!seen.has(key)) files.set(key, e); // cur/ wins over new/ for the same key
+      if (!seen(key)) files.set(key, e); // cur/ wins over new/ for the same key
     }
   }
   const keys = [...files.keys()].sort();
-  const fresh: string[] = [];
-  for (const key of keys) {
+  const firstBefore = Array.isArray(cursor?.first) ? (cursor!.first as string[]).slice(0, SAMPLE) : [];
+  for (let n = 0; n < keys.length; n++) {
+    const key = keys[n];
     const entry = files.get(key)!;
     const rel = entry.rel;
-    fresh.push(key);
-    // The cursor lists prior + fresh[0..n]; computed only when serialised, so it stays O(n).
-    const n = fresh.length;
-    const cur: SourceCursor = {};
-    Object.defineProperty(cur, "seen", { enumerable: true, get: () => prior.concat(fresh.slice(0, n)) });
+    // Small whatever the Maildir's size (it is written with every committed batch): which keys
+    // were read is in the store (the positions of this source's rows); the cursor keeps the last
+    // key read (for a reader without the store) and a sample to recognise the Maildir if it moves.
+    const cur: SourceCursor = { v: 2, after: key };
+    Object.defineProperty(cur, "first", { enumerable: true, get: () => firstBefore.concat(keys.slice(0, SAMPLE - firstBefore.length)) });
+    Object.defineProperty(cur, "last", { enumerable: true, get: () => keys.slice(Math.max(0, n + 1 - SAMPLE), n + 1) });
     const provenance = { source: id, position: key, list };
     let got = readEntry(entry.path, max);
     if (typeof got === "string" && got.startsWith("ENOENT")) {
@@ -76,6 +84,27 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, m
     if (typeof got === "string") yield { kind: "error", provenance, reason: `cannot read ${rel}: ${got}`, cursor: cur };
     else yield { kind: "message", bytes: got, provenance, cursor: cur };
   }
+}
+
+/**
+ * Which keys were read before: a cursor of the old form lists them all; the current one leaves
+ * that to the store (every item read is a stored row at its key), or, for a reader without the
+ * store, means every key up to the last one read.
+ */
+async function seenKeys(cursor: SourceCursor | undefined, ctx: ReadContext | undefined): Promise<(key: string) => boolean> {
+  if (Array.isArray(cursor?.seen)) {
+    const set = new Set(cursor!.seen as string[]);
+    return (k) => set.has(k);
+  }
+  if (cursor?.v === 2 && typeof cursor.after === "string") {
+    if (ctx?.storedPositions) {
+      const set = await ctx.storedPositions();
+      return (k) => set.has(k);
+    }
+    const after = cursor.after;
+    return (k) => k <= after;
+  }
+  return () => false;
 }
 
 /**

@@ -83,6 +83,10 @@ export function readManifest(dir: string): Manifest {
   } catch (e) {
     throw new StoreDamagedError(`${file}: unreadable store manifest (${(e as Error).message}). ${RECOVER}`, file);
   }
+  if (m && typeof m === "object" && typeof m.format === "number" && m.format > 1) {
+    throw new StoreDamagedError(`${file}: this store was written by a newer threadgraph (store format ${m.format}; this version reads ` +
+      "format 1). Nothing was read or changed: use the newer version, or ingest the archives into a new store (--store NEW_DIR) with this one.", file);
+  }
   if (!m || typeof m !== "object" || m.format !== 1) {
     throw new StoreDamagedError(`${file}: unsupported store format ${String(m?.format)} (expected 1). ${RECOVER}`, file);
   }

@@ -27,12 +27,43 @@ export const SETTINGS = "settings.json";
 export function readStoreSettings(dir: string): StoreSettings {
   const file = join(dir, SETTINGS);
   if (!existsSync(file)) return {};
+  let s: unknown;
   try {
-    const s = JSON.parse(readFileSync(file, "utf8"));
-    return s && typeof s === "object" ? s : {};
+    s = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     throw new Error(`${file}: unreadable store settings (${(e as Error).message}); fix or delete it`);
   }
+  const problem = settingsProblem(s);
+  if (problem) {
+    throw new Error(`${file}: ${problem}, which this threadgraph does not understand (written by another version, or edited?). ` +
+      "Fix or delete that entry (or the file: the choices it saved then come from threadgraph.config.ts again)");
+  }
+  return s as StoreSettings;
+}
+
+/** What in parsed settings has a shape this version cannot use, or null. Unknown keys are kept, unread. */
+function settingsProblem(s: unknown): string | null {
+  const show = (v: unknown) => JSON.stringify(v)?.slice(0, 80);
+  if (!s || typeof s !== "object" || Array.isArray(s)) return `the settings are ${show(s)}, not an object`;
+  const o = s as Record<string, unknown>;
+  const w = o.reportWindow;
+  if (w !== undefined) {
+    if (!w || typeof w !== "object" || Array.isArray(w)) return `reportWindow is ${show(w)}`;
+    for (const k of ["since", "until"] as const) {
+      const v = (w as Record<string, unknown>)[k];
+      if (v !== undefined && typeof v !== "string") return `reportWindow.${k} is ${show(v)}`;
+    }
+  }
+  const id = o.identity;
+  if (id !== undefined) {
+    if (!id || typeof id !== "object" || Array.isArray(id)) return `identity is ${show(id)}`;
+    for (const k of IDENTITY_KEYS) {
+      const v = (id as Record<string, unknown>)[k];
+      if (v !== undefined && v !== null && typeof v !== "string") return `identity.${k} is ${show(v)}`;
+    }
+  }
+  if (o.maintainers !== undefined && o.maintainers !== null && typeof o.maintainers !== "string") return `maintainers is ${show(o.maintainers)}`;
+  return null;
 }
 
 /** Atomic replace (temp file + rename): a reader sees the old or the new settings, never half. */

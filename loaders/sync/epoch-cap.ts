@@ -1,8 +1,9 @@
 // A byte cap on what one `git clone`/`git fetch` of an epoch may bring. git itself has no such
-// limit: an epoch (or a server pretending to serve one) could fill the disk. The pack git writes is
-// watched while it grows (objects/pack, including its tmp_pack_* file) next to git's own
+// limit: an epoch (or a server pretending to serve one) could fill the disk. The object files git
+// writes are watched while they grow (objects/pack with its tmp_pack_* file, and loose objects,
+// which git's dumb HTTP protocol fetches) next to git's own
 // "Receiving objects ... N MiB" figure; past the cap git is killed. A fetch that ended over the cap
-// is rolled back (refs restored, its new packs removed), so the mirror stays as it was before.
+// is rolled back (refs restored, its new object files removed), so the mirror stays as it was before.
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -25,23 +26,31 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-/** Pack files (and git's temp files) under <gitDir>/objects/pack, with their sizes. */
-export function packFiles(gitDir: string): Map<string, number> {
-  const dir = join(gitDir, "objects", "pack");
+/**
+ * Object files under <gitDir>/objects with their sizes: packs (and git's temp files) in pack/ and
+ * loose objects in the two-hex-digit folders (git's dumb HTTP protocol fetches objects loose).
+ */
+export function objectFiles(gitDir: string): Map<string, number> {
+  const root = join(gitDir, "objects");
   const out = new Map<string, number>();
-  if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir)) {
-    try {
-      out.set(f, statSync(join(dir, f)).size);
-    } catch { /* renamed or removed while listed */ }
+  if (!existsSync(root)) return out;
+  for (const sub of readdirSync(root)) {
+    if (sub !== "pack" && !/^[0-9a-f]{2}$/.test(sub)) continue;
+    let names: string[];
+    try { names = readdirSync(join(root, sub)); } catch { continue; }
+    for (const f of names) {
+      try {
+        out.set(`${sub}/${f}`, statSync(join(root, sub, f)).size);
+      } catch { /* renamed or removed while listed */ }
+    }
   }
   return out;
 }
 
-/** Bytes in pack files that were not there before (`before`), i.e. what this transfer wrote. */
-export function newPackBytes(gitDir: string, before: Map<string, number>): number {
+/** Bytes in object files that were not there before (`before`), i.e. what this transfer wrote. */
+export function newObjectBytes(gitDir: string, before: Map<string, number>): number {
   let n = 0;
-  for (const [f, size] of packFiles(gitDir)) if (!before.has(f)) n += size;
+  for (const [f, size] of objectFiles(gitDir)) if (!before.has(f)) n += size;
   return n;
 }
 
@@ -56,8 +65,8 @@ export function refSnapshot(gitDir: string): Map<string, string> {
   return out;
 }
 
-/** Undo a fetch: refs as they were, and the pack files it added removed (nothing old refers to them). */
-export function rollBackFetch(gitDir: string, refs: Map<string, string>, packs: Map<string, number>): void {
+/** Undo a fetch: refs as they were, and the object files it added removed (nothing old refers to them). */
+export function rollBackFetch(gitDir: string, refs: Map<string, string>, objects: Map<string, number>): void {
   const now = refSnapshot(gitDir);
   const lines: string[] = [];
   for (const [ref, sha] of refs) if (now.get(ref) !== sha) lines.push(`update ${ref} ${sha}`);
@@ -66,5 +75,5 @@ export function rollBackFetch(gitDir: string, refs: Map<string, string>, packs: 
     const r = spawnSync("git", ["--git-dir", gitDir, "update-ref", "--stdin"], { input: lines.join("\n") + "\n", encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${gitDir}: could not restore the refs after an oversized fetch: ${r.stderr.trim()}`);
   }
-  for (const f of packFiles(gitDir).keys()) if (!packs.has(f)) rmSync(join(gitDir, "objects", "pack", f), { force: true });
+  for (const f of objectFiles(gitDir).keys()) if (!objects.has(f)) rmSync(join(gitDir, "objects", f), { force: true });
 }

@@ -5,7 +5,7 @@
 // N, so the window needs epoch N only when modified(N) >= since and modified(N-1) < until
 // (both with a margin for Date skew): the last 180 days of netdev never download old epochs.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { publicInboxSource } from "../sources/public-inbox.ts";
@@ -16,7 +16,7 @@ import type { HttpClient } from "../sources/lore/http-client.ts";
 import { gunzipToBuffer } from "../sources/lore/gzip-body.ts";
 import { HttpError } from "../sources/lore/http-errors.ts";
 import { DAY, inWindow, type Window } from "../model/window.ts";
-import { DEFAULT_MAX_EPOCH_BYTES, EpochCapError, newPackBytes, packFiles, refSnapshot, rollBackFetch } from "./epoch-cap.ts";
+import { DEFAULT_MAX_EPOCH_BYTES, EpochCapError, newObjectBytes, objectFiles, refSnapshot, rollBackFetch } from "./epoch-cap.ts";
 
 export interface Epoch {
   n: number;
@@ -104,7 +104,7 @@ export async function mirrorEpoch(inbox: string, n: number, dest: string, onProg
   const url = `${normalizeInbox(inbox)}${n}`;
   if (client) await probeEpoch(client, url);
   if (existsSync(join(dest, "HEAD"))) {
-    const refs = refSnapshot(dest), packs = packFiles(dest);
+    const refs = refSnapshot(dest), packs = objectFiles(dest);
     try {
       await git(["--git-dir", dest, "fetch", "--progress", "--prune", "origin"], url, (o, t, b) => onProgress?.({ epoch: n, action: "fetch", objects: o, totalObjects: t, bytes: b }),
         { epoch: n, dir: dest, before: packs, cap: maxBytes });
@@ -116,12 +116,14 @@ export async function mirrorEpoch(inbox: string, n: number, dest: string, onProg
   }
   const partial = `${dest}.partial`;
   rmSync(partial, { recursive: true, force: true }); // a killed clone starts over
-  mkdirSync(dirname(dest), { recursive: true });
+  const created = mkdirSync(dirname(dest), { recursive: true });
   try {
     await git(["clone", "--mirror", "--progress", url, partial], url, (o, t, b) => onProgress?.({ epoch: n, action: "clone", objects: o, totalObjects: t, bytes: b }),
       { epoch: n, dir: partial, before: new Map(), cap: maxBytes });
   } catch (e) {
-    if (e instanceof EpochCapError) rmSync(partial, { recursive: true, force: true });
+    // A failed clone leaves nothing behind: not its partial mirror, not the folders made for it.
+    rmSync(partial, { recursive: true, force: true });
+    if (created) removeEmptyDirs(dirname(dest), created);
     throw e;
   }
   renameSync(partial, dest);
@@ -154,7 +156,7 @@ function git(args: string[], url: string, onObjects: (done: number, total: numbe
       p.kill("SIGTERM");
     };
     const timer = setInterval(() => {
-      const n = newPackBytes(watch.dir, watch.before);
+      const n = newObjectBytes(watch.dir, watch.before);
       if (n > watch.cap) stop(n);
     }, WATCH_MS);
     p.stderr.on("data", (c: Buffer) => {
@@ -173,7 +175,7 @@ function git(args: string[], url: string, onObjects: (done: number, total: numbe
     p.on("close", (code) => {
       clearInterval(timer);
       // a transfer too quick to be caught while it ran is measured once it ended
-      const wrote = newPackBytes(watch.dir, watch.before);
+      const wrote = newObjectBytes(watch.dir, watch.before);
       if (!over && code === 0 && wrote > watch.cap) over = wrote;
       // a helper that outlived git may still be writing: clean up only once the pack dir is still
       if (over) void quiet(watch.dir).then(() => reject(new EpochCapError(watch.epoch, url, watch.cap, over, action)));
@@ -183,9 +185,21 @@ function git(args: string[], url: string, onObjects: (done: number, total: numbe
   });
 }
 
+/** Remove `dir` and its parents up to `top` (inclusive) while they are empty. */
+function removeEmptyDirs(dir: string, top: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return; // not empty (another epoch, another list): it stays
+    }
+    if (d === top || dirname(d) === d) return;
+  }
+}
+
 /** Resolves once <dir>/objects/pack has not changed for a few watch intervals (at most 5 s). */
 async function quiet(dir: string): Promise<void> {
-  const sig = () => [...packFiles(dir)].map(([f, n]) => `${f}:${n}`).join(",");
+  const sig = () => [...objectFiles(dir)].map(([f, n]) => `${f}:${n}`).join(",");
   let last = sig();
   for (let still = 0, waited = 0; still < 3 && waited < 5000; waited += WATCH_MS) {
     await new Promise((r) => setTimeout(r, WATCH_MS));

@@ -11,7 +11,7 @@ import { discardUnusedStore, storeFootprint } from "../store/new-store.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { loreHttpSource, normalizeInbox, type HttpSliceProgress } from "../sources/lore/http-source.ts";
 import { describeRetry, HttpClient, type HttpOptions } from "../sources/lore/http-client.ts";
-import { discoverEpochs, epochSource, epochsForWindow, mirrorEpoch } from "./git-mode.ts";
+import { discoverEpochs, epochSource, epochsForWindow, messageDate, mirrorEpoch } from "./git-mode.ts";
 import { ProgressReporter, type ListProgress, type ListSummary } from "./progress.ts";
 import type { Window } from "../model/window.ts";
 
@@ -129,10 +129,10 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
 function timed(src: Source, row: ListSummary): Source {
   return {
     ...src,
-    read: async function* (cursor) {
+    read: async function* (cursor, ctx) {
       const t0 = Date.now();
       try {
-        yield* src.read(cursor);
+        yield* src.read(cursor, ctx);
       } finally {
         row.elapsedMs += Date.now() - t0;
       }
@@ -154,6 +154,7 @@ function httpSource(o: SyncOptions, list: string, inbox: string, client: HttpCli
   const reporter = o.progress;
   return loreHttpSource({
     list, inbox, window: o.window, client, maxPerSlice: o.maxPerSlice, initialSliceDays: o.initialSliceDays, overlapDays: o.overlapDays,
+    dateOf: (b) => messageDate(b), // a slice answered with another window's mail is refused
     onProgress: (p: HttpSliceProgress) => {
       Object.assign(row.prog, { phase: `fetching ${p.slice ?? ""}`, unitsDone: p.slicesDone, unitsPlanned: p.slicesPlanned, messages: p.messages, bytes: p.bytes });
       row.units = `${p.slicesDone} slices${p.splits ? ` (${p.splits} split)` : ""}${p.failed ? `, ${p.failed} failed` : ""}`;

@@ -47,6 +47,9 @@ test("parseThreadRef: ids without '@', bare or in a lore URL", () => {
     assert.deepEqual(parseThreadRef(url, "http://h/"), { inbox: "https://lore.kernel.org/netdev/", messageId: "20240701120000.GA1234" }, url);
   }
   assert.throws(() => parseThreadRef("https://lore.kernel.org/netdev/T/", "http://h/"), /not a lore message URL/);
+  // the site's links, lore.kernel.org/r/<id>, only redirect: the thread is fetched from /all/
+  assert.deepEqual(parseThreadRef("https://lore.kernel.org/r/x@y.org", "http://h/"), { inbox: "https://lore.kernel.org/all/", messageId: "x@y.org" });
+  assert.deepEqual(parseThreadRef("https://lore.kernel.org/r/20240701120000.GA1234", "http://h/"), { inbox: "https://lore.kernel.org/all/", messageId: "20240701120000.GA1234" });
 });
 
 test("series <id>: stored ids without '@' or starting with '<' are found; an unknown id is 'not in the store'", async () => {

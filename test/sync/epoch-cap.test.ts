@@ -6,7 +6,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { mirrorEpoch } from "../../loaders/sync/git-mode.ts";
 import { EpochCapError } from "../../loaders/sync/epoch-cap.ts";
@@ -63,4 +65,42 @@ test("a fetch over the cap is rolled back: the mirror keeps its refs and packs, 
   execFileSync("git", ["--git-dir", dest, "fsck", "--no-progress"], { stdio: "ignore" }); // still a sound repository
   assert.equal(await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 64 * MiB), "fetch");
   assert.equal(head(dest), head(remote));
+});
+
+test("a clone that fails (no such epoch) leaves neither its partial mirror nor the folders made for it", { timeout: 30_000 }, async (t) => {
+  const d = tempDir(t);
+  const archives = join(d, "archives");
+  const dest = join(archives, "netdev", "git", "0.git");
+  await assert.rejects(mirrorEpoch(`file://${join(d, "nowhere")}/`, 0, dest), /git clone failed/);
+  assert.ok(!existsSync(archives), `left behind: ${existsSync(archives) ? readdirSync(archives, { recursive: true }).join(", ") : ""}`);
+  // a folder that held something before stays
+  mkdirSync(join(archives, "netdev", "git", "1.git"), { recursive: true });
+  await assert.rejects(mirrorEpoch(`file://${join(d, "nowhere")}/`, 0, dest), /git clone failed/);
+  assert.deepEqual(readdirSync(join(archives, "netdev", "git")), ["1.git"]);
+});
+
+test("git's dumb HTTP protocol (loose objects, no pack) is capped the same way", { timeout: 60_000 }, async (t) => {
+  const d = tempDir(t);
+  const inbox = join(d, "inbox");
+  addRandom(join(inbox, "0"), 48, 64 * 1024, "big"); // pushed loose: under receive.unpackLimit
+  execFileSync("git", ["--git-dir", join(inbox, "0"), "update-server-info"]);
+  // a plain static file server: git finds no smart protocol and fetches object by object
+  const srv = createServer((req, res) => {
+    const file = join(inbox, decodeURIComponent((req.url ?? "/").split("?")[0]));
+    if (!file.startsWith(inbox) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { "content-type": "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+  try {
+    const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
+    const dest = join(d, "mirror", "0.git");
+    const err = await mirrorEpoch(url, 0, dest, undefined, undefined, 1 * MiB).then(() => null, (e: Error) => e);
+    assert.ok(err instanceof EpochCapError, String(err));
+    assert.ok(!existsSync(dest) && !existsSync(`${dest}.partial`));
+    assert.equal(await mirrorEpoch(url, 0, dest, undefined, undefined, 64 * MiB), "clone", "under the cap it mirrors");
+    assert.equal(head(dest), head(join(inbox, "0")));
+  } finally {
+    srv.close();
+  }
 });

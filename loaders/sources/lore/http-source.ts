@@ -44,6 +44,11 @@ export interface LoreHttpOptions {
   maxConsecutiveFailures?: number;
   onProgress?: (p: HttpSliceProgress) => void;
   now?: () => number;
+  /**
+   * The date a message is indexed under (its Date header), or null; given by the caller (parse/
+   * sits above sources/). With it, a slice answered with mail of another window is refused.
+   */
+  dateOf?: (bytes: Buffer) => number | null;
 }
 
 export interface HttpSliceProgress {
@@ -68,6 +73,11 @@ export function coveredRanges(c: SourceCursor | undefined): Range[] {
   const ok = (r: Range | null | undefined): r is Range => !!r && typeof r.from === "number" && typeof r.to === "number";
   if (Array.isArray(v)) return v.filter(ok).reduce<Range[]>((l, r) => addRange(l, r), []);
   return ok(v) ? [v] : [];
+}
+
+/** The ranges cut at `t`: nothing after it counts as covered. */
+export function clipRanges(ranges: Range[], t: number): Range[] {
+  return ranges.flatMap((r) => (r.from >= t ? [] : [{ from: r.from, to: Math.min(r.to, t) }]));
 }
 
 /** Some slices could not be fetched: they stay uncovered, so the next sync fetches them again. */
@@ -95,7 +105,9 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
   const now = o.now ?? Date.now;
   const cap = o.maxPerSlice ?? 5000;
   const maxBytes = o.client.opts.maxResponseBytes;
-  let covered = coveredRanges(cursor);
+  // Coverage past the clock was recorded by a run whose clock ran ahead (or this clock went back):
+  // mail dated there may have arrived since, so that part counts as not fetched.
+  let covered = clipRanges(coveredRanges(cursor), now());
   const gaps = uncovered(o.window, covered, (o.overlapDays ?? 3) * DAY);
   let width = Math.max(1, o.initialSliceDays ?? 7) * DAY;
   let gi = 0;
@@ -170,6 +182,7 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
         throw new Error(`${searchUrl(o.inbox, f.slice)}: still ${cap} messages or more after ${st.splits} splits in this run: ` +
           "the server seems to ignore the date range or to cap its results (maxPerSlice); nothing from it was stored");
       }
+      if (o.dateOf) checkSliceDates(msgs, f.slice, o.dateOf, now(), searchUrl(o.inbox, f.slice));
     } catch (e) {
       // Over the limit but plausibly just a lot of mail: ask for the two halves instead.
       if (e instanceof ResponseTooLarge && e.splittable && sizeSplits < (o.maxSizeSplits ?? 8) && split(f)) {
@@ -212,6 +225,35 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
   }
   if (failed.length === 1 && failed[0].error instanceof Unreachable) throw failed[0].error; // says it all
   if (failed.length) throw new SliceFailures(o.list, failed, stoppedEarly);
+}
+
+/** Dates this far outside a slice still belong to it (time zones, public-inbox's own rounding). */
+const SLICE_MARGIN = 2 * DAY;
+/** Dates before this, or after now plus the margin, say nothing about the slice (a bad clock). */
+const PLAUSIBLE_FROM = Date.UTC(1990, 0, 1);
+
+/**
+ * public-inbox indexes a message under its Date, so a slice's dated mail falls inside the slice.
+ * When most of it does not, the server did not answer this query (a cache, a proxy, a server that
+ * ignores d:): storing it would mark the slice fetched while its own mail was never seen.
+ */
+function checkSliceDates(msgs: Buffer[], slice: Slice, dateOf: (b: Buffer) => number | null, now: number, url: string): void {
+  const lo = slice.from - SLICE_MARGIN, hi = slice.to === null ? Infinity : slice.to + SLICE_MARGIN;
+  let dated = 0, off = 0, example = 0;
+  for (const m of msgs) {
+    const t = dateOf(m);
+    if (t === null || !Number.isFinite(t) || t < PLAUSIBLE_FROM || t > now + SLICE_MARGIN) continue;
+    dated++;
+    if (t < lo || t >= hi) {
+      off++;
+      example ||= t;
+    }
+  }
+  if (off * 2 > dated) {
+    throw new Error(`${url}: the server answered with mail of another window: ${off} of ${dated} dated messages fall outside ` +
+      `${sliceLabel(slice)} (e.g. ${new Date(example).toISOString()}); nothing from this slice was stored and it stays unfetched ` +
+      "(is the server honouring d: date queries?)");
+  }
 }
 
 async function fetchMessages(o: LoreHttpOptions, slice: Slice, onBytes: (n: number) => void): Promise<Buffer[]> {

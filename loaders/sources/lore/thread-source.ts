@@ -39,7 +39,9 @@ export function parseThreadRef(arg: string, defaultInbox: string): ThreadRef {
       i = end - 1;
     }
     if (i < 1) throw new Error(`${arg}: not a lore message URL (expected .../<inbox>/<message-id>/...)`);
-    const base = `${u.protocol}//${u.host}/${parts.slice(0, i).map(encodeURIComponent).join("/")}/`;
+    // lore's /r/<id> (the links the site makes) only redirects; /all/ serves the same thread
+    const inbox = parts.slice(0, i).map((p, k) => (k === i - 1 && p === "r" ? "all" : p));
+    const base = `${u.protocol}//${u.host}/${inbox.map(encodeURIComponent).join("/")}/`;
     return { inbox: base, messageId: parts[i] };
   }
   const id = bareId(s);
