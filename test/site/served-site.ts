@@ -1,6 +1,7 @@
 // A site built from a synthetic corpus (ingest + analyze + build), served from a plain static
 // server and opened in Chromium: the setup every browser suite shares. Suites with the same corpus
-// and flags share one build (site-cache.ts): the store and dist they get are read-only.
+// and flags share one build (site-cache.ts): the store and dist they get are read-only. A suite on
+// another corpus uses serveCorpusData (store-data-site.ts): that build with its store's data, no build of its own.
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -14,6 +14,7 @@ import { pageUrl } from "./static-server.ts";
 import { syntheticCorpus, syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { writeHostileCorpus } from "./hostile-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
+import { serveCorpusData } from "./store-data-site.ts";
 
 const skip = haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)";
 
@@ -109,7 +110,7 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
 
 describe("without MAINTAINERS (the hostile corpus's site): Subsystems says how to add one, Organisations still follows the filter", { skip }, () => {
   let served: ServedSite;
-  before(async () => { served = await serveCorpusSite("tg-affil-hostile-", writeHostileCorpus); }); // the hostile suite's build
+  before(async () => { served = await serveCorpusData("tg-affil-hostile-", writeHostileCorpus); }); // on the site suite's build, as the hostile suite
   after(async () => { await served?.close(); });
 
   test("Subsystems: the notice with the --maintainers hint; Organisations: figures under a window, as text", async () => {
