@@ -52,7 +52,12 @@ export const ERROR_COLUMNS: Columns = { source: "VARCHAR", position: "VARCHAR", 
  * public-inbox `d` commits: hide the copies of message_id that came from `source`'s archive
  * before it (`seq`, the order in the archive; NULL in older parts: hides every copy, as it did).
  */
-export const TOMBSTONE_COLUMNS: Columns = { message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR", seq: "BIGINT" };
+export const TOMBSTONE_COLUMNS: Columns = {
+  message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR", seq: "BIGINT",
+  // Added later: true for a copy gone from a rewritten history (public-inbox-purge): it hides only
+  // the arrival of that source at that position.
+  copy_only: "BOOLEAN",
+};
 
 export const PART_TABLES = {
   messages: MESSAGE_COLUMNS,
@@ -149,7 +154,8 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = fa
     `CREATE OR REPLACE TEMP VIEW arrivals AS SELECT a.* EXCLUDE (seq) FROM raw_arrivals a
        WHERE NOT EXISTS (SELECT 1 FROM raw_tombstones t WHERE t.message_id = a.message_id
                          AND ${archiveSql("t.source")} = ${archiveSql("a.source")}
-                         AND (t.seq IS NULL OR a.seq IS NULL OR t.seq > a.seq))${retagFilter(retags)}`,
+                         AND CASE WHEN coalesce(t.copy_only, false) THEN t.source = a.source AND t.position = a.position
+                                  ELSE t.seq IS NULL OR a.seq IS NULL OR t.seq > a.seq END)${retagFilter(retags)}`,
     `CREATE OR REPLACE TEMP VIEW person_emails AS SELECT * FROM raw_person_emails`,
     `CREATE OR REPLACE TEMP VIEW messages AS
      WITH arr AS (
