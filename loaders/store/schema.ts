@@ -118,12 +118,15 @@ export function relationSql(files: string[], columns: Columns): string {
  * older stores, "pi:/inbox", all give "pi:/inbox"). Other sources are their own archive.
  */
 export function archiveSql(col: string): string {
-  return `CASE WHEN starts_with(${col}, 'pi:') THEN regexp_replace(regexp_replace(${col}, '#\\d+$', ''), '/git/\\d+\\.git/?$', '') ELSE ${col} END`;
+  return `CASE WHEN starts_with(${col}, 'pi:') THEN regexp_replace(regexp_replace(${col}, '#\\d+$', ''), '/git/\\d+\\.git/?$', '')
+    WHEN starts_with(${col}, 'lore-http:') THEN regexp_replace(${col}, '\\?.*$', '') ELSE ${col} END`;
 }
 
 /** archiveSql for one source id, in JS: the archive (an inbox over all its epochs) a source belongs to. */
 export function archiveOf(source: string): string {
-  return source.startsWith("pi:") ? source.replace(/#\d+$/, "").replace(/\/git\/\d+\.git\/?$/, "") : source;
+  if (source.startsWith("pi:")) return source.replace(/#\d+$/, "").replace(/\/git\/\d+\.git\/?$/, "");
+  if (source.startsWith("lore-http:")) return source.replace(/\?.*$/, ""); // a search slice's copies: "<id>?d:FROM..TO"
+  return source;
 }
 
 /** A source whose LIST= tag changed, and its current tag (manifest `retagged`). */
