@@ -133,15 +133,15 @@ export function archiveOf(source: string): string {
 export interface Retag { source: string; list: string | null }
 
 /**
- * Hides a re-tagged source's copies that carry an old tag once the same copy was read again
- * with the current one (copies not read again yet keep counting, so an interrupted re-tag hides nothing).
+ * Hides a re-tagged source's copies (its own, an epoch's "<id>#N", a search slice's "<id>?d:...")
+ * that carry an old tag once the same copy was read again with the current one (copies not read again yet keep counting, so an interrupted re-tag hides nothing).
  */
 function retagFilter(retags: Retag[]): string {
   if (retags.length === 0) return "";
   const values = retags.map((r) => `(${sqlString(r.source)}, ${r.list === null ? "NULL" : sqlString(r.list)})`).join(", ");
   return `
        AND NOT EXISTS (SELECT 1 FROM (VALUES ${values}) r(source, list) JOIN raw_arrivals b ON b.message_id = a.message_id AND b.source = a.source
-                       WHERE (a.source = r.source OR starts_with(a.source, r.source || '#'))
+                       WHERE (a.source = r.source OR starts_with(a.source, r.source || '#') OR starts_with(a.source, r.source || '?'))
                          AND a.list IS DISTINCT FROM r.list AND b.list IS NOT DISTINCT FROM r.list)`;
 }
 
