@@ -5,6 +5,8 @@ import { openStore } from "../store/store.ts";
 import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { describeRetry, HttpClient, httpOptionsFrom } from "../sources/lore/http-client.ts";
 import { loreThreadSource, parseThreadRef } from "../sources/lore/thread-source.ts";
+import { first, parseHeaders } from "../parse/headers.ts";
+import { extractIds } from "../parse/message-id.ts";
 import { analysisStale, describeRefresh, refreshAnalysis } from "../pipeline/refresh.ts";
 import { describeIdentity, resolveIdentityInputs } from "../store/identity-inputs.ts";
 import type { IdentityChoice } from "../store/settings.ts";
@@ -78,7 +80,7 @@ async function fetchThread(ref: ReturnType<typeof parseThreadRef>, choice: Ident
   const store = await openStore(storeDir);
   let changed = false;
   try {
-    const source = loreThreadSource(ref, client, list);
+    const source = loreThreadSource(ref, client, list, (b) => extractIds(first(parseHeaders(b), "message-id")));
     const s = await ingest(store, [source], { lists: cfg.lists, mailmap: identity.mailmap, overrides: identity.overrides, rememberIdentity: identity.remember });
     const sum = s.sources[0];
     changed = sum.new > 0 || !!s.peopleChanged;

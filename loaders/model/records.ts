@@ -24,13 +24,19 @@ export type SourceCursor = Record<string, unknown>;
 export interface ReadContext {
   /** The positions of every item of this source already stored (arrivals and errors rows). */
   storedPositions?: () => Promise<Set<string>>;
+  /** The stored copies (Message-ID and position) whose source is `source` (e.g. one epoch, "<id>#N"). */
+  storedCopies?: (source: string) => Promise<{ messageId: string; position: string }[]>;
 }
 
 /** One item streamed by a source. `cursor` is the state to resume *after* this item. */
 export type SourceItem =
   | { kind: "message"; bytes: Buffer; provenance: Provenance; fallbackDate?: number; cursor: SourceCursor }
-  /** public-inbox `d` commit: the raw bytes of the message being deleted. */
-  | { kind: "delete"; bytes: Buffer; provenance: Provenance; cursor: SourceCursor }
+  /**
+   * public-inbox `d` commit: the raw bytes of the message being deleted. Or, with `copyOf`, one
+   * stored copy that is gone from its archive (a rewritten history: public-inbox-purge), named by
+   * its Message-ID; `provenance` is that copy's source and position, and only that copy is hidden.
+   */
+  | { kind: "delete"; bytes: Buffer; provenance: Provenance; cursor: SourceCursor; copyOf?: string }
   /** Unreadable item: recorded as an errors row, never aborts the run. */
   | { kind: "error"; provenance: Provenance; reason: string; cursor: SourceCursor };
 

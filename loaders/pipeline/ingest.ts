@@ -73,6 +73,7 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
     const seen = new SeenIds(store);
     const sealer = new Sealer(store);
     await sealer.flush(); // parts a killed run staged
+    const renamed: Source[] = [];
     for (const given of sources) {
       const { source, renamedFrom } = adoptRenamed(store.manifest(), given);
       const sum: SourceSummary = { source: source.id, path: source.path, list: source.list, seen: 0, new: 0, duplicate: 0, conflicting: 0, deleted: 0, error: 0 };
@@ -80,11 +81,13 @@ export async function ingest(store: Store, sources: Source[], opts: IngestOption
       summaries.push(sum);
       try {
         await ingestSource(store, source, lists, seen, sealer, sum, parse, opts);
+        if (renamedFrom) renamed.push(source);
       } catch (e) {
         const msg = (e as Error)?.message ?? String(e);
         failures.push({ source: source.id, message: msg.includes(source.path) ? msg : `${source.path}: ${msg}` });
       }
     }
+    if (failures.length === 0) for (const r of renamed) recordPath(store, r); // a failed run changes nothing more
     try {
       await sealer.flush();
       // A run that failed without committing anything leaves the store as it was: no people
@@ -167,11 +170,14 @@ async function ingestSource(
     if (wait) await pending;
   };
   try {
-    const readCtx: ReadContext = { storedPositions: () => storedPositions(store, source.id) };
+    const readCtx: ReadContext = { storedPositions: () => storedPositions(store, source.id), storedCopies: (src) => storedCopies(store, src) };
     for await (const r of parse(source.read(retag ? undefined : state?.cursor ?? undefined, readCtx), ctx)) {
       const item = r.item;
       if (item.kind !== "error") bytes += item.bytes.length;
-      if (item.kind === "error") {
+      if (item.kind === "delete" && item.copyOf !== undefined) {
+        tally.deleted++; // a copy gone from a rewritten history: named by the source, nothing to parse
+        batch.tombstone(item.copyOf, item.provenance, item.cursor, true);
+      } else if (item.kind === "error") {
         sum.seen++; tally.error++;
         batch.error(item.provenance.position, item.reason, item.cursor);
       } else if (r.parsed === undefined) {
@@ -232,12 +238,30 @@ class SeenIds {
   }
 }
 
+/**
+ * A renamed archive's new path, recorded even when nothing new was read: later runs then know it
+ * by its path, also once its content no longer proves it (e.g. a history rewritten by a purge).
+ * Not a data change: the generation stays.
+ */
+function recordPath(store: DuckStore, source: Source): void {
+  const m = store.manifest();
+  const s = m.sources[source.id];
+  if (s && s.path !== source.path) store.commit({ ...m, sources: { ...m.sources, [source.id]: { ...s, path: source.path } } });
+}
+
 /** Positions of a source's stored items: its arrivals (every copy read) and its errors rows. */
 async function storedPositions(store: DuckStore, source: string): Promise<Set<string>> {
   const id = sqlString(source);
   const rows = await store.query<{ p: string }>(`SELECT position AS p FROM raw_arrivals WHERE source = ${id}
     UNION SELECT position AS p FROM raw_errors WHERE source = ${id}`);
   return new Set(rows.map((r) => r.p));
+}
+
+/** The stored copies of one source (exactly that id, e.g. an epoch's "<id>#N"). */
+async function storedCopies(store: DuckStore, source: string): Promise<{ messageId: string; position: string }[]> {
+  if (store.manifest().parts.arrivals.length === 0) return [];
+  return store.query<{ messageId: string; position: string }>(
+    `SELECT message_id AS "messageId", position FROM raw_arrivals WHERE source = ${sqlString(source)}`);
 }
 
 function reasonOf(e: unknown): string {

@@ -42,7 +42,10 @@ function as(source: Source, id: string): Source {
     ...source,
     id,
     read: async function* (cursor?: SourceCursor, ctx?: ReadContext): AsyncGenerator<SourceItem> {
-      for await (const item of source.read(cursor, ctx)) {
+      // the source asks the store about its own ids ("<new id>#N"): they are stored under the old one
+      const stored = (src: string) => (src.startsWith(from) ? id + src.slice(from.length) : src);
+      const inner: ReadContext | undefined = ctx && { ...ctx, ...(ctx.storedCopies && { storedCopies: (src: string) => ctx.storedCopies!(stored(src)) }) };
+      for await (const item of source.read(cursor, inner)) {
         const p = item.provenance;
         yield p.source.startsWith(from) ? { ...item, provenance: { ...p, source: id + p.source.slice(from.length) } } : item;
       }

@@ -4,7 +4,7 @@
 // Cursor: { epochs: { "<N>": lastCommitSha } }. The commit time is the message's fallbackDate.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
+import type { ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
 import { MAX_MESSAGE_BYTES, oversizedReason } from "./message-limit.ts";
 import { CatFile, gitDirFor, gitSync, listCommits, type EpochCommit } from "./git-batch.ts";
@@ -51,14 +51,14 @@ export function publicInboxSource(path: string, opts: { list?: string; maxMessag
   const epochs = findEpochs(abs);
   if (!epochs) throw new SourceError(abs, "not a public-inbox epoch or inbox dir (expected git/N.git)");
   const id = `pi:${abs}`;
-  return { id, kind: "public-inbox", path: abs, list: opts.list, read: (c?: SourceCursor) => readInbox(abs, id, opts.list, epochs, opts.maxMessageBytes ?? MAX_MESSAGE_BYTES, c) };
+  return { id, kind: "public-inbox", path: abs, list: opts.list, read: (c?: SourceCursor, ctx?: ReadContext) => readInbox(abs, id, opts.list, epochs, opts.maxMessageBytes ?? MAX_MESSAGE_BYTES, c, ctx) };
 }
 
 /** How many blob requests may be in flight ahead of the consumer. */
 const AHEAD = 64;
 
 async function* readInbox(
-  abs: string, id: string, list: string | undefined, epochs: { n: number; dir: string }[], maxBytes: number, cursor?: SourceCursor,
+  abs: string, id: string, list: string | undefined, epochs: { n: number; dir: string }[], maxBytes: number, cursor?: SourceCursor, ctx?: ReadContext,
 ): AsyncGenerator<SourceItem> {
   const last: Record<string, string> = { ...((cursor?.epochs as Record<string, string>) ?? {}) };
   const broken: SourceError[] = []; // an unreadable epoch does not stop the others
@@ -74,9 +74,13 @@ async function* readInbox(
     let commits: AsyncGenerator<EpochCommit> | undefined;
     try {
       let since: string | null = last[String(ep.n)] ?? null;
-      // history rewritten (e.g. a purge) or an unknown commit: read the epoch again, dedup copes
-      if (since && !gitSync(git.env, ["merge-base", "--is-ancestor", since, "HEAD"]).ok) since = null;
       const source = `${id}#${ep.n}`;
+      // history rewritten (e.g. a purge) or an unknown commit: read the epoch again, dedup copes;
+      // the stored copies whose commits the new history lacks are gone from the archive
+      if (since && !gitSync(git.env, ["merge-base", "--is-ancestor", since, "HEAD"]).ok) {
+        since = null;
+        yield* goneCopies(git.env, source, list, { epochs: { ...last } }, ctx);
+      }
       // The depth of the first commit read: counted once, then one more per commit.
       let depth = since ? commitDepth(git.env, since) : 0;
       const queue: { c: EpochCommit; blob: Promise<Buffer | number | null> | null }[] = [];
@@ -119,6 +123,24 @@ async function* readInbox(
   }
   if (broken.length === 1) throw broken[0];
   if (broken.length) throw new SourceError(abs, broken.map((b) => b.message).join("; "));
+}
+
+/**
+ * Deletions of the stored copies of `source` (one epoch) whose commit is not in the epoch's
+ * history any more (public-inbox-purge rewrites it without the purged message). Each hides that
+ * copy only: a message still in the new history is read again at its new commit.
+ */
+async function* goneCopies(env: NodeJS.ProcessEnv, source: string, list: string | undefined, cursor: SourceCursor, ctx?: ReadContext): AsyncGenerator<SourceItem> {
+  if (!ctx?.storedCopies) return;
+  const stored = await ctx.storedCopies(source);
+  if (stored.length === 0) return;
+  const r = gitSync(env, ["rev-list", "HEAD"]);
+  if (!r.ok) throw new Error(`git rev-list HEAD failed: ${r.err.trim()}`);
+  const reachable = new Set(r.out.split("\n").filter(Boolean));
+  for (const c of stored) {
+    if (reachable.has(c.position)) continue;
+    yield { kind: "delete", bytes: Buffer.alloc(0), copyOf: c.messageId, provenance: { source, position: c.position, list }, cursor };
+  }
 }
 
 /** Commits per epoch the order leaves room for (public-inbox caps an epoch near 1 GB: far fewer). */

@@ -51,8 +51,8 @@ export class Batch {
   }
 
   /** A deletion: `prov.source` names the archive (and epoch) that deleted the message, like arrivals do. */
-  tombstone(messageId: string, prov: Provenance, cursor: SourceCursor): void {
-    this.rows.tombstones.add({ message_id: messageId, source: prov.source, position: prov.position, seq: prov.seq ?? null });
+  tombstone(messageId: string, prov: Provenance, cursor: SourceCursor, copyOnly = false): void {
+    this.rows.tombstones.add({ message_id: messageId, source: prov.source, position: prov.position, seq: prov.seq ?? null, copy_only: copyOnly || null });
     this.advance(cursor);
   }
 

@@ -89,8 +89,14 @@ function readRec(file: string): Rec | null {
   else {
     try {
       const o = JSON.parse(text);
-      if (typeof o.token !== "string" || !/^[a-z0-9-]{1,80}$/.test(o.token) || !Number.isInteger(o.pid)) throw new Error("bad record");
-      owner = { token: o.token, pid: o.pid, start: typeof o.start === "string" ? o.start : null, host: String(o.host ?? hostname()), time: Number(o.time) };
+      if (!o || typeof o !== "object" || !Number.isInteger(o.pid) || o.pid <= 0) throw new Error("bad record");
+      const rec = { pid: o.pid, start: typeof o.start === "string" ? o.start : null, host: typeof o.host === "string" ? o.host : hostname() };
+      // A record naming a process and its start time, but with a token of another shape (another
+      // version's), is still that process's lock (the start time tells a live owner from pid reuse):
+      // it gets a token of ours, as claim files are named after it. Without a start time it is junk.
+      if (typeof o.token === "string" && /^[a-z0-9-]{1,80}$/.test(o.token)) owner = { token: o.token, ...rec, time: Number(o.time) };
+      else if (rec.start !== null) owner = { ...legacy, ...rec };
+      else throw new Error("bad record");
     } catch {
       // Unreadable: an older writer between creating and writing it, or junk. Junk goes stale after a while.
       owner = { ...legacy, pid: Date.now() - st.mtimeMs < 10_000 ? process.pid : 0, unreadable: true };

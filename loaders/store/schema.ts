@@ -52,7 +52,12 @@ export const ERROR_COLUMNS: Columns = { source: "VARCHAR", position: "VARCHAR", 
  * public-inbox `d` commits: hide the copies of message_id that came from `source`'s archive
  * before it (`seq`, the order in the archive; NULL in older parts: hides every copy, as it did).
  */
-export const TOMBSTONE_COLUMNS: Columns = { message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR", seq: "BIGINT" };
+export const TOMBSTONE_COLUMNS: Columns = {
+  message_id: "VARCHAR", source: "VARCHAR", position: "VARCHAR", seq: "BIGINT",
+  // Added later: true for a copy gone from a rewritten history (public-inbox-purge): it hides only
+  // the arrival of that source at that position.
+  copy_only: "BOOLEAN",
+};
 
 export const PART_TABLES = {
   messages: MESSAGE_COLUMNS,
@@ -113,27 +118,30 @@ export function relationSql(files: string[], columns: Columns): string {
  * older stores, "pi:/inbox", all give "pi:/inbox"). Other sources are their own archive.
  */
 export function archiveSql(col: string): string {
-  return `CASE WHEN starts_with(${col}, 'pi:') THEN regexp_replace(regexp_replace(${col}, '#\\d+$', ''), '/git/\\d+\\.git/?$', '') ELSE ${col} END`;
+  return `CASE WHEN starts_with(${col}, 'pi:') THEN regexp_replace(regexp_replace(${col}, '#\\d+$', ''), '/git/\\d+\\.git/?$', '')
+    WHEN starts_with(${col}, 'lore-http:') THEN regexp_replace(${col}, '\\?.*$', '') ELSE ${col} END`;
 }
 
 /** archiveSql for one source id, in JS: the archive (an inbox over all its epochs) a source belongs to. */
 export function archiveOf(source: string): string {
-  return source.startsWith("pi:") ? source.replace(/#\d+$/, "").replace(/\/git\/\d+\.git\/?$/, "") : source;
+  if (source.startsWith("pi:")) return source.replace(/#\d+$/, "").replace(/\/git\/\d+\.git\/?$/, "");
+  if (source.startsWith("lore-http:")) return source.replace(/\?.*$/, ""); // a search slice's copies: "<id>?d:FROM..TO"
+  return source;
 }
 
 /** A source whose LIST= tag changed, and its current tag (manifest `retagged`). */
 export interface Retag { source: string; list: string | null }
 
 /**
- * Hides a re-tagged source's copies that carry an old tag once the same copy was read again
- * with the current one (copies not read again yet keep counting, so an interrupted re-tag hides nothing).
+ * Hides a re-tagged source's copies (its own, an epoch's "<id>#N", a search slice's "<id>?d:...")
+ * that carry an old tag once the same copy was read again with the current one (copies not read again yet keep counting, so an interrupted re-tag hides nothing).
  */
 function retagFilter(retags: Retag[]): string {
   if (retags.length === 0) return "";
   const values = retags.map((r) => `(${sqlString(r.source)}, ${r.list === null ? "NULL" : sqlString(r.list)})`).join(", ");
   return `
        AND NOT EXISTS (SELECT 1 FROM (VALUES ${values}) r(source, list) JOIN raw_arrivals b ON b.message_id = a.message_id AND b.source = a.source
-                       WHERE (a.source = r.source OR starts_with(a.source, r.source || '#'))
+                       WHERE (a.source = r.source OR starts_with(a.source, r.source || '#') OR starts_with(a.source, r.source || '?'))
                          AND a.list IS DISTINCT FROM r.list AND b.list IS NOT DISTINCT FROM r.list)`;
 }
 
@@ -149,7 +157,8 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = fa
     `CREATE OR REPLACE TEMP VIEW arrivals AS SELECT a.* EXCLUDE (seq) FROM raw_arrivals a
        WHERE NOT EXISTS (SELECT 1 FROM raw_tombstones t WHERE t.message_id = a.message_id
                          AND ${archiveSql("t.source")} = ${archiveSql("a.source")}
-                         AND (t.seq IS NULL OR a.seq IS NULL OR t.seq > a.seq))${retagFilter(retags)}`,
+                         AND CASE WHEN coalesce(t.copy_only, false) THEN t.source = a.source AND t.position = a.position
+                                  ELSE t.seq IS NULL OR a.seq IS NULL OR t.seq > a.seq END)${retagFilter(retags)}`,
     `CREATE OR REPLACE TEMP VIEW person_emails AS SELECT * FROM raw_person_emails`,
     `CREATE OR REPLACE TEMP VIEW messages AS
      WITH arr AS (

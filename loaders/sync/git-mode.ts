@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Source, SourceCursor, SourceItem } from "../model/records.ts";
+import type { ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { publicInboxSource } from "../sources/public-inbox.ts";
 import { normalizeInbox } from "../sources/lore/http-source.ts";
 import { parseHeaders, first } from "../parse/headers.ts";
@@ -218,8 +218,8 @@ export function messageDate(bytes: Buffer, fallback?: number): number | null {
 export function windowed(src: Source, w: Window, counts = { outside: 0 }): Source {
   return {
     ...src,
-    read: async function* (cursor?: SourceCursor): AsyncGenerator<SourceItem> {
-      for await (const item of src.read(cursor)) {
+    read: async function* (cursor?: SourceCursor, ctx?: ReadContext): AsyncGenerator<SourceItem> {
+      for await (const item of src.read(cursor, ctx)) {
         if (item.kind === "message") {
           const t = messageDate(item.bytes, item.fallbackDate);
           if (t === null || !inWindow(t, w)) {
@@ -264,9 +264,9 @@ export function windowCursor(src: Source, w: Window): Source {
   const window: CoveredWindow = { since: w.since, until: w.until };
   return {
     ...src,
-    read: async function* (cursor?: SourceCursor): AsyncGenerator<SourceItem> {
+    read: async function* (cursor?: SourceCursor, ctx?: ReadContext): AsyncGenerator<SourceItem> {
       const from = needsReread(cursor, w) ? undefined : cursor;
-      for await (const item of src.read(from)) yield { ...item, cursor: { ...item.cursor, window } };
+      for await (const item of src.read(from, ctx)) yield { ...item, cursor: { ...item.cursor, window } };
     },
   };
 }

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -94,7 +94,10 @@ test("thread <id>: an id without '@' is fetched from <inbox>/<id>/t.mbox.gz and 
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? "");
-    if (req.url === "/ibx/20240701120000.GA1234/t.mbox.gz") {
+    if (req.url === "/ibx/asked%40example.org/t.mbox.gz") { // a stale cache: another thread
+      res.writeHead(200, { "content-type": "application/gzip" });
+      res.end(gzipSync(mail("other@example.org", "[PATCH] other") + mail("other-reply@example.org", "Re: [PATCH] other", "other@example.org")));
+    } else if (req.url === "/ibx/20240701120000.GA1234/t.mbox.gz") {
       res.writeHead(200, { "content-type": "application/gzip" });
       res.end(gzipSync(mail("20240701120000.GA1234", "[PATCH] zoo: no at") + mail("reply-no-at", "Re: [PATCH] zoo: no at", "20240701120000.GA1234")));
     } else {
@@ -117,6 +120,12 @@ test("thread <id>: an id without '@' is fetched from <inbox>/<id>/t.mbox.gz and 
     const missing = await capture(() => threadCommand(["--store", storeDir, "--no-analyze", "--inbox", inbox, "nosuch-id"]));
     assert.equal(missing.code, 1);
     assert.match(missing.err, /no such message/);
+    // an answer without the asked message is another thread: refused, nothing stored (no store made)
+    const fresh = join(t.dir, "fresh");
+    const wrong = await capture(() => threadCommand(["--store", fresh, "--no-analyze", "--inbox", inbox, "asked@example.org"]));
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.err, /answered with 2 messages, none of them asked@example\.org: another thread/);
+    assert.ok(!existsSync(fresh), "the failed fetch left no store");
   } finally {
     server.close();
     t.cleanup();

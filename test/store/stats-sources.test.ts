@@ -36,3 +36,25 @@ test("sources counts registered archives (an all-deleted inbox included, each in
     await store.close();
   }
 });
+
+test("an HTTP search's copies (one source id per date slice) are one archive in sources and sources_with_mail", async (t) => {
+  const d = tempDir(t);
+  const id = "lore-http:http://127.0.0.1:1/l/";
+  const slices = ["d:20240701..20240707", "d:20240708..20240714", "d:20240715.."];
+  const source = {
+    id, kind: "mbox" as const, path: "http://127.0.0.1:1/l/", list: "netdev",
+    async *read() {
+      for (const [i, q] of slices.entries()) {
+        yield { kind: "message" as const, bytes: Buffer.from(msg(`h${i}`)), provenance: { source: `${id}?${q}`, position: "0", list: "netdev" }, cursor: { covered: [] } };
+      }
+    },
+  };
+  const store = await openStore(join(d, "store"));
+  try {
+    await ingest(store, [source]);
+    const st = await computeStats(store);
+    assert.deepEqual([st.sources, st.sources_with_mail, st.messages], [1, 1, 3]);
+  } finally {
+    await store.close();
+  }
+});

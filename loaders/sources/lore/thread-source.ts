@@ -65,7 +65,12 @@ export function threadUrl(ref: ThreadRef): string {
   return `${normalizeInbox(ref.inbox)}${encodeURIComponent(ref.messageId)}/t.mbox.gz`;
 }
 
-export function loreThreadSource(ref: ThreadRef, client: HttpClient, list?: string): Source {
+/**
+ * `idsOf` (given by the caller: parse/ sits above sources/) names the Message-IDs a raw message
+ * carries; with it, an answer that does not hold the asked message (another thread: a stale cache,
+ * a proxy) is refused instead of stored as that thread.
+ */
+export function loreThreadSource(ref: ThreadRef, client: HttpClient, list?: string, idsOf?: (bytes: Buffer) => string[]): Source {
   const url = threadUrl(ref);
   const id = `lore-thread:${url}`;
   return {
@@ -74,6 +79,10 @@ export function loreThreadSource(ref: ThreadRef, client: HttpClient, list?: stri
       const res = await client.request(url, "GET");
       if (res.status === 404) throw new Error(`${url}: no such message on ${ref.inbox} (HTTP 404)`);
       const msgs = await mboxMessages(res, client.opts.maxResponseBytes);
+      if (idsOf && msgs.length && !msgs.some((m) => idsOf(m).includes(ref.messageId))) {
+        throw new Error(`${url}: the server answered with ${msgs.length} messages, none of them ${ref.messageId}: ` +
+          "another thread (a stale cache or proxy?); nothing was stored");
+      }
       for (let i = 0; i < msgs.length; i++) {
         // A thread grows: no resume state, every fetch is whole (dedup keeps the store exact).
         yield { kind: "message", bytes: msgs[i], provenance: { source: id, position: String(i), list }, cursor: {} };
