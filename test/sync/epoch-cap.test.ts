@@ -16,6 +16,7 @@ import { tempDir } from "../sources/helpers.ts";
 import { env } from "../sources/git-epoch.ts";
 
 const MiB = 1 << 20;
+const CAP = 256 * 1024;
 
 /** Commit `files` blobs of `size` random bytes each to the bare epoch at `bare` (created if needed). */
 function addRandom(bare: string, files: number, size: number, tag: string): void {
@@ -36,11 +37,11 @@ const packs = (gitDir: string) => readdirSync(join(gitDir, "objects", "pack")).s
 test("a clone over the cap stops with an error naming the epoch and the cap, and leaves no mirror", { timeout: 60_000 }, async (t) => {
   const d = tempDir(t);
   const inbox = join(d, "inbox");
-  addRandom(join(inbox, "0"), 48, 64 * 1024, "big"); // 3 MiB of incompressible blobs
+  addRandom(join(inbox, "0"), 12, 64 * 1024, "big"); // 768 KiB of incompressible blobs
   const dest = join(d, "mirror", "0.git");
-  const err = await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 1 * MiB).then(() => null, (e: Error) => e);
+  const err = await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, CAP).then(() => null, (e: Error) => e);
   assert.ok(err instanceof EpochCapError, String(err));
-  assert.match(err.message, /epoch 0: git clone brought more than the 1\.0 MiB cap per epoch/);
+  assert.match(err.message, /epoch 0: git clone brought more than the 256\.0 KiB cap per epoch/);
   assert.match(err.message, /sync\.maxEpochBytes/);
   assert.ok(!existsSync(dest) && !existsSync(`${dest}.partial`), "nothing of the clone is left");
   // under the cap the same epoch mirrors as before
@@ -54,12 +55,12 @@ test("a fetch over the cap is rolled back: the mirror keeps its refs and packs, 
   const remote = join(inbox, "0");
   addRandom(remote, 4, 1024, "small");
   const dest = join(d, "mirror", "0.git");
-  assert.equal(await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 1 * MiB), "clone");
+  assert.equal(await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, CAP), "clone");
   const before = { head: head(dest), packs: packs(dest) };
-  addRandom(remote, 48, 64 * 1024, "big");
-  const err = await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, 1 * MiB).then(() => null, (e: Error) => e);
+  addRandom(remote, 12, 64 * 1024, "big");
+  const err = await mirrorEpoch(`file://${inbox}/`, 0, dest, undefined, undefined, CAP).then(() => null, (e: Error) => e);
   assert.ok(err instanceof EpochCapError, String(err));
-  assert.match(err.message, /epoch 0: git fetch brought more than the 1\.0 MiB cap/);
+  assert.match(err.message, /epoch 0: git fetch brought more than the 256\.0 KiB cap/);
   assert.equal(head(dest), before.head, "refs as before");
   assert.deepEqual(packs(dest), before.packs, "no new pack or temp pack left");
   execFileSync("git", ["--git-dir", dest, "fsck", "--no-progress"], { stdio: "ignore" }); // still a sound repository
@@ -82,7 +83,7 @@ test("a clone that fails (no such epoch) leaves neither its partial mirror nor t
 test("git's dumb HTTP protocol (loose objects, no pack) is capped the same way", { timeout: 60_000 }, async (t) => {
   const d = tempDir(t);
   const inbox = join(d, "inbox");
-  addRandom(join(inbox, "0"), 48, 64 * 1024, "big"); // pushed loose: under receive.unpackLimit
+  addRandom(join(inbox, "0"), 12, 64 * 1024, "big"); // pushed loose: under receive.unpackLimit
   execFileSync("git", ["--git-dir", join(inbox, "0"), "update-server-info"]);
   // a plain static file server: git finds no smart protocol and fetches object by object
   const srv = createServer((req, res) => {
@@ -95,7 +96,7 @@ test("git's dumb HTTP protocol (loose objects, no pack) is capped the same way",
   try {
     const url = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/`;
     const dest = join(d, "mirror", "0.git");
-    const err = await mirrorEpoch(url, 0, dest, undefined, undefined, 1 * MiB).then(() => null, (e: Error) => e);
+    const err = await mirrorEpoch(url, 0, dest, undefined, undefined, CAP).then(() => null, (e: Error) => e);
     assert.ok(err instanceof EpochCapError, String(err));
     assert.ok(!existsSync(dest) && !existsSync(`${dest}.partial`));
     assert.equal(await mirrorEpoch(url, 0, dest, undefined, undefined, 64 * MiB), "clone", "under the cap it mirrors");
