@@ -11,7 +11,8 @@ import type { Page } from "playwright-core";
 import { tempDir } from "../store/helpers.ts";
 import { haveChromium } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
-import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
+import { SHOTS, type ServedSite } from "./served-site.ts";
+import { serveCorpusData } from "./store-data-site.ts";
 import { cli, sqlRows } from "./pipeline.ts";
 import { writeCarriedCorpus } from "./carried-corpus.ts";
 // @ts-expect-error plain browser JS module without types
@@ -105,9 +106,9 @@ describe("person figures under a filter (browser code) against the loader and th
   });
 });
 
-describe("person, Reviews and People pages under a window in Chromium (the carried corpus through ingest + analyze + build)", { skip: haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)" }, () => {
+describe("person, Reviews and People pages under a window in Chromium (the carried corpus through ingest + analyze, on the site suite's build)", { skip: haveChromium() ? false : "SKIP: /usr/bin/chromium is missing (apt-get install chromium)" }, () => {
   let served: ServedSite | undefined;
-  before(async () => { served = await serveCorpusSite("tg-person-window-site-", writeCarriedCorpus); });
+  before(async () => { served = await serveCorpusData("tg-person-window-site-", writeCarriedCorpus); }); // on the site suite's build
   after(async () => { await served?.close(); });
   // A window that cuts Bob's replies and carried tags (his review of p1 and his tag carried in p2 in; his tag
   // carried in f1, his reply to it, Eve's answer and his undated reply out).
