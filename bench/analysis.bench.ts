@@ -21,7 +21,8 @@ const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
 // derived runs in DuckDB's threads beside the artifacts (its JS part interleaved with them), the
 // layout on a worker thread: the waits are what is left of them on the main thread.
 // "a:NAME" are the artifact builders inside "artifacts" (a:threads includes a:thread shards, a:people
-// a:person shards and a:search); "affiliations" runs after "derived" in the same chain.
+// a:person shards and a:search); "affiliations" (compute and write; its store reads start right after
+// "read", beside the corpus analysis) runs after "derived" in the same chain.
 const STAGES = ["read", "threads", "graph", "metrics", "layout", "responsiveness+reviews", "series", "people", "derived", "affiliations", "artifacts",
   "a:threads", "a:thread shards", "a:people", "a:person shards", "a:search", "a:reviews",
   "a:series", "a:facts", "a:graph", "quarters wait", "a:buckets", "layout wait", "derived wait", "affiliation files", "write"];

@@ -69,6 +69,11 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
   const lookup = (address: string) => { let r = known.get(address); if (r === undefined) known.set(address, (r = dir.lookup(address))); return r; };
   const knownListIds = new Map<string, ListInfo | null>();
   const listIdInfo = (id: string) => { let r = knownListIds.get(id); if (r === undefined) knownListIds.set(id, (r = lookup(listIdAddress(id)))); return r; };
+  const add = (id: string, names: string[], info: ListInfo | null, via: MessageList["via"]) => {
+    if (!info || names.includes(info.name)) return;
+    names.push(info.name);
+    messageLists.push({ messageId: id, list: info.name, address: info.address, tracked: trackedNames.has(info.name), via });
+  };
   for (let i = 0; i < msgs.length; i++) {
     const m = msgs[i], names: string[] = [];
     for (const l of m.lists) {
@@ -77,14 +82,9 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
       messageLists.push({ messageId: m.id, list: l, address: null, tracked: trackedNames.has(l), via: "archive" });
     }
     const ad = input.addressed.get(m.id);
-    const add = (info: ListInfo | null, via: MessageList["via"]) => {
-      if (!info || names.includes(info.name)) return;
-      names.push(info.name);
-      messageLists.push({ messageId: m.id, list: info.name, address: info.address, tracked: trackedNames.has(info.name), via });
-    };
     if (ad) {
-      for (const x of ad.to) add(lookup(x), "to-cc");
-      if (ad.listId) add(listIdInfo(ad.listId), "list-id");
+      for (const x of ad.to) add(m.id, names, lookup(x), "to-cc");
+      if (ad.listId) add(m.id, names, listIdInfo(ad.listId), "list-id");
     }
     // Most messages reached only their archives' lists: their (shared, read-only) lists array.
     listsOf[i] = names.length === m.lists.length ? m.lists : names;
