@@ -40,7 +40,7 @@ const MAIN_CHART: Record<string, string> = {
   "/organisations": "[data-kpi=people_with_org]",
 };
 /** Pages measured again with a window in the URL (three months around the median message: windowQuery). */
-const WINDOWED = ["/graph", "/subsystems", "/organisations"];
+const WINDOWED = ["/graph", "/people", "/subsystems", "/organisations"];
 const ENTITY_CHART: [RegExp, string][] = [
   [/^\/thread\?/, "[data-testid=thread-flow] .tg-flow-row circle"],
   [/^\/person\?/, "svg[aria-label='person activity chart'] rect"],
