@@ -214,7 +214,7 @@ async function corpusSite(browser: Browser, copies: number, base: string): Promi
   const server = await serveDir(site.dist);
   try {
     const q = windowQuery(store);
-    const paths = [...Object.keys(MAIN_CHART), ...WINDOWED.map((p) => `${p}?${q}`), ...entityPaths(store)];
+    const paths = [...Object.keys(MAIN_CHART), ...WINDOWED.map((p) => `${p}?${q}`), ...entityPaths(store), `${entityPaths(store)[1]}&${q}`];
     print(`${copies === 1 ? "2024-h2 corpus + ksummit" : `${copies} half-year copies of 2024-h2`}: ${meta.counts.messages} messages, ${meta.counts.people} people, graph ${meta.counts.graph_people} nodes`,
       await measurePages(browser, server.url, paths, midDay(meta)));
     if (copies === 1) {
