@@ -15,6 +15,7 @@ import { tempDir } from "../store/helpers.ts";
 import { cli, sqlRows } from "./pipeline.ts";
 import { writeCarriedCorpus } from "./carried-corpus.ts";
 import { writeSyntheticCorpus } from "./synthetic-corpus.ts";
+import { homeLists } from "../../loaders/analysis/analyze.ts";
 // @ts-expect-error plain browser JS module without types
 import { decodeFacts, keepRows, maskOf, isoOfDay } from "../../src/components/facts.js";
 // @ts-expect-error plain browser JS module without types
@@ -89,6 +90,7 @@ for (const [corpus, write] of [["synthetic", writeSyntheticCorpus], ["carried", 
         const r = rows[i];
         for (const k of COUNTS) { assert.equal(r[k], p[k] ?? 0, `${p.id}: ${k}`); nonzero += r[k]; }
         assert.deepEqual(r.lists, p.lists, `${p.id}: per list`);
+        assert.equal(r.home, p.home, `${p.id}: home list`);
         assert.equal(minute(r.median_reply_ms), minute(p.median_reply_ms), `${p.id}: median reply`);
         assert.equal(dayOfMs(r.last), dayOfMs(p.last), `${p.id}: last seen`);
       });
@@ -119,6 +121,8 @@ for (const [corpus, write] of [["synthetic", writeSyntheticCorpus], ["carried", 
         for (const r of sqlRows(store, `SELECT person_id AS k, l, count(*) AS n FROM (SELECT person_id, unnest(lists) AS l ${msgs}) GROUP BY 1, 2`)) {
           const o = perList.get(r.k) ?? {}; o[r.l] = Number(r.n); perList.set(r.k, o);
         }
+        // Home lists by the loader's own function, over the kept messages in its order.
+        const home = homeLists(sqlRows(store, `SELECT person_id AS "from", lists ${msgs} ORDER BY date NULLS LAST, message_id`) as { from: string; lists: string[] }[], new Set<string>(facts.lists));
         const last = new Map(sqlRows(store, `SELECT person_id AS k, epoch_ms(max(date)) AS ms ${msgs} AND date IS NOT NULL GROUP BY 1`).map((r) => [r.k, Number(r.ms)]));
         const lat = new Map<string, number[]>();
         for (const r of sqlRows(store, `SELECT from_id AS k, latency_ms AS ms FROM replies WHERE NOT is_bot AND latency_ms >= 0 AND ${where()} ORDER BY 2`)) {
@@ -134,6 +138,7 @@ for (const [corpus, write] of [["synthetic", writeSyntheticCorpus], ["carried", 
           const id = r.id;
           for (const [k, m] of Object.entries(want)) { assert.equal(r[k], m.get(id) ?? 0, `${id} ${what}: ${k}`); seen += r[k]; }
           assert.deepEqual(r.lists, perList.get(id) ?? {}, `${id} ${what}: per list`);
+          assert.equal(r.home, home.get(id) ?? null, `${id} ${what}: home list`);
           assert.equal(dayOfMs(r.last), dayOfMs(last.get(id) ?? null), `${id} ${what}: last seen`);
           const l = lat.get(id) ?? [];
           assert.equal(minute(r.median_reply_ms), minute(l.length ? l[Math.min(l.length - 1, Math.floor(0.5 * l.length))] : null), `${id} ${what}: median reply`);
