@@ -60,11 +60,15 @@ export function peopleCounts(f, filter, pc, kept = keepRows(f, filter)) {
   const { keep } = kept, P = f.people, nl = f.lists.length;
   const z = () => new Int32Array(P);
   const messages = z(), started = z(), patches = z(), forOthers = z(), perList = f.lists.map(z), lastDay = new Float64Array(P).fill(NaN);
+  // Home list weights (analyze.ts homeLists): 1/k to each of the k tracked lists a message reached, summed in row (= corpus) order.
+  const weight = new Float64Array(P * nl);
   for (let r = 0; r < f.n; r++) {
     if (!keep[r]) continue;
     const p = f.person[r], m = f.listMask[r];
     messages[p]++;
-    for (let i = 0; i < nl; i++) if (m & (1 << i)) perList[i][p]++;
+    let k = 0;
+    for (let i = 0; i < nl; i++) if (m & (1 << i)) { perList[i][p]++; k++; }
+    for (let i = 0; i < nl; i++) if (m & (1 << i)) weight[p * nl + i] += 1 / k;
     if (pc.started[r]) started[p]++;
     if (pc.authoredBy[r] >= 0) { patches[pc.authoredBy[r]]++; if (pc.forwarded[r]) forOthers[p]++; }
     if (!Number.isNaN(f.day[r]) && !(f.day[r] <= lastDay[p])) lastDay[p] = f.day[r];
@@ -78,7 +82,22 @@ export function peopleCounts(f, filter, pc, kept = keepRows(f, filter)) {
   const firstReplies = z(), firstOk = firstReplyKept(f, filter);
   for (let i = 0; i < pc.firstDay.length; i++) if (firstOk(pc.firstDay[i], pc.firstLists[i])) firstReplies[pc.firstResponder[i]]++;
   const carried = f.carriedRow ? carriedPerPerson(f, filter) : null;
-  return { messages, perList, started, patches, forOthers, reviewsGiven, reviewsReceived, naksGiven, naksReceived, lastDay, firstReplies, carried };
+  return { messages, perList, home: homeOf(weight, P, nl), started, patches, forOthers, reviewsGiven, reviewsReceived, naksGiven, naksReceived, lastDay, firstReplies, carried };
+}
+
+/** analyze.ts homeLists over the weights: the list with the most, a tie within float noise "several lists" (index nl in f.homes), -1: no tracked list. */
+function homeOf(weight, P, nl) {
+  const home = new Int32Array(P).fill(-1);
+  for (let p = 0; p < P; p++) {
+    let best = -1, second = -1;
+    for (let i = 0; i < nl; i++) {
+      const w = weight[p * nl + i];
+      if (w <= 0) continue;
+      if (best < 0 || w > weight[p * nl + best]) { second = best; best = i; } else if (second < 0 || w > weight[p * nl + second]) second = i;
+    }
+    home[p] = best < 0 ? -1 : second >= 0 && weight[p * nl + best] - weight[p * nl + second] < 1e-9 ? nl : best;
+  }
+  return home;
 }
 
 /** Per fact-table person: replies sent (their kept rows with a reply edge, no bot at either end) and their reply times (replyTimes). */
@@ -98,7 +117,7 @@ export function peopleReplies(f, pc, keep) {
 
 /**
  * people.json rows with every windowed column replaced by its value under the filter (the People
- * page's table): messages, lists, threads_started, patches_authored, patches_for_others,
+ * page's table): home (their home list in the filter), messages, lists, threads_started, patches_authored, patches_for_others,
  * replies_sent, reviews_given/received, reviews_carried(_received), naks_given/received,
  * first_replies, median_reply_ms (to the minute), last (the day of their last message in it).
  * People the fact tables do not know sent nothing in any window: zeros. pc: decodePeopleCols with the reply times.
@@ -112,7 +131,8 @@ export function peopleRowsInFilter(f, people, filter, pc, kept = keepRows(f, fil
     const lists = {};
     if (k >= 0) f.lists.forEach((l, i) => { if (c.perList[i][k]) lists[l] = c.perList[i][k]; });
     const med = k < 0 ? null : rep.times.get(k)?.medianMinutes ?? null;
-    return { ...p, messages: at(c.messages), lists, threads_started: at(c.started), patches_authored: at(c.patches), patches_for_others: at(c.forOthers),
+    const home = k < 0 || c.home[k] < 0 ? null : f.homes[c.home[k]];
+    return { ...p, home, messages: at(c.messages), lists, threads_started: at(c.started), patches_authored: at(c.patches), patches_for_others: at(c.forOthers),
       replies_sent: at(rep.sent), reviews_given: at(c.reviewsGiven), reviews_received: at(c.reviewsReceived),
       reviews_carried: at(c.carried?.given), reviews_carried_received: at(c.carried?.received),
       naks_given: at(c.naksGiven), naks_received: at(c.naksReceived), first_replies: at(c.firstReplies),
