@@ -40,7 +40,7 @@ const MAIN_CHART: Record<string, string> = {
   "/organisations": "[data-kpi=people_with_org]",
 };
 /** Pages measured again with a window in the URL (three months around the median message: windowQuery). */
-const WINDOWED = ["/graph", "/subsystems", "/organisations"];
+const WINDOWED = ["/graph", "/people", "/subsystems", "/organisations"];
 const ENTITY_CHART: [RegExp, string][] = [
   [/^\/thread\?/, "[data-testid=thread-flow] .tg-flow-row circle"],
   [/^\/person\?/, "svg[aria-label='person activity chart'] rect"],
@@ -214,7 +214,7 @@ async function corpusSite(browser: Browser, copies: number, base: string): Promi
   const server = await serveDir(site.dist);
   try {
     const q = windowQuery(store);
-    const paths = [...Object.keys(MAIN_CHART), ...WINDOWED.map((p) => `${p}?${q}`), ...entityPaths(store)];
+    const paths = [...Object.keys(MAIN_CHART), ...WINDOWED.map((p) => `${p}?${q}`), ...entityPaths(store), `${entityPaths(store)[1]}&${q}`];
     print(`${copies === 1 ? "2024-h2 corpus + ksummit" : `${copies} half-year copies of 2024-h2`}: ${meta.counts.messages} messages, ${meta.counts.people} people, graph ${meta.counts.graph_people} nodes`,
       await measurePages(browser, server.url, paths, midDay(meta)));
     if (copies === 1) {

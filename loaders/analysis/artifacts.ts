@@ -44,6 +44,10 @@ export const FILES = {
   factsObs: "facts-obs.json",
   /** Reviewed/Acked/Tested-by carried inside patches (facts.ts), apart: only Reviews, People and person pages load them. */
   factsCarried: "facts-carried.json",
+  /** What the People page (and person page) need besides facts.json for every person column under a filter (person-facts.ts buildPeopleColsFacts). */
+  factsPeopleCols: "facts-people-cols.json",
+  /** Reply edges with no bot at either end and their minutes, by row (person-facts.ts): the People page's replies sent and median reply under a filter. */
+  factsReplyTimes: "facts-reply-times.json",
   /** Names and keys of the fact tables' people (facts.ts). */
   factsPeople: "facts-people.json",
   /** Each fact-table person's home subsystem and organisation (facts-affiliations.ts), written once subsystems are known. */

@@ -212,7 +212,7 @@ export function personIndexOf(a: Analysis): Map<string, number> {
   return new Map(personOrder(a).map((id, k) => [id, k]));
 }
 
-/** Person index order of buildFacts: senders by messages sent (most first, ties by id), then people only replied to or named in reviews. */
+/** Person index order of buildFacts: senders by messages sent (most first, ties by id), then people only replied to, named in reviews or authors of forwarded patches. */
 function personOrder(a: Analysis): string[] {
   const sent = new Map<string, number>();
   for (const m of a.corpus.messages) sent.set(m.from, (sent.get(m.from) ?? 0) + 1);
@@ -221,6 +221,8 @@ function personOrder(a: Analysis): string[] {
   const add = (id: string | null) => { if (id !== null && !seen.has(id)) { seen.add(id); ids.push(id); } };
   for (const e of a.replies) add(e.to);
   for (const r of a.reviews) { add(r.reviewer); add(r.author); }
+  // In-body authors of forwarded patches (their patches count for them: person-facts.ts buildPeopleColsFacts).
+  for (const m of a.corpus.messages) if (m.author !== undefined && m.patch.isPatch && !m.patch.isCover) add(m.author);
   return ids;
 }
 

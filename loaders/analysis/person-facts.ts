@@ -42,3 +42,51 @@ export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
     };
   };
 }
+
+/**
+ * What the People page needs, besides facts.json, to compute every person column under a filter
+ * (src/components/people-window.js), by build-people.ts's definitions. facts-people-cols.json
+ * (small; the person page loads it too): which rows started a thread (as the rows where that
+ * differs from "replies to nothing", FLAG.reply clear: a phantom-rooted thread's first message, a
+ * root with a self-reference; usually none), which patch rows are cover letters, the forwarded
+ * patches' in-body authors, and the first replies to threads (as the shards' `first`, with the
+ * responder). facts-reply-times.json (the People page alone): the reply edges with no bot at
+ * either end, by row, with minutes to the reply (-1: none). Rows are facts.json message rows,
+ * ascending, as differences to the previous one (the first to 0).
+ */
+export interface PeopleColsFacts {
+  started_flip: number[];
+  covers: number[];
+  forwarded: { row: number[]; author: number[] };
+  first: { day: number[]; lists: number[]; responder: number[] };
+}
+export interface ReplyTimesFacts { human: { row: number[]; minutes: number[] } }
+
+export function buildPeopleColsFacts(a: Analysis): { cols: PeopleColsFacts; times: ReplyTimesFacts } {
+  const msgs = a.corpus.messages, rowOf = factRowOf(a), personIdx = factPersonIndex(a), lists = a.corpus.lists;
+  const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) { const i = lists.indexOf(l); if (i >= 0) m += 2 ** i; } return m; };
+  const deltas = (xs: number[]) => { let p = 0; return xs.map((x) => { const d = x - p; p = x; return d; }); };
+  const root = new Uint8Array(msgs.length);
+  for (const t of a.tr.threads) if (!t.rootIsPhantom) root[t.root] = 1;
+  const flip: number[] = [], covers: number[] = [], fwd: { row: number; author: number }[] = [];
+  msgs.forEach((m, i) => {
+    const r = rowOf[i], noParent = !(m.inReplyTo || m.references.length);
+    if (!!root[i] !== noParent) flip.push(r);
+    if (m.patch.isPatch && m.patch.isCover) covers.push(r);
+    else if (m.patch.isPatch && m.author !== undefined) fwd.push({ row: r, author: personIdx.get(m.author)! });
+  });
+  fwd.sort((x, y) => x.row - y.row);
+  const firsts = a.observations.filter((o) => o.kind === "thread" && o.responder)
+    .map((o) => ({ day: Math.floor(o.start / DAY), lists: maskOf(o.lists), who: personIdx.get(o.responder!)! }))
+    .sort((x, y) => x.day - y.day || x.lists - y.lists || x.who - y.who);
+  const human = a.replies.filter((e) => !e.bot).map((e) => ({ row: rowOf[e.child], minutes: e.latency === null || e.latency < 0 ? -1 : Math.round(e.latency / 60000) }))
+    .sort((x, y) => x.row - y.row);
+  return {
+    cols: {
+      started_flip: deltas(flip.sort((x, y) => x - y)), covers: deltas(covers.sort((x, y) => x - y)),
+      forwarded: { row: deltas(fwd.map((x) => x.row)), author: fwd.map((x) => x.author) },
+      first: { day: deltas(firsts.map((x) => x.day)), lists: firsts.map((x) => x.lists), responder: firsts.map((x) => x.who) },
+    },
+    times: { human: { row: deltas(human.map((x) => x.row)), minutes: human.map((x) => x.minutes) } },
+  };
+}

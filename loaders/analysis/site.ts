@@ -12,7 +12,7 @@ import { personDetailJson } from "./person-detail-json.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
 import { buildFacts, buildFactsPeople } from "./facts.ts";
 import { factPersonIndex } from "./fact-index.ts";
-import { personFactsOf } from "./person-facts.ts";
+import { buildPeopleColsFacts, personFactsOf } from "./person-facts.ts";
 import { buildGraphBuckets, startQuarterMetrics, type QuarterMetrics } from "./graph-buckets.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
@@ -87,6 +87,9 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
       files.set(FILES.factsReplies, JSON.stringify({ replies }));
       files.set(FILES.factsObs, JSON.stringify({ obs }));
       files.set(FILES.factsPeople, JSON.stringify(buildFactsPeople(a)));
+      const { cols, times } = buildPeopleColsFacts(a);
+      files.set(FILES.factsPeopleCols, JSON.stringify(cols));
+      files.set(FILES.factsReplyTimes, JSON.stringify(times));
     }],
   ];
 }

@@ -6,6 +6,7 @@
 // search index by search.js: pages that need them import only those.
 import { FileAttachment } from "observablehq:stdlib";
 import { decodeFacts } from "./facts.js";
+import { decodePeopleCols } from "./people-window.js";
 import { decodeSubsystemFacts } from "./affiliation-figures.js";
 
 export { loadMeta } from "./meta.js";
@@ -22,6 +23,14 @@ export const loadFacts = async ({ replies = false, obs = false, carried = false 
     replies ? FileAttachment("../data/site/facts-replies.json").json() : {}, obs ? FileAttachment("../data/site/facts-obs.json").json() : {},
     carried ? FileAttachment("../data/site/facts-carried.json").json() : {}]);
   return decodeFacts({ ...f, ...r, ...o, ...c });
+};
+/**
+ * What every person column needs under a filter besides the decoded facts `f` (people-window.js
+ * decodePeopleCols); { times: true } adds the reply edges' minutes (replies sent, median reply).
+ */
+export const loadPeopleCols = async (f, { times = false } = {}) => {
+  const [c, t] = await Promise.all([FileAttachment("../data/site/facts-people-cols.json").json(), times ? FileAttachment("../data/site/facts-reply-times.json").json() : null]);
+  return decodePeopleCols(f, c, t);
 };
 /** Names and keys of the fact tables' people (person index -> { name, key }). */
 export const loadFactsPeople = async () => {

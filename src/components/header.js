@@ -59,16 +59,8 @@ function filterBar(meta, wrap) {
   return form;
 }
 
-/**
- * For a page (or part) computed from all shipped data, not from the filter: when the header's
- * filter is set, say so, so that its figures are never read as the window's.
- */
-export function unfilteredNote(f, what = "This page") {
-  const active = f && (f.from || f.to || f.lists || !f.bots);
-  if (!active) return el("span", { "data-testid": "not-filtered", hidden: true });
-  return el("p", { class: "tg-note tg-warn", "data-testid": "not-filtered" },
-    `${what} covers all shipped data: the window, lists and bot setting chosen above do not apply to it yet.`);
-}
+/** Is any filter set (a window, some lists, bots out)? With none, pages show the loaders' all-data figures. */
+export const isFiltered = (f) => !!(f && (f.from || f.to || f.lists || !f.bots));
 
 /** "2024-07-01 – 2024-12-31 · netdev, linux-rdma · bots out": what a filter shows, for notes and captions. */
 export function describeFilter(f, meta) {

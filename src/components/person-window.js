@@ -1,10 +1,12 @@
 // One person's figures under the global filter, in the browser, from the fact tables (facts.js):
 // their messages kept by the filter (window, lists, bots), the threads they wrote in, reviews and
 // carried tags by the headline rules, and (from their shard's fact references, person-facts.ts)
-// replies, correspondents, reply times and first replies. The person page shows these instead of
+// replies, correspondents, reply times and first replies; the counts are people-window.js's (the
+// People page's). The person page shows these instead of
 // its shard's all-data figures when a filter is set; with no filter they equal those
 // (test/site/person-window.test.ts). Plain JS, so Node tests run the very code the page runs.
-import { FLAG, dayOf, maskOf, keepRows, keptReviews, keptCarried, isNakReview } from "./facts.js";
+import { dayOf, keepRows, keptCarried } from "./facts.js";
+import { peopleCounts, replyTimes, firstReplyKept } from "./people-window.js";
 
 const DAY = 86400000;
 
@@ -15,38 +17,27 @@ export function factsIndexOf(people, id) {
 }
 
 /**
- * p: the person's fact-table index. Returns counts, messages per thread row (Map) and monthly
- * activity per list ([{ month, list, messages }], as the shard's `activity`).
+ * p: the person's fact-table index; pc: decodePeopleCols (people-window.js). Returns their counts
+ * (people-window.js peopleCounts: the People page's definitions), messages per thread row (Map)
+ * and monthly activity per list ([{ month, list, messages }], as the shard's `activity`).
  */
-export function personWindow(f, filter, p, kept = keepRows(f, filter)) {
+export function personWindow(f, filter, p, pc, kept = keepRows(f, filter)) {
   const { keep } = kept;
   const perThread = new Map(), act = new Map();
-  let messages = 0, started = 0, patches = 0;
   for (let r = 0; r < f.n; r++) {
     if (!keep[r] || f.person[r] !== p) continue;
-    messages++;
     const t = f.thread[r];
     perThread.set(t, (perThread.get(t) ?? 0) + 1);
-    // A message that replies to nothing is its thread's root (same-second rows have no reliable order).
-    if (!(f.flags[r] & FLAG.reply)) started++;
-    if (f.flags[r] & FLAG.patch) patches++;
     if (Number.isNaN(f.day[r])) continue;
     const month = new Date(f.day[r] * DAY).toISOString().slice(0, 7);
     const lists = f.lists.filter((_, i) => f.listMask[r] & (1 << i));
     for (const l of lists.length ? lists : ["other"]) { const k = `${month}\u0000${l}`; act.set(k, (act.get(k) ?? 0) + 1); }
   }
-  let reviewsGiven = 0, reviewsReceived = 0, naksGiven = 0, naksReceived = 0;
-  for (const i of keptReviews(f, filter)) {
-    const nak = isNakReview(f, i);
-    if (f.reviewer[i] === p) nak ? naksGiven++ : reviewsGiven++;
-    if (f.reviewAuthor[i] === p) nak ? naksReceived++ : reviewsReceived++;
-  }
+  const c = peopleCounts(f, filter, pc, kept), at = (xs) => (p < 0 ? 0 : xs[p]);
   const activity = [...act].map(([k, messages]) => { const [month, list] = k.split("\u0000"); return { month, list, messages }; });
-  return { messages, threads: perThread.size, started, patches, reviewsGiven, reviewsReceived, naksGiven, naksReceived, perThread, activity };
+  return { messages: at(c.messages), threads: perThread.size, started: at(c.started), patches: at(c.patches), forOthers: at(c.forOthers),
+    reviewsGiven: at(c.reviewsGiven), reviewsReceived: at(c.reviewsReceived), naksGiven: at(c.naksGiven), naksReceived: at(c.naksReceived), perThread, activity };
 }
-
-/** build-people.ts quantile: the value at floor(q * n) of the sorted values (null: none). */
-const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
 
 /**
  * A person's replies under a filter, from their shard's fact references (pf: PersonDetail.facts,
@@ -64,7 +55,7 @@ export function personReplies(f, filter, pf, kept = keepRows(f, filter)) {
     if (!keep[r]) continue;
     repliesSent++;
     out.set(o.to[i], (out.get(o.to[i]) ?? 0) + 1);
-    if (o.minutes[i] >= 0) minutes.push(o.minutes[i]);
+    minutes.push(o.minutes[i]);
   }
   for (let i = 0, r = 0; i < inc.row.length; i++) {
     r += inc.row[i];
@@ -72,16 +63,9 @@ export function personReplies(f, filter, pf, kept = keepRows(f, filter)) {
     repliesReceived++;
     inn.set(f.person[r], (inn.get(f.person[r]) ?? 0) + 1);
   }
-  const from = dayOf(filter.from), to = dayOf(filter.to), mask = maskOf(f, filter.lists);
-  for (let i = 0, d = 0; i < fr.day.length; i++) {
-    d += fr.day[i];
-    if ((from !== null && d < from) || (to !== null && d >= to)) continue;
-    if (mask !== null && (fr.lists[i] & mask) === 0) continue;
-    firstReplies++;
-  }
-  minutes.sort((a, b) => a - b);
-  return { repliesSent, repliesReceived, out, in: inn, timed: minutes.length,
-    medianMinutes: quantile(minutes, 0.5), p90Minutes: quantile(minutes, 0.9), firstReplies };
+  const firstOk = firstReplyKept(f, filter);
+  for (let i = 0, d = 0; i < fr.day.length; i++) { d += fr.day[i]; if (firstOk(d, fr.lists[i])) firstReplies++; }
+  return { repliesSent, repliesReceived, out, in: inn, ...replyTimes(minutes), firstReplies };
 }
 
 /** Correspondents as the shard's rows: the 25 with the most replies, { id, name, home, w } (names: facts-people.json). */

@@ -185,6 +185,19 @@ describe("person, Reviews and People pages under a window in Chromium (the carri
     const given = sqlRows(served!.store, `SELECT p.name, count(*)::INTEGER AS n FROM reviews r JOIN people p ON p.person_id = r.reviewer_id WHERE source = 'carried' AND r.${where.replace(" AND date", " AND r.date")} GROUP BY 1`);
     const shown = Object.fromEntries(rows.filter(([, v]) => (v as number) > 0));
     assert.deepEqual(shown, Object.fromEntries(given.map((r) => [r.name, r.n])), "Tags carried per person in the window");
+    // Every other column follows the window too (people-window.js): a few, cell by cell, against SQL over the store.
+    const cells = async (label: string) => {
+      const i = col.findIndex((c) => c.trim().startsWith(label));
+      assert.ok(i >= 0, `a ${label} column: ${col}`);
+      const got = await people.locator(".tg-table tbody tr").evaluateAll((trs, k) => trs.map((tr) => [tr.querySelectorAll("td")[0]?.textContent ?? "", tr.querySelectorAll("td")[k]?.textContent?.trim() ?? ""]), i);
+      return Object.fromEntries(got.filter(([, v]) => v !== "0" && v !== "–"));
+    };
+    const perName = (sql: string) => Object.fromEntries(sqlRows(served!.store, sql).map((r) => [r.name, String(r.v)]));
+    const mw = where.replaceAll("date", "m.date");
+    assert.deepEqual(await cells("Msgs"), perName(`SELECT p.name, count(*)::INTEGER AS v FROM messages m JOIN people p USING (person_id) WHERE ${mw} GROUP BY 1`), "Msgs in the window");
+    assert.deepEqual(await cells("Replies sent"), perName(`SELECT p.name, count(*)::INTEGER AS v FROM replies r JOIN people p ON p.person_id = r.from_id WHERE NOT r.is_bot AND ${where.replaceAll("date", "r.date")} GROUP BY 1`), "Replies sent in the window");
+    assert.deepEqual(await cells("Threads started"), perName(`SELECT p.name, count(*)::INTEGER AS v FROM threads t JOIN messages m ON m.message_id = t.root_id JOIN people p ON p.person_id = m.person_id WHERE NOT t.root_missing AND ${mw} GROUP BY 1`), "Threads started in the window");
+    assert.deepEqual(await cells("Last seen"), perName(`SELECT p.name, strftime(max(m.date), '%Y-%m-%d') AS v FROM messages m JOIN people p USING (person_id) WHERE ${mw} GROUP BY 1`), "Last seen in the window");
     await done(people, "people-window-carried");
   });
 });

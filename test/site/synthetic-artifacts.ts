@@ -116,6 +116,8 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   files[FILES.factsReplies] = { replies: { msg: [], to: [], lists: [], minutes: [] } };
   files[FILES.factsObs] = { obs: { kind: [], day: [], lists: [], time: [], responder: [] } };
   files[FILES.factsCarried] = { carried: { msg: [], reviewer: [], author: [] } };
+  files[FILES.factsPeopleCols] = { started_flip: [], covers: [], forwarded: { row: [], author: [] }, first: { day: [], lists: [], responder: [] } };
+  files[FILES.factsReplyTimes] = { human: { row: [], minutes: [] } };
   // No MAINTAINERS and no organisations: every person unknown (AFF_UNKNOWN), aligned with the facts' people.
   files[FILES.factsAffiliations] = { status: "no-maintainers", hint: MAINTAINERS_HINT, subsystems: [], organisations: [],
     subsystem: people.map(() => -1), organisation: people.map(() => -1) };
