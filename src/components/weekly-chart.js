@@ -2,7 +2,7 @@
 // its own y scale, so netdev does not flatten the others; "share": each list's share of the week.
 // Partial weeks (fewer than 7 days in the data or the window) get a grey band and a note.
 import * as Plot from "@observablehq/plot";
-import { el, fmtDate } from "./dom.js";
+import { el, fmtDate, noneInFilter } from "./dom.js";
 
 const WEEK = 7 * 86400000;
 export const WEEKLY_MODES = { shared: "one scale", "per-list": "a scale per list", share: "share of the week" };
@@ -49,6 +49,7 @@ export function partialNote(partial) {
  * @param o {lists, colors (list -> colour), metric, metricLabel, percent (metric is a share), mode, width}
  */
 export function weeklyChart(rows, o) {
+  if (!rows.length) return noneInFilter("mail");
   const partial = partialWeeks(rows);
   const mode = o.mode in WEEKLY_MODES ? o.mode : "shared";
   if (!o.percent) rows = fillWeeks(rows, o.lists, o.metric);

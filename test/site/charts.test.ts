@@ -122,6 +122,37 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     await clean(page, watch, "overview");
   });
 
+  test("a window with no mail: each chart says so instead of drawing an empty (NaN) axis", async () => {
+    for (const [path, ready, notes] of [["/", "[data-kpi=messages]", 2], ["/series", "[data-kpi=series]", 1], ["/responsiveness", "[data-kpi=messages]", 1]] as const) {
+      const { page, watch } = await open(`${path}?from=2099-01-01&to=2099-01-08`, ready);
+      assert.equal(await page.locator("[data-kpi=messages] .v, [data-kpi=series] .v").first().textContent(), "0", `${path}: the window holds no mail`);
+      assert.equal(await page.locator("[data-testid=none-in-filter]").count(), notes, `${path}: a note per chart left without data`);
+      const axes = await page.locator("main svg text").allTextContents();
+      assert.deepEqual(axes.filter((t) => /NaN|\d\.0{6}/.test(t)), [], `${path}: no NaN or 0.000000 tick`);
+      await clean(page, watch, `nomail-${path.slice(1) || "index"}`);
+    }
+  });
+
+  test("overview: partial weeks are full-height bands in the new/returning chart too", async () => {
+    const DAY = 86_400_000, iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const d0 = Math.floor(meta.window.start / DAY) * DAY;
+    const { page, watch } = await open(`/?from=${iso(d0 + DAY)}&to=${iso(d0 + 10 * DAY)}`, "[data-testid=new-returning-note]");
+    // The chart is the plot with an area mark in the note's cell.
+    const geo = await page.locator("[data-testid=new-returning-note]").evaluate((note) => {
+      const svg = [...note.parentElement!.querySelectorAll("svg")].find((s) => s.querySelector("g[aria-label=area]"))!;
+      return {
+        bottom: Number(svg.querySelector("g[aria-label=rule] line")!.getAttribute("y1")),
+        bands: [...svg.querySelectorAll("g[aria-label=rect] rect")].map((r) => [Number(r.getAttribute("y")), Number(r.getAttribute("height"))]),
+      };
+    });
+    assert.ok(geo.bands.length >= 1, "a 9-day window has a partial week");
+    for (const [y, h] of geo.bands) {
+      assert.ok(Math.abs(y + h - geo.bottom) < 1.5, `band ends on the x axis: ${y}+${h} vs ${geo.bottom}`);
+      assert.ok(y <= 30, `band spans the frame from the top, not up to a data value: y=${y}`);
+    }
+    await clean(page, watch, "overview-partial");
+  });
+
   test("person: monthly chart with partial months marked", async () => {
     const people = JSON.parse(readFileSync(join(served!.store, "site/people.json"), "utf8")).rows;
     const { page, watch } = await open(`/person?e=${encodeURIComponent(people[0].id)}`, "svg[aria-label='person activity chart'], [aria-label='person activity chart']");
