@@ -2,7 +2,7 @@
 // the page decides what to show, this function how. The weekly activity chart is weekly-chart.js.
 import * as Plot from "@observablehq/plot";
 import { noneInFilter } from "./dom.js";
-import { partialWeekMarks } from "./weekly-chart.js";
+import { partialWeekMarks, WEEK_AXIS_BOTTOM } from "./weekly-chart.js";
 
 const WEEK = 7 * 86400000;
 
@@ -17,7 +17,7 @@ export function newReturningChart(weeks, { width }) {
   const ws = weeks.map((d) => d.week);
   const domain = [Math.min(...ws), Math.max(...ws) + WEEK];
   return Plot.plot({
-    width: Math.max(480, width), height: 220, marginLeft: 50,
+    width: Math.max(480, width), height: 230, marginLeft: 50, marginBottom: WEEK_AXIS_BOTTOM,
     x: { type: "utc", label: "Week", domain }, y: { grid: true, label: "People" },
     color: { domain: ["returning", "new"], range: ["#9db5d6", "#e8833a"], legend: true },
     marks: [

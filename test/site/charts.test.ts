@@ -41,6 +41,17 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.deepEqual(watch.outside, [], `${name}: requests left loopback`);
     assert.equal(await page.locator(".observablehq--error").count(), 0, `${name}: Framework error cell`);
   }
+  /** Axis labels of the page's charts whose box overlaps one of the same axis's tick labels. */
+  const axisLabelClashes = (page: Page) => page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of document.querySelectorAll("main svg")) for (const axis of ["x", "y"]) {
+      const label = svg.querySelector(`g[aria-label='${axis}-axis label'] text`);
+      if (!label) continue;
+      const b = label.getBoundingClientRect();
+      for (const t of svg.querySelectorAll(`g[aria-label='${axis}-axis tick label'] text`)) { const q = t.getBoundingClientRect(); if (b.left < q.right && q.left < b.right && b.top < q.bottom && q.top < b.bottom) out.push(`${label.textContent} / ${t.textContent}`); }
+    }
+    return out;
+  });
   const positions = (page: Page) => page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
 
   test("graph: a list filter re-lays out the shown people; ?p= takes an address", async () => {
@@ -149,6 +160,12 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     for (const [y, h] of geo.bands) {
       assert.ok(Math.abs(y + h - geo.bottom) < 1.5, `band ends on the x axis: ${y}+${h} vs ${geo.bottom}`);
       assert.ok(y <= 30, `band spans the frame from the top, not up to a data value: y=${y}`);
+    }
+    // The "Week →" label clears the two-line date ticks ("DecWeek →" on the last tick before), at both widths.
+    for (const w of [1440, 1024]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await page.waitForTimeout(300);
+      assert.deepEqual(await axisLabelClashes(page), [], `${w} px: axis label over a tick`);
     }
     await clean(page, watch, "overview-partial");
   });
