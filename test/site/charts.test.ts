@@ -124,6 +124,13 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.ok(await page.locator("svg[aria-label='survival curves'] g[aria-label=area] path").count() > 0, "bands drawn");
     const first = await page.locator("[data-testid=at-risk] tbody tr").first().locator("td").allTextContents();
     assert.ok(Number(first[1].replace(/,/g, "")) > 0, `n per curve: ${first}`);
+    // Who answers first: a count axis has whole-number ticks (not 0.1 … 1.0), here and in a one-week window.
+    for (const q of ["", `?from=${new Date(meta.window.start).toISOString().slice(0, 10)}&to=${new Date(meta.window.start + 7 * 86_400_000).toISOString().slice(0, 10)}`]) {
+      if (q) await page.goto(served.server.url + pageUrl(`/responsiveness${q}`), { waitUntil: "networkidle" });
+      const ticks = await page.locator("svg:has(g[aria-label='x-axis label'] text:text-matches('replied first')) g[aria-label='x-axis tick label'] text").allTextContents();
+      assert.ok(ticks.length > 0, `first-responder chart ${q}`);
+      assert.deepEqual(ticks.filter((t) => !/^[\d,]+$/.test(t)), [], `whole-number ticks ${q}`);
+    }
     await clean(page, watch, "responsiveness");
   });
 
