@@ -187,6 +187,11 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
   test("thread: reply tree with who-answered-whom tooltips; CSV is flat", async () => {
     const threads = JSON.parse(readFileSync(join(served!.store, "site/threads.json"), "utf8")).rows;
     const { page, watch } = await open(`/thread?m=${encodeURIComponent(threads[0].id)}`, "[data-testid=thread-flow] svg");
+    // No filter: no note; a window in the URL: the page says it shows the whole thread, not the window.
+    assert.equal(await page.locator("[data-testid=not-filtered]:visible").count(), 0, "no note without a filter");
+    const windowed = await open(`/thread?m=${encodeURIComponent(threads[0].id)}&from=2099-01-01&to=2099-02-01`, "[data-testid=thread-flow] svg");
+    assert.match(await windowed.page.locator("[data-testid=not-filtered]:visible").textContent() ?? "", /whole thread.*all shipped data/, "under a filter the thread page says it is not filtered");
+    await windowed.page.close();
     const titles = await page.locator("[data-testid=thread-flow] .tg-flow-row title").allTextContents();
     assert.ok(titles.some((t) => / answered .+ after /.test(t)), titles.slice(0, 3).join(" | "));
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".tg-table").last().getByText("Download CSV").click()]);
