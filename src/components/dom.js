@@ -70,3 +70,8 @@ export function kpis(items) {
   return el("div", { class: "tg-kpis" },
     items.map(([label, value, name]) => el("div", { class: "tg-kpi", "data-kpi": name }, el("div", { class: "v" }, value), el("div", { class: "l" }, label))));
 }
+
+/** What a chart shows instead when the filter leaves it no data (an empty Plot draws a NaN axis). */
+export function noneInFilter(what) {
+  return el("p", { class: "tg-note", "data-testid": "none-in-filter" }, `No ${what} in this filter: widen the window or choose other lists.`);
+}

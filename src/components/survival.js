@@ -61,22 +61,26 @@ export function observations(f, filter, maskOf) {
   return out;
 }
 
-/** Curves per group ("all", "list:x", "month:YYYY-MM") of one kind, as the page draws them. */
-export function survivalCurves(f, obs, kind) {
+/** The lists a per-list view shows: the filter's chosen lists (null: all), as [name, bit]. A thread
+ * cross-posted to a list the filter left out must not give that list a curve or a row of its own. */
+const shownLists = (f, chosen) => f.lists.map((l, i) => [l, i]).filter(([l]) => !chosen || chosen.includes(l));
+
+/** Curves per group ("all", "list:x", "month:YYYY-MM") of one kind, as the page draws them; `chosen`: the filter's lists. */
+export function survivalCurves(f, obs, kind, chosen = null) {
   const own = obs.filter((o) => o.kind === kind);
   if (!own.length) return [];
   const curves = [{ group: "all", ...kaplanMeier(own) }];
-  f.lists.forEach((l, i) => { const s = own.filter((o) => o.lists & (1 << i)); if (s.length) curves.push({ group: `list:${l}`, ...kaplanMeier(s) }); });
+  for (const [l, i] of shownLists(f, chosen)) { const s = own.filter((o) => o.lists & (1 << i)); if (s.length) curves.push({ group: `list:${l}`, ...kaplanMeier(s) }); }
   const byMonth = new Map();
   for (const o of own) { const m = new Date(o.day * DAY).toISOString().slice(0, 7); if (!byMonth.has(m)) byMonth.set(m, []); byMonth.get(m).push(o); }
   for (const [m, s] of [...byMonth].sort()) curves.push({ group: `month:${m}`, ...kaplanMeier(s) });
   return curves;
 }
 
-/** Who answered first most often, per list ("*": all), top 25: { list, person, first_replies, median_ms }. */
-export function firstResponders(f, obs) {
+/** Who answered first most often, per list ("*": all; else the filter's `chosen` lists), top 25: { list, person, first_replies, median_ms }. */
+export function firstResponders(f, obs, chosen = null) {
   const out = [];
-  for (const [l, bit] of [["*", -1], ...f.lists.map((x, i) => [x, i])]) {
+  for (const [l, bit] of [["*", -1], ...shownLists(f, chosen)]) {
     const by = new Map();
     for (const o of obs) {
       if (o.kind !== "thread" || o.responder < 0 || (bit >= 0 && !(o.lists & (1 << bit)))) continue;

@@ -2,9 +2,12 @@
 // its own y scale, so netdev does not flatten the others; "share": each list's share of the week.
 // Partial weeks (fewer than 7 days in the data or the window) get a grey band and a note.
 import * as Plot from "@observablehq/plot";
-import { el, fmtDate } from "./dom.js";
+import { el, fmtDate, noneInFilter } from "./dom.js";
 
 const WEEK = 7 * 86400000;
+// Room under the two-line date ticks ("3" over "Nov") for the "Week →" label, which otherwise
+// sits on the last tick's month ("DecWeek →").
+export const WEEK_AXIS_BOTTOM = 44;
 export const WEEKLY_MODES = { shared: "one scale", "per-list": "a scale per list", share: "share of the week" };
 
 /** Weeks (Monday ms) that are partial: `days` < 7 in any row of that week, with the fewest days seen. */
@@ -49,6 +52,7 @@ export function partialNote(partial) {
  * @param o {lists, colors (list -> colour), metric, metricLabel, percent (metric is a share), mode, width}
  */
 export function weeklyChart(rows, o) {
+  if (!rows.length) return noneInFilter("mail");
   const partial = partialWeeks(rows);
   const mode = o.mode in WEEKLY_MODES ? o.mode : "shared";
   if (!o.percent) rows = fillWeeks(rows, o.lists, o.metric);
@@ -74,7 +78,7 @@ export function weeklyChart(rows, o) {
     y = "share"; label = `${o.metricLabel}: share of the week's total over the lists`; fmt = ".0%";
   }
   return el("div", {}, partialNote(partial), Plot.plot({
-    width: o.width, height: 320, marginLeft: 50,
+    width: o.width, height: 330, marginLeft: 50, marginBottom: WEEK_AXIS_BOTTOM,
     x: { type: "utc", label: "Week", domain }, y: { grid: true, label, tickFormat: fmt, zero: true, domain: y === "share" ? [0, 1] : undefined },
     color,
     marks: [...partialWeekMarks(partial, domain), Plot.lineY(data, { x: "week", y, stroke: "list", strokeWidth: 2, tip }), Plot.ruleY([0])],

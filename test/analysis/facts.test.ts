@@ -13,7 +13,7 @@ import { corpus, msg, trailer, D, H, T0 } from "./fixture.ts";
 // @ts-expect-error plain browser JS module without types
 import { decodeFacts, keepRows, windowCounts, listOverlap, replyFlows, maskOf } from "../../src/components/facts.js";
 // @ts-expect-error plain browser JS module without types
-import { observations, survivalCurves } from "../../src/components/survival.js";
+import { observations, survivalCurves, firstResponders } from "../../src/components/survival.js";
 // @ts-expect-error plain browser JS module without types
 import { weeklyActivity } from "../../src/components/activity.js";
 
@@ -59,6 +59,21 @@ test("no filter: the browser's overlap, flows and curves equal the loader's arti
   // Headline figures with no filter: the analysis's own (undated message included).
   const c = windowCounts(f, ALL);
   assert.deepEqual([c.messages, c.threads], [a.corpus.messages.length, a.tr.threads.length]);
+});
+
+test("a list filter: curves and first responders per list only for the chosen lists (a cross-post gives no other list a curve)", () => {
+  const f = decodeFacts(JSON.parse(JSON.stringify(buildFacts(fixture()))));
+  const filter = { from: null, to: null, lists: ["beta"], bots: true };
+  const obs = observations(f, filter, maskOf);
+  // Thread a reached alpha and beta: it is kept, and would otherwise give alpha a curve and a responder row.
+  assert.ok(obs.some((o: { lists: number }) => o.lists & (1 << f.lists.indexOf("alpha"))), "a kept thread also reached alpha");
+  const listCurves = (kind: string) => survivalCurves(f, obs, kind, filter.lists).map((c: { group: string }) => c.group).filter((g: string) => g.startsWith("list:"));
+  assert.deepEqual(listCurves("thread"), ["list:beta"]);
+  assert.deepEqual(listCurves("series").filter((g: string) => g !== "list:beta"), [], "series");
+  assert.deepEqual([...new Set(firstResponders(f, obs, filter.lists).map((r: { list: string }) => r.list))].sort(), ["*", "beta"]);
+  // No list chosen: every list with an observation keeps its curve.
+  const all = observations(f, ALL, maskOf);
+  assert.ok(survivalCurves(f, all, "thread", null).some((c: { group: string }) => c.group === "list:alpha"));
 });
 
 test("a window keeps exactly its days; lists and bots narrow it", () => {

@@ -41,6 +41,17 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.deepEqual(watch.outside, [], `${name}: requests left loopback`);
     assert.equal(await page.locator(".observablehq--error").count(), 0, `${name}: Framework error cell`);
   }
+  /** Axis labels of the page's charts whose box overlaps one of the same axis's tick labels. */
+  const axisLabelClashes = (page: Page) => page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of document.querySelectorAll("main svg")) for (const axis of ["x", "y"]) {
+      const label = svg.querySelector(`g[aria-label='${axis}-axis label'] text`);
+      if (!label) continue;
+      const b = label.getBoundingClientRect();
+      for (const t of svg.querySelectorAll(`g[aria-label='${axis}-axis tick label'] text`)) { const q = t.getBoundingClientRect(); if (b.left < q.right && q.left < b.right && b.top < q.bottom && q.top < b.bottom) out.push(`${label.textContent} / ${t.textContent}`); }
+    }
+    return out;
+  });
   const positions = (page: Page) => page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
 
   test("graph: a list filter re-lays out the shown people; ?p= takes an address", async () => {
@@ -113,6 +124,13 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.ok(await page.locator("svg[aria-label='survival curves'] g[aria-label=area] path").count() > 0, "bands drawn");
     const first = await page.locator("[data-testid=at-risk] tbody tr").first().locator("td").allTextContents();
     assert.ok(Number(first[1].replace(/,/g, "")) > 0, `n per curve: ${first}`);
+    // Who answers first: a count axis has whole-number ticks (not 0.1 … 1.0), here and in a one-week window.
+    for (const q of ["", `?from=${new Date(meta.window.start).toISOString().slice(0, 10)}&to=${new Date(meta.window.start + 7 * 86_400_000).toISOString().slice(0, 10)}`]) {
+      if (q) await page.goto(served.server.url + pageUrl(`/responsiveness${q}`), { waitUntil: "networkidle" });
+      const ticks = await page.locator("svg:has(g[aria-label='x-axis label'] text:text-matches('replied first')) g[aria-label='x-axis tick label'] text").allTextContents();
+      assert.ok(ticks.length > 0, `first-responder chart ${q}`);
+      assert.deepEqual(ticks.filter((t) => !/^[\d,]+$/.test(t)), [], `whole-number ticks ${q}`);
+    }
     await clean(page, watch, "responsiveness");
   });
 
@@ -120,6 +138,43 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     const { page, watch } = await open("/?scale=per-list", "[aria-label='weekly activity chart'] svg");
     assert.equal(await page.locator("[aria-label='weekly activity chart'] > svg, [aria-label='weekly activity chart'] > figure").count(), meta.lists.length);
     await clean(page, watch, "overview");
+  });
+
+  test("a window with no mail: each chart says so instead of drawing an empty (NaN) axis", async () => {
+    for (const [path, ready, notes] of [["/", "[data-kpi=messages]", 2], ["/series", "[data-kpi=series]", 1], ["/responsiveness", "[data-kpi=messages]", 1]] as const) {
+      const { page, watch } = await open(`${path}?from=2099-01-01&to=2099-01-08`, ready);
+      assert.equal(await page.locator("[data-kpi=messages] .v, [data-kpi=series] .v").first().textContent(), "0", `${path}: the window holds no mail`);
+      assert.equal(await page.locator("[data-testid=none-in-filter]").count(), notes, `${path}: a note per chart left without data`);
+      const axes = await page.locator("main svg text").allTextContents();
+      assert.deepEqual(axes.filter((t) => /NaN|\d\.0{6}/.test(t)), [], `${path}: no NaN or 0.000000 tick`);
+      await clean(page, watch, `nomail-${path.slice(1) || "index"}`);
+    }
+  });
+
+  test("overview: partial weeks are full-height bands in the new/returning chart too", async () => {
+    const DAY = 86_400_000, iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const d0 = Math.floor(meta.window.start / DAY) * DAY;
+    const { page, watch } = await open(`/?from=${iso(d0 + DAY)}&to=${iso(d0 + 10 * DAY)}`, "[data-testid=new-returning-note]");
+    // The chart is the plot with an area mark in the note's cell.
+    const geo = await page.locator("[data-testid=new-returning-note]").evaluate((note) => {
+      const svg = [...note.parentElement!.querySelectorAll("svg")].find((s) => s.querySelector("g[aria-label=area]"))!;
+      return {
+        bottom: Number(svg.querySelector("g[aria-label=rule] line")!.getAttribute("y1")),
+        bands: [...svg.querySelectorAll("g[aria-label=rect] rect")].map((r) => [Number(r.getAttribute("y")), Number(r.getAttribute("height"))]),
+      };
+    });
+    assert.ok(geo.bands.length >= 1, "a 9-day window has a partial week");
+    for (const [y, h] of geo.bands) {
+      assert.ok(Math.abs(y + h - geo.bottom) < 1.5, `band ends on the x axis: ${y}+${h} vs ${geo.bottom}`);
+      assert.ok(y <= 30, `band spans the frame from the top, not up to a data value: y=${y}`);
+    }
+    // The "Week →" label clears the two-line date ticks ("DecWeek →" on the last tick before), at both widths.
+    for (const w of [1440, 1024]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await page.waitForTimeout(300);
+      assert.deepEqual(await axisLabelClashes(page), [], `${w} px: axis label over a tick`);
+    }
+    await clean(page, watch, "overview-partial");
   });
 
   test("person: monthly chart with partial months marked", async () => {
@@ -132,6 +187,11 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
   test("thread: reply tree with who-answered-whom tooltips; CSV is flat", async () => {
     const threads = JSON.parse(readFileSync(join(served!.store, "site/threads.json"), "utf8")).rows;
     const { page, watch } = await open(`/thread?m=${encodeURIComponent(threads[0].id)}`, "[data-testid=thread-flow] svg");
+    // No filter: no note; a window in the URL: the page says it shows the whole thread, not the window.
+    assert.equal(await page.locator("[data-testid=not-filtered]:visible").count(), 0, "no note without a filter");
+    const windowed = await open(`/thread?m=${encodeURIComponent(threads[0].id)}&from=2099-01-01&to=2099-02-01`, "[data-testid=thread-flow] svg");
+    assert.match(await windowed.page.locator("[data-testid=not-filtered]:visible").textContent() ?? "", /whole thread.*all shipped data/, "under a filter the thread page says it is not filtered");
+    await windowed.page.close();
     const titles = await page.locator("[data-testid=thread-flow] .tg-flow-row title").allTextContents();
     assert.ok(titles.some((t) => / answered .+ after /.test(t)), titles.slice(0, 3).join(" | "));
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".tg-table").last().getByText("Download CSV").click()]);

@@ -57,6 +57,17 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
     await page.close();
   }
 
+  /** Pairs of names in the maintainers' load scatter whose text boxes overlap (they were drawn over each other). */
+  const overlappingLabels = (page: Page) => page.locator("svg[aria-label='maintainers load']").evaluate((svg) => {
+    const boxes = [...svg.querySelectorAll("g[aria-label=text] text")].map((t) => ({ name: t.textContent, b: (t as SVGGraphicsElement).getBoundingClientRect() }));
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const [p, q] = [boxes[i].b, boxes[j].b];
+      if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) out.push(`${boxes[i].name} / ${boxes[j].name}`);
+    }
+    return out;
+  });
+
   test("Subsystems: over all data the loader's figures; under a window a hand count, and the figures change", async () => {
     const all = await open("/subsystems", "[data-kpi=patches]");
     const sub = site("subsystems.json");
@@ -65,6 +76,7 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
     assert.equal(await num(all.page, "matrix_reviews"), sub.matrix.cells.reduce((s: number, c: any) => s + c.reviews + c.naks, 0));
     const h = handCount(null, null, null);
     assert.deepEqual([sub.patches, sub.mapped], [h.patches, h.mapped], "the loader counts what the corpus holds");
+    assert.deepEqual(await overlappingLabels(all.page), [], "maintainers' names drawn over each other");
     await clean(all.page, all.watch, "subsystems-all");
     const windows: [string, string, string][] = [["2024-07-01", "2024-07-04", "linux-cxl"], ["2024-07-05", "2024-12-31", "linux-rdma"], ["2024-07-01", "2024-12-31", "netdev"]];
     const seen = new Set<string>();
@@ -76,6 +88,11 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
       seen.add(JSON.stringify(got));
       const rows = await w.page.locator("table").first().locator("tbody tr td:first-child").allTextContents();
       assert.ok(rows.every((l) => l.trim() === list), `sections per list: only ${list}: ${rows}`);
+      if (await w.page.locator("svg[aria-label='maintainers load']").count()) {
+        assert.deepEqual(await overlappingLabels(w.page), [], `${from}..${to} ${list}: names over each other`);
+        const ticks = await w.page.locator("svg[aria-label='maintainers load'] g[aria-label$='tick label'] text").allTextContents();
+        assert.deepEqual(ticks.filter((t) => !/^[\d,]+$/.test(t)), [], `${from}..${to} ${list}: counts get whole-number ticks`);
+      }
       await clean(w.page, w.watch, `subsystems-${list}`);
     }
     assert.ok(seen.size >= 2, `the figures change with the window: ${[...seen]}`);
