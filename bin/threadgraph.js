@@ -2,4 +2,5 @@
 // Thin launcher: the CLI is TypeScript, run through tsx's loader so no build step is needed.
 import { register } from "tsx/esm/api";
 register();
-await import("../loaders/cli.ts");
+const { runCli } = await import("../loaders/cli.ts");
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,6 +1,9 @@
 #!/usr/bin/env -S npx tsx
 // threadgraph CLI: a small dispatcher; each command lives in loaders/commands/<name>.ts
 // and exports `run(argv: string[]): Promise<number>` (the exit code) and `help: string`.
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
 const COMMANDS: Record<string, string> = {
   ingest: "ingest local archives (mbox, Maildir, public-inbox) into the store",
   stats: "print store statistics (--json)",
@@ -35,7 +38,14 @@ async function main(argv: string[]): Promise<number> {
   return mod.run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error(`threadgraph: ${err?.message ?? err}`); process.exitCode = 1; },
-);
+/** The whole CLI for `argv` (without node and script): the exit code; an error thrown by a command
+ * is printed as `threadgraph: MESSAGE` and is exit code 1. Never exits the process: bin/threadgraph.js
+ * and `tsx loaders/cli.ts` set process.exitCode from it, tests may call it in-process. */
+export function runCli(argv: string[]): Promise<number> {
+  return main(argv).catch((err) => { console.error(`threadgraph: ${err?.message ?? err}`); return 1; });
+}
+
+// Run as a script (`tsx loaders/cli.ts`, `node --import tsx loaders/cli.ts`), not when imported.
+const entry = process.argv[1];
+const isEntry = (() => { try { return !!entry && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url)); } catch { return false; } })();
+if (isEntry) runCli(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { zipFiles } from "../../loaders/analysis/run.ts";
 import { archivePart } from "../../loaders/analysis/archive.ts";
+import { cli as inProcess } from "../helpers/cli-in-process.ts";
 
 /** Read one entry from a zip (central directory walk), as Framework's extractor would. */
 function unzipEntry(zip: Buffer, name: string): string | null {
@@ -62,13 +63,13 @@ const mail = (id: string, from: string, date: string, extra = "") =>
   `From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: ${from} <${from}@example.org>\nTo: alpha@example.org\nSubject: ${extra ? "Re: " : ""}synthetic topic\n` +
   `Date: ${date}\nMessage-ID: <${id}@example.org>\n${extra}\nbody\n\n`;
 
-/** Run the CLI; it must succeed. */
-function cli(...args: string[]): void {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", ...args], { encoding: "utf8" });
+/** Run the CLI in-process (test/helpers/cli-in-process.ts); it must succeed. The loaders stay processes. */
+async function cli(...args: string[]): Promise<void> {
+  const r = await inProcess(args);
   assert.equal(r.status, 0, r.stderr);
 }
 
-test("after a refresh the loader serves the new store state, not stale artifacts", () => {
+test("after a refresh the loader serves the new store state, not stale artifacts", async () => {
   const tmp = mkdtempSync(join(tmpdir(), "tg-refresh-"));
   try {
     const store = join(tmp, "store");
@@ -78,13 +79,13 @@ test("after a refresh the loader serves the new store state, not stale artifacts
       return JSON.parse(unzipEntry(r.stdout, "meta.json")!);
     };
     writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000"));
-    cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
-    cli("analyze", "--store", store);
+    await cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
+    await cli("analyze", "--store", store);
     const before = loader();
     assert.equal(before.counts.messages, 1);
     // Refresh the store without re-running analyze: the loader must notice the new version.
     writeFileSync(join(tmp, "b.mbox"), mail("b1", "bob", "Mon, 1 Jul 2024 12:00:00 +0000", "In-Reply-To: <a1@example.org>\n"));
-    cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "b.mbox")}`);
+    await cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "b.mbox")}`);
     const after = loader();
     assert.equal(after.counts.messages, 2);
     assert.equal(after.counts.reply_messages, 1);
@@ -92,16 +93,16 @@ test("after a refresh the loader serves the new store state, not stale artifacts
   } finally { rmSync(tmp, { recursive: true, force: true }); }
 });
 
-test("a stale site dir is recomputed with the report window saved in the store", () => {
+test("a stale site dir is recomputed with the report window saved in the store", async () => {
   const tmp = mkdtempSync(join(tmpdir(), "tg-window-"));
   try {
     const store = join(tmp, "store");
     writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000") + mail("a2", "ann", "Mon, 2 Sep 2024 10:00:00 +0000"));
-    cli("ingest", "--store", store, "--no-analyze", "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
-    cli("analyze", "--store", store, "--since", "2024-08-01", "--until", "2025-01-01");
+    await cli("ingest", "--store", store, "--no-analyze", "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
+    await cli("analyze", "--store", store, "--since", "2024-08-01", "--until", "2025-01-01");
     // New mail without a refresh: the site dir is stale, so the loader computes in memory.
     writeFileSync(join(tmp, "b.mbox"), mail("b1", "bob", "Tue, 3 Sep 2024 12:00:00 +0000", "In-Reply-To: <a2@example.org>\n"));
-    cli("ingest", "--store", store, "--no-analyze", "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "b.mbox")}`);
+    await cli("ingest", "--store", store, "--no-analyze", "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "b.mbox")}`);
     const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], { env: { ...process.env, THREADGRAPH_STORE: store }, maxBuffer: 1 << 26 });
     assert.equal(r.status, 0, r.stderr?.toString());
     const meta = JSON.parse(unzipEntry(r.stdout, "meta.json")!);
@@ -110,12 +111,12 @@ test("a stale site dir is recomputed with the report window saved in the store",
   } finally { rmSync(tmp, { recursive: true, force: true }); }
 });
 
-test("a site dir written before a newer artifact existed is recomputed, not served without it", () => {
+test("a site dir written before a newer artifact existed is recomputed, not served without it", async () => {
   const tmp = mkdtempSync(join(tmpdir(), "tg-missing-"));
   try {
     const store = join(tmp, "store");
     writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000"));
-    cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
+    await cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
     // as if an older analyze had written this dir for the same store version
     rmSync(join(store, "site", "facts-affiliations.json"));
     const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], { env: { ...process.env, THREADGRAPH_STORE: store }, maxBuffer: 1 << 26 });

@@ -7,11 +7,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { openStore } from "../../loaders/store/store.ts";
 import { analysisStale } from "../../loaders/pipeline/refresh.ts";
+import { cli as inProcess } from "../helpers/cli-in-process.ts";
 import { tempDir } from "../store/helpers.ts";
 import { writeSyntheticMbox } from "../store/synthetic-mbox.ts";
 
 const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
-const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8" });
+// The follow-up runs in-process (test/helpers/cli-in-process.ts); the runs that are killed or race
+// another writer are processes.
+const cli = (...args: string[]) => inProcess(args);
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -42,7 +45,7 @@ test("a refresh killed after the ingest committed is redone by the next run, tho
     assert.equal(existsSync(join(store, "derived", "refresh.json")), false, "the refresh had not finished");
     assert.equal(analysisStale(store), true);
 
-    const again = cli("ingest", "--store", store, "--json", `netdev=${mbox}`);
+    const again = await cli("ingest", "--store", store, "--json", `netdev=${mbox}`);
     assert.equal(again.status, 0, again.stderr);
     assert.deepEqual(JSON.parse(again.stdout).sources.map((s: { new: number }) => s.new), [0], "nothing new");
     assert.match(again.stderr, /analyzed 3000 messages/);
@@ -51,7 +54,7 @@ test("a refresh killed after the ingest committed is redone by the next run, tho
     assert.equal(JSON.parse(readFileSync(join(store, "site", "meta.json"), "utf8")).counts.messages, 3000);
 
     // Current now: a further run with nothing new does not redo it.
-    const third = cli("ingest", "--store", store, "--json", `netdev=${mbox}`);
+    const third = await cli("ingest", "--store", store, "--json", `netdev=${mbox}`);
     assert.equal(third.status, 0, third.stderr);
     assert.doesNotMatch(third.stderr, /analyzed/);
   } finally {
@@ -65,7 +68,7 @@ test("a refresh killed while it rewrites derived tables (a window change, nothin
     const mbox = join(t.dir, "netdev.mbox");
     writeSyntheticMbox(mbox, { messages: 3000, lists: ["netdev@vger.kernel.org"] });
     const store = join(t.dir, "store");
-    const first = cli("ingest", "--store", store, `netdev=${mbox}`);
+    const first = await cli("ingest", "--store", store, `netdev=${mbox}`);
     assert.equal(first.status, 0, first.stderr);
     assert.equal(analysisStale(store), false);
     const sig = (f: string) => { try { const s = statSync(join(store, "derived", f)); return `${s.ino}:${s.mtimeMs}`; } catch { return "gone"; } };
@@ -79,7 +82,7 @@ test("a refresh killed while it rewrites derived tables (a window change, nothin
     assert.equal(await exited, "SIGKILL", "killed during the refresh (make the input bigger if not)");
     assert.ok(tables.some((f) => sig(f) !== before[f]), "a derived table was rewritten");
     assert.equal(analysisStale(store), true, "half-rewritten derived tables are stale");
-    const again = cli("ingest", "--store", store, `netdev=${mbox}`);
+    const again = await cli("ingest", "--store", store, `netdev=${mbox}`);
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout + again.stderr, /analyzed \d+ messages/);
     assert.equal(analysisStale(store), false);
@@ -94,13 +97,13 @@ test("an ingest with --no-analyze leaves the analysis stale; the next run with n
     const mbox = join(t.dir, "netdev.mbox");
     writeSyntheticMbox(mbox, { messages: 200, lists: ["netdev@vger.kernel.org"] });
     const store = join(t.dir, "store");
-    assert.equal(cli("ingest", "--store", store, `netdev=${mbox}`).status, 0);
+    assert.equal((await cli("ingest", "--store", store, `netdev=${mbox}`)).status, 0);
     writeSyntheticMbox(join(t.dir, "more.mbox"), { messages: 100, offset: 200, lists: ["netdev@vger.kernel.org"] });
-    const skipped = cli("ingest", "--store", store, "--no-analyze", `netdev=${join(t.dir, "more.mbox")}`);
+    const skipped = await cli("ingest", "--store", store, "--no-analyze", `netdev=${join(t.dir, "more.mbox")}`);
     assert.equal(skipped.status, 0, skipped.stderr);
     assert.equal(analysisStale(store), true);
     assert.deepEqual(await counts(store), { messages: 300, threaded: 200 });
-    const r = cli("ingest", "--store", store, `netdev=${mbox}`);
+    const r = await cli("ingest", "--store", store, `netdev=${mbox}`);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /analyzed 300 messages/);
     assert.deepEqual(await counts(store), { messages: 300, threaded: 300 });
@@ -138,10 +141,10 @@ test("half-written site copies a killed or failed refresh left (site.new-<pid>, 
     const mbox = join(t.dir, "netdev.mbox");
     writeSyntheticMbox(mbox, { messages: 50, lists: ["netdev@vger.kernel.org"] });
     const store = join(t.dir, "store");
-    assert.equal(cli("ingest", "--store", store, "--no-analyze", `netdev=${mbox}`).status, 0);
+    assert.equal((await cli("ingest", "--store", store, "--no-analyze", `netdev=${mbox}`)).status, 0);
     for (const n of ["site.new-999999", "site.old-999998"]) { mkdirSync(join(store, n)); writeFileSync(join(store, n, "meta.json"), "{}"); }
     mkdirSync(join(store, "site.newer")); // not a leftover's name: kept
-    const r = cli("analyze", "--store", store);
+    const r = await cli("analyze", "--store", store);
     assert.equal(r.status, 0, r.stderr);
     const left = readdirSync(store).filter((n) => n.startsWith("site")).sort();
     assert.deepEqual(left, ["site", "site.newer"]);

@@ -4,13 +4,13 @@
 // and a review carried inside a later patch version, and a report window that leaves mail out.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../store/helpers.ts";
+import { cli as inProcess } from "../helpers/cli-in-process.ts";
 
-const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
-const tg = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8", env: { ...process.env, THREADGRAPH_STORE: "" } });
+// In-process (test/helpers/cli-in-process.ts): what the commands do, not the process boundary (test/cli.test.ts).
+const tg = (...args: string[]) => inProcess(args, { env: { THREADGRAPH_STORE: "" } });
 
 function message(id: string, from: string, subject: string, day: number, body: string, parent?: string): string {
   return [`From mboxrd@z Thu Jan  1 00:00:00 1970`, `From: ${from}`, "To: netdev@vger.kernel.org", `Subject: ${subject}`,
@@ -37,15 +37,15 @@ function refreshLine(out: string) {
   return { messages, threads, people, graph_people, reply_edges, reviews, naks };
 }
 
-test("ingest's refresh line, stats --json and the site's meta.counts give the same figures", { timeout: 120_000 }, () => {
+test("ingest's refresh line, stats --json and the site's meta.counts give the same figures", { timeout: 120_000 }, async () => {
   const t = tempDir("tg-counts-");
   try {
     const store = join(t.dir, "store"), mbox = join(t.dir, "a.mbox");
     writeFileSync(mbox, MBOX);
-    const ing = tg("ingest", "--store", store, `netdev=${mbox}`);
+    const ing = await tg("ingest", "--store", store, `netdev=${mbox}`);
     assert.equal(ing.status, 0, ing.stderr);
     const line = refreshLine(ing.stdout);
-    const stats = JSON.parse(tg("stats", "--store", store, "--json").stdout);
+    const stats = JSON.parse((await tg("stats", "--store", store, "--json")).stdout);
     const meta = JSON.parse(readFileSync(join(store, "site/meta.json"), "utf8")).counts;
 
     // The fixture's truth: Ann, Bob, Dee sent mail (the robot is a bot, Cy is only named).
@@ -65,10 +65,10 @@ test("ingest's refresh line, stats --json and the site's meta.counts give the sa
     assert.equal(stats.all_time.people_listed, meta.people_listed);
 
     // A window that leaves July's first fortnight out: window figures follow it, all_time does not.
-    const an = tg("analyze", "--store", store, "--since", "2024-07-15");
+    const an = await tg("analyze", "--store", store, "--since", "2024-07-15");
     assert.equal(an.status, 0, an.stderr);
     const wline = refreshLine(an.stdout);
-    const s2 = JSON.parse(tg("stats", "--store", store, "--json").stdout);
+    const s2 = JSON.parse((await tg("stats", "--store", store, "--json")).stdout);
     const meta2 = JSON.parse(readFileSync(join(store, "site/meta.json"), "utf8")).counts;
     assert.deepEqual([wline.messages, wline.people, wline.reviews], [2, 2, 1]);
     for (const k of Object.keys(wline) as (keyof typeof wline)[]) {

@@ -4,29 +4,18 @@
 // else is chosen; --no-mailmap clears it; a vanished saved mailmap is a clear error, not lost merges.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { cli } from "../helpers/cli-in-process.ts";
 import { tempDir } from "../store/helpers.ts";
 import { openStore } from "../../loaders/store/store.ts";
 import { buildInbox, skipReason, startServer } from "../helpers/public-inbox-server.ts";
 
-const REPO = process.cwd();
-const TSX = import.meta.resolve("tsx");
-/** The CLI run from `cwd` (where its threadgraph.config.ts is read). */
+/** The CLI run from `cwd` (where its threadgraph.config.ts is read), in-process
+ * (test/helpers/cli-in-process.ts): the event loop keeps running, so the test's own HTTP server answers. */
 function tg(cwd: string, ...args: string[]) {
-  return spawnSync(process.execPath, ["--import", TSX, join(REPO, "loaders/cli.ts"), ...args],
-    { cwd, encoding: "utf8", env: { ...process.env, THREADGRAPH_STORE: "" } });
-}
-
-/** tg() without blocking the event loop (the test's own HTTP server must keep answering). */
-function tgAsync(cwd: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const p = spawn(process.execPath, ["--import", TSX, join(REPO, "loaders/cli.ts"), ...args], { cwd, env: { ...process.env, THREADGRAPH_STORE: "" } });
-  let stdout = "", stderr = "";
-  p.stdout.on("data", (c) => { stdout += c; });
-  p.stderr.on("data", (c) => { stderr += c; });
-  return new Promise((res) => p.on("close", (status) => res({ status, stdout, stderr })));
+  return cli(args, { cwd, env: { THREADGRAPH_STORE: "" } });
 }
 
 /** Synthetic mail: "Pat" writes from two addresses under two unrelated names, so only a mailmap joins them. */
@@ -65,7 +54,7 @@ test("a saved --mailmap survives later ingest and a failing thread fetch; --no-m
     writeFileSync(join(t.dir, "a.mbox"), mbox(0, 6));
     writeFileSync(join(t.dir, "b.mbox"), mbox(6, 6));
 
-    const first = tg(t.dir, "ingest", "--store", store, "--mailmap", "linux.mailmap", "netdev=a.mbox");
+    const first = await tg(t.dir, "ingest", "--store", store, "--mailmap", "linux.mailmap", "netdev=a.mbox");
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, new RegExp(`identity: mailmap ${mm} \\(from --mailmap, saved in the store\\), overrides none`));
     const withMailmap = await peopleState(store);
@@ -73,7 +62,7 @@ test("a saved --mailmap survives later ingest and a failing thread fetch; --no-m
     assert.equal(settings(store).identity.mailmap, mm, "saved as an absolute path");
 
     // Later ingest without the flag: the saved mailmap is used and said so.
-    const second = tg(t.dir, "ingest", "--store", store, "netdev=b.mbox");
+    const second = await tg(t.dir, "ingest", "--store", store, "netdev=b.mbox");
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /identity: mailmap \S+linux\.mailmap \(saved in the store; --no-mailmap clears it\)/);
     assert.deepEqual(await peopleState(store).then((s) => [s.people, s.merges]), [1, 1]);
@@ -82,13 +71,13 @@ test("a saved --mailmap survives later ingest and a failing thread fetch; --no-m
     const before = await peopleState(store);
     const settingsBefore = readFileSync(join(store, "settings.json"), "utf8");
     const port = (lore.address() as { port: number }).port;
-    const th = await tgAsync(t.dir, "thread", "--store", store, "--no-mailmap", "missing@synthetic.example", "--inbox", `http://127.0.0.1:${port}/netdev/`);
+    const th = await tg(t.dir, "thread", "--store", store, "--no-mailmap", "missing@synthetic.example", "--inbox", `http://127.0.0.1:${port}/netdev/`);
     assert.equal(th.status, 1, th.stdout + th.stderr);
     assert.deepEqual(await peopleState(store), before, "a failed thread changes nothing, even with --no-mailmap");
     assert.equal(readFileSync(join(store, "settings.json"), "utf8"), settingsBefore);
 
     // --no-mailmap on a successful run clears it, and the analysis follows though no mail is new.
-    const cleared = tg(t.dir, "ingest", "--store", store, "--no-mailmap", "netdev=b.mbox");
+    const cleared = await tg(t.dir, "ingest", "--store", store, "--no-mailmap", "netdev=b.mbox");
     assert.equal(cleared.status, 0, cleared.stderr);
     assert.match(cleared.stdout, /mailmap none \(--no-mailmap, saved in the store\)/);
     assert.match(cleared.stdout, /analyzed 12 messages: .* 2 people active/);
@@ -96,11 +85,11 @@ test("a saved --mailmap survives later ingest and a failing thread fetch; --no-m
     assert.equal(settings(store).identity.mailmap, null);
 
     // Back on, then the file vanishes: a clear error, the store untouched.
-    assert.equal(tg(t.dir, "ingest", "--store", store, "--mailmap", mm, "netdev=b.mbox").status, 0);
+    assert.equal((await tg(t.dir, "ingest", "--store", store, "--mailmap", mm, "netdev=b.mbox")).status, 0);
     const kept = await peopleState(store);
     assert.equal(kept.merges, 1);
     rmSync(mm);
-    const gone = tg(t.dir, "ingest", "--store", store, "netdev=b.mbox");
+    const gone = await tg(t.dir, "ingest", "--store", store, "netdev=b.mbox");
     assert.equal(gone.status, 1);
     assert.match(gone.stderr, /mailmap file \S+linux\.mailmap \(saved in the store by an earlier --mailmap\) does not exist.*--no-mailmap/);
     assert.deepEqual(await peopleState(store), kept);
@@ -116,17 +105,17 @@ test("the config's mailmap (relative to the project) is used when neither flags 
     writeFileSync(join(t.dir, "names.mailmap"), "Pat Person <pat@new.example> <pat@old.example>\n");
     writeFileSync(join(t.dir, "threadgraph.config.ts"), `export default { mailmap: "names.mailmap", store: "st" };\n`);
     writeFileSync(join(t.dir, "a.mbox"), mbox(0, 4));
-    const r = tg(t.dir, "ingest", "netdev=a.mbox");
+    const r = await tg(t.dir, "ingest", "netdev=a.mbox");
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /identity: mailmap \S+names\.mailmap \(from threadgraph\.config\.ts\)/);
     assert.deepEqual(await peopleState(join(t.dir, "st")).then((s) => [s.people, s.merges]), [1, 1]);
     // Config choices are not saved: editing the config takes effect.
     assert.equal(settings(join(t.dir, "st")).identity, undefined);
     // A flag beats the config.
-    const off = tg(t.dir, "ingest", "--no-mailmap", "netdev=a.mbox");
+    const off = await tg(t.dir, "ingest", "--no-mailmap", "netdev=a.mbox");
     assert.equal(off.status, 0, off.stderr);
     assert.deepEqual(await peopleState(join(t.dir, "st")).then((s) => [s.people, s.merges]), [2, 0]);
-    assert.equal(tg(t.dir, "ingest", "--mailmap", "x", "--no-mailmap", "netdev=a.mbox").status, 2);
+    assert.equal((await tg(t.dir, "ingest", "--mailmap", "x", "--no-mailmap", "netdev=a.mbox")).status, 2);
   } finally {
     t.cleanup();
   }
@@ -143,8 +132,8 @@ test("a sync without --mailmap keeps the mailmap an earlier ingest saved (real p
     const store = join(t.dir, "store");
     writeFileSync(join(t.dir, "m.mailmap"), "Pat Person <pat@new.example> <pat@old.example>\n");
     writeFileSync(join(t.dir, "a.mbox"), mbox(0, 4));
-    assert.equal(tg(t.dir, "ingest", "--store", store, "--mailmap", "m.mailmap", "netdev=a.mbox").status, 0);
-    const s = tg(t.dir, "sync", "--store", store, "--list", `netdev=${server.inboxUrl("netdev")}`, "--since", "30d", "--mode", "http");
+    assert.equal((await tg(t.dir, "ingest", "--store", store, "--mailmap", "m.mailmap", "netdev=a.mbox")).status, 0);
+    const s = await tg(t.dir, "sync", "--store", store, "--list", `netdev=${server.inboxUrl("netdev")}`, "--since", "30d", "--mode", "http");
     assert.equal(s.status, 0, s.stdout + s.stderr);
     assert.match(s.stdout, /identity: mailmap \S+m\.mailmap \(saved in the store/);
     const st = await peopleState(store);

@@ -139,9 +139,9 @@ test("a saved MAINTAINERS that vanished: commands say where the choice came from
 });
 
 test("ingest --no-analyze --maintainers saves the choice once the ingest succeeded; a failed one saves nothing; the next analyze uses it", { timeout: 120_000 }, async () => {
-  const { spawnSync } = await import("node:child_process");
-  const tg = (cwd: string, ...args: string[]) => spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), join(process.cwd(), "loaders/cli.ts"), ...args],
-    { cwd, encoding: "utf8", env: { ...process.env, THREADGRAPH_STORE: "" } });
+  // In-process (test/helpers/cli-in-process.ts), run from the test's directory like the process was.
+  const { cli } = await import("../helpers/cli-in-process.ts");
+  const tg = (cwd: string, ...args: string[]) => cli(args, { cwd, env: { THREADGRAPH_STORE: "" } });
   const t = tempDir();
   try {
     const file = join(t.dir, "MAINTAINERS");
@@ -150,15 +150,15 @@ test("ingest --no-analyze --maintainers saves the choice once the ingest succeed
     writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Wendy <w@x.example>\nTo: netdev@vger.kernel.org\nSubject: [PATCH] widget: fix\n" +
       "Date: Mon, 1 Jul 2024 10:00:00 +0000\nMessage-ID: <w1@x.example>\n\n---\ndiff --git a/drivers/widget/a.c b/drivers/widget/a.c\n--- a/drivers/widget/a.c\n+++ b/drivers/widget/a.c\n@@ -1 +1 @@\n-a\n+b\n\n");
     const store = join(t.dir, "store");
-    const failed = tg(t.dir, "ingest", "--store", store, "--no-analyze", "--maintainers", file, `netdev=${join(t.dir, "missing.mbox")}`);
+    const failed = await tg(t.dir, "ingest", "--store", store, "--no-analyze", "--maintainers", file, `netdev=${join(t.dir, "missing.mbox")}`);
     assert.notEqual(failed.status, 0, failed.stderr);
     assert.equal(existsSync(join(store, "settings.json")) ? readStoreSettings(store).maintainers : undefined, undefined, "a failed ingest saves nothing");
-    const ok = tg(t.dir, "ingest", "--store", store, "--no-analyze", "--maintainers", file, `netdev=${box}`);
+    const ok = await tg(t.dir, "ingest", "--store", store, "--no-analyze", "--maintainers", file, `netdev=${box}`);
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal(readStoreSettings(store).maintainers, file);
-    const an = tg(t.dir, "analyze", "--store", store);
+    const an = await tg(t.dir, "analyze", "--store", store);
     assert.equal(an.status, 0, an.stderr);
-    const q = tg(t.dir, "query", "--store", store, "--json", "SELECT subsystem FROM message_subsystems");
+    const q = await tg(t.dir, "query", "--store", store, "--json", "SELECT subsystem FROM message_subsystems");
     assert.equal(q.status, 0, q.stderr);
     assert.match(q.stdout, /WIDGET/, "the analyze after a --no-analyze ingest used the saved MAINTAINERS");
   } finally { t.cleanup(); }

@@ -125,11 +125,13 @@ test("npm start -- --no-sync on an empty store says what to do and serves nothin
 
 test("npm start: usage errors exit 2 before anything runs", { timeout: 60_000 }, async () => {
   const { spawnSync } = await import("node:child_process");
-  const tg = (...a: string[]) => spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "start", ...a], { encoding: "utf8" });
-  for (const args of [["--bogus"], ["--port", "abc"]]) {
-    const r = tg(...args);
-    assert.equal(r.status, 2, args.join(" "));
-    assert.doesNotMatch(r.stdout, /step 1\/3/);
-  }
-  assert.match(tg("--help").stdout, /exit status: 0 the server was stopped, 1 a step failed/);
+  const { cli } = await import("../helpers/cli-in-process.ts");
+  // One real process (its exit status is the boundary), the rest in-process (the same runCli).
+  const spawned = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "start", "--bogus"], { encoding: "utf8" });
+  assert.equal(spawned.status, 2, "--bogus");
+  assert.doesNotMatch(spawned.stdout, /step 1\/3/);
+  const r = await cli(["start", "--port", "abc"]);
+  assert.equal(r.status, 2, "--port abc");
+  assert.doesNotMatch(r.stdout, /step 1\/3/);
+  assert.match((await cli(["start", "--help"])).stdout, /exit status: 0 the server was stopped, 1 a step failed/);
 });

@@ -1,16 +1,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { tempDir } from "../store/helpers.ts";
 import { syntheticMbox, writeSyntheticMbox } from "../store/synthetic-mbox.ts";
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { cli as inProcess } from "../helpers/cli-in-process.ts";
 
-const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
-const tg = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8" });
+// In-process (test/helpers/cli-in-process.ts): what the commands do, not the process boundary (test/cli.test.ts).
+const tg = (...args: string[]) => inProcess(args);
 
-test("ingest, stats --json and query JSON lines over two overlapping synthetic archives", { timeout: 120_000 }, () => {
+test("ingest, stats --json and query JSON lines over two overlapping synthetic archives", { timeout: 120_000 }, async () => {
   const t = tempDir("tg-cli-");
   try {
     const store = join(t.dir, "store");
@@ -20,12 +20,12 @@ test("ingest, stats --json and query JSON lines over two overlapping synthetic a
     // addressed to both lists.
     writeFileSync(b, gzipSync(syntheticMbox({ messages: 20, offset: 100, lists: ["netdev@vger.kernel.org"] }) +
       syntheticMbox({ messages: 60, offset: 120, lists: ["netdev@vger.kernel.org", "linux-cxl@vger.kernel.org"] })));
-    const ing = tg("ingest", "--store", store, "--json", `netdev=${a}`, `linux-cxl=${b}`);
+    const ing = await tg("ingest", "--store", store, "--json", `netdev=${a}`, `linux-cxl=${b}`);
     assert.equal(ing.status, 0, ing.stderr);
     const summary = JSON.parse(ing.stdout);
     assert.deepEqual(summary.sources.map((s: { seen: number; new: number; duplicate: number }) => [s.seen, s.new, s.duplicate]), [[120, 120, 0], [80, 60, 20]]);
 
-    const st = tg("stats", "--store", store, "--json");
+    const st = await tg("stats", "--store", store, "--json");
     assert.equal(st.status, 0, st.stderr);
     const { all_time: stats, window: win } = JSON.parse(st.stdout);
     assert.equal(stats.messages, 180);
@@ -42,30 +42,30 @@ test("ingest, stats --json and query JSON lines over two overlapping synthetic a
     assert.ok(win.threads > 0 && win.threads <= 180);
     assert.equal(typeof win.reply_edges, "number");
 
-    const q = tg("query", "--store", store, "SELECT message_id, lists, date FROM messages WHERE message_id LIKE 'synthetic-10_@%' ORDER BY 1");
+    const q = await tg("query", "--store", store, "SELECT message_id, lists, date FROM messages WHERE message_id LIKE 'synthetic-10_@%' ORDER BY 1");
     assert.equal(q.status, 0, q.stderr);
     const rows = q.stdout.trim().split("\n").map((l) => JSON.parse(l));
     assert.equal(rows.length, 10);
     assert.deepEqual(rows[0], { message_id: "synthetic-100@example.org", lists: ["linux-cxl", "netdev"], date: Date.UTC(2024, 6, 1) + 100 * 60_000 });
 
-    const table = tg("query", "--store", store, "--table", "SELECT count(*) AS n FROM messages");
+    const table = await tg("query", "--store", store, "--table", "SELECT count(*) AS n FROM messages");
     assert.match(table.stdout, /^\s*n\n-+\n\s*180$/m);
 
-    const bad = tg("query", "--store", store, "SELECT nope FROM messages");
+    const bad = await tg("query", "--store", store, "SELECT nope FROM messages");
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /nope/);
     // a user-named list: messages addressed to it get its name
     const c = join(t.dir, "c.mbox");
     writeSyntheticMbox(c, { messages: 5, offset: 500, lists: ["tools@lists.example.org"] });
-    const withList = tg("ingest", "--store", store, "--json", "--no-analyze", "--list", "tools=tools@lists.example.org", c);
+    const withList = await tg("ingest", "--store", store, "--json", "--no-analyze", "--list", "tools=tools@lists.example.org", c);
     assert.equal(withList.status, 0, withList.stderr);
-    const s2 = JSON.parse(tg("stats", "--store", store, "--json").stdout);
+    const s2 = JSON.parse((await tg("stats", "--store", store, "--json")).stdout);
     assert.equal(s2.all_time.per_list.tools, 5);
     assert.equal(s2.all_time.messages, 185);
     assert.equal(s2.window.tables.message_threads, 180, "--no-analyze leaves the derived tables as they were");
     assert.equal(s2.window.messages, 180);
 
-    const none = tg("stats", "--store", join(t.dir, "missing"));
+    const none = await tg("stats", "--store", join(t.dir, "missing"));
     assert.equal(none.status, 1);
     assert.match(none.stderr, /no store here/);
   } finally {

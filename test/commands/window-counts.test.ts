@@ -5,15 +5,15 @@
 // reviewer who is a bot, a message on an untracked list only, and an undated message.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "../store/helpers.ts";
 // @ts-expect-error plain browser JS module without types
 import { decodeFacts, windowCounts } from "../../src/components/facts.js";
+import { cli as inProcess } from "../helpers/cli-in-process.ts";
 
-const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
-const tg = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8", env: { ...process.env, THREADGRAPH_STORE: "" } });
+// In-process (test/helpers/cli-in-process.ts): what the commands do, not the process boundary (test/cli.test.ts).
+const tg = (...args: string[]) => inProcess(args, { env: { THREADGRAPH_STORE: "" } });
 
 const LIST = { netdev: "netdev@vger.kernel.org", rdma: "linux-rdma@vger.kernel.org", other: "other@lists.example" };
 function message(id: string, from: string, to: string[], subject: string, date: Date | null, body: string, parent?: string): string {
@@ -37,16 +37,16 @@ const MBOX = [
   message("u1", ANN, [LIST.netdev], "undated note", null, "no date here"),
 ].join("");
 
-test("stats --since/--until/--lists/--no-bots and the site's facts give the same figures", { timeout: 180_000 }, () => {
+test("stats --since/--until/--lists/--no-bots and the site's facts give the same figures", { timeout: 180_000 }, async () => {
   const t = tempDir("tg-window-counts-");
   try {
     const store = join(t.dir, "store"), mbox = join(t.dir, "a.mbox");
     writeFileSync(mbox, MBOX);
-    const ing = tg("ingest", "--store", store, `netdev=${mbox}`, `linux-rdma=${mbox}`);
+    const ing = await tg("ingest", "--store", store, `netdev=${mbox}`, `linux-rdma=${mbox}`);
     assert.equal(ing.status, 0, ing.stderr);
     const facts = decodeFacts(JSON.parse(readFileSync(join(store, "site/facts.json"), "utf8")));
-    const stats = (args: string[]) => {
-      const r = tg("stats", "--store", store, "--json", ...args);
+    const stats = async (args: string[]) => {
+      const r = await tg("stats", "--store", store, "--json", ...args);
       assert.equal(r.status, 0, r.stderr);
       const w = JSON.parse(r.stdout).window;
       assert.equal(w.scope, "filter");
@@ -68,18 +68,18 @@ test("stats --since/--until/--lists/--no-bots and the site's facts give the same
       { args: ["--since", "2024-07-13", "--no-bots"], f: { from: "2024-07-13", to: null, lists: null, bots: false } },
     ];
     for (const { args, f, truth } of filters) {
-      const fromStats = stats(args), fromSite = windowCounts(facts, f);
+      const fromStats = await stats(args), fromSite = windowCounts(facts, f);
       assert.deepEqual(fromSite, fromStats, `site vs stats for ${args.join(" ")}`);
       if (truth) assert.deepEqual(fromStats, truth, `truth for ${args.join(" ")}`);
     }
     // Bots on vs off differ where the robot acted: its Tested-by is a review only with bots in.
     assert.equal(windowCounts(facts, { from: "2024-07-13", to: null, lists: null, bots: true }).reviews, 1);
     // A window that is not whole days is refused (the site filters days).
-    const bad = tg("stats", "--store", store, "--json", "--since", "2024-07-01T12:00:00Z");
+    const bad = await tg("stats", "--store", store, "--json", "--since", "2024-07-01T12:00:00Z");
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /use a day/);
     // A day that does not exist (Date.parse would roll it over to March) is refused too.
-    const nonDay = tg("stats", "--store", store, "--json", "--since", "2024-02-30");
+    const nonDay = await tg("stats", "--store", store, "--json", "--since", "2024-02-30");
     assert.equal(nonDay.status, 2);
     assert.match(nonDay.stderr, /no such day/);
   } finally {

@@ -202,8 +202,18 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     assert.equal(rows.length, 12);
     assert.ok(addrs.length >= 8, `${addrs.length} addresses`); // the synthetic corpus has about ten people
     const clip = (x: string) => clipText(x);
+    // One tab for all the links (each goto is a full page load, the watch is emptied per link): a tab
+    // per link cost Chromium more than the checks did.
+    const { page, watch } = await browser.newPage();
+    const visit = async (path: string, ready: string) => {
+      for (const list of [watch.consoleErrors, watch.outside, watch.dialogs]) list.length = 0;
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(server.url + pageUrl(path), { waitUntil: "load" });
+      await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+      await page.waitForLoadState("networkidle");
+    };
     for (const [path, want] of [...rows.map((r) => [`/thread?m=${encodeURIComponent(r.id)}`, clip(r.subject)]), ...addrs.map((r) => [`/person?e=${encodeURIComponent(String(r.address).toUpperCase())}`, clip(r.name)])]) {
-      const { page, watch } = await open(path, "main h1");
+      await visit(path, "main h1");
       await page.waitForFunction(() => !/not found|^$/i.test(document.querySelector("main h1")?.textContent ?? ""), null, { timeout: 15_000 }).catch(() => {});
       assert.equal(await page.locator("main h1").first().textContent(), want, path);
       assert.equal(await page.title(), `${want} | threadgraph`, path);
@@ -218,16 +228,15 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
           assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${path}: wider than ${width}`);
         }
       }
-      await page.close();
     }
     // Unknown ids: a clear message, no crash.
     for (const path of ["/thread?m=no-such-message%40x", "/person?e=nobody%40nowhere", "/thread", "/person?e=__proto__"]) {
-      const { page, watch } = await open(path, "[data-testid=not-found]");
+      await visit(path, "[data-testid=not-found]");
       assert.match(await page.locator("main h1").first().textContent() ?? "", /not found/, path);
       assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
       assert.equal(await page.locator(".observablehq--error").count(), 0, path);
-      await page.close();
     }
+    await page.close();
   });
 
   test("search: the header box finds threads by subject words and list, and people by address; results link to them", async () => {

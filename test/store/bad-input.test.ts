@@ -2,14 +2,14 @@
 // and nothing stored earlier is lost.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dumpStore, tempDir } from "./helpers.ts";
 import { writeSyntheticMbox } from "./synthetic-mbox.ts";
+import { cli as inProcess } from "../helpers/cli-in-process.ts";
 
-const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
-const tg = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8" });
+// In-process (test/helpers/cli-in-process.ts): what the commands do, not the process boundary (test/cli.test.ts).
+const tg = (...args: string[]) => inProcess(args);
 
 test("bad paths and truncated .gz: non-zero exit naming the path, store intact", { timeout: 120_000 }, async () => {
   const t = tempDir("tg-bad-");
@@ -17,7 +17,7 @@ test("bad paths and truncated .gz: non-zero exit naming the path, store intact",
     const store = join(t.dir, "store");
     const good = join(t.dir, "good.mbox");
     writeSyntheticMbox(good, { messages: 40, lists: ["netdev@vger.kernel.org"] });
-    assert.equal(tg("ingest", "--store", store, good).status, 0);
+    assert.equal((await tg("ingest", "--store", store, good)).status, 0);
     const before = await dumpStore(store);
     const manifest = readFileSync(join(store, "manifest.json"), "utf8");
 
@@ -27,7 +27,7 @@ test("bad paths and truncated .gz: non-zero exit naming the path, store intact",
     const plainDir = join(t.dir, "plain-dir");
     mkdirSync(plainDir);
     for (const bad of [missing, notMbox, plainDir]) {
-      const r = tg("ingest", "--store", store, bad);
+      const r = await tg("ingest", "--store", store, bad);
       assert.equal(r.status, 1, `${bad}: ${r.stderr}`);
       assert.ok(r.stderr.includes(bad), `error names the path: ${r.stderr}`);
       assert.equal(readFileSync(join(store, "manifest.json"), "utf8"), manifest, "store untouched");
@@ -37,7 +37,7 @@ test("bad paths and truncated .gz: non-zero exit naming the path, store intact",
     const gz = join(t.dir, "cut.mbox.gz");
     writeSyntheticMbox(gz, { messages: 400, offset: 1000, lists: ["linux-rdma@vger.kernel.org"] });
     writeFileSync(gz, readFileSync(gz).subarray(0, Math.floor(readFileSync(gz).length / 2)));
-    const r = tg("ingest", "--store", store, "--json", gz);
+    const r = await tg("ingest", "--store", store, "--json", gz);
     assert.equal(r.status, 1, r.stderr);
     assert.ok(r.stderr.includes(gz), `error names the path: ${r.stderr}`);
     const after = await dumpStore(store);
@@ -49,14 +49,14 @@ test("bad paths and truncated .gz: non-zero exit naming the path, store intact",
   }
 });
 
-test("usage errors exit 2; --help exits 0", () => {
-  assert.equal(tg("ingest").status, 2);
-  assert.equal(tg("ingest", "--list", "nolist", "x.mbox").status, 2);
-  assert.equal(tg("ingest", "--bogus", "x.mbox").status, 2);
-  assert.equal(tg("query").status, 2);
-  assert.equal(tg("stats", "--bogus").status, 2);
+test("usage errors exit 2; --help exits 0", async () => {
+  assert.equal((await tg("ingest")).status, 2);
+  assert.equal((await tg("ingest", "--list", "nolist", "x.mbox")).status, 2);
+  assert.equal((await tg("ingest", "--bogus", "x.mbox")).status, 2);
+  assert.equal((await tg("query")).status, 2);
+  assert.equal((await tg("stats", "--bogus")).status, 2);
   for (const cmd of ["ingest", "stats", "query"]) {
-    const h = tg(cmd, "--help");
+    const h = await tg(cmd, "--help");
     assert.equal(h.status, 0);
     assert.match(h.stdout, new RegExp(`usage: threadgraph ${cmd}`));
   }

@@ -7,12 +7,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { acquireLock } from "../../loaders/store/lock.ts";
+import { cli as inProcess } from "../helpers/cli-in-process.ts";
 import { tempDir } from "./helpers.ts";
 import { snapshotFiles } from "./snapshot.ts";
 import { writeSyntheticMbox } from "./synthetic-mbox.ts";
 
+// In-process (test/helpers/cli-in-process.ts), except the run that meets another process's lock.
 const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
-const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8" });
+const cli = (...args: string[]) => inProcess(args);
 
 test("failed ingest and analyze commands change nothing in the store", { timeout: 180_000 }, async () => {
   const t = tempDir("tg-failed-");
@@ -27,7 +29,7 @@ test("failed ingest and analyze commands change nothing in the store", { timeout
     const corrupt = join(t.dir, "corrupt.mbox.gz");
     writeFileSync(corrupt, gzipSync(readFileSync(mbox)).subarray(0, 300));
     const store = join(t.dir, "store");
-    const first = cli("ingest", "--store", store, "--batch-size", "20", "--mailmap", mapA, `netdev=${mbox}`);
+    const first = await cli("ingest", "--store", store, "--batch-size", "20", "--mailmap", mapA, `netdev=${mbox}`);
     assert.equal(first.status, 0, first.stderr);
     // Files replaced by that run's commits, made due for collection.
     const mf = join(store, "manifest.json");
@@ -45,7 +47,7 @@ test("failed ingest and analyze commands change nothing in the store", { timeout
       [["analyze", "--store", store, "--graph-out", join(t.dir, "g"), "--lists", "nope"], 2, /unknown list 'nope'/],
     ];
     for (const [args, status, message] of failing) {
-      const r = cli(...args);
+      const r = await cli(...args);
       assert.equal(r.status, status, `${args.join(" ")}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, message);
       assert.deepEqual(snapshotFiles(store), before, `${args.slice(0, 1)} ${args.slice(3).join(" ")} changed the store`);
@@ -53,7 +55,7 @@ test("failed ingest and analyze commands change nothing in the store", { timeout
     // Another writer holds the lock.
     const lock = acquireLock(store);
     try {
-      const r = cli("ingest", "--store", store, `netdev=${mbox}`);
+      const r = spawnSync(process.execPath, [...CLI, "ingest", "--store", store, `netdev=${mbox}`], { encoding: "utf8" });
       assert.equal(r.status, 1);
       assert.match(r.stderr, new RegExp(`being written by process ${process.pid}`));
       const { ["store.lock"]: _lock, ...rest } = snapshotFiles(store);
@@ -67,17 +69,17 @@ test("failed ingest and analyze commands change nothing in the store", { timeout
   }
 });
 
-test("an unreachable --maintainers URL fails analyze, ingest, sync and thread with the store unchanged (settings file absent stays absent)", { timeout: 180_000 }, () => {
+test("an unreachable --maintainers URL fails analyze, ingest, sync and thread with the store unchanged (settings file absent stays absent)", { timeout: 180_000 }, async () => {
   const t = tempDir("tg-failed-settings-");
   try {
     const mbox = join(t.dir, "netdev.mbox");
     writeSyntheticMbox(mbox, { messages: 40, lists: ["netdev@vger.kernel.org"] });
     const store = join(t.dir, "store");
-    const first = cli("ingest", "--store", store, `netdev=${mbox}`);
+    const first = await cli("ingest", "--store", store, `netdev=${mbox}`);
     assert.equal(first.status, 0, first.stderr);
     const unreachable = "http://127.0.0.1:1/MAINTAINERS"; // nothing listens on port 1: fails at once
     for (const round of ["no settings file", "a saved window"]) {
-      if (round === "a saved window") assert.equal(cli("analyze", "--store", store, "--since", "2024-07-01").status, 0);
+      if (round === "a saved window") assert.equal((await cli("analyze", "--store", store, "--since", "2024-07-01")).status, 0);
       const before = snapshotFiles(store);
       assert.equal(existsSync(join(store, "settings.json")), round !== "no settings file");
       const more = join(t.dir, "more.mbox"); // new mail: an ingest would store it
@@ -89,7 +91,7 @@ test("an unreachable --maintainers URL fails analyze, ingest, sync and thread wi
         ["thread", "a@b", "--inbox", "http://127.0.0.1:1/x/"],
       ];
       for (const [cmd, ...args] of runs) {
-        const r = cli(cmd, "--store", store, ...args, "--maintainers", unreachable);
+        const r = await cli(cmd, "--store", store, ...args, "--maintainers", unreachable);
         assert.equal(r.status, 1, `${cmd} ${args.join(" ")}: ${r.stderr}`);
         assert.match(r.stderr, /MAINTAINERS http:\/\/127\.0\.0\.1:1\/MAINTAINERS: .*cannot reach 127\.0\.0\.1:1/);
         assert.deepEqual(snapshotFiles(store), before, `${round}: ${cmd} ${args.join(" ")} --maintainers <unreachable> changed the store`);

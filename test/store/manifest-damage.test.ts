@@ -2,7 +2,6 @@
 // part as an orphan); a damaged part or derived table gives an error naming the file and the fix.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ingest } from "../../loaders/pipeline/ingest.ts";
@@ -10,9 +9,10 @@ import { openStore } from "../../loaders/store/store.ts";
 import { computeStats } from "../../loaders/store/stats.ts";
 import { fakeParse, fakeSource, msgs, pm, tempDir } from "./helpers.ts";
 import { snapshotFiles } from "./snapshot.ts";
+import { cli as inProcess } from "../helpers/cli-in-process.ts";
 
-const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
-const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: "utf8" });
+// In-process (test/helpers/cli-in-process.ts): what the commands do, not the process boundary (test/cli.test.ts).
+const cli = (...args: string[]) => inProcess(args);
 
 async function makeStore(dir: string, n = 300): Promise<void> {
   const store = await openStore(dir);
@@ -83,7 +83,7 @@ for (const d of damaged) {
       await assert.rejects(ingestMore(t.dir), d.error);
       assert.deepEqual(snapshotFiles(t.dir), before);
       if (d.name === "deleted") {
-        const r = cli("stats", "--store", t.dir, "--json");
+        const r = await cli("stats", "--store", t.dir, "--json");
         assert.equal(r.status, 1);
         assert.match(r.stderr, /no manifest\.json/);
         assert.doesNotMatch(r.stderr, /run 'threadgraph ingest' first/);
@@ -145,11 +145,11 @@ test("a damaged part is named with what to do; files the manifest cannot account
     } finally {
       await s2.close();
     }
-    const r = cli("query", "--store", t.dir, "--json", "SELECT count(*) FROM messages");
+    const r = await cli("query", "--store", t.dir, "--json", "SELECT count(*) FROM messages");
     assert.equal(r.status, 1);
     assert.match(r.stderr, new RegExp(`${part}: store file messages/part-\\d+\\.parquet, named by manifest\\.json, cannot be read`));
     rmSync(part);
-    const gone = cli("stats", "--store", t.dir, "--json");
+    const gone = await cli("stats", "--store", t.dir, "--json");
     assert.equal(gone.status, 1);
     assert.match(gone.stderr, /cannot be read: it is missing/);
   } finally {
@@ -183,7 +183,7 @@ test("a damaged derived table blocks nothing else; its name and 'threadgraph ana
       await s2.close();
     }
     await ingestMore(t.dir); // writers are not blocked either
-    const r = cli("analyze", "--store", t.dir);
+    const r = await cli("analyze", "--store", t.dir);
     assert.equal(r.status, 0, r.stderr);
     const s3 = await openStore(t.dir);
     try {
@@ -212,7 +212,7 @@ for (const file of ["people", "emails", "suspects"] as const) {
         const before = await computeStatsOf(t.dir);
         const m = JSON.parse(readFileSync(join(t.dir, "manifest.json"), "utf8"));
         d.damage(join(t.dir, m.people[file]));
-        const st = cli("stats", "--store", t.dir, "--json");
+        const st = await cli("stats", "--store", t.dir, "--json");
         assert.equal(st.status, 1);
         assert.match(st.stderr, new RegExp(`people table people/${file}-\\d+\\.parquet cannot be read: .*run 'threadgraph ingest' again`));
         const store = await openStore(t.dir);
