@@ -5,7 +5,7 @@
 // Written beside series.json, once the series know their MAINTAINERS sections (run.ts).
 import type { Analysis } from "./analyze.ts";
 import type { GroupRow } from "./series.ts";
-import { personIndexOf } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
 import type { Outcome } from "../series/index.ts";
 import { buildSeriesLoadFacts, type SeriesLoadFacts } from "./facts-series-load.ts";
 import { artifactJson } from "./bounded.ts";
@@ -64,7 +64,7 @@ export function buildFactsSeries(a: Analysis): FactsSeriesArtifact {
   const bit = new Map(lists.map((l, i) => [l, 2 ** i]));
   const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) m += bit.get(l) ?? 0; return m; };
   const outcomeIdx = new Map(OUTCOMES.map((o, i) => [o, i]));
-  const personIdx = personIndexOf(a);
+  const personIdx = factPersonIndex(a);
   const order = groupOrder(a);
   const subsystems = subsystemOrder(order);
   const subIdx = new Map(subsystems.map((s, i) => [s, i]));
@@ -129,7 +129,7 @@ export interface SeriesTableArtifact {
 
 export function buildSeriesTable(a: Analysis): SeriesTableArtifact {
   const lc = a.series.lifecycle;
-  const personIdx = personIndexOf(a);
+  const personIdx = factPersonIndex(a);
   const order = groupOrder(a);
   const rowOf = new Map(order.map((g, k) => [g.group, k]));
   const recent = a.series.groups.filter((g) => !a.bots.has(g.author))

@@ -13,6 +13,7 @@ import { buildSeries } from "./build-series.ts";
 import { artifactJson } from "./bounded.ts";
 import { FILES } from "./artifacts.ts";
 import { siteFilesBeside } from "./site.ts";
+import type { SiteFiles } from "./site-sink.ts";
 import { zipFiles } from "./zip.ts";
 import { startLayout, type LayoutResult } from "./layout-job.ts";
 import { byPerson, personOfKey } from "../graph/build.ts";
@@ -77,11 +78,12 @@ export function storeHistory(c: Corpus, start?: number): NonNullable<Corpus["his
   return { priorSenders, firstDate };
 }
 
-export interface RunResult { files: Map<string, string>; analysis: Analysis; storeVersion: string; timings: Record<string, number>; affiliations: Affiliations | null }
+export interface RunResult<F extends SiteFiles = Map<string, string>> { files: F; analysis: Analysis; storeVersion: string; timings: Record<string, number>; affiliations: Affiliations | null }
 
 const emptyCorpus = (lists: string[]): Corpus => ({ messages: [], trailers: [], people: [], lists, sources: [] });
 
-export async function runAnalysis(o: RunOptions): Promise<RunResult> {
+/** `o.sink`: where the files go (default a Map in memory; a SiteDirSink writes each one as it is made). */
+export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: RunOptions & { sink?: F }): Promise<RunResult<F>> {
   const started = Date.now();
   const cfg = o.lists && o.window ? null : await loadConfig();
   const lists = o.lists ?? cfg!.lists.map((l) => l.name);
@@ -151,9 +153,9 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
       if (store) storeVersion = await store.version();
       return storeVersion;
     };
-    let files: Map<string, string>;
+    const files = o.sink ?? (new Map<string, string>() as SiteFiles as F);
     try {
-      files = await siteFilesBeside(analysis, started, laidOut, version, timings);
+      await siteFilesBeside(analysis, started, laidOut, version, timings, files);
     } catch (e) {
       await derived.catch(() => {}); // let the derived writes finish before the store closes
       throw e;
@@ -170,7 +172,9 @@ export async function runAnalysis(o: RunOptions): Promise<RunResult> {
     } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
     // Beside series.json, with the sections the series learnt above.
     for (const [k, v] of seriesFactFiles(analysis)) files.set(k, v);
-    threadAffiliationFiles(analysis, aff, files);
+    const threadAff = new Map<string, string>();
+    threadAffiliationFiles(analysis, aff, threadAff);
+    for (const [k, v] of threadAff) files.set(k, v);
     files.set(FILES.factsAffiliations, JSON.stringify(buildFactsAffiliations(analysis, aff, MAINTAINERS_HINT)));
     timings["affiliation files"] = Date.now() - t;
     return { files, analysis, storeVersion, timings, affiliations };

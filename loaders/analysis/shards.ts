@@ -13,6 +13,7 @@ import { FILES, type PeopleArtifact, type ThreadsArtifact } from "./artifacts.ts
 import { artifactJson } from "./bounded.ts";
 import { addressKey, SHARDS, shardName, shardOf } from "../model/shard.ts";
 import { clipText } from "../model/clip.ts";
+import type { SiteSink } from "./site-sink.ts";
 
 /** Collects `"key":<json>` members per shard and writes each shard as one JSON object. */
 export class ShardSet {
@@ -26,7 +27,7 @@ export class ShardSet {
     this.seen.add(key);
     this.parts[shardOf(key)].push(`${JSON.stringify(key)}:${json}`);
   }
-  writeTo(files: Map<string, string>): void {
+  writeTo(files: SiteSink): void {
     this.parts.forEach((p, i) => files.set(this.file(shardName(i)), `{${p.join(",")}}`));
   }
 }
@@ -38,7 +39,7 @@ export const SHARD_YIELD_EVERY = 1000;
  * `detailJson(k)`: the bounded detail of threads.rows[k] as JSON text (thread-detail-json.ts),
  * made one at a time. A generator: it yields every SHARD_YIELD_EVERY threads (run it to the end).
  */
-export function* threadShardFiles(a: Analysis, rows: readonly { id: string }[], detailJson: (k: number) => string, files: Map<string, string>): Generator<void, void, void> {
+export function* threadShardFiles(a: Analysis, rows: readonly { id: string }[], detailJson: (k: number) => string, files: SiteSink): Generator<void, void, void> {
   const threads = new ShardSet(FILES.threadShard), messages = new ShardSet(FILES.messageShard);
   for (let k = 0; k < rows.length; k++) {
     if (k % SHARD_YIELD_EVERY === SHARD_YIELD_EVERY - 1) yield;
@@ -57,7 +58,7 @@ export function* threadShardFiles(a: Analysis, rows: readonly { id: string }[], 
  * time in `ids` order; `emails`: a person's addresses (the detail's `emails`). A generator, as threadShardFiles.
  */
 export function* personShardFiles(people: PeopleArtifact, ids: readonly string[], detailJson: (id: string) => string, emails: (id: string) => string[],
-  files: Map<string, string>): Generator<void, void, void> {
+  files: SiteSink): Generator<void, void, void> {
   const persons = new ShardSet(FILES.personShard), addresses = new ShardSet(FILES.addressShard);
   let n = 0;
   for (const id of ids) {
@@ -80,7 +81,7 @@ export function* personShardFiles(people: PeopleArtifact, ids: readonly string[]
  */
 export const SEARCH_CHUNKS = 16;
 
-export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: PeopleArtifact, emails: (id: string) => string[], files: Map<string, string>): void {
+export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: PeopleArtifact, emails: (id: string) => string[], files: SiteSink): void {
   const lists = a.corpus.lists;
   const personIndex = new Map(people.rows.map((p, i) => [p.id, i]));
   const ppl = people.rows.map((p) => [p.id, clipText(p.name), emails(p.id).filter((e) => e !== p.id).slice(0, 5).map((e) => clipText(e)).join(" "),

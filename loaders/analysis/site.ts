@@ -14,6 +14,7 @@ import { buildFacts, buildFactsPeople } from "./facts.ts";
 import { factPersonIndex } from "./fact-index.ts";
 import { buildPeopleColsFacts, personFactsOf } from "./person-facts.ts";
 import { buildGraphBuckets, startQuarterMetrics, type QuarterMetrics } from "./graph-buckets.ts";
+import type { SiteSink } from "./site-sink.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
   "(e.g. `npm run ingest -- netdev=../shared/corpus/2024-h2/netdev.mbox.gz`) or fetch from lore with `npm run sync`, " +
@@ -39,7 +40,7 @@ function* timedSteps(timings: Record<string, number> | undefined, name: string, 
  * files. A step is a generator: where it yields, siteFilesBeside turns the event loop, so the
  * derived tables (whose JavaScript part runs on this thread) go on during the long builders.
  */
-function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Record<string, number>): [string, () => Generator<void, void, void>][] {
+function steps(a: Analysis, files: SiteSink, b: Built, timings?: Record<string, number>): [string, () => Generator<void, void, void>][] {
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   return [
     ["threads", function* () {
@@ -94,20 +95,20 @@ function steps(a: Analysis, files: Map<string, string>, b: Built, timings?: Reco
   ];
 }
 
-function bucketFiles(a: Analysis, files: Map<string, string>, quarters?: QuarterMetrics[]): void {
+function bucketFiles(a: Analysis, files: SiteSink, quarters?: QuarterMetrics[]): void {
   files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, factPersonIndex(a), quarters)));
 }
 
 function* range(from: number, to: number): Iterable<number> { for (let i = from; i < to; i++) yield i; }
 
 
-function graphFiles(a: Analysis, files: Map<string, string>): void {
+function graphFiles(a: Analysis, files: SiteSink): void {
   const { graph, files: graphFiles } = buildGraphArtifacts(a);
   files.set(FILES.graph, artifactJson(graph));
   for (const [k, v] of Object.entries(graphFiles)) files.set(k, v);
 }
 
-function metaFile(a: Analysis, files: Map<string, string>, b: Built, storeVersion: string, startedAt: number): void {
+function metaFile(a: Analysis, files: SiteSink, b: Built, storeVersion: string, startedAt: number): void {
   const c = a.corpus, people = b.people!;
   const meta: MetaArtifact = {
     schema: ARTIFACT_SCHEMA, empty: c.messages.length === 0, hint: c.messages.length === 0 ? EMPTY_HINT : null,
@@ -134,11 +135,11 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
  * The same files as siteFiles, built beside work that is still running (runAnalysis: the layout
  * on a worker thread, the derived tables in DuckDB's threads): it yields to the event loop between
  * builders so that work goes on, builds the graph files once `layout` has resolved, and meta.json
- * with the store version `version` gives. `waits` gets the ms spent waiting for each.
+ * with the store version `version` gives. `waits` gets the ms spent waiting for each. Each file goes
+ * into `files` as soon as it is made (a SiteDirSink writes it and lets its text go).
  */
 export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Promise<void>, version: () => Promise<string>,
-  waits: Record<string, number>): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
+  waits: Record<string, number>, files: SiteSink): Promise<void> {
   const b: Built = {};
   const turn = () => new Promise<void>((r) => setImmediate(r));
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
@@ -161,5 +162,4 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
   const v = await version();
   waits["derived wait"] = Date.now() - t;
   metaFile(a, files, b, v, startedAt);
-  return files;
 }

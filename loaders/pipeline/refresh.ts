@@ -9,11 +9,12 @@
 // recomputes it even when it brings no new mail.
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { runAnalysis, writeSiteDir, type RunResult } from "../analysis/run.ts";
+import { runAnalysis, type RunResult } from "../analysis/run.ts";
+import { SiteDirSink } from "../analysis/site-sink.ts";
 import { affiliationSetup } from "../analysis/affiliation-setup.ts";
 import { invalidatePageCache } from "./page-cache.ts";
 import { loadConfig } from "../config.ts";
-import { acquireLockWaiting } from "../store/lock.ts";
+import { acquireLockWaiting, processAlive } from "../store/lock.ts";
 import { MANIFEST, readManifest } from "../store/manifest.ts";
 import { absoluteWindow, describeWindow, resolveReportWindow, type ReportWindow } from "../store/report-window.ts";
 import { saveMaintainersChoice, saveReportWindow, settingsRestorer } from "../store/settings.ts";
@@ -37,7 +38,7 @@ export interface RefreshOptions {
   warn?: (m: string) => void;
 }
 
-export interface RefreshResult extends RunResult { outDir: string; droppedCache: string[]; elapsedMs: number; window: ReportWindow }
+export interface RefreshResult extends RunResult<SiteDirSink> { outDir: string; droppedCache: string[]; elapsedMs: number; window: ReportWindow }
 
 /** How long a refresh waits for another writer (an ingest, another refresh) to finish. */
 export const REFRESH_LOCK_WAIT_MS = 120_000;
@@ -81,10 +82,11 @@ export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult>
     // in between (some tables rewritten, others not, e.g. for another window) is redone by the next run.
     if (generation !== null && writeDerived) rmSync(join(storeDir, STATE), { force: true });
     // Absolute bounds ({} = all data, so run.ts does not fall back to the config window itself).
-    const r = await runAnalysis({ storeDir, writeDerived, includeBots: o.includeBots, lists: o.lists, window: absoluteWindow(window),
-      maintainers: o.maintainers, fetchMaintainers: true, affiliationInputs, warn });
+    // Each artifact is written into a new directory as it is made, then swapped in (replaceDir).
+    const r = await intoNewDir(outDir, (sink) => runAnalysis({ storeDir, writeDerived, includeBots: o.includeBots, lists: o.lists,
+      window: absoluteWindow(window), maintainers: o.maintainers, fetchMaintainers: true, affiliationInputs, warn, sink }));
     if (o.maintainers !== undefined && intoStore) saveMaintainersChoice(storeDir, o.maintainers);
-    replaceDir(outDir, r.files);
+    replaceDir(outDir, r.files.dir);
     if (generation !== null && writeDerived) {
       const state: RefreshState = { generation, tables: TABLES.filter((t) => existsSync(join(storeDir, "derived", `${t}.parquet`))) };
       const file = join(storeDir, STATE);
@@ -106,18 +108,26 @@ function inside(dir: string, path: string): boolean {
 }
 
 /**
- * Replace a directory with these files by renames, so a kill leaves the old artifacts or the new
- * ones (or, between the two renames, none: the site loader then computes them itself), never a mix.
+ * Runs `write` with a sink into `<outDir>.new-<pid>` (leftovers of killed or failed refreshes removed
+ * first); if it fails (a full disk, a bad input), the half-written directory is removed.
  */
-function replaceDir(outDir: string, files: Map<string, string>): void {
-  const tmp = `${outDir}.new-${process.pid}`, old = `${outDir}.old-${process.pid}`;
+async function intoNewDir<T>(outDir: string, write: (sink: SiteDirSink) => Promise<T>): Promise<T> {
+  const tmp = `${outDir}.new-${process.pid}`;
   removeLeftovers(outDir);
   try {
-    writeSiteDir(tmp, files);
+    return await write(new SiteDirSink(tmp));
   } catch (e) {
-    rmSync(tmp, { recursive: true, force: true }); // a full disk: give the space back
+    rmSync(tmp, { recursive: true, force: true }); // give the space back
     throw e;
   }
+}
+
+/**
+ * Replace a directory with the complete new one by renames, so a kill leaves the old artifacts or
+ * the new ones (or, between the two renames, none: the site loader then computes them itself), never a mix.
+ */
+function replaceDir(outDir: string, tmp: string): void {
+  const old = `${outDir}.old-${process.pid}`;
   rmSync(old, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmp, outDir);
@@ -126,14 +136,16 @@ function replaceDir(outDir: string, files: Map<string, string>): void {
 
 /**
  * Half-written or old copies a killed or failed refresh left beside the site directory
- * (`site.new-<pid>`, `site.old-<pid>`). The refresh holds the store lock, so no live writer owns one.
+ * (`site.new-<pid>`, `site.old-<pid>`). A live process's copy is kept: a refresh into a directory
+ * outside the store holds no store lock, and it writes its site.new-<pid> during the whole analysis.
  */
 function removeLeftovers(outDir: string): void {
   const dir = dirname(outDir), base = basename(outDir);
   let names: string[];
   try { names = readdirSync(dir); } catch { return; }
   for (const n of names) {
-    if (/^\.(new|old)-\d+$/.test(n.slice(base.length)) && n.startsWith(base)) rmSync(join(dir, n), { recursive: true, force: true });
+    const m = /^\.(new|old)-(\d+)$/.exec(n.slice(base.length));
+    if (m && n.startsWith(base) && !(Number(m[2]) !== process.pid && processAlive(Number(m[2])))) rmSync(join(dir, n), { recursive: true, force: true });
   }
 }
 

@@ -33,3 +33,16 @@ test("factPersonIndex, factRowOf and factReviewOrder: facts.ts's values, made on
   assert.notDeepEqual([...factPersonIndex(b)], [...factPersonIndex(a)]);
   assert.deepEqual(factReviewOrder(b), []);
 });
+
+test("the series facts (facts-series.ts) read the cached person index, not a new count over every message", async () => {
+  const { buildFactsSeries, buildSeriesTable } = await import("../../loaders/analysis/facts-series.ts");
+  const a = analyzeCorpus(one());
+  const fresh = JSON.stringify([buildFactsSeries(a), buildSeriesTable(a)]);
+  // The cache is read-only; emptied here only to see who reads it: the series authors lose their index.
+  const idx = factPersonIndex(a), kept = [...idx];
+  idx.clear();
+  const fromCache = JSON.stringify([buildFactsSeries(a), buildSeriesTable(a)]);
+  for (const [k, v] of kept) idx.set(k, v);
+  assert.notEqual(fromCache, fresh);
+  assert.equal(JSON.stringify([buildFactsSeries(a), buildSeriesTable(a)]), fresh);
+});

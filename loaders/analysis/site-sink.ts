@@ -1,0 +1,35 @@
+// Where the page artifacts go as the builders make them. A Map keeps every file's text (tests, the
+// Framework archive); a SiteDirSink writes each file at once and drops its text, so a full-scale
+// analysis does not hold hundreds of MB of artifact strings until the end (GC time, peak RSS).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { FILES } from "./artifacts.ts";
+
+/** What the builders write into: name (relative path) -> contents. A later set of a name replaces it. */
+export interface SiteSink { set(name: string, content: string): unknown }
+
+/** What a caller reads back from the finished files: a Map, or a SiteDirSink (meta.json only). */
+export interface SiteFiles extends SiteSink { get(name: string): string | undefined; readonly size: number }
+
+/** Writes each file into `dir` as it is set; keeps only meta.json's text (the commands print its counts). */
+export class SiteDirSink implements SiteFiles {
+  private names = new Set<string>();
+  private dirs = new Set<string>();
+  private meta: string | undefined;
+  /** `dir` is created; it should be new (a refresh's site.new-<pid>): files already there are kept. */
+  constructor(readonly dir: string) { mkdirSync(dir, { recursive: true }); this.dirs.add(dir); }
+  set(name: string, content: string): this {
+    const p = join(this.dir, name), d = dirname(p);
+    if (!this.dirs.has(d)) { mkdirSync(d, { recursive: true }); this.dirs.add(d); }
+    writeFileSync(p, content);
+    this.names.add(name);
+    if (name === FILES.meta) this.meta = content;
+    return this;
+  }
+  /** meta.json's text; any other file is only on disk (read it from `dir`). */
+  get(name: string): string | undefined {
+    if (name !== FILES.meta) throw new Error(`${name}: only meta.json is kept in memory, read the file from ${this.dir}`);
+    return this.meta;
+  }
+  get size(): number { return this.names.size; }
+}
