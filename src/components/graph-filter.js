@@ -66,6 +66,8 @@ export function graphStatus(g, bots, shown) {
   const pruned = g.pruning.kept_edges < g.pruning.total_edges
     ? ` The page holds ${fmt(g.pruning.kept_edges)} of ${fmt(g.pruning.total_edges)} edges (${g.pruning.rule}); the downloads below have all of them.`
     : " Every edge is kept (no pruning).";
-  return `Showing ${fmt(shown.nodes)} people and ${fmt(shown.edges)} reply edges, of ${fmt(totalNodes)} people and ${fmt(totalEdges)} edges in the reply graph ` +
+  // An empty canvas needs a reason in words (a window with no mail, or lists no one wrote to).
+  const none = shown.nodes === 0 ? "No one sent mail in this filter, so the graph is empty: widen the window or choose other lists. " : "";
+  return `${none}Showing ${fmt(shown.nodes)} people and ${fmt(shown.edges)} reply edges, of ${fmt(totalNodes)} people and ${fmt(totalEdges)} edges in the reply graph ` +
     `(${bots ? "bots included" : "bots and replies to or from bots excluded"}; an edge joins two people, weighted by replies).${pruned}`;
 }

@@ -41,6 +41,8 @@ test("graph page: the status line gives totals for the bot setting and no 'prune
   assert.match(graphStatus(g, true, { nodes: 4, edges: 4 }), /of 4 people and 4 edges .*bots included/);
   const pruned = graphStatus({ ...g, pruning: { ...g.pruning, kept_edges: 1 } }, false, { nodes: 2, edges: 1 });
   assert.match(pruned, /holds 1 of 4 edges/);
+  assert.doesNotMatch(s, /graph is empty/);
+  assert.match(graphStatus(g, false, { nodes: 0, edges: 0 }), /^No one sent mail in this filter, so the graph is empty/, "an empty canvas says why");
 });
 
 test("graph page: the global filter's window picks the months that overlap it", () => {

@@ -156,9 +156,9 @@ describe("person, Reviews and People pages under a window in Chromium (the carri
     assert.deepEqual(await table(page, "correspondents-out"), tally(win, "from_id", "to_id"), "replies to (out) in the window");
     assert.deepEqual(await table(page, "correspondents-in"), tally(win, "to_id", "from_id"), "replied to by (in) in the window");
     const n = (rows: any[], k: string) => rows.filter((r) => r[k] === bob).length;
-    assert.equal(await kpi(page, "replies_sent"), `${n(win, "from_id")} of ${n(all, "from_id")}`);
-    assert.equal(await kpi(page, "replies_received"), `${n(win, "to_id")} of ${n(all, "to_id")}`);
-    assert.equal(await kpi(page, "carried"), `${cw.given} of ${ca.given} / ${cw.received} of ${ca.received}`);
+    assert.equal(await kpi(page, "person_replies_sent"), `${n(win, "from_id")} of ${n(all, "from_id")}`);
+    assert.equal(await kpi(page, "person_replies_received"), `${n(win, "to_id")} of ${n(all, "to_id")}`);
+    assert.equal(await kpi(page, "person_carried"), `${cw.given} of ${ca.given} / ${cw.received} of ${ca.received}`);
     assert.doesNotMatch(await page.locator("main").textContent() ?? "", /all data\)/, "no figure labelled all data");
     await done(page, "person-window-carried");
   });

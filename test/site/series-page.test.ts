@@ -194,15 +194,15 @@ describe("Series page in Chromium", { skip }, () => {
         count(DISTINCT t.thread_id) FILTER (WHERE m.date >= TIMESTAMP '2024-08-01' AND m.date < TIMESTAMP '2024-08-10' AND list_has_any(m.lists, ['netdev']))::INTEGER AS thw
       FROM messages m JOIN message_threads t USING (message_id) WHERE coalesce(m.person_id, m.from_email) = '${author.replace(/'/g, "''")}'`);
     assert.ok(want.nw > 0 && want.nw < want.n, `a window that cuts their mail: ${JSON.stringify(want)}`);
-    const all = await open(`/person?e=${encodeURIComponent(author)}`, "[data-kpi=messages]");
-    assert.equal(await kpiNumber(all.page, "messages"), want.n);
+    const all = await open(`/person?e=${encodeURIComponent(author)}`, "[data-kpi=person_messages]");
+    assert.equal(await kpiNumber(all.page, "person_messages"), want.n);
     assert.equal(await all.page.locator("[data-testid=person-filter]").count(), 0);
     await all.page.close();
     const { page, watch } = await open(`/person?e=${encodeURIComponent(author)}&from=2024-08-01&to=2024-08-10&lists=netdev`, "[data-testid=person-filter]");
     await page.waitForSelector("svg[aria-label='person activity chart']", { timeout: 15_000 });
-    assert.equal(await kpiNumber(page, "messages"), want.nw);
-    assert.equal(await kpiNumber(page, "threads"), want.thw);
-    assert.match(await page.locator("[data-kpi=messages] .v").textContent() ?? "", new RegExp(` of ${want.n}$`), "the all-data total beside it");
+    assert.equal(await kpiNumber(page, "person_messages"), want.nw);
+    assert.equal(await kpiNumber(page, "person_threads"), want.thw);
+    assert.match(await page.locator("[data-kpi=person_messages] .v").textContent() ?? "", new RegExp(` of ${want.n}$`), "the all-data total beside it");
     const threads = page.locator(".tg-table").last();
     assert.equal(await threads.locator("tbody tr").count(), want.thw, "their threads in the filter");
     const text = await threads.locator("tbody").textContent() ?? "";
