@@ -62,6 +62,16 @@ function filterBar(meta, wrap) {
 /** Is any filter set (a window, some lists, bots out)? With none, pages show the loaders' all-data figures. */
 export const isFiltered = (f) => !!(f && (f.from || f.to || f.lists || !f.bots));
 
+/**
+ * For a page computed from all shipped data on purpose (a thread page shows its whole thread):
+ * when the header's filter is set, say so, so that its figures are never read as the window's.
+ */
+export function unfilteredNote(f, what = "This page") {
+  if (!isFiltered(f)) return el("span", { "data-testid": "not-filtered", hidden: true });
+  return el("p", { class: "tg-note tg-warn", "data-testid": "not-filtered" },
+    `${what} covers all shipped data: the window, lists and bot setting chosen above do not apply to it.`);
+}
+
 /** "2024-07-01 – 2024-12-31 · netdev, linux-rdma · bots out": what a filter shows, for notes and captions. */
 export function describeFilter(f, meta) {
   const start = f.from ?? fmtDate(meta?.window?.start), end = f.to ? `before ${f.to}` : `to ${fmtDate(meta?.window?.end)}`;
