@@ -72,8 +72,8 @@ export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult>
   const restoreSettings = o.saveWindow !== undefined || o.maintainers !== undefined ? settingsRestorer(storeDir) : null;
   try {
     const generation = intoStore ? readManifest(storeDir).generation : null;
-    if (o.saveWindow !== undefined) saveReportWindow(storeDir, o.saveWindow ?? undefined);
-    const window = resolveReportWindow(storeDir, (await loadConfig()).window, o.window);
+    // The window is saved only once the analysis succeeded (below): a killed run leaves the old one.
+    const window = resolveReportWindow(storeDir, (await loadConfig()).window, o.window, o.saveWindow);
     const warn = o.warn ?? ((m: string) => console.error(m));
     // MAINTAINERS is read (or fetched) before anything is written: a missing file or an
     // unreachable URL fails the refresh while the derived tables are still the old ones.
@@ -85,6 +85,7 @@ export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult>
     // Each artifact is written into a new directory as it is made, then swapped in (replaceDir).
     const r = await intoNewDir(outDir, (sink) => runAnalysis({ storeDir, writeDerived, includeBots: o.includeBots, lists: o.lists,
       window: absoluteWindow(window), maintainers: o.maintainers, fetchMaintainers: true, affiliationInputs, warn, sink }));
+    if (o.saveWindow !== undefined) saveReportWindow(storeDir, o.saveWindow ?? undefined);
     if (o.maintainers !== undefined && intoStore) saveMaintainersChoice(storeDir, o.maintainers);
     replaceDir(outDir, r.files.dir);
     if (generation !== null && writeDerived) {

@@ -11,10 +11,11 @@ import { parseWhen } from "../model/window.ts";
 export interface ReportWindow { since?: string; until?: string; origin: "flags" | "store" | "config" | "all-time" }
 
 export function resolveReportWindow(storeDir: string, configWindow: { since?: string; until?: string } | undefined,
-  flags?: { since?: string; until?: string }): ReportWindow {
+  flags?: { since?: string; until?: string }, toSave?: { since?: string; until?: string } | null): ReportWindow {
   const set = (w?: { since?: string; until?: string }) => !!(w && (w.since || w.until));
   if (set(flags)) return { ...flags, origin: "flags" };
-  const saved = existsSync(storeDir) ? readStoreSettings(storeDir).reportWindow : undefined;
+  // `toSave`: the window this run will save once it succeeds (null: cleared), read as if saved already.
+  const saved = toSave !== undefined ? toSave ?? undefined : existsSync(storeDir) ? readStoreSettings(storeDir).reportWindow : undefined;
   if (set(saved)) return { ...saved, origin: "store" };
   if (set(configWindow)) return { since: configWindow!.since, until: configWindow!.until, origin: "config" };
   return { origin: "all-time" };

@@ -13,6 +13,7 @@ import { runAnalysis } from "../../loaders/analysis/run.ts";
 import { SiteDirSink } from "../../loaders/analysis/site-sink.ts";
 import { refreshAnalysis } from "../../loaders/pipeline/refresh.ts";
 import { tempDir } from "../store/helpers.ts";
+import { readStoreSettings } from "../../loaders/store/settings.ts";
 import { writeSyntheticMbox } from "../store/synthetic-mbox.ts";
 import { LISTS, writeSyntheticCorpus } from "../site/synthetic-corpus.ts";
 
@@ -78,7 +79,7 @@ test("a refresh removes dead refreshes' site.new-<pid>/site.old-<pid> but not a 
   }
 });
 
-test("a refresh killed while it writes its new site directory leaves the old site intact; the next refresh removes the half-written copy", { timeout: 180_000 }, async () => {
+test("a refresh killed while it writes its new site directory leaves the old site and saved window intact; the next refresh removes the half-written copy", { timeout: 180_000 }, async () => {
   const t = tempDir("tg-site-sink-kill-");
   const CLI = ["--import", "tsx", join(process.cwd(), "loaders/cli.ts")];
   try {
@@ -98,7 +99,9 @@ test("a refresh killed while it writes its new site directory leaves the old sit
     assert.ok(existsSync(half), "a half-written copy was left");
     assert.deepEqual(tree(site), [...snapshot.keys()]);
     for (const [f, text] of snapshot) assert.equal(readFileSync(join(site, f), "utf8"), text, f);
-    const again = spawnSync(process.execPath, [...CLI, "analyze", "--store", store, "--all-time"], { encoding: "utf8" });
+    // Nor is the killed run's window saved: a plain re-run analyses what the store had chosen (all data).
+    assert.equal(readStoreSettings(store).reportWindow, undefined, "the killed run's --since is not saved");
+    const again = spawnSync(process.execPath, [...CLI, "analyze", "--store", store], { encoding: "utf8" });
     assert.equal(again.status, 0, again.stderr);
     assert.deepEqual(readdirSync(store).filter((n) => n.startsWith("site")), ["site"]);
     assert.equal(JSON.parse(readFileSync(join(site, "meta.json"), "utf8")).counts.messages, 3000);
