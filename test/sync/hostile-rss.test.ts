@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { startHostileServer, syntheticMbox, type Behaviour } from "./hostile-server.ts";
+import { datedForQuery, startHostileServer, syntheticMbox, type Behaviour } from "./hostile-server.ts";
 import { tempDir } from "./fixture.ts";
 
 const LIMIT_MIB = 500;
@@ -40,7 +40,7 @@ test(`a sync against bombs, endless bodies and a drip ends, fails clearly, and p
   let big = 0;
   const srv = await startHostileServer((r) => {
     const name = r.url.split("/")[1];
-    if (name === "big") return { kind: "gzip", body: bigBodies[big++ % bigBodies.length] };
+    if (name === "big") return { kind: "gzip", body: datedForQuery(bigBodies[big++ % bigBodies.length], r.url) }; // dated in the slice asked for
     return behaviours[name] ?? { kind: "status", status: 404 };
   });
   const t = tempDir("hostile-rss");

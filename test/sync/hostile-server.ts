@@ -46,14 +46,33 @@ function member(mib: number, fill: "zeros" | "mbox", first: boolean): Buffer {
 }
 
 /** Synthetic mbox text: `n` messages with random bodies (so it compresses like mail, not like zeros). */
+const DATE_SENT = "Mon, 01 Jul 2024 10:00:00 +0000";
+
 export function syntheticMbox(n: number, seed = "x", bodyBytes = 600): Buffer {
   const parts: string[] = [];
   for (let i = 0; i < n; i++) {
     const body = randomBytes(bodyBytes).toString("base64").replace(/.{76}/g, "$&\n");
     parts.push(`From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: P${i} <p${i}@example.org>\nSubject: m${i}\n` +
-      `Date: Mon, 01 Jul 2024 10:00:00 +0000\nMessage-ID: <${seed}-${i}@example.org>\n\n${body}\n\n`);
+      `Date: ${DATE_SENT}\nMessage-ID: <${seed}-${i}@example.org>\n\n${body}\n\n`);
   }
   return Buffer.from(parts.join(""));
+}
+
+/**
+ * `body` (syntheticMbox) with every message dated on the first day the search URL asks for (d: or
+ * dt:), as public-inbox answers: a slice of another window's mail is refused. Same length, so a
+ * pre-made big body is copied, not rebuilt, per request.
+ */
+export function datedForQuery(body: Buffer, url: string): Buffer {
+  const q = decodeURIComponent(/[?&]q=([^&]*)/.exec(url)?.[1] ?? "");
+  const m = /dt?:(\d{4})(\d{2})(\d{2})/.exec(q);
+  if (!m) return body;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], 10));
+  const rfc = d.toUTCString().replace(/^(\w{3}), (\d{2}) (\w{3}) (\d{4}) (\S+) GMT$/, "$1, $2 $3 $4 $5 +0000");
+  const out = Buffer.from(body), from = Buffer.from(DATE_SENT), to = Buffer.from(rfc);
+  if (to.length !== from.length) return body;
+  for (let i = out.indexOf(from); i >= 0; i = out.indexOf(from, i + from.length)) to.copy(out, i);
+  return out;
 }
 
 export async function startHostileServer(pick: (req: { method: string; url: string }) => Behaviour): Promise<HostileServer> {
