@@ -1,9 +1,10 @@
 // Where the page artifacts go as the builders make them. A Map keeps every file's text (tests, the
 // Framework archive); a SiteDirSink writes each file at once and drops its text, so a full-scale
 // analysis does not hold hundreds of MB of artifact strings until the end (GC time, peak RSS).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { FILES } from "./artifacts.ts";
+import { writeFileNamed } from "../store/write-file.ts";
 
 /** What the builders write into: name (relative path) -> contents. A later set of a name replaces it. */
 export interface SiteSink { set(name: string, content: string): unknown }
@@ -21,7 +22,7 @@ export class SiteDirSink implements SiteFiles {
   set(name: string, content: string): this {
     const p = join(this.dir, name), d = dirname(p);
     if (!this.dirs.has(d)) { mkdirSync(d, { recursive: true }); this.dirs.add(d); }
-    writeFileSync(p, content);
+    writeFileNamed(p, content); // a full disk's error names the file
     this.names.add(name);
     if (name === FILES.meta) this.meta = content;
     return this;
