@@ -13,7 +13,9 @@ import { testFiles } from "./test-order.mjs";
 const full = process.argv.includes("--full");
 // Two at a time on two cores: three measured no faster (405 s vs 408 s cold, 2026-11-30, load 3-8)
 // and slow every file down, which trips tight timing guards under load.
-const concurrency = Number(process.env.TG_TEST_CONCURRENCY ?? (full ? 1 : 2));
+// Three at a time on 2 cores: the files wait on subprocesses (public-inbox, Chromium) about a third
+// of the time (cold, quiet: 305 s at three, 324 s at two, 2026-11-30).
+const concurrency = Number(process.env.TG_TEST_CONCURRENCY ?? (full ? 1 : 3));
 // Files named on the command line (`npm test -- test/x.test.ts`) run instead of the whole list.
 const given = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const stream = run({ files: given.length ? given : testFiles(full), concurrency });
