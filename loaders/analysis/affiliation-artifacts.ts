@@ -16,7 +16,8 @@ import { ShardSet } from "./shards.ts";
 import { INSUFFICIENT } from "../maintainers/home.ts";
 import { authorOf } from "../model/corpus.ts";
 import { factPersonIndex } from "./fact-index.ts";
-import { buildFactsSubsystems, factReviewOrder, isPatchNotCover } from "./facts-subsystems.ts";
+import { buildFactsSubsystems, isPatchNotCover } from "./facts-subsystems.ts";
+import { factReviewOrder } from "./fact-index.ts";
 import { clipText } from "../model/clip.ts";
 
 export const MAINTAINERS_HINT = "Add the kernel's MAINTAINERS file to see subsystems: `threadgraph analyze --maintainers PATH|URL` " +

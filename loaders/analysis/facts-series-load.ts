@@ -7,7 +7,7 @@
 // person per series (docs/site.md, "The filter").
 import type { Analysis } from "./analyze.ts";
 import type { GroupRow } from "./series.ts";
-import { personIndexOf } from "./facts.ts";
+import { factPersonIndex } from "./fact-index.ts";
 import { groupResponders, LOAD_SECTIONS } from "./series-load.ts";
 import { clipText } from "../model/clip.ts";
 
@@ -58,7 +58,7 @@ export function buildSeriesLoadFacts(a: Analysis, order: GroupRow[], subsystems:
   const idx = new Map(people.map((p, k) => [p, k]));
   const subIdx = new Map(subsystems.map((s, k) => [s, k]));
   const touchedSections = new Set(subsystems);
-  const personIdx = personIndexOf(a);
+  const personIdx = factPersonIndex(a);
   const out: SeriesLoadFacts = { person: [], named: [], sections: [], sections_n: [], section_names: [], m: [], m_n: [] };
   people.forEach((p, k) => {
     const pi = personIdx.get(p) ?? -1;

@@ -7,9 +7,7 @@
 // holds the two equal.
 import type { Analysis } from "./analyze.ts";
 import type { Affiliations } from "./affiliations.ts";
-import { factRowOrder } from "./facts.ts";
-import { factPersonIndex } from "./fact-index.ts";
-import { isNak, isReplyReview } from "./build-people.ts";
+import { factPersonIndex, factReviewOrder, factRowOf } from "./fact-index.ts";
 import { authorOf } from "../model/corpus.ts";
 
 export const FACTS_SUBSYSTEMS_SCHEMA = 1;
@@ -37,29 +35,6 @@ export interface FactsSubsystemsArtifact {
   reviews: { section: number[]; rorg: number[]; aorg: number[] };
   /** Maintainers (facts person index) and the sections they maintain. */
   maintainers: { person: number[]; sec: number[][] };
-}
-
-// Both made once per analysis (read-only): the subsystem and organisation builders each need
-// them, and at 200k messages each was a sort of every message or a map of every Message-ID.
-const rowsMade = new WeakMap<Analysis, Int32Array>(), reviewsMade = new WeakMap<Analysis, number[]>();
-
-/** facts.json's message row of each corpus message (facts.ts factRowOrder). */
-export function factRowOf(a: Analysis): Int32Array {
-  let r = rowsMade.get(a);
-  if (!r) rowsMade.set(a, (r = factRowOrder(a).rowOf));
-  return r;
-}
-
-/** Indices into a.reviews of facts.json's reviews (given in replies, and NAKs), in its order (by message row). */
-export function factReviewOrder(a: Analysis): number[] {
-  let order = reviewsMade.get(a);
-  if (order) return order;
-  const rowOf = factRowOf(a);
-  const at = new Map(a.corpus.messages.map((m, i) => [m.id, i]));
-  const out: { i: number; row: number }[] = [];
-  a.reviews.forEach((r, i) => { if (isReplyReview(r) || isNak(r)) out.push({ i, row: rowOf[at.get(r.messageId)!] }); });
-  reviewsMade.set(a, (order = out.sort((x, y) => x.row - y.row).map((x) => x.i)));
-  return order;
 }
 
 export const isPatchNotCover = (m: Analysis["corpus"]["messages"][number]) => m.patch.isPatch && !m.patch.isCover;

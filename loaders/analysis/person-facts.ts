@@ -10,8 +10,7 @@
 import type { Analysis } from "./analyze.ts";
 import type { PersonFacts } from "./artifacts.ts";
 import { DAY } from "../model/window.ts";
-import { factPersonIndex } from "./fact-index.ts";
-import { factRowOf } from "./facts-subsystems.ts";
+import { factPersonIndex, factRowOf } from "./fact-index.ts";
 
 /** Person id -> their PersonFacts (null: nothing to say), built over one analysis. */
 export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {

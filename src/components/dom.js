@@ -50,6 +50,8 @@ export function loreUrl(messageId) {
 export const threadHref = (messageId) => (messageId == null ? null : `./thread.html?m=${encodeAll(String(messageId))}`);
 export const personHref = (address) => (address == null || address === "" ? null : `./person.html?e=${encodeAll(String(address))}`);
 
+/** Axis ticks for a count up to max: whole numbers only (a window's counts are often small). */
+export const countTicks = (max) => Math.max(1, Math.min(10, Math.ceil(max)));
 export const fmtInt = (n) => (n == null || Number.isNaN(n) ? "–" : Math.round(n).toLocaleString("en-US"));
 export const fmtPct = (x) => (x == null || Number.isNaN(x) ? "–" : `${(100 * x).toFixed(1)}%`);
 export const fmtDate = (ms) => (ms == null ? "–" : new Date(ms).toISOString().slice(0, 10));

@@ -95,9 +95,6 @@ export function windowDays(filter) {
   return from === null || to === null ? Infinity : Math.max(0, to - from);
 }
 
-/** Axis ticks for a count up to max: whole numbers only (a window's counts are often small). */
-export const countTicks = (max) => Math.max(1, Math.min(10, Math.ceil(max)));
-
 /** Time to acceptance of one series within a window ending at `end` ms (Infinity: none), or null when undated. */
 export function acceptanceObservation(s, i, end) {
   if (Number.isNaN(s.time[i])) return null;

@@ -4,8 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { personIndexOf, factRowOrder } from "../../loaders/analysis/facts.ts";
-import { factPersonIndex } from "../../loaders/analysis/fact-index.ts";
-import { factReviewOrder, factRowOf } from "../../loaders/analysis/facts-subsystems.ts";
+import { factPersonIndex, factReviewOrder, factRowOf } from "../../loaders/analysis/fact-index.ts";
 import { corpus, msg, trailer, T0, D } from "./fixture.ts";
 
 const one = () => corpus([
