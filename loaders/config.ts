@@ -9,6 +9,8 @@ export type SyncMode = "git" | "http";
 
 export interface ListConfig extends TrackedList {
   mode?: SyncMode;
+  /** Other addresses (or names) the list's mail is addressed to, e.g. an old list address; see docs/sync.md. */
+  aliases?: string[];
 }
 
 export interface ThreadgraphConfig {

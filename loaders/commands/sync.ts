@@ -50,7 +50,7 @@ export function listsFromFlags(specs: string[], cfg: ThreadgraphConfig): ListCon
     if (!m) throw new Error(`--list ${spec}: expected NAME=INBOX_URL`);
     if (!/^https?:\/\//.test(m[2])) throw new Error(`--list ${spec}: the inbox must be an http(s) URL`);
     const known = cfg.lists.find((l) => l.name === m[1]);
-    return { name: m[1], address: known?.address ?? `${m[1]}@vger.kernel.org`, inbox: m[2], mode: known?.mode };
+    return { name: m[1], address: known?.address ?? `${m[1]}@vger.kernel.org`, inbox: m[2], mode: known?.mode, aliases: known?.aliases };
   });
 }
 

@@ -5,7 +5,7 @@ import { isAscii } from "node:buffer";
 
 /** Header fields we decode (lower-case). Everything else is skipped. */
 const WANTED = new Set([
-  "from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references", "list-id",
+  "from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references", "list-id", "x-mailing-list",
   "x-original-from", "reply-to", "content-type", "content-transfer-encoding",
   "x-patchwork-bot", "x-kernelci-report", "x-kernelci-tree", "x-syzbot", "x-lkp", "auto-submitted",
 ]);

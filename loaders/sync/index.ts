@@ -12,6 +12,7 @@ import { ingest, IngestError } from "../pipeline/ingest.ts";
 import { loreHttpSource, normalizeInbox, type HttpSliceProgress } from "../sources/lore/http-source.ts";
 import { describeRetry, HttpClient, type HttpOptions } from "../sources/lore/http-client.ts";
 import { discoverEpochs, epochSource, epochsForWindow, messageDate, mirrorEpoch } from "./git-mode.ts";
+import { messageLists } from "./message-lists.ts";
 import { ProgressReporter, type ListProgress, type ListSummary } from "./progress.ts";
 import type { Window } from "../model/window.ts";
 
@@ -70,7 +71,7 @@ export async function sync(o: SyncOptions): Promise<SyncResult> {
       const lc = new HttpClient(http, client);
       clients.set(l.name, lc);
       try {
-        const srcs = mode === "git" ? await gitSources(o, l.name, inbox, lc, row) : [httpSource(o, l.name, inbox, lc, row)];
+        const srcs = mode === "git" ? await gitSources(o, l.name, inbox, lc, row) : [httpSource(o, l, inbox, lc, row)];
         for (const s of srcs) {
           sources.push(timed(s, row));
           sourceList.set(s.id, l.name);
@@ -150,11 +151,12 @@ function addSummary(r: ListSummary | undefined, s: SourceSummary): void {
   r.errors += s.error;
 }
 
-function httpSource(o: SyncOptions, list: string, inbox: string, client: HttpClient, row: ListSummary & { prog: ListProgress }): Source {
+function httpSource(o: SyncOptions, l: ListConfig, inbox: string, client: HttpClient, row: ListSummary & { prog: ListProgress }): Source {
   const reporter = o.progress;
   return loreHttpSource({
-    list, inbox, window: o.window, client, maxPerSlice: o.maxPerSlice, initialSliceDays: o.initialSliceDays, overlapDays: o.overlapDays,
+    list: l.name, inbox, window: o.window, client, maxPerSlice: o.maxPerSlice, initialSliceDays: o.initialSliceDays, overlapDays: o.overlapDays,
     dateOf: (b) => messageDate(b), // a slice answered with another window's mail is refused
+    listsOf: messageLists, address: l.address, aliases: l.aliases, // and one answered with another list's mail
     onProgress: (p: HttpSliceProgress) => {
       Object.assign(row.prog, { phase: `fetching ${p.slice ?? ""}`, unitsDone: p.slicesDone, unitsPlanned: p.slicesPlanned, messages: p.messages, bytes: p.bytes });
       row.units = `${p.slicesDone} slices${p.splits ? ` (${p.splits} split)` : ""}${p.failed ? `, ${p.failed} failed` : ""}`;

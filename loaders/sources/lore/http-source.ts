@@ -24,6 +24,7 @@ import type { Source, SourceCursor, SourceItem } from "../../model/records.ts";
 import type { HttpClient } from "./http-client.ts";
 import { mboxMessages, TruncatedResponse } from "./mbox-response.ts";
 import { ResponseTooLarge, Unreachable } from "./http-errors.ts";
+import { checkSliceList, ownKeys } from "./slice-list.ts";
 import { addRange, DAY, sliceLabel, sliceQuery, splitSlice, uncovered, type Range, type Slice, type Window } from "../../model/window.ts";
 
 export interface LoreHttpOptions {
@@ -49,6 +50,14 @@ export interface LoreHttpOptions {
    * sits above sources/). With it, a slice answered with mail of another window is refused.
    */
   dateOf?: (bytes: Buffer) => number | null;
+  /**
+   * The lists a message names (To, Cc, List-Id, X-Mailing-List values), given by the caller. With
+   * it, a slice answered with another list's mail is refused (slice-list.ts).
+   */
+  listsOf?: (bytes: Buffer) => string[];
+  /** This list's address and aliases, which its mail may be addressed to (with `list` and the inbox URL). */
+  address?: string;
+  aliases?: string[];
 }
 
 export interface HttpSliceProgress {
@@ -105,6 +114,7 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
   const now = o.now ?? Date.now;
   const cap = o.maxPerSlice ?? 5000;
   const maxBytes = o.client.opts.maxResponseBytes;
+  const owns = ownKeys({ name: o.list, address: o.address, inbox: o.inbox, aliases: o.aliases });
   // Coverage past the clock was recorded by a run whose clock ran ahead (or this clock went back):
   // mail dated there may have arrived since, so that part counts as not fetched.
   let covered = clipRanges(coveredRanges(cursor), now());
@@ -183,6 +193,7 @@ async function* readSlices(o: LoreHttpOptions, id: string, cursor?: LoreHttpCurs
           "the server seems to ignore the date range or to cap its results (maxPerSlice); nothing from it was stored");
       }
       if (o.dateOf) checkSliceDates(msgs, f.slice, o.dateOf, now(), searchUrl(o.inbox, f.slice));
+      if (o.listsOf) checkSliceList(msgs, o.listsOf, owns, searchUrl(o.inbox, f.slice), sliceLabel(f.slice));
     } catch (e) {
       // Over the limit but plausibly just a lot of mail: ask for the two halves instead.
       if (e instanceof ResponseTooLarge && e.splittable && sizeSplits < (o.maxSizeSplits ?? 8) && split(f)) {
