@@ -21,11 +21,17 @@ export interface Provenance {
 export type SourceCursor = Record<string, unknown>;
 
 /** What the store can tell a source that resumes (given by the ingest pipeline). */
+export interface StoredCopy {
+  messageId: string;
+  position: string;
+  list: string | null;
+}
+
 export interface ReadContext {
   /** The positions of every item of this source already stored (arrivals and errors rows). */
   storedPositions?: () => Promise<Set<string>>;
-  /** The stored copies (Message-ID and position) whose source is `source` (e.g. one epoch, "<id>#N"). */
-  storedCopies?: (source: string) => Promise<{ messageId: string; position: string }[]>;
+  /** The stored copies (Message-ID, position, list tag) whose source is `source` (e.g. one epoch, "<id>#N"). */
+  storedCopies?: (source: string) => Promise<StoredCopy[]>;
 }
 
 /** One item streamed by a source. `cursor` is the state to resume *after* this item. */
@@ -38,7 +44,9 @@ export type SourceItem =
    */
   | { kind: "delete"; bytes: Buffer; provenance: Provenance; cursor: SourceCursor; copyOf?: string }
   /** Unreadable item: recorded as an errors row, never aborts the run. */
-  | { kind: "error"; provenance: Provenance; reason: string; cursor: SourceCursor };
+  | { kind: "error"; provenance: Provenance; reason: string; cursor: SourceCursor }
+  /** A copy read again that is already stored, identical (same source, position and tag): only the cursor moves past it. */
+  | { kind: "stored"; provenance: Provenance; cursor: SourceCursor };
 
 export interface Source {
   id: string;

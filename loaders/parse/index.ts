@@ -14,6 +14,7 @@ export type ParsedItem =
 
 export function parseItem(item: SourceItem, ctx: ParseContext): ParsedItem {
   if (item.kind === "error") return { item, error: item.reason };
+  if (item.kind === "stored") return { item, error: "already stored" }; // nothing to parse: the store only moves the cursor
   const c: ParseContext = {
     trackedLists: ctx.trackedLists,
     archiveList: item.provenance.list ?? ctx.archiveList,

@@ -50,13 +50,13 @@ class ParseWorker {
 
 function pack(id: number, items: SourceItem[]): BatchRequest {
   let total = 0;
-  for (const it of items) if (it.kind !== "error") total += it.bytes.length;
+  for (const it of items) if (it.kind !== "error" && it.kind !== "stored") total += it.bytes.length;
   const buf = Buffer.allocUnsafeSlow(total); // its own ArrayBuffer, safe to transfer
   const offsets: number[] = [];
   const meta: BatchRequest["meta"] = [];
   let o = 0;
   for (const it of items) {
-    if (it.kind === "error") {
+    if (it.kind === "error" || it.kind === "stored") {
       offsets.push(-1, -1);
       meta.push({});
       continue;
@@ -89,7 +89,7 @@ export async function* parseOnWorkers(
       w.run(req).then(
         (res) => (poolStats.batches++, batch).map((item, i): ParsedItem => {
           const r = res[i];
-          if (item.kind === "error" || r === null) return parseHere(item);
+          if (item.kind === "error" || item.kind === "stored" || r === null) return parseHere(item);
           return r.p ? { item, parsed: r.p } : { item, error: r.e! };
         }),
         () => (poolStats.fallbacks++, batch).map(parseHere), // worker died: parse here
@@ -110,7 +110,7 @@ export async function* parseOnWorkers(
       }
       if (r.done) break;
       batch.push(r.value);
-      if (r.value.kind !== "error") bytes += r.value.bytes.length;
+      if (r.value.kind !== "error" && r.value.kind !== "stored") bytes += r.value.bytes.length;
       if (batch.length >= BATCH_ITEMS || bytes >= BATCH_BYTES) {
         send(batch);
         batch = [];

@@ -3,7 +3,7 @@
 // resumes from the last commit and ends with exactly the store one uninterrupted run gives.
 import { adoptRenamed } from "./renamed-source.ts";
 import { DEFAULT_LISTS } from "../config.ts";
-import type { ParsedMessage, ReadContext, Source, SourceItem, TrackedList } from "../model/records.ts";
+import type { ParsedMessage, ReadContext, Source, SourceItem, StoredCopy, TrackedList } from "../model/records.ts";
 import { sqlString } from "../store/sql.ts";
 import type { IngestOptions, IngestSummary, SourceSummary, Store } from "../store/api.ts";
 import { invalidatePageCache } from "./page-cache.ts";
@@ -173,8 +173,11 @@ async function ingestSource(
     const readCtx: ReadContext = { storedPositions: () => storedPositions(store, source.id), storedCopies: (src) => storedCopies(store, src) };
     for await (const r of parse(source.read(retag ? undefined : state?.cursor ?? undefined, readCtx), ctx)) {
       const item = r.item;
-      if (item.kind !== "error") bytes += item.bytes.length;
-      if (item.kind === "delete" && item.copyOf !== undefined) {
+      if (item.kind !== "error" && item.kind !== "stored") bytes += item.bytes.length;
+      if (item.kind === "stored") {
+        sum.seen++; tally.duplicate++; // the same copy read again (a re-read from the start): no second row
+        batch.skip(item.cursor);
+      } else if (item.kind === "delete" && item.copyOf !== undefined) {
         tally.deleted++; // a copy gone from a rewritten history: named by the source, nothing to parse
         batch.tombstone(item.copyOf, item.provenance, item.cursor, true);
       } else if (item.kind === "error") {
@@ -258,10 +261,10 @@ async function storedPositions(store: DuckStore, source: string): Promise<Set<st
 }
 
 /** The stored copies of one source (exactly that id, e.g. an epoch's "<id>#N"). */
-async function storedCopies(store: DuckStore, source: string): Promise<{ messageId: string; position: string }[]> {
+async function storedCopies(store: DuckStore, source: string): Promise<StoredCopy[]> {
   if (store.manifest().parts.arrivals.length === 0) return [];
-  return store.query<{ messageId: string; position: string }>(
-    `SELECT message_id AS "messageId", position FROM raw_arrivals WHERE source = ${sqlString(source)}`);
+  return store.query<StoredCopy>(
+    `SELECT DISTINCT message_id AS "messageId", position, list FROM raw_arrivals WHERE source = ${sqlString(source)}`);
 }
 
 function reasonOf(e: unknown): string {

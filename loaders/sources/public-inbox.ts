@@ -1,10 +1,11 @@
 // public-inbox v2 source: one epoch (`git/N.git`) or an inbox dir holding git/*.git, epochs
 // read in numeric order. Each commit adds blob `m` (a message) or `d` (a deletion). Blobs come
 // through ONE long-lived `git cat-file --batch` per epoch, with requests pipelined ahead.
-// Cursor: { epochs: { "<N>": lastCommitSha } }. The commit time is the message's fallbackDate.
+// Cursor: { epochs: { "<N>": lastCommitSha }, rereading?: ["<N>", ...] } (epochs being read again
+// from their start; see readInbox). The commit time is the message's fallbackDate.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import type { ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
+import type { ReadContext, Source, SourceCursor, SourceItem, StoredCopy } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
 import { MAX_MESSAGE_BYTES, oversizedReason } from "./message-limit.ts";
 import { CatFile, gitDirFor, gitSync, listCommits, type EpochCommit } from "./git-batch.ts";
@@ -54,6 +55,8 @@ export function publicInboxSource(path: string, opts: { list?: string; maxMessag
   return { id, kind: "public-inbox", path: abs, list: opts.list, read: (c?: SourceCursor, ctx?: ReadContext) => readInbox(abs, id, opts.list, epochs, opts.maxMessageBytes ?? MAX_MESSAGE_BYTES, c, ctx) };
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** How many blob requests may be in flight ahead of the consumer. */
 const AHEAD = 64;
 
@@ -61,6 +64,8 @@ async function* readInbox(
   abs: string, id: string, list: string | undefined, epochs: { n: number; dir: string }[], maxBytes: number, cursor?: SourceCursor, ctx?: ReadContext,
 ): AsyncGenerator<SourceItem> {
   const last: Record<string, string> = { ...((cursor?.epochs as Record<string, string>) ?? {}) };
+  const rereading = new Set(Array.isArray(cursor?.rereading) ? (cursor.rereading as unknown[]).map(String) : []);
+  const cursorNow = (): SourceCursor => ({ epochs: { ...last }, ...(rereading.size && { rereading: [...rereading] }) });
   const broken: SourceError[] = []; // an unreadable epoch does not stop the others
   for (const ep of epochs) {
     const git = gitDirFor(ep.dir);
@@ -75,11 +80,19 @@ async function* readInbox(
     try {
       let since: string | null = last[String(ep.n)] ?? null;
       const source = `${id}#${ep.n}`;
-      // history rewritten (e.g. a purge) or an unknown commit: read the epoch again, dedup copes;
-      // the stored copies whose commits the new history lacks are gone from the archive
-      if (since && !gitSync(git.env, ["merge-base", "--is-ancestor", since, "HEAD"]).ok) {
-        since = null;
-        yield* goneCopies(git.env, source, list, { epochs: { ...last } }, ctx);
+      // History rewritten (e.g. a purge) or an unknown commit: read the epoch again, dedup copes.
+      if (since && !gitSync(git.env, ["merge-base", "--is-ancestor", since, "HEAD"]).ok) since = null;
+      // Read from the start (a rewritten history, a re-tag, a wider window, a lost cursor), or
+      // resuming such a read: the stored copies whose commits the history now lacks are gone from
+      // the archive. A re-tag reads from the start without a cursor to compare, and a purge may
+      // come with it; a re-read cut short leaves copies past its cursor that a purge may remove.
+      // Commits already stored with this tag are not stored again (a second, identical copy).
+      let stored = new Set<string>();
+      if ((since === null || rereading.has(String(ep.n))) && ctx?.storedCopies) {
+        const copies = await ctx.storedCopies(source);
+        if (since === null && copies.length) rereading.add(String(ep.n));
+        yield* goneCopies(git.env, source, list, copies, cursorNow);
+        stored = new Set(copies.filter((c) => (c.list ?? null) === (list ?? null)).map((c) => c.position));
       }
       // The depth of the first commit read: counted once, then one more per commit.
       let depth = since ? commitDepth(git.env, since) : 0;
@@ -94,12 +107,15 @@ async function* readInbox(
             break;
           }
           const sha = r.value.m ?? r.value.d;
-          queue.push({ c: r.value, blob: sha ? cat.get(sha) : null });
+          // a copy already stored is not read again
+          queue.push({ c: r.value, blob: r.value.m && stored.has(r.value.sha) ? Promise.resolve(EMPTY) : sha ? cat.get(sha) : null });
         }
         const q = queue.shift();
         if (!q) break;
         last[String(ep.n)] = q.c.sha;
-        const cur: SourceCursor = { epochs: { ...last } };
+        // once its last commit is read, the epoch is no longer being read again
+        if (exhausted && queue.length === 0) rereading.delete(String(ep.n));
+        const cur = cursorNow();
         const provenance = { source, position: q.c.sha, list, seq: eventSeq(ep.n, ++depth) };
         const bytes = q.blob ? await q.blob : null;
         if (!q.blob) continue; // a commit touching neither m nor d (none in real epochs): nothing to read
@@ -107,6 +123,8 @@ async function* readInbox(
           yield { kind: "error", provenance, reason: `blob missing for commit ${q.c.sha}`, cursor: cur };
         } else if (typeof bytes === "number") {
           yield { kind: "error", provenance, reason: oversizedReason(bytes, maxBytes), cursor: cur };
+        } else if (q.c.m && stored.has(q.c.sha)) {
+          yield { kind: "stored", provenance, cursor: cur };
         } else if (q.c.m) {
           yield { kind: "message", bytes, provenance, fallbackDate: q.c.time * 1000, cursor: cur };
         } else {
@@ -130,16 +148,16 @@ async function* readInbox(
  * history any more (public-inbox-purge rewrites it without the purged message). Each hides that
  * copy only: a message still in the new history is read again at its new commit.
  */
-async function* goneCopies(env: NodeJS.ProcessEnv, source: string, list: string | undefined, cursor: SourceCursor, ctx?: ReadContext): AsyncGenerator<SourceItem> {
-  if (!ctx?.storedCopies) return;
-  const stored = await ctx.storedCopies(source);
+async function* goneCopies(
+  env: NodeJS.ProcessEnv, source: string, list: string | undefined, stored: StoredCopy[], cursor: () => SourceCursor,
+): AsyncGenerator<SourceItem> {
   if (stored.length === 0) return;
   const r = gitSync(env, ["rev-list", "HEAD"]);
   if (!r.ok) throw new Error(`git rev-list HEAD failed: ${r.err.trim()}`);
   const reachable = new Set(r.out.split("\n").filter(Boolean));
   for (const c of stored) {
     if (reachable.has(c.position)) continue;
-    yield { kind: "delete", bytes: Buffer.alloc(0), copyOf: c.messageId, provenance: { source, position: c.position, list }, cursor };
+    yield { kind: "delete", bytes: Buffer.alloc(0), copyOf: c.messageId, provenance: { source, position: c.position, list }, cursor: cursor() };
   }
 }
 

@@ -61,6 +61,11 @@ export class Batch {
     this.advance(cursor);
   }
 
+  /** An item already stored: no row, but the cursor moves past it (committed with the batch). */
+  skip(cursor: SourceCursor): void {
+    this.advance(cursor);
+  }
+
   private advance(cursor: SourceCursor): void {
     this.size++;
     this.cursor = cursor;

@@ -51,6 +51,7 @@ export function fakeSource(id: string, entries: FakeEntry[], list?: string): Sou
 export const fakeParse: ParseStreamFn = async function* (items): AsyncIterable<ParseResult> {
   for await (const item of items) {
     if (item.kind === "error") { yield { item, error: item.reason }; continue; }
+    if (item.kind === "stored") { yield { item, error: "already stored" }; continue; }
     const obj = JSON.parse(item.bytes.toString());
     if (obj.bad) yield { item, error: obj.bad };
     else yield { item, parsed: obj as ParsedMessage };
