@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { openExistingStore } from "./existing-store.ts";
+import { analysisStale } from "../pipeline/refresh.ts";
 import { formatTable } from "../store/format.ts";
 import { sqlString } from "../store/sql.ts";
 import { bareId, parseThreadRef } from "../sources/lore/thread-source.ts";
@@ -111,7 +112,13 @@ export async function run(argv: string[]): Promise<number> {
     const messageId = await firstStored(store, candidates);
     if (messageId === null) { console.error(`threadgraph series: ${candidates[0]}: not in the store (no message has this Message-ID)`); return 1; }
     const rev = await revisionOf(store, messageId);
-    if (!rev) { console.error(`threadgraph series: ${messageId} is in the store but is no patch posting and not under one`); return 1; }
+    if (!rev) {
+      // Mail stored since the last analysis (an ingest or sync still running, or --no-analyze) is in no series table yet.
+      console.error(`threadgraph series: ${messageId} is in the store but ${analysisStale(store.dir)
+        ? "not analysed yet (the analysis is older than the mail: an ingest or sync is running, or ran with --no-analyze); run `threadgraph analyze`, then ask again"
+        : "is no patch posting and not under one"}`);
+      return 1;
+    }
     const group = (await store.query<{ g: string }>(`SELECT revision_group AS g FROM series WHERE series_id = ${sqlString(rev)}`))[0].g;
     const revisions = await store.query<Record<string, unknown>>(`SELECT s.version, s.posted_at, s.patches, s.subject, s.series_id,
         (SELECT count(*) FROM reviews r WHERE (r.series_id = s.series_id OR r.target_id = s.series_id) AND r.source = 'reply'
