@@ -41,7 +41,11 @@ export interface EpochCommit {
   m: string | null;
   /** blob of `d` added by this commit (a deletion) */
   d: string | null;
+  /** Why this commit's `m` or `d` is no message blob (a symlink, a directory, a submodule): an errors row, not a silent skip. */
+  odd?: string;
 }
+
+const MODES: Record<string, string> = { "120000": "a symlink", "160000": "a submodule", "040000": "a directory" };
 
 /** Commits of HEAD after `since` (exclusive; all when null), oldest first, with their m/d blobs. */
 export async function* listCommits(env: NodeJS.ProcessEnv, since: string | null): AsyncGenerator<EpochCommit> {
@@ -70,8 +74,13 @@ export async function* listCommits(env: NodeJS.ProcessEnv, since: string | null)
         const f = line.slice(0, tab).split(" ");
         const status = f[4];
         if (status === "D") continue;
-        if (path === "m") cur.m = f[3];
-        else if (path === "d") cur.d = f[3];
+        const top = path.split("/")[0];
+        if (top !== "m" && top !== "d") continue;
+        const mode = f[1];
+        if (path !== top) cur.odd ??= `${top} is a directory (it holds ${path}), not a message blob`;
+        else if (mode !== "100644" && mode !== "100755") cur.odd ??= `${top} is ${MODES[mode] ?? `of mode ${mode}`}, not a message blob`;
+        else if (top === "m") cur.m = f[3];
+        else cur.d = f[3];
       }
     }
     if (cur) yield cur;

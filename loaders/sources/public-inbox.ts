@@ -118,6 +118,10 @@ async function* readInbox(
         const cur = cursorNow();
         const provenance = { source, position: q.c.sha, list, seq: eventSeq(ep.n, ++depth) };
         const bytes = q.blob ? await q.blob : null;
+        if (q.c.odd) {
+          yield { kind: "error", provenance, reason: `commit ${q.c.sha}: ${q.c.odd}`, cursor: cur };
+          continue;
+        }
         if (!q.blob) continue; // a commit touching neither m nor d (none in real epochs): nothing to read
         if (!bytes) {
           yield { kind: "error", provenance, reason: `blob missing for commit ${q.c.sha}`, cursor: cur };
