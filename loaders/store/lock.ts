@@ -81,6 +81,10 @@ function readRec(file: string): Rec | null {
     st = statSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    if ((e as NodeJS.ErrnoException).code === "EISDIR") {
+      throw new Error(`${file}: the store lock is a directory, which threadgraph never makes; nothing was changed. ` +
+        `If no threadgraph command is running on this store, remove it (rm -r ${file}) and run the command again`);
+    }
     throw new Error(`${file}: cannot read the store lock (${(e as Error).message})`);
   }
   const legacy = { token: `legacy-${st.ino}-${Math.round(st.mtimeMs)}`, start: null, host: hostname(), time: st.mtimeMs };

@@ -48,6 +48,9 @@ export class DuckStore implements Store {
   /** Opening writes nothing (readers work on read-only stores); writers create what they need. */
   static async open(dir = DEFAULT_STORE_DIR): Promise<DuckStore> {
     const abs = resolve(dir);
+    let st;
+    try { st = statSync(abs); } catch { /* a new store */ }
+    if (st && !st.isDirectory()) throw new Error(`${abs}: is a file, not a store directory; nothing was changed. Give --store a directory (an existing store, or a path that does not exist yet)`);
     readManifest(abs); // fail early on a damaged or missing manifest
     return new DuckStore(abs);
   }
