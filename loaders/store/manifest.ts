@@ -79,7 +79,7 @@ export function readManifest(dir: string): Manifest {
   }
   let m: Manifest;
   try {
-    m = JSON.parse(readFileSync(file, "utf8"));
+    m = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")); // an editor's byte-order mark is no damage
   } catch (e) {
     throw new StoreDamagedError(`${file}: unreadable store manifest (${(e as Error).message}). ${RECOVER}`, file);
   }

@@ -29,7 +29,7 @@ export function readStoreSettings(dir: string): StoreSettings {
   if (!existsSync(file)) return {};
   let s: unknown;
   try {
-    s = JSON.parse(readFileSync(file, "utf8"));
+    s = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")); // an editor's byte-order mark is no damage
   } catch (e) {
     throw new Error(`${file}: unreadable store settings (${(e as Error).message}); fix or delete it`);
   }
