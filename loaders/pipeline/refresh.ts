@@ -52,14 +52,18 @@ interface RefreshState { generation: number; tables: string[] }
 export function analysisStale(storeDir: string): boolean {
   const dir = resolve(storeDir);
   if (!existsSync(join(dir, MANIFEST))) return false; // no store: nothing to analyse
-  let state: RefreshState;
+  let state: Partial<RefreshState> | null;
   try {
     state = JSON.parse(readFileSync(join(dir, STATE), "utf8"));
   } catch {
     return true;
   }
+  // Damaged or hand-edited (null, a list, tables that are no list of names): recompute, never crash.
+  if (!state || typeof state !== "object") return true;
+  const tables: unknown = state.tables ?? [];
+  if (!Array.isArray(tables) || !tables.every((t) => typeof t === "string")) return true;
   return state.generation !== readManifest(dir).generation ||
-    !(state.tables ?? []).every((t) => existsSync(join(dir, "derived", `${t}.parquet`)));
+    !tables.every((t) => existsSync(join(dir, "derived", `${t}.parquet`)));
 }
 
 export async function refreshAnalysis(o: RefreshOptions): Promise<RefreshResult> {

@@ -1,0 +1,33 @@
+// derived/refresh.json damaged or hand-edited (null, a list, a string, tables that are no list)
+// makes the analysis stale, so the next command recomputes it; it never crashes a command.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { analysisStale } from "../../loaders/pipeline/refresh.ts";
+import { cli } from "../helpers/cli-in-process.ts";
+import { tempDir } from "../store/helpers.ts";
+
+test("a damaged derived/refresh.json means 'stale': ingest recomputes the analysis instead of crashing", { timeout: 60_000 }, async (t) => {
+  const tmp = tempDir("tg-refresh-state-");
+  t.after(tmp.cleanup);
+  const store = join(tmp.dir, "store");
+  const box = join(tmp.dir, "x.mbox");
+  writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n");
+  let r = await cli(["ingest", "--store", store, `netdev=${box}`]);
+  assert.equal(r.status, 0, r.stderr);
+  const file = join(store, "derived", "refresh.json");
+  const good = JSON.parse(readFileSync(file, "utf8"));
+  assert.equal(analysisStale(store), false);
+  for (const bad of ["null", "[]", '"x"', "7", JSON.stringify({ ...good, tables: 5 }), JSON.stringify({ ...good, tables: [null] })]) {
+    writeFileSync(file, bad);
+    assert.equal(analysisStale(store), true, bad);
+  }
+  writeFileSync(file, JSON.stringify({ generation: good.generation })); // written before tables were listed: still read
+  assert.equal(analysisStale(store), false);
+  writeFileSync(file, "null");
+  r = await cli(["ingest", "--store", store, `netdev=${box}`]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout + r.stderr, /analyzed 1 messages/);
+  assert.equal(analysisStale(store), false);
+});
