@@ -123,6 +123,11 @@ function manifestProblem(m: Manifest, dir: string): string | null {
     }
   }
   if (m.sources !== undefined && (typeof m.sources !== "object" || m.sources === null || Array.isArray(m.sources))) return "sources is not an object";
+  for (const [id, s] of Object.entries(m.sources ?? {})) {
+    const bad = sourceProblem(s);
+    // (an entry only holds a source's cursor and tag: without it, the next ingest reads that archive again)
+    if (bad) return `sources[${JSON.stringify(id).slice(0, 200)}] ${bad}; remove that entry from ${MANIFEST} to read the archive again`;
+  }
   if (m.retired !== undefined && (!Array.isArray(m.retired) || m.retired.some((r) => typeof r?.file !== "string" || typeof r.at !== "number" || !(PART_FILE.test(r.file) || PEOPLE_FILE.test(r.file))))) {
     return "retired is not a list of files";
   }
@@ -133,6 +138,18 @@ function manifestProblem(m: Manifest, dir: string): string | null {
   for (const rel of dataFiles(dir, Object.keys(emptyManifest().parts))) {
     if (PART_FILE.test(rel) && !accounted.has(rel) && !uncommitted(rel, full)) return `it does not name ${rel}, which holds committed data`;
   }
+  return null;
+}
+
+/** What is wrong with one sources entry, or null. */
+function sourceProblem(s: unknown): string | null {
+  if (!s || typeof s !== "object" || Array.isArray(s)) return `is ${JSON.stringify(s)?.slice(0, 80)}, not a source entry`;
+  const e = s as Record<string, unknown>;
+  if (typeof e.kind !== "string") return "has no kind";
+  if (typeof e.path !== "string") return "has no path";
+  if (e.list !== undefined && e.list !== null && typeof e.list !== "string") return `has list ${JSON.stringify(e.list)?.slice(0, 80)}`;
+  if (e.cursor !== undefined && e.cursor !== null && (typeof e.cursor !== "object" || Array.isArray(e.cursor))) return `has cursor ${JSON.stringify(e.cursor)?.slice(0, 80)}`;
+  if (e.retagged !== undefined && typeof e.retagged !== "boolean") return `has retagged ${JSON.stringify(e.retagged)?.slice(0, 80)}`;
   return null;
 }
 
