@@ -55,11 +55,17 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, m
   if (!isMaildir(abs)) throw new SourceError(abs, "not a Maildir (needs cur/ and new/)");
   const seen = await seenKeys(cursor, ctx);
   const files = new Map<string, Entry>(); // key -> file
+  // Other files with the same key (a copy left beside a renamed one, two flag variants): read too,
+  // and stored when their content differs, never dropped unseen.
+  const twins = new Map<string, Entry[]>();
   for (const sub of ["new", "cur"]) {
-    for (const e of listDir(abs, sub)) {
+    for (const e of listDir(abs, sub).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
       if (e.name.startsWith(".")) continue;
       const key = maildirKey(e.name);
-      if (!seen(key)) files.set(key, e); // cur/ wins over new/ for the same key
+      if (seen(key)) continue;
+      const had = files.get(key);
+      if (had) twins.set(key, [...(twins.get(key) ?? []), had]);
+      files.set(key, e); // cur/ wins over new/ for the same key (then the last name)
     }
   }
   const keys = [...files.keys()].sort();
@@ -83,6 +89,14 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, m
     }
     if (typeof got === "string") yield { kind: "error", provenance, reason: `cannot read ${rel}: ${got}`, cursor: cur };
     else yield { kind: "message", bytes: got, provenance, cursor: cur };
+    for (const twin of twins.get(key) ?? []) {
+      const bytes = readEntry(twin.path, max);
+      if (Buffer.isBuffer(bytes) && Buffer.isBuffer(got) && bytes.equals(got)) continue; // the same message twice
+      if (typeof bytes === "string" && bytes.startsWith("ENOENT")) continue; // it was the one renamed meanwhile
+      const at = { ...provenance, position: twin.rel }; // its own position: the key is the first file's
+      if (typeof bytes === "string") yield { kind: "error", provenance: at, reason: `cannot read ${twin.rel}: ${bytes}`, cursor: cur };
+      else yield { kind: "message", bytes, provenance: at, cursor: cur };
+    }
   }
 }
 
