@@ -188,7 +188,15 @@ export class HttpClient {
         const res = await this.once(url, method, onBytes);
         this.answered.add(host);
         this.opts.onResponse?.({ url, method, status: res.status, bytes: res.body.length, ms: Date.now() - t0 });
-        if (res.status >= 300 && res.status < 400) throw new Redirected(url, res.status, headerOf(res.headers.location));
+        if (res.status >= 300 && res.status < 400) {
+          const location = headerOf(res.headers.location);
+          // 304 (or another 3xx without a Location) is no redirect: this client never sends a conditional request.
+          if (location === undefined && ![301, 302, 303, 307, 308].includes(res.status)) {
+            throw new HttpError(url, `unexpected HTTP ${res.status}${res.status === 304 ? " Not Modified" : ""} without a Location, for a request ` +
+              "that was not conditional: a cache or proxy is in the way", res.status);
+          }
+          throw new Redirected(url, res.status, location);
+        }
         if (res.status !== 429 && res.status < 500) return res;
         reason = `HTTP ${res.status}`;
         hinted = retryAfterMs(res.headers["retry-after"]);

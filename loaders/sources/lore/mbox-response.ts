@@ -7,7 +7,7 @@
 import { splitMbox } from "../mbox.ts";
 import { headerClosed, isSeparatorLine } from "../mbox-split.ts";
 import type { HttpResponse } from "./http-client.ts";
-import { gunzipBounded, GzipDamaged } from "./gzip-body.ts";
+import { gunzipBounded, gunzipToBuffer, GzipDamaged } from "./gzip-body.ts";
 
 export class NotMboxError extends Error {
   constructor(readonly url: string, what: string, readonly suggestGit: boolean) {
@@ -44,10 +44,15 @@ function isNoResults(res: HttpResponse): boolean {
  * found" 404. Only the first `maxMessages` are split out (the caller splits a slice that reaches it).
  */
 export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number, maxMessages = Infinity): Promise<Buffer[]> {
-  const { url, status, body } = res;
+  const { url, status } = res;
   const type = String(res.headers["content-type"] ?? "");
   if (isNoResults(res)) return [];
+  // This client asks for no Content-Encoding, but a proxy may add one (gzip over the mbox.gz, or
+  // over a plain mbox): undo it first, bounded like the body itself.
+  const encoded = status === 200 ? await undoContentEncoding(res, maxDecodedBytes) : null;
+  const body = encoded ?? res.body;
   const isGzip = body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b;
+  if (encoded && !isGzip && status === 200) return splitRaw(url, body, false, maxMessages); // a plain mbox under the encoding
   if (status !== 200 || !isGzip) {
     const d = describe(body.subarray(0, HEAD).toString("latin1"), type);
     throw new NotMboxError(url, `${status !== 200 ? `HTTP ${status} ` : ""}${d.what} (${body.length} bytes)`,
@@ -74,6 +79,11 @@ export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number, m
   }
   const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
   chunks.length = 0;
+  return splitRaw(url, raw, checked, maxMessages);
+}
+
+/** The messages of a decoded mbox (see mboxMessages). */
+async function splitRaw(url: string, raw: Buffer, checked: boolean, maxMessages: number): Promise<Buffer[]> {
   if (!checked) checkHead(url, raw, false);
   const out: Buffer[] = [];
   for await (const m of splitMbox(once(raw))) {
@@ -88,6 +98,23 @@ export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number, m
     throw new TruncatedResponse(url, "its last message is cut short (no final newline, or a header without its end)");
   }
   return out;
+}
+
+/** The body with its Content-Encoding (gzip layers) undone, or null when it has none. */
+async function undoContentEncoding(res: HttpResponse, max: number): Promise<Buffer | null> {
+  const v = res.headers["content-encoding"];
+  const codings = String(Array.isArray(v) ? v.join(",") : v ?? "").toLowerCase().split(",").map((c) => c.trim()).filter((c) => c && c !== "identity");
+  if (!codings.length) return null;
+  const other = codings.find((c) => c !== "gzip" && c !== "x-gzip");
+  if (other) throw new NotMboxError(res.url, `a body in Content-Encoding '${other.slice(0, 40)}', which this client never asks for`, false);
+  let body = res.body;
+  try {
+    for (let i = 0; i < codings.length && body[0] === 0x1f && body[1] === 0x8b; i++) body = await gunzipToBuffer(res.url, body, max);
+  } catch (e) {
+    if (e instanceof GzipDamaged) throw new TruncatedResponse(res.url, e.detail);
+    throw e;
+  }
+  return body;
 }
 
 async function* once(b: Buffer): AsyncGenerator<Buffer> {
