@@ -89,6 +89,13 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`threadgraph ingest: ${(e as Error).message}`);
     return 1;
   }
+  // One archive twice (netdev=x.mbox x.mbox): the second would silently re-tag (or untag) the first.
+  const specOf = new Map<string, string>();
+  for (const [i, s] of sources.entries()) {
+    const other = specOf.get(s.id);
+    if (other !== undefined) return usageError(`SOURCE ${positionals[i]} and ${other} are the same archive (${s.path}): give it once, with the list it belongs to`);
+    specOf.set(s.id, positionals[i]);
+  }
   const storeDir = await resolveStoreDir(v.store, config);
   let identity: ResolvedIdentity;
   try {
