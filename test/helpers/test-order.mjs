@@ -7,28 +7,38 @@ import { join } from "node:path";
 
 // One site build serves every Chromium suite (the synthetic corpus; the others swap their data in,
 // test/site/store-data-site.ts): site.test.ts builds it while incremental builds the ksummit and
-// linux-cxl inboxes, so no file starts only to wait for that build. Then by time, slowest first.
+// linux-cxl inboxes and the slowest files without a browser run beside them, so no site suite takes
+// a slot only to wait for that build. Then by time, slowest first (a cold, quiet `npm test`'s per-file
+// report; the site suites cost a third of what they did before settle() and Chromium's cache).
 export const SLOW = [
   "test/site/site.test.ts",
   "test/sync/incremental.test.ts",
-  "test/site/site-hostile.test.ts",
   "test/store/readers-during-ingest.test.ts",
-  "test/site/series-page.test.ts",
   "test/sync/hostile-rss.test.ts",
-  "test/sync/faults.test.ts",
+  "test/store/failed-command.test.ts",
+  "test/site/site-hostile.test.ts",
+  "test/site/series-page.test.ts",
+  "test/analysis/refresh-lock.test.ts",
   "test/commands/start.test.ts",
   "test/site/charts.test.ts",
+  "test/site/people-window.test.ts",
+  "test/store/kill.test.ts",
+  "test/commands/identity-settings.test.ts",
   "test/site/subsystems-page.test.ts",
-  "test/site/site-empty.test.ts",
-  "test/site/person-window.test.ts",
   "test/site/filter.test.ts",
   "test/sync/sync-real.test.ts",
+  "test/store/manifest-damage.test.ts",
+  "test/sync/faults.test.ts",
+  "test/site/site-empty.test.ts",
+  "test/site/person-window.test.ts",
+  "test/store/read-only.test.ts",
   "test/analysis/framework-archive.test.ts",
-  "test/commands/identity-settings.test.ts",
-  "test/store/kill.test.ts",
+  "test/sync/http-limits.test.ts",
+  "test/analysis/site-sink.test.ts",
+  "test/sync/window-change.test.ts",
+  "test/commands/cli-usage.test.ts",
+  "test/store/disk-full.test.ts",
   "test/analysis/loader-cache.test.ts",
-  "test/analysis/refresh-lock.test.ts",
-  "test/store/failed-command.test.ts",
   "test/thread/public-inbox-agreement.test.ts",
 ];
 

@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Page, type Request } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const haveChromium = () => existsSync(CHROMIUM);
@@ -28,12 +28,18 @@ export async function launch(): Promise<Browser> {
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run", "--use-gl=swiftshader", "--enable-unsafe-swiftshader"],
+      "--disable-component-update", "--no-first-run", "--use-gl=swiftshader", "--enable-unsafe-swiftshader",
+      // Nothing leaves loopback: every other host goes to a proxy that is not there (IP literals
+      // included) and resolves to nothing. Not page.route: routing turns Chromium's HTTP cache off,
+      // and every page load then fetched and compiled all its modules again (3x the CPU of a suite).
+      "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1;localhost",
+      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"],
   });
   return {
     context,
     async newPage() {
       const page = await context.newPage();
+      track(page);
       const watch: PageWatch = { consoleErrors: [], dialogs: [], outside: [], transferBytes: 0 };
       page.on("console", (m) => { if (m.type() === "error") watch.consoleErrors.push(m.text()); });
       page.on("pageerror", (e) => watch.consoleErrors.push(`pageerror: ${e.message}`));
@@ -42,12 +48,11 @@ export async function launch(): Promise<Browser> {
         const len = Number((await r.allHeaders().catch(() => ({} as Record<string, string>)))["content-length"] ?? 0);
         watch.transferBytes += len || (await r.body().catch(() => Buffer.alloc(0))).length;
       });
-      await page.route("**/*", (route) => {
-        const u = new URL(route.request().url());
+      // Recorded here, failed by the launch flags above.
+      page.on("request", (r) => {
+        const u = new URL(r.url());
         const local = u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1" || u.hostname === "localhost";
-        if (local) return route.continue();
-        watch.outside.push(route.request().url());
-        return route.abort();
+        if (!local) watch.outside.push(r.url());
       });
       return { page, watch };
     },
@@ -56,4 +61,56 @@ export async function launch(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+// settle(page): the page has loaded what it asked for and drawn it. Stricter than Playwright's
+// "networkidle" (no request for 500 ms, whatever the page is still computing) and much shorter
+// (a site suite waits for hundreds of loads): no request in flight, then frames and an idle main
+// thread with no DOM change and no new request; repeated until a round sees none.
+const inFlight = new WeakMap<Page, { pending: Set<Request>; started: number }>();
+
+function track(page: Page): void {
+  const t = { pending: new Set<Request>(), started: 0 };
+  inFlight.set(page, t);
+  page.on("request", (r) => { t.pending.add(r); t.started++; });
+  page.on("requestfinished", (r) => t.pending.delete(r));
+  page.on("requestfailed", (r) => t.pending.delete(r));
+}
+
+// Three frames (a resize or a fetched file reaches Framework's runtime, which recomputes on the next
+// frame), then an idle main thread: true when no node or attribute changed meanwhile. A string, so
+// that no transform of this file (tsx's __name helpers) reaches the page.
+const STILL = `new Promise((ok) => {
+  let changed = false;
+  const mo = new MutationObserver(() => { changed = true; });
+  mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  frame().then(frame).then(frame).then(() => requestIdleCallback(() => { mo.disconnect(); ok(!changed); }, { timeout: 1000 }));
+})`;
+
+/** Wait until `page` (from Browser.newPage) has no request in flight and its DOM holds still; `timeout` ms, then an error naming what is pending. */
+export async function settle(page: Page, timeout = 20_000): Promise<void> {
+  const t = inFlight.get(page);
+  if (!t) throw new Error("settle: the page was not opened with Browser.newPage");
+  const end = Date.now() + timeout;
+  const late = () => new Error(`settle: still loading after ${timeout} ms: ${[...t.pending].map((r) => r.url()).slice(0, 5).join(", ")}`);
+  for (;;) {
+    while (t.pending.size) {
+      if (Date.now() > end) throw late();
+      await new Promise((ok) => setTimeout(ok, 10));
+    }
+    const started = t.started;
+    const still = await page.evaluate(STILL) as boolean;
+    if (still && !t.pending.size && t.started === started) return;
+    if (Date.now() > end) {
+      if (t.pending.size) throw late();
+      return; // a page that animates its DOM for ever (no request pending): as settled as it gets
+    }
+  }
+}
+
+/** page.goto, then settle: the page as a reader sees it once it has loaded. */
+export async function visit(page: Page, url: string, timeout?: number): Promise<void> {
+  await page.goto(url, { waitUntil: "load" });
+  await settle(page, timeout);
 }

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, type PageWatch } from "./browser.ts";
+import { haveChromium, settle, visit, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
@@ -28,13 +28,13 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     await page.setViewportSize({ width, height: 900 });
     await page.goto(served.server.url + pageUrl(path), { waitUntil: "load" });
     await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     return { page, watch };
   }
   async function clean(page: Page, watch: PageWatch, name: string) {
     for (const w of [1440, 1024]) {
       await page.setViewportSize({ width: w, height: 900 });
-      await page.waitForTimeout(300);
+      await settle(page);
       await page.screenshot({ path: join(SHOTS, `charts-${name}-${w}.png`), fullPage: true });
     }
     assert.deepEqual(watch.consoleErrors, [], `${name}: console errors`);
@@ -126,7 +126,7 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.ok(Number(first[1].replace(/,/g, "")) > 0, `n per curve: ${first}`);
     // Who answers first: a count axis has whole-number ticks (not 0.1 … 1.0), here and in a one-week window.
     for (const q of ["", `?from=${new Date(meta.window.start).toISOString().slice(0, 10)}&to=${new Date(meta.window.start + 7 * 86_400_000).toISOString().slice(0, 10)}`]) {
-      if (q) await page.goto(served.server.url + pageUrl(`/responsiveness${q}`), { waitUntil: "networkidle" });
+      if (q) await visit(page, served.server.url + pageUrl(`/responsiveness${q}`));
       const ticks = await page.locator("svg:has(g[aria-label='x-axis label'] text:text-matches('replied first')) g[aria-label='x-axis tick label'] text").allTextContents();
       assert.ok(ticks.length > 0, `first-responder chart ${q}`);
       assert.deepEqual(ticks.filter((t) => !/^[\d,]+$/.test(t)), [], `whole-number ticks ${q}`);
@@ -171,7 +171,7 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     // The "Week →" label clears the two-line date ticks ("DecWeek →" on the last tick before), at both widths.
     for (const w of [1440, 1024]) {
       await page.setViewportSize({ width: w, height: 900 });
-      await page.waitForTimeout(300);
+      await settle(page);
       assert.deepEqual(await axisLabelClashes(page), [], `${w} px: axis label over a tick`);
     }
     await clean(page, watch, "overview-partial");

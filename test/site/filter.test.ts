@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium } from "./browser.ts";
+import { haveChromium, settle } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { cli } from "./pipeline.ts";
@@ -63,7 +63,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
       const q = `?from=${first.from}&to=${first.to}&lists=${first.lists!.join(",")}&bots=0`;
       await page.goto(server.url + pageUrl(path + q), { waitUntil: "load" });
       await page.waitForSelector("[data-kpi=messages]", { timeout: 20_000 });
-      await page.waitForLoadState("networkidle");
+      await settle(page);
       assert.deepEqual(await shownKpis(page), want1, `${path}: figures for ${q}`);
       // The filter form shows the URL's filter.
       assert.equal(await page.locator("[data-testid=filter] input[name=from]").inputValue(), first.from);
@@ -150,7 +150,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     for (const id of shown2) assert.ok(wider.has(id), `${id} shown after the change`);
     for (const w of [1440, 1024]) {
       await page.setViewportSize({ width: w, height: 900 });
-      await page.waitForTimeout(300);
+      await settle(page);
       await page.screenshot({ path: join(SHOTS, `filter-graph-${w}.png`), fullPage: true });
     }
     assert.deepEqual(watch.consoleErrors, [], "graph: console errors");

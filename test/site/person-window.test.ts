@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { tempDir } from "../store/helpers.ts";
-import { haveChromium } from "./browser.ts";
+import { haveChromium, settle } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { SHOTS, type ServedSite } from "./served-site.ts";
 import { serveCorpusData } from "./store-data-site.ts";
@@ -122,7 +122,7 @@ describe("person, Reviews and People pages under a window in Chromium (the carri
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(served!.server.url + pageUrl(path), { waitUntil: "load" });
     await page.waitForSelector(ready, { timeout: 20_000, state: "attached" });
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     return page;
   }
   async function done(page: Page, name: string) {

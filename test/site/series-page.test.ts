@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, type PageWatch } from "./browser.ts";
+import { haveChromium, settle, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { writeSyntheticCorpus, syntheticMaintainersFlags, HOSTILE_SUBJECT } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
@@ -57,7 +57,7 @@ describe("Series page in Chromium", { skip }, () => {
     const { page, watch } = await served!.browser.newPage();
     await page.goto(served!.server.url + pageUrl(path), { waitUntil: "load" });
     await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     return { page, watch };
   }
   async function clean(page: Page, watch: PageWatch, name: string) {

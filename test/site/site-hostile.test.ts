@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, relative } from "node:path";
-import { haveChromium, type Browser } from "./browser.ts";
+import { haveChromium, settle, visit, type Browser } from "./browser.ts";
 import type { StaticServer } from "./static-server.ts";
 import { REPO, type SiteBuild } from "./site-build.ts";
 import { SHOTS, type ServedSite } from "./served-site.ts";
@@ -46,11 +46,11 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
     const { page, watch } = await browser.newPage();
     for (const path of pages) {
       await page.setViewportSize({ width: 1440, height: 900 });
-      await page.goto(server.url + path, { waitUntil: "networkidle" });
+      await visit(page, server.url + path);
       await page.waitForSelector("[data-testid=page-header]", { timeout: 15_000, state: "attached" });
       for (const width of [1440, 1024]) {
         await page.setViewportSize({ width, height: 900 });
-        await page.waitForTimeout(150);
+        await settle(page);
         const sw = await page.evaluate(() => document.documentElement.scrollWidth);
         if (sw > width) wide.push(`${path}: ${sw} px at ${width}`);
       }
@@ -65,7 +65,7 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
   test("a thread longer than a page shows says 'N of M shown' and links lore", async () => {
     const t = threads.find((x) => x.messages === BIG_THREAD);
     const { page, watch } = await browser.newPage();
-    await page.goto(`${server.url}/thread.html?m=${encodeURIComponent(t.id)}`, { waitUntil: "networkidle" });
+    await visit(page, `${server.url}/thread.html?m=${encodeURIComponent(t.id)}`);
     const note = page.locator("[data-testid=thread-shown]");
     await note.waitFor({ timeout: 15_000 });
     assert.match(await note.textContent() ?? "", new RegExp(`500 of ${BIG_THREAD} messages shown`));
@@ -80,7 +80,7 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
       const t = threads.find((x) => x.id === id);
       assert.ok(t?.detail, `thread ${id} has a page`);
       const { page } = await browser.newPage();
-      await page.goto(`${server.url}/thread.html?m=${encodeURIComponent(t.id)}`, { waitUntil: "networkidle" });
+      await visit(page, `${server.url}/thread.html?m=${encodeURIComponent(t.id)}`);
       const href = await page.getByText("Read the thread on lore.kernel.org").getAttribute("href");
       const u = new URL(href!);
       assert.equal(`${u.origin}${u.pathname}`, "https://lore.kernel.org/all/", href!);
@@ -93,7 +93,7 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
     for (const root of DOT_IDS) {
       const id = `a+b/c?d#e%2e${root}@evil.example`;
       const { page, watch } = await browser.newPage();
-      await page.goto(`${server.url}/thread.html?m=${encodeURIComponent(id)}`, { waitUntil: "networkidle" });
+      await visit(page, `${server.url}/thread.html?m=${encodeURIComponent(id)}`);
       await page.waitForFunction((s) => document.querySelector("main h1")?.textContent === s, `Message-ID is ${root}`, { timeout: 15_000 });
       assert.equal(await page.title(), `Message-ID is ${root} | threadgraph`);
       // Its row links lore with the id intact, and its sender links their page.

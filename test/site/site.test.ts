@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, type Browser, type PageWatch } from "./browser.ts";
+import { haveChromium, settle, type Browser, type PageWatch } from "./browser.ts";
 import { pageUrl, type StaticServer } from "./static-server.ts";
 import type { SiteBuild } from "./site-build.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, syntheticMaintainersFlags } from "./synthetic-corpus.ts";
@@ -23,7 +23,7 @@ async function open(path: string, ready: string): Promise<{ page: Page; watch: P
   const { page, watch } = await browser.newPage();
   await page.goto(server.url + pageUrl(path), { waitUntil: "load" });
   await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
-  await page.waitForLoadState("networkidle");
+  await settle(page);
   return { page, watch };
 }
 
@@ -78,6 +78,7 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     const before = await page.locator("svg[aria-label='weekly activity chart'] g[aria-label=line] path").first().getAttribute("d");
     await page.getByLabel("Active people").check();
     await page.waitForFunction(() => location.search.includes("metric=people"));
+    await settle(page); // the URL changes before the chart is redrawn
     const after = await page.locator("svg[aria-label='weekly activity chart'] g[aria-label=line] path").first().getAttribute("d");
     assert.notEqual(after, before, "switching the metric redraws the lines");
     await checkClean(page, watch, "overview");
@@ -131,16 +132,17 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
   test("people: the header, Overview and people page count the same people (active in the window); no page wider than the window", async () => {
     const active = people.filter((p) => p.messages > 0 && !p.bot).length;
     assert.equal(meta.counts.people, active);
+    const { page: peoplePage } = await open("/people", ".tg-table tbody tr");
     for (const width of [1024, 1400]) {
-      const { page } = await open("/people", ".tg-table tbody tr");
+      const page = peoplePage;
       await page.setViewportSize({ width, height: 900 });
-      await page.waitForTimeout(300);
+      await settle(page);
       assert.equal((await page.locator("[data-kpi=people] .v").textContent())?.replace(/,/g, ""), String(active), "headline people = active");
       assert.match(await page.locator(".tg-table-tools .tg-note").first().textContent() ?? "", new RegExp(`^${active} rows`));
       const sw = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(sw <= width, `people page ${sw} px wide at ${width}`);
-      await page.close();
     }
+    await peoplePage.close();
     const { page } = await open("/", ".tg-table tbody tr");
     const engaged = page.locator(".tg-table").nth(1).locator(".tg-table-tools .tg-note");
     assert.match(await engaged.textContent() ?? "", new RegExp(`^${active} rows`), "Overview: most engaged = people active");
@@ -210,7 +212,7 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(server.url + pageUrl(path), { waitUntil: "load" });
       await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
-      await page.waitForLoadState("networkidle");
+      await settle(page);
     };
     for (const [path, want] of [...rows.map((r) => [`/thread?m=${encodeURIComponent(r.id)}`, clip(r.subject)]), ...addrs.map((r) => [`/person?e=${encodeURIComponent(String(r.address).toUpperCase())}`, clip(r.name)])]) {
       await visit(path, "main h1");
@@ -223,7 +225,7 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
       if (path === `/thread?m=${encodeURIComponent(rows[0].id)}` || path.startsWith(`/person?e=${encodeURIComponent(String(addrs[0].address).toUpperCase())}`)) {
         for (const width of [1440, 1024]) {
           await page.setViewportSize({ width, height: 900 });
-          await page.waitForTimeout(300);
+          await settle(page);
           await page.screenshot({ path: join(SHOTS, `${path.slice(1, 7)}-random-${width}.png`), fullPage: true });
           assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${path}: wider than ${width}`);
         }

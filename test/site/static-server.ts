@@ -1,6 +1,8 @@
 // A tiny static file server for a built dist/, on loopback only, as strict as the plainest static
 // host (python -m http.server, a file share): exact files, and index.html for a directory. No
-// clean-URL rewriting, so a link that only works on a rewriting host fails the tests.
+// clean-URL rewriting, so a link that only works on a rewriting host fails the tests. Like them it
+// sends Last-Modified and Content-Length and answers If-Modified-Since with 304, so Chromium caches
+// the modules a suite's hundreds of page loads share (the site benchmark turns its cache off).
 // Used by the browser tests and the site benchmark.
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -23,10 +25,18 @@ export async function serveDir(dir: string): Promise<StaticServer> {
       const file = join(dir, candidate);
       if (!file.startsWith(dir)) break;
       try {
-        if (!(await stat(file)).isFile()) continue;
+        const st = await stat(file);
+        if (!st.isFile()) continue;
+        const modified = new Date(Math.floor(st.mtimeMs / 1000) * 1000);
+        const since = Date.parse(String(req.headers["if-modified-since"] ?? ""));
+        if (since >= modified.getTime()) {
+          res.writeHead(304, { "last-modified": modified.toUTCString() });
+          res.end();
+          return;
+        }
         const body = await readFile(file);
         bytesServed.set(path, body.length);
-        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.length, "last-modified": modified.toUTCString() });
         res.end(body);
         return;
       } catch { /* try the next candidate */ }

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, type PageWatch } from "./browser.ts";
+import { haveChromium, settle, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { syntheticCorpus, syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { writeHostileCorpus } from "./hostile-corpus.ts";
@@ -39,7 +39,7 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(served.server.url + pageUrl(path), { waitUntil: "load" });
     await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
-    await page.waitForLoadState("networkidle");
+    await settle(page);
     return { page, watch };
   }
   const kpi = async (page: Page, name: string) => (await page.locator(`[data-kpi=${name}] .v`).textContent())?.trim() ?? "";
@@ -47,7 +47,7 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
   async function clean(page: Page, watch: PageWatch, name: string) {
     for (const w of [1440, 1024]) {
       await page.setViewportSize({ width: w, height: 900 });
-      await page.waitForTimeout(300);
+      await settle(page);
       await page.screenshot({ path: join(SHOTS, `affil-${name}-${w}.png`), fullPage: true });
     }
     assert.deepEqual(watch.consoleErrors, [], `${name}: console errors`);
@@ -135,7 +135,7 @@ describe("without MAINTAINERS (the hostile corpus's site): Subsystems says how t
       const { page, watch } = await served.browser.newPage();
       await page.goto(served.server.url + pageUrl(path), { waitUntil: "load" });
       await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
-      await page.waitForLoadState("networkidle");
+      await settle(page);
       if (path.startsWith("/subsystems")) assert.match(await page.locator("[data-testid=no-maintainers]").textContent() ?? "", /--maintainers/);
       assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
       assert.deepEqual(watch.outside, [], `${path}: requests left loopback`);

@@ -40,8 +40,9 @@ test("mail appended to the server (then re-indexed) arrives on the next sync, in
   const inbox = server!.inboxUrl("ksummit");
   const since = "2024-08-15"; // open window: up to now
   const h = join(tmp.dir, "h"), g = join(tmp.dir, "g"), arch = join(tmp.dir, "arch");
-  const first = [await runSync({ store: h, list: "ksummit", inbox, mode: "http", since }),
-    await runSync({ store: g, archives: arch, list: "ksummit", inbox, mode: "git", since })];
+  // The two modes sync into their own stores at the same time (each waits on the server half the time).
+  const first = await Promise.all([runSync({ store: h, list: "ksummit", inbox, mode: "http", since }),
+    runSync({ store: g, archives: arch, list: "ksummit", inbox, mode: "git", since })]);
   assert.ok(first.every((r) => r.ok));
   const before0 = await storeContent(h);
   assert.deepEqual(await storeContent(g), before0);
@@ -55,8 +56,8 @@ test("mail appended to the server (then re-indexed) arrives on the next sync, in
     return r.status === 200;
   });
 
-  const rh = await runSync({ store: h, list: "ksummit", inbox, mode: "http", since });
-  const rg = await runSync({ store: g, archives: arch, list: "ksummit", inbox, mode: "git", since });
+  const [rh, rg] = await Promise.all([runSync({ store: h, list: "ksummit", inbox, mode: "http", since }),
+    runSync({ store: g, archives: arch, list: "ksummit", inbox, mode: "git", since })]);
   assert.ok(rh.ok && rg.ok, JSON.stringify([rh, rg]));
   assert.equal(rh.lists[0].new, 3);
   assert.equal(rg.lists[0].new, 3);
@@ -69,14 +70,13 @@ test("mail appended to the server (then re-indexed) arrives on the next sync, in
 
 test("a sync killed midway completes correctly on re-run", { skip }, async () => {
   const win = ["--since", "2024-07-01", "--until", "2025-01-01"];
-  // Reference: one uninterrupted sync.
+  // Reference: one uninterrupted sync, beside the killed one (which mostly waits on its stalls).
   const ref = join(tmp.dir, "ref");
-  const r = await runSync({ store: ref, list: "linux-cxl", inbox: server!.inboxUrl("linux-cxl"), mode: "http", since: "2024-07-01", until: "2025-01-01" });
-  assert.ok(r.ok);
-  const want = await storeContent(ref);
+  const reference = runSync({ store: ref, list: "linux-cxl", inbox: server!.inboxUrl("linux-cxl"), mode: "http", since: "2024-07-01", until: "2025-01-01" });
 
-  // Slow each response a little so the kill lands between committed batches.
-  const proxy = await startFaultProxy(server!.base, (q) => (q.method === "POST" ? { kind: "stall", ms: 250 } : undefined));
+  // Slow each response a little so the kill lands between committed batches (the re-run need not wait).
+  let stall = true;
+  const proxy = await startFaultProxy(server!.base, (q) => (stall && q.method === "POST" ? { kind: "stall", ms: 250 } : undefined));
   const store = join(tmp.dir, "killed");
   const cli = (base: string) => spawn(process.execPath, ["--import", "tsx", "loaders/cli.ts", "sync", "--store", store,
     "--list", `linux-cxl=${base}/linux-cxl/`, "--mode", "http", ...win, "--slice-days", "4", "--batch-size", "100"], { stdio: "pipe" });
@@ -90,6 +90,10 @@ test("a sync killed midway completes correctly on re-run", { skip }, async () =>
     }
     child.kill("SIGKILL");
     await exited;
+    stall = false;
+    const r = await reference;
+    assert.ok(r.ok);
+    const want = await storeContent(ref);
     const partial = await storeContent(store);
     assert.ok(partial.length > 0 && partial.length < want.length, `killed with ${partial.length} of ${want.length} stored`);
     const searchesBefore = proxy.log.length;
