@@ -26,12 +26,11 @@ export const loadFacts = async ({ replies = false, obs = false, carried = false 
 };
 /**
  * What every person column needs under a filter besides the decoded facts `f` (people-window.js
- * decodePeopleCols); { times: true } adds the reply edges' minutes (replies sent, median reply).
+ * decodePeopleCols). The reply minutes (the median reply) are loadReplyTimes', added with addReplyTimes.
  */
-export const loadPeopleCols = async (f, { times = false } = {}) => {
-  const [c, t] = await Promise.all([FileAttachment("../data/site/facts-people-cols.json").json(), times ? FileAttachment("../data/site/facts-reply-times.json").json() : null]);
-  return decodePeopleCols(f, c, t);
-};
+export const loadPeopleCols = async (f) => decodePeopleCols(f, await FileAttachment("../data/site/facts-people-cols.json").json());
+/** facts-reply-times.json: the minutes of facts-people-cols.json's reply edges (people-window.js addReplyTimes). */
+export const loadReplyTimes = () => FileAttachment("../data/site/facts-reply-times.json").json();
 /** Names and keys of the fact tables' people (person index -> { name, key }). */
 export const loadFactsPeople = async () => {
   const { name, id } = await FileAttachment("../data/site/facts-people.json").json();

@@ -9,7 +9,8 @@ const LONG_RUN = /\S{30}/;
 
 /**
  * @param rows    array of plain objects
- * @param columns [{key, label, format?, href?, links?, numeric?, nowrap?, lines?, csv?, kind?}] — href(row) makes the cell a link;
+ * @param columns [{key, label, title?, format?, href?, links?, numeric?, nowrap?, lines?, csv?, kind?}] — href(row) makes the cell a link;
+ *                title: the header's tooltip (a short label's full name);
  *                links(row) -> [{text, href}] makes it several, one per line (e.g. a thread's participants);
  *                nowrap: never wrap the cell; lines: one line per "\n" in the text, none wrapped;
  *                csv(row): the flat value for the CSV; kind: "date" | "duration" (else read from format, csv-table.js)
@@ -50,7 +51,7 @@ export function dataTable(rows, columns, opts = {}) {
     const pages = Math.max(1, Math.ceil(current.length / pageSize));
     page = Math.min(page, pages - 1);
     const head = el("tr", {}, columns.map((c) => el("th", {
-      style: `cursor:pointer;${c.numeric ? "text-align:right" : ""}`, title: "Sort",
+      style: `cursor:pointer;${c.numeric ? "text-align:right" : ""}`, title: c.title ? `${c.title} (click to sort)` : "Sort",
       onclick: () => { if (sortKey === c.key) desc = !desc; else { sortKey = c.key; desc = !!c.numeric; } render(); },
     }, c.label ?? c.key, sortKey === c.key ? (desc ? " ▾" : " ▴") : "")));
     const body = current.slice(page * pageSize, (page + 1) * pageSize).map((r) => el("tr", {},
