@@ -44,9 +44,9 @@ export const FILES = {
   factsObs: "facts-obs.json",
   /** Reviewed/Acked/Tested-by carried inside patches (facts.ts), apart: only Reviews, People and person pages load them. */
   factsCarried: "facts-carried.json",
-  /** What the People page (and person page) need besides facts.json for every person column under a filter (person-facts.ts buildPeopleColsFacts). */
+  /** What the People page (and person page) need besides facts.json for every person column under a filter, incl. the reply edges' rows and the roster (person-facts.ts buildPeopleColsFacts). */
   factsPeopleCols: "facts-people-cols.json",
-  /** Reply edges with no bot at either end and their minutes, by row (person-facts.ts): the People page's replies sent and median reply under a filter. */
+  /** The minutes of facts-people-cols.json's reply edges, same order (person-facts.ts): the People page's median reply under a filter, loaded once that column is shown. */
   factsReplyTimes: "facts-reply-times.json",
   /** Names and keys of the fact tables' people (facts.ts). */
   factsPeople: "facts-people.json",
