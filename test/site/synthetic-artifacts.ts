@@ -1,6 +1,7 @@
 // SYNTHETIC page artifacts (never real data): a seeded, invented corpus of people, threads and a reply
 // graph in the shapes of loaders/analysis/artifacts.ts. The site benchmark uses it for the 10,000-node
 // graph target, and it lets the pages be exercised at scale without running the pipeline.
+import type { PeopleColsFacts, ReplyTimesFacts } from "../../loaders/analysis/person-facts.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -116,8 +117,9 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   files[FILES.factsReplies] = { replies: { msg: [], to: [], lists: [], minutes: [] } };
   files[FILES.factsObs] = { obs: { kind: [], day: [], lists: [], time: [], responder: [] } };
   files[FILES.factsCarried] = { carried: { msg: [], reviewer: [], author: [] } };
-  files[FILES.factsPeopleCols] = { started_flip: [], covers: [], forwarded: { row: [], author: [] }, first: { day: [], lists: [], responder: [] } };
-  files[FILES.factsReplyTimes] = { human: { row: [], minutes: [] } };
+  files[FILES.factsPeopleCols] = { started_flip: [], covers: [], forwarded: { row: [], author: [] }, first: { day: [], lists: [], responder: [] }, replies: [],
+    roster: { email: { person: [], email: [] }, others: { id: [], name: [], email: [], bots: [] } } } satisfies PeopleColsFacts;
+  files[FILES.factsReplyTimes] = { minutes: [] } satisfies ReplyTimesFacts;
   // No MAINTAINERS and no organisations: every person unknown (AFF_UNKNOWN), aligned with the facts' people.
   files[FILES.factsAffiliations] = { status: "no-maintainers", hint: MAINTAINERS_HINT, subsystems: [], organisations: [],
     subsystem: people.map(() => -1), organisation: people.map(() => -1) };
