@@ -63,8 +63,9 @@ export const FILES = {
   /** The series fact table and the Series page's table text (facts-series.ts), written beside series.json. */
   factsSeries: "facts-series.json",
   seriesTable: "series-table.json",
-  /** Graph metrics per window bucket: all time and each quarter (graph-buckets.ts). */
+  /** Graph metrics per window bucket, all time and each quarter (graph-buckets.ts): the index, each bucket's columns in a part (graph-bucket-parts.ts). */
   graphBuckets: "graph-buckets.json",
+  graphBucketPart: (k: number) => `graph-buckets-part-${k}.json`,
 } as const;
 
 /** Parts of threads.json (a fixed count: pages name each file literally, as Framework needs). */

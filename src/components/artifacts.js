@@ -38,7 +38,7 @@ export const loadFactsPeople = async () => {
 };
 /** Each fact-table person's home subsystem and organisation (person-groups.js reads it). */
 export const loadFactsAffiliations = () => FileAttachment("../data/site/facts-affiliations.json").json();
-/** Graph metrics per window bucket (pick one with graph-buckets.js pickBucket). */
+/** The graph-metric buckets' index (pick one with graph-buckets.js pickBucket; its columns: graph-bucket-parts.js withColumns). */
 export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
 /** The series fact table (series-facts.js decodes it): the Series page under any filter. */
 export const loadSeriesFacts = () => FileAttachment("../data/site/facts-series.json").json();

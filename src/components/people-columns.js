@@ -12,7 +12,7 @@ const num = (v) => (v == null ? "–" : v.toFixed(4));
 export const PEOPLE_COLUMNS = [
   { key: "name", label: "Name", name: "Name", rule: "links to their page", href: (r) => personHref(r.id), shown: true },
   { key: "email", label: "Email", name: "Email" },
-  { key: "home", label: "Home list", name: "Home list", rule: "the list with most of their messages", format: homeLabel, shown: true },
+  { key: "home", label: "Home list", name: "Home list", rule: "the list with most of their messages", format: homeLabel, nowrap: true, shown: true },
   { key: "home_subsystem", label: "Home subsystem", name: "Home subsystem", rule: "a MAINTAINERS section", format: (v) => v ?? "–" },
   { key: "organisation", label: "Organisation", name: "Organisation", rule: "from their mail domains", format: (v) => v ?? "–" },
   { key: "messages", label: "Msgs", name: "Messages", numeric: true, shown: true },
