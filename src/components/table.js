@@ -4,8 +4,12 @@ import { el } from "./dom.js";
 import { toCsv as rowsToCsv } from "./csv-table.js";
 import { joinNames } from "./names.js";
 
-/** A run of non-space text this long cannot wrap at spaces (an unbroken name, subject or id). */
-const LONG_RUN = /\S{30}/;
+/**
+ * A run of non-space text this long cannot wrap at spaces (an unbroken name, subject word, path or
+ * id): it may break anywhere, so one "drivers/net/ethernet/foo:" does not widen its column past a
+ * 1,024 px window. Shorter runs (dates, list names, trailer kinds) stay whole.
+ */
+const LONG_RUN = /\S{20}/;
 
 /**
  * @param rows    array of plain objects
