@@ -64,7 +64,8 @@ export function dataTable(rows, columns, opts = {}) {
         // The div bounds the cell's preferred width, so one long subject does not squeeze every other column.
         // Only text with a long unbroken run may break anywhere: dates, list names and trailer kinds stay whole.
         const inner = c.links ? c.links(r).map((l, i) => [i ? el("br") : null, el("a", { href: l.href }, l.text)]) : c.href ? el("a", { href: c.href(r) }, t) : t;
-        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : "tg-cell" }, inner);
+        // A short single word (a date, "linux-rdma") stays on one line rather than breaking at its hyphen.
+        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : /\s/.test(t) ? "tg-cell" : "tg-cell tg-whole" }, inner);
         const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
         return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));
