@@ -6,10 +6,12 @@ import { joinNames } from "./names.js";
 
 /**
  * A run of non-space text this long cannot wrap at spaces (an unbroken name, subject word, path or
- * id): it may break anywhere, so one "drivers/net/ethernet/foo:" does not widen its column past a
+ * id): it may break anywhere, so one "drivers/net/ethernet:" does not widen its column past a
  * 1,024 px window. Shorter runs (dates, list names, trailer kinds) stay whole.
  */
-const LONG_RUN = /\S{20}/;
+const LONG_RUN = /\S{16}/;
+/** A cell that is one word this short (a date, "linux-rdma") never breaks at its hyphen. */
+const SHORT_WORD = /^\S{1,12}$/;
 
 /**
  * @param rows    array of plain objects
@@ -64,8 +66,7 @@ export function dataTable(rows, columns, opts = {}) {
         // The div bounds the cell's preferred width, so one long subject does not squeeze every other column.
         // Only text with a long unbroken run may break anywhere: dates, list names and trailer kinds stay whole.
         const inner = c.links ? c.links(r).map((l, i) => [i ? el("br") : null, el("a", { href: l.href }, l.text)]) : c.href ? el("a", { href: c.href(r) }, t) : t;
-        // A short single word (a date, "linux-rdma") stays on one line rather than breaking at its hyphen.
-        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : /\s/.test(t) ? "tg-cell" : "tg-cell tg-whole" }, inner);
+        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : SHORT_WORD.test(t) ? "tg-cell tg-whole" : "tg-cell" }, inner);
         const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
         return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));
