@@ -44,9 +44,9 @@ export const FILES = {
   factsObs: "facts-obs.json",
   /** Reviewed/Acked/Tested-by carried inside patches (facts.ts), apart: only Reviews, People and person pages load them. */
   factsCarried: "facts-carried.json",
-  /** What the People page (and person page) need besides facts.json for every person column under a filter (person-facts.ts buildPeopleColsFacts). */
+  /** What the People page (and person page) need besides facts.json for every person column under a filter, incl. the reply edges' rows and the roster (person-facts.ts buildPeopleColsFacts). */
   factsPeopleCols: "facts-people-cols.json",
-  /** Reply edges with no bot at either end and their minutes, by row (person-facts.ts): the People page's replies sent and median reply under a filter. */
+  /** The minutes of facts-people-cols.json's reply edges, same order (person-facts.ts): the People page's median reply under a filter, loaded once that column is shown. */
   factsReplyTimes: "facts-reply-times.json",
   /** Names and keys of the fact tables' people (facts.ts). */
   factsPeople: "facts-people.json",
@@ -63,8 +63,9 @@ export const FILES = {
   /** The series fact table and the Series page's table text (facts-series.ts), written beside series.json. */
   factsSeries: "facts-series.json",
   seriesTable: "series-table.json",
-  /** Graph metrics per window bucket: all time and each quarter (graph-buckets.ts). */
+  /** Graph metrics per window bucket, all time and each quarter (graph-buckets.ts): the index, each bucket's columns in a part (graph-bucket-parts.ts). */
   graphBuckets: "graph-buckets.json",
+  graphBucketPart: (k: number) => `graph-buckets-part-${k}.json`,
 } as const;
 
 /** Parts of threads.json (a fixed count: pages name each file literally, as Framework needs). */

@@ -11,6 +11,8 @@ import type { Analysis } from "./analyze.ts";
 import type { PersonFacts } from "./artifacts.ts";
 import { DAY } from "../model/window.ts";
 import { factPersonIndex, factRowOf } from "./fact-index.ts";
+import { personRef } from "./build-graph.ts";
+import { capLength, clipText } from "../model/clip.ts";
 
 /** Person id -> their PersonFacts (null: nothing to say), built over one analysis. */
 export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
@@ -48,18 +50,25 @@ export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
  * (small; the person page loads it too): which rows started a thread (as the rows where that
  * differs from "replies to nothing", FLAG.reply clear: a phantom-rooted thread's first message, a
  * root with a self-reference; usually none), which patch rows are cover letters, the forwarded
- * patches' in-body authors, and the first replies to threads (as the shards' `first`, with the
- * responder). facts-reply-times.json (the People page alone): the reply edges with no bot at
- * either end, by row, with minutes to the reply (-1: none). Rows are facts.json message rows,
- * ascending, as differences to the previous one (the first to 0).
+ * patches' in-body authors, the first replies to threads (as the shards' `first`, with the
+ * responder), the rows of the reply edges with no bot at either end (`replies`, one per edge:
+ * replies sent), and the roster: what the People page shows of people.json's rows besides the
+ * windowed figures, so a filtered page needs no people.json (names and ids of fact-table people
+ * are facts-people.json's; `email` where it is not the id; `others`: the people.json rows the
+ * fact tables do not hold, named people without mail, figures all zero). facts-reply-times.json
+ * (the People page, once its Median reply column is shown under a filter): the minutes to each of
+ * `replies`' edges, in the same order (-1: none). Rows are facts.json message rows, ascending, as
+ * differences to the previous one (the first to 0).
  */
 export interface PeopleColsFacts {
   started_flip: number[];
   covers: number[];
   forwarded: { row: number[]; author: number[] };
   first: { day: number[]; lists: number[]; responder: number[] };
+  replies: number[];
+  roster: { email: { person: number[]; email: string[] }; others: { id: string[]; name: string[]; email: string[]; bots: number[] } };
 }
-export interface ReplyTimesFacts { human: { row: number[]; minutes: number[] } }
+export interface ReplyTimesFacts { minutes: number[] }
 
 export function buildPeopleColsFacts(a: Analysis): { cols: PeopleColsFacts; times: ReplyTimesFacts } {
   const msgs = a.corpus.messages, rowOf = factRowOf(a), personIdx = factPersonIndex(a), lists = a.corpus.lists;
@@ -85,7 +94,22 @@ export function buildPeopleColsFacts(a: Analysis): { cols: PeopleColsFacts; time
       started_flip: deltas(flip.sort((x, y) => x - y)), covers: deltas(covers.sort((x, y) => x - y)),
       forwarded: { row: deltas(fwd.map((x) => x.row)), author: fwd.map((x) => x.author) },
       first: { day: deltas(firsts.map((x) => x.day)), lists: firsts.map((x) => x.lists), responder: firsts.map((x) => x.who) },
+      replies: deltas(human.map((x) => x.row)),
+      roster: rosterOf(a, personIdx),
     },
-    times: { human: { row: deltas(human.map((x) => x.row)), minutes: human.map((x) => x.minutes) } },
+    times: { minutes: human.map((x) => x.minutes) },
   };
+}
+
+/** people.json's display fields the fact tables lack (PeopleColsFacts.roster), clipped as people.json clips them (bounded.ts). */
+function rosterOf(a: Analysis, personIdx: Map<string, number>): PeopleColsFacts["roster"] {
+  const email = { person: [] as number[], email: [] as string[] }, others = { id: [] as string[], name: [] as string[], email: [] as string[], bots: [] as number[] };
+  const emailOf = (id: string) => clipText(a.people.get(id)?.email ?? id);
+  for (const [id, k] of personIdx) if (emailOf(id) !== id) { email.person.push(k); email.email.push(emailOf(id)); }
+  for (const id of a.people.keys()) {
+    if (personIdx.has(id)) continue;
+    if (a.bots.has(id)) others.bots.push(others.id.length);
+    others.id.push(capLength(id)); others.name.push(clipText(personRef(a, id).name)); others.email.push(emailOf(id));
+  }
+  return { email, others };
 }

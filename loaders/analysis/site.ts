@@ -14,6 +14,7 @@ import { buildFacts, buildFactsPeople } from "./facts.ts";
 import { factPersonIndex } from "./fact-index.ts";
 import { buildPeopleColsFacts, personFactsOf } from "./person-facts.ts";
 import { buildGraphBuckets, startQuarterMetrics, type QuarterMetrics } from "./graph-buckets.ts";
+import { splitGraphBuckets } from "./graph-bucket-parts.ts";
 import type { SiteSink } from "./site-sink.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
@@ -96,7 +97,9 @@ function steps(a: Analysis, files: SiteSink, b: Built, timings?: Record<string, 
 }
 
 function bucketFiles(a: Analysis, files: SiteSink, quarters?: QuarterMetrics[]): void {
-  files.set(FILES.graphBuckets, JSON.stringify(buildGraphBuckets(a, factPersonIndex(a), quarters)));
+  const { index, parts } = splitGraphBuckets(buildGraphBuckets(a, factPersonIndex(a), quarters));
+  files.set(FILES.graphBuckets, JSON.stringify(index));
+  parts.forEach((p, k) => files.set(FILES.graphBucketPart(k), JSON.stringify(p)));
 }
 
 function* range(from: number, to: number): Iterable<number> { for (let i = from; i < to; i++) yield i; }

@@ -26,12 +26,11 @@ export const loadFacts = async ({ replies = false, obs = false, carried = false 
 };
 /**
  * What every person column needs under a filter besides the decoded facts `f` (people-window.js
- * decodePeopleCols); { times: true } adds the reply edges' minutes (replies sent, median reply).
+ * decodePeopleCols). The reply minutes (the median reply) are loadReplyTimes', added with addReplyTimes.
  */
-export const loadPeopleCols = async (f, { times = false } = {}) => {
-  const [c, t] = await Promise.all([FileAttachment("../data/site/facts-people-cols.json").json(), times ? FileAttachment("../data/site/facts-reply-times.json").json() : null]);
-  return decodePeopleCols(f, c, t);
-};
+export const loadPeopleCols = async (f) => decodePeopleCols(f, await FileAttachment("../data/site/facts-people-cols.json").json());
+/** facts-reply-times.json: the minutes of facts-people-cols.json's reply edges (people-window.js addReplyTimes). */
+export const loadReplyTimes = () => FileAttachment("../data/site/facts-reply-times.json").json();
 /** Names and keys of the fact tables' people (person index -> { name, key }). */
 export const loadFactsPeople = async () => {
   const { name, id } = await FileAttachment("../data/site/facts-people.json").json();
@@ -39,7 +38,7 @@ export const loadFactsPeople = async () => {
 };
 /** Each fact-table person's home subsystem and organisation (person-groups.js reads it). */
 export const loadFactsAffiliations = () => FileAttachment("../data/site/facts-affiliations.json").json();
-/** Graph metrics per window bucket (pick one with graph-buckets.js pickBucket). */
+/** The graph-metric buckets' index (pick one with graph-buckets.js pickBucket; its columns: graph-bucket-parts.js withColumns). */
 export const loadGraphBuckets = () => FileAttachment("../data/site/graph-buckets.json").json();
 /** The series fact table (series-facts.js decodes it): the Series page under any filter. */
 export const loadSeriesFacts = () => FileAttachment("../data/site/facts-series.json").json();

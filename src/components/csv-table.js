@@ -17,7 +17,7 @@ export function columnKind(c) {
 }
 
 export function csvHeader(c) {
-  const label = c.label ?? c.key;
+  const label = c.name ?? c.label ?? c.key; // the full name where the header is short
   return columnKind(c) === "duration" ? `${label} (hours)` : label;
 }
 

@@ -1,18 +1,20 @@
 // Every person's figures under the global filter, in the browser: the People page's columns and the
 // person page's counts (person-window.js picks one person), by build-people.ts's definitions, from
-// facts.json and facts-people-cols.json (+ facts-reply-times.json for replies sent and reply times:
-// person-facts.ts buildPeopleColsFacts). With no filter they equal people.json
-// (test/site/people-window.test.ts). Plain JS, so Node tests run the very code the pages run.
+// facts.json, facts-people.json and facts-people-cols.json (+ facts-reply-times.json for the median
+// reply, loaded once that column is shown: person-facts.ts buildPeopleColsFacts). With no filter
+// they equal people.json (test/site/people-window.test.ts), which a filtered page does not load.
+// Plain JS, so Node tests run the very code the pages run.
 import { FLAG, dayOf, maskOf, keepRows, keptReviews, carriedPerPerson, isNakReview } from "./facts.js";
 
 const DAY = 86400000;
 const undelta = (xs, base = 0) => { const out = new Float64Array(xs.length); for (let i = 0, v = base; i < xs.length; i++) { v += xs[i]; out[i] = v; } return out; };
 
 /**
- * facts-people-cols.json (and facts-reply-times.json, when given) as per-row columns over the
- * decoded facts `f`: started (a non-phantom thread's root), authoredBy (a patch that is no cover
- * letter: its author's person index, else -1), forwarded (1: sent for its in-body author), and the
- * first replies and reply edges with no bot at either end.
+ * facts-people-cols.json (and facts-reply-times.json, when given; else addReplyTimes later) as
+ * per-row columns over the decoded facts `f`: started (a non-phantom thread's root), authoredBy (a
+ * patch that is no cover letter: its author's person index, else -1), forwarded (1: sent for its
+ * in-body author), the first replies, the reply edges with no bot at either end (replyRow) and
+ * their minutes (replyMinutes, null until loaded), and the roster (peopleRoster).
  */
 export function decodePeopleCols(f, cols, times = null) {
   const started = new Uint8Array(f.n), authoredBy = new Int32Array(f.n).fill(-1), forwarded = new Uint8Array(f.n);
@@ -23,12 +25,33 @@ export function decodePeopleCols(f, cols, times = null) {
   for (const r of undelta(cols.started_flip)) started[r] ^= 1;
   for (const r of undelta(cols.covers)) authoredBy[r] = -1;
   undelta(cols.forwarded.row).forEach((r, i) => { authoredBy[r] = cols.forwarded.author[i]; forwarded[r] = 1; });
-  const h = times?.human ?? null;
-  return {
+  const pc = {
     started, authoredBy, forwarded,
     firstDay: undelta(cols.first.day), firstLists: Int32Array.from(cols.first.lists), firstResponder: Int32Array.from(cols.first.responder),
-    replyRow: h ? Int32Array.from(undelta(h.row)) : null, replyMinutes: h ? Int32Array.from(h.minutes) : null,
+    replyRow: Int32Array.from(undelta(cols.replies)), replyMinutes: null, roster: cols.roster,
   };
+  return times ? addReplyTimes(pc, times) : pc;
+}
+
+/** facts-reply-times.json's minutes into decoded columns (one per replyRow edge), once: the People page loads them on demand. */
+export function addReplyTimes(pc, times) {
+  if (times.minutes.length !== pc.replyRow.length) throw new Error(`facts-reply-times.json has ${times.minutes.length} reply times for ${pc.replyRow.length} replies: the site's files come from different analyses`);
+  pc.replyMinutes ??= Int32Array.from(times.minutes);
+  return pc;
+}
+
+/**
+ * The People page's rows under a filter, without people.json: { id, name, email, bot, k } for
+ * each of its rows, k the fact-table person index (-1: a person the fact tables do not hold, who
+ * sent nothing). fp: facts-people.json as loadFactsPeople gives it ([{ name, id }] by person index); pc: decodePeopleCols.
+ */
+export function peopleRoster(f, fp, pc) {
+  const email = new Map(pc.roster.email.person.map((k, i) => [k, pc.roster.email.email[i]]));
+  const out = [];
+  for (let k = 0; k < f.people; k++) if (f.peopleRow[k] >= 0) out.push({ id: fp[k].id, name: fp[k].name, email: email.get(k) ?? fp[k].id, bot: !!f.botPerson[k], k });
+  const o = pc.roster.others, bots = new Set(o.bots);
+  o.id.forEach((id, i) => out.push({ id, name: o.name[i], email: o.email[i], bot: bots.has(i), k: -1 }));
+  return out;
 }
 
 /** build-people.ts quantile: the value at floor(q * n) of the sorted values (null: none). */
@@ -100,43 +123,46 @@ function homeOf(weight, P, nl) {
   return home;
 }
 
-/** Per fact-table person: replies sent (their kept rows with a reply edge, no bot at either end) and their reply times (replyTimes). */
+/**
+ * Per fact-table person: replies sent (their kept rows with a reply edge, no bot at either end) and
+ * their reply times (replyTimes; null while the minutes are not loaded).
+ */
 export function peopleReplies(f, pc, keep) {
-  const sent = new Int32Array(f.people), minutes = new Map();
+  const sent = new Int32Array(f.people), minutes = pc.replyMinutes ? new Map() : null;
   for (let i = 0; i < pc.replyRow.length; i++) {
     const r = pc.replyRow[i];
     if (!keep[r]) continue;
     const p = f.person[r];
     sent[p]++;
+    if (!minutes) continue;
     const l = minutes.get(p);
     if (l) l.push(pc.replyMinutes[i]); else minutes.set(p, [pc.replyMinutes[i]]);
   }
-  const times = new Map([...minutes].map(([p, m]) => [p, replyTimes(m)]));
+  const times = minutes && new Map([...minutes].map(([p, m]) => [p, replyTimes(m)]));
   return { sent, times };
 }
 
 /**
- * people.json rows with every windowed column replaced by its value under the filter (the People
- * page's table): home (their home list in the filter), messages, lists, threads_started, patches_authored, patches_for_others,
- * replies_sent, reviews_given/received, reviews_carried(_received), naks_given/received,
- * first_replies, median_reply_ms (to the minute), last (the day of their last message in it).
- * People the fact tables do not know sent nothing in any window: zeros. pc: decodePeopleCols with the reply times.
+ * The People page's rows under a filter: each roster row (peopleRoster) with every windowed column
+ * of people.json under the filter: home (their home list in the filter), messages, lists,
+ * threads_started, patches_authored, patches_for_others, replies_sent, reviews_given/received,
+ * reviews_carried(_received), naks_given/received, first_replies, median_reply_ms (to the minute;
+ * undefined while the reply times are not loaded), last (the day of their last message in it).
+ * Roster rows the fact tables do not hold (k -1) sent nothing in any window: zeros.
  */
-export function peopleRowsInFilter(f, people, filter, pc, kept = keepRows(f, filter)) {
+export function peopleRowsInFilter(f, roster, filter, pc, kept = keepRows(f, filter)) {
   const c = peopleCounts(f, filter, pc, kept), rep = peopleReplies(f, pc, kept.keep);
-  const idxOf = new Int32Array(people.length).fill(-1);
-  f.peopleRow.forEach((row, k) => { if (row >= 0) idxOf[row] = k; });
-  return people.map((p, row) => {
-    const k = idxOf[row], at = (xs) => (k < 0 || !xs ? 0 : xs[k]);
+  return roster.map((p) => {
+    const k = p.k, at = (xs) => (k < 0 || !xs ? 0 : xs[k]);
     const lists = {};
     if (k >= 0) f.lists.forEach((l, i) => { if (c.perList[i][k]) lists[l] = c.perList[i][k]; });
-    const med = k < 0 ? null : rep.times.get(k)?.medianMinutes ?? null;
+    const med = !rep.times ? undefined : k < 0 ? null : rep.times.get(k)?.medianMinutes ?? null;
     const home = k < 0 || c.home[k] < 0 ? null : f.homes[c.home[k]];
     return { ...p, home, messages: at(c.messages), lists, threads_started: at(c.started), patches_authored: at(c.patches), patches_for_others: at(c.forOthers),
       replies_sent: at(rep.sent), reviews_given: at(c.reviewsGiven), reviews_received: at(c.reviewsReceived),
       reviews_carried: at(c.carried?.given), reviews_carried_received: at(c.carried?.received),
       naks_given: at(c.naksGiven), naks_received: at(c.naksReceived), first_replies: at(c.firstReplies),
-      median_reply_ms: med === null ? null : med * 60000,
+      median_reply_ms: med == null ? med : med * 60000,
       last: k < 0 || Number.isNaN(c.lastDay[k]) ? null : c.lastDay[k] * DAY };
   });
 }

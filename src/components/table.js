@@ -4,12 +4,19 @@ import { el } from "./dom.js";
 import { toCsv as rowsToCsv } from "./csv-table.js";
 import { joinNames } from "./names.js";
 
-/** A run of non-space text this long cannot wrap at spaces (an unbroken name, subject or id). */
-const LONG_RUN = /\S{30}/;
+/**
+ * A run of non-space text this long cannot wrap at spaces (an unbroken name, subject word, path or
+ * id): it may break anywhere, so one "drivers/net/ethernet:" does not widen its column past a
+ * 1,024 px window. Shorter runs (dates, list names, trailer kinds) stay whole.
+ */
+const LONG_RUN = /\S{16}/;
+/** A cell that is one word this short (a date, "linux-rdma") never breaks at its hyphen. */
+const SHORT_WORD = /^\S{1,12}$/;
 
 /**
  * @param rows    array of plain objects
- * @param columns [{key, label, format?, href?, links?, numeric?, nowrap?, lines?, csv?, kind?}] — href(row) makes the cell a link;
+ * @param columns [{key, label, title?, format?, href?, links?, numeric?, nowrap?, lines?, csv?, kind?}] — href(row) makes the cell a link;
+ *                title: the header's tooltip (a short label's full name);
  *                links(row) -> [{text, href}] makes it several, one per line (e.g. a thread's participants);
  *                nowrap: never wrap the cell; lines: one line per "\n" in the text, none wrapped;
  *                csv(row): the flat value for the CSV; kind: "date" | "duration" (else read from format, csv-table.js)
@@ -50,7 +57,7 @@ export function dataTable(rows, columns, opts = {}) {
     const pages = Math.max(1, Math.ceil(current.length / pageSize));
     page = Math.min(page, pages - 1);
     const head = el("tr", {}, columns.map((c) => el("th", {
-      style: `cursor:pointer;${c.numeric ? "text-align:right" : ""}`, title: "Sort",
+      style: `cursor:pointer;${c.numeric ? "text-align:right" : ""}`, title: c.title ? `${c.title} (click to sort)` : "Sort",
       onclick: () => { if (sortKey === c.key) desc = !desc; else { sortKey = c.key; desc = !!c.numeric; } render(); },
     }, c.label ?? c.key, sortKey === c.key ? (desc ? " ▾" : " ▴") : "")));
     const body = current.slice(page * pageSize, (page + 1) * pageSize).map((r) => el("tr", {},
@@ -59,7 +66,7 @@ export function dataTable(rows, columns, opts = {}) {
         // The div bounds the cell's preferred width, so one long subject does not squeeze every other column.
         // Only text with a long unbroken run may break anywhere: dates, list names and trailer kinds stay whole.
         const inner = c.links ? c.links(r).map((l, i) => [i ? el("br") : null, el("a", { href: l.href }, l.text)]) : c.href ? el("a", { href: c.href(r) }, t) : t;
-        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : "tg-cell" }, inner);
+        const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : SHORT_WORD.test(t) ? "tg-cell tg-whole" : "tg-cell" }, inner);
         const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
         return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));

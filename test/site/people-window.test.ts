@@ -1,12 +1,13 @@
 // The People page's columns under a filter, computed in the browser (people-window.js over
-// facts.json, facts-people-cols.json, facts-reply-times.json and facts-carried.json): with no
-// filter they equal people.json for every person; under windows, list sets and bot settings they
+// facts.json, facts-people.json, facts-people-cols.json, facts-reply-times.json and
+// facts-carried.json, without people.json): its rows are people.json's people (id, name, email,
+// bot); with no filter every column equals people.json for every person; under windows, list sets and bot settings they
 // equal an independent computation over the store (SQL over messages, threads, replies, reviews;
 // first replies the Responsiveness page's way, survival.js over facts-obs.json). Three corpora:
 // the site's synthetic one (cover letters, series), the carried one (a forwarded patch, a bot, a
 // reply dated before its parent, an undated reply) and an edge one written here (a root with a
 // self-referencing In-Reply-To, replies to missing parents, a forwarded patch by someone who never
-// posts).
+// posts, people named only in a Reported-by).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,7 +20,7 @@ import { homeLists } from "../../loaders/analysis/analyze.ts";
 // @ts-expect-error plain browser JS module without types
 import { decodeFacts, keepRows, maskOf, isoOfDay } from "../../src/components/facts.js";
 // @ts-expect-error plain browser JS module without types
-import { decodePeopleCols, peopleRowsInFilter } from "../../src/components/people-window.js";
+import { decodePeopleCols, peopleRowsInFilter, peopleRoster, addReplyTimes } from "../../src/components/people-window.js";
 // @ts-expect-error plain browser JS module without types
 import { observations } from "../../src/components/survival.js";
 
@@ -45,7 +46,7 @@ function writeEdgeCorpus(dir: string): string[] {
     mail("self-r", B, NET, "Re: self-referencing root", "2024-07-03T11:00:00Z", irt("self")),
     mail("orphan", B, NET, "Re: lost thread", "2024-07-04T09:00:00Z", irt("missing")),
     mail("orphan-r", A, `${NET}, ${RDMA}`, "Re: lost thread", "2024-07-09T09:00:00Z", irt("orphan")),
-    mail("fwd", A, RDMA, "[PATCH] rdma: forwarded", "2024-07-05T08:00:00Z", [], "From: Quiet Author <quiet@edge.example>\n\nfix\n\nSigned-off-by: Quiet Author <quiet@edge.example>"),
+    mail("fwd", A, RDMA, "[PATCH] rdma: forwarded", "2024-07-05T08:00:00Z", [], "From: Quiet Author <quiet@edge.example>\n\nfix\n\nReported-by: Rita Report <rita@edge.example>\nReported-by: Rob Robot <robot@ci.edge.example>\nSigned-off-by: Quiet Author <quiet@edge.example>"),
     mail("fwd-r", B, RDMA, "Re: [PATCH] rdma: forwarded", "2024-07-08T08:30:00Z", irt("fwd"), "> fix\n\nReviewed-by: Ben Edge <ben@edge.example>"),
     mail("fwd-bot", BOT, RDMA, "Re: [PATCH] rdma: forwarded", "2024-07-05T09:00:00Z", irt("fwd"), "build ok"),
     mail("cover", B, NET, "[PATCH 0/1] net: edge series", "2024-07-10T08:00:00Z"),
@@ -70,7 +71,7 @@ function filtersOf(f: any): Filter[] {
 
 for (const [corpus, write] of [["synthetic", writeSyntheticCorpus], ["carried", writeCarriedCorpus], ["edge", writeEdgeCorpus]] as const) {
   describe(`People page columns under a filter (${corpus} corpus)`, () => {
-    let store = "", site = "", facts: any, pc: any, people: any[] = [];
+    let store = "", site = "", facts: any, pc: any, people: any[] = [], roster: any[] = [];
     const read = (n: string) => JSON.parse(readFileSync(join(site, n), "utf8"));
     const t = tempDir("tg-people-window-");
     after(() => t.cleanup());
@@ -80,14 +81,34 @@ for (const [corpus, write] of [["synthetic", writeSyntheticCorpus], ["carried", 
       site = join(store, "site");
       facts = decodeFacts({ ...read("facts.json"), ...read("facts-carried.json"), ...read("facts-obs.json") });
       pc = decodePeopleCols(facts, read("facts-people-cols.json"), read("facts-reply-times.json"));
+      const fp = read("facts-people.json");
+      roster = peopleRoster(facts, fp.id.map((id: string, k: number) => ({ id, name: fp.name[k] })), pc);
       people = read("people.json").rows;
     });
 
+    test("the roster is people.json's people: every row once, with its name, email and bot flag", () => {
+      const pick = (r: any) => ({ id: r.id, name: r.name, email: r.email, bot: r.bot });
+      const byId = (rs: any[]) => [...rs].map(pick).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      assert.deepEqual(byId(roster), byId(people));
+      if (corpus === "edge") assert.ok(roster.some((r) => r.k < 0), "the corpus names people the fact tables lack (trailers only)");
+    });
+
+    test("replies sent need no reply times; the median reply is left out until they are added", () => {
+      const bare = decodePeopleCols(facts, read("facts-people-cols.json"));
+      const f = filtersOf(facts)[0];
+      const without = peopleRowsInFilter(facts, roster, f, bare), full = peopleRowsInFilter(facts, roster, f, pc);
+      assert.deepEqual(without.map((r: any) => r.replies_sent), full.map((r: any) => r.replies_sent));
+      assert.ok(without.every((r: any) => r.median_reply_ms === undefined), "no median before the reply times");
+      addReplyTimes(bare, read("facts-reply-times.json"));
+      assert.deepEqual(peopleRowsInFilter(facts, roster, f, bare).map((r: any) => r.median_reply_ms), full.map((r: any) => r.median_reply_ms));
+      assert.throws(() => addReplyTimes(decodePeopleCols(facts, read("facts-people-cols.json")), { minutes: [...read("facts-reply-times.json").minutes, 5] }), /different analyses/);
+    });
+
     test("no filter: every person's row equals people.json (reply times to the minute, last seen to the day)", () => {
-      const rows = peopleRowsInFilter(facts, people, ALL, pc);
+      const rowOf = new Map<string, any>(peopleRowsInFilter(facts, roster, ALL, pc).map((r: any) => [r.id, r]));
       let nonzero = 0;
-      people.forEach((p, i) => {
-        const r = rows[i];
+      people.forEach((p) => {
+        const r = rowOf.get(p.id);
         for (const k of COUNTS) { assert.equal(r[k], p[k] ?? 0, `${p.id}: ${k}`); nonzero += r[k]; }
         assert.deepEqual(r.lists, p.lists, `${p.id}: per list`);
         assert.equal(r.home, p.home, `${p.id}: home list`);
@@ -132,7 +153,8 @@ for (const [corpus, write] of [["synthetic", writeSyntheticCorpus], ["carried", 
         const firsts = new Map<string, number>();
         for (const o of observations(facts, f, maskOf)) if (o.kind === "thread" && o.responder >= 0) firsts.set(ids[o.responder], (firsts.get(ids[o.responder]) ?? 0) + 1);
         want.first_replies = firsts;
-        const rows = peopleRowsInFilter(facts, people, f, pc, keepRows(facts, f));
+        const rows = peopleRowsInFilter(facts, roster, f, pc, keepRows(facts, f));
+        assert.equal(rows.length, people.length, `${what}: a row per person`);
         let seen = 0;
         rows.forEach((r: any) => {
           const id = r.id;

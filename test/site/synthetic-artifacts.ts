@@ -1,6 +1,8 @@
 // SYNTHETIC page artifacts (never real data): a seeded, invented corpus of people, threads and a reply
 // graph in the shapes of loaders/analysis/artifacts.ts. The site benchmark uses it for the 10,000-node
 // graph target, and it lets the pages be exercised at scale without running the pipeline.
+import { splitGraphBuckets } from "../../loaders/analysis/graph-bucket-parts.ts";
+import type { PeopleColsFacts, ReplyTimesFacts } from "../../loaders/analysis/person-facts.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -116,8 +118,9 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   files[FILES.factsReplies] = { replies: { msg: [], to: [], lists: [], minutes: [] } };
   files[FILES.factsObs] = { obs: { kind: [], day: [], lists: [], time: [], responder: [] } };
   files[FILES.factsCarried] = { carried: { msg: [], reviewer: [], author: [] } };
-  files[FILES.factsPeopleCols] = { started_flip: [], covers: [], forwarded: { row: [], author: [] }, first: { day: [], lists: [], responder: [] } };
-  files[FILES.factsReplyTimes] = { human: { row: [], minutes: [] } };
+  files[FILES.factsPeopleCols] = { started_flip: [], covers: [], forwarded: { row: [], author: [] }, first: { day: [], lists: [], responder: [] }, replies: [],
+    roster: { email: { person: [], email: [] }, others: { id: [], name: [], email: [], bots: [] } } } satisfies PeopleColsFacts;
+  files[FILES.factsReplyTimes] = { minutes: [] } satisfies ReplyTimesFacts;
   // No MAINTAINERS and no organisations: every person unknown (AFF_UNKNOWN), aligned with the facts' people.
   files[FILES.factsAffiliations] = { status: "no-maintainers", hint: MAINTAINERS_HINT, subsystems: [], organisations: [],
     subsystem: people.map(() => -1), organisation: people.map(() => -1) };
@@ -130,9 +133,12 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   files[FILES.threadsCross] = { total: threads.length, rows: threads.map((t, row) => ({ ...t, row })).filter((t) => t.lists.length > 1 && !inTop.has(t.row))
     .sort((x, y) => y.messages - x.messages || x.row - y.row).slice(0, THREADS_CROSS) };
   files[FILES.factsPeople] = { name: people.map((p) => p.name), id: people.map((p) => p.id) };
-  files[FILES.graphBuckets] = { buckets: [{ id: "all", from: null, to: null, nodes: nodes.length, edges: edges.length, person: nodes.map((_, i) => i),
+  // Split as site.ts splits them (graph-bucket-parts.ts).
+  const { index, parts } = splitGraphBuckets({ buckets: [{ id: "all", from: null, to: null, nodes: nodes.length, edges: edges.length, person: nodes.map((_, i) => i),
     pagerank: nodes.map((n) => n.pagerank ?? 0), betweenness: nodes.map((n) => n.betweenness ?? 0), community: nodes.map((n) => n.community ?? 0),
-    core: nodes.map((n) => n.core ?? 0), in_w: nodes.map((n) => n.in_w), out_w: nodes.map((n) => n.out_w) }] };
+    core: nodes.map((n) => n.core ?? 0), in_w: nodes.map((n) => n.in_w), out_w: nodes.map((n) => n.out_w) }] });
+  files[FILES.graphBuckets] = index;
+  parts.forEach((part, k) => { files[FILES.graphBucketPart(k)] = part; });
   files[FILES.graphNodesCsv] = `id,name\n${nodes.map((n) => `${n.id},${n.name}`).join("\n")}\n`;
   files[FILES.graphEdgesCsv] = `source,target,weight\n${edges.map((e) => `${nodes[e.s].id},${nodes[e.t].id},${e.w}`).join("\n")}\n`;
   files[FILES.graphGexf] = `<?xml version="1.0"?><gexf version="1.2"><graph/></gexf>\n`;
