@@ -12,6 +12,7 @@ import { ListDirectory, maintainersLists, type ListInfo } from "../maintainers/l
 import { messageSectionMatches, sectionRoles, spansListsApart, type NamedMatch, type RoleRow } from "../maintainers/subsystems.ts";
 import { personHomes } from "./affiliation-homes.ts";
 import { organisationPeriods, type OrganisationOverride, type OrganisationPeriod } from "../identity/organisations.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export interface MessageList { messageId: string; list: string; address: string | null; tracked: boolean; via: "archive" | "to-cc" | "list-id" }
 
@@ -123,7 +124,7 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
 
   const rolesOf = new Map<string, Set<string>>();
   for (const r of roles) rolesOf.set(r.personId, (rolesOf.get(r.personId) ?? new Set()).add(r.subsystem));
-  const idx = new Map(msgs.map((m, i) => [m.id, i]));
+  const idx = messageIndex(msgs);
   const reviews: ReviewAffiliation[] = a.reviews.map((r) => {
     const t = r.target === null ? undefined : idx.get(r.target);
     const tSubs = r.target ? subs.get(r.target) : undefined;
