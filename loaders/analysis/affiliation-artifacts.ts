@@ -19,6 +19,7 @@ import { factPersonIndex } from "./fact-index.ts";
 import { buildFactsSubsystems, isPatchNotCover } from "./facts-subsystems.ts";
 import { factReviewOrder } from "./fact-index.ts";
 import { clipText } from "../model/clip.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export const MAINTAINERS_HINT = "Add the kernel's MAINTAINERS file to see subsystems: `threadgraph analyze --maintainers PATH|URL` " +
   "(e.g. https://raw.githubusercontent.com/torvalds/linux/master/MAINTAINERS), or `maintainers:` in threadgraph.config.ts. It is saved in the store.";
@@ -146,7 +147,7 @@ export function organisationFigures(a: Analysis, r: Affiliations) {
     x.reviews++; if (cross) x.cross++;
     m.set(k, x);
   };
-  const at = new Map(msgs.map((m, i) => [m.id, i]));
+  const at = messageIndex(msgs);
   for (const i of factReviewOrder(a)) {
     const x = r.reviews[i], rv = a.reviews[i];
     if (rv.kind === "nacked-by" || rv.kind === "nak-line") continue;

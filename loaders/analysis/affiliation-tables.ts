@@ -9,6 +9,7 @@ import type { OrganisationOverride } from "../identity/organisations.ts";
 import { readAffiliationInput, type AffiliationInput } from "./affiliation-input.ts";
 import { ListDirectory, maintainersLists } from "../maintainers/lists.ts";
 import { computeAffiliations, type Affiliations } from "./affiliations.ts";
+import { columnsOf } from "./store-io.ts";
 
 export interface AffiliationOptions {
   /** MAINTAINERS text and where it came from; null: none configured. */
@@ -53,12 +54,16 @@ export async function writeAffiliationTables(store: Store, a: Analysis, r: Affil
   await store.writeDerived("subsystems", { name: "VARCHAR", status: "VARCHAR", lists: "VARCHAR[]", maintainers: "VARCHAR[]",
     reviewers: "VARCHAR[]", messages: "INTEGER" }, r.sections.map((s) => ({ name: s.name, status: s.status, lists: s.lists,
     maintainers: s.maintainers.map(person), reviewers: s.reviewers.map(person), messages: patchesBy.get(s.name) ?? 0 })));
+  // The big tables as columns (DerivedColumns): no object per row beside the analysis' own (message_lists
+  // has ~4 rows per message; at 200k messages the copies were most of this step's garbage).
+  const ids: string[] = [], subsystems: string[] = [];
+  for (const [id, subs] of r.messageSubsystems) for (const s of subs) { ids.push(id); subsystems.push(s); }
   await store.writeDerived("message_subsystems", { message_id: "VARCHAR", subsystem: "VARCHAR" },
-    [...r.messageSubsystems].flatMap(([message_id, subs]) => subs.map((subsystem) => ({ message_id, subsystem }))));
+    { length: ids.length, columns: { message_id: ids, subsystem: subsystems } });
   await store.writeDerived("person_subsystems", { person_id: "VARCHAR", subsystem: "VARCHAR", role: "VARCHAR", evidence: "VARCHAR" },
     r.roles.map((x) => ({ person_id: x.personId, subsystem: x.subsystem, role: x.role, evidence: x.evidence })));
   await store.writeDerived("message_lists", { message_id: "VARCHAR", list: "VARCHAR", address: "VARCHAR", tracked: "BOOLEAN", via: "VARCHAR" },
-    r.messageLists.map((x) => ({ message_id: x.messageId, list: x.list, address: x.address, tracked: x.tracked, via: x.via })));
+    columnsOf(r.messageLists, { message_id: (x) => x.messageId, list: (x) => x.list, address: (x) => x.address, tracked: (x) => x.tracked, via: (x) => x.via }));
   const current = new Map<string, number>();
   for (const h of r.homes) if (h.organisation) current.set(h.organisation, (current.get(h.organisation) ?? 0) + 1);
   await store.writeDerived("organisations", { organisation: "VARCHAR", domains: "VARCHAR[]", subdomains: "BOOLEAN", people: "INTEGER" },
@@ -73,9 +78,10 @@ export async function writeAffiliationTables(store: Store, a: Analysis, r: Affil
     r.homes.map((h) => ({ person_id: h.personId, home_list: h.homeList, home_subsystem: h.homeSubsystem, home_subsystem_evidence: h.evidence, organisation: h.organisation })));
   await store.writeDerived("review_affiliations", { message_id: "VARCHAR", kind: "VARCHAR", reviewer_id: "VARCHAR", target_id: "VARCHAR",
     reviewer_organisation: "VARCHAR", author_organisation: "VARCHAR", cross_company: "BOOLEAN", cross_subsystem_reviewer: "BOOLEAN",
-    cross_subsystem_patch: "BOOLEAN", cross_subsystem_rule: "VARCHAR" }, r.reviews.map((x) => ({ message_id: x.messageId, kind: x.kind,
-    reviewer_id: x.reviewer, target_id: x.target, reviewer_organisation: x.reviewerOrg, author_organisation: x.authorOrg, cross_company: x.crossCompany,
-    cross_subsystem_reviewer: x.crossSubsystemReviewer, cross_subsystem_patch: x.crossSubsystemPatch, cross_subsystem_rule: x.rule })));
+    cross_subsystem_patch: "BOOLEAN", cross_subsystem_rule: "VARCHAR" }, columnsOf(r.reviews, { message_id: (x) => x.messageId, kind: (x) => x.kind,
+    reviewer_id: (x) => x.reviewer, target_id: (x) => x.target, reviewer_organisation: (x) => x.reviewerOrg, author_organisation: (x) => x.authorOrg,
+    cross_company: (x) => x.crossCompany, cross_subsystem_reviewer: (x) => x.crossSubsystemReviewer, cross_subsystem_patch: (x) => x.crossSubsystemPatch,
+    cross_subsystem_rule: (x) => x.rule }));
 }
 
 /** One line for the CLI and meta.json: what the subsystem analysis could do. */

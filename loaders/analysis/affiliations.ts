@@ -9,9 +9,10 @@ import type { TrackedList } from "../model/records.ts";
 import type { Maintainers, Section } from "../maintainers/parse.ts";
 import { SectionMatcher } from "../maintainers/match.ts";
 import { ListDirectory, maintainersLists, type ListInfo } from "../maintainers/lists.ts";
-import { messageSectionMatches, sectionRoles, spansListsApart, type NamedMatch, type RoleRow } from "../maintainers/subsystems.ts";
+import { messageSectionMatches, sectionRoles, spansListsApart, type MessageForSubsystems, type NamedMatch, type RoleRow } from "../maintainers/subsystems.ts";
 import { personHomes } from "./affiliation-homes.ts";
 import { organisationPeriods, type OrganisationOverride, type OrganisationPeriod } from "../identity/organisations.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export interface MessageList { messageId: string; list: string; address: string | null; tracked: boolean; via: "archive" | "to-cc" | "list-id" }
 
@@ -94,9 +95,15 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
   let unparsedPatches = 0, patches = 0;
   for (const m of msgs) if (m.patch.isPatch && !m.patch.isCover) { patches++; if (input.unparsed.has(m.id)) unparsedPatches++; }
   const matcher = o.maintainers ? new SectionMatcher(o.maintainers) : null;
-  const matches = matcher ? messageSectionMatches(matcher, msgs.map((m, i) => ({ id: m.id, isPatch: m.patch.isPatch, isCover: m.patch.isCover,
-    seriesId: a.tr.series[i], files: input.unparsed.has(m.id) ? null : input.files.get(m.id) ?? [] }))) : new Map<string, NamedMatch[]>();
-  const subs = new Map([...matches].map(([id, ms]) => [id, ms.map((x) => x.name)]));
+  // Only patches and covers can match (messageSectionMatches skips the rest): no input object for the other messages.
+  const patchInput: MessageForSubsystems[] = [];
+  if (matcher) msgs.forEach((m, i) => {
+    if (m.patch.isPatch) patchInput.push({ id: m.id, isPatch: true, isCover: m.patch.isCover, seriesId: a.tr.series[i],
+      files: input.unparsed.has(m.id) ? null : input.files.get(m.id) ?? [] });
+  });
+  const matches = matcher ? messageSectionMatches(matcher, patchInput) : new Map<string, NamedMatch[]>();
+  const subs = new Map<string, string[]>();
+  for (const [id, ms] of matches) subs.set(id, ms.map((x) => x.name));
   const byName = new Map(sections.map((s) => [s.name, s]));
   const roles = sectionRoles(sections, a.corpus.people, input.personOfEmail);
 
@@ -123,7 +130,7 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
 
   const rolesOf = new Map<string, Set<string>>();
   for (const r of roles) rolesOf.set(r.personId, (rolesOf.get(r.personId) ?? new Set()).add(r.subsystem));
-  const idx = new Map(msgs.map((m, i) => [m.id, i]));
+  const idx = messageIndex(msgs);
   const reviews: ReviewAffiliation[] = a.reviews.map((r) => {
     const t = r.target === null ? undefined : idx.get(r.target);
     const tSubs = r.target ? subs.get(r.target) : undefined;
@@ -135,7 +142,7 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
     return { messageId: r.messageId, kind: r.kind, reviewer: r.reviewer, target: r.target, reviewerOrg, authorOrg,
       crossCompany: reviewerOrg && authorOrg ? reviewerOrg !== authorOrg : null,
       crossSubsystemReviewer: reviewerOutside, crossSubsystemPatch: spans,
-      rule: [reviewerOutside ? "reviewer-outside" : "", spans ? "patch-spans-lists" : ""].filter(Boolean).join(",") };
+      rule: reviewerOutside && spans ? "reviewer-outside,patch-spans-lists" : reviewerOutside ? "reviewer-outside" : spans ? "patch-spans-lists" : "" };
   });
   const status = !o.maintainers ? "no-maintainers" : patches > 0 && unparsedPatches === patches ? "no-files" : "ok";
   return { status, sections, messageLists, messageSubsystems: subs, roles, homes, periods, reviews, unparsedPatches, patches };

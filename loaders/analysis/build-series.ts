@@ -2,7 +2,7 @@
 // Shapes: SeriesArtifact below (artifacts.ts points here). Dates epoch ms, durations ms.
 import type { Analysis } from "./analyze.ts";
 import type { PersonRef } from "./artifacts.ts";
-import type { GroupRow } from "./series.ts";
+import type { GroupRow, SeriesAnalysis } from "./series.ts";
 import { kaplanMeier } from "./survival.ts";
 import { personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
@@ -60,7 +60,20 @@ export interface SeriesArtifact {
 const ROWS_MAX = 6000;
 const DAY = 86400_000;
 
+const refsMade = new WeakMap<SeriesAnalysis, SeriesRevisionRef[][]>();
+
+/**
+ * A group's revisions as pages show them, made once per group (read-only: series.json's row and
+ * the detail of every thread of the group share them; made per thread, a group of n revisions cost
+ * n times n).
+ */
 export function revisionRefs(a: Analysis, group: number): SeriesRevisionRef[] {
+  let made = refsMade.get(a.series);
+  if (!made) refsMade.set(a.series, (made = []));
+  return (made[group] ??= makeRevisionRefs(a, group));
+}
+
+function makeRevisionRefs(a: Analysis, group: number): SeriesRevisionRef[] {
   const lc = a.series.lifecycle;
   return lc.grouping.groups[group].revisions.map((r) => {
     const rev = lc.revisions[r], o = lc.outcomes[r];

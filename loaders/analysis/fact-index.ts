@@ -1,10 +1,10 @@
 // The fact tables' indexes of an analysis (person index, message rows, review order), each made
-// once: the graph, graph buckets, person facts, series, subsystem, organisation and affiliation
-// builders need them, and at 200k messages each computation was 0.1-0.2 s (a count or sort of
-// every message). Read-only.
+// once: facts.json itself, the graph, graph buckets, person facts, series, subsystem, organisation
+// and affiliation builders need them, and at 200k messages each computation was 0.1-0.2 s (a
+// count or sort of every message). Read-only.
 import type { Analysis } from "./analyze.ts";
-import { factRowOrder, personIndexOf } from "./facts.ts";
 import { isNak, isReplyReview } from "./build-people.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 const made = new WeakMap<Analysis, Map<string, number>>();
 
@@ -15,13 +15,54 @@ export function factPersonIndex(a: Analysis): Map<string, number> {
   return m;
 }
 
-const rowsMade = new WeakMap<Analysis, Int32Array>(), reviewsMade = new WeakMap<Analysis, number[]>();
+/** Person id -> the fact tables' person index. */
+export function personIndexOf(a: Analysis): Map<string, number> {
+  return new Map(personOrder(a).map((id, k) => [id, k]));
+}
 
-/** facts.json's message row of each corpus message (facts.ts factRowOrder). */
-export function factRowOf(a: Analysis): Int32Array {
+/** Person index order of buildFacts: senders by messages sent (most first, ties by id), then people only replied to, named in reviews or authors of forwarded patches. */
+function personOrder(a: Analysis): string[] {
+  const sent = new Map<string, number>();
+  for (const m of a.corpus.messages) sent.set(m.from, (sent.get(m.from) ?? 0) + 1);
+  const ids = [...sent.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([id]) => id);
+  const seen = new Set(ids);
+  const add = (id: string | null) => { if (id !== null && !seen.has(id)) { seen.add(id); ids.push(id); } };
+  for (const e of a.replies) add(e.to);
+  for (const r of a.reviews) { add(r.reviewer); add(r.author); }
+  // In-body authors of forwarded patches (their patches count for them: person-facts.ts buildPeopleColsFacts).
+  for (const m of a.corpus.messages) if (m.author !== undefined && m.patch.isPatch && !m.patch.isCover) add(m.author);
+  return ids;
+}
+
+/**
+ * The fact tables' message rows: dated messages by date (then their corpus order), undated last.
+ * `order[r]` is the corpus index of row r, `rowOf[i]` the row of corpus message i.
+ */
+export function factRowOrder(a: Analysis): { order: number[]; rowOf: Int32Array } {
+  const msgs = a.corpus.messages;
+  const order = Array.from(msgs.keys());
+  order.sort((x, y) => {
+    const dx = msgs[x].date, dy = msgs[y].date;
+    if (dx === null || dy === null) return dx === dy ? x - y : dx === null ? 1 : -1;
+    return dx - dy || x - y;
+  });
+  const rowOf = new Int32Array(msgs.length);
+  order.forEach((i, r) => { rowOf[i] = r; });
+  return { order, rowOf };
+}
+
+const rowsMade = new WeakMap<Analysis, { order: number[]; rowOf: Int32Array }>(), reviewsMade = new WeakMap<Analysis, number[]>();
+
+/** factRowOrder(a), made once per analysis. */
+export function factRows(a: Analysis): { order: readonly number[]; rowOf: Int32Array } {
   let r = rowsMade.get(a);
-  if (!r) rowsMade.set(a, (r = factRowOrder(a).rowOf));
+  if (!r) rowsMade.set(a, (r = factRowOrder(a)));
   return r;
+}
+
+/** facts.json's message row of each corpus message (factRowOrder). */
+export function factRowOf(a: Analysis): Int32Array {
+  return factRows(a).rowOf;
 }
 
 /** Indices into a.reviews of facts.json's reviews (given in replies, and NAKs), in its order (by message row). */
@@ -29,7 +70,7 @@ export function factReviewOrder(a: Analysis): number[] {
   let order = reviewsMade.get(a);
   if (order) return order;
   const rowOf = factRowOf(a);
-  const at = new Map(a.corpus.messages.map((m, i) => [m.id, i]));
+  const at = messageIndex(a.corpus.messages);
   const out: { i: number; row: number }[] = [];
   a.reviews.forEach((r, i) => { if (isReplyReview(r) || isNak(r)) out.push({ i, row: rowOf[at.get(r.messageId)!] }); });
   reviewsMade.set(a, (order = out.sort((x, y) => x.row - y.row).map((x) => x.i)));

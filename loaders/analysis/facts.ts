@@ -10,6 +10,8 @@ import { isCarriedReview, isNak, isReplyReview } from "./build-people.ts";
 import { authorOf } from "../model/corpus.ts";
 import { CROSS_LIST_HOME } from "./artifacts.ts";
 import { clipText } from "../model/clip.ts";
+import { messageIndex } from "../model/message-index.ts";
+import { factPersonIndex, factRows } from "./fact-index.ts";
 
 export const FACTS_SCHEMA = 1;
 
@@ -100,32 +102,15 @@ export interface FactsArtifact {
   };
 }
 
-/**
- * The fact tables' message rows: dated messages by date (then their corpus order), undated last.
- * `order[r]` is the corpus index of row r, `rowOf[i]` the row of corpus message i.
- */
-export function factRowOrder(a: Analysis): { order: number[]; rowOf: Int32Array } {
-  const msgs = a.corpus.messages;
-  const order = Array.from(msgs.keys());
-  order.sort((x, y) => {
-    const dx = msgs[x].date, dy = msgs[y].date;
-    if (dx === null || dy === null) return dx === dy ? x - y : dx === null ? 1 : -1;
-    return dx - dy || x - y;
-  });
-  const rowOf = new Int32Array(msgs.length);
-  order.forEach((i, r) => { rowOf[i] = r; });
-  return { order, rowOf };
-}
-
 /** `peopleRows`: the ids of people.json's rows, in order (so pages can name a person index). */
 export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): FactsArtifact {
   const msgs = a.corpus.messages;
   const lists = a.corpus.lists;
   const bit = new Map(lists.map((l, i) => [l, 2 ** i]));
   const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) m += bit.get(l) ?? 0; return m; };
-  const { order, rowOf } = factRowOrder(a);
+  const { order, rowOf } = factRows(a);
   // People by messages sent (most first), ties by id so equal stores give equal bytes.
-  const personIdx = personIndexOf(a);
+  const personIdx = factPersonIndex(a);
   const n = msgs.length;
   const day: number[] = [], lmask = new Array<number>(n), person = new Array<number>(n), thread = new Array<number>(n), flags = new Array<number>(n);
   let hi = 0;
@@ -145,13 +130,13 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
     flags[r] = (m.patch.isPatch ? FLAG.patch : 0) | (m.inReplyTo || m.references.length ? FLAG.reply : 0) | (a.bots.has(m.from) ? FLAG.bot : 0);
   });
   const rows = a.reviews.filter((r) => isReplyReview(r) || isNak(r)).map((r) => {
-    const row = rowOf[msgIndex(a).get(r.messageId)!];
+    const row = rowOf[messageIndex(a.corpus.messages).get(r.messageId)!];
     return { row, kind: REVIEW_KIND[r.kind] + (a.bots.has(r.reviewer) ? REVIEW_BOT : 0), lists: maskOf(r.lists),
       reviewer: personIdx.get(r.reviewer) ?? -1, author: r.author === null ? -1 : personIdx.get(r.author) ?? -1 };
   }).sort((x, y) => x.row - y.row);
   let prevRow = 0;
   const carried = a.reviews.filter(isCarriedReview).map((r) => {
-    const i = msgIndex(a).get(r.messageId)!, m = msgs[i];
+    const i = messageIndex(a.corpus.messages).get(r.messageId)!, m = msgs[i];
     // A carried tag's author is the carrying patch's (reviews.ts), never null; most often its sender.
     return { row: rowOf[i], reviewer: personIdx.get(r.reviewer)!, author: r.author === m.from ? -1 : personIdx.get(r.author ?? authorOf(m))! };
   }).sort((x, y) => x.row - y.row || x.reviewer - y.reviewer);
@@ -200,36 +185,9 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
 export interface FactsPeopleArtifact { name: string[]; id: string[] }
 
 export function buildFactsPeople(a: Analysis): FactsPeopleArtifact {
-  const ids = personOrder(a);
+  const ids = [...factPersonIndex(a).keys()];
   return {
     name: ids.map((id) => clipText(a.people.get(id)?.name || a.people.get(id)?.email || id, 80)),
     id: ids,
   };
-}
-
-/** Person id -> the fact tables' person index. */
-export function personIndexOf(a: Analysis): Map<string, number> {
-  return new Map(personOrder(a).map((id, k) => [id, k]));
-}
-
-/** Person index order of buildFacts: senders by messages sent (most first, ties by id), then people only replied to, named in reviews or authors of forwarded patches. */
-function personOrder(a: Analysis): string[] {
-  const sent = new Map<string, number>();
-  for (const m of a.corpus.messages) sent.set(m.from, (sent.get(m.from) ?? 0) + 1);
-  const ids = [...sent.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([id]) => id);
-  const seen = new Set(ids);
-  const add = (id: string | null) => { if (id !== null && !seen.has(id)) { seen.add(id); ids.push(id); } };
-  for (const e of a.replies) add(e.to);
-  for (const r of a.reviews) { add(r.reviewer); add(r.author); }
-  // In-body authors of forwarded patches (their patches count for them: person-facts.ts buildPeopleColsFacts).
-  for (const m of a.corpus.messages) if (m.author !== undefined && m.patch.isPatch && !m.patch.isCover) add(m.author);
-  return ids;
-}
-
-/** Message id -> corpus index, built once per analysis. */
-const indexCache = new WeakMap<Analysis, Map<string, number>>();
-function msgIndex(a: Analysis): Map<string, number> {
-  let m = indexCache.get(a);
-  if (!m) indexCache.set(a, (m = new Map(a.corpus.messages.map((x, i) => [x.id, i]))));
-  return m;
 }

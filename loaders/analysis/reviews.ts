@@ -13,6 +13,7 @@
 import { authorOf, type AnalysisMessage, type AnalysisPwVerdict, type AnalysisTrailer } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
 import type { VerdictRecord } from "../model/verdict.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export type ReviewKind = "reviewed-by" | "acked-by" | "tested-by" | "nacked-by" | "nak-line"
   | "pw-bot-changes-requested" | "pw-bot-rejected";
@@ -37,7 +38,7 @@ export interface ReviewRow {
 
 export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTrailer[], tr: ThreadResult, tracked: Set<string>,
   pwVerdicts: AnalysisPwVerdict[] = []): { rows: ReviewRow[]; unresolved: number } {
-  const idx = new Map(messages.map((m, i) => [m.id, i]));
+  const idx = messageIndex(messages);
   const threadLists = (i: number) => tr.threads[tr.threadIndex.get(tr.threading.threadId[i])!].lists;
   const crossOf = (lists: string[]) => lists.filter((l) => tracked.has(l)).length >= 2;
   // Nearest real ancestor that is a patch (or cover); -1 if none.

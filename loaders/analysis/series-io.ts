@@ -51,6 +51,9 @@ export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpu
 export async function writeSeriesTables(store: Store, a: Analysis): Promise<void> {
   const { lifecycle: lc } = a.series;
   const msgs = a.corpus.messages;
+  // Each revision's previous one in its group (an indexOf per revision was quadratic in a group's length).
+  const prevOf = new Int32Array(lc.revisions.length).fill(-1);
+  for (const g of lc.grouping.groups) for (let k = 1; k < g.revisions.length; k++) prevOf[g.revisions[k]] = g.revisions[k - 1];
   await store.writeDerived("series", {
     series_id: "VARCHAR", revision_group: "VARCHAR", version: "INTEGER", root_message_id: "VARCHAR", author: "VARCHAR", sender: "VARCHAR",
     subject: "VARCHAR", posted_at: "TIMESTAMP", patches: "INTEGER", lists: "VARCHAR[]", interval_ms: "BIGINT", answered: "BOOLEAN",
@@ -58,8 +61,7 @@ export async function writeSeriesTables(store: Store, a: Analysis): Promise<void
     applied_to: "VARCHAR", partly_applied: "BOOLEAN", applied_patches: "INTEGER", joined_by: "VARCHAR", joined_evidence: "VARCHAR",
   }, lc.revisions.map((r, i) => {
     const g = lc.grouping.groups[lc.grouping.groupOf[i]];
-    const k = g.revisions.indexOf(i);
-    const prev = k > 0 ? lc.revisions[g.revisions[k - 1]].date : null;
+    const prev = prevOf[i] >= 0 ? lc.revisions[prevOf[i]].date : null;
     const o = lc.outcomes[i];
     return { series_id: r.id, revision_group: g.id, version: r.version, root_message_id: msgs[r.head].id, author: r.author, sender: r.sender,
       subject: r.subject, posted_at: r.date, patches: r.patches, lists: r.lists,

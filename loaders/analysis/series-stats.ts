@@ -60,14 +60,25 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
   lc.outcomes.forEach((o, r) => { if (o.outcome === "applied") appliedRev.add(r); });
   for (const r of appliedRev) for (const i of lc.revisions[r].members) if (!messages[i].patch.isCover) patchTags.set(i, [...(tagsOf.get(messages[i].id) ?? [])]);
   const { parent } = a.tr.threading;
+  // The revision each message is a member of (cover or patch), -1: none. A members.includes per
+  // message was quadratic in a revision's size.
+  const memberOf = new Int32Array(messages.length).fill(-1);
+  lc.revisions.forEach((rev, r) => { for (const i of rev.members) memberOf[i] = r; });
+  const taggedMembers = new Map<number, number[]>();
   messages.forEach((m, i) => {
     const r = lc.revisionOf[i];
     const tags = tagsOf.get(m.id);
     if (r < 0 || !appliedRev.has(r) || !tags || m.patch.isPatch) return;
     // The member it answers: its nearest ancestor among the revision's messages; the cover (or none) means all patches.
     let p = parent[i];
-    for (let n = 0; p >= 0 && n < 10_000 && lc.revisionOf[p] === r && !lc.revisions[r].members.includes(p); n++) p = parent[p];
-    const targets = p >= 0 && patchTags.has(p) ? [p] : lc.revisions[r].members.filter((j) => patchTags.has(j));
+    for (let n = 0; p >= 0 && n < 10_000 && lc.revisionOf[p] === r && memberOf[p] !== r; n++) p = parent[p];
+    let targets: number[];
+    if (p >= 0 && patchTags.has(p)) targets = [p];
+    else {
+      let all = taggedMembers.get(r);
+      if (!all) taggedMembers.set(r, (all = lc.revisions[r].members.filter((j) => patchTags.has(j))));
+      targets = all;
+    }
     for (const j of targets) patchTags.get(j)!.push(...tags);
   });
   const domainsOf = new Map(people.map((p) => [p.id, new Set([p.email, ...p.emails].map(domain))]));
@@ -76,29 +87,40 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
   const start = a.windowStart, end = a.windowEnd;
   const windowDays = start !== null && end !== null ? Math.max(1, Math.round(((end - start) / DAY) * 100) / 100) : 0;
   const lists = [...a.corpus.lists, "*"];
-  return lists.map((list) => {
+  // People and roles of every list in one pass over the messages (a message counts for each list it reached, and for "*").
+  const counts = lists.map(() => 0);
+  const roles = lists.map(() => new Map<string, { posted: boolean; replied: boolean }>());
+  const listAt = new Map<string, number[]>(), star: number[] = [];
+  lists.forEach((l, k) => { if (l === "*") star.push(k); else listAt.set(l, [...(listAt.get(l) ?? []), k]); });
+  const on: number[] = [];
+  messages.forEach((m, i) => {
+    on.length = 0;
+    for (const l of m.lists) for (const k of listAt.get(l) ?? []) if (!on.includes(k)) on.push(k);
+    on.push(...star);
+    for (const k of on) counts[k]++;
+    if (isBot(i)) return;
+    let posted = false, replied = false;
+    if (m.patch.isPatch && lc.revisionOf[i] >= 0 && memberOf[i] === lc.revisionOf[i]) posted = true;
+    else {
+      const t = a.tr.threads[a.tr.threadIndex.get(a.tr.threading.threadId[i])!];
+      if (t && t.sender !== m.from && t.root !== i) replied = true;
+    }
+    for (const k of on) {
+      let x = roles[k].get(m.from);
+      if (!x) roles[k].set(m.from, (x = { posted: false, replied: false }));
+      if (posted) x.posted = true;
+      if (replied) x.replied = true;
+    }
+  });
+  return lists.map((list, li) => {
     const on = (ls: string[]) => list === "*" || ls.includes(list);
     const gs = groups.filter((g) => on(g.lists));
     const acc = gs.filter((g) => g.applied >= 0);
     const timed = gs.filter((g) => g.time !== null);
     const km = timed.length ? kaplanMeier(timed.map((g) => ({ time: g.time!, answered: g.accepted }))) : null;
     const revs = acc.map((g) => g.revisionsToAccept!);
-    // People and roles.
-    let count = 0;
-    const role = new Map<string, { posted: boolean; replied: boolean }>();
-    messages.forEach((m, i) => {
-      if (!on(m.lists)) return;
-      count++;
-      if (isBot(i)) return;
-      let x = role.get(m.from);
-      if (!x) role.set(m.from, (x = { posted: false, replied: false }));
-      if (m.patch.isPatch && lc.revisionOf[i] >= 0 && lc.revisions[lc.revisionOf[i]].members.includes(i)) x.posted = true;
-      else {
-        const t = a.tr.threads[a.tr.threadIndex.get(a.tr.threading.threadId[i])!];
-        if (t && t.sender !== m.from && t.root !== i) x.replied = true;
-      }
-    });
-    const rs = [...role.values()];
+    const count = counts[li];
+    const rs = [...roles[li].values()];
     const n = rs.length;
     // Review tags of applied patches and series.
     const patches: [number, number][] = []; // [patch index, revision]

@@ -6,6 +6,7 @@ import type { ThreadResult } from "../thread/index.ts";
 import { buildSeriesLifecycle, type MaintainerAuthority, type Outcome, type SeriesLifecycle } from "../series/index.ts";
 import { listShortName } from "../maintainers/lists.ts";
 import type { ReviewRow } from "./reviews.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export interface GroupRow {
   /** Index into lifecycle.grouping.groups. */
@@ -41,17 +42,17 @@ export interface SeriesAnalysis {
   recompute: () => SeriesAnalysis;
 }
 
+/** `prior`: the analysis of the same corpus before MAINTAINERS was known (its revisions are reused: recompute). */
 export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewRow[], isBot: (id: string) => boolean,
-  censorAt: (lists: string[]) => number): SeriesAnalysis {
+  censorAt: (lists: string[]) => number, prior?: SeriesLifecycle): SeriesAnalysis {
   const { messages } = corpus;
   // The store's verdicts view carries the NAKs itself (rule 'nak'); a corpus without one (built
   // by hand, or an old store) takes them from the reviews.
   const naks = corpus.verdicts !== undefined ? [] : reviews.filter((r) => (r.kind === "nacked-by" || r.kind === "nak-line") && r.source !== "carried")
     .map((r) => ({ messageId: r.messageId, reviewer: r.reviewer }));
-  const lc = buildSeriesLifecycle(messages, tr, corpus.verdicts ?? [], naks, isBot, corpus.revisionLinks, maintainerAuthority(corpus));
+  const lc = buildSeriesLifecycle(messages, tr, corpus.verdicts ?? [], naks, isBot, corpus.revisionLinks, maintainerAuthority(corpus), prior);
   const reviewedRev = new Set<number>();
-  const idx = new Map<string, number>();
-  messages.forEach((m, i) => idx.set(m.id, i));
+  const idx = messageIndex(messages);
   for (const r of reviews) {
     if (r.source !== "reply" || r.kind === "nacked-by" || r.kind === "nak-line") continue;
     const i = idx.get(r.messageId);
@@ -75,7 +76,7 @@ export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewR
   // Only NAK rows: a store ingested before verdicts were extracted (or one without any verdict).
   const verdicts = (corpus.verdicts ?? []).some((v) => v.rule !== "nak");
   const out: SeriesAnalysis = { lifecycle: lc, groups, verdicts, subsystems: false,
-    recompute: () => analyzeSeries(corpus, tr, reviews, isBot, censorAt) };
+    recompute: () => analyzeSeries(corpus, tr, reviews, isBot, censorAt, lc) };
   if (corpus.subsystems) withSubsystems(out, messages, corpus.subsystems);
   return out;
 }

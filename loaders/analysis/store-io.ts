@@ -91,7 +91,7 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
 }
 
 /** One array per column, each from a getter over `items`: no object per row (see DerivedColumns). */
-function columnsOf<T>(items: readonly T[], get: Record<string, (x: T) => unknown>): DerivedColumns {
+export function columnsOf<T>(items: readonly T[], get: Record<string, (x: T) => unknown>): DerivedColumns {
   return { length: items.length, columns: Object.fromEntries(Object.entries(get).map(([k, f]) => [k, items.map((x) => f(x))])) };
 }
 

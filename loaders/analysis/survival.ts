@@ -5,6 +5,7 @@
 // whose start date is unknown, are left out: their start is not known or not human.
 import { authorOf, type AnalysisMessage } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export interface Observation {
   key: string;               // thread id or series id
@@ -148,7 +149,7 @@ export function observeFirstReplies(messages: AnalysisMessage[], tr: ThreadResul
   // Series: the head (cover, or first patch) and every message carrying its series id.
   const bySeries = new Map<string, number[]>();
   tr.series.forEach((s, i) => { if (s !== null) { const l = bySeries.get(s); if (l) l.push(i); else bySeries.set(s, [i]); } });
-  const idx = new Map(messages.map((m, i) => [m.id, i]));
+  const idx = messageIndex(messages);
   for (const [s, members] of bySeries) {
     const head = idx.get(s);
     if (head === undefined) continue;

@@ -30,7 +30,9 @@ export function clearWinner(weights: Map<string, number>, margin: number, tie: s
 export function homeList(messageLists: string[][]): string | null {
   const w = new Map<string, number>();
   for (const ls of messageLists) {
-    const u = [...new Set(ls)];
+    // Most messages reached one list, or distinct ones: a Set (and an array) per message only for repeats.
+    let u: readonly string[] = ls;
+    for (let i = 1; i < ls.length && u === ls; i++) if (ls.lastIndexOf(ls[i], i - 1) >= 0) u = [...new Set(ls)];
     for (const l of u) w.set(l, (w.get(l) ?? 0) + 1 / u.length);
   }
   return clearWinner(w, 1, CROSS_LIST);

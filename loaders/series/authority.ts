@@ -10,6 +10,7 @@
 import type { AnalysisMessage } from "../model/corpus.ts";
 import type { VerdictRecord } from "../model/verdict.ts";
 import type { Revision } from "./revisions.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export interface MaintainerAuthority {
   /** M:/R: roles: person id -> sections. */
@@ -42,8 +43,7 @@ export function pwBotAuthority(messages: AnalysisMessage[], revisions: Revision[
     };
   }
   // Fallback: appliers per list, from the applied evidence that is not itself a pw-bot line.
-  const idx = new Map<string, number>();
-  messages.forEach((m, i) => idx.set(m.id, i));
+  const idx = messageIndex(messages);
   const appliers = new Map<string, Set<string>>();
   for (const v of verdicts) {
     if ((v.kind !== "applied" && v.kind !== "accepted") || v.rule === "pw-bot") continue;

@@ -23,16 +23,24 @@ export interface SeriesLifecycle {
   answered: boolean[];
 }
 
+/**
+ * `prior`: a lifecycle of the same messages, threading and links (read-only), whose revisions are
+ * taken as they are: they do not depend on the verdicts nor MAINTAINERS (the analysis computes the
+ * lifecycle again once MAINTAINERS is known, and at 200k messages collecting them was a third of it).
+ */
 export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResult, verdicts: VerdictRecord[], naks: NakMark[],
-  isBot: (id: string) => boolean, links?: RevisionLinks, maintainers?: MaintainerAuthority): SeriesLifecycle {
-  const { revisions, revisionOf } = collectRevisions(messages, tr, links);
+  isBot: (id: string) => boolean, links?: RevisionLinks, maintainers?: MaintainerAuthority, prior?: Pick<SeriesLifecycle, "revisions" | "revisionOf">): SeriesLifecycle {
+  const { revisions, revisionOf } = prior ?? collectRevisions(messages, tr, links);
   // Applied in full closes a revision for grouping: decided from its own verdicts first.
   const authorised = pwBotAuthority(messages, revisions, revisionOf, verdicts, maintainers);
   const own = revisionOutcomes(messages, revisions, revisionOf, verdicts, naks, () => false, authorised);
   const linked = revisionLinksOf(messages, revisions, revisionOf, isBot, links);
   const grouping = groupRevisions(revisions, (r) => own[r].outcome === "applied" && !own[r].partial, linked);
-  // The next revision of the same group, or -1.
-  const next = (r: number) => { const g = grouping.groups[grouping.groupOf[r]].revisions; const k = g.indexOf(r); return k < g.length - 1 ? g[k + 1] : -1; };
+  // The next revision of the same group, or -1 (one pass over the groups: an indexOf per revision
+  // was quadratic in a group's length, and long-lived titles make groups of hundreds).
+  const nextOf = new Int32Array(revisions.length).fill(-1);
+  for (const g of grouping.groups) for (let k = 0; k + 1 < g.revisions.length; k++) nextOf[g.revisions[k]] = g.revisions[k + 1];
+  const next = (r: number) => nextOf[r];
   const outcomes = revisions.map((rev, r) => {
     const n = next(r);
     if (n < 0 || own[r].outcome === "applied" || own[r].outcome === "superseded") return own[r];

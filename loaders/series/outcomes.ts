@@ -16,6 +16,7 @@ import type { AnalysisMessage } from "../model/corpus.ts";
 import type { VerdictRecord, VerdictKind } from "../model/verdict.ts";
 import type { Revision } from "./revisions.ts";
 import type { PwBotAuthority } from "./authority.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export type Outcome = "applied" | "changes_requested" | "rejected" | "deferred" | "superseded" | "pending";
 
@@ -57,8 +58,7 @@ interface Attached { v: VerdictRecord | null; nak: NakMark | null; i: number }
  */
 export function revisionOutcomes(messages: AnalysisMessage[], revisions: Revision[], revisionOf: Int32Array,
   verdicts: VerdictRecord[], naks: NakMark[], later: (r: number) => boolean, authorised: PwBotAuthority = () => true): RevisionOutcome[] {
-  const idx = new Map<string, number>();
-  messages.forEach((m, i) => idx.set(m.id, i));
+  const idx = messageIndex(messages);
   const attached: Attached[][] = revisions.map(() => []);
   const attach = (messageId: string, a: (i: number) => Attached) => {
     const i = idx.get(messageId);

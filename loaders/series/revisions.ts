@@ -5,6 +5,7 @@
 import { authorOf, type AnalysisMessage } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
 import { seriesTitle } from "./title.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export interface Revision {
   /** The series id of the posting (cover, or first patch), or the lone patch's message id. */
@@ -44,8 +45,7 @@ export function collectRevisions(messages: AnalysisMessage[], tr: ThreadResult, 
   const revisionOf = new Int32Array(n).fill(-1);
   const byKey = new Map<string, number>();
   const revisions: Revision[] = [];
-  const idx = new Map<string, number>();
-  messages.forEach((m, i) => idx.set(m.id, i));
+  const idx = messageIndex(messages);
   messages.forEach((m, i) => {
     if (!m.patch.isPatch) return;
     const key = tr.series[i] ?? m.id;

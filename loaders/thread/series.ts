@@ -6,6 +6,7 @@
 // patches) is not a series: series id null.
 import type { AnalysisMessage } from "../model/corpus.ts";
 import type { Threading } from "./jwz.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 const SUBJECT_WINDOW = 6 * 3600_000;
 
@@ -61,9 +62,8 @@ export function linkSeries(messages: AnalysisMessage[], th: Threading): (string 
  */
 function dropLonePatches(messages: AnalysisMessage[], series: (string | null)[]): (string | null)[] {
   const patches = new Map<string, number>();
-  const idx = new Map<string, number>();
+  const idx = messageIndex(messages);
   messages.forEach((m, i) => {
-    idx.set(m.id, i);
     const s = series[i];
     if (s !== null && m.patch.isPatch) patches.set(s, (patches.get(s) ?? 0) + 1);
   });

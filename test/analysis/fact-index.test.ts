@@ -3,8 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
-import { personIndexOf, factRowOrder } from "../../loaders/analysis/facts.ts";
-import { factPersonIndex, factReviewOrder, factRowOf } from "../../loaders/analysis/fact-index.ts";
+import { factPersonIndex, factReviewOrder, factRowOf, personIndexOf, factRowOrder } from "../../loaders/analysis/fact-index.ts";
 import { corpus, msg, trailer, T0, D } from "./fixture.ts";
 
 const one = () => corpus([
@@ -44,4 +43,38 @@ test("the series facts (facts-series.ts) read the cached person index, not a new
   for (const [k, v] of kept) idx.set(k, v);
   assert.notEqual(fromCache, fresh);
   assert.equal(JSON.stringify([buildFactsSeries(a), buildSeriesTable(a)]), fresh);
+});
+
+test("facts.json and facts-people.json read the cached person index and message rows (not a new count and sort of every message)", async () => {
+  const { buildFacts, buildFactsPeople } = await import("../../loaders/analysis/facts.ts");
+  const a = analyzeCorpus(one());
+  const fresh = JSON.stringify([buildFacts(a), buildFactsPeople(a)]);
+  // Emptied only to see who reads the cache (it is read-only): the people lose their index, the rows their order.
+  const idx = factPersonIndex(a), kept = [...idx];
+  idx.clear();
+  const fromCache = JSON.stringify([buildFacts(a), buildFactsPeople(a)]);
+  for (const [k, v] of kept) idx.set(k, v);
+  assert.notEqual(fromCache, fresh);
+  assert.equal(JSON.stringify([buildFacts(a), buildFactsPeople(a)]), fresh);
+  const rowOf = factRowOf(a), rows = [...rowOf];
+  rowOf.reverse();
+  assert.notEqual(JSON.stringify(buildFacts(a)), JSON.stringify(JSON.parse(fresh)[0]));
+  rowOf.set(rows);
+  assert.equal(JSON.stringify([buildFacts(a), buildFactsPeople(a)]), fresh);
+});
+
+test("a series group's revisions as pages show them are made once per group (series.json and each thread of the group share them)", async () => {
+  const { revisionRefs, threadSeries } = await import("../../loaders/analysis/build-series.ts");
+  const a = analyzeCorpus(one());
+  const g = a.series.lifecycle.revisionOf[0] >= 0 ? a.series.lifecycle.grouping.groupOf[a.series.lifecycle.revisionOf[0]] : -1;
+  assert.ok(g >= 0);
+  const refs = revisionRefs(a, g);
+  assert.equal(revisionRefs(a, g), refs);
+  assert.equal(threadSeries(a, a.corpus.messages[0].id)?.revisions, refs);
+  // The series computed again (MAINTAINERS known: run.ts) gets its own.
+  const before = a.series;
+  a.series = a.series.recompute();
+  assert.notEqual(revisionRefs(a, g), refs);
+  assert.deepEqual(revisionRefs(a, g), refs);
+  a.series = before;
 });

@@ -8,7 +8,7 @@ import { buildFacts } from "../../loaders/analysis/facts.ts";
 import { buildBridges, buildUpset } from "../../loaders/analysis/build-graph.ts";
 import { buildResponsiveness } from "../../loaders/analysis/build-people.ts";
 import { buildGraphBuckets } from "../../loaders/analysis/graph-buckets.ts";
-import { personIndexOf } from "../../loaders/analysis/facts.ts";
+import { personIndexOf } from "../../loaders/analysis/fact-index.ts";
 import { corpus, msg, trailer, D, H, T0 } from "./fixture.ts";
 // @ts-expect-error plain browser JS module without types
 import { decodeFacts, keepRows, windowCounts, listOverlap, replyFlows, maskOf } from "../../src/components/facts.js";

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildGraphBuckets, quarterJob, quarterMetrics, quarterStats, startQuarterMetrics } from "../../loaders/analysis/graph-buckets.ts";
-import { personIndexOf } from "../../loaders/analysis/facts.ts";
+import { personIndexOf } from "../../loaders/analysis/fact-index.ts";
 import { buildReplyGraph, byPerson, selectReplies } from "../../loaders/graph/build.ts";
 import { computeMetrics } from "../../loaders/graph/metrics.ts";
 import { corpus, msg, D, H, T0 } from "./fixture.ts";
