@@ -4,7 +4,7 @@ import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_CROSS, THREADS_TOP, type 
 import { buildGraphArtifacts } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildThreadsArtifacts } from "./build-people.ts";
-import { buildSeries, personSeriesIndex, threadSeries } from "./build-series.ts";
+import { buildSeries, personSeriesIndex, threadSeriesIndex } from "./build-series.ts";
 import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles } from "./shards.ts";
 import { threadRowJson } from "./thread-detail-json.ts";
@@ -52,7 +52,7 @@ function steps(a: Analysis, files: SiteSink, b: Built, offloaded: ThreadShardsRu
       files.set(FILES.threads, `{"rows":[${text.join(",")}]}`);
       yield;
       const ids = threads.rows.map((r) => r.id);
-      const extras = { reviewsOf, seriesOf: (k: number) => threadSeries(a, ids[k]) };
+      const extras = { reviewsOf, seriesOf: threadSeriesIndex(a) };
       // On a worker thread at full scale (it writes into the site directory); awaited before meta.json.
       const off = timed(timings, "a:thread shards", () => startThreadShards(a, ids, text, extras, files));
       if (off) offloaded.push(off);

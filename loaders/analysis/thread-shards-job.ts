@@ -3,14 +3,15 @@
 // the second one is mostly idle then). The worker gets a compact copy of what the details read
 // (ThreadShardsJob: typed arrays and string lists, no object per message), the texts only this
 // thread can make (each row's, each thread's reviews and series part) and the site directory; it
-// runs the same code (thread-detail-json.ts detailWriter) and writes the shard files there itself.
+// runs the same code (thread-detail-writer.ts, thread-shards-run.ts) and writes the shard files there itself.
 // Small corpora, and sinks that are no directory (a Map), build them here.
 import { Worker } from "node:worker_threads";
 import type { Analysis } from "./analyze.ts";
 import { artifactJson } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
-import { analysisDetailSource, detailReviews, detailWriter, type DetailReviews, type DetailSource } from "./thread-detail-json.ts";
-import { messageThreads, threadShardFiles, type MessageThreads } from "./shards.ts";
+import { analysisDetailSource, detailReviews, detailWriter, type DetailReviews } from "./thread-detail-json.ts";
+import { messageThreads, threadShardFiles } from "./shards.ts";
+import type { ThreadShardsJob } from "./thread-shards-run.ts";
 import type { ReviewRow } from "./reviews.ts";
 import { SiteDirSink, type SiteSink } from "./site-sink.ts";
 
@@ -20,30 +21,18 @@ export const shardWorker = { fromMessages: 50_000 };
 /** Counters for tests and diagnostics: shard jobs done on a worker, and worker jobs that fell back to this thread. */
 export const threadShardStats = { worker: 0, fallbacks: 0 };
 
-export interface ThreadShardsJob {
-  dir: string;
-  /** Per message: id, subject, sender and forwarded author (index into people; -1: none), date (NaN: none), lists (index into listSets). */
-  ids: string[]; subjects: string[]; from: Int32Array; author: Int32Array; date: Float64Array; lists: Int32Array;
-  /** Per message: patch tag (1: a patch), version, index and total (NaN: null); threading parent and depth; thread (index into threadIds). */
-  isPatch: Uint8Array; version: Float64Array; index: Float64Array; total: Float64Array;
-  parent: Int32Array; depth: Int32Array; thread: Int32Array;
-  /** Thread ids of messages whose thread is not in threadIds (none in practice), as [message index, thread id]. */
-  otherThreads: [number, string][];
-  listSets: string[][];
-  /** Person ids and their refs' JSON text. */
-  people: string[]; refs: string[];
-  /** Per thread (threads.rows order): id, row text, root, phantom root, members (memberAt[k]..memberAt[k+1] in members). */
-  threadIds: string[]; rows: string[]; root: Int32Array; phantom: Uint8Array; memberAt: Int32Array; members: Int32Array;
-  /** Threads with reviews or a series part: [thread index, texts]. */
-  reviews: [number, DetailReviews][]; series: [number, string][];
-}
-
 /** Per thread k: its reviews' and series' texts (made in this thread: they read the analysis). */
-export interface ThreadExtras { reviewsOf(k: number): readonly ReviewRow[]; seriesOf(k: number): unknown }
+export interface ThreadExtras { reviewsOf(k: number): readonly ReviewRow[]; seriesOf(k: number): object | null }
+
+/** artifactJson of a value, made once per object (threads of one series group share their part). */
+function textOnce(): (v: object) => string {
+  const made = new Map<object, string>();
+  return (v) => { let t = made.get(v); if (t === undefined) made.set(v, (t = artifactJson(v))); return t; };
+}
 
 /** Everything the worker needs, compact (typed arrays and flat string lists). */
 export function threadShardsJob(a: Analysis, threadIds: string[], rows: string[], extras: ThreadExtras, dir: string): ThreadShardsJob {
-  const msgs = a.corpus.messages, n = msgs.length, { threading, threads, threadIndex } = a.tr;
+  const msgs = a.corpus.messages, n = msgs.length, { threading, threads } = a.tr;
   const personAt = new Map<string, number>(), people: string[] = [];
   const person = (p: string) => { let i = personAt.get(p); if (i === undefined) { personAt.set(p, (i = people.length)); people.push(p); } return i; };
   const listAt = new Map<readonly string[], number>(), listSets: string[][] = [];
@@ -60,52 +49,33 @@ export function threadShardsJob(a: Analysis, threadIds: string[], rows: string[]
     if (l === undefined) { listAt.set(m.lists, (l = listSets.length)); listSets.push([...m.lists]); }
     lists[i] = l;
     isPatch[i] = m.patch.isPatch ? 1 : 0; version[i] = m.patch.version; index[i] = orNaN(m.patch.index); total[i] = orNaN(m.patch.total);
-    const k = threadIndex.get(threading.threadId[i]);
-    thread[i] = k ?? -1;
-    if (k === undefined || threads[k].id !== threading.threadId[i]) otherThreads.push([i, threading.threadId[i]]);
   }
+  // Each message's thread from the members lists (integers, no id lookups); any other by its id.
+  thread.fill(-1);
+  threads.forEach((t, k) => { for (const i of t.members) thread[i] = k; });
+  for (let i = 0; i < n; i++) if (thread[i] < 0 || threads[thread[i]].id !== threading.threadId[i]) otherThreads.push([i, threading.threadId[i]]);
   const root = new Int32Array(threads.length), phantom = new Uint8Array(threads.length), memberAt = new Int32Array(threads.length + 1);
   for (let k = 0; k < threads.length; k++) memberAt[k + 1] = memberAt[k] + threads[k].members.length;
   const members = new Int32Array(memberAt[threads.length]);
-  const reviews: [number, DetailReviews][] = [], series: [number, string][] = [];
+  const reviews: [number, DetailReviews][] = [], series: [number, string][] = [], seriesText = textOnce();
   for (let k = 0; k < threads.length; k++) {
     const t = threads[k];
     root[k] = t.root; phantom[k] = t.rootIsPhantom ? 1 : 0; members.set(t.members, memberAt[k]);
     const revs = extras.reviewsOf(k);
     if (revs.length) reviews.push([k, detailReviews(a, revs)]);
     const s = extras.seriesOf(k);
-    if (s !== null) series.push([k, artifactJson(s)]);
+    if (s !== null) series.push([k, seriesText(s)]);
   }
   return { dir, ids, subjects, from, author, date, lists, isPatch, version, index, total, parent: threading.parent.slice(), depth: threading.depth.slice(),
     thread, otherThreads, listSets, people, refs: people.map((p) => artifactJson(personRef(a, p))), threadIds, rows, root, phantom, memberAt, members, reviews, series };
 }
 
-/** The worker's side: the job's data as the detail writer and threadShardFiles read it; the shard files written into job.dir. Returns their names. */
-export function runThreadShardsJob(job: ThreadShardsJob): string[] {
-  const people = job.people, date = (x: number) => (Number.isNaN(x) ? null : x);
-  const msgs: DetailSource["msgs"][number][] = job.ids.map((id, i) => ({
-    id, subject: job.subjects[i], from: people[job.from[i]], ...(job.author[i] >= 0 ? { author: people[job.author[i]] } : {}), date: date(job.date[i]),
-    lists: job.listSets[job.lists[i]],
-    patch: { isPatch: job.isPatch[i] === 1, version: job.version[i], index: date(job.index[i]), total: date(job.total[i]), isCover: false },
-  }));
-  const refOf = new Map(people.map((p, i) => [p, job.refs[i]]));
-  const threads = Array.from(job.root, (root, k) => ({ root, rootIsPhantom: job.phantom[k] === 1, members: Array.from(job.members.subarray(job.memberAt[k], job.memberAt[k + 1])) }));
-  const write = detailWriter({ msgs, parent: job.parent, depth: job.depth, threads, ref: (p) => refOf.get(p)! });
-  const reviews = new Map(job.reviews), series = new Map(job.series);
-  const none: DetailReviews = { trailers: "[]", naks: "[]", nTrailers: 0, nNaks: 0 };
-  const other = new Map(job.otherThreads);
-  const tids: MessageThreads = { count: msgs.length, id: (i) => job.ids[i], threadId: (i) => other.get(i) ?? job.threadIds[job.thread[i]] };
-  const sink = new SiteDirSink(job.dir);
-  for (const _ of threadShardFiles(job.threadIds, (k) => write(k, job.rows[k], reviews.get(k) ?? none, series.get(k) ?? null), tids, sink)) { /* to the end */ }
-  return sink.names();
-}
-
 /** The shards built here, as a generator that yields between threads (site.ts turns the event loop there). */
 export function threadShardsHere(a: Analysis, threadIds: readonly string[], rows: readonly string[], extras: ThreadExtras, files: SiteSink): Generator<void, void, void> {
-  const write = detailWriter(analysisDetailSource(a));
+  const write = detailWriter(analysisDetailSource(a)), seriesText = textOnce();
   return threadShardFiles(threadIds, (k) => {
     const s = extras.seriesOf(k);
-    return write(k, rows[k], detailReviews(a, extras.reviewsOf(k)), s === null ? null : artifactJson(s));
+    return write(k, rows[k], detailReviews(a, extras.reviewsOf(k)), s === null ? null : seriesText(s));
   }, messageThreads(a), files);
 }
 

@@ -1,6 +1,6 @@
 // Worker thread: the thread and message shards written into the site directory (see thread-shards-job.ts).
 import { parentPort, workerData } from "node:worker_threads";
-import { runThreadShardsJob, type ThreadShardsJob } from "./thread-shards-job.ts";
+import { runThreadShardsJob, type ThreadShardsJob } from "./thread-shards-run.ts";
 
 try {
   parentPort!.postMessage({ names: runThreadShardsJob(workerData as ThreadShardsJob) });

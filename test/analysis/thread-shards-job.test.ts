@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildThreadsArtifacts } from "../../loaders/analysis/build-people.ts";
 import { threadRowJson } from "../../loaders/analysis/thread-detail-json.ts";
-import { threadSeries } from "../../loaders/analysis/build-series.ts";
+import { threadSeries, threadSeriesIndex } from "../../loaders/analysis/build-series.ts";
 import { startThreadShards, threadShardsHere, threadShardStats } from "../../loaders/analysis/thread-shards-job.ts";
 import { SiteDirSink } from "../../loaders/analysis/site-sink.ts";
 import { tempDir } from "../store/helpers.ts";
@@ -18,7 +18,10 @@ function inputs() {
   const a = analyzeCorpus(hostileCorpus());
   const { threads, reviewsOf } = buildThreadsArtifacts(a);
   const ids = threads.rows.map((r) => r.id), rows = threadRowJson(threads.rows);
-  return { a, ids, rows, extras: { reviewsOf, seriesOf: (k: number) => threadSeries(a, ids[k]) } };
+  // The analysis' path: each series group's part made once, the same as threadSeries gives each thread.
+  const seriesOf = threadSeriesIndex(a);
+  ids.forEach((id, k) => assert.deepEqual(seriesOf(k), threadSeries(a, id), id.slice(0, 40)));
+  return { a, ids, rows, extras: { reviewsOf, seriesOf } };
 }
 
 function tree(dir: string): string[] {
