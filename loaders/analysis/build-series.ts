@@ -156,13 +156,38 @@ export function reviewerLoadRows(a: Analysis): SeriesArtifact["reviewer_load"] {
     : null;
 }
 
+export type ThreadSeries = { group: string; outcome: Outcome; revisions: SeriesRevisionRef[] };
+
 /** A thread detail's series part: the revision history of the group its root posting belongs to. */
-export function threadSeries(a: Analysis, threadId: string): { group: string; outcome: Outcome; revisions: SeriesRevisionRef[] } | null {
-  const t = a.tr.threads[a.tr.threadIndex.get(threadId)!];
-  const r = t ? a.series.lifecycle.revisionOf[t.root] : -1;
-  if (r < 0) return null;
-  const gi = a.series.lifecycle.grouping.groupOf[r];
+export function threadSeries(a: Analysis, threadId: string): ThreadSeries | null {
+  const k = a.tr.threadIndex.get(threadId);
+  const gi = k === undefined ? -1 : threadSeriesGroup(a, k);
+  return gi < 0 ? null : groupSeries(a, gi);
+}
+
+/** The revision group of thread k's root posting (-1: none). */
+function threadSeriesGroup(a: Analysis, k: number): number {
+  const r = a.series.lifecycle.revisionOf[a.tr.threads[k].root];
+  return r < 0 ? -1 : a.series.lifecycle.grouping.groupOf[r];
+}
+
+function groupSeries(a: Analysis, gi: number): ThreadSeries {
   return { group: a.series.lifecycle.grouping.groups[gi].id, outcome: a.series.groups[gi].outcome, revisions: revisionRefs(a, gi) };
+}
+
+/**
+ * threadSeries by thread index (a.tr.threads), each group's part made once and shared by its
+ * threads (one thread per revision: a group's history was rebuilt for each of them).
+ */
+export function threadSeriesIndex(a: Analysis): (k: number) => ThreadSeries | null {
+  const made = new Map<number, ThreadSeries>();
+  return (k) => {
+    const gi = threadSeriesGroup(a, k);
+    if (gi < 0) return null;
+    let s = made.get(gi);
+    if (!s) made.set(gi, (s = groupSeries(a, gi)));
+    return s;
+  };
 }
 
 export type PersonSeries = {

@@ -35,20 +35,28 @@ export class ShardSet {
 /** Details made between two yields of the shard writers: the analysis turns its event loop there (site.ts). */
 export const SHARD_YIELD_EVERY = 1000;
 
+/** The message shards' input: every stored message's id and thread id, by message index. */
+export interface MessageThreads { count: number; id(i: number): string; threadId(i: number): string }
+
+export function messageThreads(a: Analysis): MessageThreads {
+  const msgs = a.corpus.messages, tid = a.tr.threading.threadId;
+  return { count: msgs.length, id: (i) => msgs[i].id, threadId: (i) => tid[i] };
+}
+
 /**
- * `detailJson(k)`: the bounded detail of threads.rows[k] as JSON text (thread-detail-json.ts),
- * made one at a time. A generator: it yields every SHARD_YIELD_EVERY threads (run it to the end).
+ * `detailJson(k)`: the bounded detail of the thread `threadIds[k]` (threads.rows[k]) as JSON text
+ * (thread-detail-json.ts), made one at a time. A generator: it yields every SHARD_YIELD_EVERY threads
+ * (run it to the end). It runs in this thread or on the thread-shards worker (thread-shards-job.ts).
  */
-export function* threadShardFiles(a: Analysis, rows: readonly { id: string }[], detailJson: (k: number) => string, files: SiteSink): Generator<void, void, void> {
+export function* threadShardFiles(threadIds: readonly string[], detailJson: (k: number) => string, msgs: MessageThreads, files: SiteSink): Generator<void, void, void> {
   const threads = new ShardSet(FILES.threadShard), messages = new ShardSet(FILES.messageShard);
-  for (let k = 0; k < rows.length; k++) {
+  for (let k = 0; k < threadIds.length; k++) {
     if (k % SHARD_YIELD_EVERY === SHARD_YIELD_EVERY - 1) yield;
-    const id = rows[k].id;
+    const id = threadIds[k];
     if (!threads.has(id)) threads.add(id, detailJson(k));
     messages.add(id, JSON.stringify(id)); // the root (a phantom root's id too: replies name it)
   }
-  const msgs = a.corpus.messages, tid = a.tr.threading.threadId;
-  for (let i = 0; i < msgs.length; i++) messages.add(msgs[i].id, JSON.stringify(tid[i]));
+  for (let i = 0; i < msgs.count; i++) messages.add(msgs.id(i), JSON.stringify(msgs.threadId(i)));
   threads.writeTo(files);
   messages.writeTo(files);
 }

@@ -14,7 +14,7 @@ export interface SiteFiles extends SiteSink { get(name: string): string | undefi
 
 /** Writes each file into `dir` as it is set; keeps only meta.json's text (the commands print its counts). */
 export class SiteDirSink implements SiteFiles {
-  private names = new Set<string>();
+  private written = new Set<string>();
   private dirs = new Set<string>();
   private meta: string | undefined;
   /** `dir` is created; it should be new (a refresh's site.new-<pid>): files already there are kept. */
@@ -23,7 +23,7 @@ export class SiteDirSink implements SiteFiles {
     const p = join(this.dir, name), d = dirname(p);
     if (!this.dirs.has(d)) { mkdirSync(d, { recursive: true }); this.dirs.add(d); }
     writeFileNamed(p, content); // a full disk's error names the file
-    this.names.add(name);
+    this.written.add(name);
     if (name === FILES.meta) this.meta = content;
     return this;
   }
@@ -32,5 +32,9 @@ export class SiteDirSink implements SiteFiles {
     if (name !== FILES.meta) throw new Error(`${name}: only meta.json is kept in memory, read the file from ${this.dir}`);
     return this.meta;
   }
-  get size(): number { return this.names.size; }
+  get size(): number { return this.written.size; }
+  /** Every file written so far (relative names). */
+  names(): string[] { return [...this.written]; }
+  /** A file another thread wrote into `dir` (thread-shards-job.ts): counted as written here. */
+  note(name: string): void { this.written.add(name); }
 }

@@ -4,10 +4,11 @@ import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_CROSS, THREADS_TOP, type 
 import { buildGraphArtifacts } from "./build-graph.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildThreadsArtifacts } from "./build-people.ts";
-import { buildSeries, personSeriesIndex, threadSeries } from "./build-series.ts";
+import { buildSeries, personSeriesIndex, threadSeriesIndex } from "./build-series.ts";
 import { artifactJson, publicSources } from "./bounded.ts";
-import { personShardFiles, searchFiles, threadShardFiles } from "./shards.ts";
-import { threadDetailJson, threadRowJson } from "./thread-detail-json.ts";
+import { personShardFiles, searchFiles } from "./shards.ts";
+import { threadRowJson } from "./thread-detail-json.ts";
+import { startThreadShards, threadShardsHere, type ThreadShardsRun } from "./thread-shards-job.ts";
 import { personDetailJson } from "./person-detail-json.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
 import { buildFacts, buildFactsPeople } from "./facts.ts";
@@ -41,7 +42,7 @@ function* timedSteps(timings: Record<string, number> | undefined, name: string, 
  * files. A step is a generator: where it yields, siteFilesBeside turns the event loop, so the
  * derived tables (whose JavaScript part runs on this thread) go on during the long builders.
  */
-function steps(a: Analysis, files: SiteSink, b: Built, timings?: Record<string, number>): [string, () => Generator<void, void, void>][] {
+function steps(a: Analysis, files: SiteSink, b: Built, offloaded: ThreadShardsRun[], timings?: Record<string, number>): [string, () => Generator<void, void, void>][] {
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   return [
     ["threads", function* () {
@@ -51,8 +52,12 @@ function steps(a: Analysis, files: SiteSink, b: Built, timings?: Record<string, 
       const rowsJson = (ks: Iterable<number>, row = false) => [...ks].map((k) => (row ? `${text[k].slice(0, -1)},"row":${k}}` : text[k])).join(",");
       files.set(FILES.threads, `{"rows":[${text.join(",")}]}`);
       yield;
-      const detail = threadDetailJson(a, reviewsOf);
-      yield* timedSteps(timings, "a:thread shards", threadShardFiles(a, threads.rows, (k) => detail(k, threadSeries(a, threads.rows[k].id), text[k]), files));
+      const ids = threads.rows.map((r) => r.id);
+      const extras = { reviewsOf, seriesOf: threadSeriesIndex(a) };
+      // On a worker thread at full scale (it writes into the site directory); awaited before meta.json.
+      const off = timed(timings, "a:thread shards", () => startThreadShards(a, ids, text, extras, files));
+      if (off) offloaded.push(off);
+      else yield* timedSteps(timings, "a:thread shards", threadShardsHere(a, ids, text, extras, files));
       const biggest = threads.rows.map((_, k) => k).sort((x, y) => threads.rows[y].messages - threads.rows[x].messages || x - y).slice(0, THREADS_TOP);
       // ThreadsTopArtifact, ThreadsPartArtifact (artifacts.ts)
       files.set(FILES.threadsTop, `{"total":${total},"rows":[${rowsJson(biggest, true)}]}`);
@@ -128,7 +133,7 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
   const files = new Map<string, string>();
   const b: Built = {};
   graphFiles(a, files);
-  for (const [, step] of steps(a, files, b)) for (const _ of step()) { /* run to the end */ }
+  for (const [, step] of steps(a, files, b, [])) for (const _ of step()) { /* run to the end */ }
   bucketFiles(a, files);
   metaFile(a, files, b, storeVersion, startedAt);
   return files;
@@ -147,21 +152,31 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
   const turn = () => new Promise<void>((r) => setImmediate(r));
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
   const quarters = startQuarterMetrics(a);
-  for (const [name, step] of steps(a, files, b, waits)) {
-    const g = step();
-    while (!timed(waits, `a:${name}`, () => g.next()).done) await turn();
-    await turn();
+  const offloaded: ThreadShardsRun[] = [];
+  try {
+    for (const [name, step] of steps(a, files, b, offloaded, waits)) {
+      const g = step();
+      while (!timed(waits, `a:${name}`, () => g.next()).done) await turn();
+      await turn();
+    }
+    let t = Date.now();
+    await layout;
+    waits["layout wait"] = Date.now() - t;
+    timed(waits, "a:graph", () => graphFiles(a, files));
+    t = Date.now();
+    const q = await quarters;
+    waits["quarters wait"] = Date.now() - t;
+    // After the layout: the all-time bucket has the betweenness its worker computed.
+    timed(waits, "a:buckets", () => bucketFiles(a, files, q));
+    t = Date.now();
+    for (const o of offloaded) await o.done;
+    waits["thread shards wait"] = Date.now() - t;
+  } catch (e) {
+    // Nothing may write into the directory once the caller removes it.
+    await Promise.all(offloaded.map((o) => o.cancel()));
+    throw e;
   }
-  let t = Date.now();
-  await layout;
-  waits["layout wait"] = Date.now() - t;
-  timed(waits, "a:graph", () => graphFiles(a, files));
-  t = Date.now();
-  const q = await quarters;
-  waits["quarters wait"] = Date.now() - t;
-  // After the layout: the all-time bucket has the betweenness its worker computed.
-  timed(waits, "a:buckets", () => bucketFiles(a, files, q));
-  t = Date.now();
+  const t = Date.now();
   const v = await version();
   waits["derived wait"] = Date.now() - t;
   metaFile(a, files, b, v, startedAt);

@@ -1,0 +1,124 @@
+// The thread and message shards (shards.ts threadShardFiles: ~200 MB of JSON text at ~200k messages)
+// built on a worker thread, so the main thread goes on with the other artifacts meanwhile (2 cores:
+// the second one is mostly idle then). The worker gets a compact copy of what the details read
+// (ThreadShardsJob: typed arrays and string lists, no object per message), the texts only this
+// thread can make (each row's, each thread's reviews and series part) and the site directory; it
+// runs the same code (thread-detail-writer.ts, thread-shards-run.ts) and writes the shard files there itself.
+// Small corpora, and sinks that are no directory (a Map), build them here.
+import { Worker } from "node:worker_threads";
+import type { Analysis } from "./analyze.ts";
+import { artifactJson } from "./bounded.ts";
+import { personRef } from "./build-graph.ts";
+import { analysisDetailSource, detailReviews, detailWriter, type DetailReviews } from "./thread-detail-json.ts";
+import { messageThreads, threadShardFiles } from "./shards.ts";
+import type { ThreadShardsJob } from "./thread-shards-run.ts";
+import type { ReviewRow } from "./reviews.ts";
+import { SiteDirSink, type SiteSink } from "./site-sink.ts";
+
+/** Messages from which the thread shards go to a worker (below, starting it costs more than it saves); tests lower it. */
+export const shardWorker = { fromMessages: 50_000 };
+
+/** Counters for tests and diagnostics: shard jobs done on a worker, and worker jobs that fell back to this thread. */
+export const threadShardStats = { worker: 0, fallbacks: 0 };
+
+/** Per thread k: its reviews' and series' texts (made in this thread: they read the analysis). */
+export interface ThreadExtras { reviewsOf(k: number): readonly ReviewRow[]; seriesOf(k: number): object | null }
+
+/** artifactJson of a value, made once per object (threads of one series group share their part). */
+function textOnce(): (v: object) => string {
+  const made = new Map<object, string>();
+  return (v) => { let t = made.get(v); if (t === undefined) made.set(v, (t = artifactJson(v))); return t; };
+}
+
+/** Everything the worker needs, compact (typed arrays and flat string lists). */
+export function threadShardsJob(a: Analysis, threadIds: string[], rows: string[], extras: ThreadExtras, dir: string): ThreadShardsJob {
+  const msgs = a.corpus.messages, n = msgs.length, { threading, threads } = a.tr;
+  const personAt = new Map<string, number>(), people: string[] = [];
+  const person = (p: string) => { let i = personAt.get(p); if (i === undefined) { personAt.set(p, (i = people.length)); people.push(p); } return i; };
+  const listAt = new Map<readonly string[], number>(), listSets: string[][] = [];
+  const ids = new Array<string>(n), subjects = new Array<string>(n);
+  const from = new Int32Array(n), author = new Int32Array(n), lists = new Int32Array(n), thread = new Int32Array(n);
+  const date = new Float64Array(n), version = new Float64Array(n), index = new Float64Array(n), total = new Float64Array(n);
+  const isPatch = new Uint8Array(n), otherThreads: [number, string][] = [];
+  const orNaN = (x: number | null) => (x === null ? NaN : x);
+  for (let i = 0; i < n; i++) {
+    const m = msgs[i];
+    ids[i] = m.id; subjects[i] = m.subject; from[i] = person(m.from); author[i] = m.author === undefined ? -1 : person(m.author);
+    date[i] = orNaN(m.date);
+    let l = listAt.get(m.lists);
+    if (l === undefined) { listAt.set(m.lists, (l = listSets.length)); listSets.push([...m.lists]); }
+    lists[i] = l;
+    isPatch[i] = m.patch.isPatch ? 1 : 0; version[i] = m.patch.version; index[i] = orNaN(m.patch.index); total[i] = orNaN(m.patch.total);
+  }
+  // Each message's thread from the members lists (integers, no id lookups); any other by its id.
+  thread.fill(-1);
+  threads.forEach((t, k) => { for (const i of t.members) thread[i] = k; });
+  for (let i = 0; i < n; i++) if (thread[i] < 0 || threads[thread[i]].id !== threading.threadId[i]) otherThreads.push([i, threading.threadId[i]]);
+  const root = new Int32Array(threads.length), phantom = new Uint8Array(threads.length), memberAt = new Int32Array(threads.length + 1);
+  for (let k = 0; k < threads.length; k++) memberAt[k + 1] = memberAt[k] + threads[k].members.length;
+  const members = new Int32Array(memberAt[threads.length]);
+  const reviews: [number, DetailReviews][] = [], series: [number, string][] = [], seriesText = textOnce();
+  for (let k = 0; k < threads.length; k++) {
+    const t = threads[k];
+    root[k] = t.root; phantom[k] = t.rootIsPhantom ? 1 : 0; members.set(t.members, memberAt[k]);
+    const revs = extras.reviewsOf(k);
+    if (revs.length) reviews.push([k, detailReviews(a, revs)]);
+    const s = extras.seriesOf(k);
+    if (s !== null) series.push([k, seriesText(s)]);
+  }
+  return { dir, ids, subjects, from, author, date, lists, isPatch, version, index, total, parent: threading.parent.slice(), depth: threading.depth.slice(),
+    thread, otherThreads, listSets, people, refs: people.map((p) => artifactJson(personRef(a, p))), threadIds, rows, root, phantom, memberAt, members, reviews, series };
+}
+
+/** The shards built here, as a generator that yields between threads (site.ts turns the event loop there). */
+export function threadShardsHere(a: Analysis, threadIds: readonly string[], rows: readonly string[], extras: ThreadExtras, files: SiteSink): Generator<void, void, void> {
+  const write = detailWriter(analysisDetailSource(a)), seriesText = textOnce();
+  return threadShardFiles(threadIds, (k) => {
+    const s = extras.seriesOf(k);
+    return write(k, rows[k], detailReviews(a, extras.reviewsOf(k)), s === null ? null : seriesText(s));
+  }, messageThreads(a), files);
+}
+
+/** A running worker job: `done` resolves once every file is written; `cancel` stops it (the caller failed and removes the directory). */
+export interface ThreadShardsRun { done: Promise<void>; cancel(): Promise<void> }
+
+/**
+ * Start the thread shards on a worker thread writing into `sink`'s directory, or return null when
+ * they are better built here (no directory, fewer than `workerFrom` messages, no worker could start).
+ * A worker that dies without an answer is replaced by building them here; a write error (a full disk) rejects.
+ */
+export function startThreadShards(a: Analysis, threadIds: string[], rows: string[], extras: ThreadExtras, sink: unknown,
+  workerFrom = shardWorker.fromMessages): ThreadShardsRun | null {
+  if (!(sink instanceof SiteDirSink) || a.corpus.messages.length < workerFrom) return null;
+  let w: Worker;
+  try {
+    const job = threadShardsJob(a, threadIds, rows, extras, sink.dir);
+    w = new Worker(new URL("./thread-shards-boot.mjs", import.meta.url), {
+      workerData: job, transferList: [job.from, job.author, job.date, job.lists, job.isPatch, job.version, job.index, job.total, job.parent,
+        job.depth, job.thread, job.root, job.phantom, job.memberAt, job.members].map((x) => x.buffer as ArrayBuffer),
+      // A larger young generation: the worker makes ~200 MB of short-lived strings (less scavenging).
+      resourceLimits: { maxYoungGenerationSizeMb: 96 },
+    });
+  } catch {
+    return null;
+  }
+  let cancelled = false;
+  const done = new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const here = () => {
+      threadShardStats.fallbacks++;
+      try { for (const _ of threadShardsHere(a, threadIds, rows, extras, sink)) { /* to the end */ } resolve(); } catch (e) { reject(e); }
+    };
+    w.once("message", (r: { names?: string[]; error?: { message: string; code?: string } }) => {
+      settled = true;
+      void w.terminate();
+      if (r.error) { reject(Object.assign(new Error(r.error.message), { code: r.error.code })); return; }
+      for (const name of r.names!) sink.note(name);
+      threadShardStats.worker++;
+      resolve();
+    });
+    w.once("error", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
+    w.once("exit", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
+  });
+  return { done, cancel: async () => { cancelled = true; await w.terminate(); } };
+}
