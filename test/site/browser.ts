@@ -89,7 +89,7 @@ const STILL = `new Promise((ok) => {
 })`;
 
 /** Wait until `page` (from Browser.newPage) has no request in flight and its DOM holds still; `timeout` ms, then an error naming what is pending. */
-export async function settle(page: Page, timeout = 20_000): Promise<void> {
+export async function settle(page: Page, timeout = 30_000): Promise<void> {
   const t = inFlight.get(page);
   if (!t) throw new Error("settle: the page was not opened with Browser.newPage");
   const end = Date.now() + timeout;
