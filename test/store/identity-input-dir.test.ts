@@ -22,3 +22,15 @@ test("a mailmap or overrides path that is a directory: a clear error, nothing cr
     assert.equal(existsSync(store), false);
   }
 });
+
+test("--maintainers naming a directory is a usage error; nothing is saved for later analyses", { timeout: 30_000 }, async (t) => {
+  const tmp = tempDir("tg-maintainers-dir-");
+  t.after(tmp.cleanup);
+  const store = join(tmp.dir, "store");
+  const box = join(tmp.dir, "x.mbox");
+  writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n");
+  const r = await cli(["ingest", "--store", store, "--no-analyze", "--maintainers", tmp.dir, `netdev=${box}`]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--maintainers: .* is a directory \(or another non-file\), not a MAINTAINERS file/);
+  assert.equal(existsSync(join(store, "settings.json")), false);
+});
