@@ -1,6 +1,6 @@
 // --maintainers FILE|URL / --no-maintainers, the same in every command that refreshes the analysis
 // (ingest, sync, thread, analyze). The choice is saved in the store; see store/maintainers-input.ts.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { maintainersCacheDir, normalizeMaintainersSpec } from "../store/maintainers-input.ts";
 import { saveMaintainersChoice } from "../store/settings.ts";
 import { isUrl, loadMaintainersText } from "../sources/maintainers-file.ts";
@@ -24,6 +24,8 @@ export function maintainersChoice(v: { maintainers?: string; "no-maintainers"?: 
   if (v.maintainers === undefined) return undefined;
   const spec = normalizeMaintainersSpec(v.maintainers);
   if (!isUrl(spec) && !existsSync(spec)) throw new Error(`--maintainers: ${spec} does not exist`);
+  // saved in the store, a directory would fail every later analysis
+  if (!isUrl(spec) && !statSync(spec).isFile()) throw new Error(`--maintainers: ${spec} is a directory (or another non-file), not a MAINTAINERS file`);
   return spec;
 }
 

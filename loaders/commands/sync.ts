@@ -1,7 +1,7 @@
 // threadgraph sync: refresh the store from lore (or any public-inbox server).
 import { parseArgs } from "node:util";
 import { loadConfig, resolveStoreDir, type ListConfig, type SyncMode, type ThreadgraphConfig } from "../config.ts";
-import { sync, type SyncOptions } from "../sync/index.ts";
+import { inboxOf, sync, type SyncOptions } from "../sync/index.ts";
 import { summaryTable } from "../sync/progress.ts";
 import { httpOptionsFrom } from "../sources/lore/http-client.ts";
 import { resolveWindow } from "../model/window.ts";
@@ -54,6 +54,24 @@ export function listsFromFlags(specs: string[], cfg: ThreadgraphConfig): ListCon
   });
 }
 
+/**
+ * The lists, each name and each inbox once: two lists on one inbox would share its store source
+ * (its cursor and tag), each run re-tagging the other's copies; one name twice, one summary row.
+ */
+export function distinctLists(lists: ListConfig[]): ListConfig[] {
+  const names = new Set<string>();
+  const inboxes = new Map<string, string>();
+  for (const l of lists) {
+    if (names.has(l.name)) throw new Error(`the list ${l.name} is given twice`);
+    names.add(l.name);
+    const inbox = inboxOf(l);
+    const other = inboxes.get(inbox);
+    if (other !== undefined) throw new Error(`the lists ${other} and ${l.name} have the same inbox ${inbox}: give each list its own inbox`);
+    inboxes.set(inbox, l.name);
+  }
+  return lists;
+}
+
 /** sync.maxEpochBytes from the config: a positive number of bytes, else a clear error. */
 function maxEpochBytes(v: unknown): number | undefined {
   if (v === undefined) return undefined;
@@ -95,7 +113,7 @@ export async function run(argv: string[]): Promise<number> {
     opts = {
       store: await resolveStoreDir(values.store, cfg),
       archives: values.archives ?? cfg.archives ?? "data/archives",
-      lists: values.list?.length ? listsFromFlags(values.list, cfg) : cfg.lists,
+      lists: distinctLists(values.list?.length ? listsFromFlags(values.list, cfg) : cfg.lists),
       window: resolveWindow(values.since ?? cfg.since, values.until ?? cfg.until),
       mode: values.mode as SyncMode | undefined,
       defaultMode: cfg.mode,

@@ -1,6 +1,6 @@
 // Damaged stores: a clear error that names the file and says what to do, instead of a raw DuckDB
 // error on every command.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, relative } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlString } from "./sql.ts";
@@ -18,6 +18,9 @@ export interface ViewFile { abs: string; kind: "part" | "people" | "derived" }
 /** Why DuckDB cannot read this file, or null when it reads. */
 export async function fileProblem(con: DuckDBConnection, f: ViewFile): Promise<string | null> {
   if (!existsSync(f.abs)) return "it is missing";
+  const st = statSync(f.abs);
+  if (!st.isFile()) return `it is ${st.isDirectory() ? "a directory" : "no regular file"}, not a data file`;
+  if (st.size === 0 && f.abs.endsWith(".parquet")) return "it is empty (0 bytes)";
   try {
     const reader = f.abs.endsWith(".jsonl")
       ? `read_json(${sqlString(f.abs)}, format = 'newline_delimited')`

@@ -1,7 +1,7 @@
 // The identity inputs (mailmap, overrides file) of a refresh and where each came from. Like the
 // report window they outlive one command: a flag's choice is saved in the store (settings.json)
 // when people are recomputed with it, so a later ingest/sync/thread without the flag keeps it.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { configFile } from "../config.ts";
 import { IDENTITY_KEYS, readStoreSettings, type IdentityChoice } from "./settings.ts";
@@ -39,14 +39,15 @@ export function resolveIdentityInputs(storeDir: string, config: { mailmap?: stri
     out.origin[k] = origin;
     if (file === null || file === undefined) continue;
     if (!existsSync(file)) throw new Error(missingMessage(k, file, origin));
+    if (!statSync(file).isFile()) throw new Error(missingMessage(k, file, origin, "is a directory (or another non-file), not a file"));
     out[k] = file;
   }
   return out;
 }
 
-function missingMessage(k: IdentityKey, file: string, origin: IdentityOrigin): string {
+function missingMessage(k: IdentityKey, file: string, origin: IdentityOrigin, what = "does not exist"): string {
   const where = origin === "store" ? `saved in the store by an earlier ${FLAG[k]}` : origin === "config" ? "set in threadgraph.config.ts" : FLAG[k];
-  return `${k} file ${file} (${where}) does not exist. Nothing was changed: the people keep their ${k}-based merges. ` +
+  return `${k} file ${file} (${where}) ${what}. Nothing was changed: the people keep their ${k}-based merges. ` +
     `Restore the file, pass ${FLAG[k]} FILE to use another one, or --no-${k} to stop using one`;
 }
 

@@ -5,7 +5,7 @@
 // N, so the window needs epoch N only when modified(N) >= since and modified(N-1) < until
 // (both with a margin for Date skew): the last 180 days of netdev never download old epochs.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { publicInboxSource } from "../sources/public-inbox.ts";
@@ -102,6 +102,12 @@ export async function probeEpoch(client: HttpClient, url: string): Promise<void>
 export async function mirrorEpoch(inbox: string, n: number, dest: string, onProgress?: (p: GitProgress) => void, client?: HttpClient,
   maxBytes = DEFAULT_MAX_EPOCH_BYTES): Promise<"clone" | "fetch"> {
   const url = `${normalizeInbox(inbox)}${n}`;
+  // Something else where the mirror goes (a file, a damaged mirror without HEAD): cloning a whole
+  // epoch (about 1 GB) would end in a rename that fails; say so before anything is fetched.
+  if (existsSync(dest) && !existsSync(join(dest, "HEAD")) && !isEmptyDir(dest)) {
+    throw new Error(`${dest}: is in the way of epoch ${n}'s mirror (${statSync(dest).isDirectory() ? "a directory that is no git mirror: it has no HEAD" : "not a directory"}); ` +
+      "nothing was fetched. Move it away (or delete it) and run sync again: the epoch is then cloned afresh");
+  }
   if (client) await probeEpoch(client, url);
   if (existsSync(join(dest, "HEAD"))) {
     const refs = refSnapshot(dest), packs = objectFiles(dest);
@@ -128,6 +134,14 @@ export async function mirrorEpoch(inbox: string, n: number, dest: string, onProg
   }
   renameSync(partial, dest);
   return "clone";
+}
+
+function isEmptyDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory() && readdirSync(p).length === 0;
+  } catch {
+    return false;
+  }
 }
 
 const UNITS: Record<string, number> = { bytes: 1, KiB: 1024, MiB: 1 << 20, GiB: 1 << 30 };

@@ -16,14 +16,15 @@ const tg = (...args: string[]) => cli(args, { env: { THREADGRAPH_STORE: "" } });
 test("ingest: a SOURCE tag naming an untracked list is a usage error that says how to track it", { timeout: 60_000 }, async () => {
   const t = tempDir("tg-cli-");
   try {
-    const store = join(t.dir, "store"), a = join(t.dir, "a.mbox");
+    const store = join(t.dir, "store"), a = join(t.dir, "a.mbox"), b = join(t.dir, "b.mbox");
     writeSyntheticMbox(a, { messages: 3, lists: ["netdev@vger.kernel.org"] });
+    writeSyntheticMbox(b, { messages: 3, lists: ["netdev@vger.kernel.org"] });
     const typo = await tg("ingest", "--store", store, "--no-analyze", `nolist=${a}`);
     assert.equal(typo.status, 2, typo.stderr);
     assert.match(typo.stderr, /^threadgraph ingest: .*'nolist' is not a tracked list.*--list nolist=ADDRESS/);
     assert.ok(!existsSync(store), "nothing created");
     // the README form: --list and the tag in one command
-    const ok = await tg("ingest", "--store", store, "--no-analyze", "--json", "--list", "nolist=nolist@lists.example.org", `nolist=${a}`, `netdev=${a}`);
+    const ok = await tg("ingest", "--store", store, "--no-analyze", "--json", "--list", "nolist=nolist@lists.example.org", `nolist=${a}`, `netdev=${b}`);
     assert.equal(ok.status, 0, ok.stderr);
     assert.deepEqual(JSON.parse(ok.stdout).sources.map((s: { list: string }) => s.list), ["nolist", "netdev"]);
   } finally {

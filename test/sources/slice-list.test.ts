@@ -50,6 +50,10 @@ test("real slices are accepted: aliases, other hosts, Bcc'd mail, cross-posts, n
 test("a list known by an old address: the name prefix, the inbox name and configured aliases", () => {
   const ks = ownKeys({ name: "ksummit", address: "ksummit@lists.linux.dev" });
   check(many(10, () => ["To: ksummit-discuss@lists.linuxfoundation.org"]), ks);
+  const nvdimm = ownKeys({ name: "nvdimm", address: "nvdimm@lists.linux.dev" });
+  check(many(10, () => ["To: linux-nvdimm@lists.01.org"]), nvdimm); // the list before its move
+  check(many(10, () => ["To: nvdimm@lists.linux.dev"]), ownKeys({ name: "linux-nvdimm", address: "linux-nvdimm@lists.01.org" }));
+  assert.throws(() => check(many(10, () => ["To: linux-acpi@vger.kernel.org"]), nvdimm), /another list's mail/);
   const net = ownKeys({ name: "net", address: "net@example.org", inbox: "https://lore.kernel.org/netdev/" });
   check(many(10, () => ["To: netdev@vger.kernel.org"]), net);
   const old = ownKeys({ name: "zoo", address: "zoo@lists.example.org" });

@@ -42,9 +42,10 @@ function inboxName(inbox: string | undefined): string | null {
 
 /**
  * Whether a key names this list: its address or an alias exactly, or its name (or inbox name, or
- * an alias without '@') as the local part at any host, also with a suffix after '-': linux-cxl@
- * vger.kernel.org and linux-cxl@lists.linux.dev, ksummit@lists.linux.dev and ksummit-discuss@
- * lists.linuxfoundation.org.
+ * an alias without '@') as the local part at any host, with or without a "linux-" prefix, also
+ * with a suffix after '-': linux-cxl@vger.kernel.org and linux-cxl@lists.linux.dev,
+ * ksummit@lists.linux.dev and ksummit-discuss@lists.linuxfoundation.org, nvdimm@lists.linux.dev
+ * and linux-nvdimm@lists.01.org.
  */
 export function ownKeys(l: ListIdentity): (key: string) => boolean {
   const exact = new Set<string>();
@@ -60,6 +61,9 @@ export function ownKeys(l: ListIdentity): (key: string) => boolean {
   names.add(l.name.toLowerCase());
   const ib = inboxName(l.inbox);
   if (ib) names.add(ib);
+  // The kernel's "linux-" prefix comes and goes across moves (linux-nvdimm@lists.01.org became
+  // nvdimm@lists.linux.dev): either form names the list.
+  for (const n of [...names]) names.add(n.startsWith("linux-") ? n.slice(6) : `linux-${n}`);
   names.delete("");
   return (k) => {
     if (exact.has(k)) return true;
