@@ -38,6 +38,9 @@ export function answerText(rows, r) {
   return p ? `${who} answered ${p.name} after ${fmtDuration(r.latency_ms)}` : r.parent ? `${who} answered a message not in the archive` : `${who} started the thread`;
 }
 
+/** The width style.css reserves for the flow box's vertical scrollbar (scrollbar-gutter: stable). */
+const FLOW_GUTTER = 16;
+
 /**
  * @param rows threadRows(d) output
  * @param o {width, colorOf (home -> colour)}
@@ -45,7 +48,9 @@ export function answerText(rows, r) {
 export function threadFlowChart(rows, o) {
   const order = treeOrder(rows);
   const maxDepth = Math.max(0, ...order.map((d) => d.depth));
-  const width = Math.max(480, o.width);
+  // The box's 1 px borders and its vertical scrollbar's gutter (style.css .tg-flow) come out of the
+  // page width, so the chart never scrolls sideways by a few pixels in a box as wide as the page.
+  const width = Math.max(480, o.width - 2 - FLOW_GUTTER);
   const treeW = Math.min(420, Math.max(260, width * 0.42));
   const indent = Math.max(4, Math.min(14, (treeW - 160) / Math.max(1, maxDepth)));
   const height = order.length * ROW + 8;

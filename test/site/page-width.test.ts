@@ -1,10 +1,11 @@
 // The wide tables (People: 20 columns; Series) fit a 1,024 px window with the sidebar open: no
 // sideways scrolling of the page nor of any table box, at 1,024 and 1,440 px, with and without a
-// window. Every People column stays one click away (the column chooser, kept in ?cols=), and a
+// window; nor on the other pages, nor a thread's discussion tree, at 1,024 px. Every People column stays one click away (the column chooser, kept in ?cols=), and a
 // filtered People page loads only the files its shown columns need (no people.json; the reply
 // minutes and graph buckets once a column reads them). Synthetic corpus (the site suite's build).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { haveChromium } from "./browser.ts";
@@ -37,7 +38,7 @@ describe("wide tables fit the window; People columns on demand", { skip }, () =>
   const overflow = (page: Page) => page.evaluate(`(() => {
     const d = document.documentElement, out = [];
     if (d.scrollWidth > d.clientWidth) out.push("page " + d.scrollWidth + " > " + d.clientWidth);
-    document.querySelectorAll(".tg-table").forEach((t, i) => { if (t.scrollWidth > t.clientWidth) out.push("table " + i + " " + t.scrollWidth + " > " + t.clientWidth); });
+    document.querySelectorAll(".tg-table, [data-testid=thread-flow]").forEach((t, i) => { if (t.scrollWidth > t.clientWidth) out.push((t.className || "box") + " " + i + " " + t.scrollWidth + " > " + t.clientWidth); });
     return out;
   })()`) as Promise<string[]>;
 
@@ -54,6 +55,17 @@ describe("wide tables fit the window; People columns on demand", { skip }, () =>
       });
     }
   }
+
+  test("every other page at 1,024 px, and a thread's discussion tree: no sideways scrolling", async () => {
+    const threads = JSON.parse(readFileSync(join(served!.store, "site/threads.json"), "utf8")).rows;
+    const big = threads.reduce((a: any, b: any) => (b.messages > a.messages ? b : a));
+    for (const path of ["/", "/across", "/threads", "/responsiveness", "/reviews", "/subsystems", "/organisations", `/threads?${WINDOW}`, `/reviews?${WINDOW}`,
+      `/thread?m=${encodeURIComponent(big.id)}`]) {
+      const { page } = await open(path, 1024, "main h1");
+      assert.deepEqual(await overflow(page), [], path);
+      await page.close();
+    }
+  });
 
   test("People: every column can be shown; headers carry their full name; the choice is in the link", async () => {
     const { page } = await open("/people", 1024, ".tg-table tbody tr");

@@ -315,7 +315,8 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
       assert.ok(orgs.includes("no organisation") && !orgs.includes("netdev"), `${path}: organisation rows ${orgs}`);
       await checkClean(o.page, o.watch, `${path.slice(1)}-by-organisation`);
     }
-    const { page, watch } = await open("/people", ".tg-table tbody tr");
+    // Both columns chosen in the link (the People page shows them on demand).
+    const { page, watch } = await open("/people?cols=name,home_subsystem,organisation", ".tg-table tbody tr");
     const headers = await page.locator(".tg-table thead th").allTextContents();
     const col = (name: string) => headers.findIndex((h) => h.includes(name));
     assert.ok(col("Home subsystem") >= 0 && col("Organisation") >= 0, `People columns: ${headers}`);
