@@ -5719,14 +5719,19 @@ function computeAffiliations(a2, input, o) {
     if (input.unparsed.has(m.id)) unparsedPatches++;
   }
   const matcher = o.maintainers ? new SectionMatcher(o.maintainers) : null;
-  const matches = matcher ? messageSectionMatches(matcher, msgs.map((m, i) => ({
-    id: m.id,
-    isPatch: m.patch.isPatch,
-    isCover: m.patch.isCover,
-    seriesId: a2.tr.series[i],
-    files: input.unparsed.has(m.id) ? null : input.files.get(m.id) ?? []
-  }))) : /* @__PURE__ */ new Map();
-  const subs = new Map([...matches].map(([id, ms]) => [id, ms.map((x) => x.name)]));
+  const patchInput = [];
+  if (matcher) msgs.forEach((m, i) => {
+    if (m.patch.isPatch) patchInput.push({
+      id: m.id,
+      isPatch: true,
+      isCover: m.patch.isCover,
+      seriesId: a2.tr.series[i],
+      files: input.unparsed.has(m.id) ? null : input.files.get(m.id) ?? []
+    });
+  });
+  const matches = matcher ? messageSectionMatches(matcher, patchInput) : /* @__PURE__ */ new Map();
+  const subs = /* @__PURE__ */ new Map();
+  for (const [id, ms] of matches) subs.set(id, ms.map((x) => x.name));
   const byName2 = new Map(sections.map((s) => [s.name, s]));
   const roles = sectionRoles(sections, a2.corpus.people, input.personOfEmail);
   const sectionLists = new Map(sections.map((sec) => [sec.name, sec.lists.map((l) => dir.lookup(l)?.name ?? l)]));
@@ -5769,7 +5774,7 @@ function computeAffiliations(a2, input, o) {
       crossCompany: reviewerOrg && authorOrg ? reviewerOrg !== authorOrg : null,
       crossSubsystemReviewer: reviewerOutside,
       crossSubsystemPatch: spans,
-      rule: [reviewerOutside ? "reviewer-outside" : "", spans ? "patch-spans-lists" : ""].filter(Boolean).join(",")
+      rule: reviewerOutside && spans ? "reviewer-outside,patch-spans-lists" : reviewerOutside ? "reviewer-outside" : spans ? "patch-spans-lists" : ""
     };
   });
   const status = !o.maintainers ? "no-maintainers" : patches > 0 && unparsedPatches === patches ? "no-files" : "ok";
