@@ -100,16 +100,17 @@ export function analyzeCorpus(corpus: Corpus, o: AnalyzeOptions = {}): Analysis 
   lap("responsiveness+reviews");
   const series = analyzeSeries(corpus, tr, reviews, (id) => bots.has(id), censorAtListEnds(listEnds, windowEnd ?? 0));
   lap("series");
+  // Per sender, in one pass (one lookup per message): messages per list and in all.
   const personLists = new Map<string, Record<string, number>>();
+  const messagesBy = new Map<string, number>();
   for (const m of messages) {
     let r = personLists.get(m.from);
-    if (!r) personLists.set(m.from, (r = Object.create(null) as Record<string, number>));
+    if (!r) { personLists.set(m.from, (r = Object.create(null) as Record<string, number>)); messagesBy.set(m.from, 0); }
+    messagesBy.set(m.from, messagesBy.get(m.from)! + 1);
     for (const l of m.lists) if (tracked.has(l)) r[l] = (r[l] ?? 0) + 1;
   }
   const home = homeLists(messages, tracked);
   const people = new Map(corpus.people.map((p) => [p.id, p]));
-  const messagesBy = new Map<string, number>();
-  for (const m of messages) messagesBy.set(m.from, (messagesBy.get(m.from) ?? 0) + 1);
   lap("people");
   return { corpus, tr, replies, replyStats, graph, metrics, graphAll, layout, observations, reviews, reviewsUnresolved, series,
     bots, people, messagesBy, personLists, home, windowStart, windowEnd,
@@ -127,8 +128,11 @@ export function homeLists(messages: { from: string; lists: string[] }[], tracked
   for (const m of messages) {
     let w = weights.get(m.from);
     if (!w) weights.set(m.from, (w = new Map()));
-    const ls = [...new Set(m.lists.filter((l) => tracked.has(l)))];
-    for (const l of ls) w.set(l, (w.get(l) ?? 0) + 1 / ls.length);
+    // Its distinct tracked lists, in order, without a Set and two arrays per message.
+    const ls = m.lists, first = (l: string, i: number) => tracked.has(l) && ls.indexOf(l) === i;
+    let n = 0;
+    for (let i = 0; i < ls.length; i++) if (first(ls[i], i)) n++;
+    for (let i = 0; i < ls.length; i++) if (first(ls[i], i)) w.set(ls[i], (w.get(ls[i]) ?? 0) + 1 / n);
   }
   const home = new Map<string, string | null>();
   for (const [p, w] of weights) {

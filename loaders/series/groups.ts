@@ -89,7 +89,8 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     }
     const cid = rev.changeId === null ? null : `${rev.author}\u0000${rev.changeId}`;
     if (best < 0 && cid !== null && (best = byChangeId.get(cid) ?? -1) >= 0) why = { rule: "change-id", linkRule: null, messageId: null };
-    if (best < 0) for (const k of keys(revisions[r])) {
+    const ks = keys(rev);
+    if (best < 0) for (const k of ks) {
       const cands = byTitle.get(k);
       if (!cands) continue;
       for (let j = cands.length - 1; j >= Math.max(0, cands.length - CANDIDATES); j--) {
@@ -102,7 +103,7 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     groups[best].revisions.push(r);
     groupOf[r] = best;
     if (cid !== null) byChangeId.set(cid, best);
-    for (const k of keys(revisions[r])) {
+    for (const k of ks) {
       const l = byTitle.get(k);
       if (!l) byTitle.set(k, [best]); else if (l[l.length - 1] !== best) l.push(best);
     }
