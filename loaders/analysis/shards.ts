@@ -13,24 +13,51 @@ import { FILES, type PeopleArtifact, type ThreadsArtifact } from "./artifacts.ts
 import { artifactJson } from "./bounded.ts";
 import { addressKey, SHARDS, shardName, shardOf } from "../model/shard.ts";
 import { clipText } from "../model/clip.ts";
-import type { SiteSink } from "./site-sink.ts";
+import type { Appender, SiteSink } from "./site-sink.ts";
 
-/** Collects `"key":<json>` members per shard and writes each shard as one JSON object. */
+/**
+ * Collects `"key":<json>` members per shard and writes each shard as one JSON object. Into a sink
+ * that appends (a SiteDirSink), members go to their file every SHARD_FLUSH_CHARS characters, so
+ * the ~200 MB of thread details at full scale die young instead of being kept (and promoted) until
+ * the end; into a Map, each shard is set whole by writeTo. The same bytes either way.
+ */
 export class ShardSet {
   private parts: string[][] = Array.from({ length: SHARDS }, () => []);
+  private chars = new Array<number>(SHARDS).fill(0);
+  private out: (Appender | null)[] = new Array(SHARDS).fill(null);
   private seen = new Set<string>();
-  constructor(private file: (name: string) => string) {}
+  constructor(private file: (name: string) => string, private sink?: SiteSink, private flushChars = SHARD_FLUSH_CHARS) {}
   /** The first value for a key wins (two people can share a case-folded address only by accident). */
   has(key: string): boolean { return this.seen.has(key); }
   add(key: string, json: string): void {
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.parts[shardOf(key)].push(`${JSON.stringify(key)}:${json}`);
+    const i = shardOf(key), member = `${JSON.stringify(key)}:${json}`;
+    this.parts[i].push(member);
+    if (this.sink?.append && (this.chars[i] += member.length) >= this.flushChars) this.flush(i);
   }
+  private flush(i: number): void {
+    const out = this.out[i] ?? (this.out[i] = this.sink!.append!(this.file(shardName(i))));
+    if (this.parts[i].length) out.write(`${out.written ? "," : "{"}${this.parts[i].join(",")}`);
+    this.parts[i] = [];
+    this.chars[i] = 0;
+  }
+  /** Writes every shard (to `files`, or finishes the appended ones: the sink given to the constructor). */
   writeTo(files: SiteSink): void {
-    this.parts.forEach((p, i) => files.set(this.file(shardName(i)), `{${p.join(",")}}`));
+    this.parts.forEach((p, i) => {
+      const out = this.out[i];
+      if (!out) { files.set(this.file(shardName(i)), `{${p.join(",")}}`); return; }
+      this.flush(i);
+      out.write("}");
+      out.close();
+    });
   }
+  /** Lets the files not finished by writeTo go (a failed run): no descriptor stays open. */
+  abort(): void { for (const out of this.out) out?.abort(); }
 }
+
+/** Characters of members a shard buffers before they are appended to its file. */
+export const SHARD_FLUSH_CHARS = 1 << 18;
 
 /** Details made between two yields of the shard writers: the analysis turns its event loop there (site.ts). */
 export const SHARD_YIELD_EVERY = 1000;
@@ -49,16 +76,21 @@ export function messageThreads(a: Analysis): MessageThreads {
  * (run it to the end). It runs in this thread or on the thread-shards worker (thread-shards-job.ts).
  */
 export function* threadShardFiles(threadIds: readonly string[], detailJson: (k: number) => string, msgs: MessageThreads, files: SiteSink): Generator<void, void, void> {
-  const threads = new ShardSet(FILES.threadShard), messages = new ShardSet(FILES.messageShard);
-  for (let k = 0; k < threadIds.length; k++) {
-    if (k % SHARD_YIELD_EVERY === SHARD_YIELD_EVERY - 1) yield;
-    const id = threadIds[k];
-    if (!threads.has(id)) threads.add(id, detailJson(k));
-    messages.add(id, JSON.stringify(id)); // the root (a phantom root's id too: replies name it)
+  const threads = new ShardSet(FILES.threadShard, files), messages = new ShardSet(FILES.messageShard, files);
+  try {
+    for (let k = 0; k < threadIds.length; k++) {
+      if (k % SHARD_YIELD_EVERY === SHARD_YIELD_EVERY - 1) yield;
+      const id = threadIds[k];
+      if (!threads.has(id)) threads.add(id, detailJson(k));
+      messages.add(id, JSON.stringify(id)); // the root (a phantom root's id too: replies name it)
+    }
+    for (let i = 0; i < msgs.count; i++) messages.add(msgs.id(i), JSON.stringify(msgs.threadId(i)));
+    threads.writeTo(files);
+    messages.writeTo(files);
+  } finally {
+    threads.abort();
+    messages.abort();
   }
-  for (let i = 0; i < msgs.count; i++) messages.add(msgs.id(i), JSON.stringify(msgs.threadId(i)));
-  threads.writeTo(files);
-  messages.writeTo(files);
 }
 
 /**
@@ -67,17 +99,22 @@ export function* threadShardFiles(threadIds: readonly string[], detailJson: (k: 
  */
 export function* personShardFiles(people: PeopleArtifact, ids: readonly string[], detailJson: (id: string) => string, emails: (id: string) => string[],
   files: SiteSink): Generator<void, void, void> {
-  const persons = new ShardSet(FILES.personShard), addresses = new ShardSet(FILES.addressShard);
-  let n = 0;
-  for (const id of ids) {
-    if (++n % SHARD_YIELD_EVERY === 0) yield;
-    if (!persons.has(id)) persons.add(id, detailJson(id));
+  const persons = new ShardSet(FILES.personShard, files), addresses = new ShardSet(FILES.addressShard, files);
+  try {
+    let n = 0;
+    for (const id of ids) {
+      if (++n % SHARD_YIELD_EVERY === 0) yield;
+      if (!persons.has(id)) persons.add(id, detailJson(id));
+    }
+    // Ids first (a person's id is one of their addresses), so an id never resolves to someone else.
+    for (const r of people.rows) addresses.add(addressKey(r.id), JSON.stringify(r.id));
+    for (const id of ids) for (const e of emails(id)) addresses.add(addressKey(e), JSON.stringify(id));
+    persons.writeTo(files);
+    addresses.writeTo(files);
+  } finally {
+    persons.abort();
+    addresses.abort();
   }
-  // Ids first (a person's id is one of their addresses), so an id never resolves to someone else.
-  for (const r of people.rows) addresses.add(addressKey(r.id), JSON.stringify(r.id));
-  for (const id of ids) for (const e of emails(id)) addresses.add(addressKey(e), JSON.stringify(id));
-  persons.writeTo(files);
-  addresses.writeTo(files);
 }
 
 /**

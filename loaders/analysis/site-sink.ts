@@ -1,13 +1,23 @@
 // Where the page artifacts go as the builders make them. A Map keeps every file's text (tests, the
 // Framework archive); a SiteDirSink writes each file at once and drops its text, so a full-scale
 // analysis does not hold hundreds of MB of artifact strings until the end (GC time, peak RSS).
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { FILES } from "./artifacts.ts";
-import { writeFileNamed } from "../store/write-file.ts";
+import { namedError, writeFileNamed } from "../store/write-file.ts";
 
 /** What the builders write into: name (relative path) -> contents. A later set of a name replaces it. */
-export interface SiteSink { set(name: string, content: string): unknown }
+export interface SiteSink {
+  set(name: string, content: string): unknown;
+  /** A file written in pieces (shards.ts ShardSet), when the sink can append: no piece is kept. */
+  append?(name: string): Appender;
+}
+
+/**
+ * A file being written piece by piece; `written`: some text was written; close() ends it (the file
+ * then counts as set); abort() lets it go unfinished (a failed run: its directory is removed).
+ */
+export interface Appender { readonly written: boolean; write(text: string): void; close(): void; abort(): void }
 
 /** What a caller reads back from the finished files: a Map, or a SiteDirSink (meta.json only). */
 export interface SiteFiles extends SiteSink { get(name: string): string | undefined; readonly size: number }
@@ -26,6 +36,34 @@ export class SiteDirSink implements SiteFiles {
     this.written.add(name);
     if (name === FILES.meta) this.meta = content;
     return this;
+  }
+  append(name: string): Appender {
+    const p = join(this.dir, name), d = dirname(p);
+    if (!this.dirs.has(d)) { mkdirSync(d, { recursive: true }); this.dirs.add(d); }
+    let fd: number;
+    try { fd = openSync(p, "w"); } catch (e) { throw namedError(p, e); }
+    const done = () => this.written.add(name);
+    let open = true;
+    const out = {
+      written: false,
+      write(text: string) {
+        // writeSync may write less than asked: the rest goes after it (as writeFileSync does).
+        const b = Buffer.from(text);
+        try { for (let at = 0; at < b.length;) at += writeSync(fd, b, at); } catch (e) { throw namedError(p, e); } // a full disk's error names the file
+        out.written = true;
+      },
+      close() {
+        open = false;
+        try { closeSync(fd); } catch (e) { throw namedError(p, e); }
+        done();
+      },
+      abort() {
+        if (!open) return;
+        open = false;
+        try { closeSync(fd); } catch { /* already failing */ }
+      },
+    };
+    return out;
   }
   /** meta.json's text; any other file is only on disk (read it from `dir`). */
   get(name: string): string | undefined {
