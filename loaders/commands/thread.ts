@@ -80,7 +80,10 @@ async function fetchThread(ref: ReturnType<typeof parseThreadRef>, choice: Ident
   const store = await openStore(storeDir);
   let changed = false;
   try {
-    const source = loreThreadSource(ref, client, list, (b) => extractIds(first(parseHeaders(b), "message-id")));
+    const source = loreThreadSource(ref, client, list, (b) => extractIds(first(parseHeaders(b), "message-id")), (b) => {
+      const h = parseHeaders(b);
+      return [...extractIds(first(h, "in-reply-to")), ...(h.fields.get("references") ?? []).flatMap((v) => extractIds(v))];
+    });
     const s = await ingest(store, [source], { lists: cfg.lists, mailmap: identity.mailmap, overrides: identity.overrides, rememberIdentity: identity.remember });
     const sum = s.sources[0];
     changed = sum.new > 0 || !!s.peopleChanged;

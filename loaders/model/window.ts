@@ -18,11 +18,23 @@ export interface Slice {
 /** "2024-07-01", "2024-07-01T12:00:00Z" or "180d" (the last N days, from today's UTC midnight). */
 export function parseWhen(s: string, now = Date.now()): number {
   const rel = /^(\d+)\s*d(ays?)?$/i.exec(s.trim());
-  if (rel) return Math.floor(now / DAY) * DAY - Number(rel[1]) * DAY;
-  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s.trim()) ? `${s.trim()}T00:00:00Z` : s);
+  const t = rel ? Math.floor(now / DAY) * DAY - Number(rel[1]) * DAY
+    : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s.trim()) ? `${s.trim()}T00:00:00Z` : s);
   if (!Number.isFinite(t)) throw new Error(`bad date '${s}': use YYYY-MM-DD, an ISO time, or "N days" like 180d`);
+  // Date.parse rolls a day the month lacks over ("2024-02-30" is 1 March): a typo, not that day.
+  // No mail archive holds mail outside this (a window from year 1 would be thousands of requests of nothing).
+  if (t < EARLIEST || t > LATEST) throw new Error(`bad date '${s}': ${new Date(t).toISOString().slice(0, 10)} is outside 1970-01-01..2100-01-01`);
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
+  if (day) {
+    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+    const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+    if (!days || d < 1 || d > days) throw new Error(`bad date '${s}': no such day (${day[0]} is not in the calendar)`);
+  }
   return t;
 }
+
+const EARLIEST = 0;
+const LATEST = Date.UTC(2100, 0, 1);
 
 export function resolveWindow(since: string, until: string | undefined, now = Date.now()): Window {
   const w = { since: parseWhen(since, now), until: until ? parseWhen(until, now) : null };

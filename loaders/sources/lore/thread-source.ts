@@ -60,6 +60,27 @@ export function bareId(arg: string): string | null {
   return id === "" || /[\x00-\x1f\x7f]/.test(id) ? null : id;
 }
 
+/** Which messages the references connect to `asked` (ids and referenced ids as nodes, ghosts too). */
+function threadMembers(msgs: Buffer[], asked: string, idsOf: (b: Buffer) => string[], refsOf: (b: Buffer) => string[]): boolean[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    for (let y = x; y !== r;) { const next = parent.get(y)!; parent.set(y, r); y = next; } // path compression
+    return r;
+  };
+  const union = (a: string, b: string) => { const ra = find(a), rb = find(b); if (ra !== rb) parent.set(ra, rb); };
+  // A message's nodes: its own ids and the ids it refers to (a reply without a Message-ID is linked by its references).
+  const nodes = msgs.map((m) => [...idsOf(m), ...refsOf(m)]);
+  for (const ns of nodes) {
+    for (const n of ns) if (!parent.has(n)) parent.set(n, n);
+    for (let k = 1; k < ns.length; k++) union(ns[0], ns[k]);
+  }
+  if (!parent.has(asked)) return msgs.map(() => true);
+  const root = find(asked);
+  return nodes.map((ns) => ns.length > 0 && find(ns[0]) === root);
+}
+
 /** public-inbox escapes '/' in Message-IDs as %2F; encodeURIComponent does that and more, all accepted. */
 export function threadUrl(ref: ThreadRef): string {
   return `${normalizeInbox(ref.inbox)}${encodeURIComponent(ref.messageId)}/t.mbox.gz`;
@@ -68,9 +89,14 @@ export function threadUrl(ref: ThreadRef): string {
 /**
  * `idsOf` (given by the caller: parse/ sits above sources/) names the Message-IDs a raw message
  * carries; with it, an answer that does not hold the asked message (another thread: a stale cache,
- * a proxy) is refused instead of stored as that thread.
+ * a proxy) is refused instead of stored as that thread. `refsOf` names the ids it refers to
+ * (In-Reply-To, References); with it, messages of the answer that no chain of references links to
+ * the asked one (another thread mixed in) are errors rows, not stored as this thread. public-inbox
+ * threads by references alone (checked on the ksummit archive: each of its 144 threads is one
+ * connected set of references), so a real answer loses nothing.
  */
-export function loreThreadSource(ref: ThreadRef, client: HttpClient, list?: string, idsOf?: (bytes: Buffer) => string[]): Source {
+export function loreThreadSource(ref: ThreadRef, client: HttpClient, list?: string, idsOf?: (bytes: Buffer) => string[],
+  refsOf?: (bytes: Buffer) => string[]): Source {
   const url = threadUrl(ref);
   const id = `lore-thread:${url}`;
   return {
@@ -83,9 +109,14 @@ export function loreThreadSource(ref: ThreadRef, client: HttpClient, list?: stri
         throw new Error(`${url}: the server answered with ${msgs.length} messages, none of them ${ref.messageId}: ` +
           "another thread (a stale cache or proxy?); nothing was stored");
       }
+      const inThread = idsOf && refsOf ? threadMembers(msgs, ref.messageId, idsOf, refsOf) : null;
       for (let i = 0; i < msgs.length; i++) {
         // A thread grows: no resume state, every fetch is whole (dedup keeps the store exact).
-        yield { kind: "message", bytes: msgs[i], provenance: { source: id, position: String(i), list }, cursor: {} };
+        const provenance = { source: id, position: String(i), list };
+        if (inThread && !inThread[i]) {
+          yield { kind: "error", provenance, reason: `${url}: message ${i + 1} (${idsOf!(msgs[i])[0] ?? "no Message-ID"}) is not linked to ` +
+            `${ref.messageId} by any chain of references: another thread mixed into the answer; not stored`, cursor: {} };
+        } else yield { kind: "message", bytes: msgs[i], provenance, cursor: {} };
       }
     },
   };
