@@ -67,7 +67,8 @@ export function dataTable(rows, columns, opts = {}) {
         // Only text with a long unbroken run may break anywhere: dates, list names and trailer kinds stay whole.
         const inner = c.links ? c.links(r).map((l, i) => [i ? el("br") : null, el("a", { href: l.href }, l.text)]) : c.href ? el("a", { href: c.href(r) }, t) : t;
         const content = el("div", { class: LONG_RUN.test(t) ? "tg-cell tg-break" : SHORT_WORD.test(t) ? "tg-cell tg-whole" : "tg-cell" }, inner);
-        const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
+        // Numbers and durations ("29.8 h") never wrap.
+        const style = [c.numeric ? "text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap" : "", c.nowrap ? "white-space:nowrap" : "", c.lines ? "white-space:pre" : ""].join(";");
         return el("td", style.replace(/;/g, "") ? { style } : {}, content);
       })));
     table.replaceChildren(el("thead", {}, head), el("tbody", {}, body));
