@@ -9,7 +9,7 @@ import { join } from "node:path";
 const SRC = join(import.meta.dirname, "../../src");
 const COMPONENTS = join(SRC, "components");
 // The vendor bundles are built from these entries (npm run vendor); their exports are the entries'.
-const BUNDLE_ENTRY: Record<string, string> = { "vendor.js": "vendor-entry.js", "vendor-graph.js": "vendor-graph-entry.js" };
+const BUNDLE_ENTRY: Record<string, string> = { "vendor.js": "vendor-entry.js", "vendor-graph.js": "vendor-graph-entry.js", "vendor-arquero.js": "vendor-arquero-entry.js" };
 
 /** The names a module's text exports (export function/const/class, export { a, b as c }, export * as x). */
 function exportedNames(text: string): Set<string> {

@@ -54,8 +54,8 @@ export function buildSite(opts: { store?: string; artifacts?: Record<string, unk
   const env = { ...process.env, PATH: `${join(REPO, "node_modules/.bin")}:${process.env.PATH}`, THREADGRAPH_SITE_OUTPUT: "dist", ...(opts.store ? { THREADGRAPH_STORE: resolve(opts.store) } : {}) };
   const bin = (name: string) => join(REPO, "node_modules/.bin", name);
   const t0 = performance.now();
-  // The two vendor bundles, as `npm run vendor` builds them (vendor.js on every page, vendor-graph.js on /graph).
-  for (const [entry, out] of [["vendor-entry", "vendor"], ["vendor-graph-entry", "vendor-graph"]]) {
+  // The vendor bundles, as `npm run vendor` builds them (vendor.js on every page, vendor-graph.js on /graph, vendor-arquero.js on /reviews).
+  for (const [entry, out] of [["vendor-entry", "vendor"], ["vendor-graph-entry", "vendor-graph"], ["vendor-arquero-entry", "vendor-arquero"]]) {
     const vendor = spawnSync(bin("esbuild"), [`src/components/${entry}.js`, "--bundle", "--format=esm", "--platform=browser",
       "--minify", "--legal-comments=none", `--outfile=src/components/${out}.js`, "--log-level=warning"], { cwd: dir, env, encoding: "utf8" });
     if (vendor.status !== 0) throw new Error(`vendor bundle ${entry} failed:\n${vendor.stderr}`);
