@@ -1,6 +1,6 @@
 // A proxy that adds a Content-Encoding (gzip over the mbox.gz, or over a plain mbox) is undone
 // before the body is read as mail; an encoding this client never asks for, or an HTML page under
-// the encoding, is refused; a 304 (no Location) is reported as what it is, not as a redirect.
+// the encoding, is refused; a gzipped "No results found" 404 is no mail, as a plain one is; a 304 (no Location) is reported as what it is, not as a redirect.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
@@ -21,6 +21,8 @@ test("Content-Encoding over the mbox.gz is undone; unknown encodings, HTML under
     if (mode === "gzip-over-plain") return ce("text/plain", "x-gzip", gzipSync(mbox(mode)));
     if (mode === "br") return ce("application/gzip", "br", gzipSync(mbox(mode)));
     if (mode === "html") return ce("text/html", "gzip", gzipSync("<!DOCTYPE html><html><body>Oops</body></html>"));
+    // public-inbox's "no mail on these days" 404, gzipped by the proxy too: no mail, not an error.
+    if (mode === "no-results") { res.writeHead(404, { "content-type": "text/plain", "content-encoding": "gzip" }); return res.end(gzipSync("No results found\n")); }
     res.writeHead(304);
     res.end();
   });
@@ -36,6 +38,9 @@ test("Content-Encoding over the mbox.gz is undone; unknown encodings, HTML under
       assert.ok(r.ok, `${m}: ${r.lists[0].failure}`);
       assert.deepEqual((await storeContent(join(t.dir, m))).map((l) => l.split(" ")[0]), [0, 1, 2].map((i) => `${m}-${i}@example.org`));
     }
+    const none = await sync("no-results");
+    assert.ok(none.ok, `no-results: ${none.lists[0].failure}`);
+    assert.equal(none.lists[0].new, 0);
     const expect: Record<string, RegExp> = {
       br: /a body in Content-Encoding 'br', which this client never asks for/,
       html: /expected an mbox\.gz but got a gzip that holds an HTML page/,

@@ -33,10 +33,10 @@ function describe(head: string, type: string): { what: string; challenge: boolea
   return { what, challenge, html };
 }
 
-/** public-inbox's own answer to a search with no match. */
-function isNoResults(res: HttpResponse): boolean {
+/** public-inbox's own answer to a search with no match (`body`: with any Content-Encoding undone). */
+function isNoResults(res: HttpResponse, body: Buffer): boolean {
   return res.status === 404 && !/html/i.test(String(res.headers["content-type"] ?? "")) &&
-    /^\s*No results found/i.test(res.body.subarray(0, 200).toString("latin1"));
+    /^\s*No results found/i.test(body.subarray(0, 200).toString("latin1"));
 }
 
 /**
@@ -46,11 +46,13 @@ function isNoResults(res: HttpResponse): boolean {
 export async function mboxMessages(res: HttpResponse, maxDecodedBytes: number, maxMessages = Infinity): Promise<Buffer[]> {
   const { url, status } = res;
   const type = String(res.headers["content-type"] ?? "");
-  if (isNoResults(res)) return [];
-  // This client asks for no Content-Encoding, but a proxy may add one (gzip over the mbox.gz, or
-  // over a plain mbox): undo it first, bounded like the body itself.
-  const encoded = status === 200 ? await undoContentEncoding(res, maxDecodedBytes) : null;
+  // This client asks for no Content-Encoding, but a proxy may add one (gzip over the mbox.gz, over
+  // a plain mbox, or over the "No results found" 404): undo it first, bounded like the body itself.
+  // An error status keeps its raw body if that fails: the status is the error to report.
+  const encoded = status === 200 ? await undoContentEncoding(res, maxDecodedBytes)
+    : await undoContentEncoding(res, maxDecodedBytes).catch(() => null);
   const body = encoded ?? res.body;
+  if (isNoResults(res, body)) return [];
   const isGzip = body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b;
   if (encoded && !isGzip && status === 200) return splitRaw(url, body, false, maxMessages); // a plain mbox under the encoding
   if (status !== 200 || !isGzip) {
