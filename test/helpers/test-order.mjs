@@ -20,6 +20,7 @@ export const SLOW = [
   "test/site/series-page.test.ts",
   "test/analysis/refresh-lock.test.ts",
   "test/commands/start.test.ts",
+  "test/site/page-width.test.ts",
   "test/site/charts.test.ts",
   "test/site/people-window.test.ts",
   "test/store/kill.test.ts",

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium } from "./browser.ts";
+import { haveChromium, visit } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { writeSyntheticCorpus, syntheticMaintainersFlags } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
@@ -28,9 +28,8 @@ describe("wide tables fit the window; People columns on demand", { skip }, () =>
     const requests: string[] = [];
     page.on("request", (r) => requests.push(new URL(r.url()).pathname));
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(served!.server.url + pageUrl(path), { waitUntil: "networkidle" });
+    await visit(page, served!.server.url + pageUrl(path));
     await page.waitForSelector(ready, { state: "attached", timeout: 30_000 });
-    await page.waitForTimeout(200);
     return { page, watch, requests };
   }
 
