@@ -186,7 +186,7 @@ export interface GraphNode extends PersonRef {
   community: number | null;         // Louvain community id (0 = largest)
   core: number | null;              // k-core number (undirected)
   x: number; y: number;
-  /** The person's index in the fact tables (facts.ts personIndexOf; -1: none), so the page needs no facts-people.json to filter. */
+  /** The person's index in the fact tables (fact-index.ts factPersonIndex; -1: none), so the page needs no facts-people.json to filter. */
   f: number;
 }
 export interface GraphEdge {

@@ -1,7 +1,7 @@
 // facts-affiliations.json: each fact-table person's home subsystem and organisation, so pages can
 // group the browser-computed matrices (reply flows, who reviews whom) by them as well as by home
 // list. Written after the affiliations (run.ts), since facts.json is built before they are known;
-// indices follow facts.ts personIndexOf, the same order as facts-people.json.
+// indices follow fact-index.ts factPersonIndex, the same order as facts-people.json.
 import type { Analysis } from "./analyze.ts";
 import type { Affiliations } from "./affiliations.ts";
 import { factPersonIndex } from "./fact-index.ts";

@@ -28,13 +28,15 @@ function bigSeries(n: number): Analysis {
   } as unknown as Analysis;
 }
 
+// A hang guard, not a timing: about 1 s now, 94 s when each reply scanned the series' members
+// (a synchronous call, so the test's own timeout could not stop it).
 test("per-list series figures over one applied series of 200k patches, each reviewed: seconds, not minutes", () => {
   const n = 200_000;
   const a = bigSeries(n);
   const t = Date.now();
   const [alpha, all] = seriesListStats(a);
   const s = (Date.now() - t) / 1000;
-  assert.ok(s < 10, `seriesListStats took ${s} s`);
+  assert.ok(s < 30, `seriesListStats took ${s} s`);
   for (const x of [alpha, all]) {
     assert.deepEqual([x.messages, x.people, x.applied_patches, x.applied_patches_reviewed_share], [2 * n, 2, n, 1]);
     assert.deepEqual([x.posted_only_share, x.replied_only_share], [0.5, 0.5]);

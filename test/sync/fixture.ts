@@ -56,3 +56,12 @@ export async function storeContent(dir: string): Promise<string[]> {
     await s.close();
   }
 }
+
+/** d:YYYYMMDD..YYYYMMDD (inclusive days) of a lore search URL, as [from, to) ms. */
+export function searchRange(url: string): [number, number] {
+  const q = decodeURIComponent(/[?&]q=([^&]*)/.exec(url)?.[1] ?? "");
+  const m = /d:(\d{8})\.\.(\d{8})?/.exec(q);
+  if (!m) throw new Error(`unexpected search ${url} (${q})`);
+  const day = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8)));
+  return [day(m[1]), m[2] ? day(m[2]) + 86_400_000 : Infinity];
+}

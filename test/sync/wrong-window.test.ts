@@ -8,22 +8,13 @@ import { createServer, type Server } from "node:http";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
-import { runSync, storeContent, tempDir } from "./fixture.ts";
+import { runSync, storeContent, tempDir, searchRange as range } from "./fixture.ts";
 
 const DAY = 86_400_000;
 
 function mail(id: string, t: number): string {
   return `From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: Dev <dev@example.org>\nTo: synth@example.invalid\nSubject: m ${id}\n` +
     `Date: ${new Date(t).toUTCString()}\nMessage-ID: <${id}@example.org>\n\nbody\n\n`;
-}
-
-/** d:YYYYMMDD..YYYYMMDD (inclusive days) of a search URL, as [from, to) ms. */
-function range(url: string): [number, number] {
-  const q = decodeURIComponent(/[?&]q=([^&]*)/.exec(url)?.[1] ?? "");
-  const m = /d:(\d{8})\.\.(\d{8})?/.exec(q);
-  if (!m) throw new Error(`unexpected search ${url} (${q})`);
-  const day = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8)));
-  return [day(m[1]), m[2] ? day(m[2]) + DAY : Infinity];
 }
 
 /** A server answering every search: "right" with one message a day at 23:30 UTC (+ one mis-dated), "wrong" with 2023's mail. */
