@@ -59,8 +59,13 @@ export class ShardSet {
 /** Characters of members a shard buffers before they are appended to its file. */
 export const SHARD_FLUSH_CHARS = 1 << 18;
 
-/** Details made between two yields of the shard writers: the analysis turns its event loop there (site.ts). */
-export const SHARD_YIELD_EVERY = 1000;
+/**
+ * Details made between two yields of the shard writers: the analysis turns its event loop there
+ * (site.ts), and each step of the derived tables' chain waits for such a turn. 250, not 1,000: with
+ * the thread shards on their worker, the person shards' chunks were most of the turns left, and the
+ * main thread waited 0.7–3 s for the chain at the end at 212k (0.1 s with 250).
+ */
+export const SHARD_YIELD_EVERY = 250;
 
 /** The message shards' input: every stored message's id and thread id, by message index. */
 export interface MessageThreads { count: number; id(i: number): string; threadId(i: number): string }

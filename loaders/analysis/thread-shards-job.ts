@@ -18,8 +18,8 @@ import { SiteDirSink, type SiteSink } from "./site-sink.ts";
 /** Messages from which the thread shards go to a worker (below, starting it costs more than it saves); tests lower it. */
 export const shardWorker = { fromMessages: 50_000 };
 
-/** Counters for tests and diagnostics: shard jobs done on a worker, and worker jobs that fell back to this thread. */
-export const threadShardStats = { worker: 0, fallbacks: 0 };
+/** Counters for tests and diagnostics: shard jobs done on a worker, worker jobs that fell back to this thread, the last worker's CPU ms (its startup excluded). */
+export const threadShardStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
 /** Per thread k: its reviews' and series' texts (made in this thread: they read the analysis). */
 export interface ThreadExtras { reviewsOf(k: number): readonly ReviewRow[]; seriesOf(k: number): object | null }
@@ -109,12 +109,13 @@ export function startThreadShards(a: Analysis, threadIds: string[], rows: string
       threadShardStats.fallbacks++;
       try { for (const _ of threadShardsHere(a, threadIds, rows, extras, sink)) { /* to the end */ } resolve(); } catch (e) { reject(e); }
     };
-    w.once("message", (r: { names?: string[]; error?: { message: string; code?: string } }) => {
+    w.once("message", (r: { names?: string[]; cpuMs?: number | null; error?: { message: string; code?: string } }) => {
       settled = true;
       void w.terminate();
       if (r.error) { reject(Object.assign(new Error(r.error.message), { code: r.error.code })); return; }
       for (const name of r.names!) sink.note(name);
       threadShardStats.worker++;
+      threadShardStats.workerCpuMs = r.cpuMs ?? null;
       resolve();
     });
     w.once("error", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });

@@ -1,9 +1,22 @@
 // Worker thread: the thread and message shards written into the site directory (see thread-shards-job.ts).
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { runThreadShardsJob, type ThreadShardsJob } from "./thread-shards-run.ts";
 
+/** This thread's CPU time in ms (Linux /proc/thread-self; null elsewhere): the bench reports it. */
+function threadCpuMs(): number | null {
+  try {
+    const f = readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1].split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 try {
-  parentPort!.postMessage({ names: runThreadShardsJob(workerData as ThreadShardsJob) });
+  const cpu0 = threadCpuMs();
+  const names = runThreadShardsJob(workerData as ThreadShardsJob), cpu1 = threadCpuMs();
+  parentPort!.postMessage({ names, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0 });
 } catch (e) {
   // A write error (a full disk) goes back as it is: the refresh fails with the file named.
   const err = e as NodeJS.ErrnoException;

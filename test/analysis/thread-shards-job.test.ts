@@ -1,15 +1,21 @@
 // The thread and message shards built on a worker thread (thread-shards-job.ts) are the files built
 // in this thread, byte for byte, on threads that take every branch of a detail; a write error there
-// fails the analysis with the file named (no silent fallback); runAnalysis's path uses the worker.
+// fails the analysis with the file named (no silent fallback); a run failing elsewhere stops the worker
+// before its caller removes the directory.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildThreadsArtifacts } from "../../loaders/analysis/build-people.ts";
 import { threadRowJson } from "../../loaders/analysis/thread-detail-json.ts";
 import { threadSeries, threadSeriesIndex } from "../../loaders/analysis/build-series.ts";
-import { startThreadShards, threadShardsHere, threadShardStats } from "../../loaders/analysis/thread-shards-job.ts";
+import { shardWorker, startThreadShards, threadShardsHere, threadShardStats } from "../../loaders/analysis/thread-shards-job.ts";
+import { runAnalysis } from "../../loaders/analysis/run.ts";
+import { ingest } from "../../loaders/pipeline/ingest.ts";
+import { openStore } from "../../loaders/store/store.ts";
+import { openSource } from "../../loaders/sources/index.ts";
+import { LISTS, writeSyntheticCorpus } from "../site/synthetic-corpus.ts";
 import { SiteDirSink } from "../../loaders/analysis/site-sink.ts";
 import { tempDir } from "../store/helpers.ts";
 import { hostileCorpus } from "./hostile-threads.ts";
@@ -65,6 +71,36 @@ test("a write error on the worker fails the run with the path named, and is not 
     await assert.rejects(run.done, (e: Error) => e.message.includes(join(dir, "thread")));
     assert.equal(threadShardStats.fallbacks - before.fallbacks, 0, "no second try in this thread");
   } finally {
+    t.cleanup();
+  }
+});
+
+test("a run that fails while the worker writes stops it: nothing reappears in the directory the caller removes", { timeout: 120_000 }, async () => {
+  const t = tempDir("tg-thread-shards-cancel-");
+  const from = shardWorker.fromMessages;
+  try {
+    const storeDir = join(t.dir, "store"), mail = join(t.dir, "mail");
+    const store = await openStore(storeDir);
+    try {
+      await ingest(store, writeSyntheticCorpus(mail).map((s) => openSource(s)), { lists: LISTS.map((name) => ({ name, address: `${name}@vger.kernel.org` })) });
+    } finally {
+      await store.close();
+    }
+    // A sink that fails on people.json, the builder after the threads': the worker has just started then.
+    class Failing extends SiteDirSink {
+      override set(name: string, content: string): this {
+        if (name === "people.json") throw new Error("disk gone");
+        return super.set(name, content);
+      }
+    }
+    const dir = join(t.dir, "site.new-1");
+    shardWorker.fromMessages = 0;
+    await assert.rejects(runAnalysis({ storeDir, lists: [...LISTS], window: {}, maintainers: null, sink: new Failing(dir) }), /disk gone/);
+    rmSync(dir, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(existsSync(dir), false, "no file written after the failure");
+  } finally {
+    shardWorker.fromMessages = from;
     t.cleanup();
   }
 });
