@@ -11,7 +11,7 @@ import type { ReviewRow } from "./reviews.ts";
 import { artifactJson, DETAIL_ROWS } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
 import { threadReviews } from "./build-people.ts";
-import { detailWriter, type DetailReviews, type DetailSource } from "./thread-detail-writer.ts";
+import { detailWriter, NO_REVIEWS, type DetailReviews, type DetailSource } from "./thread-detail-writer.ts";
 
 export { detailWriter, type DetailReviews, type DetailSource };
 
@@ -23,7 +23,6 @@ export function detailReviews(a: Analysis, revs: readonly ReviewRow[]): DetailRe
   const list = (xs: unknown[]) => (xs.length ? artifactJson(xs.length > DETAIL_ROWS ? xs.slice(0, DETAIL_ROWS) : xs) : "[]");
   return { trailers: list(trailers), naks: list(naks), nTrailers: trailers.length, nNaks: naks.length };
 }
-const NO_REVIEWS: DetailReviews = { trailers: "[]", naks: "[]", nTrailers: 0, nNaks: 0 };
 
 /** The DetailSource of an analysis (in this thread). */
 export function analysisDetailSource(a: Analysis): DetailSource {
@@ -32,16 +31,6 @@ export function analysisDetailSource(a: Analysis): DetailSource {
     msgs: a.corpus.messages, parent: a.tr.threading.parent, depth: a.tr.threading.depth, threads: a.tr.threads,
     ref: (p) => { let r = refs.get(p); if (r === undefined) refs.set(p, (r = artifactJson(personRef(a, p)))); return r; },
   };
-}
-
-/**
- * `json(k, series, row)`: the detail text of thread k (a.tr.threads[k]) with its row's text `row`
- * (artifactJson of threads.rows[k]) and its optional series part (null: none).
- */
-export function threadDetailJson(a: Analysis, reviewsOf: (k: number) => readonly ReviewRow[]):
-  (k: number, series: unknown, row: string) => string {
-  const write = detailWriter(analysisDetailSource(a));
-  return (k, series, row) => write(k, row, detailReviews(a, reviewsOf(k)), series === null ? null : artifactJson(series));
 }
 
 /** The JSON text of each thread row, made once: threads.json, its parts, the top rows and the details all hold it. */

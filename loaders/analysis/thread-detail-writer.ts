@@ -23,6 +23,8 @@ export interface DetailSource {
 
 /** A thread's trailers and NAKs as the detail holds them (JSON texts, already cut to DETAIL_ROWS), and their full counts. */
 export interface DetailReviews { trailers: string; naks: string; nTrailers: number; nNaks: number }
+/** A thread without trailers or NAKs (most of them). */
+export const NO_REVIEWS: DetailReviews = { trailers: "[]", naks: "[]", nTrailers: 0, nNaks: 0 };
 
 /**
  * `json(k, row, reviews, series)`: the detail text of thread k (src.threads[k]) with its row's text

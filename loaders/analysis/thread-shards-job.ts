@@ -90,9 +90,9 @@ export interface ThreadShardsRun { done: Promise<void>; cancel(): Promise<void> 
 export function startThreadShards(a: Analysis, threadIds: string[], rows: string[], extras: ThreadExtras, sink: unknown,
   workerFrom = shardWorker.fromMessages): ThreadShardsRun | null {
   if (!(sink instanceof SiteDirSink) || a.corpus.messages.length < workerFrom) return null;
+  const job = threadShardsJob(a, threadIds, rows, extras, sink.dir);
   let w: Worker;
-  try {
-    const job = threadShardsJob(a, threadIds, rows, extras, sink.dir);
+  try { // only a worker that cannot start falls back here (a bug in the job above is an error)
     w = new Worker(new URL("./thread-shards-boot.mjs", import.meta.url), {
       workerData: job, transferList: [job.from, job.author, job.date, job.lists, job.isPatch, job.version, job.index, job.total, job.parent,
         job.depth, job.thread, job.root, job.phantom, job.memberAt, job.members].map((x) => x.buffer as ArrayBuffer),
@@ -121,5 +121,7 @@ export function startThreadShards(a: Analysis, threadIds: string[], rows: string
     w.once("error", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
     w.once("exit", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
   });
+  // The caller awaits `done` only after its other builders: a failure meanwhile is not unhandled.
+  done.catch(() => {});
   return { done, cancel: async () => { cancelled = true; await w.terminate(); } };
 }

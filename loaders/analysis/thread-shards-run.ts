@@ -1,7 +1,7 @@
 // The thread-shards worker's side (see thread-shards-job.ts): the job's compact data as the detail
 // writer and threadShardFiles read it, and the shard files written into the site directory. Few
 // imports: the worker thread loads this module and what it imports, not the analysis.
-import { detailWriter, type DetailReviews, type DetailSource } from "./thread-detail-writer.ts";
+import { detailWriter, NO_REVIEWS, type DetailReviews, type DetailSource } from "./thread-detail-writer.ts";
 import { threadShardFiles, type MessageThreads } from "./shards.ts";
 import { SiteDirSink } from "./site-sink.ts";
 
@@ -35,10 +35,9 @@ export function runThreadShardsJob(job: ThreadShardsJob): string[] {
   const threads = Array.from(job.root, (root, k) => ({ root, rootIsPhantom: job.phantom[k] === 1, members: Array.from(job.members.subarray(job.memberAt[k], job.memberAt[k + 1])) }));
   const write = detailWriter({ msgs, parent: job.parent, depth: job.depth, threads, ref: (p) => refOf.get(p)! });
   const reviews = new Map(job.reviews), series = new Map(job.series);
-  const none: DetailReviews = { trailers: "[]", naks: "[]", nTrailers: 0, nNaks: 0 };
   const other = new Map(job.otherThreads);
   const tids: MessageThreads = { count: msgs.length, id: (i) => job.ids[i], threadId: (i) => other.get(i) ?? job.threadIds[job.thread[i]] };
   const sink = new SiteDirSink(job.dir);
-  for (const _ of threadShardFiles(job.threadIds, (k) => write(k, job.rows[k], reviews.get(k) ?? none, series.get(k) ?? null), tids, sink)) { /* to the end */ }
+  for (const _ of threadShardFiles(job.threadIds, (k) => write(k, job.rows[k], reviews.get(k) ?? NO_REVIEWS, series.get(k) ?? null), tids, sink)) { /* to the end */ }
   return sink.names();
 }

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildThreadsArtifacts } from "../../loaders/analysis/build-people.ts";
-import { threadDetailJson, threadRowJson } from "../../loaders/analysis/thread-detail-json.ts";
+import { analysisDetailSource, detailReviews, detailWriter, threadRowJson } from "../../loaders/analysis/thread-detail-json.ts";
 import { artifactJson, boundThreadDetail } from "../../loaders/analysis/bounded.ts";
 import { threadSeries } from "../../loaders/analysis/build-series.ts";
 import { hostileCorpus } from "./hostile-threads.ts";
@@ -17,7 +17,9 @@ test("thread detail text == artifactJson(boundThreadDetail(detail)) for every th
   const a = analyzeCorpus(hostileCorpus());
   const { threads, detail, reviewsOf } = buildThreadsArtifacts(a);
   const rows = threadRowJson(threads.rows);
-  const json = threadDetailJson(a, reviewsOf);
+  // As the shard builders call it (thread-shards-job.ts threadShardsHere, and the worker with the same writer).
+  const write = detailWriter(analysisDetailSource(a));
+  const json = (k: number, s: unknown, row: string) => write(k, row, detailReviews(a, reviewsOf(k)), s === null ? null : artifactJson(s));
   let cut = 0, series = 0;
   threads.rows.forEach((r, k) => {
     assert.equal(rows[k], artifactJson(r), `row ${r.id}`);

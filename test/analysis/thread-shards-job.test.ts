@@ -75,6 +75,27 @@ test("a write error on the worker fails the run with the path named, and is not 
   }
 });
 
+test("a worker that fails long before the run awaits it is no unhandled rejection: the error waits for the await", { timeout: 60_000 }, async () => {
+  const { a, ids, rows, extras } = inputs();
+  const t = tempDir("tg-thread-shards-late-");
+  const unhandled: unknown[] = [];
+  const onUnhandled = (e: unknown) => { unhandled.push(e); };
+  process.on("unhandledRejection", onUnhandled);
+  try {
+    const dir = join(t.dir, "site");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "thread"), "a file where the shard directory goes");
+    const run = startThreadShards(a, ids, rows, extras, new SiteDirSink(dir), 0)!;
+    // The analysis goes on with its other builders (event-loop turns) before it awaits the shards.
+    for (let i = 0; i < 40 && !unhandled.length; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(unhandled, []);
+    await assert.rejects(run.done, (e: Error) => e.message.includes(join(dir, "thread")));
+  } finally {
+    process.off("unhandledRejection", onUnhandled);
+    t.cleanup();
+  }
+});
+
 test("a run that fails while the worker writes stops it: nothing reappears in the directory the caller removes", { timeout: 120_000 }, async () => {
   const t = tempDir("tg-thread-shards-cancel-");
   const from = shardWorker.fromMessages;
