@@ -5,13 +5,13 @@ import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
-import { tempDir } from "../store/helpers.ts";
+import { ONE_MESSAGE_MBOX, tempDir } from "../store/helpers.ts";
 
 test("ingest: the same archive twice in one command is a usage error, nothing written", { timeout: 30_000 }, async (t) => {
   const tmp = tempDir("tg-same-archive-");
   t.after(tmp.cleanup);
   const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n");
+  writeFileSync(box, ONE_MESSAGE_MBOX);
   const store = join(tmp.dir, "store");
   for (const specs of [[`netdev=${box}`, box], [`netdev=${box}`, `linux-cxl=${box}`], [box, `${tmp.dir}/./x.mbox`]]) {
     const r = await cli(["ingest", "--store", store, "--no-analyze", ...specs]);

@@ -7,6 +7,9 @@ import { openStore } from "../../loaders/store/store.ts";
 import type { ParseResult, ParseStreamFn } from "../../loaders/pipeline/ingest.ts";
 import type { ParsedMessage, Source, SourceItem } from "../../loaders/model/records.ts";
 
+/** A one-message mboxrd (netdev-like mail of 2024-07-01): the smallest archive a command test ingests. */
+export const ONE_MESSAGE_MBOX = "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n";
+
 export function tempDir(prefix = "tg-store-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

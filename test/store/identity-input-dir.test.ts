@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
-import { tempDir } from "./helpers.ts";
+import { ONE_MESSAGE_MBOX, tempDir } from "./helpers.ts";
 
 test("a mailmap or overrides path that is a directory: a clear error, nothing created", { timeout: 30_000 }, async (t) => {
   const tmp = tempDir("tg-identity-dir-");
@@ -14,7 +14,7 @@ test("a mailmap or overrides path that is a directory: a clear error, nothing cr
   const dir = join(tmp.dir, "a-dir");
   mkdirSync(dir);
   const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n");
+  writeFileSync(box, ONE_MESSAGE_MBOX);
   for (const flag of ["--mailmap", "--overrides"]) {
     const r = await cli(["ingest", "--store", store, "--no-analyze", flag, dir, `netdev=${box}`]);
     assert.equal(r.status, 1);
@@ -28,7 +28,7 @@ test("--maintainers naming a directory is a usage error; nothing is saved for la
   t.after(tmp.cleanup);
   const store = join(tmp.dir, "store");
   const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n");
+  writeFileSync(box, ONE_MESSAGE_MBOX);
   const r = await cli(["ingest", "--store", store, "--no-analyze", "--maintainers", tmp.dir, `netdev=${box}`]);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--maintainers: .* is a directory \(or another non-file\), not a MAINTAINERS file/);

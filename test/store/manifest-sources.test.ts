@@ -6,14 +6,14 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
-import { tempDir } from "./helpers.ts";
+import { ONE_MESSAGE_MBOX, tempDir } from "./helpers.ts";
 
 test("damaged sources entries in manifest.json: a clear error naming the entry, the store unchanged", { timeout: 60_000 }, async (t) => {
   const tmp = tempDir("tg-manifest-sources-");
   t.after(tmp.cleanup);
   const store = join(tmp.dir, "store");
   const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n");
+  writeFileSync(box, ONE_MESSAGE_MBOX);
   assert.equal((await cli(["ingest", "--store", store, "--no-analyze", `netdev=${box}`])).status, 0);
   const file = join(store, "manifest.json");
   const good = JSON.parse(readFileSync(file, "utf8"));

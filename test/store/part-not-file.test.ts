@@ -5,14 +5,14 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
-import { tempDir } from "./helpers.ts";
+import { ONE_MESSAGE_MBOX, tempDir } from "./helpers.ts";
 
 test("a part that is a directory or empty: the error says what the file is", { timeout: 30_000 }, async (t) => {
   const tmp = tempDir("tg-part-dir-");
   t.after(tmp.cleanup);
   const store = join(tmp.dir, "store");
   const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n");
+  writeFileSync(box, ONE_MESSAGE_MBOX);
   assert.equal((await cli(["ingest", "--store", store, "--no-analyze", `netdev=${box}`])).status, 0);
   const part = join(store, JSON.parse(readFileSync(join(store, "manifest.json"), "utf8")).parts.messages[0]);
   rmSync(part);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
-import { tempDir } from "./helpers.ts";
+import { ONE_MESSAGE_MBOX, tempDir } from "./helpers.ts";
 
 test("--store naming a file: ingest and stats say so and change nothing", { timeout: 30_000 }, async (t) => {
   const tmp = tempDir("tg-store-file-");
@@ -13,7 +13,7 @@ test("--store naming a file: ingest and stats say so and change nothing", { time
   const file = join(tmp.dir, "not-a-store");
   writeFileSync(file, "precious\n");
   const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A <a@example.org>\nSubject: s\nDate: Mon, 1 Jul 2024 12:00:00 +0000\nMessage-ID: <s@example.org>\n\nbody\n\n");
+  writeFileSync(box, ONE_MESSAGE_MBOX);
   const r = await cli(["ingest", "--store", file, "--no-analyze", `netdev=${box}`]);
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /not-a-store: is a file, not a store directory; nothing was changed/);
