@@ -84,15 +84,23 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, m
       if (typeof got === "string") items.push({ kind: "error", provenance, reason: `cannot read ${main.rel}: ${got}` });
       else items.push({ kind: "message", bytes: got, provenance });
     }
+    const read: Buffer[] = []; // the twins read so far: one identical to another is the same message twice
     for (const twin of files.slice(0, -1)) {
       if (seen.key(key) && seen.twin(twin.rel, key)) continue;
       got ??= readMain(abs, key, main, max); // what the twin is compared with
       const bytes = readEntry(twin.path, max);
-      if (Buffer.isBuffer(bytes) && Buffer.isBuffer(got) && bytes.equals(got)) continue; // the same message twice
+      if (Buffer.isBuffer(bytes) && ((Buffer.isBuffer(got) && bytes.equals(got)) || read.some((b) => b.equals(bytes)))) continue;
       if (typeof bytes === "string" && bytes.startsWith("ENOENT")) continue; // it was the one renamed meanwhile
       const at = { ...provenance, position: twin.rel }; // its own position: the key is the main file's
       if (typeof bytes === "string") items.push({ kind: "error", provenance: at, reason: `cannot read ${twin.rel}: ${bytes}` });
-      else items.push({ kind: "message", bytes, provenance: at });
+      else items.push({ kind: "message", bytes, provenance: at }), read.push(bytes);
+    }
+    // A stored key with a new, different twin, and no run stopped inside the key: which file the
+    // key's copy came from is unknown (a file added since may now sort last, as the main one), so
+    // the main file is read too, under its own path: at worst a counted duplicate, never a loss.
+    if (seen.key(key) && read.length && cursor?.open !== key && !seen.twin(main.rel, key) && got !== undefined) {
+      const at = { ...provenance, position: main.rel };
+      items.unshift(typeof got === "string" ? { kind: "error", provenance: at, reason: `cannot read ${main.rel}: ${got}` } : { kind: "message", bytes: got, provenance: at });
     }
     // Small whatever the Maildir's size (it is written with every committed batch): which files
     // were read is in the store (the positions of this source's rows); the cursor keeps the last
@@ -100,7 +108,8 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, m
     // run stopped between a main file and its twin reads the key again) and a sample of keys to
     // recognise the Maildir if it moves.
     for (let i = 0; i < items.length; i++) {
-      const cur: SourceCursor = { v: 2, ...(i === items.length - 1 ? { after: key } : done !== undefined && { after: done }) };
+      // `open`: a key whose main file is read and twins are not yet (a resumed run reads only those)
+      const cur: SourceCursor = { v: 2, ...(i === items.length - 1 ? { after: key } : { open: key, ...(done !== undefined && { after: done }) }) };
       Object.defineProperty(cur, "first", { enumerable: true, get: () => firstBefore.concat(keys.slice(0, SAMPLE - firstBefore.length)) });
       Object.defineProperty(cur, "last", { enumerable: true, get: () => keys.slice(Math.max(0, n + 1 - SAMPLE), n + 1) });
       yield { ...items[i], cursor: cur };
