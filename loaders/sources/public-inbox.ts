@@ -140,6 +140,9 @@ async function* readInbox(
           yield { kind: "delete", bytes, provenance, cursor: cur };
         }
       }
+      // A re-read with no commit left to read (a cursor already at the epoch's tip): it ends here,
+      // and an item says so, or every later run would check the epoch's stored copies again.
+      if (rereading.delete(String(ep.n))) yield { kind: "advance", provenance: { source, position: last[String(ep.n)] ?? "", list }, cursor: cursorNow() };
     } catch (e) {
       throw new SourceError(ep.dir, `reading epoch: ${(e as Error).message}`);
     } finally {

@@ -72,3 +72,14 @@ test("public-inbox: a re-tag of an epoch ending without m or d clears, later run
   const later = await run(storeDir, `netdev=${inbox}`);
   assert.deepEqual([later.sum.seen, later.sum.duplicate], [0, 0], "nothing is read again");
 });
+
+test("public-inbox: a cursor naming an epoch as being re-read while already at its tip ends the re-read", async (t) => {
+  const d = tempDir(t);
+  const inbox = join(d, "inbox");
+  const bare = buildEpoch(inbox, 0, [["m", msg("a"), 1720000000]]);
+  const tip = execFileSync("git", ["rev-parse", "HEAD"], { cwd: bare, env }).toString().trim();
+  const r = await drain(publicInboxSource(inbox, { list: "ksummit" }), { epochs: { "0": tip }, rereading: ["0"] });
+  assert.equal(r.error, undefined);
+  assert.deepEqual(r.items.map((i) => i.kind), ["advance"], "no message, only the cursor moves");
+  assert.deepEqual(r.cursor, { epochs: { "0": tip } });
+});
