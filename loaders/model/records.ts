@@ -46,7 +46,18 @@ export type SourceItem =
   /** Unreadable item: recorded as an errors row, never aborts the run. */
   | { kind: "error"; provenance: Provenance; reason: string; cursor: SourceCursor }
   /** A copy read again that is already stored, identical (same source, position and tag): only the cursor moves past it. */
-  | { kind: "stored"; provenance: Provenance; cursor: SourceCursor };
+  | { kind: "stored"; provenance: Provenance; cursor: SourceCursor }
+  /**
+   * A position that carries no message (a public-inbox commit touching neither `m` nor `d`, a
+   * message a window filters out): nothing is stored or counted, only the cursor moves past it,
+   * so a read whose last positions are such ones still ends (e.g. an epoch's re-read clears).
+   */
+  | { kind: "advance"; provenance: Provenance; cursor: SourceCursor };
+
+/** Items that carry no bytes to parse. */
+export function withoutBytes(item: SourceItem): item is Extract<SourceItem, { kind: "error" | "stored" | "advance" }> {
+  return item.kind === "error" || item.kind === "stored" || item.kind === "advance";
+}
 
 export interface Source {
   id: string;

@@ -15,6 +15,7 @@ export type ParsedItem =
 export function parseItem(item: SourceItem, ctx: ParseContext): ParsedItem {
   if (item.kind === "error") return { item, error: item.reason };
   if (item.kind === "stored") return { item, error: "already stored" }; // nothing to parse: the store only moves the cursor
+  if (item.kind === "advance") return { item, error: "no message here" }; // likewise
   const c: ParseContext = {
     trackedLists: ctx.trackedLists,
     archiveList: item.provenance.list ?? ctx.archiveList,

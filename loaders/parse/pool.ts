@@ -3,7 +3,7 @@
 // into one buffer and transferred (the items keep their own bytes). A worker that fails
 // makes its batches fall back to parsing in this thread, so a crash never loses messages.
 import { Worker } from "node:worker_threads";
-import type { SourceItem, TrackedList } from "../model/records.ts";
+import { withoutBytes, type SourceItem, type TrackedList } from "../model/records.ts";
 import type { BatchRequest, WorkerResult } from "./worker.ts";
 import type { ParsedItem } from "./index.ts";
 
@@ -50,13 +50,13 @@ class ParseWorker {
 
 function pack(id: number, items: SourceItem[]): BatchRequest {
   let total = 0;
-  for (const it of items) if (it.kind !== "error" && it.kind !== "stored") total += it.bytes.length;
+  for (const it of items) if (!withoutBytes(it)) total += it.bytes.length;
   const buf = Buffer.allocUnsafeSlow(total); // its own ArrayBuffer, safe to transfer
   const offsets: number[] = [];
   const meta: BatchRequest["meta"] = [];
   let o = 0;
   for (const it of items) {
-    if (it.kind === "error" || it.kind === "stored") {
+    if (withoutBytes(it)) {
       offsets.push(-1, -1);
       meta.push({});
       continue;
@@ -89,7 +89,7 @@ export async function* parseOnWorkers(
       w.run(req).then(
         (res) => (poolStats.batches++, batch).map((item, i): ParsedItem => {
           const r = res[i];
-          if (item.kind === "error" || item.kind === "stored" || r === null) return parseHere(item);
+          if (withoutBytes(item) || r === null) return parseHere(item);
           return r.p ? { item, parsed: r.p } : { item, error: r.e! };
         }),
         () => (poolStats.fallbacks++, batch).map(parseHere), // worker died: parse here
@@ -110,7 +110,7 @@ export async function* parseOnWorkers(
       }
       if (r.done) break;
       batch.push(r.value);
-      if (r.value.kind !== "error" && r.value.kind !== "stored") bytes += r.value.bytes.length;
+      if (!withoutBytes(r.value)) bytes += r.value.bytes.length;
       if (batch.length >= BATCH_ITEMS || bytes >= BATCH_BYTES) {
         send(batch);
         batch = [];

@@ -3,7 +3,7 @@
 // resumes from the last commit and ends with exactly the store one uninterrupted run gives.
 import { adoptRenamed } from "./renamed-source.ts";
 import { DEFAULT_LISTS } from "../config.ts";
-import type { ParsedMessage, ReadContext, Source, SourceItem, StoredCopy, TrackedList } from "../model/records.ts";
+import { withoutBytes, type ParsedMessage, type ReadContext, type Source, type SourceItem, type StoredCopy, type TrackedList } from "../model/records.ts";
 import { sqlString } from "../store/sql.ts";
 import type { IngestOptions, IngestSummary, SourceSummary, Store } from "../store/api.ts";
 import { invalidatePageCache } from "./page-cache.ts";
@@ -173,8 +173,10 @@ async function ingestSource(
     const readCtx: ReadContext = { storedPositions: () => storedPositions(store, source.id), storedCopies: (src) => storedCopies(store, src) };
     for await (const r of parse(source.read(retag ? undefined : state?.cursor ?? undefined, readCtx), ctx)) {
       const item = r.item;
-      if (item.kind !== "error" && item.kind !== "stored") bytes += item.bytes.length;
-      if (item.kind === "stored") {
+      if (!withoutBytes(item)) bytes += item.bytes.length;
+      if (item.kind === "advance") {
+        batch.skip(item.cursor); // no message at this position: not seen, not counted
+      } else if (item.kind === "stored") {
         sum.seen++; tally.duplicate++; // the same copy read again (a re-read from the start): no second row
         batch.skip(item.cursor);
       } else if (item.kind === "delete" && item.copyOf !== undefined) {

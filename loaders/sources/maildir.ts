@@ -1,12 +1,12 @@
 // Maildir source: messages in cur/ and new/. A message's key is its unique file-name part
 // (before ":2," flags), so a move new/ -> cur/ (or a flag change) is not a new message.
-// Cursor: { v: 2, after, first, last }: the last key read and a sample of keys; which keys were
-// read is what the store holds for the source (older cursors listed every key). Files are read
-// in key order. An entry that is not a readable regular file (directory, FIFO, dangling or
+// Cursor: { v: 2, after, first, last }: the last key read in full and a sample of keys; which
+// files were read is what the store holds for the source (older cursors listed every key). Files
+// are read in key order; files sharing a key (twins) right after the key's main file. An entry that is not a readable regular file (directory, FIFO, dangling or
 // looping symlink) is an error item, read once.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
-import type { ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
+import type { Provenance, ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
 import { MAX_MESSAGE_BYTES, oversizedReason } from "./message-limit.ts";
 
@@ -53,72 +53,103 @@ const SAMPLE = 32;
 
 async function* readMaildir(abs: string, id: string, list: string | undefined, max: number, cursor?: SourceCursor, ctx?: ReadContext): AsyncGenerator<SourceItem> {
   if (!isMaildir(abs)) throw new SourceError(abs, "not a Maildir (needs cur/ and new/)");
-  const seen = await seenKeys(cursor, ctx);
-  const files = new Map<string, Entry>(); // key -> file
-  // Other files with the same key (a copy left beside a renamed one, two flag variants): read too,
-  // and stored when their content differs, never dropped unseen.
-  const twins = new Map<string, Entry[]>();
+  const seen = await seenPositions(cursor, ctx);
+  // Every file of a key, in listing order. Files sharing a key (a copy left beside a renamed one,
+  // two flag variants) are all read, and stored when their content differs, never dropped unseen.
+  const groups = new Map<string, Entry[]>();
   for (const sub of ["new", "cur"]) {
     for (const e of listDir(abs, sub).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
       if (e.name.startsWith(".")) continue;
       const key = maildirKey(e.name);
-      if (seen(key)) continue;
-      const had = files.get(key);
-      if (had) twins.set(key, [...(twins.get(key) ?? []), had]);
-      files.set(key, e); // cur/ wins over new/ for the same key (then the last name)
+      const group = groups.get(key);
+      if (group) group.push(e);
+      else groups.set(key, [e]);
     }
   }
-  const keys = [...files.keys()].sort();
+  // The key's main file is the last listed (cur/ wins over new/, then the last name); the others
+  // are its twins, stored under their own path. A key is to read while it or a twin is unseen.
+  const todo = (key: string, files: Entry[]) => !seen.key(key) || files.slice(0, -1).some((f) => !seen.twin(f.rel, key));
+  const keys = [...groups.keys()].filter((k) => todo(k, groups.get(k)!)).sort();
   const firstBefore = Array.isArray(cursor?.first) ? (cursor!.first as string[]).slice(0, SAMPLE) : [];
+  let done = typeof cursor?.after === "string" ? cursor.after : undefined; // the last key read in full
   for (let n = 0; n < keys.length; n++) {
     const key = keys[n];
-    const entry = files.get(key)!;
-    const rel = entry.rel;
-    // Small whatever the Maildir's size (it is written with every committed batch): which keys
-    // were read is in the store (the positions of this source's rows); the cursor keeps the last
-    // key read (for a reader without the store) and a sample to recognise the Maildir if it moves.
-    const cur: SourceCursor = { v: 2, after: key };
-    Object.defineProperty(cur, "first", { enumerable: true, get: () => firstBefore.concat(keys.slice(0, SAMPLE - firstBefore.length)) });
-    Object.defineProperty(cur, "last", { enumerable: true, get: () => keys.slice(Math.max(0, n + 1 - SAMPLE), n + 1) });
+    const files = groups.get(key)!;
+    const main = files[files.length - 1];
     const provenance = { source: id, position: key, list };
-    let got = readEntry(entry.path, max);
-    if (typeof got === "string" && got.startsWith("ENOENT")) {
-      // moved again between listing and reading (new -> cur): look for it once more
-      const again = findKey(abs, key);
-      if (again && again.rel !== rel) got = readEntry(again.path, max);
+    const items: Pending[] = [];
+    let got: Buffer | string | undefined;
+    if (!seen.key(key)) {
+      got = readMain(abs, key, main, max);
+      if (typeof got === "string") items.push({ kind: "error", provenance, reason: `cannot read ${main.rel}: ${got}` });
+      else items.push({ kind: "message", bytes: got, provenance });
     }
-    if (typeof got === "string") yield { kind: "error", provenance, reason: `cannot read ${rel}: ${got}`, cursor: cur };
-    else yield { kind: "message", bytes: got, provenance, cursor: cur };
-    for (const twin of twins.get(key) ?? []) {
+    const read: Buffer[] = []; // the twins read so far: one identical to another is the same message twice
+    for (const twin of files.slice(0, -1)) {
+      if (seen.key(key) && seen.twin(twin.rel, key)) continue;
+      got ??= readMain(abs, key, main, max); // what the twin is compared with
       const bytes = readEntry(twin.path, max);
-      if (Buffer.isBuffer(bytes) && Buffer.isBuffer(got) && bytes.equals(got)) continue; // the same message twice
+      if (Buffer.isBuffer(bytes) && ((Buffer.isBuffer(got) && bytes.equals(got)) || read.some((b) => b.equals(bytes)))) continue;
       if (typeof bytes === "string" && bytes.startsWith("ENOENT")) continue; // it was the one renamed meanwhile
-      const at = { ...provenance, position: twin.rel }; // its own position: the key is the first file's
-      if (typeof bytes === "string") yield { kind: "error", provenance: at, reason: `cannot read ${twin.rel}: ${bytes}`, cursor: cur };
-      else yield { kind: "message", bytes, provenance: at, cursor: cur };
+      const at = { ...provenance, position: twin.rel }; // its own position: the key is the main file's
+      if (typeof bytes === "string") items.push({ kind: "error", provenance: at, reason: `cannot read ${twin.rel}: ${bytes}` });
+      else items.push({ kind: "message", bytes, provenance: at }), read.push(bytes);
     }
+    // A stored key with a new, different twin, and no run stopped inside the key: which file the
+    // key's copy came from is unknown (a file added since may now sort last, as the main one), so
+    // the main file is read too, under its own path: at worst a counted duplicate, never a loss.
+    if (seen.key(key) && read.length && cursor?.open !== key && !seen.twin(main.rel, key) && got !== undefined) {
+      const at = { ...provenance, position: main.rel };
+      items.unshift(typeof got === "string" ? { kind: "error", provenance: at, reason: `cannot read ${main.rel}: ${got}` } : { kind: "message", bytes: got, provenance: at });
+    }
+    // Small whatever the Maildir's size (it is written with every committed batch): which files
+    // were read is in the store (the positions of this source's rows); the cursor keeps the last
+    // key read in full (for a reader without the store: only the key's last item names it, so a
+    // run stopped between a main file and its twin reads the key again) and a sample of keys to
+    // recognise the Maildir if it moves.
+    for (let i = 0; i < items.length; i++) {
+      // `open`: a key whose main file is read and twins are not yet (a resumed run reads only those)
+      const cur: SourceCursor = { v: 2, ...(i === items.length - 1 ? { after: key } : { open: key, ...(done !== undefined && { after: done }) }) };
+      Object.defineProperty(cur, "first", { enumerable: true, get: () => firstBefore.concat(keys.slice(0, SAMPLE - firstBefore.length)) });
+      Object.defineProperty(cur, "last", { enumerable: true, get: () => keys.slice(Math.max(0, n + 1 - SAMPLE), n + 1) });
+      yield { ...items[i], cursor: cur };
+    }
+    done = key;
   }
 }
 
+/** An item of the key being read, before its cursor is known. */
+type Pending = { kind: "message"; bytes: Buffer; provenance: Provenance } | { kind: "error"; reason: string; provenance: Provenance };
+
+/** A key's main file, looked for once more when it moved between listing and reading (new -> cur). */
+function readMain(abs: string, key: string, main: Entry, max: number): Buffer | string {
+  const got = readEntry(main.path, max);
+  if (typeof got !== "string" || !got.startsWith("ENOENT")) return got;
+  const again = findKey(abs, key);
+  return again && again.rel !== main.rel ? readEntry(again.path, max) : got;
+}
+
 /**
- * Which keys were read before: a cursor of the old form lists them all; the current one leaves
- * that to the store (every item read is a stored row at its key), or, for a reader without the
- * store, means every key up to the last one read.
+ * What was read before. A main file is stored at its key, a twin at its path (cur/NAME). With the
+ * store, those stored positions say it, twin by twin, so a run stopped between a main file and its
+ * twin reads the twin on resuming. A cursor of the old form lists the keys read; a reader without
+ * the store takes every key up to the last one read in full: in both, a key read means its twins too.
  */
-async function seenKeys(cursor: SourceCursor | undefined, ctx: ReadContext | undefined): Promise<(key: string) => boolean> {
+async function seenPositions(cursor: SourceCursor | undefined, ctx: ReadContext | undefined): Promise<{ key(k: string): boolean; twin(rel: string, key: string): boolean }> {
   if (Array.isArray(cursor?.seen)) {
     const set = new Set(cursor!.seen as string[]);
-    return (k) => set.has(k);
+    return { key: (k) => set.has(k), twin: (_r, k) => set.has(k) };
   }
-  if (cursor?.v === 2 && typeof cursor.after === "string") {
+  if (cursor?.v === 2) {
     if (ctx?.storedPositions) {
       const set = await ctx.storedPositions();
-      return (k) => set.has(k);
+      return { key: (k) => set.has(k), twin: (r) => set.has(r) };
     }
-    const after = cursor.after;
-    return (k) => k <= after;
+    const after = typeof cursor.after === "string" ? cursor.after : undefined;
+    const read = (k: string) => after !== undefined && k <= after;
+    return { key: read, twin: (_r, k) => read(k) };
   }
-  return () => false;
+  return { key: () => false, twin: () => false };
 }
 
 /**

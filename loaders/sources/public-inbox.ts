@@ -122,7 +122,12 @@ async function* readInbox(
           yield { kind: "error", provenance, reason: `commit ${q.c.sha}: ${q.c.odd}`, cursor: cur };
           continue;
         }
-        if (!q.blob) continue; // a commit touching neither m nor d (none in real epochs): nothing to read
+        if (!q.blob) {
+          // a commit touching neither m nor d (none in real epochs): nothing to read, but the cursor
+          // moves past it, so an epoch ending with such commits is read to its end (and its re-read clears)
+          yield { kind: "advance", provenance, cursor: cur };
+          continue;
+        }
         if (!bytes) {
           yield { kind: "error", provenance, reason: `blob missing for commit ${q.c.sha}`, cursor: cur };
         } else if (typeof bytes === "number") {
@@ -135,6 +140,9 @@ async function* readInbox(
           yield { kind: "delete", bytes, provenance, cursor: cur };
         }
       }
+      // A re-read with no commit left to read (a cursor already at the epoch's tip): it ends here,
+      // and an item says so, or every later run would check the epoch's stored copies again.
+      if (rereading.delete(String(ep.n))) yield { kind: "advance", provenance: { source, position: last[String(ep.n)] ?? "", list }, cursor: cursorNow() };
     } catch (e) {
       throw new SourceError(ep.dir, `reading epoch: ${(e as Error).message}`);
     } finally {

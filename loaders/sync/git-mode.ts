@@ -238,6 +238,8 @@ export function windowed(src: Source, w: Window, counts = { outside: 0 }): Sourc
           const t = messageDate(item.bytes, item.fallbackDate);
           if (t === null || !inWindow(t, w)) {
             counts.outside++;
+            // not stored, but the cursor moves past it (an epoch whose last commits fall outside still ends)
+            yield { kind: "advance", provenance: item.provenance, cursor: item.cursor };
             continue;
           }
         }

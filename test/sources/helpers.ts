@@ -35,4 +35,4 @@ export async function drain(src: Source, cursor?: SourceCursor): Promise<{ items
 }
 
 export const ids = (items: SourceItem[]) =>
-  items.map((i) => (i.kind === "error" ? `error:${i.reason}` : i.kind === "stored" ? `stored:${i.provenance.position}` : /Message-ID: <([^>]+)>/.exec(i.bytes.toString())?.[1] ?? "?"));
+  items.map((i) => (i.kind === "error" ? `error:${i.reason}` : i.kind === "stored" || i.kind === "advance" ? `${i.kind}:${i.provenance.position}` : /Message-ID: <([^>]+)>/.exec(i.bytes.toString())?.[1] ?? "?"));

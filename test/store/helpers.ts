@@ -55,6 +55,7 @@ export const fakeParse: ParseStreamFn = async function* (items): AsyncIterable<P
   for await (const item of items) {
     if (item.kind === "error") { yield { item, error: item.reason }; continue; }
     if (item.kind === "stored") { yield { item, error: "already stored" }; continue; }
+    if (item.kind === "advance") { yield { item, error: "no message here" }; continue; }
     const obj = JSON.parse(item.bytes.toString());
     if (obj.bad) yield { item, error: obj.bad };
     else yield { item, parsed: obj as ParsedMessage };
