@@ -48,7 +48,7 @@ async function child(mode: string, args: string[]) {
   const t0 = performance.now();
   let messages = 0;
   if (mode === "source") {
-    for await (const it of openSource(INBOX).read()) if (it.kind !== "error") messages++;
+    for await (const it of openSource(INBOX).read()) if (it.kind === "message") messages++;
   } else if (mode === "parse") {
     for await (const r of parseStream(openSource(INBOX).read(), { trackedLists: DEFAULT_LISTS })) if (r.parsed) messages++;
   } else {
