@@ -9,7 +9,7 @@ import type { PersonDetailParts } from "./build-people.ts";
 import { quantile } from "./build-people.ts";
 import { artifactJson, DETAIL_ROWS } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
-import { fileKey } from "./keys.ts";
+import { threadKey } from "./keys.ts";
 import { capLength, clipText } from "../model/clip.ts";
 
 const J = JSON.stringify;
@@ -31,11 +31,18 @@ export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetai
   const ref = (p: string) => { let r = refs.get(p); if (r === undefined) refs.set(p, (r = artifactJson(personRef(a, p)))); return r; };
   const lists = new Map<readonly string[], string>();
   const listsJson = (l: readonly string[]) => { let r = lists.get(l); if (r === undefined) lists.set(l, (r = J(l.map((x) => capLength(x))))); return r; };
+  // A thread's id, key and subject as JSON, made once for all the reviews and thread lists naming it (by thread index).
+  const threadTexts = new Map<number, { id: string; key: string; subject: string }>();
+  const threadJson = (ti: number) => {
+    let r = threadTexts.get(ti);
+    if (r === undefined) { const t = a.tr.threads[ti]; threadTexts.set(ti, (r = { id: id(t.id), key: id(threadKey(a, ti)), subject: text(t.subject) })); }
+    return r;
+  };
   const review = (x: ReviewRow, other: string | null): string => {
-    const t = a.tr.threads[a.tr.threadIndex.get(x.threadId)!];
+    const t = threadJson(a.tr.threadIndex.get(x.threadId)!);
     const target = x.target !== null ? messageIndex(x.target) : undefined;
-    return `{"kind":${id(x.kind)},"other":${ref(other ?? "")},"message_id":${id(x.messageId)},"thread_id":${id(x.threadId)}` +
-      `,"thread_key":${id(fileKey(x.threadId))},"subject":${text(t.subject)},"date":${num(x.date)},"lists":${listsJson(x.lists)}` +
+    return `{"kind":${id(x.kind)},"other":${ref(other ?? "")},"message_id":${id(x.messageId)},"thread_id":${t.id}` +
+      `,"thread_key":${t.key},"subject":${t.subject},"date":${num(x.date)},"lists":${listsJson(x.lists)}` +
       (x.source !== undefined ? `,"source":${id(x.source)}` : "") +
       `,"target_id":${x.target === null ? "null" : id(x.target)},"target_subject":${target !== undefined ? text(msgs[target].subject) : "null"}}`;
   };
@@ -48,8 +55,8 @@ export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetai
       `,"reviews_given":${list(d.reviewsGiven, (x) => review(x, x.author))},"reviews_received":${list(d.reviewsReceived, (x) => review(x, x.reviewer))}` +
       `,"naks_given":${list(d.naksGiven, (x) => review(x, x.author))},"naks_received":${list(d.naksReceived, (x) => review(x, x.reviewer))}` +
       `,"response":{"replies":${J(d.lat.length)},"median_ms":${num(quantile(d.lat, 0.5))},"p90_ms":${num(quantile(d.lat, 0.9))},"first_replies":${J(row.first_replies)}}` +
-      `,"threads":${list(d.threads, (t) => `{"id":${id(t.id)},"key":${id(fileKey(t.id))},"subject":${text(t.subject)},"messages":${J(t.members.length)}` +
-        `,"start":${num(t.start)},"started":${J(t.sender === pid && !t.rootIsPhantom)}}`)}` +
+      `,"threads":${list(d.threads, (t) => { const j = threadJson(a.tr.threadIndex.get(t.id)!); return `{"id":${j.id},"key":${j.key},"subject":${j.subject},"messages":${J(t.members.length)}` +
+        `,"start":${num(t.start)},"started":${J(t.sender === pid && !t.rootIsPhantom)}}`; })}` +
       (series !== null ? `,"series":${artifactJson(series)}` : "") + (facts !== null ? `,"facts":${artifactJson(facts)}` : "") + "}";
   };
 }
