@@ -10,8 +10,8 @@ import { monthOf } from "../graph/build.ts";
 import { authorOf } from "../model/corpus.ts";
 import { messageIndex } from "../model/message-index.ts";
 
-const NAK = new Set(["nacked-by", "nak-line"]);
-export const isNak = (r: ReviewRow) => NAK.has(r.kind);
+/** A NAK (a Nacked-by trailer or a NAK line). Comparisons, not a Set: it runs for every review row in a dozen filters and counts. */
+export const isNak = (r: ReviewRow) => r.kind === "nacked-by" || r.kind === "nak-line";
 /** A netdev "pw-bot: changes-requested"/"reject" verdict: NAK evidence under its own kind, counted apart from NAKs. */
 export const isPwVerdict = (r: ReviewRow) => r.source === "pw-bot";
 /** A Reviewed/Acked/Tested-by (in a reply or carried), not a NAK nor a pw-bot verdict. */

@@ -6,6 +6,7 @@
 import type { Analysis } from "./analyze.ts";
 import type { ReviewRow } from "./reviews.ts";
 import type { PersonDetailParts } from "./build-people.ts";
+import type { PeopleArtifact } from "./artifacts.ts";
 import { quantile } from "./build-people.ts";
 import { artifactJson, DETAIL_ROWS } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
@@ -21,10 +22,25 @@ const num = (x: number | null) => (x === null ? "null" : J(x));
 const list = <T>(xs: readonly T[], f: (x: T) => string) => { const out: string[] = []; for (let i = 0; i < xs.length && i < DETAIL_ROWS; i++) out.push(f(xs[i])); return `[${out.join(",")}]`; };
 
 /**
- * `json(id, series, facts)`: the detail text of person `id` from `parts(id)` (buildPeopleArtifacts),
- * its optional series part and fact-table references (person-facts.ts; null: none). `messageIndex`: corpus index of a Message-ID (review targets' subjects).
+ * Each people.json row's bounded JSON (artifactJson(row)), by person id, made once: people.json is
+ * their list (peopleJson) and each person's detail starts with theirs (rows were serialised twice).
  */
-export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetailParts, messageIndex: (id: string) => number | undefined):
+export function peopleRowJson(people: PeopleArtifact): Map<string, string> {
+  return new Map(people.rows.map((r) => [r.id, artifactJson(r)]));
+}
+
+/** people.json's text from peopleRowJson: the bytes of artifactJson(people) ("rows" is no text list: each row is bounded alone). */
+export function peopleJson(rowJson: ReadonlyMap<string, string>): string {
+  return `{"rows":[${[...rowJson.values()].join(",")}]}`;
+}
+
+/**
+ * `json(id, series, facts)`: the detail text of person `id` from `parts(id)` (buildPeopleArtifacts),
+ * its optional series part and fact-table references (person-facts.ts; null: none). `messageIndex`: corpus index of a Message-ID (review targets' subjects);
+ * `rowJson`: the rows' JSON (peopleRowJson).
+ */
+export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetailParts, messageIndex: (id: string) => number | undefined,
+  rowJson: ReadonlyMap<string, string>):
   (id: string, series: unknown, facts: unknown) => string {
   const msgs = a.corpus.messages;
   const refs = new Map<string, string>();
@@ -49,7 +65,7 @@ export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetai
   const corr = ([o, w]: [string, number]) => `${ref(o).slice(0, -1)},"w":${J(w)}}`;
   return (pid, series, facts) => {
     const d = parts(pid), row = d.row;
-    return `{"person":${artifactJson(row)},"emails":${list(d.emails, (e) => J(capLength(clipText(e))))}` +
+    return `{"person":${rowJson.get(pid)!},"emails":${list(d.emails, (e) => J(capLength(clipText(e))))}` +
       `,"activity":[${d.activity.map(([m, l, n]) => `{"month":${id(m)},"list":${id(l)},"messages":${J(n)}}`).join(",")}]` +
       `,"correspondents_out":[${d.out.map(corr).join(",")}],"correspondents_in":[${d.in.map(corr).join(",")}]` +
       `,"reviews_given":${list(d.reviewsGiven, (x) => review(x, x.author))},"reviews_received":${list(d.reviewsReceived, (x) => review(x, x.reviewer))}` +

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildPeopleArtifacts } from "../../loaders/analysis/build-people.ts";
-import { personDetailJson } from "../../loaders/analysis/person-detail-json.ts";
+import { peopleJson, peopleRowJson, personDetailJson } from "../../loaders/analysis/person-detail-json.ts";
 import { artifactJson, boundPersonDetail, DETAIL_ROWS } from "../../loaders/analysis/bounded.ts";
 import { personSeriesIndex } from "../../loaders/analysis/build-series.ts";
 import { personFactsOf } from "../../loaders/analysis/person-facts.ts";
@@ -44,9 +44,11 @@ function hostileCorpus() {
 
 test("person detail text == artifactJson(boundPersonDetail(detail)) with its series and facts parts, for every person", () => {
   const a = analyzeCorpus(hostileCorpus());
-  const { ids, detail, detailParts, messageIndex } = buildPeopleArtifacts(a);
+  const { people, ids, detail, detailParts, messageIndex } = buildPeopleArtifacts(a);
   const seriesOf = personSeriesIndex(a), factsOf = personFactsOf(a);
-  const json = personDetailJson(a, detailParts, messageIndex);
+  const rowJson = peopleRowJson(people);
+  assert.equal(peopleJson(rowJson), artifactJson(people), "people.json from the rows' JSON");
+  const json = personDetailJson(a, detailParts, messageIndex, rowJson);
   let cut = 0, series = 0, withReviews = 0, facts = 0;
   for (const id of ids) {
     const d = detail(id);
