@@ -148,10 +148,21 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
   for (const t of a.tr.threads) if (!t.rootIsPhantom) startedBy.set(t.sender, (startedBy.get(t.sender) ?? 0) + 1);
   const rows: PersonRow[] = [];
   const rowOf = new Map<string, PersonRow>();
+  // Thread index of each message, and the distinct threads of a person's messages (first seen
+  // first) by marking each thread with the call's stamp: no Set of thread ids per person, twice.
+  const msgThread = Int32Array.from(a.tr.threading.threadId, (tid) => a.tr.threadIndex.get(tid)!);
+  const mark = new Int32Array(a.tr.threads.length);
+  let stamp = 0;
+  const threadsOf = (mine: readonly number[]): number[] => {
+    const out: number[] = [];
+    stamp++;
+    for (const i of mine) { const ti = msgThread[i]; if (mark[ti] !== stamp) { mark[ti] = stamp; out.push(ti); } }
+    return out;
+  };
   // What a row and its detail both use (made again for the detail rather than kept for everyone).
   const basics = (id: string) => {
     const mine = byPerson.get(id) ?? [];
-    const threads = new Set(mine.map((i) => a.tr.threading.threadId[i]));
+    const threads = threadsOf(mine);
     const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
     return { mine, threads, lat, g: given.get(id) ?? [], r: received.get(id) ?? [], p: a.people.get(id) };
   };
@@ -170,7 +181,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
     const mt = a.metrics.nodes.get(id), gc = reviewCounts(g), rc = reviewCounts(r);
     const row: PersonRow = {
       ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages: mine.length, lists: a.personLists.get(id) ?? {},
-      threads: threads.size, threads_started: startedBy.get(id) ?? 0,
+      threads: threads.length, threads_started: startedBy.get(id) ?? 0,
       patches_authored: mineAuthored.length, patches_for_others: forOthers.get(id) ?? 0, series_authored: series.size,
       first, last,
       replies_sent: sent.get(id)?.length ?? 0, replies_received: recv.get(id)?.length ?? 0,
@@ -211,7 +222,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
       out: corr(sent.get(id) ?? [], (e) => e.to), in: corr(recv.get(id) ?? [], (e) => e.from),
       reviewsGiven: g.filter(isTrailerReview).slice(0, 1000), reviewsReceived: r.filter(isTrailerReview).slice(0, 1000),
       naksGiven: g.filter(isNak), naksReceived: r.filter(isNak), lat,
-      threads: [...threads].map((tid) => a.tr.threads[a.tr.threadIndex.get(tid)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50),
+      threads: threads.map((ti) => a.tr.threads[ti]).sort((x, y) => y.members.length - x.members.length).slice(0, 50),
     };
   };
   const detail = (id: string): PersonDetail => {
