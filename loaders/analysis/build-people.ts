@@ -4,13 +4,14 @@ import type { Analysis } from "./analyze.ts";
 import type { KmCurve, PeopleArtifact, PersonDetail, PersonRow, ResponsivenessArtifact, ReviewRef, ReviewsArtifact, ThreadDetail, ThreadRow, ThreadsArtifact } from "./artifacts.ts";
 import type { ReviewRow } from "./reviews.ts";
 import { kaplanMeier, type Observation } from "./survival.ts";
-import { fileKey } from "./keys.ts";
+import { threadKey } from "./keys.ts";
 import { homeLabels, personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
 import { authorOf } from "../model/corpus.ts";
+import { messageIndex } from "../model/message-index.ts";
 
-const NAK = new Set(["nacked-by", "nak-line"]);
-export const isNak = (r: ReviewRow) => NAK.has(r.kind);
+/** A NAK (a Nacked-by trailer or a NAK line). Comparisons, not a Set: it runs for every review row in a dozen filters and counts. */
+export const isNak = (r: ReviewRow) => r.kind === "nacked-by" || r.kind === "nak-line";
 /** A netdev "pw-bot: changes-requested"/"reject" verdict: NAK evidence under its own kind, counted apart from NAKs. */
 export const isPwVerdict = (r: ReviewRow) => r.source === "pw-bot";
 /** A Reviewed/Acked/Tested-by (in a reply or carried), not a NAK nor a pw-bot verdict. */
@@ -19,6 +20,17 @@ const isTrailerReview = (r: ReviewRow) => !isNak(r) && !isPwVerdict(r);
 export const isReplyReview = (r: ReviewRow) => !isNak(r) && r.source === "reply" && r.author !== null;
 /** A Reviewed/Acked/Tested-by carried inside a later patch version (given earlier, maybe outside the window). */
 export const isCarriedReview = (r: ReviewRow) => !isNak(r) && r.source === "carried";
+
+/** A person's reviews given in replies, carried and NAKs among their review rows, in one pass (isReplyReview, isCarriedReview, isNak). */
+function reviewCounts(rs: readonly ReviewRow[]): { reply: number; carried: number; nak: number } {
+  let reply = 0, carried = 0, nak = 0;
+  for (const r of rs) {
+    if (isNak(r)) nak++;
+    else if (isReplyReview(r)) reply++;
+    else if (isCarriedReview(r)) carried++;
+  }
+  return { reply, carried, nak };
+}
 
 export function quantile(sorted: number[], q: number): number | null {
   if (!sorted.length) return null;
@@ -40,13 +52,13 @@ export function buildThreadsArtifacts(a: Analysis): { threads: ThreadsArtifact; 
   const msgs = a.corpus.messages;
   const threadObs = new Map(a.observations.filter((o) => o.kind === "thread").map((o) => [o.key, o]));
   const revByThread = groupBy(a.reviews, (r) => r.threadId);
-  const rows: ThreadRow[] = a.tr.threads.map((t) => {
+  const rows: ThreadRow[] = a.tr.threads.map((t, ti) => {
     const revs = revByThread.get(t.id) ?? [];
     const homes: Record<string, number> = Object.create(null);
     for (const p of t.participants) if (!a.bots.has(p)) { const h = a.home.get(p) ?? "other"; homes[h] = (homes[h] ?? 0) + 1; }
     const o = threadObs.get(t.id);
     return {
-      id: t.id, key: fileKey(t.id), subject: t.subject, author: t.rootIsPhantom ? null : personRef(a, t.author), root_missing: t.rootIsPhantom,
+      id: t.id, key: threadKey(a, ti), subject: t.subject, author: t.rootIsPhantom ? null : personRef(a, t.author), root_missing: t.rootIsPhantom,
       messages: t.members.length, participants: t.participants.length, lists: t.lists, start: t.start, end: t.end,
       depth: t.depth, series_id: t.seriesId, is_series: t.isSeries, first_reply_ms: o?.answered ? o.time : null,
       // Same definition as responsiveness.json: observed (root present, dated, not a bot) and no reply yet.
@@ -129,18 +141,28 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
   });
   // Everyone any figure counts, so per-person figures add up to the site totals.
   const ids = new Set([...a.people.keys(), ...byPerson.keys(), ...authored.keys(), ...given.keys(), ...received.keys()]);
-  // Message index by id, for review targets' subjects on person pages: built on first use.
-  let msgIdx: Map<string, number> | null = null;
-  const indexOf = (id: string) => (msgIdx ??= new Map(msgs.map((m, i) => [m.id, i]))).get(id);
+  // Message index by id, for review targets' subjects on person pages (the one shared index).
+  const indexOf = (id: string) => messageIndex(msgs).get(id);
   // Threads each person started, counted once (not a scan of every thread per person).
   const startedBy = new Map<string, number>();
   for (const t of a.tr.threads) if (!t.rootIsPhantom) startedBy.set(t.sender, (startedBy.get(t.sender) ?? 0) + 1);
   const rows: PersonRow[] = [];
   const rowOf = new Map<string, PersonRow>();
+  // Thread index of each message, and the distinct threads of a person's messages (first seen
+  // first) by marking each thread with the call's stamp: no Set of thread ids per person, twice.
+  const msgThread = Int32Array.from(a.tr.threading.threadId, (tid) => a.tr.threadIndex.get(tid)!);
+  const mark = new Int32Array(a.tr.threads.length);
+  let stamp = 0;
+  const threadsOf = (mine: readonly number[]): number[] => {
+    const out: number[] = [];
+    stamp++;
+    for (const i of mine) { const ti = msgThread[i]; if (mark[ti] !== stamp) { mark[ti] = stamp; out.push(ti); } }
+    return out;
+  };
   // What a row and its detail both use (made again for the detail rather than kept for everyone).
   const basics = (id: string) => {
     const mine = byPerson.get(id) ?? [];
-    const threads = new Set(mine.map((i) => a.tr.threading.threadId[i]));
+    const threads = threadsOf(mine);
     const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
     return { mine, threads, lat, g: given.get(id) ?? [], r: received.get(id) ?? [], p: a.people.get(id) };
   };
@@ -156,17 +178,16 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
     }
     const mineAuthored = authored.get(id) ?? [];
     const series = new Set(mineAuthored.map((i) => a.tr.series[i]).filter((s) => s !== null));
-    const mt = a.metrics.nodes.get(id);
+    const mt = a.metrics.nodes.get(id), gc = reviewCounts(g), rc = reviewCounts(r);
     const row: PersonRow = {
       ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages: mine.length, lists: a.personLists.get(id) ?? {},
-      threads: threads.size, threads_started: startedBy.get(id) ?? 0,
+      threads: threads.length, threads_started: startedBy.get(id) ?? 0,
       patches_authored: mineAuthored.length, patches_for_others: forOthers.get(id) ?? 0, series_authored: series.size,
       first, last,
       replies_sent: sent.get(id)?.length ?? 0, replies_received: recv.get(id)?.length ?? 0,
       active: mine.length > 0 && !a.bots.has(id),
-      reviews_given: g.filter(isReplyReview).length, reviews_received: r.filter(isReplyReview).length,
-      reviews_carried: g.filter(isCarriedReview).length, reviews_carried_received: r.filter(isCarriedReview).length,
-      naks_given: g.filter(isNak).length, naks_received: r.filter(isNak).length,
+      reviews_given: gc.reply, reviews_received: rc.reply, reviews_carried: gc.carried, reviews_carried_received: rc.carried,
+      naks_given: gc.nak, naks_received: rc.nak,
       first_replies: firsts.get(id)?.length ?? 0, median_reply_ms: quantile(lat, 0.5),
       pagerank: mt?.pagerank ?? null, community: mt?.community ?? null, detail: true,
     };
@@ -177,9 +198,18 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
   const detailParts = (id: string): PersonDetailParts => {
     const row = rowOf.get(id)!;
     const { mine, threads, lat, g, r, p } = basics(id);
-    const act = new Map<string, number>();
-    for (const i of mine) if (msgs[i].date !== null) for (const l of msgs[i].lists) {
-      const k = `${monthOf(msgs[i].date!)}|${l}`; act.set(k, (act.get(k) ?? 0) + 1);
+    // [month, list, messages] in first-seen order (then sorted by month), counted by month then
+    // list: no "month|list" key string per message and list.
+    const act = new Map<string, Map<string, [string, string, number]>>(), activity: [string, string, number][] = [];
+    for (const i of mine) if (msgs[i].date !== null) {
+      const month = monthOf(msgs[i].date!);
+      let byList = act.get(month);
+      if (!byList) act.set(month, (byList = new Map()));
+      for (const l of msgs[i].lists) {
+        let c = byList.get(l);
+        if (!c) { byList.set(l, (c = [month, l, 0])); activity.push(c); }
+        c[2]++;
+      }
     }
     const corr = (edges: typeof a.replies, other: (e: (typeof a.replies)[number]) => string): [string, number][] => {
       const c = new Map<string, number>();
@@ -188,11 +218,11 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
     };
     return {
       row, emails: p?.emails ?? [row.email],
-      activity: [...act.entries()].map(([k, n]): [string, string, number] => [k.slice(0, 7), k.slice(8), n]).sort((x, y) => (x[0] < y[0] ? -1 : 1)),
+      activity: activity.sort((x, y) => (x[0] < y[0] ? -1 : 1)),
       out: corr(sent.get(id) ?? [], (e) => e.to), in: corr(recv.get(id) ?? [], (e) => e.from),
       reviewsGiven: g.filter(isTrailerReview).slice(0, 1000), reviewsReceived: r.filter(isTrailerReview).slice(0, 1000),
       naksGiven: g.filter(isNak), naksReceived: r.filter(isNak), lat,
-      threads: [...threads].map((tid) => a.tr.threads[a.tr.threadIndex.get(tid)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50),
+      threads: threads.map((ti) => a.tr.threads[ti]).sort((x, y) => y.members.length - x.members.length).slice(0, 50),
     };
   };
   const detail = (id: string): PersonDetail => {
@@ -201,7 +231,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
       const t = a.tr.threads[a.tr.threadIndex.get(x.threadId)!];
       const target = x.target !== null ? indexOf(x.target) : undefined;
       return { kind: x.kind, other: personRef(a, other ?? ""), message_id: x.messageId, thread_id: x.threadId,
-        thread_key: fileKey(x.threadId), subject: t.subject, date: x.date, lists: x.lists,
+        thread_key: threadKey(a, a.tr.threadIndex.get(x.threadId)!), subject: t.subject, date: x.date, lists: x.lists,
         source: x.source, target_id: x.target, target_subject: target !== undefined ? msgs[target].subject : null };
     };
     return {
@@ -214,7 +244,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
       naks_given: d.naksGiven.map((x) => ref(x, x.author)),
       naks_received: d.naksReceived.map((x) => ref(x, x.reviewer)),
       response: { replies: d.lat.length, median_ms: quantile(d.lat, 0.5), p90_ms: quantile(d.lat, 0.9), first_replies: row.first_replies },
-      threads: d.threads.map((t) => ({ id: t.id, key: fileKey(t.id), subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
+      threads: d.threads.map((t) => ({ id: t.id, key: threadKey(a, a.tr.threadIndex.get(t.id)!), subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
     };
   };
   // The rows' order is the page's; `ids` (first seen) is the details' (shard bytes stay as they were).
@@ -284,7 +314,7 @@ export function buildReviews(a: Analysis): ReviewsArtifact {
   }
   const evidence = (r: ReviewRow) => ({
     from: personRef(a, r.reviewer), to: r.author ? personRef(a, r.author) : null, message_id: r.messageId, thread_id: r.threadId,
-    thread_key: fileKey(r.threadId), subject: a.tr.threads[a.tr.threadIndex.get(r.threadId)!].subject,
+    thread_key: threadKey(a, a.tr.threadIndex.get(r.threadId)!), subject: a.tr.threads[a.tr.threadIndex.get(r.threadId)!].subject,
     date: r.date, lists: r.lists, cross_subsystem: r.crossSubsystem,
   });
   const naks = a.reviews.filter(isNak).map((r) => ({ ...evidence(r), source: r.kind === "nak-line" ? "line" as const : "trailer" as const }));

@@ -9,7 +9,7 @@ import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles } from "./shards.ts";
 import { threadRowJson } from "./thread-detail-json.ts";
 import { startThreadShards, threadShardsHere, type ThreadShardsRun } from "./thread-shards-job.ts";
-import { personDetailJson } from "./person-detail-json.ts";
+import { peopleJson, peopleRowJson, personDetailJson } from "./person-detail-json.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
 import { buildFacts, buildFactsPeople } from "./facts.ts";
 import { factPersonIndex } from "./fact-index.ts";
@@ -75,10 +75,11 @@ function steps(a: Analysis, files: SiteSink, b: Built, offloaded: ThreadShardsRu
     }],
     ["people", function* () {
       const { people, ids, emails, detailParts, messageIndex } = buildPeopleArtifacts(a);
-      json(FILES.people, people);
+      const rowJson = peopleRowJson(people);
+      files.set(FILES.people, peopleJson(rowJson));
       yield;
       const seriesOf = personSeriesIndex(a), factsOf = personFactsOf(a);
-      const detail = personDetailJson(a, detailParts, messageIndex);
+      const detail = personDetailJson(a, detailParts, messageIndex, rowJson);
       yield* timedSteps(timings, "a:person shards", personShardFiles(people, ids, (id) => detail(id, seriesOf(id), factsOf(id)), emails, files));
       timed(timings, "a:search", () => searchFiles(a, b.threads!, people, emails, files));
       b.people = people;

@@ -8,11 +8,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { buildPeopleArtifacts } from "../../loaders/analysis/build-people.ts";
-import { personDetailJson } from "../../loaders/analysis/person-detail-json.ts";
+import { peopleJson, peopleRowJson, personDetailJson } from "../../loaders/analysis/person-detail-json.ts";
 import { artifactJson, boundPersonDetail, DETAIL_ROWS } from "../../loaders/analysis/bounded.ts";
 import { personSeriesIndex } from "../../loaders/analysis/build-series.ts";
 import { personFactsOf } from "../../loaders/analysis/person-facts.ts";
-import { corpus, msg, person, trailer, H, T0 } from "./fixture.ts";
+import { corpus, msg, person, trailer, D, H, T0 } from "./fixture.ts";
+import { fileKey } from "../../loaders/analysis/keys.ts";
 
 function hostileCorpus() {
   const zalgo = "Z" + "\u0301\u0302\u0303\u0304".repeat(50) + "algo";
@@ -44,9 +45,11 @@ function hostileCorpus() {
 
 test("person detail text == artifactJson(boundPersonDetail(detail)) with its series and facts parts, for every person", () => {
   const a = analyzeCorpus(hostileCorpus());
-  const { ids, detail, detailParts, messageIndex } = buildPeopleArtifacts(a);
+  const { people, ids, detail, detailParts, messageIndex } = buildPeopleArtifacts(a);
   const seriesOf = personSeriesIndex(a), factsOf = personFactsOf(a);
-  const json = personDetailJson(a, detailParts, messageIndex);
+  const rowJson = peopleRowJson(people);
+  assert.equal(peopleJson(rowJson), artifactJson(people), "people.json from the rows' JSON");
+  const json = personDetailJson(a, detailParts, messageIndex, rowJson);
   let cut = 0, series = 0, withReviews = 0, facts = 0;
   for (const id of ids) {
     const d = detail(id);
@@ -63,4 +66,34 @@ test("person detail text == artifactJson(boundPersonDetail(detail)) with its ser
   assert.ok(series >= 1, "a person with a series part was compared");
   assert.ok(facts >= 1, "a person with fact-table references was compared");
   assert.ok(withReviews >= 1, "reviews and NAKs received were compared");
+});
+
+// The person figures made without per-message strings and Sets (build-people.ts) against their
+// definitions computed here from scratch: activity rows in first-seen (month, list) order sorted by
+// month, distinct threads, the top threads by size, and every thread key the detail names.
+test("person activity, threads and thread keys match their definitions", () => {
+  const ms = [];
+  // zed writes across months, lists in both orders, undated, in many threads of different sizes.
+  for (let i = 0; i < 40; i++) {
+    const date = i % 13 === 0 ? null : T0 + ((i * 17) % 9) * 20 * D + i * H;
+    const lists = i % 3 === 0 ? ["beta", "alpha"] : i % 3 === 1 ? ["alpha"] : ["gamma", "beta"];
+    ms.push(msg(`t${i % 7}-root`, "amy", T0 + i, { subject: `topic ${i % 7}` }));
+    ms.push(msg(`z${i}`, "zed", date, { irt: `t${i % 7}-root`, lists }));
+    if (i % 7 === 3) ms.push(msg(`y${i}`, "amy", T0 + i * D, { irt: `z${i}` }));
+  }
+  const a = analyzeCorpus(corpus(ms.filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i)));
+  const { ids, detail, people } = buildPeopleArtifacts(a);
+  for (const id of ids) {
+    const mine = a.corpus.messages.map((m, i) => ({ m, i })).filter(({ m }) => m.from === id);
+    const act = new Map<string, number>();
+    for (const { m } of mine) if (m.date !== null) for (const l of m.lists) { const k = `${new Date(m.date).toISOString().slice(0, 7)}|${l}`; act.set(k, (act.get(k) ?? 0) + 1); }
+    const want = [...act].map(([k, n]) => ({ month: k.slice(0, 7), list: k.slice(8), messages: n })).sort((x, y) => (x.month < y.month ? -1 : x.month > y.month ? 1 : 0));
+    const d = detail(id);
+    assert.deepEqual(d.activity, want, `activity of ${id}`);
+    const threads = [...new Set(mine.map(({ i }) => a.tr.threading.threadId[i]))];
+    assert.equal(people.rows.find((r) => r.id === id)!.threads, threads.length, `threads of ${id}`);
+    const top = threads.map((t) => a.tr.threads[a.tr.threadIndex.get(t)!]).sort((x, y) => y.members.length - x.members.length).slice(0, 50);
+    assert.deepEqual(d.threads.map((t) => [t.id, t.key]), top.map((t) => [t.id, fileKey(t.id)]), `thread list of ${id}`);
+  }
+  assert.ok(detail("zed").activity.length >= 10 && people.rows.find((r) => r.id === "zed")!.threads === 7, "zed spans months, lists and threads");
 });
