@@ -29,17 +29,21 @@ export class SiteDirSink implements SiteFiles {
   private meta: string | undefined;
   /** `dir` is created; it should be new (a refresh's site.new-<pid>): files already there are kept. */
   constructor(readonly dir: string) { mkdirSync(dir, { recursive: true }); this.dirs.add(dir); }
-  set(name: string, content: string): this {
+  /** The file's path in the directory, its parent directory made once. */
+  private pathOf(name: string): string {
     const p = join(this.dir, name), d = dirname(p);
     if (!this.dirs.has(d)) { mkdirSync(d, { recursive: true }); this.dirs.add(d); }
+    return p;
+  }
+  set(name: string, content: string): this {
+    const p = this.pathOf(name);
     writeFileNamed(p, content); // a full disk's error names the file
     this.written.add(name);
     if (name === FILES.meta) this.meta = content;
     return this;
   }
   append(name: string): Appender {
-    const p = join(this.dir, name), d = dirname(p);
-    if (!this.dirs.has(d)) { mkdirSync(d, { recursive: true }); this.dirs.add(d); }
+    const p = this.pathOf(name);
     let fd: number;
     try { fd = openSync(p, "w"); } catch (e) { throw namedError(p, e); }
     const done = () => this.written.add(name);
