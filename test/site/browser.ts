@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page, type Request } from "playwright-core";
+import { chromium, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
 export const haveChromium = () => existsSync(CHROMIUM);
@@ -113,4 +113,15 @@ export async function settle(page: Page, timeout = 30_000): Promise<void> {
 export async function visit(page: Page, url: string, timeout?: number): Promise<void> {
   await page.goto(url, { waitUntil: "load" });
   await settle(page, timeout);
+}
+
+/** Wait until `locator`'s text matches `re`: a control changes the URL at once but Framework redraws later. */
+export async function waitForText(locator: Locator, re: RegExp, timeout = 30_000): Promise<string> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const text = (await locator.first().textContent()) ?? "";
+    if (re.test(text)) return text;
+    if (Date.now() > end) throw new Error(`waitForText: ${re} not seen after ${timeout} ms in: ${text.slice(0, 300)}`);
+    await new Promise((ok) => setTimeout(ok, 20));
+  }
 }

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle, visit, type PageWatch } from "./browser.ts";
+import { haveChromium, settle, visit, waitForText, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
@@ -112,7 +112,7 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.match(await legend() ?? "", /square-root scale/);
     await page.getByLabel("share of each row").first().check();
     await page.waitForFunction(() => location.search.includes("fscale=row"));
-    assert.match(await legend() ?? "", /share of each row's total/);
+    await waitForText(page.locator("main"), /share of each row's total/);
     await clean(page, watch, "across");
     const r = await open("/reviews?rscale=log", "svg[aria-label='review matrix']");
     assert.match(await r.page.locator("main").textContent() ?? "", /log scale/);

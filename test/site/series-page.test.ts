@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle, type PageWatch } from "./browser.ts";
+import { haveChromium, settle, waitForText, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { writeSyntheticCorpus, syntheticMaintainersFlags, HOSTILE_SUBJECT } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
@@ -106,7 +106,7 @@ describe("Series page in Chromium", { skip }, () => {
     assert.ok((await table.locator("tbody").textContent())?.includes(HOSTILE_SUBJECT), "hostile subject shown as text");
     await page.getByRole("radio", { name: "month" }).check();
     await page.waitForFunction(() => location.search.includes("by=month"));
-    assert.match(await page.locator("main").textContent() ?? "", /Month posted/);
+    await waitForText(page.locator("main"), /Month posted/);
     await clean(page, watch, "series");
   });
 

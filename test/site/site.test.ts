@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle, type Browser, type PageWatch } from "./browser.ts";
+import { haveChromium, settle, waitForText, type Browser, type PageWatch } from "./browser.ts";
 import { pageUrl, type StaticServer } from "./static-server.ts";
 import type { SiteBuild } from "./site-build.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, syntheticMaintainersFlags } from "./synthetic-corpus.ts";
@@ -265,9 +265,9 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     const { page, watch } = await open("/responsiveness", "svg[aria-label='survival curves'] g[aria-label=line] path");
     await page.getByLabel("month").check();
     await page.waitForFunction(() => location.search.includes("by=month"));
-    await page.waitForSelector("svg[aria-label='survival curves'] g[aria-label=line] path");
-    const legend = await page.locator("main").textContent();
-    assert.match(legend ?? "", /2024-0[7-9]/);
+    // The table's first column is named Month and its rows are months once the page has redrawn.
+    await waitForText(page.locator(".tg-table thead th"), /^Month/);
+    assert.match(await page.locator(".tg-table tbody").first().textContent() ?? "", /2024-0[7-9]/);
     await checkClean(page, watch, "responsiveness");
   });
 
@@ -278,6 +278,7 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     const n0 = await pairs.locator("tbody tr").count();
     await page.getByLabel("Only reviewers and authors with different home lists").check();
     await page.waitForFunction(() => location.search.includes("cross=1"));
+    await settle(page); // the URL changes before the table is redrawn
     assert.ok((await pairs.locator("tbody tr").count()) <= n0);
     // The colour legend's tick labels do not run into each other.
     const boxes = await page.locator("figure:has(svg[aria-label='review matrix']) svg[class$='-ramp'] text").evaluateAll((ts) =>
