@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
-import { DETAIL_ROWS } from "../../loaders/analysis/bounded.ts";
+import { artifactJson, DETAIL_ROWS } from "../../loaders/analysis/bounded.ts";
 import { capLength, clipText, STRING_MAX, TEXT_MAX } from "../../loaders/model/clip.ts";
 import { corpus, msg, person, fromShard, H, T0 } from "./fixture.ts";
 import { FILES } from "../../loaders/analysis/artifacts.ts";
@@ -99,4 +99,50 @@ test("artifactJson gives exactly the bytes of the bounding replacer, on its fast
     Object.assign(Object.create(null), { subject: "x".repeat(TEXT_MAX + 1) }), { subject: "x".repeat(TEXT_MAX) },
   ];
   for (const v of cases) assert.equal(artifactJson(v), reference(v), JSON.stringify(v)?.slice(0, 80));
+});
+
+// The reference: JSON.stringify with the replacer artifactJson documents (bounded.ts), value by value.
+const TEXT_KEYS = new Set(["subject", "name", "target_subject", "email", "label"]), TEXT_LIST_KEYS = new Set(["emails", "top"]);
+const reference = (v: unknown) => JSON.stringify(v, (key: string, x: unknown) => {
+  if (typeof x === "string") return TEXT_KEYS.has(key) ? clipText(x) : capLength(x);
+  if (Array.isArray(x) && TEXT_LIST_KEYS.has(key)) return x.slice(0, DETAIL_ROWS).map((y) => (typeof y === "string" ? clipText(y) : y));
+  return x;
+});
+
+test("artifactJson gives the replacer's bytes for hostile and benign values alike", () => {
+  const strings = ["plain", "", "quote \" and \\ back", "tab\there", "nl\n", "c1\u0085", "del\u007f", "e\u0301t\u00e9", ZALGO, "\u5f20\u4e09\u4e30",
+    "\u0301\u0316\u0327", "x".repeat(TEXT_MAX), "x".repeat(TEXT_MAX + 1), "\"".repeat(TEXT_MAX), "y".repeat(STRING_MAX + 1), "\ud800 lone", "😀".repeat(TEXT_MAX),
+    "😀".repeat(TEXT_MAX + 1), '"emails":[', "top"];
+  let seed = 7;
+  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const keys = ["subject", "name", "id", "emails", "top", "label", "email", "other", "target_subject", "rows"];
+  const value = (depth: number): unknown => {
+    const k = rnd(depth > 3 ? 3 : 7);
+    if (k === 0) return strings[rnd(strings.length)];
+    if (k === 1) return rnd(1000) - 500;
+    if (k === 2) return rnd(2) ? null : true;
+    if (k === 3) return Array.from({ length: rnd(2) ? rnd(4) : DETAIL_ROWS - 1 + rnd(3) }, () => (rnd(2) ? strings[rnd(strings.length)] : rnd(9)));
+    if (k === 4) return Array.from({ length: rnd(4) }, () => value(depth + 1));
+    if (k === 5) { const s = strings[rnd(strings.length)]; return { toJSON: () => s }; }
+    return Object.fromEntries(Array.from({ length: rnd(5) }, () => [keys[rnd(keys.length)], value(depth + 1)]));
+  };
+  for (let n = 0; n < 3000; n++) {
+    const v = { [keys[rnd(keys.length)]]: value(0), rows: [value(1), value(1)] };
+    assert.equal(artifactJson(v), reference(v));
+  }
+  for (const s of strings) for (const k of keys) { const v = { [k]: s, list: { [k]: [s, s] } }; assert.equal(artifactJson(v), reference(v), `${k}: ${s.slice(0, 20)}`); }
+  const many = { emails: Array.from({ length: DETAIL_ROWS + 1 }, (_, i) => `a${i}@x`) };
+  assert.equal(artifactJson(many), reference(many));
+  assert.equal(JSON.parse(artifactJson(many)).emails.length, DETAIL_ROWS);
+});
+
+test("artifactJson reads a value with nothing to bound once (one pass: no walk in JavaScript before JSON.stringify)", () => {
+  let reads = 0;
+  const row: Record<string, unknown> = {};
+  for (const k of ["subject", "name", "id", "x"]) Object.defineProperty(row, k, { enumerable: true, get: () => { reads++; return k === "x" ? 1 : `${k} text`; } });
+  const text = artifactJson({ rows: [row, row] });
+  assert.equal(text, reference({ rows: [row, row] }));
+  reads = 0;
+  artifactJson({ rows: [row, row] });
+  assert.equal(reads, 8, "each of the 2 x 4 properties read once");
 });
