@@ -3,7 +3,7 @@
 // DETAIL_ROWS messages (its row keeps the real counts; pages say "N of M shown" and link lore),
 // and sources are named by list and kind, never by a path on the machine that ran the analysis.
 // The store keeps every full value.
-import { capLength, clipText, STRING_MAX, TEXT_MAX } from "../model/clip.ts";
+import { capLength, clipText, STRING_MAX } from "../model/clip.ts";
 import type { MetaArtifact, PersonDetail, ThreadDetail } from "./artifacts.ts";
 
 /** Rows of one list in a detail artifact at most (messages, participants, trailers, NAKs, e-mails). */
@@ -23,62 +23,10 @@ function replacer(key: string, v: unknown): unknown {
 /**
  * JSON of an artifact with every string bounded. Almost every artifact has nothing to bound, and a
  * replacer function takes JSON.stringify off its fast path (a JS call per value, ~3x the time on
- * the shard files), as does any walk over the value in JavaScript: the plain JSON is made first and
- * its text scanned (mayNeedBounds, a char loop); only text that might change goes on to the exact
- * walk (replacerChanges) and, when that says so, the replacer.
+ * the shard files): a walk that only reads decides, and the replacer runs only when it would change something.
  */
 export function artifactJson(v: unknown): string {
-  const s = JSON.stringify(v) as string | undefined;
-  if (s === undefined || !mayNeedBounds(s)) return s as string;
-  return replacerChanges("", v) ? JSON.stringify(v, replacer) : s;
-}
-
-/** Every string content longer than this may be cut (clipText's TEXT_MAX is the smaller bound). */
-const SHORT = Math.min(TEXT_MAX, STRING_MAX);
-const QUOTE = 34, BACKSLASH = 92, COLON = 58, OPEN = 91, CLOSE = 93, COMMA = 44, BRACE = 123, END_BRACE = 125;
-
-/**
- * Could `replacer` change anything in the value whose plain JSON is `s`? False only when it cannot:
- * every string token (keys included) has at most SHORT characters of JSON (a string has at most as
- * many UTF-16 units as its JSON), no escape but \" and \\ (JSON escapes the C0 controls clipText
- * replaces, and lone surrogates), no C1 control (JSON leaves those raw), no run of combining marks
- * clipText would collapse, and no "emails"/"top" list holds more than DETAIL_ROWS items.
- */
-function mayNeedBounds(s: string): boolean {
-  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) {
-    const start = i + 1;
-    let wide = 0, marks = false;
-    for (i = start; ; i++) {
-      const c = s.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        const e = s.charCodeAt(++i);
-        if (e !== QUOTE && e !== BACKSLASH) return true;
-        wide = 0;
-      } else if (c >= 0x7f && c <= 0x9f) return true;
-      // Combining marks are all >= U+0300: three such units in a row may be a run (CJK names are too).
-      else if (c >= 0x300) { if (++wide >= 3) marks = true; } else wide = 0;
-    }
-    if (i - start > SHORT) return true;
-    if (marks) { const t = s.slice(start, i); if (clipText(t) !== t) return true; }
-    // A key (a value is never followed by ':') naming a text list: count its items.
-    if (s.charCodeAt(i + 1) === COLON && s.charCodeAt(i + 2) === OPEN && TEXT_LISTS.has(s.slice(start, i)) && itemsOver(s, i + 2, DETAIL_ROWS)) return true;
-  }
-  return false;
-}
-
-/** Does the JSON array starting at `at` (its '[') hold more than `max` items? */
-function itemsOver(s: string, at: number, max: number): boolean {
-  if (s.charCodeAt(at + 1) === CLOSE) return false;
-  let depth = 0, items = 1;
-  for (let i = at + 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === QUOTE) { for (i++; s.charCodeAt(i) !== QUOTE; i++) if (s.charCodeAt(i) === BACKSLASH) i++; }
-    else if (c === OPEN || c === BRACE) depth++;
-    else if (c === CLOSE || c === END_BRACE) { if (depth-- === 0) return false; }
-    else if (c === COMMA && depth === 0 && ++items > max) return true;
-  }
-  return false;
+  return replacerChanges("", v) ? JSON.stringify(v, replacer) : JSON.stringify(v);
 }
 
 /** Would `replacer` change any value under v (reached by `key`)? Anything unusual (toJSON, a Date) says yes. */

@@ -76,3 +76,17 @@ export function factReviewOrder(a: Analysis): number[] {
   reviewsMade.set(a, (order = out.sort((x, y) => x.row - y.row).map((x) => x.i)));
   return order;
 }
+
+/**
+ * The fact tables' list mask maker over `lists` (bit i: lists[i]): `mask(ls, m)` adds to mask `m`
+ * the bits of the lists in `ls` it lacks (a list named twice counts once; an untracked one not at
+ * all). Arithmetic, not `|`: more than 31 lists stay exact. No Set per call (it ran per message).
+ */
+export function listMasker(lists: readonly string[]): (ls: readonly string[], m?: number) => number {
+  const bit = new Map<string, number>();
+  lists.forEach((l, i) => { if (!bit.has(l)) bit.set(l, 2 ** i); });
+  return (ls, m = 0) => {
+    for (let i = 0; i < ls.length; i++) { const b = bit.get(ls[i]); if (b !== undefined && Math.floor(m / b) % 2 === 0) m += b; }
+    return m;
+  };
+}

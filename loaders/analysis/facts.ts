@@ -6,12 +6,12 @@
 // `threadgraph stats --since/--until` (analysis/window-stats.ts).
 import { DAY } from "../model/window.ts";
 import type { Analysis } from "./analyze.ts";
-import { isCarriedReview, isNak, isReplyReview } from "./build-people.ts";
+import { isCarriedReview } from "./build-people.ts";
 import { authorOf } from "../model/corpus.ts";
 import { CROSS_LIST_HOME } from "./artifacts.ts";
 import { clipText } from "../model/clip.ts";
 import { messageIndex } from "../model/message-index.ts";
-import { factPersonIndex, factRows } from "./fact-index.ts";
+import { factPersonIndex, factReviewOrder, factRows, listMasker } from "./fact-index.ts";
 
 export const FACTS_SCHEMA = 1;
 
@@ -106,8 +106,7 @@ export interface FactsArtifact {
 export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): FactsArtifact {
   const msgs = a.corpus.messages;
   const lists = a.corpus.lists;
-  const bit = new Map(lists.map((l, i) => [l, 2 ** i]));
-  const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) m += bit.get(l) ?? 0; return m; };
+  const maskOf = listMasker(lists);
   const { order, rowOf } = factRows(a);
   // People by messages sent (most first), ties by id so equal stores give equal bytes.
   const personIdx = factPersonIndex(a);
@@ -129,14 +128,16 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
     if (t >= hi) hi = t + 1;
     flags[r] = (m.patch.isPatch ? FLAG.patch : 0) | (m.inReplyTo || m.references.length ? FLAG.reply : 0) | (a.bots.has(m.from) ? FLAG.bot : 0);
   });
-  const rows = a.reviews.filter((r) => isReplyReview(r) || isNak(r)).map((r) => {
-    const row = rowOf[messageIndex(a.corpus.messages).get(r.messageId)!];
-    return { row, kind: REVIEW_KIND[r.kind] + (a.bots.has(r.reviewer) ? REVIEW_BOT : 0), lists: maskOf(r.lists),
+  // Reviews given in replies and NAKs, by row: the order fact-index.ts keeps for every builder.
+  const at = messageIndex(msgs);
+  const rows = factReviewOrder(a).map((k) => {
+    const r = a.reviews[k];
+    return { row: rowOf[at.get(r.messageId)!], kind: REVIEW_KIND[r.kind] + (a.bots.has(r.reviewer) ? REVIEW_BOT : 0), lists: maskOf(r.lists),
       reviewer: personIdx.get(r.reviewer) ?? -1, author: r.author === null ? -1 : personIdx.get(r.author) ?? -1 };
-  }).sort((x, y) => x.row - y.row);
+  });
   let prevRow = 0;
   const carried = a.reviews.filter(isCarriedReview).map((r) => {
-    const i = messageIndex(a.corpus.messages).get(r.messageId)!, m = msgs[i];
+    const i = at.get(r.messageId)!, m = msgs[i];
     // A carried tag's author is the carrying patch's (reviews.ts), never null; most often its sender.
     return { row: rowOf[i], reviewer: personIdx.get(r.reviewer)!, author: r.author === m.from ? -1 : personIdx.get(r.author ?? authorOf(m))! };
   }).sort((x, y) => x.row - y.row || x.reviewer - y.reviewer);
@@ -157,7 +158,7 @@ export function buildFacts(a: Analysis, peopleRows: readonly string[] = []): Fac
     replies: {
       msg: edges.map(({ row }) => { const d = row - prevEdge; prevEdge = row; return d; }),
       to: edges.map(({ e }) => personIdx.get(e.to)!),
-      lists: edges.map(({ e }) => maskOf([...e.lists, ...msgs[e.parent].lists])),
+      lists: edges.map(({ e }) => maskOf(msgs[e.parent].lists, maskOf(e.lists))),
       minutes: edges.map(({ e }) => (e.latency === null ? -1 : Math.round(e.latency / 60000))),
     },
     obs: {

@@ -18,15 +18,36 @@ export interface HeadlineCounts {
   pw_bot_changes_requested: number; pw_bot_rejected: number;
 }
 
+const made = new WeakMap<Analysis, HeadlineCounts>();
+
+/** The figures, counted once per analysis (the headline table and meta.json both ask; an analysis never changes). */
 export function headlineCounts(a: Analysis): HeadlineCounts {
-  const senders = new Set(a.corpus.messages.map((m) => m.from));
+  let c = made.get(a);
+  if (!c) made.set(a, (c = count(a)));
+  return { ...c };
+}
+
+/** One pass over each collection, no arrays made to count them. */
+function count(a: Analysis): HeadlineCounts {
+  // messagesBy: every sender of the corpus (analyze.ts), each once.
+  let people = 0;
+  for (const id of a.messagesBy.keys()) if (!a.bots.has(id)) people++;
+  const series = new Set<string>();
+  for (const s of a.tr.series) if (s !== null) series.add(s);
+  let replyMessages = 0;
+  for (const e of a.replies) if (!e.bot) replyMessages++;
+  let reviews = 0, carried = 0, naks = 0, changes = 0, rejected = 0;
+  for (const r of a.reviews) {
+    if (isReplyReview(r)) reviews++;
+    if (isCarriedReview(r)) carried++;
+    if (isNak(r)) naks++;
+    if (isPwVerdict(r) && r.kind === "pw-bot-changes-requested") changes++;
+    if (isPwVerdict(r) && r.kind === "pw-bot-rejected") rejected++;
+  }
   return {
-    messages: a.corpus.messages.length, threads: a.tr.threads.length, series: new Set(a.tr.series.filter((s) => s !== null)).size,
-    people: [...senders].filter((id) => !a.bots.has(id)).length,
-    graph_people: a.graph.order, reply_edges: a.graph.size, reply_messages: a.replies.filter((e) => !e.bot).length,
-    reviews: a.reviews.filter(isReplyReview).length, reviews_carried: a.reviews.filter(isCarriedReview).length,
-    naks: a.reviews.filter(isNak).length, bots: a.bots.size,
-    pw_bot_changes_requested: a.reviews.filter((r) => isPwVerdict(r) && r.kind === "pw-bot-changes-requested").length,
-    pw_bot_rejected: a.reviews.filter((r) => isPwVerdict(r) && r.kind === "pw-bot-rejected").length,
+    messages: a.corpus.messages.length, threads: a.tr.threads.length, series: series.size, people,
+    graph_people: a.graph.order, reply_edges: a.graph.size, reply_messages: replyMessages,
+    reviews, reviews_carried: carried, naks, bots: a.bots.size,
+    pw_bot_changes_requested: changes, pw_bot_rejected: rejected,
   };
 }

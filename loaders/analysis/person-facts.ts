@@ -10,7 +10,7 @@
 import type { Analysis } from "./analyze.ts";
 import type { PersonFacts } from "./artifacts.ts";
 import { DAY } from "../model/window.ts";
-import { factPersonIndex, factRowOf } from "./fact-index.ts";
+import { factPersonIndex, factRowOf, listMasker } from "./fact-index.ts";
 import { personRef } from "./build-graph.ts";
 import { capLength, clipText } from "../model/clip.ts";
 
@@ -19,7 +19,7 @@ export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
   const rowOf = factRowOf(a);
   const personIdx = factPersonIndex(a);
   const lists = a.corpus.lists;
-  const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) { const i = lists.indexOf(l); if (i >= 0) m += 2 ** i; } return m; };
+  const maskOf = listMasker(lists);
   type Out = { row: number; to: number; minutes: number };
   const out = new Map<string, Out[]>(), inn = new Map<string, number[]>(), firsts = new Map<string, { day: number; lists: number }[]>();
   const push = <T>(m: Map<string, T[]>, k: string, v: T) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
@@ -72,7 +72,7 @@ export interface ReplyTimesFacts { minutes: number[] }
 
 export function buildPeopleColsFacts(a: Analysis): { cols: PeopleColsFacts; times: ReplyTimesFacts } {
   const msgs = a.corpus.messages, rowOf = factRowOf(a), personIdx = factPersonIndex(a), lists = a.corpus.lists;
-  const maskOf = (ls: readonly string[]) => { let m = 0; for (const l of new Set(ls)) { const i = lists.indexOf(l); if (i >= 0) m += 2 ** i; } return m; };
+  const maskOf = listMasker(lists);
   const deltas = (xs: number[]) => { let p = 0; return xs.map((x) => { const d = x - p; p = x; return d; }); };
   const root = new Uint8Array(msgs.length);
   for (const t of a.tr.threads) if (!t.rootIsPhantom) root[t.root] = 1;

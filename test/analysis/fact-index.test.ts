@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
-import { factPersonIndex, factReviewOrder, factRowOf, personIndexOf, factRowOrder } from "../../loaders/analysis/fact-index.ts";
+import { factPersonIndex, factReviewOrder, factRowOf, personIndexOf, factRowOrder, listMasker } from "../../loaders/analysis/fact-index.ts";
 import { corpus, msg, trailer, T0, D } from "./fixture.ts";
 
 const one = () => corpus([
@@ -77,4 +77,23 @@ test("a series group's revisions as pages show them are made once per group (ser
   assert.notEqual(revisionRefs(a, g), refs);
   assert.deepEqual(revisionRefs(a, g), refs);
   a.series = before;
+});
+
+test("listMasker: each tracked list's bit once, untracked lists none, exact beyond 31 lists, added to a given mask", () => {
+  const lists = Array.from({ length: 40 }, (_, i) => `l${i}`);
+  const mask = listMasker(lists);
+  assert.equal(mask([]), 0);
+  assert.equal(mask(["l0", "l0", "l2"]), 5);
+  assert.equal(mask(["other", "l1"]), 2);
+  assert.equal(mask(["l39", "l32", "l39"]), 2 ** 39 + 2 ** 32);
+  assert.equal(mask(["l1", "l3"], mask(["l3", "l0"])), 1 + 2 + 8, "a list already in the mask is not added twice");
+  // The Set-and-sum definition facts.ts used, over random picks.
+  let seed = 3;
+  const pick = () => { seed = (seed * 69069 + 1) % 2 ** 32; return seed % 45; };
+  for (let n = 0; n < 500; n++) {
+    const ls = Array.from({ length: pick() % 7 }, () => `l${pick()}`);
+    let want = 0;
+    for (const l of new Set(ls)) { const i = lists.indexOf(l); if (i >= 0) want += 2 ** i; }
+    assert.equal(mask(ls), want);
+  }
 });
