@@ -27,7 +27,24 @@ export function personRef(a: Analysis, id: string): PersonRef {
   return r;
 }
 
+/**
+ * What the full graph downloads (graph-nodes.csv, graph-edges.csv, graph.gexf, graph.graphml) are
+ * made from: plain rows and typed columns, so a worker thread can make them (graph-exports-job.ts).
+ * Edge k: nodes s[k] -> t[k], weight w[k], first/last reply (ms, 0: none), lists l[lAt[k]..lAt[k+1]) (indices into `lists`).
+ */
+export interface GraphExportInput {
+  lists: string[]; nodeRows: Row[];
+  edges: { s: Int32Array; t: Int32Array; w: Float64Array; first: Float64Array; last: Float64Array; lAt: Int32Array; l: Int32Array };
+}
+
+/** graph.json and the full downloads (graphExportFiles). */
 export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files: Record<string, string> } {
+  const { graph, exports } = buildGraph(a);
+  return { graph, files: graphExportFiles(exports) };
+}
+
+/** graph.json, and what its downloads are made from. */
+export function buildGraph(a: Analysis): { graph: GraphArtifact; exports: GraphExportInput } {
   const lists = a.corpus.lists;
   const listIdx = new Map(lists.map((l, i) => [l, i]));
   const g = a.graphAll;
@@ -90,16 +107,29 @@ export function buildGraphArtifacts(a: Analysis): { graph: GraphArtifact; files:
   };
   const nodeRows: Row[] = nodes.map((n) => ({ id: n.id, label: n.name, home: n.home, bot: n.bot, messages: n.messages, in_w: n.in_w, out_w: n.out_w, degree: n.degree,
     pagerank: n.pagerank, betweenness: n.betweenness, community: n.community, core: n.core, x: n.x, y: n.y }));
-  const edgeRows: Row[] = all.map((e) => ({ source: ids[e.s], target: ids[e.t], weight: e.w,
-    first: e.first ? new Date(e.first).toISOString() : null, last: e.last ? new Date(e.last).toISOString() : null,
-    lists: e.l.map((i) => lists[i]), bot: nodes[e.s].bot || nodes[e.t].bot }));
-  const files = {
+  const m = all.length, lAt = new Int32Array(m + 1);
+  const cols = { s: new Int32Array(m), t: new Int32Array(m), w: new Float64Array(m), first: new Float64Array(m), last: new Float64Array(m), lAt, l: new Int32Array(0) };
+  all.forEach((e, k) => { cols.s[k] = e.s; cols.t[k] = e.t; cols.w[k] = e.w; cols.first[k] = e.first; cols.last[k] = e.last; lAt[k + 1] = lAt[k] + e.l.length; });
+  cols.l = new Int32Array(lAt[m]);
+  all.forEach((e, k) => cols.l.set(e.l, lAt[k]));
+  return { graph, exports: { lists, nodeRows, edges: cols } };
+}
+
+/** The full tables: graph-nodes.csv, graph-edges.csv, graph.gexf and graph.graphml (every edge, bots' too). */
+export function graphExportFiles({ lists, nodeRows, edges: e }: GraphExportInput): Record<string, string> {
+  const iso = (t: number) => (t ? new Date(t).toISOString() : null);
+  const edgeRows: Row[] = Array.from(e.s, (s, k) => {
+    const t = e.t[k], l: string[] = [];
+    for (let j = e.lAt[k]; j < e.lAt[k + 1]; j++) l.push(lists[e.l[j]]);
+    return { source: nodeRows[s].id, target: nodeRows[t].id, weight: e.w[k], first: iso(e.first[k]), last: iso(e.last[k]), lists: l,
+      bot: (nodeRows[s].bot || nodeRows[t].bot) as boolean };
+  });
+  return {
     "graph-nodes.csv": toCsv(Object.keys(nodeRows[0] ?? { id: 0 }), nodeRows),
     "graph-edges.csv": toCsv(Object.keys(edgeRows[0] ?? { source: 0, target: 0 }), edgeRows),
     "graph.gexf": toGexf(nodeRows, edgeRows),
     "graph.graphml": toGraphml(nodeRows, edgeRows),
   };
-  return { graph, files };
 }
 
 export function buildBridges(a: Analysis): BridgesArtifact {

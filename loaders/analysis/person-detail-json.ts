@@ -6,7 +6,7 @@
 import type { Analysis } from "./analyze.ts";
 import type { ReviewRow } from "./reviews.ts";
 import type { PersonDetailParts } from "./build-people.ts";
-import type { PeopleArtifact } from "./artifacts.ts";
+import type { PeopleArtifact, PersonFacts } from "./artifacts.ts";
 import { quantile } from "./build-people.ts";
 import { artifactJson, DETAIL_ROWS } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
@@ -36,12 +36,13 @@ export function peopleJson(rowJson: ReadonlyMap<string, string>): string {
 
 /**
  * `json(id, series, facts)`: the detail text of person `id` from `parts(id)` (buildPeopleArtifacts),
- * its optional series part and fact-table references (person-facts.ts; null: none). `messageIndex`: corpus index of a Message-ID (review targets' subjects);
+ * its optional series part and fact-table references (person-facts.ts; null: none; integers only:
+ * plain JSON.stringify, artifactJson's walk over every reply row would find nothing to bound). `messageIndex`: corpus index of a Message-ID (review targets' subjects);
  * `rowJson`: the rows' JSON (peopleRowJson).
  */
 export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetailParts, messageIndex: (id: string) => number | undefined,
   rowJson: ReadonlyMap<string, string>):
-  (id: string, series: unknown, facts: unknown) => string {
+  (id: string, series: unknown, facts: PersonFacts | null) => string {
   const msgs = a.corpus.messages;
   const refs = new Map<string, string>();
   const ref = (p: string) => { let r = refs.get(p); if (r === undefined) refs.set(p, (r = artifactJson(personRef(a, p)))); return r; };
@@ -73,6 +74,6 @@ export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetai
       `,"response":{"replies":${J(d.lat.length)},"median_ms":${num(quantile(d.lat, 0.5))},"p90_ms":${num(quantile(d.lat, 0.9))},"first_replies":${J(row.first_replies)}}` +
       `,"threads":${list(d.threads, (t) => { const j = threadJson(a.tr.threadIndex.get(t.id)!); return `{"id":${j.id},"key":${j.key},"subject":${j.subject},"messages":${J(t.members.length)}` +
         `,"start":${num(t.start)},"started":${J(t.sender === pid && !t.rootIsPhantom)}}`; })}` +
-      (series !== null ? `,"series":${artifactJson(series)}` : "") + (facts !== null ? `,"facts":${artifactJson(facts)}` : "") + "}";
+      (series !== null ? `,"series":${artifactJson(series)}` : "") + (facts !== null ? `,"facts":${J(facts)}` : "") + "}";
   };
 }

@@ -1,7 +1,8 @@
 // All page artifacts of an analysis as file name -> contents (see artifacts.ts for each shape).
 import type { Analysis } from "./analyze.ts";
 import { ARTIFACT_SCHEMA, FILES, THREAD_PARTS, THREADS_CROSS, THREADS_TOP, type MetaArtifact, type PeopleArtifact } from "./artifacts.ts";
-import { buildGraphArtifacts } from "./build-graph.ts";
+import { buildGraph } from "./build-graph.ts";
+import { graphExportsHere, startGraphExports } from "./graph-exports-job.ts";
 import { headlineCounts } from "./headline.ts";
 import { buildPeopleArtifacts, buildReviews, buildThreadsArtifacts } from "./build-people.ts";
 import { buildSeries, personSeriesIndex, threadSeriesIndex } from "./build-series.ts";
@@ -111,10 +112,13 @@ function bucketFiles(a: Analysis, files: SiteSink, quarters?: QuarterMetrics[]):
 function* range(from: number, to: number): Iterable<number> { for (let i = from; i < to; i++) yield i; }
 
 
-function graphFiles(a: Analysis, files: SiteSink): void {
-  const { graph, files: graphFiles } = buildGraphArtifacts(a);
+/** graph.json, and the full downloads: on a worker thread when `offloaded` is given and the graph is big (awaited there). */
+function graphFiles(a: Analysis, files: SiteSink, offloaded?: ThreadShardsRun[]): void {
+  const { graph, exports } = buildGraph(a);
   files.set(FILES.graph, artifactJson(graph));
-  for (const [k, v] of Object.entries(graphFiles)) files.set(k, v);
+  const off = offloaded ? startGraphExports(exports, files) : null;
+  if (off) offloaded!.push(off);
+  else graphExportsHere(exports, files);
 }
 
 function metaFile(a: Analysis, files: SiteSink, b: Built, storeVersion: string, startedAt: number): void {
@@ -163,15 +167,20 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
     let t = Date.now();
     await layout;
     waits["layout wait"] = Date.now() - t;
-    timed(waits, "a:graph", () => graphFiles(a, files));
+    const exports: ThreadShardsRun[] = [];
+    timed(waits, "a:graph", () => graphFiles(a, files, exports));
+    offloaded.push(...exports);
     t = Date.now();
     const q = await quarters;
     waits["quarters wait"] = Date.now() - t;
     // After the layout: the all-time bucket has the betweenness its worker computed.
     timed(waits, "a:buckets", () => bucketFiles(a, files, q));
     t = Date.now();
-    for (const o of offloaded) await o.done;
+    for (const o of offloaded) if (!exports.includes(o)) await o.done;
     waits["thread shards wait"] = Date.now() - t;
+    t = Date.now();
+    for (const o of exports) await o.done;
+    waits["graph exports wait"] = Date.now() - t;
   } catch (e) {
     // Nothing may write into the directory once the caller removes it.
     await Promise.all(offloaded.map((o) => o.cancel()));

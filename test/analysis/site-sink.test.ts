@@ -1,6 +1,6 @@
 // A refresh writes each page artifact into its new site directory as the builders make it (a
 // SiteDirSink) instead of holding every file's text until the end: the same bytes as the files kept
-// in a Map (the thread shards written by their worker thread), only meta.json kept in memory; and a refresh never removes another live refresh's copy.
+// in a Map (the thread shards and the graph downloads written by their worker threads), only meta.json kept in memory; and a refresh never removes another live refresh's copy.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
@@ -12,6 +12,7 @@ import { openSource } from "../../loaders/sources/index.ts";
 import { runAnalysis } from "../../loaders/analysis/run.ts";
 import { SiteDirSink } from "../../loaders/analysis/site-sink.ts";
 import { shardWorker, threadShardStats } from "../../loaders/analysis/thread-shards-job.ts";
+import { graphExportStats, graphExportWorker } from "../../loaders/analysis/graph-exports-job.ts";
 import { refreshAnalysis } from "../../loaders/pipeline/refresh.ts";
 import { tempDir } from "../store/helpers.ts";
 import { readStoreSettings } from "../../loaders/store/settings.ts";
@@ -45,11 +46,14 @@ test("runAnalysis into a SiteDirSink writes every file as the Map holds it, byte
     const opts = { storeDir, lists: [...LISTS], window: {}, maintainers: null };
     const inMemory = await runAnalysis(opts);
     const out = join(t.dir, "site");
-    // The thread shards on their worker thread, as at full scale (this corpus is below the threshold).
-    const before = threadShardStats.worker, from = shardWorker.fromMessages;
+    // The thread shards and the graph downloads on their worker threads, as at full scale (this corpus is below the thresholds).
+    const before = threadShardStats.worker, from = shardWorker.fromMessages, graphBefore = graphExportStats.worker, edgesFrom = graphExportWorker.fromEdges;
     shardWorker.fromMessages = 0;
-    const streamed = await runAnalysis({ ...opts, sink: new SiteDirSink(out) }).finally(() => { shardWorker.fromMessages = from; });
+    graphExportWorker.fromEdges = 0;
+    const streamed = await runAnalysis({ ...opts, sink: new SiteDirSink(out) }).finally(() => { shardWorker.fromMessages = from; graphExportWorker.fromEdges = edgesFrom; });
     assert.equal(threadShardStats.worker - before, 1, "the thread shards were built on the worker");
+    assert.equal(graphExportStats.worker - graphBefore, 1, "the graph downloads were made on their worker");
+    for (const f of ["graph-nodes.csv", "graph-edges.csv", "graph.gexf", "graph.graphml"]) assert.ok(inMemory.files.get(f)!.length > 200, f);
     assert.deepEqual(tree(out), [...inMemory.files.keys()].sort(), "the same file names");
     assert.ok(inMemory.files.size > 100, `${inMemory.files.size} files`);
     for (const [name, text] of inMemory.files) {

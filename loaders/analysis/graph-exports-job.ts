@@ -1,0 +1,55 @@
+// The full graph downloads (graph-nodes.csv, graph-edges.csv, graph.gexf, graph.graphml: ~30 MB of
+// text at ~200k messages, ~0.6 CPU-s) made on a worker thread from plain rows and typed columns
+// (build-graph.ts GraphExportInput), which writes them into the site directory itself: the main
+// thread goes on with the graph buckets and meta.json meanwhile (2 cores). Small graphs, and sinks
+// that are no directory (a Map), make them here.
+import { Worker } from "node:worker_threads";
+import { graphExportFiles, type GraphExportInput } from "./build-graph.ts";
+import { SiteDirSink, type SiteSink } from "./site-sink.ts";
+import type { ThreadShardsRun } from "./thread-shards-job.ts";
+
+/** Edges (bots' included) from which the downloads go to a worker (below, starting it costs more than it saves); tests lower it. */
+export const graphExportWorker = { fromEdges: 10_000 };
+/** Counters for tests and diagnostics: jobs done on a worker, worker jobs that fell back to this thread. */
+export const graphExportStats = { worker: 0, fallbacks: 0 };
+
+/** The downloads written into `files` here. */
+export function graphExportsHere(input: GraphExportInput, files: SiteSink): void {
+  for (const [name, text] of Object.entries(graphExportFiles(input))) files.set(name, text);
+}
+
+/**
+ * Start the downloads on a worker thread writing into `sink`'s directory, or return null when they
+ * are better made here (no directory, fewer than `workerFrom` edges, no worker could start). A
+ * worker that dies without an answer is replaced by making them here; a write error (a full disk) rejects.
+ */
+export function startGraphExports(input: GraphExportInput, sink: SiteSink, workerFrom = graphExportWorker.fromEdges): ThreadShardsRun | null {
+  if (!(sink instanceof SiteDirSink) || input.edges.s.length < workerFrom) return null;
+  let w: Worker;
+  try { // copied, not transferred (~1 MB of columns): a worker that dies leaves them to the fallback
+    w = new Worker(new URL("./graph-exports-boot.mjs", import.meta.url), { workerData: { dir: sink.dir, input } });
+  } catch {
+    return null;
+  }
+  let cancelled = false;
+  const done = new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const here = () => {
+      graphExportStats.fallbacks++;
+      try { graphExportsHere(input, sink); resolve(); } catch (err) { reject(err); }
+    };
+    w.once("message", (r: { names?: string[]; error?: { message: string; code?: string } }) => {
+      settled = true;
+      void w.terminate();
+      if (r.error) { reject(Object.assign(new Error(r.error.message), { code: r.error.code })); return; }
+      for (const name of r.names!) sink.note(name);
+      graphExportStats.worker++;
+      resolve();
+    });
+    w.once("error", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
+    w.once("exit", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
+  });
+  // The caller awaits `done` only after its other builders: a failure meanwhile is not unhandled.
+  done.catch(() => {});
+  return { done, cancel: async () => { cancelled = true; await w.terminate(); } };
+}
