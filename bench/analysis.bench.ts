@@ -27,7 +27,7 @@ const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
 // "read", beside the corpus analysis) runs after "derived" in the same chain.
 const STAGES = ["read", "threads", "graph", "metrics", "layout", "responsiveness+reviews", "series", "people", "derived", "affiliations", "artifacts",
   "a:threads", "a:thread shards", "a:people", "a:person shards", "a:search", "a:reviews",
-  "a:series", "a:facts", "a:graph", "quarters wait", "a:buckets", "layout wait", "derived wait", "affiliation files"];
+  "a:series", "a:facts", "a:graph", "quarters wait", "a:buckets", "layout wait", "graph exports wait", "derived wait", "affiliation files"];
 const self = fileURLToPath(import.meta.url);
 
 /** CPU time of finished child processes (Linux /proc: cutime + cstime), in ms. */
