@@ -14,34 +14,56 @@ import { factPersonIndex, factRowOf, listMasker } from "./fact-index.ts";
 import { personRef } from "./build-graph.ts";
 import { capLength, clipText } from "../model/clip.ts";
 
-/** Person id -> their PersonFacts (null: nothing to say), built over one analysis. */
+/**
+ * Person id -> their PersonFacts (null: nothing to say), built over one analysis. Each list is
+ * sorted once for everyone (reply edges by row, first replies by day and lists; ties in the
+ * analysis' order) and grouped by person in typed arrays: no object per edge kept until its
+ * person's detail is written (at 200k messages they outlived many young-generation GCs).
+ */
 export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
   const rowOf = factRowOf(a);
   const personIdx = factPersonIndex(a);
-  const lists = a.corpus.lists;
-  const maskOf = listMasker(lists);
-  type Out = { row: number; to: number; minutes: number };
-  const out = new Map<string, Out[]>(), inn = new Map<string, number[]>(), firsts = new Map<string, { day: number; lists: number }[]>();
-  const push = <T>(m: Map<string, T[]>, k: string, v: T) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
-  for (const e of a.replies) {
-    if (e.bot) continue;
-    const row = rowOf[e.child];
-    // -1: no reply time (a date unknown, or a reply dated before its parent, which build-people leaves out too).
-    push(out, e.from, { row, to: personIdx.get(e.to)!, minutes: e.latency === null || e.latency < 0 ? -1 : Math.round(e.latency / 60000) });
-    push(inn, e.to, row);
-  }
-  for (const o of a.observations) if (o.kind === "thread" && o.responder) push(firsts, o.responder, { day: Math.floor(o.start / DAY), lists: maskOf(o.lists) });
+  const maskOf = listMasker(a.corpus.lists);
+  // A slot per person: the fact-table index, or one after them for anybody else.
+  const others = new Map<string, number>();
+  const slot = (id: string) => {
+    let k = personIdx.get(id) ?? others.get(id);
+    if (k === undefined) others.set(id, (k = personIdx.size + others.size));
+    return k;
+  };
+  const human = a.replies.filter((e) => !e.bot);
+  const byRow = Int32Array.from(human.keys()).sort((x, y) => rowOf[human[x].child] - rowOf[human[y].child] || x - y);
+  const out = groupBySlot(byRow, (k) => slot(human[k].from)), inn = groupBySlot(byRow, (k) => slot(human[k].to));
+  const obs = a.observations.filter((o) => o.kind === "thread" && o.responder);
+  const day = Float64Array.from(obs, (o) => Math.floor(o.start / DAY)), mask = Float64Array.from(obs, (o) => maskOf(o.lists));
+  const firsts = groupBySlot(Int32Array.from(obs.keys()).sort((x, y) => day[x] - day[y] || mask[x] - mask[y] || x - y), (k) => slot(obs[k].responder!));
   const deltas = (xs: number[]) => { let p = 0; return xs.map((x) => { const d = x - p; p = x; return d; }); };
   return (id) => {
-    const o = (out.get(id) ?? []).sort((x, y) => x.row - y.row), i = (inn.get(id) ?? []).sort((x, y) => x - y);
-    const f = (firsts.get(id) ?? []).sort((x, y) => x.day - y.day || x.lists - y.lists);
+    const s = personIdx.get(id) ?? others.get(id);
+    if (s === undefined) return null;
+    const o = out.of(s), i = inn.of(s), f = firsts.of(s);
     if (!o.length && !i.length && !f.length) return null;
+    // -1: no reply time (a date unknown, or a reply dated before its parent, which build-people leaves out too).
+    const minutes = (k: number) => { const l = human[k].latency; return l === null || l < 0 ? -1 : Math.round(l / 60000); };
     return {
-      out: { row: deltas(o.map((x) => x.row)), to: o.map((x) => x.to), minutes: o.map((x) => x.minutes) },
-      in: { row: deltas(i) },
-      first: { day: deltas(f.map((x) => x.day)), lists: f.map((x) => x.lists) },
+      out: { row: deltas(o.map((k) => rowOf[human[k].child])), to: o.map((k) => personIdx.get(human[k].to)!), minutes: o.map(minutes) },
+      in: { row: deltas(i.map((k) => rowOf[human[k].child])) },
+      first: { day: deltas(f.map((k) => day[k])), lists: f.map((k) => mask[k]) },
     };
   };
+}
+
+/** `order` grouped by slot (keyOf), each group in `order`'s order (a counting sort): `of(slot)` lists its items. */
+function groupBySlot(order: Int32Array, keyOf: (item: number) => number): { of(slot: number): number[] } {
+  const keys = Int32Array.from(order, keyOf);
+  let slots = 0;
+  for (const k of keys) if (k >= slots) slots = k + 1;
+  const at = new Int32Array(slots + 1);
+  for (const k of keys) at[k + 1]++;
+  for (let s = 0; s < slots; s++) at[s + 1] += at[s];
+  const items = new Int32Array(order.length), next = at.slice(0, slots);
+  order.forEach((item, j) => { items[next[keys[j]]++] = item; });
+  return { of: (s) => (s < slots ? Array.from(items.subarray(at[s], at[s + 1])) : []) };
 }
 
 /**

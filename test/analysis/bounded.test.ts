@@ -114,7 +114,7 @@ test("artifactJson gives the replacer's bytes for hostile and benign values alik
     "\u0301\u0316\u0327", "x".repeat(TEXT_MAX), "x".repeat(TEXT_MAX + 1), "\"".repeat(TEXT_MAX), "y".repeat(STRING_MAX + 1), "\ud800 lone", "😀".repeat(TEXT_MAX),
     "😀".repeat(TEXT_MAX + 1), '"emails":[', "top"];
   let seed = 7;
-  const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+  const rnd = (n: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % n; };
   const keys = ["subject", "name", "id", "emails", "top", "label", "email", "other", "target_subject", "rows"];
   const value = (depth: number): unknown => {
     const k = rnd(depth > 3 ? 3 : 7);
