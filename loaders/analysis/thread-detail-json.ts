@@ -15,13 +15,15 @@ import { detailWriter, NO_REVIEWS, type DetailReviews, type DetailSource } from 
 
 export { detailWriter, type DetailReviews, type DetailSource };
 
-/** The trailers and NAKs part of a detail. The text never depends on the rest: a list longer than DETAIL_ROWS cuts the detail. */
+/** The trailers and NAKs part of a detail, as plain rows with person ids (the writer names people and messages by index). A list longer than DETAIL_ROWS cuts the detail. */
 export function detailReviews(a: Analysis, revs: readonly ReviewRow[]): DetailReviews {
   if (!revs.length) return NO_REVIEWS;
   const { trailers, naks } = threadReviews(a, revs);
-  // Most threads have neither: "[]" without a call.
-  const list = (xs: unknown[]) => (xs.length ? artifactJson(xs.length > DETAIL_ROWS ? xs.slice(0, DETAIL_ROWS) : xs) : "[]");
-  return { trailers: list(trailers), naks: list(naks), nTrailers: trailers.length, nNaks: naks.length };
+  return {
+    trailers: trailers.slice(0, DETAIL_ROWS).map((t) => [t.kind, t.from.id, t.to?.id ?? null, t.message_id, t.applies_to]),
+    naks: naks.slice(0, DETAIL_ROWS).map((n) => [n.from.id, n.to?.id ?? null, n.message_id, n.source, n.cross_subsystem]),
+    nTrailers: trailers.length, nNaks: naks.length,
+  };
 }
 
 /** The DetailSource of an analysis (in this thread). */

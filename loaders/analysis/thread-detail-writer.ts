@@ -11,6 +11,9 @@
 //   subject null when it is "Re: " + the parent row's subject (the parent's own when that starts
 //           with "Re: "); a row without an earlier parent row: null when it equals the thread's subject
 //   author  a forwarded patch's in-body author (PersonRef)
+// Trailers are [kind, from, to, message_id, applies_to] and NAKs [from, to, message_id, source,
+// cross_subsystem]: a person as an index into `participants` (else their PersonRef; to: null when
+// unknown), a Message-ID as the index of its row (else the string).
 // so a thread holds each Message-ID once and a reply's subject only where it changes. Latencies are
 // the dates' differences (exact: dates are integer ms).
 import type { AnalysisMessage } from "../model/corpus.ts";
@@ -32,10 +35,14 @@ export interface DetailSource {
   ref(id: string): string;
 }
 
-/** A thread's trailers and NAKs as the detail holds them (JSON texts, already cut to DETAIL_ROWS), and their full counts. */
-export interface DetailReviews { trailers: string; naks: string; nTrailers: number; nNaks: number }
+/** A trailer as the writer takes it: kind, reviewer and author (person ids; author null: unknown), message_id, applies_to. */
+export type TrailerRow = [kind: string, from: string, to: string | null, messageId: string, appliesTo: string];
+/** A NAK: NAKer and author (person ids), message_id, source ("trailer" | "line"), cross_subsystem. */
+export type NakRow = [from: string, to: string | null, messageId: string, source: string, crossSubsystem: boolean];
+/** A thread's trailers and NAKs (already cut to DETAIL_ROWS; threadReviews in build-people.ts), and their full counts. */
+export interface DetailReviews { trailers: TrailerRow[]; naks: NakRow[]; nTrailers: number; nNaks: number }
 /** A thread without trailers or NAKs (most of them). */
-export const NO_REVIEWS: DetailReviews = { trailers: "[]", naks: "[]", nTrailers: 0, nNaks: 0 };
+export const NO_REVIEWS: DetailReviews = { trailers: [], naks: [], nTrailers: 0, nNaks: 0 };
 
 /** The subject a reply to a message with subject `s` is written without (the page's copy: src/components/thread-detail.js). */
 export const replySubject = (s: string): string => (s.startsWith("Re: ") ? s : `Re: ${s}`);
@@ -97,7 +104,12 @@ export function detailWriter(src: DetailSource): (k: number, row: string, review
     });
     out.push(`],"lists":[${lists.join(",")}],"participants":[`);
     parts.forEach(([p, c], j) => { out.push(j ? "," : "", ref(p).slice(0, -1), `,"messages":${c.n},"first":${num(c.first)}}`); });
-    out.push(`],"trailers":${reviews.trailers},"naks":${reviews.naks}`);
+    // Trailers and NAKs name participants and rows by index.
+    let ids: Map<string, number> | undefined;
+    const msgRef = (x: string) => { ids ??= new Map(members.map((i, j) => [msgs[i].id, j])); const j = ids.get(x); return j !== undefined ? J(j) : id(x); };
+    const who = (p: string | null) => { if (p === null) return "null"; const j = partOf.get(p); return j !== undefined ? J(j) : ref(p); };
+    out.push(`],"trailers":[${reviews.trailers.map(([kind, from, to, m, applies]) => `[${id(kind)},${who(from)},${who(to)},${msgRef(m)},${msgRef(applies)}]`).join(",")}]`,
+      `,"naks":[${reviews.naks.map(([from, to, m, source, cross]) => `[${who(from)},${who(to)},${msgRef(m)},${id(source)},${J(cross)}]`).join(",")}]`);
     if (series !== null) out.push(`,"series":${series}`);
     if (cut) out.push(`,"full_counts":${J({ messages: t.members.length, participants: count.size, trailers: reviews.nTrailers, naks: reviews.nNaks })}`);
     out.push("}");

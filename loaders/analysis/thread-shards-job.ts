@@ -70,7 +70,13 @@ export function threadShardsJob(a: Analysis, threadIds: string[], rows: string[]
     const t = threads[k];
     root[k] = t.root; phantom[k] = t.rootIsPhantom ? 1 : 0; members.set(t.members, memberAt[k]);
     const revs = extras.reviewsOf(k);
-    if (revs.length) reviews.push([k, detailReviews(a, revs)]);
+    if (revs.length) {
+      const r = detailReviews(a, revs);
+      // Reviewers and authors who sent nothing still need their refs on the worker.
+      for (const t of r.trailers) { person(t[1]); if (t[2] !== null) person(t[2]); }
+      for (const n of r.naks) { person(n[0]); if (n[1] !== null) person(n[1]); }
+      reviews.push([k, r]);
+    }
     const s = partOf(k);
     if (s === null) continue;
     let at = partAt.get(s);

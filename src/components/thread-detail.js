@@ -7,6 +7,9 @@
 /** The subject a reply to a message with subject `s` is written without (as the writer's replySubject). */
 const replySubject = (s) => (s.startsWith("Re: ") ? s : `Re: ${s}`);
 
+/** A participant's PersonRef: the participant without its counts. */
+const personRef = ({ messages: _m, first: _f, ...ref }) => ref;
+
 /** A message shard's value: the thread id, 0 when it is the message's own id (a root). */
 export const messageThread = (messageId, v) => (v === 0 ? messageId : v ?? null);
 
@@ -31,7 +34,12 @@ export function threadDetail(c, series) {
     messages[j] = { id, parent: parentId, from: typeof from === "number" ? parts[from].id : from, date, ...(author ? { author } : {}),
       latency_ms: latency, lists: c.lists[li], subject: subject ?? expected, depth, patch };
   }
-  const d = { thread: c.thread, messages, participants: parts, trailers: c.trailers, naks: c.naks };
+  // Trailers and NAKs name participants and messages by index (else they hold the PersonRef / Message-ID).
+  const who = (p) => (typeof p === "number" ? personRef(parts[p]) : p);
+  const msg = (m) => (typeof m === "number" ? rows[m][0] : m);
+  const trailers = c.trailers.map(([kind, from, to, m, applies]) => ({ kind, from: who(from), to: who(to), message_id: msg(m), applies_to: msg(applies) }));
+  const naks = c.naks.map(([from, to, m, source, cross]) => ({ from: who(from), to: who(to), message_id: msg(m), source, cross_subsystem: cross }));
+  const d = { thread: c.thread, messages, participants: parts, trailers, naks };
   const s = typeof c.series === "string" ? series : c.series;
   if (s != null) d.series = s;
   if (c.full_counts) d.full_counts = c.full_counts;

@@ -59,6 +59,8 @@ for (const [name, make] of [["hostile threads", hostileCorpus], ["subjects and d
       if (make === hostileCorpus) {
         assert.ok(all.some((d) => d.ref.full_counts), "a cut thread was compared");
         assert.ok(all.some((d) => d.series), "a thread with a series part was compared");
+        assert.ok(all.some((d) => d.ref.trailers.some((t: { from: { id: string } }) => t.from.id === "zed")), "a trailer by someone who sent nothing");
+        assert.ok(all.some((d) => d.ref.naks.length), "a NAK was compared");
       } else assert.ok(all.filter((d) => d.series).length >= 2, "two revisions with a series part");
     });
   }

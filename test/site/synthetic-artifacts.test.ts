@@ -29,6 +29,7 @@ test("synthetic artifacts: every file an analysis writes, sized to the synthetic
   assert.equal(details.length, 30);
   for (const d of details) {
     assert.equal(d.messages.length, d.thread.messages);
+    assert.equal(d.trailers[0].message_id, d.messages.at(-1).id);
     for (const m of d.messages.slice(1)) assert.equal(m.latency_ms, m.date - d.messages.find((x: { id: string }) => x.id === m.parent).date);
   }
 });

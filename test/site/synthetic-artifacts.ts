@@ -185,7 +185,8 @@ export async function completeArtifacts(files: Record<string, unknown>): Promise
 
 /**
  * A detail in the thread shards' compact form (loaders/analysis/thread-detail-writer.ts), in its plainest
- * spelling: dates as they are (t0 0: these are fractional), every subject written, parents by row.
+ * spelling: dates as they are (t0 0: these are fractional), every subject written, parents by row, people
+ * in trailers and NAKs as their PersonRef.
  */
 export function compactThreadDetail(d: A.ThreadDetail): Record<string, unknown> {
   const row = new Map(d.messages.map((m, j) => [m.id, j])), part = new Map(d.participants.map((p, j) => [p.id, j]));
@@ -196,8 +197,9 @@ export function compactThreadDetail(d: A.ThreadDetail): Record<string, unknown> 
     const parent = m.parent === null ? -1 : row.get(m.parent) ?? [m.parent, m.latency_ms];
     return [m.id, parent, part.get(m.from) ?? m.from, m.date, m.depth, listAt.get(key), m.subject, m.patch, ...(m.author ? [m.author] : [])];
   });
-  const { messages: _, series, ...rest } = d;
-  return { ...rest, t0: 0, msgs, lists, ...(series ? { series } : {}) };
+  const { messages: _, series, trailers, naks, ...rest } = d;
+  return { ...rest, t0: 0, msgs, lists, trailers: trailers.map((t) => [t.kind, t.from, t.to, t.message_id, t.applies_to]),
+    naks: naks.map((n) => [n.from, n.to, n.message_id, n.source, n.cross_subsystem]), ...(series ? { series } : {}) };
 }
 
 /** The shard files (loaders/analysis/shards.ts layout) holding these keyed values. */
