@@ -1,7 +1,7 @@
-// A thread's page data (ThreadDetail, in the thread shards) written straight to its JSON text:
-// the same bytes as artifactJson(boundThreadDetail(detail)) (build-people.ts builds that object,
-// the reference test/analysis/thread-detail-json.test.ts compares with), without an object per
-// message nor artifactJson's walk over them. At ~200k messages the detail objects were most of the
+// A thread's page data (ThreadDetail, in the thread shards) written straight to its compact JSON
+// text (thread-detail-writer.ts): decoded by the page (src/components/thread-detail.js), it is
+// artifactJson(boundThreadDetail(detail)) (build-people.ts builds that object, the reference
+// test/analysis/thread-detail-json.test.ts compares with); no object per message is made. At ~200k messages the detail objects were most of the
 // thread shards' time and a large share of the analysis' garbage collection.
 // The writer (thread-detail-writer.ts) reads a DetailSource, not the Analysis: the same code runs on
 // the thread-shards worker (thread-shards-job.ts) from a compact copy of what it reads.

@@ -1,4 +1,4 @@
-// The thread and message shards (shards.ts threadShardFiles: ~200 MB of JSON text at ~200k messages)
+// The thread and message shards (shards.ts threadShardFiles: ~110 MB of JSON text at ~200k messages)
 // built on a worker thread, so the main thread goes on with the other artifacts meanwhile (2 cores:
 // the second one is mostly idle then). The worker gets a compact copy of what the details read
 // (ThreadShardsJob: typed arrays and string lists, no object per message), the texts only this
@@ -73,7 +73,7 @@ export function threadShardsJob(a: Analysis, threadIds: string[], rows: string[]
     if (revs.length) {
       const r = detailReviews(a, revs);
       // Reviewers and authors who sent nothing still need their refs on the worker.
-      for (const t of r.trailers) { person(t[1]); if (t[2] !== null) person(t[2]); }
+      for (const tr of r.trailers) { person(tr[1]); if (tr[2] !== null) person(tr[2]); }
       for (const n of r.naks) { person(n[0]); if (n[1] !== null) person(n[1]); }
       reviews.push([k, r]);
     }
@@ -110,7 +110,7 @@ export function startThreadShards(a: Analysis, threadIds: string[], rows: string
     w = new Worker(new URL("./thread-shards-boot.mjs", import.meta.url), {
       workerData: job, transferList: [job.from, job.author, job.date, job.lists, job.isPatch, job.version, job.index, job.total, job.parent,
         job.depth, job.thread, job.root, job.phantom, job.memberAt, job.members, job.seriesOf].map((x) => x.buffer as ArrayBuffer),
-      // A larger young generation: the worker makes ~200 MB of short-lived strings (less scavenging).
+      // A larger young generation: the worker makes ~110 MB of short-lived strings (less scavenging).
       resourceLimits: { maxYoungGenerationSizeMb: 96 },
     });
   } catch {
