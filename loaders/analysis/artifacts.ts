@@ -26,9 +26,14 @@ export const FILES = {
   reviews: "reviews.json",
   /** Patch series lifecycle: SeriesArtifact in build-series.ts. */
   series: "series.json",
-  /** Shards (analysis/shards.ts; XX = model/shard.ts shardName): thread id -> ThreadDetail, Message-ID -> thread id, person id -> PersonDetail, address -> person id. */
+  /**
+   * Shards (analysis/shards.ts; XX = model/shard.ts shardName): thread id -> compact ThreadDetail (thread-detail-writer.ts),
+   * Message-ID -> thread id (0: the message's own id), series group id -> the series part its threads' details name,
+   * person id -> PersonDetail, address -> person id.
+   */
   threadShard: (xx: string) => `thread/t-${xx}.json`,
   messageShard: (xx: string) => `message/m-${xx}.json`,
+  threadSeriesShard: (xx: string) => `thread/s-${xx}.json`,
   personShard: (xx: string) => `person/p-${xx}.json`,
   /** Thread id -> {person id: home list, home subsystem, organisation} of its participants (written once subsystems are known). */
   threadAffiliationShard: (xx: string) => `thread/a-${xx}.json`,

@@ -2,8 +2,9 @@
 // data goes into a fixed number of shard files (model/shard.ts), so thread.html?m=<message-id> and
 // person.html?e=<address> each fetch two small files and the site build does not grow with the
 // number of threads and people. Files (FILES in artifacts.ts):
-//   message/m-XX.json  Message-ID -> thread id (every stored message, and phantom roots)
-//   thread/t-XX.json   thread id -> ThreadDetail
+//   message/m-XX.json  Message-ID -> thread id, 0 for its own (every stored message, and phantom roots)
+//   thread/t-XX.json   thread id -> compact ThreadDetail (thread-detail-writer.ts)
+//   thread/s-XX.json   series group id -> the series part of its threads' details
 //   address/e-XX.json  address (addressKey) -> person id (every address of every person)
 //   person/p-XX.json   person id -> PersonDetail
 // Each detail is serialised once, straight to its bounded JSON text (thread-detail-json.ts,
@@ -12,7 +13,7 @@ import type { Analysis } from "./analyze.ts";
 import { FILES, type PeopleArtifact, type ThreadsArtifact } from "./artifacts.ts";
 import { artifactJson } from "./bounded.ts";
 import { addressKey, SHARDS, shardName, shardOf } from "../model/shard.ts";
-import { clipText } from "../model/clip.ts";
+import { capLength, clipText } from "../model/clip.ts";
 import type { Appender, SiteSink } from "./site-sink.ts";
 
 /**
@@ -75,26 +76,43 @@ export function messageThreads(a: Analysis): MessageThreads {
   return { count: msgs.length, id: (i) => msgs[i].id, threadId: (i) => tid[i] };
 }
 
+/** A thread's series part: its group id and the part's JSON text (the same for every thread of the group). */
+export type SeriesPart = readonly [group: string, text: string];
+
 /**
- * `detailJson(k)`: the bounded detail of the thread `threadIds[k]` (threads.rows[k]) as JSON text
- * (thread-detail-json.ts), made one at a time. A generator: it yields every SHARD_YIELD_EVERY threads
- * (run it to the end). It runs in this thread or on the thread-shards worker (thread-shards-job.ts).
+ * `detailJson(k, series)`: the bounded detail of the thread `threadIds[k]` (threads.rows[k]) as JSON
+ * text (thread-detail-writer.ts) with `series` as its series member's text, made one at a time.
+ * A series part is written once per group, into the series shards, and the details of its threads
+ * name the group; a part that cannot be named so (another part under the same capped group id) is
+ * held by the detail itself. Message shards map each Message-ID to its thread id, 0 when that is
+ * the message's own id (every root). A generator: it yields every SHARD_YIELD_EVERY threads (run it
+ * to the end). It runs in this thread or on the thread-shards worker (thread-shards-job.ts).
  */
-export function* threadShardFiles(threadIds: readonly string[], detailJson: (k: number) => string, msgs: MessageThreads, files: SiteSink): Generator<void, void, void> {
+export function* threadShardFiles(threadIds: readonly string[], detailJson: (k: number, series: string | null) => string, seriesOf: (k: number) => SeriesPart | null,
+  msgs: MessageThreads, files: SiteSink): Generator<void, void, void> {
   const threads = new ShardSet(FILES.threadShard, files), messages = new ShardSet(FILES.messageShard, files);
+  const series = new ShardSet(FILES.threadSeriesShard, files), seriesText = new Map<string, string>();
+  const seriesMember = (s: SeriesPart | null): string | null => {
+    if (s === null) return null;
+    const key = capLength(s[0]), had = seriesText.get(key);
+    if (had === undefined) { seriesText.set(key, s[1]); series.add(key, s[1]); }
+    return had === undefined || had === s[1] ? JSON.stringify(key) : s[1];
+  };
   try {
     for (let k = 0; k < threadIds.length; k++) {
       if (k % SHARD_YIELD_EVERY === SHARD_YIELD_EVERY - 1) yield;
       const id = threadIds[k];
-      if (!threads.has(id)) threads.add(id, detailJson(k));
-      messages.add(id, JSON.stringify(id)); // the root (a phantom root's id too: replies name it)
+      if (!threads.has(id)) threads.add(id, detailJson(k, seriesMember(seriesOf(k))));
+      messages.add(id, "0"); // the root (a phantom root's id too: replies name it)
     }
-    for (let i = 0; i < msgs.count; i++) messages.add(msgs.id(i), JSON.stringify(msgs.threadId(i)));
+    for (let i = 0; i < msgs.count; i++) { const id = msgs.id(i), t = msgs.threadId(i); messages.add(id, t === id ? "0" : JSON.stringify(t)); }
     threads.writeTo(files);
     messages.writeTo(files);
+    series.writeTo(files);
   } finally {
     threads.abort();
     messages.abort();
+    series.abort();
   }
 }
 

@@ -1,7 +1,7 @@
-// A thread's page data (ThreadDetail, in the thread shards) written straight to its JSON text:
-// the same bytes as artifactJson(boundThreadDetail(detail)) (build-people.ts builds that object,
-// the reference test/analysis/thread-detail-json.test.ts compares with), without an object per
-// message nor artifactJson's walk over them. At ~200k messages the detail objects were most of the
+// A thread's page data (ThreadDetail, in the thread shards) written straight to its compact JSON
+// text (thread-detail-writer.ts): decoded by the page (src/components/thread-detail.js), it is
+// artifactJson(boundThreadDetail(detail)) (build-people.ts builds that object, the reference
+// test/analysis/thread-detail-json.test.ts compares with); no object per message is made. At ~200k messages the detail objects were most of the
 // thread shards' time and a large share of the analysis' garbage collection.
 // The writer (thread-detail-writer.ts) reads a DetailSource, not the Analysis: the same code runs on
 // the thread-shards worker (thread-shards-job.ts) from a compact copy of what it reads.
@@ -15,13 +15,15 @@ import { detailWriter, NO_REVIEWS, type DetailReviews, type DetailSource } from 
 
 export { detailWriter, type DetailReviews, type DetailSource };
 
-/** The trailers and NAKs part of a detail. The text never depends on the rest: a list longer than DETAIL_ROWS cuts the detail. */
+/** The trailers and NAKs part of a detail, as plain rows with person ids (the writer names people and messages by index). A list longer than DETAIL_ROWS cuts the detail. */
 export function detailReviews(a: Analysis, revs: readonly ReviewRow[]): DetailReviews {
   if (!revs.length) return NO_REVIEWS;
   const { trailers, naks } = threadReviews(a, revs);
-  // Most threads have neither: "[]" without a call.
-  const list = (xs: unknown[]) => (xs.length ? artifactJson(xs.length > DETAIL_ROWS ? xs.slice(0, DETAIL_ROWS) : xs) : "[]");
-  return { trailers: list(trailers), naks: list(naks), nTrailers: trailers.length, nNaks: naks.length };
+  return {
+    trailers: trailers.slice(0, DETAIL_ROWS).map((t) => [t.kind, t.from.id, t.to?.id ?? null, t.message_id, t.applies_to]),
+    naks: naks.slice(0, DETAIL_ROWS).map((n) => [n.from.id, n.to?.id ?? null, n.message_id, n.source, n.cross_subsystem]),
+    nTrailers: trailers.length, nNaks: naks.length,
+  };
 }
 
 /** The DetailSource of an analysis (in this thread). */

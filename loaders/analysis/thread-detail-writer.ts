@@ -1,6 +1,21 @@
-// A thread's page data (ThreadDetail, in the thread shards) written straight to its JSON text from
-// a DetailSource: thread-detail-json.ts makes one from the Analysis in this thread, the thread-shards
+// A thread's page data (thread/t-XX.json) written straight to its compact JSON text from a
+// DetailSource: thread-detail-json.ts makes one from the Analysis in this thread, the thread-shards
 // worker (thread-shards-run.ts) from its compact copy. Few imports: the worker loads this module.
+// The format (docs/analysis.md "Thread shards"; src/components/thread-detail.js turns it back into
+// the ThreadDetail object of artifacts.ts) holds each message as one array row, no key names:
+//   [id, parent, from, date, depth, lists, subject, patch, author]   (trailing nulls dropped)
+//   parent  index of the parent's row (-1: none); [parent id, latency_ms] when the parent is not a row (a cut thread)
+//   from    index into `participants`; the person id when not among them (a cut thread)
+//   date    ms after the detail's `t0` (null: undated)
+//   lists   index into the detail's `lists` table
+//   subject null when it is "Re: " + the parent row's subject (the parent's own when that starts
+//           with "Re: "); a row without an earlier parent row: null when it equals the thread's subject
+//   author  a forwarded patch's in-body author (PersonRef)
+// Trailers are [kind, from, to, message_id, applies_to] and NAKs [from, to, message_id, source,
+// cross_subsystem]: a person as an index into `participants` (else their PersonRef; to: null when
+// unknown), a Message-ID as the index of its row (else the string).
+// so a thread holds each Message-ID once and a reply's subject only where it changes. Latencies are
+// the dates' differences (exact: dates are integer ms).
 import type { AnalysisMessage } from "../model/corpus.ts";
 import { DETAIL_ROWS } from "./bounded.ts";
 import { capLength, clipText } from "../model/clip.ts";
@@ -8,7 +23,6 @@ import { capLength, clipText } from "../model/clip.ts";
 const J = JSON.stringify;
 /** A string artifactJson bounds as an id (capLength) or as display text (clipText). */
 const id = (s: string) => J(capLength(s));
-const text = (s: string) => J(clipText(s));
 const num = (x: number | null) => (x === null ? "null" : J(x));
 
 /** What a thread detail reads: the messages and threads of the analysis, and each person's ref as JSON text. */
@@ -21,28 +35,27 @@ export interface DetailSource {
   ref(id: string): string;
 }
 
-/** A thread's trailers and NAKs as the detail holds them (JSON texts, already cut to DETAIL_ROWS), and their full counts. */
-export interface DetailReviews { trailers: string; naks: string; nTrailers: number; nNaks: number }
+/** A trailer as the writer takes it: kind, reviewer and author (person ids; author null: unknown), message_id, applies_to. */
+export type TrailerRow = [kind: string, from: string, to: string | null, messageId: string, appliesTo: string];
+/** A NAK: NAKer and author (person ids), message_id, source ("trailer" | "line"), cross_subsystem. */
+export type NakRow = [from: string, to: string | null, messageId: string, source: string, crossSubsystem: boolean];
+/** A thread's trailers and NAKs (already cut to DETAIL_ROWS; threadReviews in build-people.ts), and their full counts. */
+export interface DetailReviews { trailers: TrailerRow[]; naks: NakRow[]; nTrailers: number; nNaks: number }
 /** A thread without trailers or NAKs (most of them). */
-export const NO_REVIEWS: DetailReviews = { trailers: "[]", naks: "[]", nTrailers: 0, nNaks: 0 };
+export const NO_REVIEWS: DetailReviews = { trailers: [], naks: [], nTrailers: 0, nNaks: 0 };
+
+/** The subject a reply to a message with subject `s` is written without (the page's copy: src/components/thread-detail.js). */
+export const replySubject = (s: string): string => (s.startsWith("Re: ") ? s : `Re: ${s}`);
 
 /**
  * `json(k, row, reviews, series)`: the detail text of thread k (src.threads[k]) with its row's text
- * `row` (artifactJson of threads.rows[k]), its trailers and NAKs, and its series part as JSON text (null: none).
+ * `row` (artifactJson of threads.rows[k]), its trailers and NAKs, and its `series` member's JSON text (null: none).
  */
 export function detailWriter(src: DetailSource): (k: number, row: string, reviews: DetailReviews, series: string | null) => string {
   const { msgs, parent, depth, ref } = src;
-  const lists = new Map<readonly string[], string>();
-  const listsJson = (l: readonly string[]) => { let r = lists.get(l); if (r === undefined) lists.set(l, (r = J(l.map((x) => capLength(x))))); return r; };
-  const message = (i: number, base: number): string => {
-    const m = msgs[i], p = parent[i], pp = m.patch;
-    const pd = p >= 0 ? msgs[p].date : null;
-    const patch = pp.isPatch ? id(`v${pp.version}${pp.index !== null ? ` ${pp.index}/${pp.total}` : ""}`) : "null";
-    return `{"id":${id(m.id)},"parent":${p >= 0 ? id(msgs[p].id) : "null"},"from":${id(m.from)},"date":${num(m.date)}` +
-      (m.author !== undefined ? `,"author":${ref(m.author)}` : "") +
-      `,"latency_ms":${p >= 0 && m.date !== null && pd !== null ? J(m.date - pd) : "null"},"lists":${listsJson(m.lists)}` +
-      `,"subject":${text(m.subject)},"depth":${J(depth[i] - base)},"patch":${patch}}`;
-  };
+  // Each distinct lists array's JSON once (messages share the corpus' arrays).
+  const listsText = new Map<readonly string[], string>();
+  const listsJson = (l: readonly string[]) => { let r = listsText.get(l); if (r === undefined) listsText.set(l, (r = J(l.map((x) => capLength(x))))); return r; };
   return (k, row, reviews, series) => {
     const t = src.threads[k];
     let base = depth[t.root];
@@ -57,11 +70,46 @@ export function detailWriter(src: DetailSource): (k: number, row: string, review
       members = members.slice().sort((x, y) => (msgs[x].date ?? 0) - (msgs[y].date ?? 0)).slice(0, DETAIL_ROWS);
       parts = parts.slice().sort((x, y) => y[1].n - x[1].n).slice(0, DETAIL_ROWS);
     }
-    const out = [`{"thread":${row},"messages":[`];
-    members.forEach((i, j) => { out.push(j ? "," : "", message(i, base)); });
-    out.push(`],"participants":[`);
+    const rowOf = new Map<number, number>(), partOf = new Map<string, number>();
+    let t0: number | null = null, exactDates = true;
+    for (let j = 0; j < members.length; j++) {
+      rowOf.set(members[j], j);
+      const d = msgs[members[j]].date;
+      if (t0 === null && d !== null) t0 = d;
+      if (d !== null && !Number.isSafeInteger(d)) exactDates = false;
+    }
+    // Dates relative to t0 only when they are integers (their differences are then exact).
+    if (!exactDates) t0 = 0;
+    parts.forEach(([p], j) => partOf.set(p, j));
+    const listAt = new Map<string, number>(), lists: string[] = [], subjects: string[] = [];
+    const threadSubject = clipText(msgs[t.root].subject);
+    const out = [`{"thread":${row},"t0":${num(t0)},"msgs":[`];
+    members.forEach((i, j) => {
+      const m = msgs[i], p = parent[i], pp = m.patch, pj = p >= 0 ? rowOf.get(p) : undefined;
+      const l = listsJson(m.lists);
+      let li = listAt.get(l);
+      if (li === undefined) { listAt.set(l, (li = lists.length)); lists.push(l); }
+      const subject = (subjects[j] = clipText(m.subject));
+      const expected = pj !== undefined && pj < j ? replySubject(subjects[pj]) : threadSubject;
+      let parentText = "-1";
+      if (pj !== undefined) parentText = J(pj);
+      else if (p >= 0) { const pd = msgs[p].date; parentText = `[${id(msgs[p].id)},${m.date !== null && pd !== null ? J(m.date - pd) : "null"}]`; }
+      const fi = partOf.get(m.from);
+      // The optional tail: subject, patch, author, trailing nulls dropped.
+      const patch = pp.isPatch ? id(`v${pp.version}${pp.index !== null ? ` ${pp.index}/${pp.total}` : ""}`) : "null";
+      let tail = m.author !== undefined ? `,${ref(m.author)}` : "";
+      if (tail || patch !== "null") tail = `,${patch}${tail}`;
+      if (tail || subject !== expected) tail = `,${subject === expected ? "null" : J(subject)}${tail}`;
+      out.push(`${j ? ",[" : "["}${id(m.id)},${parentText},${fi !== undefined ? fi : id(m.from)},${m.date === null ? "null" : J(m.date - t0!)},${depth[i] - base},${li}${tail}]`);
+    });
+    out.push(`],"lists":[${lists.join(",")}],"participants":[`);
     parts.forEach(([p, c], j) => { out.push(j ? "," : "", ref(p).slice(0, -1), `,"messages":${c.n},"first":${num(c.first)}}`); });
-    out.push(`],"trailers":${reviews.trailers},"naks":${reviews.naks}`);
+    // Trailers and NAKs name participants and rows by index.
+    let ids: Map<string, number> | undefined;
+    const msgRef = (x: string) => { ids ??= new Map(members.map((i, j) => [msgs[i].id, j])); const j = ids.get(x); return j !== undefined ? J(j) : id(x); };
+    const who = (p: string | null) => { if (p === null) return "null"; const j = partOf.get(p); return j !== undefined ? J(j) : ref(p); };
+    out.push(`],"trailers":[${reviews.trailers.map(([kind, from, to, m, applies]) => `[${id(kind)},${who(from)},${who(to)},${msgRef(m)},${msgRef(applies)}]`).join(",")}]`,
+      `,"naks":[${reviews.naks.map(([from, to, m, source, cross]) => `[${who(from)},${who(to)},${msgRef(m)},${id(source)},${J(cross)}]`).join(",")}]`);
     if (series !== null) out.push(`,"series":${series}`);
     if (cut) out.push(`,"full_counts":${J({ messages: t.members.length, participants: count.size, trailers: reviews.nTrailers, naks: reviews.nNaks })}`);
     out.push("}");

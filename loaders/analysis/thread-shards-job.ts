@@ -1,4 +1,4 @@
-// The thread and message shards (shards.ts threadShardFiles: ~200 MB of JSON text at ~200k messages)
+// The thread and message shards (shards.ts threadShardFiles: ~110 MB of JSON text at ~200k messages)
 // built on a worker thread, so the main thread goes on with the other artifacts meanwhile (2 cores:
 // the second one is mostly idle then). The worker gets a compact copy of what the details read
 // (ThreadShardsJob: typed arrays and string lists, no object per message), the texts only this
@@ -10,7 +10,7 @@ import type { Analysis } from "./analyze.ts";
 import { artifactJson } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
 import { analysisDetailSource, detailReviews, detailWriter, type DetailReviews } from "./thread-detail-json.ts";
-import { messageThreads, threadShardFiles } from "./shards.ts";
+import { messageThreads, threadShardFiles, type SeriesPart } from "./shards.ts";
 import type { ThreadShardsJob } from "./thread-shards-run.ts";
 import type { ReviewRow } from "./reviews.ts";
 import { SiteDirSink, type SiteSink } from "./site-sink.ts";
@@ -21,13 +21,19 @@ export const shardWorker = { fromMessages: 50_000 };
 /** Counters for tests and diagnostics: shard jobs done on a worker, worker jobs that fell back to this thread, the last worker's CPU ms (its startup excluded). */
 export const threadShardStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
-/** Per thread k: its reviews' and series' texts (made in this thread: they read the analysis). */
-export interface ThreadExtras { reviewsOf(k: number): readonly ReviewRow[]; seriesOf(k: number): object | null }
+/** Per thread k: its reviews and its series part (build-series.ts threadSeriesIndex: one object per group); made in this thread, they read the analysis. */
+export interface ThreadExtras { reviewsOf(k: number): readonly ReviewRow[]; seriesOf(k: number): { group: string } | null }
 
-/** artifactJson of a value, made once per object (threads of one series group share their part). */
-function textOnce(): (v: object) => string {
-  const made = new Map<object, string>();
-  return (v) => { let t = made.get(v); if (t === undefined) made.set(v, (t = artifactJson(v))); return t; };
+/** A thread's series part as the shards take it: its group and its text, made once per object (threads of one group share their part). */
+function seriesParts(extras: ThreadExtras): (k: number) => SeriesPart | null {
+  const made = new Map<object, SeriesPart>();
+  return (k) => {
+    const v = extras.seriesOf(k);
+    if (v === null) return null;
+    let t = made.get(v);
+    if (t === undefined) made.set(v, (t = [v.group, artifactJson(v)]));
+    return t;
+  };
 }
 
 /** Everything the worker needs, compact (typed arrays and flat string lists). */
@@ -57,26 +63,34 @@ export function threadShardsJob(a: Analysis, threadIds: string[], rows: string[]
   const root = new Int32Array(threads.length), phantom = new Uint8Array(threads.length), memberAt = new Int32Array(threads.length + 1);
   for (let k = 0; k < threads.length; k++) memberAt[k + 1] = memberAt[k] + threads[k].members.length;
   const members = new Int32Array(memberAt[threads.length]);
-  const reviews: [number, DetailReviews][] = [], series: [number, string][] = [], seriesText = textOnce();
+  // Each series part once, and per thread the index of its part (-1: none).
+  const reviews: [number, DetailReviews][] = [], series: SeriesPart[] = [], seriesOf = new Int32Array(threads.length).fill(-1);
+  const partOf = seriesParts(extras), partAt = new Map<SeriesPart, number>();
   for (let k = 0; k < threads.length; k++) {
     const t = threads[k];
     root[k] = t.root; phantom[k] = t.rootIsPhantom ? 1 : 0; members.set(t.members, memberAt[k]);
     const revs = extras.reviewsOf(k);
-    if (revs.length) reviews.push([k, detailReviews(a, revs)]);
-    const s = extras.seriesOf(k);
-    if (s !== null) series.push([k, seriesText(s)]);
+    if (revs.length) {
+      const r = detailReviews(a, revs);
+      // Reviewers and authors who sent nothing still need their refs on the worker.
+      for (const tr of r.trailers) { person(tr[1]); if (tr[2] !== null) person(tr[2]); }
+      for (const n of r.naks) { person(n[0]); if (n[1] !== null) person(n[1]); }
+      reviews.push([k, r]);
+    }
+    const s = partOf(k);
+    if (s === null) continue;
+    let at = partAt.get(s);
+    if (at === undefined) { partAt.set(s, (at = series.length)); series.push(s); }
+    seriesOf[k] = at;
   }
   return { dir, ids, subjects, from, author, date, lists, isPatch, version, index, total, parent: threading.parent.slice(), depth: threading.depth.slice(),
-    thread, otherThreads, listSets, people, refs: people.map((p) => artifactJson(personRef(a, p))), threadIds, rows, root, phantom, memberAt, members, reviews, series };
+    thread, otherThreads, listSets, people, refs: people.map((p) => artifactJson(personRef(a, p))), threadIds, rows, root, phantom, memberAt, members, reviews, series, seriesOf };
 }
 
 /** The shards built here, as a generator that yields between threads (site.ts turns the event loop there). */
 export function threadShardsHere(a: Analysis, threadIds: readonly string[], rows: readonly string[], extras: ThreadExtras, files: SiteSink): Generator<void, void, void> {
-  const write = detailWriter(analysisDetailSource(a)), seriesText = textOnce();
-  return threadShardFiles(threadIds, (k) => {
-    const s = extras.seriesOf(k);
-    return write(k, rows[k], detailReviews(a, extras.reviewsOf(k)), s === null ? null : seriesText(s));
-  }, messageThreads(a), files);
+  const write = detailWriter(analysisDetailSource(a));
+  return threadShardFiles(threadIds, (k, series) => write(k, rows[k], detailReviews(a, extras.reviewsOf(k)), series), seriesParts(extras), messageThreads(a), files);
 }
 
 /** A running worker job: `done` resolves once every file is written; `cancel` stops it (the caller failed and removes the directory). */
@@ -95,8 +109,8 @@ export function startThreadShards(a: Analysis, threadIds: string[], rows: string
   try { // only a worker that cannot start falls back here (a bug in the job above is an error)
     w = new Worker(new URL("./thread-shards-boot.mjs", import.meta.url), {
       workerData: job, transferList: [job.from, job.author, job.date, job.lists, job.isPatch, job.version, job.index, job.total, job.parent,
-        job.depth, job.thread, job.root, job.phantom, job.memberAt, job.members].map((x) => x.buffer as ArrayBuffer),
-      // A larger young generation: the worker makes ~200 MB of short-lived strings (less scavenging).
+        job.depth, job.thread, job.root, job.phantom, job.memberAt, job.members, job.seriesOf].map((x) => x.buffer as ArrayBuffer),
+      // A larger young generation: the worker makes ~110 MB of short-lived strings (less scavenging).
       resourceLimits: { maxYoungGenerationSizeMb: 96 },
     });
   } catch {

@@ -2,7 +2,7 @@
 // writer and threadShardFiles read it, and the shard files written into the site directory. Few
 // imports: the worker thread loads this module and what it imports, not the analysis.
 import { detailWriter, NO_REVIEWS, type DetailReviews, type DetailSource } from "./thread-detail-writer.ts";
-import { threadShardFiles, type MessageThreads } from "./shards.ts";
+import { threadShardFiles, type MessageThreads, type SeriesPart } from "./shards.ts";
 import { SiteDirSink } from "./site-sink.ts";
 
 export interface ThreadShardsJob {
@@ -19,8 +19,10 @@ export interface ThreadShardsJob {
   people: string[]; refs: string[];
   /** Per thread (threads.rows order): id, row text, root, phantom root, members (memberAt[k]..memberAt[k+1] in members). */
   threadIds: string[]; rows: string[]; root: Int32Array; phantom: Uint8Array; memberAt: Int32Array; members: Int32Array;
-  /** Threads with reviews or a series part: [thread index, texts]. */
-  reviews: [number, DetailReviews][]; series: [number, string][];
+  /** Threads with reviews: [thread index, texts]. */
+  reviews: [number, DetailReviews][];
+  /** Series parts, each once ([group id, text]), and per thread the index of its part (-1: none). */
+  series: SeriesPart[]; seriesOf: Int32Array;
 }
 
 /** The worker's side: the job's data as the detail writer and threadShardFiles read it; the shard files written into job.dir. Returns their names. */
@@ -34,10 +36,11 @@ export function runThreadShardsJob(job: ThreadShardsJob): string[] {
   const refOf = new Map(people.map((p, i) => [p, job.refs[i]]));
   const threads = Array.from(job.root, (root, k) => ({ root, rootIsPhantom: job.phantom[k] === 1, members: Array.from(job.members.subarray(job.memberAt[k], job.memberAt[k + 1])) }));
   const write = detailWriter({ msgs, parent: job.parent, depth: job.depth, threads, ref: (p) => refOf.get(p)! });
-  const reviews = new Map(job.reviews), series = new Map(job.series);
+  const reviews = new Map(job.reviews);
   const other = new Map(job.otherThreads);
   const tids: MessageThreads = { count: msgs.length, id: (i) => job.ids[i], threadId: (i) => other.get(i) ?? job.threadIds[job.thread[i]] };
   const sink = new SiteDirSink(job.dir);
-  for (const _ of threadShardFiles(job.threadIds, (k) => write(k, job.rows[k], reviews.get(k) ?? NO_REVIEWS, series.get(k) ?? null), tids, sink)) { /* to the end */ }
+  const seriesOf = (k: number) => (job.seriesOf[k] < 0 ? null : job.series[job.seriesOf[k]]);
+  for (const _ of threadShardFiles(job.threadIds, (k, series) => write(k, job.rows[k], reviews.get(k) ?? NO_REVIEWS, series), seriesOf, tids, sink)) { /* to the end */ }
   return sink.names();
 }

@@ -7,7 +7,7 @@ import { siteFiles } from "../../loaders/analysis/site.ts";
 import { artifactJson, DETAIL_ROWS } from "../../loaders/analysis/bounded.ts";
 import { capLength, clipText, STRING_MAX, TEXT_MAX } from "../../loaders/model/clip.ts";
 import { corpus, msg, person, fromShard, H, T0 } from "./fixture.ts";
-import { FILES } from "../../loaders/analysis/artifacts.ts";
+import { FILES, type ThreadDetail } from "../../loaders/analysis/artifacts.ts";
 import { shardName, shardOf } from "../../loaders/model/shard.ts";
 
 const bytes = (files: Map<string, string>) => [...files.values()].reduce((n, s) => n + Buffer.byteLength(s), 0);
@@ -58,7 +58,7 @@ test("a 20,000-message thread (same cap as 100k): its detail holds the first DET
   const name = FILES.threadShard(shardName(shardOf("m0@x")));
   const content = files.get(name)!;
   assert.ok(content.length < 400 << 10, `${name}: ${content.length} bytes`);
-  const d = JSON.parse(content)["m0@x"];
+  const d = fromShard<ThreadDetail>(files, FILES.threadShard, "m0@x")!;
   // Any of its messages leads to it (thread.html?m= looks the thread up by Message-ID).
   assert.equal(fromShard(files, FILES.messageShard, `m${N - 1}@x`), "m0@x");
   assert.equal(d.messages.length, DETAIL_ROWS);
@@ -66,7 +66,7 @@ test("a 20,000-message thread (same cap as 100k): its detail holds the first DET
   assert.deepEqual(d.full_counts, { messages: N, participants: 1000, trailers: 0, naks: 0 });
   assert.equal(d.thread.messages, N, "the thread row keeps the real count");
   assert.equal(d.messages[0].id, "m0@x", "the first messages in date order");
-  assert.equal(d.messages.at(-1).id, `m${DETAIL_ROWS - 1}@x`);
+  assert.equal(d.messages.at(-1)!.id, `m${DETAIL_ROWS - 1}@x`);
 });
 
 test("meta names sources by list and kind, never by a local path", () => {

@@ -3,6 +3,9 @@ import { shardName, shardOf } from "../../loaders/model/shard.ts";
 import type { AnalysisMessage, AnalysisPatch, AnalysisPerson, AnalysisTrailer, Corpus } from "../../loaders/model/corpus.ts";
 import { NO_PATCH } from "../../loaders/model/corpus.ts";
 import type { TrailerKind } from "../../loaders/model/records.ts";
+import { FILES } from "../../loaders/analysis/artifacts.ts";
+// @ts-expect-error plain browser JS module without types
+import { messageThread, threadDetail } from "../../src/components/thread-detail.js";
 
 export const H = 3600_000;
 export const D = 24 * H;
@@ -39,9 +42,17 @@ export function corpus(messages: AnalysisMessage[], trailers: AnalysisTrailer[] 
   return { messages, trailers, people: [...people.values()], lists, sources: [{ source: "synthetic", list: null, messages: messages.length }] };
 }
 
-/** What a page finds for `key` in a shard family (FILES.threadShard, ...) of siteFiles' output, as thread.md/person.md look it up. */
+/** What a page finds for `key` in a shard family (FILES.threadShard, ...) of siteFiles' output, as thread.md/person.md look it up (src/components/entity.js). */
 export function fromShard<T>(files: Map<string, string>, file: (xx: string) => string, key: string): T | undefined {
-  const text = files.get(file(shardName(shardOf(key))));
-  if (text === undefined) throw new Error(`no shard file ${file(shardName(shardOf(key)))}`);
-  return (JSON.parse(text) as Record<string, T>)[key];
+  const raw = (f: (xx: string) => string, k: string) => {
+    const text = files.get(f(shardName(shardOf(k))));
+    if (text === undefined) throw new Error(`no shard file ${f(shardName(shardOf(k)))}`);
+    return (JSON.parse(text) as Record<string, unknown>)[k];
+  };
+  const v = raw(file, key) as { series?: unknown } | undefined;
+  if (v === undefined) return undefined;
+  // The compact formats, decoded by the page's code: a message's thread id (0: its own), a thread's detail and its series part.
+  if (file === FILES.messageShard) return messageThread(key, v) as T;
+  if (file === FILES.threadShard) return threadDetail(v, typeof v.series === "string" ? raw(FILES.threadSeriesShard, v.series) : null) as T;
+  return v as T;
 }

@@ -20,6 +20,7 @@ export function hostileCorpus() {
   ms.push(msg("x".repeat(1200), "cat", T0 + 3 * H, { irt: "h2", nak: true }));
   ms.push(msg("orph", "dan", T0 + 4 * H, { irt: "gone@x", refs: ["gone@x"] }));
   ms.push(msg("orph2", "eve", null, { irt: "orph", refs: ["gone@x", "orph"] }));
-  const trailers = [trailer("h2", "reviewed-by", "bob"), trailer("big.3", "acked-by", "p3"), trailer("big.4", "nacked-by", "p4")];
+  // zed sends nothing: a tag carried in the patch names a reviewer who is no participant.
+  const trailers = [trailer("h2", "reviewed-by", "bob"), trailer("big.3", "acked-by", "p3"), trailer("big.4", "nacked-by", "p4"), trailer("h1", "reviewed-by", "zed")];
   return corpus(ms, trailers);
 }

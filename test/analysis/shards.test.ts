@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
 import { FILES, type PersonDetail, type ThreadDetail } from "../../loaders/analysis/artifacts.ts";
-import { SHARDS, addressKey } from "../../loaders/model/shard.ts";
+import { SHARDS, addressKey, shardName, shardOf } from "../../loaders/model/shard.ts";
 import { corpus, msg, person, fromShard, H, T0 } from "./fixture.ts";
 
 // Ids a URL mangles easily: slashes, percent, plus, dot segments, spaces, non-ASCII.
@@ -97,4 +97,28 @@ test("a shard holds exactly its members' JSON text, whatever the characters (the
   const expected = new Map<number, string[]>();
   for (const [k, j] of added) expected.set(shardOf(k), [...(expected.get(shardOf(k)) ?? []), `${JSON.stringify(k)}:${j}`]);
   for (let i = 0; i < SHARDS; i++) assert.equal(files.get(`s/${shardName(i)}.json`), `{${(expected.get(i) ?? []).join(",")}}`);
+});
+
+test("compact lookups: a root maps to 0 (its own id), a series part is written once per group and named by its threads", () => {
+  const long = "z".repeat(1000); // two groups whose ids agree in their first 998 characters (the capped key)
+  const msgs = [msg("v1@x", "hal", T0, { subject: "[PATCH] mm: tidy", patch: { version: 1 } }), msg("v2@x", "hal", T0 + 48 * H, { subject: "[PATCH v2] mm: tidy", patch: { version: 2 } }),
+    msg("v2.r@x", "ann", T0 + 49 * H, { irt: "v2@x", subject: "Re: [PATCH v2] mm: tidy" }),
+    msg(`${long}1`, "bob", T0, { subject: "[PATCH] net: one", patch: { version: 1 } }), msg(`${long}2`, "cat", T0 + H, { subject: "[PATCH] fs: two", patch: { version: 1 } })];
+  const a = analyzeCorpus(corpus(msgs));
+  const files = siteFiles(a, "v1", Date.now());
+  const raw = (f: (xx: string) => string, k: string) => JSON.parse(files.get(f(shardName(shardOf(k))))!)[k];
+  assert.equal(raw(FILES.messageShard, "v2@x"), 0, "a root: 0");
+  assert.equal(raw(FILES.messageShard, "v2.r@x"), "v2@x", "a reply: its thread id");
+  assert.equal(fromShard(files, FILES.messageShard, "v2@x"), "v2@x");
+  const d1 = fromShard<ThreadDetail>(files, FILES.threadShard, "v1@x")!, d2 = fromShard<ThreadDetail>(files, FILES.threadShard, "v2@x")!;
+  assert.equal(d1.series?.revisions.length, 2);
+  assert.deepEqual(d2.series, d1.series, "both revisions show the group's history");
+  assert.equal(typeof raw(FILES.threadShard, "v1@x").series, "string", "the detail names the group");
+  const seriesFiles = [...files].filter(([n]) => n.startsWith("thread/s-"));
+  assert.equal(seriesFiles.length, SHARDS);
+  assert.equal(seriesFiles.reduce((n, [, t]) => n + t.split('"revisions"').length - 1, 0), 2, "each group's part once (mm: tidy, net: one)");
+  // The second long-id group cannot be named by its capped id (taken): its detail holds its part.
+  assert.equal(typeof raw(FILES.threadShard, `${long}2`).series, "object");
+  const parts = [`${long}1`, `${long}2`].map((id) => fromShard<ThreadDetail>(files, FILES.threadShard, id)!.series!);
+  assert.deepEqual(parts.map((s) => s.revisions[0].subject), ["[PATCH] net: one", "[PATCH] fs: two"]);
 });

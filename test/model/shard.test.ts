@@ -37,7 +37,7 @@ test("the pages list every shard file literally (Framework copies only those)", 
   const { FILES } = await import("../../loaders/analysis/artifacts.ts");
   const listed = (file: string) => [...readFileSync(file, "utf8").matchAll(/FileAttachment\("\.\.\/data\/site\/([^"]+)"\)/g)].map((m) => m[1]);
   const all = (f: (xx: string) => string) => Array.from({ length: loader.SHARDS }, (_, i) => f(loader.shardName(i)));
-  assert.deepEqual(listed("src/components/thread-shards.js"), [...all(FILES.messageShard), ...all(FILES.threadShard), ...all(FILES.threadAffiliationShard)]);
+  assert.deepEqual(listed("src/components/thread-shards.js"), [...all(FILES.messageShard), ...all(FILES.threadShard), ...all(FILES.threadSeriesShard), ...all(FILES.threadAffiliationShard)]);
   assert.deepEqual(listed("src/components/person-shards.js"), [...all(FILES.addressShard), ...all(FILES.personShard)]);
   const { SEARCH_CHUNKS } = await import("../../loaders/analysis/shards.ts");
   const chunks = (f: (x: string) => string) => Array.from({ length: SEARCH_CHUNKS }, (_, i) => f(i.toString(16)));

@@ -6,6 +6,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { completeArtifacts, EMPTY_IS_ENOUGH, syntheticArtifacts } from "./synthetic-artifacts.ts";
 import { FILES, THREAD_PARTS } from "../../loaders/analysis/artifacts.ts";
+import { SHARDS, shardName } from "../../loaders/model/shard.ts";
+// @ts-expect-error plain browser JS module without types
+import { threadDetail } from "../../src/components/thread-detail.js";
 
 test("synthetic artifacts: every file an analysis writes, sized to the synthetic people and threads", async () => {
   const raw = syntheticArtifacts({ people: 300, threads: 40, edgesPerNode: 2 });
@@ -21,4 +24,12 @@ test("synthetic artifacts: every file an analysis writes, sized to the synthetic
   const parts = Array.from({ length: THREAD_PARTS }, (_, k) => json(FILES.threadPart(k)));
   assert.equal(parts.reduce((s, p) => s + p.rows.length, 0), 40, "thread parts hold every thread");
   assert.equal(json(FILES.threadsTop).total, 40);
+  // The thread shards in the compact form the page decodes: every message with its parent's id and latency.
+  const details = Array.from({ length: SHARDS }, (_, i) => Object.values(json(FILES.threadShard(shardName(i))))).flat().map((c) => threadDetail(c, null));
+  assert.equal(details.length, 30);
+  for (const d of details) {
+    assert.equal(d.messages.length, d.thread.messages);
+    assert.equal(d.trailers[0].message_id, d.messages.at(-1).id);
+    for (const m of d.messages.slice(1)) assert.equal(m.latency_ms, m.date - d.messages.find((x: { id: string }) => x.id === m.parent).date);
+  }
 });

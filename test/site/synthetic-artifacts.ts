@@ -147,8 +147,9 @@ export function syntheticArtifacts(o: SyntheticOptions): Record<string, unknown>
   for (const p of people.filter((q) => q.detail)) personDetails[p.id] = { person: p, emails: [p.email], activity: months.map((month) => ({ month, list: p.home!, messages: 3 })),
     correspondents_out: [], correspondents_in: [], reviews_given: [], reviews_received: [], naks_given: [], naks_received: [],
     response: { replies: p.replies_sent, median_ms: p.median_reply_ms, p90_ms: null, first_replies: p.first_replies }, threads: [] } satisfies A.PersonDetail;
-  Object.assign(files, shards(FILES.threadShard, details), shards(FILES.personShard, personDetails), shards(FILES.threadAffiliationShard, {}),
-    shards(FILES.messageShard, Object.fromEntries(Object.values(details).flatMap((d) => d.messages.map((m) => [m.id, d.thread.id])))),
+  const compact = Object.fromEntries(Object.entries(details).map(([id, d]) => [id, compactThreadDetail(d)]));
+  Object.assign(files, shards(FILES.threadShard, compact), shards(FILES.threadSeriesShard, {}), shards(FILES.personShard, personDetails), shards(FILES.threadAffiliationShard, {}),
+    shards(FILES.messageShard, Object.fromEntries(Object.values(details).flatMap((d) => d.messages.map((m) => [m.id, m.id === d.thread.id ? 0 : d.thread.id])))),
     shards(FILES.addressShard, Object.fromEntries(people.filter((p) => p.detail).map((p) => [p.id, p.id]))));
   for (let i = 0; i < 16; i++) {
     const mine = threads.filter((_, j) => j % 16 === i);
@@ -180,6 +181,25 @@ export async function completeArtifacts(files: Record<string, unknown>): Promise
   const out = { ...files };
   for (const [name, text] of empty.files) if (!(name in out)) { out[name] = text; added.push(name); }
   return { files: out, added };
+}
+
+/**
+ * A detail in the thread shards' compact form (loaders/analysis/thread-detail-writer.ts), in its plainest
+ * spelling: dates as they are (t0 0: these are fractional), every subject written, parents by row, people
+ * in trailers and NAKs as their PersonRef.
+ */
+export function compactThreadDetail(d: A.ThreadDetail): Record<string, unknown> {
+  const row = new Map(d.messages.map((m, j) => [m.id, j])), part = new Map(d.participants.map((p, j) => [p.id, j]));
+  const lists: string[][] = [], listAt = new Map<string, number>();
+  const msgs = d.messages.map((m) => {
+    const key = JSON.stringify(m.lists);
+    if (!listAt.has(key)) { listAt.set(key, lists.length); lists.push(m.lists); }
+    const parent = m.parent === null ? -1 : row.get(m.parent) ?? [m.parent, m.latency_ms];
+    return [m.id, parent, part.get(m.from) ?? m.from, m.date, m.depth, listAt.get(key), m.subject, m.patch, ...(m.author ? [m.author] : [])];
+  });
+  const { messages: _, series, trailers, naks, ...rest } = d;
+  return { ...rest, t0: 0, msgs, lists, trailers: trailers.map((t) => [t.kind, t.from, t.to, t.message_id, t.applies_to]),
+    naks: naks.map((n) => [n.from, n.to, n.message_id, n.source, n.cross_subsystem]), ...(series ? { series } : {}) };
 }
 
 /** The shard files (loaders/analysis/shards.ts layout) holding these keyed values. */
