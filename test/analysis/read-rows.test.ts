@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { openStore } from "../../loaders/store/store.ts";
-import { readRows } from "../../loaders/analysis/store-io.ts";
+import { readRows } from "../../loaders/analysis/read-rows.ts";
 import { tempDir } from "../store/helpers.ts";
 
 test("readRows returns every row in order, with huge values and odd text intact", async () => {
