@@ -58,3 +58,19 @@ export function arrayInterner(): (xs: string[] | null) => string[] {
     return v;
   };
 }
+
+/**
+ * One string per distinct value: the corpus names the same people and Message-IDs many times
+ * (senders, trailers, In-Reply-To, References); JSON.parse makes a copy for each, and kept copies
+ * cost heap and GC for the rest of the run. null stays null.
+ */
+export function stringInterner(): <T extends string | null>(s: T) => T {
+  const shared = new Map<string, string>();
+  return <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const v = shared.get(s);
+    if (v !== undefined) return v as T;
+    shared.set(s, s);
+    return s;
+  };
+}

@@ -6,7 +6,7 @@ import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts"
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
 import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
-import { arrayInterner, readRowSets, type RowSet } from "./read-rows.ts";
+import { arrayInterner, readRowSets, stringInterner, type RowSet } from "./read-rows.ts";
 import { addressedOf, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
   type AffiliationInput, type AffiliationLists } from "./affiliation-input.ts";
 
@@ -21,8 +21,10 @@ type Num = number | null;
 type Strs = string[] | null;
 
 /** The corpus' columns of each message's row (select-list items over the messages view), in the order corpusOf reads them. */
-const CORPUS_COLUMNS = ["message_id", "epoch_ms(date) AS date", "person_id", "author_person_id", "from_email", "subject", "in_reply_to",
-  '"references"', "lists", "sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
+const CORPUS_COLUMNS = ["message_id", "epoch_ms(date) AS date",
+  // The sender: its person, else its address; the author only where it is someone else (a forwarded patch's).
+  "coalesce(person_id, from_email) AS sender", "nullif(author_person_id, coalesce(person_id, from_email, '(unknown)')) AS author",
+  "subject", "in_reply_to", '"references"', "lists", "sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
 
 const CORPUS_SETS = {
   people: { select: "SELECT person_id, name, emails, is_bot FROM people", cols: ["person_id", "name", "emails", "is_bot"], order: "person_id" },
@@ -61,19 +63,22 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
 }
 
 function corpusOf(rows: unknown[][], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[]): Corpus {
-  // Most messages reached the same few list and source combinations: one frozen array for each.
-  const one = arrayInterner();
+  // Most messages reached the same few list and source combinations: one frozen array for each;
+  // one string for each person and Message-ID (the message's own id string for the links to it).
+  const one = arrayInterner(), str = stringInterner();
+  for (const r of rows) str(r[0] as string);
   const messages: AnalysisMessage[] = rows.map((r) => {
-    const [id, date, personId, authorId, fromEmail, subject, inReplyTo, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
-      r as [string, Num, Str, Str, Str, Str, Str, Strs, Strs, Strs, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
+    const [id, date, sender, authorId, subject, inReplyTo, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
+      r as [string, Num, Str, Str, Str, Str, Strs, Strs, Strs, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
     const isPatch = !!isPatchTag && !REPLY_SUBJECT.test(subject ?? "");
-    const from = personId ?? fromEmail ?? "(unknown)";
-    // A forwarded patch's author, when identity resolution did not make them the sender.
-    const author = isPatch && !isCover && authorId && authorId !== from ? authorId : undefined;
+    const from = str(sender) ?? "(unknown)";
+    // A forwarded patch's author, when identity resolution did not make them the sender (null: the sender).
+    const author = isPatch && !isCover && authorId ? str(authorId) : undefined;
     const sources = one(srcs);
+    if (references) for (let k = 0; k < references.length; k++) references[k] = str(references[k]);
     return {
       id, date: date ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",
-      inReplyTo: inReplyTo ?? null, references: references ?? [], lists: one(lists),
+      inReplyTo: str(inReplyTo ?? null), references: references ?? [], lists: one(lists),
       patch: isPatch ? { isPatch, version: version ?? 1, index: index ?? null, total: total ?? null, isCover: !!isCover } : NO_PATCH,
       isBot: !!isBot, nakLine: !!nakLine, fetched: sources.some((x) => FETCH_SOURCE.test(x)), sources,
     };
@@ -84,7 +89,7 @@ function corpusOf(rows: unknown[][], sets: Record<keyof typeof CORPUS_SETS, unkn
   });
   const trailers = sets.trailers.map((r) => {
     const [messageId, kind, personId, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str, Str, Str];
-    return { messageId, kind, personId, name: name ?? "", email: email ?? "" };
+    return { messageId: str(messageId), kind: str(kind), personId: str(personId), name: str(name) ?? "", email: str(email) ?? "" };
   });
   const sources = sets.sources.map((r) => ({ source: r[0] as string, list: r[1] as string | null, messages: r[2] as number }));
   // Tracked lists first (config order), then any other list seen in the data.
