@@ -2,7 +2,7 @@
 // message's addresses and files, the address map, and when each address was seen. Each message's
 // addresses come with the corpus rows (store-io.ts readAnalysisInput: one scan of the messages
 // view for both), the rest from one statement of its own.
-import type { RowSet } from "./read-rows.ts";
+import { sharedArrays, type RowSet } from "./read-rows.ts";
 
 export interface AffiliationInput {
   /** message id -> To/Cc addresses and List-Id; absent: neither. */
@@ -26,8 +26,7 @@ const sqlList = (xs: string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g,
  * view). Only To/Cc addresses that can be lists are read: netdev's long Cc lines are mostly people.
  */
 export function affiliationMessageColumns(lists: AffiliationLists): string[] {
-  // As JSON text: most messages go to the same few combinations, so the text is a key to one shared
-  // array (one string per message instead of an array and a string per address; parsed once per combination).
+  // As JSON text, the key to an array shared by every message with the same combination (sharedArrays).
   return [`to_json(list_filter(list_concat(coalesce(to_emails, []), coalesce(cc_emails, [])),
       x -> split_part(x, '@', 2) IN (${sqlList(lists.hosts)}) OR x IN (${sqlList(lists.addresses)})))::VARCHAR AS to_lists`,
     "list_id", "file_count IS NULL AS unparsed"];
@@ -43,11 +42,9 @@ export function addressedOf(rows: readonly unknown[][], at: number): Addressed {
   const addressed = new Map<string, { to: string[]; listId: string | null }>();
   const unparsed = new Set<string>();
   // Most messages are addressed to the same few lists: one frozen array per combination, one string per List-Id.
-  const combos = new Map<string, string[]>(), listIds = new Map<string, string>();
+  const shared = sharedArrays(), listIds = new Map<string, string>();
   for (const r of rows) {
-    const id = r[0] as string, key = (r[at] as string | null) ?? "[]", listId = r[at + 1] as string | null;
-    let to = combos.get(key);
-    if (!to) combos.set(key, (to = Object.freeze(JSON.parse(key) as string[]) as string[]));
+    const id = r[0] as string, to = shared(r[at] as string | null), listId = r[at + 1] as string | null;
     if (to.length || listId !== null) {
       let l = listId;
       if (l !== null) { const s = listIds.get(l); if (s === undefined) listIds.set(l, l); else l = s; }

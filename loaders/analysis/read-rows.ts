@@ -43,18 +43,17 @@ export async function readRows(store: Store, select: string, cols: readonly stri
 }
 
 /**
- * One frozen array per distinct content: most messages reached the same few list and source
- * combinations, so one array for each instead of an array and its strings per message (less
- * heap, cheaper GC). null reads as [].
+ * One frozen array per distinct content, from a list read as JSON text (`to_json(col)::VARCHAR`):
+ * most messages reached the same few list and source combinations, so the text is a key to one
+ * shared array, parsed once per combination, instead of an array and its strings per message
+ * (less heap, cheaper GC). null reads as [].
  */
-export function arrayInterner(): (xs: string[] | null) => string[] {
+export function sharedArrays(): (json: string | null) => string[] {
   const shared = new Map<string, string[]>();
-  return (xs) => {
-    if (!xs) xs = [];
-    // Most are one list or one source: its name is the key ("1" + name never starts a JSON array).
-    const k = xs.length === 1 ? "1" + xs[0] : JSON.stringify(xs);
+  return (json) => {
+    const k = json ?? "[]";
     let v = shared.get(k);
-    if (!v) shared.set(k, (v = Object.freeze(xs) as string[]));
+    if (!v) shared.set(k, (v = Object.freeze(JSON.parse(k) as string[]) as string[]));
     return v;
   };
 }

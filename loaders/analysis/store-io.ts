@@ -6,7 +6,7 @@ import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts"
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
 import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
-import { arrayInterner, readRowSets, stringInterner, type RowSet } from "./read-rows.ts";
+import { readRowSets, sharedArrays, stringInterner, type RowSet } from "./read-rows.ts";
 import { addressedOf, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
   type AffiliationInput, type AffiliationLists } from "./affiliation-input.ts";
 
@@ -24,7 +24,7 @@ type Strs = string[] | null;
 const CORPUS_COLUMNS = ["message_id", "epoch_ms(date) AS date",
   // The sender: its person, else its address; the author only where it is someone else (a forwarded patch's).
   "coalesce(person_id, from_email) AS sender", "nullif(author_person_id, coalesce(person_id, from_email, '(unknown)')) AS author",
-  "subject", "in_reply_to", '"references"', "lists", "sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
+  "subject", "in_reply_to", '"references"', "to_json(lists)::VARCHAR AS lists", "to_json(sources)::VARCHAR AS sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
 
 const CORPUS_SETS = {
   people: { select: "SELECT person_id, name, emails, is_bot FROM people", cols: ["person_id", "name", "emails", "is_bot"], order: "person_id" },
@@ -65,11 +65,11 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
 function corpusOf(rows: unknown[][], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[]): Corpus {
   // Most messages reached the same few list and source combinations: one frozen array for each;
   // one string for each person and Message-ID (the message's own id string for the links to it).
-  const one = arrayInterner(), str = stringInterner();
+  const one = sharedArrays(), str = stringInterner();
   for (const r of rows) str(r[0] as string);
   const messages: AnalysisMessage[] = rows.map((r) => {
     const [id, date, sender, authorId, subject, inReplyTo, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
-      r as [string, Num, Str, Str, Str, Str, Strs, Strs, Strs, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
+      r as [string, Num, Str, Str, Str, Str, Strs, Str, Str, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
     const isPatch = !!isPatchTag && !REPLY_SUBJECT.test(subject ?? "");
     const from = str(sender) ?? "(unknown)";
     // A forwarded patch's author, when identity resolution did not make them the sender (null: the sender).
