@@ -24,12 +24,14 @@ type Strs = string[] | null;
 const CORPUS_COLUMNS = ["message_id", "epoch_ms(date) AS date",
   // The sender: its person, else its address; the author only where it is someone else (a forwarded patch's).
   "coalesce(person_id, from_email) AS sender", "nullif(author_person_id, coalesce(person_id, from_email, '(unknown)')) AS author",
-  "subject", "in_reply_to", '"references"', "to_json(lists)::VARCHAR AS lists", "to_json(sources)::VARCHAR AS sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
+  // In-Reply-To is nearly always the last reference: then 1 (JSON), not the id again.
+  "subject", `CASE WHEN in_reply_to = "references"[-1] THEN '1'::JSON ELSE to_json(in_reply_to) END AS irt`, '"references"', "to_json(lists)::VARCHAR AS lists", "to_json(sources)::VARCHAR AS sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
 
 const CORPUS_SETS = {
   people: { select: "SELECT person_id, name, emails, is_bot FROM people", cols: ["person_id", "name", "emails", "is_bot"], order: "person_id" },
-  trailers: { select: "SELECT message_id, kind, person_id, name, email FROM trailers", cols: ["message_id", "kind", "person_id", "name", "email"],
-    order: "message_id, kind, person_id, name, email" },
+  // The person is mostly the address itself: then 1 (JSON), not the address again.
+  trailers: { select: `SELECT message_id, kind, person_id, CASE WHEN person_id = email THEN '1'::JSON ELSE to_json(person_id) END AS pid,
+      name, email FROM trailers`, cols: ["message_id", "kind", "pid", "name", "email"], order: "message_id, kind, person_id, name, email" },
   sources: { select: "SELECT source, any_value(list) AS list, count(DISTINCT message_id) AS messages FROM arrivals GROUP BY source",
     cols: ["source", "list", "messages"], order: "source" },
   verdicts: VERDICT_SET,
@@ -68,8 +70,8 @@ function corpusOf(rows: unknown[][], sets: Record<keyof typeof CORPUS_SETS, unkn
   const one = sharedArrays(), str = stringInterner();
   for (const r of rows) str(r[0] as string);
   const messages: AnalysisMessage[] = rows.map((r) => {
-    const [id, date, sender, authorId, subject, inReplyTo, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
-      r as [string, Num, Str, Str, Str, Str, Strs, Str, Str, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
+    const [id, date, sender, authorId, subject, irt, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
+      r as [string, Num, Str, Str, Str, Str | 1, Strs, Str, Str, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
     const isPatch = !!isPatchTag && !REPLY_SUBJECT.test(subject ?? "");
     const from = str(sender) ?? "(unknown)";
     // A forwarded patch's author, when identity resolution did not make them the sender (null: the sender).
@@ -78,7 +80,7 @@ function corpusOf(rows: unknown[][], sets: Record<keyof typeof CORPUS_SETS, unkn
     if (references) for (let k = 0; k < references.length; k++) references[k] = str(references[k]);
     return {
       id, date: date ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",
-      inReplyTo: str(inReplyTo ?? null), references: references ?? [], lists: one(lists),
+      inReplyTo: irt === 1 ? references!.at(-1)! : str(irt ?? null), references: references ?? [], lists: one(lists),
       patch: isPatch ? { isPatch, version: version ?? 1, index: index ?? null, total: total ?? null, isCover: !!isCover } : NO_PATCH,
       isBot: !!isBot, nakLine: !!nakLine, fetched: sources.some((x) => FETCH_SOURCE.test(x)), sources,
     };
@@ -88,8 +90,9 @@ function corpusOf(rows: unknown[][], sets: Record<keyof typeof CORPUS_SETS, unkn
     return { id, name: name ?? "", email: emails?.[0] ?? id, emails: emails ?? [], isBot: !!isBot };
   });
   const trailers = sets.trailers.map((r) => {
-    const [messageId, kind, personId, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str, Str, Str];
-    return { messageId: str(messageId), kind: str(kind), personId: str(personId), name: str(name) ?? "", email: str(email) ?? "" };
+    const [messageId, kind, pid, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str | 1, Str, Str];
+    const e = str(email);
+    return { messageId: str(messageId), kind: str(kind), personId: pid === 1 ? e : str(pid), name: str(name) ?? "", email: e ?? "" };
   });
   const sources = sets.sources.map((r) => ({ source: r[0] as string, list: r[1] as string | null, messages: r[2] as number }));
   // Tracked lists first (config order), then any other list seen in the data.

@@ -40,6 +40,10 @@ function corpus(n: number) {
       ...(forwarded ? { author: { name: "Fwd", email: pick(people) }, patch: PATCH, subject: `[PATCH] p${i}` } : {}),
       to: list(k), cc: list(Math.floor(r() * 3)), listId: i % 3 === 0 ? null : pick(["netdev.vger.kernel.org", "<dev.lists.example.org>", ""]),
       files: i % 5 === 0 ? [] : Array.from({ length: Math.floor(r() * 4) }, () => pick(paths)),
+      // Replies: In-Reply-To the last reference, another one, or none with references.
+      ...(i > 0 && i % 2 === 0 ? { inReplyTo: i % 8 === 2 ? `m${i - 2}@h` : `m${i - 1}@h`, references: [`m${i - 2}@h`, `m${i - 1}@h`].slice(i % 6 === 0 ? 1 : 0) } : {}),
+      ...(i % 9 === 1 ? { references: [`m${i - 1}@h`] } : {}),
+      trailers: i % 4 === 1 ? [{ kind: "reviewed-by", name: `R${i % 3}`, email: pick(people), raw: "Reviewed-by: x" }] : [],
       lists: ["zoo"],
     }));
   }
@@ -89,6 +93,18 @@ test("readAnalysisInput: the corpus and the affiliation input from one scan of m
     assert.deepEqual([...got.unparsed].sort(), [...want.unparsed].sort());
     // Order matters here (periods are made per person in this order): as the query orders them.
     assert.deepEqual([...got.observations], [...want.observations]);
+    // Links and trailers as the views give them (In-Reply-To and the trailer's person are sent short when repeated).
+    const links = new Map((await store.query<{ message_id: string; in_reply_to: string | null; references: string[] | null; person_id: string | null; from_email: string | null }>(
+      `SELECT message_id, in_reply_to, "references", person_id, from_email FROM messages`)).map((x) => [x.message_id, x]));
+    assert.ok([...links.values()].some((x) => x.in_reply_to && x.in_reply_to !== x.references?.at(-1)), "an In-Reply-To that is not the last reference");
+    for (const m of both.corpus!.messages) {
+      const w = links.get(m.id)!;
+      assert.deepEqual([m.inReplyTo, m.references, m.from], [w.in_reply_to, w.references ?? [], w.person_id ?? w.from_email ?? "(unknown)"], m.id);
+    }
+    const trailers = await store.query<{ message_id: string; kind: string; person_id: string | null; name: string | null; email: string | null }>(
+      "SELECT message_id, kind, person_id, name, email FROM trailers ORDER BY message_id, kind, person_id, name, email");
+    assert.ok(trailers.length > 50);
+    assert.deepEqual(both.corpus!.trailers, trailers.map((x) => ({ messageId: x.message_id, kind: x.kind, personId: x.person_id, name: x.name ?? "", email: x.email ?? "" })));
     // The corpus is the one read alone, and the affiliation input the one read alone (the fallback without a corpus).
     assert.deepEqual(both.corpus, await readCorpus(store, ["zoo"]));
     const alone = await readAffiliations(store, { maintainers: null, tracked: [], writeDerived: false });
