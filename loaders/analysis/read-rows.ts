@@ -46,14 +46,17 @@ export async function readRows(store: Store, select: string, cols: readonly stri
  * One frozen array per distinct content, from a list read as JSON text (`to_json(col)::VARCHAR`):
  * most messages reached the same few list and source combinations, so the text is a key to one
  * shared array, parsed once per combination, instead of an array and its strings per message
- * (less heap, cheaper GC). null reads as [].
+ * (less heap, cheaper GC). null reads as []. With `names`, the list holds positions in it (1-based).
  */
-export function sharedArrays(): (json: string | null) => string[] {
+export function sharedArrays(names?: readonly string[]): (json: string | null) => string[] {
   const shared = new Map<string, string[]>();
   return (json) => {
     const k = json ?? "[]";
     let v = shared.get(k);
-    if (!v) shared.set(k, (v = Object.freeze(JSON.parse(k) as string[]) as string[]));
+    if (!v) {
+      const xs = JSON.parse(k) as (string | number)[];
+      shared.set(k, (v = Object.freeze(names ? xs.map((p) => names[(p as number) - 1]) : xs) as string[]));
+    }
     return v;
   };
 }

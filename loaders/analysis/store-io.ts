@@ -25,7 +25,13 @@ const CORPUS_COLUMNS = ["message_id", "epoch_ms(date) AS date",
   // The sender: its person, else its address; the author only where it is someone else (a forwarded patch's).
   "coalesce(person_id, from_email) AS sender", "nullif(author_person_id, coalesce(person_id, from_email, '(unknown)')) AS author",
   // In-Reply-To is nearly always the last reference: then 1 (JSON), not the id again.
-  "subject", `CASE WHEN in_reply_to = "references"[-1] THEN '1'::JSON ELSE to_json(in_reply_to) END AS irt`, '"references"', "to_json(lists)::VARCHAR AS lists", "to_json(sources)::VARCHAR AS sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
+  "subject", `CASE WHEN in_reply_to = "references"[-1] THEN '1'::JSON ELSE to_json(in_reply_to) END AS irt`, '"references"', "to_json(lists)::VARCHAR AS lists", "to_json(list_transform(sources, s -> list_position(d.names, s)))::VARCHAR AS sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
+
+/**
+ * Each message's sources come as positions (1-based) in this, every source once: the message's
+ * row holds a few digits instead of the archives' long ids. Read in the same statement (one snapshot).
+ */
+const SOURCE_NAMES = "SELECT DISTINCT source FROM arrivals";
 
 const CORPUS_SETS = {
   people: { select: "SELECT person_id, name, emails, is_bot FROM people", cols: ["person_id", "name", "emails", "is_bot"], order: "person_id" },
@@ -50,24 +56,27 @@ export interface AnalysisInput { corpus: Corpus | null; affiliation: Promise<Aff
 export async function readAnalysisInput(store: Store, trackedLists: string[] | null, affiliation: AffiliationLists | null): Promise<AnalysisInput> {
   const cols = [...(trackedLists ? CORPUS_COLUMNS : ["message_id"]), ...(affiliation ? affiliationMessageColumns(affiliation) : [])];
   const name = (c: string) => c.slice(c.lastIndexOf(" ") + 1).replace(/"/g, "");
-  const { messages: rows } = await readRowSets(store, { messages: { select: `SELECT ${cols.join(", ")} FROM messages`, cols: cols.map(name),
-    order: trackedLists ? "date NULLS LAST, message_id" : "message_id" } });
+  const names = trackedLists ? `, (SELECT list(source ORDER BY source) AS names FROM (${SOURCE_NAMES})) d` : "";
+  const { messages: rows, sources } = await readRowSets(store, {
+    messages: { select: `SELECT ${cols.join(", ")} FROM messages${names}`, cols: cols.map(name), order: trackedLists ? "date NULLS LAST, message_id" : "message_id" },
+    sources: { select: trackedLists ? SOURCE_NAMES : "SELECT NULL AS source WHERE false", cols: ["source"], order: "source" },
+  });
   const addressed = affiliation ? addressedOf(rows, cols.length - AFFILIATION_ROW_COLUMNS.length) : null;
   // Both statements queued now: DuckDB reads the affiliation input while this thread builds the corpus and analyses it.
   const corpusSets = trackedLists ? readRowSets(store, CORPUS_SETS) : null;
   const aff = addressed ? readRowSets(store, AFFILIATION_SETS).then((sets) => affiliationInputOf(addressed, sets)) : null;
   aff?.catch(() => {}); // the caller awaits it, maybe after a while
-  return { corpus: corpusSets ? corpusOf(rows, await corpusSets, trackedLists!) : null, affiliation: aff };
+  return { corpus: corpusSets ? corpusOf(rows, sources.map((r) => r[0] as string), await corpusSets, trackedLists!) : null, affiliation: aff };
 }
 
 export async function readCorpus(store: Store, trackedLists: string[]): Promise<Corpus> {
   return (await readAnalysisInput(store, trackedLists, null)).corpus!;
 }
 
-function corpusOf(rows: unknown[][], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[]): Corpus {
+function corpusOf(rows: unknown[][], sourceNames: readonly string[], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[]): Corpus {
   // Most messages reached the same few list and source combinations: one frozen array for each;
   // one string for each person and Message-ID (the message's own id string for the links to it).
-  const one = sharedArrays(), str = stringInterner();
+  const one = sharedArrays(), sourcesOf = sharedArrays(sourceNames), str = stringInterner();
   for (const r of rows) str(r[0] as string);
   const messages: AnalysisMessage[] = rows.map((r) => {
     const [id, date, sender, authorId, subject, irt, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
@@ -76,7 +85,7 @@ function corpusOf(rows: unknown[][], sets: Record<keyof typeof CORPUS_SETS, unkn
     const from = str(sender) ?? "(unknown)";
     // A forwarded patch's author, when identity resolution did not make them the sender (null: the sender).
     const author = isPatch && !isCover && authorId ? str(authorId) : undefined;
-    const sources = one(srcs);
+    const sources = sourcesOf(srcs);
     if (references) for (let k = 0; k < references.length; k++) references[k] = str(references[k]);
     return {
       id, date: date ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",

@@ -80,7 +80,8 @@ test("readAnalysisInput: the corpus and the affiliation input from one scan of m
   const t = tempDir();
   const store = await openStore(join(t.dir, "store"));
   try {
-    await ingest(store, [fakeSource("s", msgs(...corpus(400)), "zoo")], {}, { parseStream: fakeParse });
+    // A second archive holds some of the messages: they have two sources.
+    await ingest(store, [fakeSource("s", msgs(...corpus(400)), "zoo"), fakeSource("t2", msgs(...corpus(400).slice(100, 150)), "zoo")], {}, { parseStream: fakeParse });
     const want = await reference(store);
     assert.ok(want.addressed.size > 100 && want.files.size > 100 && want.observations.size > 2, "the corpus exercises every part");
     assert.ok([...want.files.values()].some((p) => new Set(p).size < p.length), "a message lists a path twice");
@@ -94,12 +95,13 @@ test("readAnalysisInput: the corpus and the affiliation input from one scan of m
     // Order matters here (periods are made per person in this order): as the query orders them.
     assert.deepEqual([...got.observations], [...want.observations]);
     // Links and trailers as the views give them (In-Reply-To and the trailer's person are sent short when repeated).
-    const links = new Map((await store.query<{ message_id: string; in_reply_to: string | null; references: string[] | null; person_id: string | null; from_email: string | null }>(
-      `SELECT message_id, in_reply_to, "references", person_id, from_email FROM messages`)).map((x) => [x.message_id, x]));
+    const links = new Map((await store.query<{ message_id: string; in_reply_to: string | null; references: string[] | null; person_id: string | null;
+      from_email: string | null; sources: string[] }>(`SELECT message_id, in_reply_to, "references", person_id, from_email, sources FROM messages`)).map((x) => [x.message_id, x]));
+    assert.equal([...links.values()].filter((x) => x.sources.length === 2).length, 50, "messages in both archives");
     assert.ok([...links.values()].some((x) => x.in_reply_to && x.in_reply_to !== x.references?.at(-1)), "an In-Reply-To that is not the last reference");
     for (const m of both.corpus!.messages) {
       const w = links.get(m.id)!;
-      assert.deepEqual([m.inReplyTo, m.references, m.from], [w.in_reply_to, w.references ?? [], w.person_id ?? w.from_email ?? "(unknown)"], m.id);
+      assert.deepEqual([m.inReplyTo, m.references, m.from, m.sources], [w.in_reply_to, w.references ?? [], w.person_id ?? w.from_email ?? "(unknown)", w.sources], m.id);
     }
     const trailers = await store.query<{ message_id: string; kind: string; person_id: string | null; name: string | null; email: string | null }>(
       "SELECT message_id, kind, person_id, name, email FROM trailers ORDER BY message_id, kind, person_id, name, email");
