@@ -62,9 +62,9 @@ export function sharedArrays(names?: readonly string[]): (json: string | null) =
 }
 
 /**
- * One string per distinct value: the corpus names the same people and Message-IDs many times
- * (senders, trailers, In-Reply-To, References); JSON.parse makes a copy for each, and kept copies
- * cost heap and GC for the rest of the run. null stays null.
+ * One string per distinct value: the corpus names the same few thousand people many times (senders,
+ * trailers); JSON.parse makes a copy for each, and kept copies cost heap and GC for the rest of the
+ * run. null stays null.
  */
 export function stringInterner(): <T extends string | null>(s: T) => T {
   const shared = new Map<string, string>();

@@ -75,9 +75,9 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
 
 function corpusOf(rows: unknown[][], sourceNames: readonly string[], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[]): Corpus {
   // Most messages reached the same few list and source combinations: one frozen array for each;
-  // one string for each person and Message-ID (the message's own id string for the links to it).
+  // one string for each person, name and address (a few thousand). Message-IDs are not shared: a map
+  // of every id cost more main-thread time than their copies save.
   const one = sharedArrays(), sourcesOf = sharedArrays(sourceNames), str = stringInterner();
-  for (const r of rows) str(r[0] as string);
   const messages: AnalysisMessage[] = rows.map((r) => {
     const [id, date, sender, authorId, subject, irt, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
       r as [string, Num, Str, Str, Str, Str | 1, Strs, Str, Str, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
@@ -86,10 +86,9 @@ function corpusOf(rows: unknown[][], sourceNames: readonly string[], sets: Recor
     // A forwarded patch's author, when identity resolution did not make them the sender (null: the sender).
     const author = isPatch && !isCover && authorId ? str(authorId) : undefined;
     const sources = sourcesOf(srcs);
-    if (references) for (let k = 0; k < references.length; k++) references[k] = str(references[k]);
     return {
       id, date: date ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",
-      inReplyTo: irt === 1 ? references!.at(-1)! : str(irt ?? null), references: references ?? [], lists: one(lists),
+      inReplyTo: irt === 1 ? references!.at(-1)! : irt ?? null, references: references ?? [], lists: one(lists),
       patch: isPatch ? { isPatch, version: version ?? 1, index: index ?? null, total: total ?? null, isCover: !!isCover } : NO_PATCH,
       isBot: !!isBot, nakLine: !!nakLine, fetched: sources.some((x) => FETCH_SOURCE.test(x)), sources,
     };
@@ -101,7 +100,7 @@ function corpusOf(rows: unknown[][], sourceNames: readonly string[], sets: Recor
   const trailers = sets.trailers.map((r) => {
     const [messageId, kind, pid, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str | 1, Str, Str];
     const e = str(email);
-    return { messageId: str(messageId), kind: str(kind), personId: pid === 1 ? e : str(pid), name: str(name) ?? "", email: e ?? "" };
+    return { messageId, kind: str(kind), personId: pid === 1 ? e : str(pid), name: str(name) ?? "", email: e ?? "" };
   });
   const sources = sets.sources.map((r) => ({ source: r[0] as string, list: r[1] as string | null, messages: r[2] as number }));
   // Tracked lists first (config order), then any other list seen in the data.
