@@ -1,6 +1,6 @@
 // The analysis stage's only contact with the store: read the corpus (messages, people,
-// trailers, verdicts views) and the subsystem/organisation input in one statement, and write
-// the derived tables (message_threads, threads, replies, reviews, headline).
+// trailers, verdicts views) and the subsystem/organisation input (one scan of the messages view
+// for both), and write the derived tables (message_threads, threads, replies, reviews, headline).
 import type { DerivedColumns, Store } from "../store/api.ts";
 import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
@@ -25,7 +25,10 @@ const CORPUS_COLUMNS = ["message_id", "epoch_ms(date) AS date",
   // The sender: its person, else its address; the author only where it is someone else (a forwarded patch's).
   "coalesce(person_id, from_email) AS sender", "nullif(author_person_id, coalesce(person_id, from_email, '(unknown)')) AS author",
   // In-Reply-To is nearly always the last reference: then 1 (JSON), not the id again.
-  "subject", `CASE WHEN in_reply_to = "references"[-1] THEN '1'::JSON ELSE to_json(in_reply_to) END AS irt`, '"references"', "to_json(lists)::VARCHAR AS lists", "to_json(list_transform(sources, s -> list_position(d.names, s)))::VARCHAR AS sources", "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
+  "subject", `CASE WHEN in_reply_to = "references"[-1] THEN '1'::JSON ELSE to_json(in_reply_to) END AS irt`, '"references"',
+  // As JSON text keys to shared arrays (sharedArrays); sources as positions in SOURCE_NAMES.
+  "to_json(lists)::VARCHAR AS lists", "to_json(list_transform(sources, s -> list_position(d.names, s)))::VARCHAR AS sources",
+  "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
 
 /**
  * Each message's sources come as positions (1-based) in this, every source once: the message's
@@ -58,7 +61,8 @@ export async function readAnalysisInput(store: Store, trackedLists: string[] | n
   const name = (c: string) => c.slice(c.lastIndexOf(" ") + 1).replace(/"/g, "");
   const names = trackedLists ? `, (SELECT list(source ORDER BY source) AS names FROM (${SOURCE_NAMES})) d` : "";
   const { messages: rows, sources } = await readRowSets(store, {
-    messages: { select: `SELECT ${cols.join(", ")} FROM messages${names}`, cols: cols.map(name), order: trackedLists ? "date NULLS LAST, message_id" : "message_id" },
+    messages: { select: `SELECT ${cols.join(", ")} FROM messages${names}`, cols: cols.map(name),
+      order: trackedLists ? "date NULLS LAST, message_id" : "message_id" },
     sources: { select: trackedLists ? SOURCE_NAMES : "SELECT NULL AS source WHERE false", cols: ["source"], order: "source" },
   });
   const addressed = affiliation ? addressedOf(rows, cols.length - AFFILIATION_ROW_COLUMNS.length) : null;
