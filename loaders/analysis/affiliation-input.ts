@@ -1,10 +1,11 @@
 // What the subsystem/organisation analysis reads from the store besides the corpus: each
-// message's addresses and files, the address map, and when each address was seen.
-import type { Store } from "../store/api.ts";
-import { readRows } from "./store-io.ts";
+// message's addresses and files, the address map, and when each address was seen. Each message's
+// addresses come with the corpus rows (store-io.ts readAnalysisInput: one scan of the messages
+// view for both), the rest from one statement of its own.
+import { sharedArrays, type RowSet } from "./read-rows.ts";
 
 export interface AffiliationInput {
-  /** message id -> To/Cc addresses and List-Id. */
+  /** message id -> To/Cc addresses and List-Id; absent: neither. */
   addressed: Map<string, { to: string[]; listId: string | null }>;
   /** message id -> files its diff touches; absent: none, or not parsed (see unparsed). */
   files: Map<string, string[]>;
@@ -15,39 +16,70 @@ export interface AffiliationInput {
   observations: Map<string, { email: string; firstSeen: number; lastSeen: number }[]>;
 }
 
+/** The known list addresses and the list-only hosts (ListDirectory): which To/Cc addresses can be lists. */
+export interface AffiliationLists { addresses: string[]; hosts: string[] }
+
+const sqlList = (xs: string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ") : "NULL");
+
 /**
- * `lists`: the known list addresses and the list-only hosts (ListDirectory). Only To/Cc addresses
- * that can be lists are read: netdev's long Cc lines are mostly people.
+ * The columns each message's row adds to the corpus read (select-list items over the messages
+ * view). Only To/Cc addresses that can be lists are read: netdev's long Cc lines are mostly people.
  */
-export async function readAffiliationInput(store: Store, lists: { addresses: string[]; hosts: string[] }): Promise<AffiliationInput> {
-  const q = (xs: string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(", ") : "NULL");
-  const maybeList = `list_filter(list_concat(coalesce(to_emails, []), coalesce(cc_emails, [])),
-    x -> split_part(x, '@', 2) IN (${q(lists.hosts)}) OR x IN (${q(lists.addresses)}))`;
-  // All four queries go to DuckDB at once (runAnalysis starts them before the corpus analysis, which
-  // holds this thread for seconds): one after another, each next one waited for a turn of the event
-  // loop and then queued behind the derived tables' writes on the store's connection.
-  const [addressedRows, fileRows, emailRows, observationRows] = await Promise.all([
-    readRows(store, `SELECT message_id, ${maybeList} AS a, list_id, file_count FROM messages`, ["message_id", "a", "list_id", "file_count"], "message_id"),
-    readRows(store, "SELECT message_id, list(path ORDER BY path) AS p FROM message_files GROUP BY message_id", ["message_id", "p"], "message_id"),
-    readRows(store, "SELECT email, person_id FROM person_emails", ["email", "person_id"], "email"),
-    readRows(store, `SELECT p, e, min(d) AS f, max(d) AS l FROM (
-      SELECT person_id AS p, from_email AS e, epoch_ms(date) AS d FROM messages WHERE date IS NOT NULL
-      UNION ALL SELECT author_person_id, author_email, epoch_ms(date) FROM messages WHERE date IS NOT NULL AND coalesce(author_email, '') <> '')
-    WHERE e IS NOT NULL GROUP BY p, e`, ["p", "e", "f", "l"], "p, e"),
-  ]);
+export function affiliationMessageColumns(lists: AffiliationLists): string[] {
+  // As JSON text, the key to an array shared by every message with the same combination (sharedArrays).
+  return [`to_json(list_filter(list_concat(coalesce(to_emails, []), coalesce(cc_emails, [])),
+      x -> split_part(x, '@', 2) IN (${sqlList(lists.hosts)}) OR x IN (${sqlList(lists.addresses)})))::VARCHAR AS to_lists`,
+    "list_id", "file_count IS NULL AS unparsed"];
+}
+
+/** Their names, in the same order: addressedOf reads them so. */
+export const AFFILIATION_ROW_COLUMNS = ["to_lists", "list_id", "unparsed"] as const;
+
+export type Addressed = Pick<AffiliationInput, "addressed" | "unparsed">;
+
+/** From the message rows (message id first, AFFILIATION_ROW_COLUMNS from `at` on). */
+export function addressedOf(rows: readonly unknown[][], at: number): Addressed {
   const addressed = new Map<string, { to: string[]; listId: string | null }>();
   const unparsed = new Set<string>();
-  for (const r of addressedRows) {
-    const [id, a, listId, n] = r as [string, string[] | null, string | null, number | null];
-    addressed.set(id, { to: a ?? [], listId });
-    if (n === null) unparsed.add(id);
+  // Most messages are addressed to the same few lists: one frozen array per combination, one string per List-Id.
+  const shared = sharedArrays(), listIds = new Map<string, string>();
+  for (const r of rows) {
+    const id = r[0] as string, to = shared(r[at] as string | null), listId = r[at + 1] as string | null;
+    if (to.length || listId !== null) {
+      let l = listId;
+      if (l !== null) { const s = listIds.get(l); if (s === undefined) listIds.set(l, l); else l = s; }
+      addressed.set(id, { to, listId: l });
+    }
+    if (r[at + 2]) unparsed.add(id);
   }
+  return { addressed, unparsed };
+}
+
+/** Every path a diff touches, once, in path order: a message's files come as codes (positions here), one string per path. */
+const PATHS = "SELECT DISTINCT path FROM message_files";
+
+export const AFFILIATION_SETS = {
+  paths: { select: PATHS, cols: ["path"], order: "path" },
+  // Codes in code order are the paths in path order.
+  files: { select: `SELECT f.message_id, list(c.code ORDER BY c.code) AS codes FROM message_files f
+      JOIN (SELECT path, row_number() OVER (ORDER BY path) - 1 AS code FROM (${PATHS})) c ON c.path IS NOT DISTINCT FROM f.path
+      GROUP BY f.message_id`,
+  cols: ["message_id", "codes"], order: "message_id" },
+  emails: { select: "SELECT email, person_id FROM person_emails", cols: ["email", "person_id"], order: "email" },
+  seen: { select: `SELECT p, e, min(d) AS f, max(d) AS l FROM (
+      SELECT person_id AS p, from_email AS e, epoch_ms(date) AS d FROM messages WHERE date IS NOT NULL
+      UNION ALL SELECT author_person_id, author_email, epoch_ms(date) FROM messages WHERE date IS NOT NULL AND coalesce(author_email, '') <> '')
+    WHERE e IS NOT NULL GROUP BY p, e`, cols: ["p", "e", "f", "l"], order: "p, e" },
+} satisfies Record<string, RowSet>;
+
+export function affiliationInputOf({ addressed, unparsed }: Addressed, sets: Record<keyof typeof AFFILIATION_SETS, unknown[][]>): AffiliationInput {
+  const paths = sets.paths.map((r) => r[0] as string);
   const files = new Map<string, string[]>();
-  for (const r of fileRows) files.set(r[0] as string, r[1] as string[]);
+  for (const [id, codes] of sets.files as [string, number[]][]) files.set(id, codes.map((c) => paths[c]));
   const personOfEmail = new Map<string, string>();
-  for (const r of emailRows) personOfEmail.set(r[0] as string, r[1] as string);
+  for (const r of sets.emails) personOfEmail.set(r[0] as string, r[1] as string);
   const observations = new Map<string, { email: string; firstSeen: number; lastSeen: number }[]>();
-  for (const r of observationRows) {
+  for (const r of sets.seen) {
     const [p, email, firstSeen, lastSeen] = r as [string, string, number, number];
     let o = observations.get(p);
     if (!o) observations.set(p, (o = []));

@@ -6,10 +6,10 @@ import type { TrackedList } from "../model/records.ts";
 import { parseMaintainers, type Maintainers } from "../maintainers/parse.ts";
 import { organisationTable } from "../identity/organisations.ts";
 import type { OrganisationOverride } from "../identity/organisations.ts";
-import { readAffiliationInput, type AffiliationInput } from "./affiliation-input.ts";
+import type { AffiliationInput, AffiliationLists } from "./affiliation-input.ts";
 import { ListDirectory, maintainersLists } from "../maintainers/lists.ts";
 import { computeAffiliations, type Affiliations } from "./affiliations.ts";
-import { columnsOf } from "./store-io.ts";
+import { columnsOf, readAnalysisInput } from "./store-io.ts";
 
 export interface AffiliationOptions {
   /** MAINTAINERS text and where it came from; null: none configured. */
@@ -22,18 +22,24 @@ export interface AffiliationOptions {
 /** MAINTAINERS parsed and what the analysis reads from the store besides the corpus (no analysis needed). */
 export interface AffiliationRead { maintainers: Maintainers | null; input: AffiliationInput }
 
-/**
- * The store side of the step, apart: runAnalysis starts it as soon as the corpus is read, so DuckDB
- * reads each message's addresses and files while this thread analyses the corpus (at 200k messages
- * these queries were seconds on the critical path, after the derived tables).
- */
-export async function readAffiliations(store: Store, o: AffiliationOptions): Promise<AffiliationRead> {
+/** The options, MAINTAINERS parsed, and which To/Cc addresses can be lists (what the store read keeps). */
+export interface AffiliationPlan { inputs: AffiliationOptions; maintainers: Maintainers | null; lists: AffiliationLists }
+
+export function planAffiliations(o: AffiliationOptions): AffiliationPlan {
   const m: Maintainers | null = o.maintainers ? parseMaintainers(o.maintainers.text) : null;
   const dir = new ListDirectory(maintainersLists(m?.sections ?? []), o.tracked);
   // Addresses at list-only hosts are matched by host: only the other known lists are named.
   const hosts = ListDirectory.listHosts();
-  const input = await readAffiliationInput(store, { addresses: dir.addresses().filter((x) => !hosts.includes(x.slice(x.lastIndexOf("@") + 1))), hosts });
-  return { maintainers: m, input };
+  return { inputs: o, maintainers: m, lists: { addresses: dir.addresses().filter((x) => !hosts.includes(x.slice(x.lastIndexOf("@") + 1))), hosts } };
+}
+
+/**
+ * The store side of the step alone. runAnalysis reads it with the corpus instead (store-io.ts
+ * readAnalysisInput: one scan of the messages view for both).
+ */
+export async function readAffiliations(store: Store, o: AffiliationOptions): Promise<AffiliationRead> {
+  const plan = planAffiliations(o);
+  return { maintainers: plan.maintainers, input: await (await readAnalysisInput(store, null, plan.lists)).affiliation! };
 }
 
 /** `read`: readAffiliations(store, o), when already started. */

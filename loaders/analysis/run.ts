@@ -6,7 +6,7 @@ import { openStore } from "../store/store.ts";
 import { loadConfig } from "../config.ts";
 import type { Corpus } from "../model/corpus.ts";
 import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts";
-import { readCorpus, writeDerivedTables } from "./store-io.ts";
+import { readAnalysisInput, writeDerivedTables } from "./store-io.ts";
 import { writeSeriesTables } from "./series-io.ts";
 import { sectionListNames } from "./series.ts";
 import { buildSeries } from "./build-series.ts";
@@ -19,7 +19,7 @@ import { startLayout, type LayoutResult } from "./layout-job.ts";
 import { byPerson, personOfKey } from "../graph/build.ts";
 import { setBetweenness } from "../graph/metrics.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
-import { describeAffiliations, readAffiliations, runAffiliations, type AffiliationOptions } from "./affiliation-tables.ts";
+import { describeAffiliations, planAffiliations, runAffiliations, type AffiliationOptions, type AffiliationRead } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
 import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles, MAINTAINERS_HINT } from "./affiliation-artifacts.ts";
 import { buildFactsAffiliations } from "./facts-affiliations.ts";
@@ -96,17 +96,24 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
   // A missing store is not an error: the site says how to get data.
   const store = existsSync(resolve(o.storeDir)) ? await openStore(o.storeDir) : null;
   try {
-    // Subsystem/organisation inputs: MAINTAINERS loaded (beside the read), then their store reads started
-    // as soon as the corpus is read, so DuckDB does them while this thread analyses the corpus.
+    // Subsystem/organisation inputs: MAINTAINERS loaded (beside opening the store) and parsed, then read with the
+    // corpus (one scan of the messages view for both; the read needs MAINTAINERS' list addresses). When they
+    // fail, the corpus is read alone and the error is handled where the affiliations are computed.
     const setup = !store ? null : o.affiliationInputs ? Promise.resolve(o.affiliationInputs)
       : affiliationSetup(o.storeDir, { maintainers: o.maintainers, fetch: o.fetchMaintainers, writeDerived: !!o.writeDerived, warn: o.warn });
-    setup?.catch(() => {});
+    const plan = setup?.then(planAffiliations) ?? null;
+    plan?.catch(() => {}); // awaited (or its error handled) in the chain below
     let t = Date.now();
-    if (store) corpus = windowCorpus(await readCorpus(store, lists), win.start, win.end);
+    let early: Promise<{ inputs: AffiliationOptions; read: Promise<AffiliationRead> }> | null = null;
+    if (store) {
+      const planned = await plan?.catch(() => null);
+      const input = await readAnalysisInput(store, lists, planned?.lists ?? null);
+      corpus = windowCorpus(input.corpus!, win.start, win.end);
+      const read = input.affiliation;
+      early = plan && plan.then((p) => ({ inputs: p.inputs, read: read!.then((x) => ({ maintainers: p.maintainers, input: x })) }));
+      early?.then((x) => x.read).catch(() => {}); // awaited (or its plan's error handled) in the chain below
+    }
     timings.read = Date.now() - t;
-    const early = store && setup ? setup.then((inputs) => ({ inputs, read: readAffiliations(store, inputs) })) : null;
-    early?.then((x) => x.read).catch(() => {}); // awaited (or its setup's error handled) in the chain below
-    if (early) await new Promise<void>((r) => setImmediate(r)); // its first query reaches DuckDB before the analysis
     // The layout (then betweenness) runs on a worker thread (big graphs) and the derived tables are written by
     // DuckDB's threads while this thread goes on with the rest and builds the page artifacts.
     let layout: Promise<LayoutResult> | null = null;

@@ -1,11 +1,11 @@
 // The series analysis' contact with the store: read the verdicts view (a core view: a store
-// ingested before verdicts existed reads it empty, plus its NAKs), and write the series and
-// revision_groups tables.
+// ingested before verdicts existed reads it empty, plus its NAKs) and the revision links, and
+// write the series and revision_groups tables.
 import type { Store } from "../store/api.ts";
 import type { VerdictRecord, VerdictItem } from "../model/verdict.ts";
 import type { Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
-import { readRows } from "./store-io.ts";
+import { readRowSets, type RowSet } from "./read-rows.ts";
 import type { JoinReason } from "../series/index.ts";
 import { SERIES_LIST_COLUMNS, seriesListStats } from "./series-stats.ts";
 import { groupResponders } from "./series-load.ts";
@@ -19,10 +19,13 @@ function items(v: unknown): VerdictItem[] {
     subject: String(it.subject ?? ""), commit: it.commit === null || it.commit === undefined || it.commit === "" ? null : String(it.commit) }));
 }
 
-export async function readVerdicts(store: Store): Promise<VerdictRecord[]> {
-  const cols = ["message_id", "kind", "rule", "person_id", "email", "name", "tree", "branch", "scope", "items", "raw"] as const;
-  const rows = await readRows(store, `SELECT message_id, kind, rule, person_id, email, name, tree, branch, scope, to_json(items) AS items, raw FROM verdicts`,
-    cols, "message_id, kind, rule, raw");
+/** The verdicts view's rows, for readRowSets (read with the corpus: store-io.ts readAnalysisInput). */
+export const VERDICT_SET = {
+  select: "SELECT message_id, kind, rule, person_id, email, name, tree, branch, scope, to_json(items) AS items, raw FROM verdicts",
+  cols: ["message_id", "kind", "rule", "person_id", "email", "name", "tree", "branch", "scope", "items", "raw"], order: "message_id, kind, rule, raw",
+} satisfies RowSet;
+
+export function verdictsOf(rows: unknown[][]): VerdictRecord[] {
   return rows.map((r) => {
     const [messageId, kind, rule, personId, email, name, tree, branch, scope, its, raw] = r as (string | null)[];
     return { messageId: messageId!, kind: (kind ?? "other") as VerdictRecord["kind"], rule: rule ?? "", personId, email, name, tree, branch,
@@ -30,22 +33,33 @@ export async function readVerdicts(store: Store): Promise<VerdictRecord[]> {
   });
 }
 
+export async function readVerdicts(store: Store): Promise<VerdictRecord[]> {
+  return verdictsOf((await readRowSets(store, { verdicts: VERDICT_SET })).verdicts);
+}
+
 /**
  * b4 change-ids and previous-revision links of patch postings, and the revision pointers of any
- * message ("v2 is at <link>"), only for the messages that have one. Older stores lack the pointer
- * columns: they read NULL (no pointers).
+ * message ("v2 is at <link>"), only for the messages that have one, from `messages` (the view, or
+ * a relation with its columns). Older stores lack the pointer columns: they read NULL (no pointers).
  */
-export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpus["revisionLinks"]>> {
-  const out: NonNullable<Corpus["revisionLinks"]> = new Map();
-  const rows = await readRows(store, `SELECT message_id, change_id, previous_revisions, revision_links, revision_link_rules FROM messages
+export function revisionLinkSet(messages: string): RowSet {
+  return { select: `SELECT message_id, change_id, previous_revisions, revision_links, revision_link_rules FROM ${messages}
     WHERE change_id IS NOT NULL OR len(coalesce(previous_revisions, [])) > 0 OR len(coalesce(revision_links, [])) > 0`,
-  ["message_id", "change_id", "previous_revisions", "revision_links", "revision_link_rules"], "message_id");
+  cols: ["message_id", "change_id", "previous_revisions", "revision_links", "revision_link_rules"], order: "message_id" };
+}
+
+export function revisionLinksOf(rows: unknown[][]): NonNullable<Corpus["revisionLinks"]> {
+  const out: NonNullable<Corpus["revisionLinks"]> = new Map();
   for (const [id, c, p, l, r] of rows) {
     const ids = (l as string[] | null) ?? [], rules = (r as string[] | null) ?? [];
     out.set(id as string, { changeId: (c as string | null) ?? null, previous: (p as string[] | null) ?? [],
       pointers: ids.map((x, k) => ({ id: x, rule: rules[k] ?? "version-link" })) });
   }
   return out;
+}
+
+export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpus["revisionLinks"]>> {
+  return revisionLinksOf((await readRowSets(store, { links: revisionLinkSet("messages") })).links);
 }
 
 export async function writeSeriesTables(store: Store, a: Analysis): Promise<void> {

@@ -1,10 +1,14 @@
 // The analysis stage's only contact with the store: read the corpus (messages, people,
-// trailers views) and write the derived tables (message_threads, threads, replies, reviews, headline).
+// trailers, verdicts views) and the subsystem/organisation input (one scan of the messages view
+// for both), and write the derived tables (message_threads, threads, replies, reviews, headline).
 import type { DerivedColumns, Store } from "../store/api.ts";
 import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
-import { readRevisionLinks, readVerdicts, writeSeriesTables } from "./series-io.ts";
+import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
+import { readRowSets, sharedArrays, stringInterner, type RowSet } from "./read-rows.ts";
+import { addressedOf, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
+  type AffiliationInput, type AffiliationLists } from "./affiliation-input.ts";
 
 /** "Re: [PATCH 2/5] ..." is a reply to a patch, not a patch: parse tags it from the subject alone. */
 const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:/i;
@@ -12,82 +16,102 @@ const REPLY_SUBJECT = /^\s*(re|aw|sv|antw|fwd?)\s*(\[\d+\])?\s*:/i;
 /** Sources whose ids mark a single-thread fetch (`threadgraph thread`). */
 const FETCH_SOURCE = /^(lore-thread|thread):/;
 
-/** Rows per JSON text in readRows, and the row length from which a row gets a text of its own. */
-const TEXT_ROWS = 4096, OWN_TEXT = 16384;
-
-/**
- * Rows of `select` (ordered by `order`, so every run reads the same corpus in the same order), each
- * as an array of the `cols` values. DuckDB encodes each row as a JSON array led by its position and
- * joins a few thousand into one text (a long row, e.g. a huge hostile subject, goes alone, so no
- * text outgrows what a JS string can hold); JSON.parse decodes the few dozen texts natively and
- * each row goes to its position. Several times cheaper than the row API's JS object per row and
- * per value, and cheaper than one text per row (the result reader's per-value work).
- */
-export async function readRows(store: Store, select: string, cols: readonly string[], order: string): Promise<unknown[][]> {
-  const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
-  const texts = await store.query<{ j: string }>(`SELECT '[' || string_agg(j, ',') || ']' AS j FROM (
-      SELECT json_array(rn, ${cols.map(q).join(", ")})::VARCHAR AS j, rn FROM (
-        SELECT *, row_number() OVER (ORDER BY ${order}) - 1 AS rn FROM (${select})))
-    GROUP BY CASE WHEN length(j) > ${OWN_TEXT} THEN -1 - rn ELSE rn // ${TEXT_ROWS} END`);
-  const parts = texts.map((t) => JSON.parse(t.j) as unknown[][]);
-  const rows = new Array<unknown[]>(parts.reduce((n, p) => n + p.length, 0));
-  for (const p of parts) for (const r of p) rows[r.shift() as number] = r;
-  return rows;
-}
-
 type Str = string | null;
 type Num = number | null;
 type Strs = string[] | null;
 
+/** The corpus' columns of each message's row (select-list items over the messages view), in the order corpusOf reads them. */
+const CORPUS_COLUMNS = ["message_id", "epoch_ms(date) AS date",
+  // The sender: its person, else its address; the author only where it is someone else (a forwarded patch's).
+  "coalesce(person_id, from_email) AS sender", "nullif(author_person_id, coalesce(person_id, from_email, '(unknown)')) AS author",
+  // In-Reply-To is nearly always the last reference: then 1 (JSON), not the id again.
+  "subject", `CASE WHEN in_reply_to = "references"[-1] THEN '1'::JSON ELSE to_json(in_reply_to) END AS irt`, '"references"',
+  // As JSON text keys to shared arrays (sharedArrays); sources as positions in SOURCE_NAMES.
+  "to_json(lists)::VARCHAR AS lists", "to_json(list_transform(sources, s -> list_position(d.names, s)))::VARCHAR AS sources",
+  "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"];
+
+/**
+ * Each message's sources come as positions (1-based) in this, every source once: the message's
+ * row holds a few digits instead of the archives' long ids. Read in the same statement (one snapshot).
+ */
+const SOURCE_NAMES = "SELECT DISTINCT source FROM arrivals";
+
+const CORPUS_SETS = {
+  people: { select: "SELECT person_id, name, emails, is_bot FROM people", cols: ["person_id", "name", "emails", "is_bot"], order: "person_id" },
+  // The person is mostly the address itself: then 1 (JSON), not the address again.
+  trailers: { select: `SELECT message_id, kind, person_id, CASE WHEN person_id = email THEN '1'::JSON ELSE to_json(person_id) END AS pid,
+      name, email FROM trailers`, cols: ["message_id", "kind", "pid", "name", "email"], order: "message_id, kind, person_id, name, email" },
+  sources: { select: "SELECT source, any_value(list) AS list, count(DISTINCT message_id) AS messages FROM arrivals GROUP BY source",
+    cols: ["source", "list", "messages"], order: "source" },
+  verdicts: VERDICT_SET,
+  revisions: revisionLinkSet("messages"),
+} satisfies Record<string, RowSet>;
+
+/** affiliation: read by DuckDB while the caller analyses the corpus. */
+export interface AnalysisInput { corpus: Corpus | null; affiliation: Promise<AffiliationInput> | null }
+
+/**
+ * What the analysis reads from the store: the corpus (when `trackedLists` is given) and the
+ * subsystem/organisation input (when `affiliation` is). The messages view (a join of messages,
+ * arrivals, addresses and people) is scanned once for both: each message's row carries the
+ * corpus' columns and its list addresses. The rest of each comes in one statement apiece.
+ */
+export async function readAnalysisInput(store: Store, trackedLists: string[] | null, affiliation: AffiliationLists | null): Promise<AnalysisInput> {
+  const cols = [...(trackedLists ? CORPUS_COLUMNS : ["message_id"]), ...(affiliation ? affiliationMessageColumns(affiliation) : [])];
+  const name = (c: string) => c.slice(c.lastIndexOf(" ") + 1).replace(/"/g, "");
+  const names = trackedLists ? `, (SELECT list(source ORDER BY source) AS names FROM (${SOURCE_NAMES})) d` : "";
+  const { messages: rows, sources } = await readRowSets(store, {
+    messages: { select: `SELECT ${cols.join(", ")} FROM messages${names}`, cols: cols.map(name),
+      order: trackedLists ? "date NULLS LAST, message_id" : "message_id" },
+    sources: { select: trackedLists ? SOURCE_NAMES : "SELECT NULL AS source WHERE false", cols: ["source"], order: "source" },
+  });
+  const addressed = affiliation ? addressedOf(rows, cols.length - AFFILIATION_ROW_COLUMNS.length) : null;
+  // Both statements queued now: DuckDB reads the affiliation input while this thread builds the corpus and analyses it.
+  const corpusSets = trackedLists ? readRowSets(store, CORPUS_SETS) : null;
+  const aff = addressed ? readRowSets(store, AFFILIATION_SETS).then((sets) => affiliationInputOf(addressed, sets)) : null;
+  aff?.catch(() => {}); // the caller awaits it, maybe after a while
+  return { corpus: corpusSets ? corpusOf(rows, sources.map((r) => r[0] as string), await corpusSets, trackedLists!) : null, affiliation: aff };
+}
+
 export async function readCorpus(store: Store, trackedLists: string[]): Promise<Corpus> {
-  const rows = await readRows(store, `SELECT message_id, epoch_ms(date) AS date, person_id, author_person_id, from_email, subject, in_reply_to,
-    "references", lists, sources, is_patch, patch_version, patch_index, patch_total, is_cover, nak_line, is_bot FROM messages`,
-  ["message_id", "date", "person_id", "author_person_id", "from_email", "subject", "in_reply_to", "references", "lists", "sources",
-    "is_patch", "patch_version", "patch_index", "patch_total", "is_cover", "nak_line", "is_bot"], "date NULLS LAST, message_id");
-  // Most messages reached the same few list and source combinations: one frozen array for each
-  // combination instead of two arrays and their strings per message (less heap, cheaper GC).
-  const shared = new Map<string, string[]>();
-  const one = (xs: Strs): string[] => {
-    if (!xs) xs = [];
-    // Most are one list or one source: its name is the key ("1" + name never starts a JSON array).
-    const k = xs.length === 1 ? "1" + xs[0] : JSON.stringify(xs);
-    let v = shared.get(k);
-    if (!v) shared.set(k, (v = Object.freeze(xs) as string[]));
-    return v;
-  };
+  return (await readAnalysisInput(store, trackedLists, null)).corpus!;
+}
+
+function corpusOf(rows: unknown[][], sourceNames: readonly string[], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[]): Corpus {
+  // Most messages reached the same few list and source combinations: one frozen array for each;
+  // one string for each person, name and address (a few thousand). Message-IDs are not shared: a map
+  // of every id cost more main-thread time than their copies save.
+  const one = sharedArrays(), sourcesOf = sharedArrays(sourceNames), str = stringInterner();
   const messages: AnalysisMessage[] = rows.map((r) => {
-    const [id, date, personId, authorId, fromEmail, subject, inReplyTo, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
-      r as [string, Num, Str, Str, Str, Str, Str, Strs, Strs, Strs, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
+    const [id, date, sender, authorId, subject, irt, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
+      r as [string, Num, Str, Str, Str, Str | 1, Strs, Str, Str, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
     const isPatch = !!isPatchTag && !REPLY_SUBJECT.test(subject ?? "");
-    const from = personId ?? fromEmail ?? "(unknown)";
-    // A forwarded patch's author, when identity resolution did not make them the sender.
-    const author = isPatch && !isCover && authorId && authorId !== from ? authorId : undefined;
-    const sources = one(srcs);
+    const from = str(sender) ?? "(unknown)";
+    // A forwarded patch's author, when identity resolution did not make them the sender (null: the sender).
+    const author = isPatch && !isCover && authorId ? str(authorId) : undefined;
+    const sources = sourcesOf(srcs);
     return {
       id, date: date ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",
-      inReplyTo: inReplyTo ?? null, references: references ?? [], lists: one(lists),
+      inReplyTo: irt === 1 ? references!.at(-1)! : irt ?? null, references: references ?? [], lists: one(lists),
       patch: isPatch ? { isPatch, version: version ?? 1, index: index ?? null, total: total ?? null, isCover: !!isCover } : NO_PATCH,
       isBot: !!isBot, nakLine: !!nakLine, fetched: sources.some((x) => FETCH_SOURCE.test(x)), sources,
     };
   });
-  const people = (await readRows(store, "SELECT person_id, name, emails, is_bot FROM people", ["person_id", "name", "emails", "is_bot"], "person_id"))
-    .map((r) => {
-      const [id, name, emails, isBot] = r as [string, Str, Strs, boolean | null];
-      return { id, name: name ?? "", email: emails?.[0] ?? id, emails: emails ?? [], isBot: !!isBot };
-    });
-  const trailers = (await readRows(store, "SELECT message_id, kind, person_id, name, email FROM trailers", ["message_id", "kind", "person_id", "name", "email"],
-    "message_id, kind, person_id, name, email")).map((r) => {
-    const [messageId, kind, personId, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str, Str, Str];
-    return { messageId, kind, personId, name: name ?? "", email: email ?? "" };
+  const people = sets.people.map((r) => {
+    const [id, name, emails, isBot] = r as [string, Str, Strs, boolean | null];
+    return { id, name: name ?? "", email: emails?.[0] ?? id, emails: emails ?? [], isBot: !!isBot };
   });
-  const sources = (await store.query<{ source: string; list: string | null; messages: number }>(
-    `SELECT source, any_value(list) AS list, count(DISTINCT message_id) AS messages FROM arrivals GROUP BY source ORDER BY source`));
+  const trailers = sets.trailers.map((r) => {
+    const [messageId, kind, pid, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str | 1, Str, Str];
+    const e = str(email);
+    return { messageId, kind: str(kind), personId: pid === 1 ? e : str(pid), name: str(name) ?? "", email: e ?? "" };
+  });
+  const sources = sets.sources.map((r) => ({ source: r[0] as string, list: r[1] as string | null, messages: r[2] as number }));
   // Tracked lists first (config order), then any other list seen in the data.
   const seen = new Set<string>();
   for (const m of messages) for (const l of m.lists) seen.add(l);
   const lists = [...trackedLists.filter((l) => seen.has(l)), ...[...seen].filter((l) => !trackedLists.includes(l)).sort()];
-  return { messages, people, trailers, lists, sources, verdicts: await readVerdicts(store),
-    revisionLinks: await readRevisionLinks(store) };
+  return { messages, people, trailers, lists, sources, verdicts: verdictsOf(sets.verdicts), revisionLinks: revisionLinksOf(sets.revisions) };
 }
 
 /** One array per column, each from a getter over `items`: no object per row (see DerivedColumns). */

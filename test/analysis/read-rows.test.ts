@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { openStore } from "../../loaders/store/store.ts";
-import { readRows } from "../../loaders/analysis/store-io.ts";
+import { readRows, readRowSets } from "../../loaders/analysis/read-rows.ts";
 import { tempDir } from "../store/helpers.ts";
 
 test("readRows returns every row in order, with huge values and odd text intact", async () => {
@@ -23,6 +23,25 @@ test("readRows returns every row in order, with huge values and odd text intact"
       assert.deepEqual(r[2], [i, i + 1]);
     });
     assert.deepEqual(await readRows(store, "SELECT 1 AS a WHERE false", ["a"], "a"), []);
+  } finally {
+    await store.close();
+    t.cleanup();
+  }
+});
+
+test("readRowSets: several results in one statement, each whole and in its own order (one empty)", async () => {
+  const t = tempDir();
+  const store = await openStore(join(t.dir, "store"));
+  try {
+    const sets = await readRowSets(store, {
+      up: { select: "SELECT i, 'u' || i AS s FROM range(9000) t(i)", cols: ["i", "s"], order: "i" },
+      down: { select: "SELECT i % 7 AS a, i AS b FROM range(5000) t(i)", cols: ["b", "a"], order: "a DESC, b" },
+      none: { select: "SELECT 1 AS x WHERE false", cols: ["x"], order: "x" },
+    });
+    assert.deepEqual(sets.up, Array.from({ length: 9000 }, (_, i) => [i, `u${i}`]));
+    const want = Array.from({ length: 5000 }, (_, i) => [i, i % 7]).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    assert.deepEqual(sets.down, want);
+    assert.deepEqual(sets.none, []);
   } finally {
     await store.close();
     t.cleanup();

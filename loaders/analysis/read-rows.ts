@@ -1,0 +1,78 @@
+// Bulk reads of the store for the analysis: rows as arrays, decoded from a few large JSON texts.
+import type { Store } from "../store/api.ts";
+
+/** Rows per JSON text, and the row length from which a row gets a text of its own. */
+const TEXT_ROWS = 4096, OWN_TEXT = 16384;
+
+/** One result of readRowSets: the rows of `select`, ordered by `order`, each as an array of the `cols` values. */
+export interface RowSet { select: string; cols: readonly string[]; order: string }
+
+const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
+
+/**
+ * Several results in one statement (one round trip, and DuckDB works on them in parallel). Each set
+ * is ordered by its `order`, so every run reads the same rows in the same order. DuckDB encodes each row as a JSON array led by
+ * its position and joins a few thousand into one text (a long row, e.g. a huge hostile subject,
+ * goes alone, so no text outgrows what a JS string can hold); JSON.parse decodes the few dozen
+ * texts natively and each row goes to its position. Several times cheaper than the row API's JS
+ * object per row and per value, and cheaper than one text per row (the result reader's per-value work).
+ */
+export async function readRowSets<K extends string>(store: Store, sets: Record<K, RowSet>): Promise<Record<K, unknown[][]>> {
+  const names = Object.keys(sets) as K[];
+  const parts = names.map((name, k) => {
+    const s = sets[name];
+    return `SELECT ${k} AS k, json_array(rn, ${s.cols.map(q).join(", ")})::VARCHAR AS j, rn FROM (
+        SELECT *, row_number() OVER (ORDER BY ${s.order}) - 1 AS rn FROM (${s.select}))`;
+  });
+  const texts = await store.query<{ k: number; j: string }>(`SELECT k, '[' || string_agg(j, ',') || ']' AS j FROM (${parts.join("\n UNION ALL ")})
+    GROUP BY k, CASE WHEN length(j) > ${OWN_TEXT} THEN -1 - rn ELSE rn // ${TEXT_ROWS} END`);
+  const parsed = names.map(() => [] as unknown[][][]);
+  for (const t of texts) parsed[t.k].push(JSON.parse(t.j) as unknown[][]);
+  const out = {} as Record<K, unknown[][]>;
+  names.forEach((name, k) => {
+    const rows = new Array<unknown[]>(parsed[k].reduce((n, p) => n + p.length, 0));
+    for (const p of parsed[k]) for (const r of p) rows[r.shift() as number] = r;
+    out[name] = rows;
+  });
+  return out;
+}
+
+/** The rows of one select (readRowSets with one set). */
+export async function readRows(store: Store, select: string, cols: readonly string[], order: string): Promise<unknown[][]> {
+  return (await readRowSets(store, { rows: { select, cols, order } })).rows;
+}
+
+/**
+ * One frozen array per distinct content, from a list read as JSON text (`to_json(col)::VARCHAR`):
+ * most messages reached the same few list and source combinations, so the text is a key to one
+ * shared array, parsed once per combination, instead of an array and its strings per message
+ * (less heap, cheaper GC). null reads as []. With `names`, the list holds positions in it (1-based).
+ */
+export function sharedArrays(names?: readonly string[]): (json: string | null) => string[] {
+  const shared = new Map<string, string[]>();
+  return (json) => {
+    const k = json ?? "[]";
+    let v = shared.get(k);
+    if (!v) {
+      const xs = JSON.parse(k) as (string | number)[];
+      shared.set(k, (v = Object.freeze(names ? xs.map((p) => names[(p as number) - 1]) : xs) as string[]));
+    }
+    return v;
+  };
+}
+
+/**
+ * One string per distinct value: the corpus names the same few thousand people many times (senders,
+ * trailers); JSON.parse makes a copy for each, and kept copies cost heap and GC for the rest of the
+ * run. null stays null.
+ */
+export function stringInterner(): <T extends string | null>(s: T) => T {
+  const shared = new Map<string, string>();
+  return <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const v = shared.get(s);
+    if (v !== undefined) return v as T;
+    shared.set(s, s);
+    return s;
+  };
+}
