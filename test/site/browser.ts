@@ -8,6 +8,13 @@ import { chromium, type BrowserContext, type Locator, type Page, type Request } 
 export const CHROMIUM = "/usr/bin/chromium";
 export const haveChromium = () => existsSync(CHROMIUM);
 
+/**
+ * TG_BROWSER_SLOWDOWN=N runs every page's main thread N times slower (Chromium's CPU throttling):
+ * a test that reads the page before what it waits for has happened fails here as it would on a
+ * loaded CI machine, instead of once in a while.
+ */
+const SLOWDOWN = Number(process.env.TG_BROWSER_SLOWDOWN ?? 1);
+
 export interface PageWatch {
   consoleErrors: string[];
   dialogs: string[];
@@ -40,6 +47,7 @@ export async function launch(): Promise<Browser> {
     async newPage() {
       const page = await context.newPage();
       track(page);
+      if (SLOWDOWN > 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
       const watch: PageWatch = { consoleErrors: [], dialogs: [], outside: [], transferBytes: 0 };
       page.on("console", (m) => { if (m.type() === "error") watch.consoleErrors.push(m.text()); });
       page.on("pageerror", (e) => watch.consoleErrors.push(`pageerror: ${e.message}`));
@@ -69,10 +77,15 @@ export async function launch(): Promise<Browser> {
 // thread with no DOM change and no new request; repeated until a round sees none.
 const inFlight = new WeakMap<Page, { pending: Set<Request>; started: number }>();
 
+// blob: and data: URLs are read from the page's memory, never loaded: a worker's script made from a
+// blob (the graph's ForceAtlas2 re-layout) reports no end when the page terminates the worker before
+// it has started, which a loaded machine makes likely: settle() then waited for it until its timeout.
+const inMemory = (r: Request) => /^(blob|data):/.test(r.url());
+
 function track(page: Page): void {
   const t = { pending: new Set<Request>(), started: 0 };
   inFlight.set(page, t);
-  page.on("request", (r) => { t.pending.add(r); t.started++; });
+  page.on("request", (r) => { if (!inMemory(r)) t.pending.add(r); t.started++; });
   page.on("requestfinished", (r) => t.pending.delete(r));
   page.on("requestfailed", (r) => t.pending.delete(r));
 }
