@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { haveChromium, settle } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
+import { graphAtRest, graphPositions, layoutRuns } from "./graph-canvas.ts";
 import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { cli } from "./pipeline.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
@@ -135,14 +136,14 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     assert.match(await page.locator("[data-testid=graph-bucket]").textContent() ?? "", /graph metrics: \d{4}-Q\d/);
     // A header change re-lays out the shown people.
     await page.waitForFunction(() => document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout") === "done", null, { timeout: 15_000 });
-    const runs = Number(await page.locator("[data-testid=graph-canvas]").getAttribute("data-layout-runs"));
-    await page.waitForTimeout(900);
-    const before = await page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
+    await graphAtRest(page);
+    const runs = await layoutRuns(page);
+    const before = await graphPositions(page);
     await page.locator("[data-testid=filter] input[name=to]").fill(iso(d0 + 60 * DAY));
     await page.locator("[data-testid=filter] input[name=to]").dispatchEvent("change");
     await page.waitForFunction((n) => Number(document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout-runs")) > n, runs, { timeout: 15_000 });
-    await page.waitForTimeout(900);
-    const after = await page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
+    await graphAtRest(page);
+    const after = await graphPositions(page);
     assert.ok(after.some(([i, x, y]) => { const b = before.find((p) => p[0] === i)!; return Math.hypot(x - b[1], y - b[2]) > 1e-6; }), "positions changed");
     const wider = factsFor({ ...first, to: iso(d0 + 60 * DAY) }).active;
     const shown2 = await shownIds(page, graph);
