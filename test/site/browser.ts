@@ -138,3 +138,14 @@ export async function waitForText(locator: Locator, re: RegExp, timeout = 30_000
     await new Promise((ok) => setTimeout(ok, 20));
   }
 }
+
+/**
+ * Before an interaction that makes Framework redraw what `selector` matches (a cell re-run replaces
+ * its output): marks the current matches stale, and returns a wait for a NEW match whose text
+ * matches `re`. For a redraw whose text may read like the old one's (search results: "Threads: 3"
+ * before and after), where waitForText alone could pass on the old output.
+ */
+export async function redrawOf(page: Page, selector: string): Promise<(re: RegExp, timeout?: number) => Promise<string>> {
+  await page.evaluate(`document.querySelectorAll(${JSON.stringify(selector)}).forEach((e) => { e.dataset.tgStale = "1"; })`);
+  return (re, timeout) => waitForText(page.locator(`${selector}:not([data-tg-stale])`), re, timeout);
+}

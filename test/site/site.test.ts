@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle, waitForText, type Browser, type PageWatch } from "./browser.ts";
+import { haveChromium, redrawOf, settle, waitForText, type Browser, type PageWatch } from "./browser.ts";
 import { pageUrl, type StaticServer } from "./static-server.ts";
 import type { SiteBuild } from "./site-build.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, syntheticMaintainersFlags } from "./synthetic-corpus.ts";
@@ -250,14 +250,19 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     assert.ok(subjects.length > 0 && subjects.every((x) => /offload knob/i.test(x)), subjects.join(" | "));
     assert.ok(page.url().includes("search.html?q=offload"), page.url());
     const p = people.find((x) => x.name === "Alice Anders");
+    // Each query's results replace the last ones, which may read alike: wait for the new ones.
+    const results = "[data-testid=search-results]";
+    let fresh = await redrawOf(page, results);
     await page.locator("[data-testid=search-input]").fill(p.email.toUpperCase());
-    await page.waitForFunction((n) => document.querySelector("[data-testid=search-results]")?.textContent?.includes(n), p.name);
-    const link = page.locator("[data-testid=search-results] a", { hasText: p.name }).first();
+    await fresh(new RegExp(`People: [1-9][\\s\\S]*${p.name}`));
+    const link = page.locator(`${results} a`, { hasText: p.name }).first();
     await link.click();
     await page.waitForFunction((n) => document.querySelector("main h1")?.textContent === n, p.name);
     await page.goBack();
+    await settle(page); // the address's results, drawn again
+    fresh = await redrawOf(page, results);
     await page.locator("[data-testid=search-input]").fill("list:linux-cxl");
-    await page.waitForFunction(() => /Threads: [1-9]/.test(document.querySelector("[data-testid=search-results]")?.textContent ?? ""));
+    await fresh(/Threads: [1-9]/);
     await checkClean(page, watch, "search");
   });
 
