@@ -6,6 +6,14 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * How long a suite waits for what a page load or a redraw shows (a selector, a figure): seconds when
+ * quiet, but on a loaded 2-core machine (three test files and their Chromiums, CI or here) a first
+ * load runs many times slower. 15-20 s was crossed at TG_BROWSER_SLOWDOWN=6 under load 60.
+ * A hang guard: a page that never shows it still fails, only later.
+ */
+export const PAGE_WAIT_MS = 60_000;
 export const haveChromium = () => existsSync(CHROMIUM);
 
 /**
@@ -129,7 +137,7 @@ export async function visit(page: Page, url: string, timeout?: number): Promise<
 }
 
 /** Wait until `locator`'s text matches `re`: a control changes the URL at once but Framework redraws later. */
-export async function waitForText(locator: Locator, re: RegExp, timeout = 30_000): Promise<string> {
+export async function waitForText(locator: Locator, re: RegExp, timeout = PAGE_WAIT_MS): Promise<string> {
   const end = Date.now() + timeout;
   for (;;) {
     const text = (await locator.first().textContent()) ?? "";
