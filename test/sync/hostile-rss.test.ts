@@ -10,7 +10,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { datedForQuery, startHostileServer, syntheticMbox, type Behaviour } from "./hostile-server.ts";
+import { datedForQuery, prepareBombs, startHostileServer, syntheticMbox, type Behaviour } from "./hostile-server.ts";
 import { tempDir } from "./fixture.ts";
 
 const LIMIT_MIB = 500;
@@ -45,6 +45,7 @@ const HANG_MS = 480_000;
 test(`a sync against bombs, endless bodies and a drip ends, fails clearly, and peaks under ${LIMIT_MIB} MB RSS`, { timeout: HANG_MS + 120_000 }, async () => {
   // made before the sync starts, so that serving them does not stall the server's event loop
   const bigBodies = Array.from({ length: 6 }, (_, i) => syntheticMbox(8, `big${i}`, 1 << 20));
+  prepareBombs(...Object.values(behaviours));
   let big = 0, small = 0;
   const srv = await startHostileServer((r) => {
     const name = r.url.split("/")[1];
@@ -66,7 +67,10 @@ test(`a sync against bombs, endless bodies and a drip ends, fails clearly, and p
       http: { deadlineMs: 120_000, backoffMs: 50 },
     }), runChild({
       store: join(t.dir, "drip-store"), archives: join(t.dir, "drip-archives"), lists: ["drip", "small"].map(list), ...window,
-      http: { deadlineMs: 2_000, backoffMs: 50 },
+      // Short, so the drip's three slices end soon, but not so short that the valid list after it
+      // misses it: the server beside the bombs' sync answered its small slices in over 2 s at a
+      // load of 35 (all three failed by this deadline). In parallel with the bombs' sync, which is longer.
+      http: { deadlineMs: 8_000, backoffMs: 50 },
     })]);
     const ms = Date.now() - t0;
     const result = (c: typeof r) => JSON.parse(c.out.trim().split("\n").pop() || "{}");
