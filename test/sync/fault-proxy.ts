@@ -81,6 +81,9 @@ export async function startFaultProxy(upstream: string, pick: (r: ProxyRequest) 
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end("<!doctype html><html><head><title>Making sure you're not a bot!</title></head><body>proof-of-work challenge</body></html>");
   });
+  // Node closes a connection idle for 5 s; a client reusing it just then gets ECONNRESET and retries,
+  // an extra retry the tests did not inject (seen while a stalled slice held the sync up, at load 30).
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const port = (server.address() as { port: number }).port;
   return {
