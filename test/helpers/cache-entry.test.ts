@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cachedEntry } from "./cache-entry.ts";
@@ -40,6 +40,38 @@ test("three processes asking for the same entry at once build it once and all ge
     assert.equal(readFileSync(join(root, "k", "content"), "utf8"), `built by ${builds[0]}`);
     assert.deepEqual(readdirSync(root).filter((n) => n.includes(".lock-")), [], "no lock left behind");
   } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("processes arriving at the same instant, round after round: every entry is built exactly once", { timeout: 120_000 }, async () => {
+  const ROUNDS = 30, WORKERS = 4;
+  const root = mkdtempSync(join(tmpdir(), "tg-cache-race-"));
+  const procs = Array.from({ length: WORKERS }, (_, w) => spawn(process.execPath,
+    ["--import", "tsx", join(import.meta.dirname, "cache-entry-race-worker.ts"), root, String(w), String(ROUNDS)], { stdio: ["ignore", "ignore", "pipe"] }));
+  const stderr: string[] = [];
+  procs.forEach((p) => p.stderr!.on("data", (d) => stderr.push(String(d))));
+  const exits = procs.map((p) => new Promise<number | null>((r) => p.on("exit", (c) => r(c))));
+  const all = (prefix: string, k: number) => Array.from({ length: WORKERS }, (_, w) => join(root, `${prefix}-${k}-${w}`)).every(existsSync);
+  const wait = () => new Promise((r) => setTimeout(r, 2));
+  try {
+    const builds: string[][] = [];
+    for (let k = 0; k < ROUNDS; k++) {
+      while (!all("ready", k)) {
+        if (procs.some((p) => p.exitCode !== null)) assert.fail(`a worker exited early: ${stderr.join("")}`);
+        await wait();
+      }
+      writeFileSync(join(root, `go-${k}`), ""); // all of them at once
+      while (!all("done", k)) {
+        if (procs.some((p) => p.exitCode !== null && p.exitCode !== 0)) assert.fail(`a worker failed: ${stderr.join("")}`);
+        await wait();
+      }
+      builds.push(readFileSync(join(root, `builds-${k}.log`), "utf8").trim().split("\n"));
+    }
+    assert.deepEqual(await Promise.all(exits), procs.map(() => 0), stderr.join(""));
+    assert.deepEqual(builds.filter((b) => b.length !== 1), [], "rounds where the entry was built more than once");
+  } finally {
+    for (const p of procs) p.kill();
     rmSync(root, { recursive: true, force: true });
   }
 });

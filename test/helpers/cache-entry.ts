@@ -61,11 +61,15 @@ export async function cachedEntry(root: string, key: string, build: (dir: string
     waited = true;
     await sleep(500);
   }
-  // Take the lock: our own lock file, then check no live process took one too (the lowest pid wins a race).
+  // Take the lock: our own lock file, then check that no other live process has one. Whoever sees
+  // another withdraws and tries again after a random pause: of two that wrote theirs at once, at
+  // least the later one sees the earlier one, so two never both build. ("The lowest pid wins" let a
+  // higher pid that had already checked build beside a lower one that wrote its file just after.)
   const mine = `${lockPrefix}${process.pid}`;
   writeFileSync(join(root, mine), "");
-  if (holders().some((n) => n !== mine && Number(n.slice(lockPrefix.length)) < process.pid)) {
+  if (holders().some((n) => n !== mine)) {
     rmSync(join(root, mine), { force: true });
+    await sleep(20 + Math.random() * 200);
     return cachedEntry(root, key, build, opts);
   }
   try {

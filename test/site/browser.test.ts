@@ -85,4 +85,17 @@ describe("browser harness (Chromium)", { skip }, () => {
     assert.equal(await page.textContent("#r"), "w1000");
     await page.close();
   });
+
+  test("settle is not held up by a worker the page ended before its script loaded (a superseded graph re-layout)", async () => {
+    // Workers made from blobs and terminated at once: their script requests never report an end.
+    writeFileSync(join(dir, "workers.html"), `<!doctype html><p id=r>none</p><script>
+      const code = "/*" + "x".repeat(1 << 20) + "*/ onmessage = () => {};";
+      for (let i = 0; i < 4; i++) new Worker(URL.createObjectURL(new Blob([code], { type: "text/javascript" }))).terminate();
+      requestAnimationFrame(() => { document.getElementById("r").textContent = "drawn"; });</script>`);
+    const { page } = await browser.newPage();
+    await page.goto(`${server.url}/workers.html`, { waitUntil: "load" });
+    await settle(page, 10_000);
+    assert.equal(await page.textContent("#r"), "drawn");
+    await page.close();
+  });
 });

@@ -6,7 +6,22 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * How long a suite waits for what a page load or a redraw shows (a selector, a figure): seconds when
+ * quiet, but on a loaded 2-core machine (three test files and their Chromiums, CI or here) a first
+ * load runs many times slower. 15-20 s was crossed at TG_BROWSER_SLOWDOWN=6 under load 60.
+ * A hang guard: a page that never shows it still fails, only later.
+ */
+export const PAGE_WAIT_MS = 60_000;
 export const haveChromium = () => existsSync(CHROMIUM);
+
+/**
+ * TG_BROWSER_SLOWDOWN=N runs every page's main thread N times slower (Chromium's CPU throttling):
+ * a test that reads the page before what it waits for has happened fails here as it would on a
+ * loaded CI machine, instead of once in a while.
+ */
+const SLOWDOWN = Number(process.env.TG_BROWSER_SLOWDOWN ?? 1);
 
 export interface PageWatch {
   consoleErrors: string[];
@@ -40,6 +55,7 @@ export async function launch(): Promise<Browser> {
     async newPage() {
       const page = await context.newPage();
       track(page);
+      if (SLOWDOWN > 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
       const watch: PageWatch = { consoleErrors: [], dialogs: [], outside: [], transferBytes: 0 };
       page.on("console", (m) => { if (m.type() === "error") watch.consoleErrors.push(m.text()); });
       page.on("pageerror", (e) => watch.consoleErrors.push(`pageerror: ${e.message}`));
@@ -69,10 +85,15 @@ export async function launch(): Promise<Browser> {
 // thread with no DOM change and no new request; repeated until a round sees none.
 const inFlight = new WeakMap<Page, { pending: Set<Request>; started: number }>();
 
+// blob: and data: URLs are read from the page's memory, never loaded: a worker's script made from a
+// blob (the graph's ForceAtlas2 re-layout) reports no end when the page terminates the worker before
+// it has started, which a loaded machine makes likely: settle() then waited for it until its timeout.
+const inMemory = (r: Request) => /^(blob|data):/.test(r.url());
+
 function track(page: Page): void {
   const t = { pending: new Set<Request>(), started: 0 };
   inFlight.set(page, t);
-  page.on("request", (r) => { t.pending.add(r); t.started++; });
+  page.on("request", (r) => { if (!inMemory(r)) t.pending.add(r); t.started++; });
   page.on("requestfinished", (r) => t.pending.delete(r));
   page.on("requestfailed", (r) => t.pending.delete(r));
 }
@@ -116,7 +137,7 @@ export async function visit(page: Page, url: string, timeout?: number): Promise<
 }
 
 /** Wait until `locator`'s text matches `re`: a control changes the URL at once but Framework redraws later. */
-export async function waitForText(locator: Locator, re: RegExp, timeout = 30_000): Promise<string> {
+export async function waitForText(locator: Locator, re: RegExp, timeout = PAGE_WAIT_MS): Promise<string> {
   const end = Date.now() + timeout;
   for (;;) {
     const text = (await locator.first().textContent()) ?? "";
@@ -124,4 +145,15 @@ export async function waitForText(locator: Locator, re: RegExp, timeout = 30_000
     if (Date.now() > end) throw new Error(`waitForText: ${re} not seen after ${timeout} ms in: ${text.slice(0, 300)}`);
     await new Promise((ok) => setTimeout(ok, 20));
   }
+}
+
+/**
+ * Before an interaction that makes Framework redraw what `selector` matches (a cell re-run replaces
+ * its output): marks the current matches stale, and returns a wait for a NEW match whose text
+ * matches `re`. For a redraw whose text may read like the old one's (search results: "Threads: 3"
+ * before and after), where waitForText alone could pass on the old output.
+ */
+export async function redrawOf(page: Page, selector: string): Promise<(re: RegExp, timeout?: number) => Promise<string>> {
+  await page.evaluate(`document.querySelectorAll(${JSON.stringify(selector)}).forEach((e) => { e.dataset.tgStale = "1"; })`);
+  return (re, timeout) => waitForText(page.locator(`${selector}:not([data-tg-stale])`), re, timeout);
 }

@@ -7,8 +7,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle, visit, waitForText, type PageWatch } from "./browser.ts";
+import { haveChromium, PAGE_WAIT_MS, settle, visit, waitForText, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
+import { graphAtRest, graphPositions } from "./graph-canvas.ts";
 import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
 
@@ -27,7 +28,7 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     const { page, watch } = await served.browser.newPage();
     await page.setViewportSize({ width, height: 900 });
     await page.goto(served.server.url + pageUrl(path), { waitUntil: "load" });
-    await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+    await page.waitForSelector(ready, { timeout: PAGE_WAIT_MS, state: "attached" });
     await settle(page);
     return { page, watch };
   }
@@ -52,7 +53,6 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     }
     return out;
   });
-  const positions = (page: Page) => page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
 
   test("graph: a list filter re-lays out the shown people; ?p= takes an address", async () => {
     const { page, watch } = await open("/graph?p=carol@net.example.org", "[data-testid=graph-canvas] canvas");
@@ -64,11 +64,11 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
     assert.doesNotMatch(await panel.textContent() ?? "", /\de-\d/);
     assert.ok(await page.locator("[data-testid=graph-neighbours] li").count() > 0, "neighbours listed");
     assert.equal(await page.locator("[data-testid=graph-canvas]").getAttribute("data-layout"), "precomputed");
-    const before = await positions(page);
+    const before = await graphPositions(page);
     await page.locator("[data-testid=filter]").getByRole("checkbox", { name: "linux-cxl" }).uncheck();
-    await page.waitForFunction(() => document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout") === "done", null, { timeout: 15_000 });
-    await page.waitForTimeout(900); // the animation into place and the camera reset
-    const after = await positions(page);
+    await page.waitForFunction(() => document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout") === "done", null, { timeout: PAGE_WAIT_MS });
+    await graphAtRest(page); // the camera reset after the re-layout, and the labels drawn once it stops
+    const after = await graphPositions(page);
     const moved = after.filter(([i, x, y]) => { const b = before.find((p) => p[0] === i)!; return Math.hypot(x - b[1], y - b[2]) > 1e-6; });
     assert.ok(moved.length > 0, "positions changed after the filter change");
     assert.ok(after.every(([, x, y]) => Number.isFinite(x) && Number.isFinite(y)), "no NaN positions");
@@ -102,7 +102,7 @@ describe("charts in Chromium (synthetic corpus through ingest + analyze + build)
 
   test("graph: ?p= takes a name (any case)", async () => {
     const { page, watch } = await open("/graph?p=grace%20gold", "[data-testid=graph-canvas] canvas");
-    await page.waitForFunction(() => /Grace Gold/.test(document.querySelector("[data-testid=graph-panel]")?.textContent ?? ""), null, { timeout: 10_000 });
+    await page.waitForFunction(() => /Grace Gold/.test(document.querySelector("[data-testid=graph-panel]")?.textContent ?? ""), null, { timeout: PAGE_WAIT_MS });
     await clean(page, watch, "graph-name");
   });
 

@@ -7,8 +7,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle } from "./browser.ts";
+import { haveChromium, PAGE_WAIT_MS, settle } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
+import { graphAtRest, graphPositions, layoutRuns } from "./graph-canvas.ts";
 import { syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { cli } from "./pipeline.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
@@ -62,7 +63,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
       const { page, watch } = await browser.newPage();
       const q = `?from=${first.from}&to=${first.to}&lists=${first.lists!.join(",")}&bots=0`;
       await page.goto(server.url + pageUrl(path + q), { waitUntil: "load" });
-      await page.waitForSelector("[data-kpi=messages]", { timeout: 20_000 });
+      await page.waitForSelector("[data-kpi=messages]", { timeout: PAGE_WAIT_MS });
       await settle(page);
       assert.deepEqual(await shownKpis(page), want1, `${path}: figures for ${q}`);
       // The filter form shows the URL's filter.
@@ -73,7 +74,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
       await page.locator("[data-testid=filter] input[name=to]").fill(second.to);
       await page.locator("[data-testid=filter] input[name=to]").dispatchEvent("change");
       await page.waitForFunction((n) => document.querySelector("[data-kpi=messages] .v")?.textContent?.replace(/,/g, "") === String(n),
-        want2.messages, { timeout: 10_000 });
+        want2.messages, { timeout: PAGE_WAIT_MS });
       assert.deepEqual(await shownKpis(page), want2, `${path}: figures after the change`);
       const url = new URL(page.url());
       assert.deepEqual([url.searchParams.get("from"), url.searchParams.get("to"), url.searchParams.get("bots")], [second.from, second.to, "0"]);
@@ -115,7 +116,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     const { page, watch } = await browser.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(server.url + pageUrl(`/graph?from=${first.from}&to=${first.to}&lists=${first.lists!.join(",")}&p=carol@net.example.org`), { waitUntil: "load" });
-    await page.waitForSelector("[data-testid=graph-canvas] canvas", { timeout: 20_000, state: "attached" });
+    await page.waitForSelector("[data-testid=graph-canvas] canvas", { timeout: PAGE_WAIT_MS, state: "attached" });
     await page.waitForFunction(() => /Showing [1-9]/.test(document.querySelector("[data-testid=graph-status]")?.textContent ?? ""));
     // The page has no window, list or bot controls of its own any more: the header's filter shows the URL's.
     assert.equal(await page.locator("form:not([data-testid=filter])").getByRole("checkbox", { name: "netdev" }).count(), 0);
@@ -123,7 +124,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     const { active: want, sentBy } = factsFor(first);
     // The side panel: the filter's messages, the window's metrics bucket.
     const panel = page.locator("[data-testid=graph-panel]");
-    await page.waitForFunction(() => /graph metrics: \d{4}-Q\d/.test(document.querySelector("[data-testid=graph-panel]")?.textContent ?? ""), null, { timeout: 10_000 });
+    await page.waitForFunction(() => /graph metrics: \d{4}-Q\d/.test(document.querySelector("[data-testid=graph-panel]")?.textContent ?? ""), null, { timeout: PAGE_WAIT_MS });
     assert.match(await panel.textContent() ?? "", new RegExp(`messages in the filter${sentBy.get("carol@net.example.org")} · rank`));
     assert.match(await panel.textContent() ?? "", /PageRankrank \d+ of \d+/);
     const shown = await shownIds(page, graph);
@@ -134,15 +135,15 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     // The window sits in one quarter: the page says which metrics bucket it shows.
     assert.match(await page.locator("[data-testid=graph-bucket]").textContent() ?? "", /graph metrics: \d{4}-Q\d/);
     // A header change re-lays out the shown people.
-    await page.waitForFunction(() => document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout") === "done", null, { timeout: 15_000 });
-    const runs = Number(await page.locator("[data-testid=graph-canvas]").getAttribute("data-layout-runs"));
-    await page.waitForTimeout(900);
-    const before = await page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
+    await page.waitForFunction(() => document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout") === "done", null, { timeout: PAGE_WAIT_MS });
+    await graphAtRest(page);
+    const runs = await layoutRuns(page);
+    const before = await graphPositions(page);
     await page.locator("[data-testid=filter] input[name=to]").fill(iso(d0 + 60 * DAY));
     await page.locator("[data-testid=filter] input[name=to]").dispatchEvent("change");
-    await page.waitForFunction((n) => Number(document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout-runs")) > n, runs, { timeout: 15_000 });
-    await page.waitForTimeout(900);
-    const after = await page.evaluate(() => (document.querySelector("[data-testid=graph-canvas]") as any).tgPositions() as [number, number, number][]);
+    await page.waitForFunction((n) => Number(document.querySelector("[data-testid=graph-canvas]")?.getAttribute("data-layout-runs")) > n, runs, { timeout: PAGE_WAIT_MS });
+    await graphAtRest(page);
+    const after = await graphPositions(page);
     assert.ok(after.some(([i, x, y]) => { const b = before.find((p) => p[0] === i)!; return Math.hypot(x - b[1], y - b[2]) > 1e-6; }), "positions changed");
     const wider = factsFor({ ...first, to: iso(d0 + 60 * DAY) }).active;
     const shown2 = await shownIds(page, graph);
@@ -175,7 +176,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     const { page, watch } = await browser.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(server.url + pageUrl(`/across?allmulti=1`), { waitUntil: "load" });
-    await page.waitForSelector("[data-testid=bridges] tbody tr", { timeout: 20_000 });
+    await page.waitForSelector("[data-testid=bridges] tbody tr", { timeout: PAGE_WAIT_MS });
     const wantAll = factsFor({} as Filter).bridges.map((r: any) => r.name);
     const wantNarrow = factsFor(narrow).bridges.map((r: any) => r.name);
     assert.notEqual(wantNarrow.length, wantAll.length, "the windows must differ, or the check proves nothing");
@@ -184,7 +185,7 @@ describe("global filter in Chromium (synthetic corpus through ingest + analyze +
     await page.locator("[data-testid=filter] input[name=to]").fill(narrow.to);
     await page.locator("[data-testid=filter] input[name=to]").dispatchEvent("change");
     await page.waitForFunction((n) => document.querySelector("[data-testid=bridges] .tg-table-tools .tg-note")?.textContent?.startsWith(`${n} rows`),
-      wantNarrow.length.toLocaleString("en-US"), { timeout: 10_000 });
+      wantNarrow.length.toLocaleString("en-US"), { timeout: PAGE_WAIT_MS });
     check(await table(page), wantNarrow, "narrow window");
     await page.screenshot({ path: join(SHOTS, "filter-across-bridges.png"), fullPage: true });
     assert.deepEqual(watch.consoleErrors, [], "across: console errors");

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { tempDir } from "../store/helpers.ts";
-import { haveChromium, settle } from "./browser.ts";
+import { haveChromium, PAGE_WAIT_MS, settle } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { SHOTS, type ServedSite } from "./served-site.ts";
 import { serveCorpusData } from "./store-data-site.ts";
@@ -121,7 +121,7 @@ describe("person, Reviews and People pages under a window in Chromium (the carri
     (page as any).tgWatch = watch;
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(served!.server.url + pageUrl(path), { waitUntil: "load" });
-    await page.waitForSelector(ready, { timeout: 20_000, state: "attached" });
+    await page.waitForSelector(ready, { timeout: PAGE_WAIT_MS, state: "attached" });
     await settle(page);
     return page;
   }
@@ -152,7 +152,7 @@ describe("person, Reviews and People pages under a window in Chromium (the carri
     const cw = car(where), ca = car("TRUE");
     assert.ok(cw.given > 0 && cw.given < ca.given, `the window cuts Bob's carried tags: ${JSON.stringify([cw, ca])}`);
     const page = await open(`/person?e=${encodeURIComponent(bob)}&${q}`, "[data-testid=person-filter]");
-    await page.waitForSelector("[data-testid=correspondents-out] tbody tr", { timeout: 15_000 });
+    await page.waitForSelector("[data-testid=correspondents-out] tbody tr", { timeout: PAGE_WAIT_MS });
     assert.deepEqual(await table(page, "correspondents-out"), tally(win, "from_id", "to_id"), "replies to (out) in the window");
     assert.deepEqual(await table(page, "correspondents-in"), tally(win, "to_id", "from_id"), "replied to by (in) in the window");
     const n = (rows: any[], k: string) => rows.filter((r) => r[k] === bob).length;

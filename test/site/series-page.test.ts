@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle, waitForText, type PageWatch } from "./browser.ts";
+import { haveChromium, PAGE_WAIT_MS, settle, waitForText, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { writeSyntheticCorpus, syntheticMaintainersFlags, HOSTILE_SUBJECT } from "./synthetic-corpus.ts";
 import { serveCorpusSite, SHOTS, type ServedSite } from "./served-site.ts";
@@ -56,7 +56,7 @@ describe("Series page in Chromium", { skip }, () => {
   async function open(path: string, ready: string): Promise<{ page: Page; watch: PageWatch }> {
     const { page, watch } = await served!.browser.newPage();
     await page.goto(served!.server.url + pageUrl(path), { waitUntil: "load" });
-    await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+    await page.waitForSelector(ready, { timeout: PAGE_WAIT_MS, state: "attached" });
     await settle(page);
     return { page, watch };
   }
@@ -170,7 +170,7 @@ describe("Series page in Chromium", { skip }, () => {
     await page.locator("[data-testid=filter] input[name=from]").fill(second.from);
     await page.locator("[data-testid=filter] input[name=to]").fill(second.to);
     await page.locator("[data-testid=filter] input[name=to]").dispatchEvent("change");
-    await page.waitForFunction((n) => document.querySelector("[data-kpi=series] .v")?.textContent?.replace(/,/g, "") === String(n), want2.series, { timeout: 15_000 });
+    await page.waitForFunction((n) => document.querySelector("[data-kpi=series] .v")?.textContent?.replace(/,/g, "") === String(n), want2.series, { timeout: PAGE_WAIT_MS });
     assert.deepEqual(await shownSeries(page), want2);
     assert.match(page.url(), /from=2024-08-10/);
     await clean(page, watch, "series-window");
@@ -200,7 +200,7 @@ describe("Series page in Chromium", { skip }, () => {
     assert.equal(await all.page.locator("[data-testid=person-filter]").count(), 0);
     await all.page.close();
     const { page, watch } = await open(`/person?e=${encodeURIComponent(author)}&from=2024-08-01&to=2024-08-10&lists=netdev`, "[data-testid=person-filter]");
-    await page.waitForSelector("svg[aria-label='person activity chart']", { timeout: 15_000 });
+    await page.waitForSelector("svg[aria-label='person activity chart']", { timeout: PAGE_WAIT_MS });
     assert.equal(await kpiNumber(page, "person_messages"), want.nw);
     assert.equal(await kpiNumber(page, "person_threads"), want.thw);
     assert.match(await page.locator("[data-kpi=person_messages] .v").textContent() ?? "", new RegExp(` of ${want.n}$`), "the all-data total beside it");
@@ -267,7 +267,7 @@ describe("Series page reviewer load in Chromium (with MAINTAINERS)", { skip }, (
     assert.notDeepEqual(want.map(row), all.map(row), "the window changes the table, or this proves nothing");
     const { page, watch } = await served!.browser.newPage();
     await page.goto(served!.server.url + pageUrl(`/series?from=${f.from}&to=${f.to}&lists=${f.lists}`), { waitUntil: "load" });
-    await page.waitForSelector("[data-testid=reviewer-load] tbody tr", { timeout: 15_000 });
+    await page.waitForSelector("[data-testid=reviewer-load] tbody tr", { timeout: PAGE_WAIT_MS });
     // Columns: name, sections, touching, answered, share, applied.
     const shown = await page.locator("[data-testid=reviewer-load] tbody tr").evaluateAll((trs) => trs.map((tr) =>
       [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim().replace(/,/g, ""))).map((c) => [c[0], c[2], c[3], c[5]]));

@@ -5,7 +5,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { haveChromium, visit } from "./browser.ts";
+import { haveChromium, PAGE_WAIT_MS, visit } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { SHOTS } from "./served-site.ts";
 import { serveCorpusData } from "./store-data-site.ts";
@@ -20,7 +20,7 @@ describe("site with an empty store", { skip }, () => {
       for (const path of ["/", "/across", "/graph", "/people", "/threads", "/responsiveness", "/reviews", "/series", "/subsystems", "/organisations"]) {
         const { page, watch } = await served.browser.newPage();
         await visit(page, served.server.url + pageUrl(path));
-        await page.waitForSelector("[data-testid=empty-state]", { timeout: 15_000 });
+        await page.waitForSelector("[data-testid=empty-state]", { timeout: PAGE_WAIT_MS });
         assert.match(await page.locator("[data-testid=empty-state]").textContent() ?? "", /npm run ingest/);
         if (path === "/") await page.screenshot({ path: join(SHOTS, "empty-overview.png"), fullPage: true });
         assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, relative } from "node:path";
-import { haveChromium, settle, visit, type Browser } from "./browser.ts";
+import { haveChromium, PAGE_WAIT_MS, settle, visit, type Browser } from "./browser.ts";
 import type { StaticServer } from "./static-server.ts";
 import { REPO, type SiteBuild } from "./site-build.ts";
 import { SHOTS, type ServedSite } from "./served-site.ts";
@@ -47,7 +47,7 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
     for (const path of pages) {
       await page.setViewportSize({ width: 1440, height: 900 });
       await visit(page, server.url + path);
-      await page.waitForSelector("[data-testid=page-header]", { timeout: 15_000, state: "attached" });
+      await page.waitForSelector("[data-testid=page-header]", { timeout: PAGE_WAIT_MS, state: "attached" });
       for (const width of [1440, 1024]) {
         await page.setViewportSize({ width, height: 900 });
         await settle(page);
@@ -67,7 +67,7 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
     const { page, watch } = await browser.newPage();
     await visit(page, `${server.url}/thread.html?m=${encodeURIComponent(t.id)}`);
     const note = page.locator("[data-testid=thread-shown]");
-    await note.waitFor({ timeout: 15_000 });
+    await note.waitFor({ timeout: PAGE_WAIT_MS });
     assert.match(await note.textContent() ?? "", new RegExp(`500 of ${BIG_THREAD} messages shown`));
     assert.equal(await note.locator("a").getAttribute("href"), `https://lore.kernel.org/r/${encodeURIComponent(t.id)}`);
     assert.equal(await page.locator("[data-testid=thread-flow] .tg-flow-row").count(), 500);
@@ -94,7 +94,7 @@ describe("site from a hostile corpus (huge and unbroken text, Zalgo, dot Message
       const id = `a+b/c?d#e%2e${root}@evil.example`;
       const { page, watch } = await browser.newPage();
       await visit(page, `${server.url}/thread.html?m=${encodeURIComponent(id)}`);
-      await page.waitForFunction((s) => document.querySelector("main h1")?.textContent === s, `Message-ID is ${root}`, { timeout: 15_000 });
+      await page.waitForFunction((s) => document.querySelector("main h1")?.textContent === s, `Message-ID is ${root}`, { timeout: PAGE_WAIT_MS });
       assert.equal(await page.title(), `Message-ID is ${root} | threadgraph`);
       // Its row links lore with the id intact, and its sender links their page.
       assert.equal(await page.locator(`a[href='https://lore.kernel.org/r/${encodeURIComponent(id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}']`).count(), 1);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve as resolvePath } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle, waitForText, type Browser, type PageWatch } from "./browser.ts";
+import { haveChromium, PAGE_WAIT_MS, redrawOf, settle, waitForText, type Browser, type PageWatch } from "./browser.ts";
 import { pageUrl, type StaticServer } from "./static-server.ts";
 import type { SiteBuild } from "./site-build.ts";
 import { writeSyntheticCorpus, HOSTILE_SUBJECT, HOSTILE_NAME, SHOWCASE_SUBJECT, syntheticMaintainersFlags } from "./synthetic-corpus.ts";
@@ -22,7 +22,7 @@ let site: SiteBuild, server: StaticServer, browser: Browser, meta: any, threads:
 async function open(path: string, ready: string): Promise<{ page: Page; watch: PageWatch }> {
   const { page, watch } = await browser.newPage();
   await page.goto(server.url + pageUrl(path), { waitUntil: "load" });
-  await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+  await page.waitForSelector(ready, { timeout: PAGE_WAIT_MS, state: "attached" });
   await settle(page);
   return { page, watch };
 }
@@ -211,12 +211,12 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
       for (const list of [watch.consoleErrors, watch.outside, watch.dialogs]) list.length = 0;
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(server.url + pageUrl(path), { waitUntil: "load" });
-      await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+      await page.waitForSelector(ready, { timeout: PAGE_WAIT_MS, state: "attached" });
       await settle(page);
     };
     for (const [path, want] of [...rows.map((r) => [`/thread?m=${encodeURIComponent(r.id)}`, clip(r.subject)]), ...addrs.map((r) => [`/person?e=${encodeURIComponent(String(r.address).toUpperCase())}`, clip(r.name)])]) {
       await visit(path, "main h1");
-      await page.waitForFunction(() => !/not found|^$/i.test(document.querySelector("main h1")?.textContent ?? ""), null, { timeout: 15_000 }).catch(() => {});
+      await page.waitForFunction(() => !/not found|^$/i.test(document.querySelector("main h1")?.textContent ?? ""), null, { timeout: PAGE_WAIT_MS }).catch(() => {});
       assert.equal(await page.locator("main h1").first().textContent(), want, path);
       assert.equal(await page.title(), `${want} | threadgraph`, path);
       assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);
@@ -245,19 +245,24 @@ describe("site in Chromium (synthetic corpus through ingest + analyze + build)",
     const { page, watch } = await open("/", "form.tg-search-box input");
     await page.locator("form.tg-search-box input").fill("offload knob");
     await page.locator("form.tg-search-box input").press("Enter");
-    await page.waitForSelector("[data-testid=search-results] .tg-table tbody tr a", { timeout: 15_000 });
+    await page.waitForSelector("[data-testid=search-results] .tg-table tbody tr a", { timeout: PAGE_WAIT_MS });
     const subjects = await page.locator("[data-testid=search-results] .tg-table").first().locator("tbody tr td:first-child").allTextContents();
     assert.ok(subjects.length > 0 && subjects.every((x) => /offload knob/i.test(x)), subjects.join(" | "));
     assert.ok(page.url().includes("search.html?q=offload"), page.url());
     const p = people.find((x) => x.name === "Alice Anders");
+    // Each query's results replace the last ones, which may read alike: wait for the new ones.
+    const results = "[data-testid=search-results]";
+    let fresh = await redrawOf(page, results);
     await page.locator("[data-testid=search-input]").fill(p.email.toUpperCase());
-    await page.waitForFunction((n) => document.querySelector("[data-testid=search-results]")?.textContent?.includes(n), p.name);
-    const link = page.locator("[data-testid=search-results] a", { hasText: p.name }).first();
+    await fresh(new RegExp(`People: [1-9][\\s\\S]*${p.name}`));
+    const link = page.locator(`${results} a`, { hasText: p.name }).first();
     await link.click();
     await page.waitForFunction((n) => document.querySelector("main h1")?.textContent === n, p.name);
     await page.goBack();
+    await settle(page); // the address's results, drawn again
+    fresh = await redrawOf(page, results);
     await page.locator("[data-testid=search-input]").fill("list:linux-cxl");
-    await page.waitForFunction(() => /Threads: [1-9]/.test(document.querySelector("[data-testid=search-results]")?.textContent ?? ""));
+    await fresh(/Threads: [1-9]/);
     await checkClean(page, watch, "search");
   });
 

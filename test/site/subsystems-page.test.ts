@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { haveChromium, settle, type PageWatch } from "./browser.ts";
+import { haveChromium, PAGE_WAIT_MS, settle, type PageWatch } from "./browser.ts";
 import { pageUrl } from "./static-server.ts";
 import { syntheticCorpus, syntheticMaintainersFlags, writeSyntheticCorpus } from "./synthetic-corpus.ts";
 import { writeHostileCorpus } from "./hostile-corpus.ts";
@@ -38,7 +38,7 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
     const { page, watch } = await served.browser.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(served.server.url + pageUrl(path), { waitUntil: "load" });
-    await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+    await page.waitForSelector(ready, { timeout: PAGE_WAIT_MS, state: "attached" });
     await settle(page);
     return { page, watch };
   }
@@ -104,7 +104,7 @@ describe("Subsystems and Organisations pages follow the filter (synthetic corpus
     await page.evaluate(() => { (window as any).__sameDocument = true; });
     await page.locator("[data-testid=filter]").getByRole("checkbox", { name: "linux-cxl" }).uncheck();
     const want = handCount(null, null, ["netdev", "linux-rdma"]).patches;
-    await page.waitForFunction((n) => document.querySelector("[data-kpi=patches] .v")?.textContent?.replace(/\D/g, "") === String(n), want, { timeout: 10_000 });
+    await page.waitForFunction((n) => document.querySelector("[data-kpi=patches] .v")?.textContent?.replace(/\D/g, "") === String(n), want, { timeout: PAGE_WAIT_MS });
     assert.ok(want < before);
     assert.equal(await page.evaluate(() => (window as any).__sameDocument), true, "no reload");
     await clean(page, watch, "subsystems-unchecked");
@@ -134,7 +134,7 @@ describe("without MAINTAINERS (the hostile corpus's site): Subsystems says how t
     for (const [path, ready] of [["/subsystems?from=2024-07-01&to=2024-08-01", "[data-testid=no-maintainers]"], ["/organisations?from=2024-07-01&to=2024-08-01", "[data-kpi=people_with_org]"]]) {
       const { page, watch } = await served.browser.newPage();
       await page.goto(served.server.url + pageUrl(path), { waitUntil: "load" });
-      await page.waitForSelector(ready, { timeout: 15_000, state: "attached" });
+      await page.waitForSelector(ready, { timeout: PAGE_WAIT_MS, state: "attached" });
       await settle(page);
       if (path.startsWith("/subsystems")) assert.match(await page.locator("[data-testid=no-maintainers]").textContent() ?? "", /--maintainers/);
       assert.deepEqual(watch.consoleErrors, [], `${path}: console errors`);

@@ -18,8 +18,8 @@ export interface ProxyRequest { n: number; method: string; url: string }
 
 export interface FaultProxy {
   base: string;
-  /** Every request seen, in order, with the fault injected (if any). */
-  log: (ProxyRequest & { fault?: Fault["kind"]; userAgent?: string })[];
+  /** Every request seen, in order, with the fault injected (if any) and when it was answered (ms after it came; unset: never). */
+  log: (ProxyRequest & { fault?: Fault["kind"]; userAgent?: string; answeredMs?: number })[];
   /** Most requests in flight at once. */
   maxInFlight: number;
   close(): Promise<void>;
@@ -36,7 +36,11 @@ export async function startFaultProxy(upstream: string, pick: (r: ProxyRequest) 
     res.on("close", () => inFlight--);
     const r: ProxyRequest = { n: log.length, method: req.method ?? "GET", url: req.url ?? "/" };
     const fault = pick(r);
-    log.push({ ...r, fault: fault?.kind, userAgent: req.headers["user-agent"] });
+    const entry: FaultProxy["log"][number] = { ...r, fault: fault?.kind, userAgent: req.headers["user-agent"] };
+    log.push(entry);
+    const came = Date.now();
+    const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => http.ServerResponse;
+    res.writeHead = ((...a: unknown[]) => { entry.answeredMs ??= Date.now() - came; return writeHead(...a); }) as typeof res.writeHead;
     const forward = () => {
       const up = http.request(`${upstream}${r.url}`, { method: r.method, headers: { ...req.headers, host: new URL(upstream).host } }, (ur) => {
         const chunks: Buffer[] = [];
@@ -77,6 +81,9 @@ export async function startFaultProxy(upstream: string, pick: (r: ProxyRequest) 
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end("<!doctype html><html><head><title>Making sure you're not a bot!</title></head><body>proof-of-work challenge</body></html>");
   });
+  // Node closes a connection idle for 5 s; a client reusing it just then gets ECONNRESET and retries,
+  // an extra retry the tests did not inject (seen while a stalled slice held the sync up, at load 30).
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   const port = (server.address() as { port: number }).port;
   return {

@@ -45,6 +45,19 @@ function member(mib: number, fill: "zeros" | "mbox", first: boolean): Buffer {
   return m;
 }
 
+/**
+ * Make the gzip members a bomb behaviour serves now, before a test starts syncing: made on its first
+ * request, 100 MiB compressed at level 9 blocked the server's one event loop for seconds on a loaded
+ * machine, and every other list it served (a valid one, beside a short deadline) timed out meanwhile.
+ */
+export function prepareBombs(...bs: Behaviour[]): void {
+  for (const b of bs) if (b.kind === "bomb") for (const f of [true, false]) member(b.memberMiB ?? 100, b.fill ?? "zeros", f);
+}
+
+// The same body served again (a flood answers every slice alike) is compressed once.
+const gzipped = new WeakMap<Buffer, Buffer>();
+const gzipOnce = (body: Buffer) => gzipped.get(body) ?? (gzipped.set(body, gzipSync(body, { level: 1 })), gzipped.get(body)!);
+
 /** Synthetic mbox text: `n` messages with random bodies (so it compresses like mail, not like zeros). */
 const DATE_SENT = "Mon, 01 Jul 2024 10:00:00 +0000";
 
@@ -133,7 +146,7 @@ export async function startHostileServer(pick: (req: { method: string; url: stri
       case "gzip-empty":
         return gz(gzipSync(Buffer.alloc(0)));
       case "gzip":
-        return gz(gzipSync(b.body, { level: 1 }));
+        return gz(gzipOnce(b.body));
       case "redirect":
         res.writeHead(b.status ?? 301, { location: b.location, "content-type": "text/html" });
         return res.end("<html><body>Moved</body></html>");

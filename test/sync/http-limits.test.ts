@@ -185,17 +185,19 @@ test("a host that answered before and then refuses is a blip: the normal retries
   }
 });
 
-test("threadgraph thread offline: exit 1 within seconds, says the host cannot be reached and how to work offline", { timeout: 60_000 }, () => {
+test("threadgraph thread offline: exit 1 after one quick retry, says the host cannot be reached and how to work offline", { timeout: 300_000 }, () => {
   const t = tempDir("thread-offline");
   try {
-    const t0 = Date.now();
+    // The CLI's own start (tsx compiling it) took 46 s at a load of 60, so its wall time says nothing
+    // about the retries: the one retry it announces, and its short wait, do. 240 s: a hang guard.
     const r = spawnSync(process.execPath, ["--import", "tsx", join(process.cwd(), "loaders/cli.ts"), "thread", "--no-analyze",
-      "--store", join(t.dir, "store"), "https://lore.invalid/netdev/20240701.1234-1-a@example.org/"], { encoding: "utf8", timeout: 50_000 });
-    const ms = Date.now() - t0;
+      "--store", join(t.dir, "store"), "https://lore.invalid/netdev/20240701.1234-1-a@example.org/"], { encoding: "utf8", timeout: 240_000 });
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stderr, /retrying https:\/\/lore\.invalid\/netdev\/.*t\.mbox\.gz: .*ENOTFOUND.*; attempt 2\/2 in \d+\.\d s/);
+    const retry = /retrying https:\/\/lore\.invalid\/netdev\/.*t\.mbox\.gz: .*ENOTFOUND.*; attempt 2\/2 in (\d+\.\d) s/.exec(r.stderr);
+    assert.ok(retry, r.stderr);
+    assert.ok(Number(retry[1]) < 5, `one quick retry, not the whole backoff: ${retry[0]}`);
+    assert.equal(r.stderr.match(/: retrying /g)?.length, 1, r.stderr);
     assert.match(r.stderr, /threadgraph thread: .*cannot reach lore\.invalid .*threadgraph ingest LIST=PATH/);
-    assert.ok(ms < 20_000, `took ${ms} ms`);
   } finally {
     t.cleanup();
   }
