@@ -39,13 +39,30 @@ export function relayoutShown(graph, artifact, vis, minWeight, onDone) {
     layout = new FA2Layout(sub, { settings, getEdgeWeight: "weight" });
     layout.start();
     // Warm start from the current layout: a short run settles a subgraph; bigger ones get longer.
-    timer = setTimeout(finish, Math.min(2500, 500 + sub.order));
+    // The time counts from the worker's first positions, not from the start: on a slow machine the
+    // worker may not have answered yet, and stopping then would leave everyone where they were.
+    const budget = Math.min(2500, 500 + sub.order), began = performance.now();
+    let firstAt = null;
+    const tick = () => {
+      const now = performance.now();
+      if (firstAt === null && moved(sub, start)) firstAt = now;
+      // A worker that never answers (30 s) ends the run with the positions as they are.
+      if ((firstAt !== null && now - firstAt >= budget) || now - began > 30_000) finish();
+      else timer = setTimeout(tick, 50);
+    };
+    timer = setTimeout(tick, 50);
   } catch (e) {
     // No worker (a locked-down browser): keep the positions, say so in the console only.
     console.warn("graph re-layout unavailable:", e);
     queueMicrotask(() => onDone?.(0));
   }
   return () => { cancelled = true; clearTimeout(timer); layout?.kill(); };
+}
+
+/** Whether any node of `g` is no longer at its position in `start`. */
+function moved(g, start) {
+  for (const { node, attributes: a } of g.nodeEntries()) if (a.x !== start[node].x || a.y !== start[node].y) return true;
+  return false;
 }
 
 /** `pos` moved and scaled uniformly so its bounding box is centred in, and fills, the box of `ref`. */
