@@ -80,8 +80,8 @@ export function quarterMetrics(job: QuarterJob): QuarterMetrics[] {
 /** Quarters whose metrics are computed on a worker thread from this many dated human replies (below, here). */
 export const WORKER_QUARTER_REPLIES = 20_000;
 
-/** Quarter jobs done on a worker thread, and worker jobs that fell back to this thread (tests, diagnostics). */
-export const quarterStats = { worker: 0, fallbacks: 0 };
+/** Quarter jobs done on a worker thread, worker jobs that fell back to this thread, the last worker thread's CPU in ms (tests, diagnostics). */
+export const quarterStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
 /** Start the quarters' metrics: on a worker thread for big corpora (beside the page artifacts), else here. */
 export function startQuarterMetrics(a: Analysis, workerFrom = WORKER_QUARTER_REPLIES): Promise<QuarterMetrics[]> {
@@ -97,7 +97,10 @@ export function startQuarterMetrics(a: Analysis, workerFrom = WORKER_QUARTER_REP
       here();
       return;
     }
-    w.once("message", (r: QuarterMetrics[]) => { if (!done) { done = true; quarterStats.worker++; resolve(r); } void w.terminate(); });
+    w.once("message", (r: { quarters: QuarterMetrics[]; cpuMs: number | null }) => {
+      if (!done) { done = true; quarterStats.worker++; quarterStats.workerCpuMs = r.cpuMs; resolve(r.quarters); }
+      void w.terminate();
+    });
     w.once("error", here);
     w.once("exit", here);
   });

@@ -14,8 +14,11 @@ import { betweenness, type BetweennessJob } from "../graph/metrics.ts";
 
 const { DirectedGraph } = graphology as unknown as { DirectedGraph: typeof DirectedGraphT };
 
-/** Counters for tests and diagnostics: layouts done on a worker, and worker layouts that fell back to this thread. */
-export const layoutStats = { worker: 0, fallbacks: 0 };
+/**
+ * Counters for tests and diagnostics: layouts done on a worker, worker layouts that fell back to
+ * this thread, and the last worker thread's CPU in ms (null: none, or no /proc).
+ */
+export const layoutStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
 /** Nodes from which the layout goes to a worker thread. */
 export const WORKER_LAYOUT_NODES = 2000;
@@ -65,8 +68,8 @@ export function startLayout(g: ReplyGraph, seed: number, workerFrom = WORKER_LAY
       return;
     }
     let done = false;
-    w.once("message", (r: { pos: [string, { x: number; y: number }][]; bc: Float64Array | null }) => {
-      done = true; layoutStats.worker++; resolve({ layout: new Map(r.pos), betweenness: r.bc }); void w.terminate();
+    w.once("message", (r: { pos: [string, { x: number; y: number }][]; bc: Float64Array | null; cpuMs: number | null }) => {
+      done = true; layoutStats.worker++; layoutStats.workerCpuMs = r.cpuMs; resolve({ layout: new Map(r.pos), betweenness: r.bc }); void w.terminate();
     });
     w.once("error", () => { if (!done) { done = true; resolve(here()); } });
     w.once("exit", () => { if (!done) { done = true; resolve(here()); } });
