@@ -61,23 +61,24 @@ export interface Csr { n: number; ids: string[]; out: Int32Array; outStart: Int3
 
 export function toCsr(g: ReplyGraph): Csr {
   const ids = g.nodes();
-  const n = ids.length;
+  const n = ids.length, m = g.size;
   const at = new Map(ids.map((id, i) => [id, i]));
-  const outL: number[][] = ids.map(() => []);
-  const undL: Set<number>[] = ids.map(() => new Set());
-  g.forEachEdge((_k, _a, s, t) => {
-    const si = at.get(s)!, ti = at.get(t)!;
-    outL[si].push(ti);
-    undL[si].add(ti); undL[ti].add(si);
-  });
-  const pack = (lists: Iterable<number>[]) => {
-    const start = new Int32Array(n + 1);
-    const flat: number[] = [];
-    lists.forEach((l, i) => { for (const x of l) flat.push(x); start[i + 1] = flat.length; });
-    return { start, arr: Int32Array.from(flat) };
-  };
-  const o = pack(outL), u = pack(undL);
-  return { n, ids, out: o.arr, outStart: o.start, und: u.arr, undStart: u.start };
+  const src = new Int32Array(m), dst = new Int32Array(m);
+  const outStart = new Int32Array(n + 1), inStart = new Int32Array(n + 1);
+  let j = 0;
+  g.forEachEdge((_k, _a, s, t) => { const si = at.get(s)!, ti = at.get(t)!; src[j] = si; dst[j++] = ti; outStart[si + 1]++; inStart[ti + 1]++; });
+  for (let i = 0; i < n; i++) { outStart[i + 1] += outStart[i]; inStart[i + 1] += inStart[i]; }
+  // Out-neighbours in edge order (betweenness sums in that order); in-neighbours for the undirected lists.
+  const out = new Int32Array(m), inn = new Int32Array(m), oi = outStart.slice(0, n), ii = inStart.slice(0, n);
+  for (let e = 0; e < m; e++) { out[oi[src[e]]++] = dst[e]; inn[ii[dst[e]]++] = src[e]; }
+  // Distinct undirected neighbours (self-loops included, as before): out then in, each once.
+  const seen = new Int32Array(n).fill(-1), undStart = new Int32Array(n + 1), undL: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let k = outStart[i]; k < outStart[i + 1]; k++) { const x = out[k]; if (seen[x] !== i) { seen[x] = i; undL.push(x); } }
+    for (let k = inStart[i]; k < inStart[i + 1]; k++) { const x = inn[k]; if (seen[x] !== i) { seen[x] = i; undL.push(x); } }
+    undStart[i + 1] = undL.length;
+  }
+  return { n, ids, out, outStart, und: Int32Array.from(undL), undStart };
 }
 
 /**
