@@ -17,6 +17,8 @@ import { fileURLToPath } from "node:url";
 import { runAnalysis } from "../loaders/analysis/run.ts";
 import { SiteDirSink } from "../loaders/analysis/site-sink.ts";
 import { threadShardStats } from "../loaders/analysis/thread-shards-job.ts";
+import { layoutStats } from "../loaders/analysis/layout-job.ts";
+import { quarterStats } from "../loaders/analysis/graph-buckets.ts";
 import { writeScaledCorpus } from "./scaled-corpus.ts";
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
@@ -59,7 +61,8 @@ async function child(store: string, out: string): Promise<void> {
     reply_edges: meta.counts.reply_edges, betweenness_exact: r.analysis.metrics.betweennessExact, files: r.files.size,
     graph_json_gz_mb: +(gzipSync(readFileSync(join(out, "graph.json"))).length / 1e6).toFixed(2),
     total_ms: Math.round(total), cpu_ms: Math.round((u.userCPUTime + u.systemCPUTime) / 1000),
-    main_cpu_ms: main0 === null || main1 === null ? null : Math.round(main1 - main0), shard_worker_cpu_ms: threadShardStats.workerCpuMs, peak_rss_mb: Math.round(u.maxRSS / 1024), timings }));
+    main_cpu_ms: main0 === null || main1 === null ? null : Math.round(main1 - main0), shard_worker_cpu_ms: threadShardStats.workerCpuMs,
+    layout_worker_cpu_ms: layoutStats.workerCpuMs, quarters_worker_cpu_ms: quarterStats.workerCpuMs, peak_rss_mb: Math.round(u.maxRSS / 1024), timings }));
 }
 
 function run(args: string[]): { ms: number; cpuMs: number; stdout: string } {
@@ -95,7 +98,8 @@ async function main() {
         `(betweenness ${a.betweenness_exact ? "exact" : "sampled"}), ${a.files} files, graph.json ${a.graph_json_gz_mb} MB gzipped`);
       console.log(`  ingest ${s(ingest.ms)} s (CPU ${s(ingest.cpuMs)} s); analysis ${s(a.total_ms)} s (CPU ${s(a.cpu_ms)} s), peak RSS ${a.peak_rss_mb} MB; ` +
         `analysis/ingest ${(a.total_ms / ingest.ms).toFixed(2)} (CPU ${(a.cpu_ms / ingest.cpuMs).toFixed(2)}); target <= 0.4; ` +
-        `main thread CPU ${a.main_cpu_ms === null ? "-" : s(a.main_cpu_ms)} s, thread shards' worker ${a.shard_worker_cpu_ms === null ? "-" : s(a.shard_worker_cpu_ms)} s`);
+        `main thread CPU ${a.main_cpu_ms === null ? "-" : s(a.main_cpu_ms)} s, thread shards' worker ${a.shard_worker_cpu_ms === null ? "-" : s(a.shard_worker_cpu_ms)} s, ` +
+        `layout worker ${a.layout_worker_cpu_ms === null ? "-" : s(a.layout_worker_cpu_ms)} s, quarters worker ${a.quarters_worker_cpu_ms === null ? "-" : s(a.quarters_worker_cpu_ms)} s`);
       console.log(`  stages (ms): ${STAGES.map((x) => `${x} ${a.timings[x] ?? "-"}`).join(", ")}`);
     }
     if (rows.length > 1) {

@@ -6,9 +6,12 @@
 // facts-people.json. Metrics are rounded: they are ranked and shown, not recomputed.
 import type { Analysis } from "./analyze.ts";
 import { Worker } from "node:worker_threads";
-import { buildReplyGraph, byPerson } from "../graph/build.ts";
+import graphology from "graphology";
+import type { DirectedGraph as DirectedGraphT } from "graphology";
+import { byPerson, graphKey, type EdgeAttrs, type NodeAttrs, type ReplyGraph } from "../graph/build.ts";
 import { computeMetrics, type NodeMetrics } from "../graph/metrics.ts";
-import type { ReplyEdge } from "../graph/replies.ts";
+
+const { DirectedGraph } = graphology as unknown as { DirectedGraph: typeof DirectedGraphT };
 
 export interface GraphBucket {
   /** "all" or "YYYY-Qn". */
@@ -61,17 +64,37 @@ export function quarterJob(a: Analysis): QuarterJob {
   return { ids, from, to, date, quarters: quarters(a) };
 }
 
+/**
+ * One quarter's reply graph, as buildReplyGraph makes it (same node and edge order, nodes keyed by
+ * graphKey) but with edge weights only: the metrics read nothing else, and months, lists and
+ * labels made up most of the graph's cost.
+ */
+export function quarterGraph(job: QuarterJob, from: number, to: number): ReplyGraph {
+  const g = new DirectedGraph() as unknown as ReplyGraph;
+  const keyOf = new Map<number, string>(), edgeOf = new Map<number, { weight: number }>();
+  const node = (p: number) => {
+    let k = keyOf.get(p);
+    if (k === undefined) { keyOf.set(p, (k = graphKey(job.ids[p]))); g.addNode(k, {} as NodeAttrs); }
+    return k;
+  };
+  const n = job.ids.length;
+  for (let i = 0; i < job.date.length; i++) {
+    const d = job.date[i];
+    if (!(d >= from && d < to)) continue;
+    const s = node(job.from[i]), t = node(job.to[i]), key = job.from[i] * n + job.to[i];
+    const a = edgeOf.get(key);
+    if (a) a.weight++;
+    else { const b = { weight: 1 }; edgeOf.set(key, b); g.addDirectedEdge(s, t, b as EdgeAttrs); }
+  }
+  return g;
+}
+
 /** What the worker does (here for small corpora or when it fails): each quarter's graph and metrics. */
 export function quarterMetrics(job: QuarterJob): QuarterMetrics[] {
   const out: QuarterMetrics[] = [];
   for (const [from, to] of job.quarters) {
-    const edges: ReplyEdge[] = [];
-    for (let k = 0; k < job.date.length; k++) {
-      const d = job.date[k];
-      if (d >= from && d < to) edges.push({ child: -1, parent: -1, from: job.ids[job.from[k]], to: job.ids[job.to[k]], date: d, latency: null, lists: [], bot: false });
-    }
-    if (!edges.length) continue;
-    const g = buildReplyGraph(edges, {}, (id) => id);
+    const g = quarterGraph(job, from, to);
+    if (!g.order) continue;
     out.push({ from, to, nodes: g.order, edges: g.size, metrics: [...byPerson(computeMetrics(g, 42).nodes)] });
   }
   return out;
@@ -80,8 +103,8 @@ export function quarterMetrics(job: QuarterJob): QuarterMetrics[] {
 /** Quarters whose metrics are computed on a worker thread from this many dated human replies (below, here). */
 export const WORKER_QUARTER_REPLIES = 20_000;
 
-/** Quarter jobs done on a worker thread, and worker jobs that fell back to this thread (tests, diagnostics). */
-export const quarterStats = { worker: 0, fallbacks: 0 };
+/** Quarter jobs done on a worker thread, worker jobs that fell back to this thread, the last worker thread's CPU in ms (tests, diagnostics). */
+export const quarterStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
 /** Start the quarters' metrics: on a worker thread for big corpora (beside the page artifacts), else here. */
 export function startQuarterMetrics(a: Analysis, workerFrom = WORKER_QUARTER_REPLIES): Promise<QuarterMetrics[]> {
@@ -97,7 +120,10 @@ export function startQuarterMetrics(a: Analysis, workerFrom = WORKER_QUARTER_REP
       here();
       return;
     }
-    w.once("message", (r: QuarterMetrics[]) => { if (!done) { done = true; quarterStats.worker++; resolve(r); } void w.terminate(); });
+    w.once("message", (r: { quarters: QuarterMetrics[]; cpuMs: number | null }) => {
+      if (!done) { done = true; quarterStats.worker++; quarterStats.workerCpuMs = r.cpuMs; resolve(r.quarters); }
+      void w.terminate();
+    });
     w.once("error", here);
     w.once("exit", here);
   });

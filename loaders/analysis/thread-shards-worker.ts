@@ -1,17 +1,7 @@
 // Worker thread: the thread and message shards written into the site directory (see thread-shards-job.ts).
-import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { runThreadShardsJob, type ThreadShardsJob } from "./thread-shards-run.ts";
-
-/** This thread's CPU time in ms (Linux /proc/thread-self; null elsewhere): the bench reports it. */
-function threadCpuMs(): number | null {
-  try {
-    const f = readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1].split(" ");
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
+import { threadCpuMs } from "./thread-cpu.ts";
 
 try {
   const cpu0 = threadCpuMs();

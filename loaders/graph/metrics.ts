@@ -61,54 +61,65 @@ export interface Csr { n: number; ids: string[]; out: Int32Array; outStart: Int3
 
 export function toCsr(g: ReplyGraph): Csr {
   const ids = g.nodes();
-  const n = ids.length;
+  const n = ids.length, m = g.size;
   const at = new Map(ids.map((id, i) => [id, i]));
-  const outL: number[][] = ids.map(() => []);
-  const undL: Set<number>[] = ids.map(() => new Set());
-  g.forEachEdge((_k, _a, s, t) => {
-    const si = at.get(s)!, ti = at.get(t)!;
-    outL[si].push(ti);
-    undL[si].add(ti); undL[ti].add(si);
-  });
-  const pack = (lists: Iterable<number>[]) => {
-    const start = new Int32Array(n + 1);
-    const flat: number[] = [];
-    lists.forEach((l, i) => { for (const x of l) flat.push(x); start[i + 1] = flat.length; });
-    return { start, arr: Int32Array.from(flat) };
-  };
-  const o = pack(outL), u = pack(undL);
-  return { n, ids, out: o.arr, outStart: o.start, und: u.arr, undStart: u.start };
+  const src = new Int32Array(m), dst = new Int32Array(m);
+  const outStart = new Int32Array(n + 1), inStart = new Int32Array(n + 1);
+  let j = 0;
+  g.forEachEdge((_k, _a, s, t) => { const si = at.get(s)!, ti = at.get(t)!; src[j] = si; dst[j++] = ti; outStart[si + 1]++; inStart[ti + 1]++; });
+  for (let i = 0; i < n; i++) { outStart[i + 1] += outStart[i]; inStart[i + 1] += inStart[i]; }
+  // Out-neighbours in edge order (betweenness sums in that order); in-neighbours for the undirected lists.
+  const out = new Int32Array(m), inn = new Int32Array(m), oi = outStart.slice(0, n), ii = inStart.slice(0, n);
+  for (let e = 0; e < m; e++) { out[oi[src[e]]++] = dst[e]; inn[ii[dst[e]]++] = src[e]; }
+  // Distinct undirected neighbours (self-loops included, as before): out then in, each once.
+  const seen = new Int32Array(n).fill(-1), undStart = new Int32Array(n + 1), undL: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let k = outStart[i]; k < outStart[i + 1]; k++) { const x = out[k]; if (seen[x] !== i) { seen[x] = i; undL.push(x); } }
+    for (let k = inStart[i]; k < inStart[i + 1]; k++) { const x = inn[k]; if (seen[x] !== i) { seen[x] = i; undL.push(x); } }
+    undStart[i + 1] = undL.length;
+  }
+  return { n, ids, out, outStart, und: Int32Array.from(undL), undStart };
 }
 
-/** Brandes betweenness from the given sources, normalised for directed graphs. */
+/**
+ * Brandes betweenness from the given sources, normalised for directed graphs. Each source's
+ * search resets only the nodes it reached (not all n), and a source without out-edges is
+ * skipped (it adds nothing): the same sums in the same order, so the same values.
+ */
 export function betweenness(c: Pick<Csr, "n" | "out" | "outStart">, sources: readonly number[]): Float64Array {
   const { n, out, outStart } = c;
   const bc = new Float64Array(n);
   const sigma = new Float64Array(n), delta = new Float64Array(n);
-  const dist = new Int32Array(n), stack = new Int32Array(n), queue = new Int32Array(n);
+  const dist = new Int32Array(n).fill(-1), stack = new Int32Array(n), queue = new Int32Array(n);
   for (const s of sources) {
-    sigma.fill(0); delta.fill(0); dist.fill(-1);
+    if (outStart[s] === outStart[s + 1]) continue;
     sigma[s] = 1; dist[s] = 0;
     let qh = 0, qt = 0, sp = 0;
     queue[qt++] = s;
     while (qh < qt) {
       const v = queue[qh++];
       stack[sp++] = v;
+      const dv = dist[v] + 1, sv = sigma[v];
       for (let k = outStart[v]; k < outStart[v + 1]; k++) {
         const w = out[k];
-        if (dist[w] < 0) { dist[w] = dist[v] + 1; queue[qt++] = w; }
-        if (dist[w] === dist[v] + 1) sigma[w] += sigma[v];
+        if (dist[w] < 0) { dist[w] = dv; queue[qt++] = w; }
+        if (dist[w] === dv) sigma[w] += sv;
       }
     }
     while (sp > 0) {
       const w = stack[--sp];
       // Successor form of Brandes' accumulation: every x one step further was popped already.
+      const dw = dist[w] + 1, sw = sigma[w];
+      let dl = 0;
       for (let k = outStart[w]; k < outStart[w + 1]; k++) {
         const x = out[k];
-        if (dist[x] === dist[w] + 1) delta[w] += (sigma[w] / sigma[x]) * (1 + delta[x]);
+        if (dist[x] === dw) dl += (sw / sigma[x]) * (1 + delta[x]);
       }
-      if (w !== s) bc[w] += delta[w];
+      delta[w] = dl;
+      if (w !== s) bc[w] += dl;
     }
+    // The queue holds every node this search reached.
+    for (let q = 0; q < qt; q++) { const v = queue[q]; sigma[v] = 0; delta[v] = 0; dist[v] = -1; }
   }
   const scale = (n / Math.max(1, sources.length)) / Math.max(1, (n - 1) * (n - 2));
   for (let i = 0; i < n; i++) bc[i] *= scale;

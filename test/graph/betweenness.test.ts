@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import graphology from "graphology";
 import betweennessRef from "graphology-metrics/centrality/betweenness.js";
-import { BETWEENNESS_EXACT_NODES, BETWEENNESS_SAMPLES, computeMetrics, rng } from "../../loaders/graph/metrics.ts";
+import { BETWEENNESS_EXACT_NODES, BETWEENNESS_SAMPLES, betweenness, computeMetrics, rng } from "../../loaders/graph/metrics.ts";
 import type { ReplyGraph } from "../../loaders/graph/build.ts";
 
 function randomGraph(n: number, m: number, seed: number): ReplyGraph {
@@ -80,4 +80,49 @@ test("Louvain separates two cliques joined by one edge; communities are numbered
   for (const id of ["a2", "a3", "a4", "a5"]) assert.equal(c(id), c("a1"));
   for (const id of ["b2", "b3", "b4"]) assert.equal(c(id), c("b1"));
   assert.deepEqual([c("a1"), c("b1")], [0, 1]);
+});
+
+/** Textbook Brandes (predecessor lists, fresh arrays per source), the reference for betweenness()'s shortcuts. */
+function brandesRef(n: number, adj: number[][], sources: number[]): number[] {
+  const bc = new Array(n).fill(0);
+  for (const s of sources) {
+    const sigma = new Array(n).fill(0), dist = new Array(n).fill(-1), delta = new Array(n).fill(0);
+    const pred: number[][] = Array.from({ length: n }, () => []), order: number[] = [], queue = [s];
+    sigma[s] = 1; dist[s] = 0;
+    while (queue.length) {
+      const v = queue.shift()!;
+      order.push(v);
+      for (const w of adj[v]) {
+        if (dist[w] < 0) { dist[w] = dist[v] + 1; queue.push(w); }
+        if (dist[w] === dist[v] + 1) { sigma[w] += sigma[v]; pred[w].push(v); }
+      }
+    }
+    for (let i = order.length - 1; i >= 0; i--) {
+      const w = order[i];
+      for (const v of pred[w]) delta[v] += (sigma[v] / sigma[w]) * (1 + delta[w]);
+      if (w !== s) bc[w] += delta[w];
+    }
+  }
+  const scale = n / sources.length / ((n - 1) * (n - 2));
+  return bc.map((x) => x * scale);
+}
+
+test("betweenness with skipped sinks and partial resets = textbook Brandes (self-loops, sinks, unreachable parts, repeated sources)", () => {
+  const r = rng(9), n = 80;
+  const adj: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < 60; i++) {
+    // Nodes 60-69 only receive (sinks), 70-79 are a separate island; some self-loops.
+    for (let j = 0; j < 3; j++) { const t = Math.floor(r() * 70); if (!adj[i].includes(t)) adj[i].push(t); }
+  }
+  for (let i = 70; i < 79; i++) adj[i].push(i + 1);
+  adj[5].push(5); adj[62].push(62); // a self-loop, and a sink whose only out-edge is one
+  const outStart = new Int32Array(n + 1);
+  adj.forEach((l, i) => { outStart[i + 1] = outStart[i] + l.length; });
+  const c = { n, out: Int32Array.from(adj.flat()), outStart };
+  assert.ok(adj.some((l, i) => l.includes(i)), "the graph has self-loops");
+  for (const sources of [[...Array(n).keys()], [65, 3, 72, 65, 10, 79, 0, 61]]) {
+    const got = betweenness(c, sources), want = brandesRef(n, adj, sources);
+    assert.ok(want.some((x) => x > 0));
+    for (let i = 0; i < n; i++) assert.ok(Math.abs(got[i] - want[i]) < 1e-12, `node ${i}: ${got[i]} vs ${want[i]}`);
+  }
 });

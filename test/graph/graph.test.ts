@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { buildThreads } from "../../loaders/thread/index.ts";
 import { replyEdges } from "../../loaders/graph/replies.ts";
 import { buildReplyGraph } from "../../loaders/graph/build.ts";
-import { computeMetrics, coreNumbers } from "../../loaders/graph/metrics.ts";
+import { computeMetrics, coreNumbers, toCsr } from "../../loaders/graph/metrics.ts";
+import graphology from "graphology";
+import type { ReplyGraph } from "../../loaders/graph/build.ts";
 import { layoutGraph } from "../../loaders/graph/layout.ts";
 import { toCsv, toGexf, toGraphml } from "../../loaders/graph/export.ts";
 import { msg, H, D, T0 } from "../analysis/fixture.ts";
@@ -96,4 +98,17 @@ test("layout is deterministic and exports are well-formed", () => {
   const gexf = toGexf(nodes, edges);
   assert.match(gexf, /<gexf/);
   assert.match(gexf, /<node id="a&lt;1>" label="Q &quot;x&quot;, y">/);
+});
+
+test("toCsr: out-neighbours in edge order, each node's distinct undirected neighbours (reciprocal pairs once, self-loops kept)", () => {
+  const G = (graphology as unknown as { DirectedGraph: new () => ReplyGraph }).DirectedGraph;
+  const g = new G();
+  for (const k of ["a", "b", "c", "d"]) g.addNode(k, { label: k });
+  const e = (s: string, t: string) => g.addDirectedEdge(s, t, { weight: 1, first: null, last: null, lists: [], months: {} });
+  e("b", "a"); e("a", "b"); e("a", "c"); e("c", "c"); e("d", "a"); e("a", "d");
+  const c = toCsr(g);
+  const list = (arr: Int32Array, start: Int32Array, i: number) => [...arr.subarray(start[i], start[i + 1])].map((x) => c.ids[x]);
+  assert.deepEqual(c.ids.map((_, i) => list(c.out, c.outStart, i)), [["b", "c", "d"], ["a"], ["c"], ["a"]]);
+  assert.deepEqual(c.ids.map((_, i) => list(c.und, c.undStart, i).sort()), [["b", "c", "d"], ["a"], ["a", "c"], ["a"]]);
+  assert.deepEqual([...coreNumbers(c)], [1, 1, 1, 1], "a tree with a self-loop: core 1 everywhere, as before");
 });
