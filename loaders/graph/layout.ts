@@ -5,14 +5,17 @@
 // anchor afterwards (leaves.ts): with 3/4 of the iterations the layout costs about half, and
 // the picture is as good (docs/analysis.md). The layout works on plain arrays (LayoutInput), so
 // a worker thread can take it without building a graph.
+import { createRequire } from "node:module";
 import fa2Import from "graphology-layout-forceatlas2";
 import type { ReplyGraph } from "./build.ts";
 import { rng } from "./metrics.ts";
 import { findLeaves, placeLeaves } from "./leaves.ts";
-import { Fa2 } from "./fa2-iterate.ts";
 
-const forceAtlas2 = fa2Import as unknown as { inferSettings(g: number): { scalingRatio: number; gravity: number; slowDown: number } };
-// The library's node matrix: 10 floats a node (fa2-iterate.ts).
+interface Fa2 { inferSettings(g: number): Record<string, unknown> }
+const forceAtlas2 = fa2Import as unknown as Fa2;
+/** One FA2 step over the library's node (10 floats a node) and edge (source, target, weight) matrices. */
+type Iterate = (settings: Record<string, unknown>, nodes: Float32Array, edges: Float32Array) => void;
+const iterate = createRequire(import.meta.url)("graphology-layout-forceatlas2/iterate.js") as Iterate;
 const PPN = 10, MASS = 6, CONVERGENCE = 7, SIZE = 8;
 
 /** Graphs with more nodes than this get the Barnes-Hut approximation of the repulsion. */
@@ -87,12 +90,12 @@ export function layoutArrays(input: LayoutInput, seed = 7, iterations?: number):
     if (s < 0 || t < 0) continue;
     edges[j++] = s * PPN; edges[j++] = t * PPN; edges[j++] = weight[e];
   }
-  // The library's inferred settings (scaling 10, strong gravity 0.05, slow-down 1 + ln n) with
-  // linear attraction distributed by mass (fa2-iterate.ts).
-  const { scalingRatio, gravity, slowDown } = forceAtlas2.inferSettings(n);
-  const fa2 = new Fa2({ scalingRatio, gravity, slowDown, barnesHutOptimize: n > BARNES_HUT_NODES, barnesHutTheta: BARNES_HUT_THETA }, nodes, edges);
+  const settings = {
+    linLogMode: false, outboundAttractionDistribution: true, adjustSizes: false, edgeWeightInfluence: 1,
+    ...forceAtlas2.inferSettings(n), barnesHutOptimize: n > BARNES_HUT_NODES, barnesHutTheta: BARNES_HUT_THETA,
+  };
   const steps = iterations ?? layoutIterations(n);
-  for (let k = 0; k < steps; k++) fa2.iterate();
+  for (let k = 0; k < steps; k++) iterate(settings, nodes, edges);
   const xs = new Float64Array(n), ys = new Float64Array(n);
   for (let i = 0; i < n; i++) if (row[i] >= 0) { xs[i] = nodes[row[i] * PPN]; ys[i] = nodes[row[i] * PPN + 1]; }
   placeLeaves({ keys, source, target, anchor, xs, ys });
