@@ -10,8 +10,11 @@
 
 import type { PersonSeries, threadSeries } from "./build-series.ts";
 
-/** Bump when a field changes meaning (pages can assert it). */
-export const ARTIFACT_SCHEMA = 1;
+/**
+ * Bump when a field or file changes meaning: a site dir of another schema is never served as a
+ * cache (run.ts siteDirVersion). 2: compact thread shards (docs/analysis.md "Thread shards").
+ */
+export const ARTIFACT_SCHEMA = 2;
 
 /** File names inside the archive (data/site/...). */
 export const FILES = {

@@ -6,7 +6,7 @@
 import { Worker } from "node:worker_threads";
 import { graphExportFiles, type GraphExportInput } from "./build-graph.ts";
 import { SiteDirSink, type SiteSink } from "./site-sink.ts";
-import type { ThreadShardsRun } from "./thread-shards-job.ts";
+import { watchSiteWorker, type SiteWorkerRun } from "./site-worker.ts";
 
 /** Edges (bots' included) from which the downloads go to a worker (below, starting it costs more than it saves); tests lower it. */
 export const graphExportWorker = { fromEdges: 10_000 };
@@ -23,7 +23,7 @@ export function graphExportsHere(input: GraphExportInput, files: SiteSink): void
  * are better made here (no directory, fewer than `workerFrom` edges, no worker could start). A
  * worker that dies without an answer is replaced by making them here; a write error (a full disk) rejects.
  */
-export function startGraphExports(input: GraphExportInput, sink: SiteSink, workerFrom = graphExportWorker.fromEdges): ThreadShardsRun | null {
+export function startGraphExports(input: GraphExportInput, sink: SiteSink, workerFrom = graphExportWorker.fromEdges): SiteWorkerRun | null {
   if (!(sink instanceof SiteDirSink) || input.edges.s.length < workerFrom) return null;
   let w: Worker;
   try { // copied, not transferred (~1 MB of columns): a worker that dies leaves them to the fallback
@@ -31,25 +31,5 @@ export function startGraphExports(input: GraphExportInput, sink: SiteSink, worke
   } catch {
     return null;
   }
-  let cancelled = false;
-  const done = new Promise<void>((resolve, reject) => {
-    let settled = false;
-    const here = () => {
-      graphExportStats.fallbacks++;
-      try { graphExportsHere(input, sink); resolve(); } catch (err) { reject(err); }
-    };
-    w.once("message", (r: { names?: string[]; error?: { message: string; code?: string } }) => {
-      settled = true;
-      void w.terminate();
-      if (r.error) { reject(Object.assign(new Error(r.error.message), { code: r.error.code })); return; }
-      for (const name of r.names!) sink.note(name);
-      graphExportStats.worker++;
-      resolve();
-    });
-    w.once("error", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
-    w.once("exit", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
-  });
-  // The caller awaits `done` only after its other builders: a failure meanwhile is not unhandled.
-  done.catch(() => {});
-  return { done, cancel: async () => { cancelled = true; await w.terminate(); } };
+  return watchSiteWorker(w, sink, () => { graphExportStats.fallbacks++; graphExportsHere(input, sink); }, () => { graphExportStats.worker++; });
 }

@@ -11,7 +11,7 @@ import { writeSeriesTables } from "./series-io.ts";
 import { sectionListNames } from "./series.ts";
 import { buildSeries } from "./build-series.ts";
 import { artifactJson } from "./bounded.ts";
-import { FILES } from "./artifacts.ts";
+import { ARTIFACT_SCHEMA, FILES } from "./artifacts.ts";
 import { siteFilesBeside } from "./site.ts";
 import type { SiteFiles } from "./site-sink.ts";
 import { zipFiles } from "./zip.ts";
@@ -200,9 +200,12 @@ export function writeSiteDir(outDir: string, files: Map<string, string>): void {
   }
 }
 
-/** The store version the artifacts in outDir were made from, or null. */
+/** The store version the artifacts in outDir were made from, or null (none, or another artifact schema). */
 export function siteDirVersion(outDir: string): string | null {
-  try { return JSON.parse(readFileSync(join(outDir, "meta.json"), "utf8")).store_version ?? null; } catch { return null; }
+  try {
+    const meta = JSON.parse(readFileSync(join(outDir, "meta.json"), "utf8"));
+    return meta.schema === ARTIFACT_SCHEMA ? meta.store_version ?? null : null;
+  } catch { return null; }
 }
 
 export { zipFiles };

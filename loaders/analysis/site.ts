@@ -9,7 +9,8 @@ import { buildSeries, personSeriesIndex, threadSeriesIndex } from "./build-serie
 import { artifactJson, publicSources } from "./bounded.ts";
 import { personShardFiles, searchFiles } from "./shards.ts";
 import { threadRowJson } from "./thread-detail-json.ts";
-import { startThreadShards, threadShardsHere, type ThreadShardsRun } from "./thread-shards-job.ts";
+import { startThreadShards, threadShardsHere } from "./thread-shards-job.ts";
+import type { SiteWorkerRun } from "./site-worker.ts";
 import { peopleJson, peopleRowJson, personDetailJson } from "./person-detail-json.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
 import { buildFacts, buildFactsPeople } from "./facts.ts";
@@ -43,7 +44,7 @@ function* timedSteps(timings: Record<string, number> | undefined, name: string, 
  * files. A step is a generator: where it yields, siteFilesBeside turns the event loop, so the
  * derived tables (whose JavaScript part runs on this thread) go on during the long builders.
  */
-function steps(a: Analysis, files: SiteSink, b: Built, offloaded: ThreadShardsRun[], timings?: Record<string, number>): [string, () => Generator<void, void, void>][] {
+function steps(a: Analysis, files: SiteSink, b: Built, offloaded: SiteWorkerRun[], timings?: Record<string, number>): [string, () => Generator<void, void, void>][] {
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   return [
     ["threads", function* () {
@@ -113,7 +114,7 @@ function* range(from: number, to: number): Iterable<number> { for (let i = from;
 
 
 /** graph.json, and the full downloads: on a worker thread when `offloaded` is given and the graph is big (awaited there). */
-function graphFiles(a: Analysis, files: SiteSink, offloaded?: ThreadShardsRun[]): void {
+function graphFiles(a: Analysis, files: SiteSink, offloaded?: SiteWorkerRun[]): void {
   const { graph, exports } = buildGraph(a);
   files.set(FILES.graph, artifactJson(graph));
   const off = offloaded ? startGraphExports(exports, files) : null;
@@ -157,7 +158,7 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
   const turn = () => new Promise<void>((r) => setImmediate(r));
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
   const quarters = startQuarterMetrics(a);
-  const offloaded: ThreadShardsRun[] = [];
+  const offloaded: SiteWorkerRun[] = [];
   try {
     for (const [name, step] of steps(a, files, b, offloaded, waits)) {
       const g = step();
@@ -167,7 +168,7 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
     let t = Date.now();
     await layout;
     waits["layout wait"] = Date.now() - t;
-    const exports: ThreadShardsRun[] = [];
+    const exports: SiteWorkerRun[] = [];
     timed(waits, "a:graph", () => graphFiles(a, files, exports));
     offloaded.push(...exports);
     t = Date.now();

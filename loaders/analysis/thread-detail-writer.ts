@@ -13,9 +13,9 @@
 //   author  a forwarded patch's in-body author (PersonRef)
 // Trailers are [kind, from, to, message_id, applies_to] and NAKs [from, to, message_id, source,
 // cross_subsystem]: a person as an index into `participants` (else their PersonRef; to: null when
-// unknown), a Message-ID as the index of its row (else the string).
-// so a thread holds each Message-ID once and a reply's subject only where it changes. Latencies are
-// the dates' differences (exact: dates are integer ms).
+// unknown), a Message-ID as the index of its row (else the string). So a thread holds each
+// Message-ID once and a reply's subject only where it changes. Latencies are the dates'
+// differences (exact: dates are integer ms).
 import type { AnalysisMessage } from "../model/corpus.ts";
 import { DETAIL_ROWS } from "./bounded.ts";
 import { capLength, clipText } from "../model/clip.ts";

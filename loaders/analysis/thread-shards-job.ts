@@ -14,6 +14,7 @@ import { messageThreads, threadShardFiles, type SeriesPart } from "./shards.ts";
 import type { ThreadShardsJob } from "./thread-shards-run.ts";
 import type { ReviewRow } from "./reviews.ts";
 import { SiteDirSink, type SiteSink } from "./site-sink.ts";
+import { watchSiteWorker, type SiteWorkerRun } from "./site-worker.ts";
 
 /** Messages from which the thread shards go to a worker (below, starting it costs more than it saves); tests lower it. */
 export const shardWorker = { fromMessages: 50_000 };
@@ -93,16 +94,13 @@ export function threadShardsHere(a: Analysis, threadIds: readonly string[], rows
   return threadShardFiles(threadIds, (k, series) => write(k, rows[k], detailReviews(a, extras.reviewsOf(k)), series), seriesParts(extras), messageThreads(a), files);
 }
 
-/** A running worker job: `done` resolves once every file is written; `cancel` stops it (the caller failed and removes the directory). */
-export interface ThreadShardsRun { done: Promise<void>; cancel(): Promise<void> }
-
 /**
  * Start the thread shards on a worker thread writing into `sink`'s directory, or return null when
  * they are better built here (no directory, fewer than `workerFrom` messages, no worker could start).
  * A worker that dies without an answer is replaced by building them here; a write error (a full disk) rejects.
  */
 export function startThreadShards(a: Analysis, threadIds: string[], rows: string[], extras: ThreadExtras, sink: unknown,
-  workerFrom = shardWorker.fromMessages): ThreadShardsRun | null {
+  workerFrom = shardWorker.fromMessages): SiteWorkerRun | null {
   if (!(sink instanceof SiteDirSink) || a.corpus.messages.length < workerFrom) return null;
   const job = threadShardsJob(a, threadIds, rows, extras, sink.dir);
   let w: Worker;
@@ -116,26 +114,8 @@ export function startThreadShards(a: Analysis, threadIds: string[], rows: string
   } catch {
     return null;
   }
-  let cancelled = false;
-  const done = new Promise<void>((resolve, reject) => {
-    let settled = false;
-    const here = () => {
-      threadShardStats.fallbacks++;
-      try { for (const _ of threadShardsHere(a, threadIds, rows, extras, sink)) { /* to the end */ } resolve(); } catch (e) { reject(e); }
-    };
-    w.once("message", (r: { names?: string[]; cpuMs?: number | null; error?: { message: string; code?: string } }) => {
-      settled = true;
-      void w.terminate();
-      if (r.error) { reject(Object.assign(new Error(r.error.message), { code: r.error.code })); return; }
-      for (const name of r.names!) sink.note(name);
-      threadShardStats.worker++;
-      threadShardStats.workerCpuMs = r.cpuMs ?? null;
-      resolve();
-    });
-    w.once("error", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
-    w.once("exit", () => { if (!settled) { settled = true; if (cancelled) resolve(); else here(); } });
-  });
-  // The caller awaits `done` only after its other builders: a failure meanwhile is not unhandled.
-  done.catch(() => {});
-  return { done, cancel: async () => { cancelled = true; await w.terminate(); } };
+  return watchSiteWorker(w, sink, () => {
+    threadShardStats.fallbacks++;
+    for (const _ of threadShardsHere(a, threadIds, rows, extras, sink)) { /* to the end */ }
+  }, (r) => { threadShardStats.worker++; threadShardStats.workerCpuMs = r.cpuMs ?? null; });
 }

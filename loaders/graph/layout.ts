@@ -81,7 +81,7 @@ export function layoutArrays(input: LayoutInput, seed = 7, iterations?: number):
   for (let e = 0; e < source.length; e++) {
     const s = source[e], t = target[e];
     if (row[s] >= 0 && row[t] >= 0) { coreEdges++; nodes[row[s] * PPN + MASS] += weight[e]; nodes[row[t] * PPN + MASS] += weight[e]; }
-    else if (s !== t) nodes[row[row[s] >= 0 ? s : t] * PPN + MASS] += weight[e]; // a leaf's edge: to its anchor
+    else nodes[row[row[s] >= 0 ? s : row[t] >= 0 ? t : anchor[s]] * PPN + MASS] += weight[e]; // a leaf's edge (or self-reply): to its anchor
   }
   for (let i = 0; i < n; i++) if (anchor[i] >= 0) nodes[row[anchor[i]] * PPN + MASS] += 1;
   const edges = new Float32Array(coreEdges * 3);

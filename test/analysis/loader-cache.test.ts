@@ -1,13 +1,14 @@
 // The single page loader (src/data/site.zip.ts) and the cache that must follow the store.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { inflateRawSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { zipFiles } from "../../loaders/analysis/run.ts";
 import { archivePart } from "../../loaders/analysis/archive.ts";
+import { ARTIFACT_SCHEMA } from "../../loaders/analysis/artifacts.ts";
 import { cli as inProcess } from "../helpers/cli-in-process.ts";
 
 /** Read one entry from a zip (central directory walk), as Framework's extractor would. */
@@ -124,5 +125,22 @@ test("a site dir written before a newer artifact existed is recomputed, not serv
     const aff = unzipEntry(r.stdout, "facts-affiliations.json");
     assert.ok(aff, "the loader serves facts-affiliations.json");
     assert.equal(JSON.parse(aff!).subsystem.length, 1, "one person (ann)");
+  } finally { rmSync(tmp, { recursive: true, force: true }); }
+});
+
+test("a site dir written with another artifact schema (an older shard format) is recomputed, not served", async () => {
+  const tmp = mkdtempSync(join(tmpdir(), "tg-schema-"));
+  try {
+    const store = join(tmp, "store");
+    writeFileSync(join(tmp, "a.mbox"), mail("a1", "ann", "Mon, 1 Jul 2024 10:00:00 +0000") + mail("a2", "bob", "Mon, 1 Jul 2024 11:00:00 +0000", "In-Reply-To: <a1@example.org>\n"));
+    await cli("ingest", "--store", store, "--list", "alpha=alpha@example.org", `alpha=${join(tmp, "a.mbox")}`);
+    // as if an older analyze had written this dir, same store version, files in the old format
+    const metaPath = join(store, "site", "meta.json");
+    writeFileSync(metaPath, JSON.stringify({ ...JSON.parse(readFileSync(metaPath, "utf8")), schema: ARTIFACT_SCHEMA - 1, counts: { messages: 999 } }));
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/data/site.zip.ts"], { env: { ...process.env, THREADGRAPH_STORE: store }, maxBuffer: 1 << 26 });
+    assert.equal(r.status, 0, r.stderr?.toString());
+    const meta = JSON.parse(unzipEntry(r.stdout, "meta.json")!);
+    assert.equal(meta.schema, ARTIFACT_SCHEMA);
+    assert.equal(meta.counts.messages, 2, "computed from the store, not the old dir");
   } finally { rmSync(tmp, { recursive: true, force: true }); }
 });
