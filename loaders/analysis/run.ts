@@ -14,6 +14,7 @@ import { artifactJson } from "./bounded.ts";
 import { ARTIFACT_SCHEMA, FILES } from "./artifacts.ts";
 import { siteFilesBeside } from "./site.ts";
 import type { SiteFiles } from "./site-sink.ts";
+import type { SiteWorkerRun } from "./site-worker.ts";
 import { zipFiles } from "./zip.ts";
 import { startLayout, type LayoutResult } from "./layout-job.ts";
 import { byPerson, personOfKey } from "../graph/build.ts";
@@ -161,29 +162,40 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
       return storeVersion;
     };
     const files = o.sink ?? (new Map<string, string>() as SiteFiles as F);
+    const later: SiteWorkerRun[] = [];
     try {
-      await siteFilesBeside(analysis, started, laidOut, version, timings, files);
+      await siteFilesBeside(analysis, started, laidOut, version, timings, files, later);
     } catch (e) {
+      await Promise.all(later.map((r) => r.cancel()));
       await derived.catch(() => {}); // let the derived writes finish before the store closes
       throw e;
     }
-    timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
-    await derived;
-    t = Date.now();
-    const aff = affiliations as Affiliations | null;
-    if (aff) {
-      o.warn?.(describeAffiliations(aff));
-      files.set("affiliations-status.json", JSON.stringify({ status: aff.status, summary: describeAffiliations(aff) }));
-      for (const [k, v] of affiliationFiles(analysis, aff)) files.set(k, v);
-      if (aff.status === "ok") files.set(FILES.series, artifactJson(buildSeries(analysis)));
-    } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
-    // Beside series.json, with the sections the series learnt above.
-    for (const [k, v] of seriesFactFiles(analysis)) files.set(k, v);
-    const threadAff = new Map<string, string>();
-    threadAffiliationFiles(analysis, aff, threadAff);
-    for (const [k, v] of threadAff) files.set(k, v);
-    files.set(FILES.factsAffiliations, JSON.stringify(buildFactsAffiliations(analysis, aff, MAINTAINERS_HINT)));
-    timings["affiliation files"] = Date.now() - t;
+    try {
+      timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
+      await derived;
+      t = Date.now();
+      const aff = affiliations as Affiliations | null;
+      if (aff) {
+        o.warn?.(describeAffiliations(aff));
+        files.set("affiliations-status.json", JSON.stringify({ status: aff.status, summary: describeAffiliations(aff) }));
+        for (const [k, v] of affiliationFiles(analysis, aff)) files.set(k, v);
+        if (aff.status === "ok") files.set(FILES.series, artifactJson(buildSeries(analysis)));
+      } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
+      // Beside series.json, with the sections the series learnt above.
+      for (const [k, v] of seriesFactFiles(analysis)) files.set(k, v);
+      const threadAff = new Map<string, string>();
+      threadAffiliationFiles(analysis, aff, threadAff);
+      for (const [k, v] of threadAff) files.set(k, v);
+      files.set(FILES.factsAffiliations, JSON.stringify(buildFactsAffiliations(analysis, aff, MAINTAINERS_HINT)));
+      timings["affiliation files"] = Date.now() - t;
+      t = Date.now();
+      for (const r of later) await r.done;
+      timings["graph exports wait"] = Date.now() - t;
+    } catch (e) {
+      // Nothing may write into the directory once the caller removes it.
+      await Promise.all(later.map((r) => r.cancel()));
+      throw e;
+    }
     return { files, analysis, storeVersion, timings, affiliations };
   } finally {
     await store?.close();
