@@ -165,12 +165,6 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     const later: SiteWorkerRun[] = [];
     try {
       await siteFilesBeside(analysis, started, laidOut, version, timings, files, later);
-    } catch (e) {
-      await Promise.all(later.map((r) => r.cancel()));
-      await derived.catch(() => {}); // let the derived writes finish before the store closes
-      throw e;
-    }
-    try {
       timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
       await derived;
       t = Date.now();
@@ -192,8 +186,10 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
       for (const r of later) await r.done;
       timings["graph exports wait"] = Date.now() - t;
     } catch (e) {
-      // Nothing may write into the directory once the caller removes it.
+      // Nothing may write into the directory once the caller removes it, and the derived writes
+      // finish before the store closes.
       await Promise.all(later.map((r) => r.cancel()));
+      await derived.catch(() => {});
       throw e;
     }
     return { files, analysis, storeVersion, timings, affiliations };

@@ -150,11 +150,11 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
  * on a worker thread, the derived tables in DuckDB's threads): it yields to the event loop between
  * builders so that work goes on, builds the graph files once `layout` has resolved, and meta.json
  * with the store version `version` gives. `waits` gets the ms spent waiting for each. Each file goes
- * into `files` as soon as it is made (a SiteDirSink writes it and lets its text go). With `later`,
- * the graph downloads' worker run is left there for the caller to await (or cancel) after its own files.
+ * into `files` as soon as it is made (a SiteDirSink writes it and lets its text go). The graph
+ * downloads' worker run (if any) is left in `later` for the caller to await, or cancel, after its own files.
  */
 export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Promise<void>, version: () => Promise<string>,
-  waits: Record<string, number>, files: SiteSink, later?: SiteWorkerRun[]): Promise<void> {
+  waits: Record<string, number>, files: SiteSink, later: SiteWorkerRun[]): Promise<void> {
   const b: Built = {};
   const turn = () => new Promise<void>((r) => setImmediate(r));
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
@@ -182,12 +182,7 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
     waits["thread shards wait"] = Date.now() - t;
     // The graph downloads' worker started last: the caller awaits it after its own last files
     // (`later`), so this thread does not idle meanwhile.
-    if (later) later.push(...exports);
-    else {
-      t = Date.now();
-      for (const o of exports) await o.done;
-      waits["graph exports wait"] = Date.now() - t;
-    }
+    later.push(...exports);
   } catch (e) {
     // Nothing may write into the directory once the caller removes it.
     await Promise.all(offloaded.map((o) => o.cancel()));

@@ -15,7 +15,7 @@ test("siteFilesBeside turns the event loop inside the shard builders, and builds
   const tick = () => { turns++; if (!done) setImmediate(tick); };
   setImmediate(tick);
   const files = new Map<string, string>();
-  await siteFilesBeside(a, Date.now(), Promise.resolve(), async () => "v1", {}, files);
+  await siteFilesBeside(a, Date.now(), Promise.resolve(), async () => "v1", {}, files, []);
   done = true;
   // One turn per SHARD_YIELD_EVERY threads and per SHARD_YIELD_EVERY people at least, besides the turns between builders.
   assert.ok(turns >= 6 + 2, `${turns} turns`);

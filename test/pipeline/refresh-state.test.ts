@@ -6,14 +6,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analysisStale } from "../../loaders/pipeline/refresh.ts";
 import { cli } from "../helpers/cli-in-process.ts";
-import { ONE_MESSAGE_MBOX, tempDir } from "../store/helpers.ts";
+import { oneMessageArchive } from "../store/helpers.ts";
 
 test("a damaged derived/refresh.json means 'stale': ingest recomputes the analysis instead of crashing", { timeout: 60_000 }, async (t) => {
-  const tmp = tempDir("tg-refresh-state-");
-  t.after(tmp.cleanup);
-  const store = join(tmp.dir, "store");
-  const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, ONE_MESSAGE_MBOX);
+  const { store, box } = oneMessageArchive(t, "tg-refresh-state-");
   let r = await cli(["ingest", "--store", store, `netdev=${box}`]);
   assert.equal(r.status, 0, r.stderr);
   const file = join(store, "derived", "refresh.json");

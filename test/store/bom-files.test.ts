@@ -7,14 +7,10 @@ import { join } from "node:path";
 import { readStoreSettings } from "../../loaders/store/settings.ts";
 import { readManifest } from "../../loaders/store/manifest.ts";
 import { cli } from "../helpers/cli-in-process.ts";
-import { ONE_MESSAGE_MBOX, tempDir } from "./helpers.ts";
+import { oneMessageArchive } from "./helpers.ts";
 
 test("settings.json and manifest.json with a byte-order mark are read", { timeout: 30_000 }, async (t) => {
-  const tmp = tempDir("tg-bom-");
-  t.after(tmp.cleanup);
-  const store = join(tmp.dir, "store");
-  const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, ONE_MESSAGE_MBOX);
+  const { store, box } = oneMessageArchive(t, "tg-bom-");
   assert.equal((await cli(["ingest", "--store", store, "--no-analyze", `netdev=${box}`])).status, 0);
   writeFileSync(join(store, "settings.json"), "\uFEFF" + JSON.stringify({ reportWindow: { since: "2024-06-01" } }));
   assert.deepEqual(readStoreSettings(store), { reportWindow: { since: "2024-06-01" } });

@@ -1,6 +1,6 @@
 // Test helpers: hand-made ParsedMessage records and an in-memory Source whose items carry
 // those records as JSON, with a parser that decodes them. Exercises ingest without the real parser.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "../../loaders/store/store.ts";
@@ -13,6 +13,15 @@ export const ONE_MESSAGE_MBOX = "From mboxrd@z Thu Jan  1 00:00:00 1970\nFrom: A
 export function tempDir(prefix = "tg-store-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A temp dir removed after test `t`, holding ONE_MESSAGE_MBOX as `box`; `store` is a path in it (not made). */
+export function oneMessageArchive(t: { after(fn: () => void): void }, prefix: string): { dir: string; store: string; box: string } {
+  const tmp = tempDir(prefix);
+  t.after(tmp.cleanup);
+  const box = join(tmp.dir, "x.mbox");
+  writeFileSync(box, ONE_MESSAGE_MBOX);
+  return { dir: tmp.dir, store: join(tmp.dir, "store"), box };
 }
 
 export function pm(id: string, over: Partial<ParsedMessage> = {}): ParsedMessage {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
-import { ONE_MESSAGE_MBOX, tempDir } from "./helpers.ts";
+import { ONE_MESSAGE_MBOX, oneMessageArchive, tempDir } from "./helpers.ts";
 
 test("a mailmap or overrides path that is a directory: a clear error, nothing created", { timeout: 30_000 }, async (t) => {
   const tmp = tempDir("tg-identity-dir-");
@@ -24,11 +24,8 @@ test("a mailmap or overrides path that is a directory: a clear error, nothing cr
 });
 
 test("--maintainers naming a directory is a usage error; nothing is saved for later analyses", { timeout: 30_000 }, async (t) => {
-  const tmp = tempDir("tg-maintainers-dir-");
-  t.after(tmp.cleanup);
-  const store = join(tmp.dir, "store");
-  const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, ONE_MESSAGE_MBOX);
+  const tmp = oneMessageArchive(t, "tg-maintainers-dir-");
+  const { store, box } = tmp;
   const r = await cli(["ingest", "--store", store, "--no-analyze", "--maintainers", tmp.dir, `netdev=${box}`]);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /--maintainers: .* is a directory \(or another non-file\), not a MAINTAINERS file/);

@@ -6,14 +6,10 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
-import { ONE_MESSAGE_MBOX, tempDir } from "./helpers.ts";
+import { oneMessageArchive } from "./helpers.ts";
 
 test("damaged sources entries in manifest.json: a clear error naming the entry, the store unchanged", { timeout: 60_000 }, async (t) => {
-  const tmp = tempDir("tg-manifest-sources-");
-  t.after(tmp.cleanup);
-  const store = join(tmp.dir, "store");
-  const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, ONE_MESSAGE_MBOX);
+  const { store, box } = oneMessageArchive(t, "tg-manifest-sources-");
   assert.equal((await cli(["ingest", "--store", store, "--no-analyze", `netdev=${box}`])).status, 0);
   const file = join(store, "manifest.json");
   const good = JSON.parse(readFileSync(file, "utf8"));

@@ -5,14 +5,10 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
-import { ONE_MESSAGE_MBOX, tempDir } from "./helpers.ts";
+import { oneMessageArchive } from "./helpers.ts";
 
 test("a part that is a directory or empty: the error says what the file is", { timeout: 30_000 }, async (t) => {
-  const tmp = tempDir("tg-part-dir-");
-  t.after(tmp.cleanup);
-  const store = join(tmp.dir, "store");
-  const box = join(tmp.dir, "x.mbox");
-  writeFileSync(box, ONE_MESSAGE_MBOX);
+  const { store, box } = oneMessageArchive(t, "tg-part-dir-");
   assert.equal((await cli(["ingest", "--store", store, "--no-analyze", `netdev=${box}`])).status, 0);
   const part = join(store, JSON.parse(readFileSync(join(store, "manifest.json"), "utf8")).parts.messages[0]);
   rmSync(part);
