@@ -27,8 +27,11 @@ const sqlList = (xs: string[]) => (xs.length ? xs.map((x) => `'${x.replace(/'/g,
  */
 export function affiliationMessageColumns(lists: AffiliationLists): string[] {
   // As JSON text, the key to an array shared by every message with the same combination (sharedArrays).
-  return [`to_json(list_filter(list_concat(coalesce(to_emails, []), coalesce(cc_emails, [])),
-      x -> split_part(x, '@', 2) IN (${sqlList(lists.hosts)}) OR x IN (${sqlList(lists.addresses)})))::VARCHAR AS to_lists`,
+  // To and Cc filtered each, then joined: concatenating first copied every address of netdev's long Cc
+  // lines into a new list only to drop most of them (~0.3 CPU-s of DuckDB at 200k messages).
+  // list_concat skips a NULL list, as the coalesce did.
+  const canBeList = `x -> split_part(x, '@', 2) IN (${sqlList(lists.hosts)}) OR x IN (${sqlList(lists.addresses)})`;
+  return [`to_json(list_concat(list_filter(to_emails, ${canBeList}), list_filter(cc_emails, ${canBeList})))::VARCHAR AS to_lists`,
     "list_id", "file_count IS NULL AS unparsed"];
 }
 

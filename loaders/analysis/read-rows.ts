@@ -18,6 +18,14 @@ const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
  * object per row and per value, and cheaper than one text per row (the result reader's per-value work).
  */
 export async function readRowSets<K extends string>(store: Store, sets: Record<K, RowSet>): Promise<Record<K, unknown[][]>> {
+  return decodeRowSets(await queryRowSets(store, sets));
+}
+
+/** readRowSets' statement done, its texts not decoded yet: a caller may issue its next statement first. */
+export interface RowTexts<K extends string> { names: K[]; texts: { k: number; j: string }[] }
+
+/** readRowSets' statement alone (see there). */
+export async function queryRowSets<K extends string>(store: Store, sets: Record<K, RowSet>): Promise<RowTexts<K>> {
   const names = Object.keys(sets) as K[];
   const parts = names.map((name, k) => {
     const s = sets[name];
@@ -26,6 +34,11 @@ export async function readRowSets<K extends string>(store: Store, sets: Record<K
   });
   const texts = await store.query<{ k: number; j: string }>(`SELECT k, '[' || string_agg(j, ',') || ']' AS j FROM (${parts.join("\n UNION ALL ")})
     GROUP BY k, CASE WHEN length(j) > ${OWN_TEXT} THEN -1 - rn ELSE rn // ${TEXT_ROWS} END`);
+  return { names, texts };
+}
+
+/** The rows of queryRowSets' texts, each set's in its order. */
+export function decodeRowSets<K extends string>({ names, texts }: RowTexts<K>): Record<K, unknown[][]> {
   const parsed = names.map(() => [] as unknown[][][]);
   for (const t of texts) parsed[t.k].push(JSON.parse(t.j) as unknown[][]);
   const out = {} as Record<K, unknown[][]>;

@@ -6,7 +6,7 @@ import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts"
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
 import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
-import { readRowSets, sharedArrays, stringInterner, type RowSet } from "./read-rows.ts";
+import { decodeRowSets, queryRowSets, sharedArrays, stringInterner, type RowSet } from "./read-rows.ts";
 import { addressedOf, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
   type AffiliationInput, type AffiliationLists } from "./affiliation-input.ts";
 
@@ -60,18 +60,32 @@ export async function readAnalysisInput(store: Store, trackedLists: string[] | n
   const cols = [...(trackedLists ? CORPUS_COLUMNS : ["message_id"]), ...(affiliation ? affiliationMessageColumns(affiliation) : [])];
   const name = (c: string) => c.slice(c.lastIndexOf(" ") + 1).replace(/"/g, "");
   const names = trackedLists ? `, (SELECT list(source ORDER BY source) AS names FROM (${SOURCE_NAMES})) d` : "";
-  const { messages: rows, sources } = await readRowSets(store, {
+  const texts = await queryRowSets(store, {
     messages: { select: `SELECT ${cols.join(", ")} FROM messages${names}`, cols: cols.map(name),
       order: trackedLists ? "date NULLS LAST, message_id" : "message_id" },
     sources: { select: trackedLists ? SOURCE_NAMES : "SELECT NULL AS source WHERE false", cols: ["source"], order: "source" },
   });
+  // The other statements are queued before this thread decodes the rows: DuckDB reads the corpus' sets meanwhile,
+  // then the affiliation input while this thread builds the corpus and analyses it. Chained, so they run in this order.
+  const corpusSets = trackedLists ? queryRowSets(store, CORPUS_SETS) : null;
+  const affSets = affiliation ? (corpusSets ?? Promise.resolve()).then(() => queryRowSets(store, AFFILIATION_SETS), () => queryRowSets(store, AFFILIATION_SETS)) : null;
+  affSets?.catch(() => {}); // the caller awaits it (through aff below), maybe after a while
+  await dispatched();
+  const { messages: rows, sources } = decodeRowSets(texts);
   const addressed = affiliation ? addressedOf(rows, cols.length - AFFILIATION_ROW_COLUMNS.length) : null;
-  // Both statements queued now: DuckDB reads the affiliation input while this thread builds the corpus and analyses it.
-  const corpusSets = trackedLists ? readRowSets(store, CORPUS_SETS) : null;
-  const aff = addressed ? readRowSets(store, AFFILIATION_SETS).then((sets) => affiliationInputOf(addressed, sets)) : null;
+  const aff = addressed ? affSets!.then((t) => affiliationInputOf(addressed, decodeRowSets(t))) : null;
   aff?.catch(() => {}); // the caller awaits it, maybe after a while
-  return { corpus: corpusSets ? corpusOf(rows, sources.map((r) => r[0] as string), await corpusSets, trackedLists!) : null, affiliation: aff };
+  if (!corpusSets) return { corpus: null, affiliation: aff };
+  const sets = await corpusSets;
+  await dispatched();
+  return { corpus: corpusOf(rows, sources.map((r) => r[0] as string), decodeRowSets(sets), trackedLists!), affiliation: aff };
 }
+
+/**
+ * One turn of the event loop: a statement just queued reaches DuckDB (its way there is a chain of
+ * promise callbacks) before this thread goes on with a long synchronous step.
+ */
+const dispatched = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function readCorpus(store: Store, trackedLists: string[]): Promise<Corpus> {
   return (await readAnalysisInput(store, trackedLists, null)).corpus!;

@@ -26,7 +26,9 @@ function corpus(n: number) {
   const r = rng(7);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const addrs = ["netdev@vger.kernel.org", "linux-cxl@vger.kernel.org", "ksummit@lists.linux.dev", "dev@lists.example.org",
-    "o'brien@odd.example", "we\"ird\\é,[x]@vger.kernel.org", "ann@people.example", "bob@vger.kernel.org.example", "carl@lists.linux.dev.example"];
+    "o'brien@odd.example", "we\"ird\\é,[x]@vger.kernel.org", "ann@people.example", "bob@vger.kernel.org.example", "carl@lists.linux.dev.example",
+    // Two '@': the host is what follows the first; no local part; none at all.
+    "a@b@vger.kernel.org", "x@vger.kernel.org@evil.example", "@lists.linux.dev", "vger.kernel.org", ""];
   const paths = ["net/core/dev.c", "drivers/cxl/core/mbox.c", "Documentation/é/ü.rst", "a \"quoted\", path", "MAINTAINERS", "z/last"];
   const people = ["ann@people.example", "bob@other.example", "cy@third.example", "Dee@Case.example"];
   const out = [];
