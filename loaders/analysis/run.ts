@@ -71,10 +71,13 @@ export function windowCorpus(c: Corpus, start?: number, end?: number): Corpus {
 export function storeHistory(c: Corpus, start?: number): NonNullable<Corpus["history"]> {
   const priorSenders = new Set<string>();
   const firstDate: Record<string, number> = Object.create(null);
+  // "*" (any list) apart, not as a new array per message ahead of its lists: that was 56 MB of garbage at 200k messages.
   for (const m of c.messages) {
-    if (m.date === null) continue;
-    if (start !== undefined && m.date < start) priorSenders.add(m.from);
-    for (const l of ["*", ...m.lists]) if (!(firstDate[l] <= m.date)) firstDate[l] = m.date;
+    const d = m.date;
+    if (d === null) continue;
+    if (start !== undefined && d < start) priorSenders.add(m.from);
+    if (!(firstDate["*"] <= d)) firstDate["*"] = d;
+    for (const l of m.lists) if (!(firstDate[l] <= d)) firstDate[l] = d;
   }
   return { priorSenders, firstDate };
 }

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
-import { parseWindow, windowCorpus } from "../../loaders/analysis/run.ts";
+import { parseWindow, storeHistory, windowCorpus } from "../../loaders/analysis/run.ts";
 import { siteFiles } from "../../loaders/analysis/site.ts";
 import { corpus, msg, trailer, D, H, T0 } from "./fixture.ts";
 
@@ -33,4 +33,18 @@ test("report window: only messages in [since, until); a reply to an earlier root
   assert.throws(() => parseWindow({ since: "nope" }), /not a date/);
   assert.throws(() => parseWindow({ since: "2024-08-01", until: "2024-07-01" }), /not after/);
   assert.deepEqual(windowCorpus(corpus(ms)).messages.length, 5); // no window: all data
+});
+
+test("store history: each list's first date and any list's ('*'), over every dated message; senders before the window start", () => {
+  const c = corpus([
+    msg("u", "zed", null, { lists: ["alpha", "beta"] }),            // undated: no date to count
+    msg("b2", "bob", T0 + 3 * D, { lists: ["beta"] }),
+    msg("a1", "ann", T0 + 2 * D, { lists: ["alpha", "beta"] }),
+    msg("g", "gus", T0 + D, { lists: [] }),                         // on no tracked list: counts for '*' only
+    msg("s", "sid", T0 + 5 * D, { lists: ["*"] }),                  // a list named like the key of any list
+  ]);
+  const h = storeHistory(c, T0 + 2 * D + 1);
+  assert.deepEqual({ ...h.firstDate }, { "*": T0 + D, beta: T0 + 2 * D, alpha: T0 + 2 * D });
+  assert.deepEqual([...h.priorSenders].sort(), ["ann", "gus"]);
+  assert.deepEqual([...storeHistory(c).priorSenders], []); // no window start: nobody is prior
 });
