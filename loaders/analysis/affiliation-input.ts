@@ -35,27 +35,30 @@ export function affiliationMessageColumns(lists: AffiliationLists): string[] {
     "list_id", "file_count IS NULL AS unparsed"];
 }
 
-/** Their names, in the same order: addressedOf reads them so. */
+/** Their names, in the same order: addressedCollector reads them so. */
 export const AFFILIATION_ROW_COLUMNS = ["to_lists", "list_id", "unparsed"] as const;
 
 export type Addressed = Pick<AffiliationInput, "addressed" | "unparsed">;
 
-/** From the message rows (message id first, AFFILIATION_ROW_COLUMNS from `at` on). */
-export function addressedOf(rows: readonly unknown[][], at: number): Addressed {
+/**
+ * Collects the message rows' affiliation columns, row by row (rows as eachRow gives them: position,
+ * message id, ..., AFFILIATION_ROW_COLUMNS from `at` on).
+ */
+export function addressedCollector(at: number): { add: (r: readonly unknown[]) => void; collected: Addressed } {
   const addressed = new Map<string, { to: string[]; listId: string | null }>();
   const unparsed = new Set<string>();
   // Most messages are addressed to the same few lists: one frozen array per combination, one string per List-Id.
   const shared = sharedArrays(), listIds = new Map<string, string>();
-  for (const r of rows) {
-    const id = r[0] as string, to = shared(r[at] as string | null), listId = r[at + 1] as string | null;
+  const add = (r: readonly unknown[]) => {
+    const id = r[1] as string, to = shared(r[at] as string | null), listId = r[at + 1] as string | null;
     if (to.length || listId !== null) {
       let l = listId;
       if (l !== null) { const s = listIds.get(l); if (s === undefined) listIds.set(l, l); else l = s; }
       addressed.set(id, { to, listId: l });
     }
     if (r[at + 2]) unparsed.add(id);
-  }
-  return { addressed, unparsed };
+  };
+  return { add, collected: { addressed, unparsed } };
 }
 
 /** Every path a diff touches, once, in path order: a message's files come as codes (positions here), one string per path. */

@@ -22,7 +22,7 @@ export async function readRowSets<K extends string>(store: Store, sets: Record<K
 }
 
 /** readRowSets' statement done, its texts not decoded yet: a caller may issue its next statement first. */
-export interface RowTexts<K extends string> { names: K[]; texts: { k: number; j: string }[] }
+export interface RowTexts<K extends string> { names: K[]; texts: { k: number; n: number; j: string }[] }
 
 /** readRowSets' statement alone (see there). */
 export async function queryRowSets<K extends string>(store: Store, sets: Record<K, RowSet>): Promise<RowTexts<K>> {
@@ -32,21 +32,38 @@ export async function queryRowSets<K extends string>(store: Store, sets: Record<
     return `SELECT ${k} AS k, json_array(rn, ${s.cols.map(q).join(", ")})::VARCHAR AS j, rn FROM (
         SELECT *, row_number() OVER (ORDER BY ${s.order}) - 1 AS rn FROM (${s.select}))`;
   });
-  const texts = await store.query<{ k: number; j: string }>(`SELECT k, '[' || string_agg(j, ',') || ']' AS j FROM (${parts.join("\n UNION ALL ")})
-    GROUP BY k, CASE WHEN length(j) > ${OWN_TEXT} THEN -1 - rn ELSE rn // ${TEXT_ROWS} END`);
+  const texts = await store.query<{ k: number; n: number; j: string }>(`SELECT k, count(*)::INTEGER AS n, '[' || string_agg(j, ',') || ']' AS j
+    FROM (${parts.join("\n UNION ALL ")}) GROUP BY k, CASE WHEN length(j) > ${OWN_TEXT} THEN -1 - rn ELSE rn // ${TEXT_ROWS} END`);
   return { names, texts };
 }
 
+/** How many rows set `name` of queryRowSets' texts has. */
+export function rowCount<K extends string>({ names, texts }: RowTexts<K>, name: K): number {
+  const k = names.indexOf(name);
+  let n = 0;
+  for (const t of texts) if (t.k === k) n += t.n;
+  return n;
+}
+
+/**
+ * Each row of set `name` to `f`, with its position in the set's order, one text at a time and in no
+ * particular order: `row[0]` is the position, the values follow. A caller that keeps only what it
+ * makes of each row lets a text's rows die young (a scavenge copies only what survives), where
+ * decoding every row first kept them all alive until the last was made into something else.
+ */
+export function eachRow<K extends string>({ names, texts }: RowTexts<K>, name: K, f: (row: unknown[], at: number) => void): void {
+  const k = names.indexOf(name);
+  for (const t of texts) if (t.k === k) for (const r of JSON.parse(t.j) as unknown[][]) f(r, r[0] as number);
+}
+
 /** The rows of queryRowSets' texts, each set's in its order. */
-export function decodeRowSets<K extends string>({ names, texts }: RowTexts<K>): Record<K, unknown[][]> {
-  const parsed = names.map(() => [] as unknown[][][]);
-  for (const t of texts) parsed[t.k].push(JSON.parse(t.j) as unknown[][]);
+export function decodeRowSets<K extends string>(t: RowTexts<K>): Record<K, unknown[][]> {
   const out = {} as Record<K, unknown[][]>;
-  names.forEach((name, k) => {
-    const rows = new Array<unknown[]>(parsed[k].reduce((n, p) => n + p.length, 0));
-    for (const p of parsed[k]) for (const r of p) rows[r.shift() as number] = r;
+  for (const name of t.names) {
+    const rows = new Array<unknown[]>(rowCount(t, name));
+    eachRow(t, name, (r, at) => { r.shift(); rows[at] = r; });
     out[name] = rows;
-  });
+  }
   return out;
 }
 

@@ -6,8 +6,8 @@ import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts"
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
 import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
-import { decodeRowSets, queryRowSets, sharedArrays, stringInterner, type RowSet } from "./read-rows.ts";
-import { addressedOf, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
+import { decodeRowSets, eachRow, queryRowSets, rowCount, sharedArrays, stringInterner, type RowSet } from "./read-rows.ts";
+import { addressedCollector, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
   type AffiliationInput, type AffiliationLists } from "./affiliation-input.ts";
 
 /** "Re: [PATCH 2/5] ..." is a reply to a patch, not a patch: parse tags it from the subject alone. */
@@ -71,14 +71,23 @@ export async function readAnalysisInput(store: Store, trackedLists: string[] | n
   const affSets = affiliation ? (corpusSets ?? Promise.resolve()).then(() => queryRowSets(store, AFFILIATION_SETS), () => queryRowSets(store, AFFILIATION_SETS)) : null;
   affSets?.catch(() => {}); // the caller awaits it (through aff below), maybe after a while
   await dispatched();
-  const { messages: rows, sources } = decodeRowSets(texts);
-  const addressed = affiliation ? addressedOf(rows, cols.length - AFFILIATION_ROW_COLUMNS.length) : null;
-  const aff = addressed ? affSets!.then((t) => affiliationInputOf(addressed, decodeRowSets(t))) : null;
+  // One pass over the message rows for both, a text at a time: only what is made of each row is kept.
+  const str = stringInterner();
+  const sourceNames: string[] = new Array(rowCount(texts, "sources"));
+  eachRow(texts, "sources", (r, at) => { sourceNames[at] = r[1] as string; });
+  const messageOf = trackedLists ? messageReader(sourceNames, str) : null;
+  const messages = messageOf ? new Array<AnalysisMessage>(rowCount(texts, "messages")) : null;
+  const addressed = affiliation ? addressedCollector(1 + cols.length - AFFILIATION_ROW_COLUMNS.length) : null;
+  eachRow(texts, "messages", (r, at) => {
+    if (messages) messages[at] = messageOf!(r);
+    addressed?.add(r);
+  });
+  const aff = addressed ? affSets!.then((t) => affiliationInputOf(addressed.collected, decodeRowSets(t))) : null;
   aff?.catch(() => {}); // the caller awaits it, maybe after a while
   if (!corpusSets) return { corpus: null, affiliation: aff };
   const sets = await corpusSets;
   await dispatched();
-  return { corpus: corpusOf(rows, sources.map((r) => r[0] as string), decodeRowSets(sets), trackedLists!), affiliation: aff };
+  return { corpus: corpusOf(messages!, decodeRowSets(sets), trackedLists!, str), affiliation: aff };
 }
 
 /**
@@ -91,26 +100,33 @@ export async function readCorpus(store: Store, trackedLists: string[]): Promise<
   return (await readAnalysisInput(store, trackedLists, null)).corpus!;
 }
 
-function corpusOf(rows: unknown[][], sourceNames: readonly string[], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[]): Corpus {
+/** Each message row's message (the row as eachRow gives it: its position first, then CORPUS_COLUMNS). */
+function messageReader(sourceNames: readonly string[], str: ReturnType<typeof stringInterner>): (r: unknown[]) => AnalysisMessage {
   // Most messages reached the same few list and source combinations: one frozen array for each;
   // one string for each person, name and address (a few thousand). Message-IDs are not shared: a map
   // of every id cost more main-thread time than their copies save.
-  const one = sharedArrays(), sourcesOf = sharedArrays(sourceNames), str = stringInterner();
-  const messages: AnalysisMessage[] = rows.map((r) => {
-    const [id, date, sender, authorId, subject, irt, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
-      r as [string, Num, Str, Str, Str, Str | 1, Strs, Str, Str, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
+  const one = sharedArrays(), sourcesOf = sharedArrays(sourceNames), fetchedOf = new Map<readonly string[], boolean>();
+  return (r) => {
+    const [, id, date, sender, authorId, subject, irt, references, lists, srcs, isPatchTag, version, index, total, isCover, nakLine, isBot] =
+      r as [number, string, Num, Str, Str, Str, Str | 1, Strs, Str, Str, boolean | null, Num, Num, Num, boolean | null, boolean | null, boolean | null];
     const isPatch = !!isPatchTag && !REPLY_SUBJECT.test(subject ?? "");
     const from = str(sender) ?? "(unknown)";
     // A forwarded patch's author, when identity resolution did not make them the sender (null: the sender).
     const author = isPatch && !isCover && authorId ? str(authorId) : undefined;
     const sources = sourcesOf(srcs);
+    let fetched = fetchedOf.get(sources);
+    if (fetched === undefined) fetchedOf.set(sources, (fetched = sources.some((x) => FETCH_SOURCE.test(x))));
     return {
       id, date: date ?? null, from, ...(author ? { author } : {}), subject: subject ?? "",
       inReplyTo: irt === 1 ? references!.at(-1)! : irt ?? null, references: references ?? [], lists: one(lists),
       patch: isPatch ? { isPatch, version: version ?? 1, index: index ?? null, total: total ?? null, isCover: !!isCover } : NO_PATCH,
-      isBot: !!isBot, nakLine: !!nakLine, fetched: sources.some((x) => FETCH_SOURCE.test(x)), sources,
+      isBot: !!isBot, nakLine: !!nakLine, fetched, sources,
     };
-  });
+  };
+}
+
+function corpusOf(messages: AnalysisMessage[], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[],
+  str: ReturnType<typeof stringInterner>): Corpus {
   const people = sets.people.map((r) => {
     const [id, name, emails, isBot] = r as [string, Str, Strs, boolean | null];
     return { id, name: name ?? "", email: emails?.[0] ?? id, emails: emails ?? [], isBot: !!isBot };
