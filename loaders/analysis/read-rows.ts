@@ -56,14 +56,22 @@ export function eachRow<K extends string>({ names, texts }: RowTexts<K>, name: K
   for (const t of texts) if (t.k === k) for (const r of JSON.parse(t.j) as unknown[][]) f(r, r[0] as number);
 }
 
+/** What `f` makes of each row of set `name` (eachRow), in the set's order. */
+export function mapRows<K extends string, T>(t: RowTexts<K>, name: K, f: (row: unknown[]) => T): T[] {
+  const out = new Array<T>(rowCount(t, name));
+  eachRow(t, name, (r, at) => { out[at] = f(r); });
+  return out;
+}
+
+/** The rows of set `name` of queryRowSets' texts, in its order, each as its values. */
+export function rowsOf<K extends string>(t: RowTexts<K>, name: K): unknown[][] {
+  return mapRows(t, name, (r) => { r.shift(); return r; });
+}
+
 /** The rows of queryRowSets' texts, each set's in its order. */
 export function decodeRowSets<K extends string>(t: RowTexts<K>): Record<K, unknown[][]> {
   const out = {} as Record<K, unknown[][]>;
-  for (const name of t.names) {
-    const rows = new Array<unknown[]>(rowCount(t, name));
-    eachRow(t, name, (r, at) => { r.shift(); rows[at] = r; });
-    out[name] = rows;
-  }
+  for (const name of t.names) out[name] = rowsOf(t, name);
   return out;
 }
 

@@ -6,7 +6,7 @@ import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts"
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
 import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
-import { decodeRowSets, eachRow, queryRowSets, rowCount, sharedArrays, stringInterner, type RowSet } from "./read-rows.ts";
+import { decodeRowSets, eachRow, mapRows, queryRowSets, rowCount, rowsOf, sharedArrays, stringInterner, type RowSet, type RowTexts } from "./read-rows.ts";
 import { addressedCollector, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
   type AffiliationInput, type AffiliationLists } from "./affiliation-input.ts";
 
@@ -87,7 +87,7 @@ export async function readAnalysisInput(store: Store, trackedLists: string[] | n
   if (!corpusSets) return { corpus: null, affiliation: aff };
   const sets = await corpusSets;
   await dispatched();
-  return { corpus: corpusOf(messages!, decodeRowSets(sets), trackedLists!, str), affiliation: aff };
+  return { corpus: corpusOf(messages!, sets, trackedLists!, str), affiliation: aff };
 }
 
 /**
@@ -125,23 +125,25 @@ function messageReader(sourceNames: readonly string[], str: ReturnType<typeof st
   };
 }
 
-function corpusOf(messages: AnalysisMessage[], sets: Record<keyof typeof CORPUS_SETS, unknown[][]>, trackedLists: string[],
+/** The rest of the corpus from CORPUS_SETS' texts (rows as eachRow gives them: position first). */
+function corpusOf(messages: AnalysisMessage[], sets: RowTexts<keyof typeof CORPUS_SETS>, trackedLists: string[],
   str: ReturnType<typeof stringInterner>): Corpus {
-  const people = sets.people.map((r) => {
-    const [id, name, emails, isBot] = r as [string, Str, Strs, boolean | null];
+  const people = mapRows(sets, "people", (r) => {
+    const [, id, name, emails, isBot] = r as [number, string, Str, Strs, boolean | null];
     return { id, name: name ?? "", email: emails?.[0] ?? id, emails: emails ?? [], isBot: !!isBot };
   });
-  const trailers = sets.trailers.map((r) => {
-    const [messageId, kind, pid, name, email] = r as [string, Corpus["trailers"][number]["kind"], Str | 1, Str, Str];
+  const trailers = mapRows(sets, "trailers", (r) => {
+    const [, messageId, kind, pid, name, email] = r as [number, string, Corpus["trailers"][number]["kind"], Str | 1, Str, Str];
     const e = str(email);
     return { messageId, kind: str(kind), personId: pid === 1 ? e : str(pid), name: str(name) ?? "", email: e ?? "" };
   });
-  const sources = sets.sources.map((r) => ({ source: r[0] as string, list: r[1] as string | null, messages: r[2] as number }));
+  const sources = mapRows(sets, "sources", (r) => ({ source: r[1] as string, list: r[2] as string | null, messages: r[3] as number }));
   // Tracked lists first (config order), then any other list seen in the data.
   const seen = new Set<string>();
   for (const m of messages) for (const l of m.lists) seen.add(l);
   const lists = [...trackedLists.filter((l) => seen.has(l)), ...[...seen].filter((l) => !trackedLists.includes(l)).sort()];
-  return { messages, people, trailers, lists, sources, verdicts: verdictsOf(sets.verdicts), revisionLinks: revisionLinksOf(sets.revisions) };
+  return { messages, people, trailers, lists, sources, verdicts: verdictsOf(rowsOf(sets, "verdicts")),
+    revisionLinks: revisionLinksOf(rowsOf(sets, "revisions")) };
 }
 
 /** One array per column, each from a getter over `items`: no object per row (see DerivedColumns). */
