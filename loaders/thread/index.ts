@@ -8,6 +8,7 @@ export type { Threading, ThreadingStats } from "./jwz.ts";
 export type { ThreadSummary } from "./summary.ts";
 export { threadMessages, cleanRefs } from "./jwz.ts";
 export { linkSeries } from "./series.ts";
+export { depthOrder } from "./depth-order.ts";
 
 export interface ThreadResult {
   threading: Threading;
