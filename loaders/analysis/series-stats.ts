@@ -13,6 +13,7 @@
 //                   than the author's; the same per applied series.
 import type { Analysis } from "./analyze.ts";
 import { kaplanMeier } from "./survival.ts";
+import { threadIndexOf } from "../thread/index.ts";
 
 const DAY = 86400_000;
 const REVIEW_TAGS = new Set(["reviewed-by", "acked-by"]);
@@ -51,7 +52,6 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
   const { messages, trailers, people } = a.corpus;
   const lc = a.series.lifecycle;
   const groups = a.series.groups.filter((g) => !a.bots.has(g.author));
-  const isBot = (i: number) => messages[i].isBot || a.bots.has(messages[i].from);
   // Review tags per applied patch (message index -> tag emails), and per applied revision.
   const tagsOf = new Map<string, string[]>();
   for (const t of trailers) if (REVIEW_TAGS.has(t.kind)) { const x = tagsOf.get(t.messageId); if (x) x.push(t.email); else tagsOf.set(t.messageId, [t.email]); }
@@ -88,29 +88,52 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
   const windowDays = start !== null && end !== null ? Math.max(1, Math.round(((end - start) / DAY) * 100) / 100) : 0;
   const lists = [...a.corpus.lists, "*"];
   // People and roles of every list in one pass over the messages (a message counts for each list it reached, and for "*").
+  // Per list a byte per sender (1: seen, 2: posted, 4: replied), senders by slot; the lists a
+  // message counts for are found once per (shared) lists array.
   const counts = lists.map(() => 0);
-  const roles = lists.map(() => new Map<string, { posted: boolean; replied: boolean }>());
   const listAt = new Map<string, number[]>(), star: number[] = [];
   lists.forEach((l, k) => { if (l === "*") star.push(k); else listAt.set(l, [...(listAt.get(l) ?? []), k]); });
-  const on: number[] = [];
-  messages.forEach((m, i) => {
-    on.length = 0;
-    for (const l of m.lists) for (const k of listAt.get(l) ?? []) if (!on.includes(k)) on.push(k);
-    on.push(...star);
-    for (const k of on) counts[k]++;
-    if (isBot(i)) return;
-    let posted = false, replied = false;
-    if (m.patch.isPatch && lc.revisionOf[i] >= 0 && memberOf[i] === lc.revisionOf[i]) posted = true;
+  const onOf = new Map<readonly string[], number[]>();
+  const countsFor = (ls: readonly string[]) => {
+    let on = onOf.get(ls);
+    if (!on) {
+      on = [];
+      for (const l of ls) for (const k of listAt.get(l) ?? []) if (!on.includes(k)) on.push(k);
+      on.push(...star);
+      onOf.set(ls, on);
+    }
+    return on;
+  };
+  const slot = new Map<string, number>();
+  let flags = lists.map(() => new Uint8Array(1024));
+  const threadOf = threadIndexOf(a.tr);
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i];
+    const on = countsFor(m.lists);
+    for (let j = 0; j < on.length; j++) counts[on[j]]++;
+    if (m.isBot || a.bots.has(m.from)) continue;
+    let bit = 1;
+    if (m.patch.isPatch && lc.revisionOf[i] >= 0 && memberOf[i] === lc.revisionOf[i]) bit |= 2;
     else {
-      const t = a.tr.threads[a.tr.threadIndex.get(a.tr.threading.threadId[i])!];
-      if (t && t.sender !== m.from && t.root !== i) replied = true;
+      const t = a.tr.threads[threadOf[i]];
+      if (t && t.sender !== m.from && t.root !== i) bit |= 4;
     }
-    for (const k of on) {
-      let x = roles[k].get(m.from);
-      if (!x) roles[k].set(m.from, (x = { posted: false, replied: false }));
-      if (posted) x.posted = true;
-      if (replied) x.replied = true;
+    let p = slot.get(m.from);
+    if (p === undefined) {
+      slot.set(m.from, (p = slot.size));
+      if (p === flags[0].length) flags = flags.map((f) => { const g = new Uint8Array(f.length * 2); g.set(f); return g; });
     }
+    for (let j = 0; j < on.length; j++) flags[on[j]][p] |= bit;
+  }
+  const roles = flags.map((f) => {
+    const r = { people: 0, posted: 0, replied: 0, both: 0, neither: 0 };
+    for (let p = 0; p < slot.size; p++) {
+      const b = f[p];
+      if (!b) continue;
+      r.people++;
+      if (b & 2 && b & 4) r.both++; else if (b & 2) r.posted++; else if (b & 4) r.replied++; else r.neither++;
+    }
+    return r;
   });
   return lists.map((list, li) => {
     const on = (ls: string[]) => list === "*" || ls.includes(list);
@@ -120,8 +143,7 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
     const km = timed.length ? kaplanMeier(timed.map((g) => ({ time: g.time!, answered: g.accepted }))) : null;
     const revs = acc.map((g) => g.revisionsToAccept!);
     const count = counts[li];
-    const rs = [...roles[li].values()];
-    const n = rs.length;
+    const rs = roles[li], n = rs.people;
     // Review tags of applied patches and series.
     const patches: [number, number][] = []; // [patch index, revision]
     for (const r of appliedRev) if (!a.bots.has(lc.revisions[r].author) && on(lc.revisions[r].lists))
@@ -139,8 +161,8 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
       never_answered_share: share(gs.filter((g) => !g.answered).length, gs.length),
       never_answered_never_applied_share: share(gs.filter((g) => !g.answered && g.applied < 0).length, gs.length),
       window_days: windowDays, messages: count, messages_per_day: windowDays ? Math.round((count / windowDays) * 10) / 10 : null, people: n,
-      posted_only_share: share(rs.filter((x) => x.posted && !x.replied).length, n), replied_only_share: share(rs.filter((x) => !x.posted && x.replied).length, n),
-      both_share: share(rs.filter((x) => x.posted && x.replied).length, n), neither_share: share(rs.filter((x) => !x.posted && !x.replied).length, n),
+      posted_only_share: share(rs.posted, n), replied_only_share: share(rs.replied, n),
+      both_share: share(rs.both, n), neither_share: share(rs.neither, n),
       applied_patches: patches.length, applied_patches_reviewed_share: share(reviewedP.length, patches.length),
       reviewed_patches_cross_domain_share: share(crossP.length, reviewedP.length),
       applied_series_reviewed_share: share(reviewedS.length, acc.length), reviewed_series_cross_domain_share: share(crossS.length, reviewedS.length),
