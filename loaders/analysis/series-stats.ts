@@ -12,6 +12,7 @@
 //                   or its cover), and of those the share with a tag from another email domain
 //                   than the author's; the same per applied series.
 import type { Analysis } from "./analyze.ts";
+import type { GroupRow } from "./series.ts";
 import { kaplanMeier } from "./survival.ts";
 import { threadIndexOf } from "../thread/index.ts";
 
@@ -82,7 +83,31 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
     for (const j of targets) patchTags.get(j)!.push(...tags);
   });
   const domainsOf = new Map(people.map((p) => [p.id, new Set([p.email, ...p.emails].map(domain))]));
-  const crossDomain = (author: string, emails: string[]) => { const own = domainsOf.get(author) ?? new Set<string>(); return emails.some((e) => !own.has(domain(e))); };
+  const domainOf = new Map<string, string>();
+  const crossDomain = (author: string, emails: string[]) => {
+    const own = domainsOf.get(author) ?? new Set<string>();
+    return emails.some((e) => { let d = domainOf.get(e); if (d === undefined) domainOf.set(e, (d = domain(e))); return !own.has(d); });
+  };
+  // Per applied revision (its author not a bot) and per applied group: the review tag figures,
+  // the same for every list (each list adds up those it reached).
+  const revisionTags: { r: number; patches: number; reviewed: number; cross: number }[] = [];
+  for (const r of appliedRev) {
+    const rev = lc.revisions[r];
+    if (a.bots.has(rev.author)) continue;
+    const t = { r, patches: 0, reviewed: 0, cross: 0 };
+    for (const i of rev.members) {
+      const tags = patchTags.get(i);
+      if (!tags) continue;
+      t.patches++;
+      if (tags.length) { t.reviewed++; if (crossDomain(rev.author, tags)) t.cross++; }
+    }
+    revisionTags.push(t);
+  }
+  const groupTags = new Map<GroupRow, { reviewed: boolean; cross: boolean }>();
+  for (const g of groups) if (g.applied >= 0) {
+    const tags = lc.revisions[g.applied].members.flatMap((i) => patchTags.get(i) ?? []);
+    groupTags.set(g, { reviewed: tags.length > 0, cross: tags.length > 0 && crossDomain(g.author, tags) });
+  }
 
   const start = a.windowStart, end = a.windowEnd;
   const windowDays = start !== null && end !== null ? Math.max(1, Math.round(((end - start) / DAY) * 100) / 100) : 0;
@@ -144,15 +169,11 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
     const revs = acc.map((g) => g.revisionsToAccept!);
     const count = counts[li];
     const rs = roles[li], n = rs.people;
-    // Review tags of applied patches and series.
-    const patches: [number, number][] = []; // [patch index, revision]
-    for (const r of appliedRev) if (!a.bots.has(lc.revisions[r].author) && on(lc.revisions[r].lists))
-      for (const i of lc.revisions[r].members) if (patchTags.has(i)) patches.push([i, r]);
-    const reviewedP = patches.filter(([i]) => patchTags.get(i)!.length > 0);
-    const crossP = reviewedP.filter(([i, r]) => crossDomain(lc.revisions[r].author, patchTags.get(i)!));
-    const seriesTags = acc.map((g) => lc.revisions[g.applied].members.flatMap((i) => patchTags.get(i) ?? []));
-    const reviewedS = acc.filter((_, k) => seriesTags[k].length > 0);
-    const crossS = acc.filter((g, k) => seriesTags[k].length > 0 && crossDomain(g.author, seriesTags[k]));
+    // Review tags of applied patches and series (tallied once per revision and group above).
+    let patches = 0, reviewedP = 0, crossP = 0;
+    for (const t of revisionTags) if (on(lc.revisions[t.r].lists)) { patches += t.patches; reviewedP += t.reviewed; crossP += t.cross; }
+    let reviewedS = 0, crossS = 0;
+    for (const g of acc) { const t = groupTags.get(g)!; if (t.reviewed) reviewedS++; if (t.cross) crossS++; }
     return {
       list, groups: gs.length, applied: acc.length, acceptance_share: share(acc.length, gs.length),
       median_days_to_accept: km?.median == null ? null : Math.round((km.median / DAY) * 100) / 100,
@@ -163,9 +184,9 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
       window_days: windowDays, messages: count, messages_per_day: windowDays ? Math.round((count / windowDays) * 10) / 10 : null, people: n,
       posted_only_share: share(rs.posted, n), replied_only_share: share(rs.replied, n),
       both_share: share(rs.both, n), neither_share: share(rs.neither, n),
-      applied_patches: patches.length, applied_patches_reviewed_share: share(reviewedP.length, patches.length),
-      reviewed_patches_cross_domain_share: share(crossP.length, reviewedP.length),
-      applied_series_reviewed_share: share(reviewedS.length, acc.length), reviewed_series_cross_domain_share: share(crossS.length, reviewedS.length),
+      applied_patches: patches, applied_patches_reviewed_share: share(reviewedP, patches),
+      reviewed_patches_cross_domain_share: share(crossP, reviewedP),
+      applied_series_reviewed_share: share(reviewedS, acc.length), reviewed_series_cross_domain_share: share(crossS, reviewedS),
     };
   }).filter((x) => x.messages > 0 || x.groups > 0);
 }
