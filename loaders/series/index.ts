@@ -7,6 +7,7 @@ import { collectRevisions, type Revision, type RevisionLinks } from "./revisions
 import { groupRevisions, type Grouping, type RevisionLink } from "./groups.ts";
 import { revisionOutcomes, type NakMark, type RevisionOutcome } from "./outcomes.ts";
 import { pwBotAuthority, type MaintainerAuthority } from "./authority.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export type { Revision, RevisionLinks } from "./revisions.ts";
 export type { RevisionGroup, Grouping, JoinReason, RevisionLink } from "./groups.ts";
@@ -68,17 +69,25 @@ export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResu
  */
 function revisionLinksOf(messages: AnalysisMessage[], revisions: Revision[], revisionOf: Int32Array, isBot: (id: string) => boolean,
   links?: RevisionLinks): (r: number) => RevisionLink[] {
-  const idx = new Map<string, number>();
-  messages.forEach((m, i) => { if (m.patch.isPatch) idx.set(m.id, i); });
-  const revOf = (id: string) => { const i = idx.get(id); return i === undefined ? -1 : revisionOf[i]; };
+  // The patch (or cover) carrying an id: with unique ids the corpus' message index tells it (no
+  // Map of every patch made here); with a repeated id, the last patch carrying it, as before.
+  const all = messageIndex(messages);
+  let idx: ReadonlyMap<string, number> = all;
+  if (all.size !== messages.length) {
+    const patches = new Map<string, number>();
+    messages.forEach((m, i) => { if (m.patch.isPatch) patches.set(m.id, i); });
+    idx = patches;
+  }
+  const revOf = (id: string) => { const i = idx.get(id); return i === undefined || !messages[i].patch.isPatch ? -1 : revisionOf[i]; };
   const out: RevisionLink[][] = revisions.map(() => []);
   revisions.forEach((rev, r) => {
     for (const id of rev.previous) { const p = revOf(id); if (p >= 0) out[r].push({ r: p, rule: "posting-link", messageId: messages[rev.head].id }); }
   });
   if (links) messages.forEach((m, i) => {
-    const ps = links.get(m.id)?.pointers;
     const a = revisionOf[i];
-    if (!ps?.length || a < 0 || m.isBot || isBot(m.from)) return;
+    if (a < 0) return;
+    const ps = links.get(m.id)?.pointers;
+    if (!ps?.length || m.isBot || isBot(m.from)) return;
     for (const p of ps) {
       const b = revOf(p.id);
       if (b < 0 || b === a) continue;
