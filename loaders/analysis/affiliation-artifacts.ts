@@ -10,7 +10,7 @@
 // matrix is its best-ranked one; organisations of messages and patches are the sender's or
 // author's current one, of reviews the reviewer's and author's at the dates.
 import type { Analysis } from "./analyze.ts";
-import type { Affiliations } from "./affiliations.ts";
+import type { Affiliations, PersonHome } from "./affiliations.ts";
 import { FILES } from "./artifacts.ts";
 import { ShardSet } from "./shards.ts";
 import { INSUFFICIENT } from "../maintainers/home.ts";
@@ -192,22 +192,35 @@ export function threadAffiliationFiles(a: Analysis, r: Affiliations | null, file
   if (r) {
     const home = new Map(r.homes.map((h) => [h.personId, h]));
     const byThread = new Map<string, Map<string, number>>();
-    const tid = a.tr.threading.threadId;
-    a.corpus.messages.forEach((m, i) => {
+    const tid = a.tr.threading.threadId, msgs = a.corpus.messages;
+    for (let i = 0; i < msgs.length; i++) {
       let c = byThread.get(tid[i]);
       if (!c) byThread.set(tid[i], (c = new Map()));
-      c.set(m.from, (c.get(m.from) ?? 0) + 1);
-    });
+      c.set(msgs[i].from, (c.get(msgs[i].from) ?? 0) + 1);
+    }
+    // Each person's `"id":{...}` member is encoded once (a person is in many threads), and a thread's
+    // object is those members joined: the text JSON.stringify gives the object, unless an id is an
+    // array index (an object lists those first, in numeric order): such a thread is encoded as an object.
+    const member = new Map<string, string>();
+    const memberOf = (id: string) => {
+      let x = member.get(id);
+      if (x === undefined) member.set(id, (x = JSON.stringify(id) + ":" + JSON.stringify(participantAffiliation(home.get(id)))));
+      return x;
+    };
     for (const [t, counts] of byThread) {
       const ids = [...counts].sort((x, y) => y[1] - x[1]).slice(0, THREAD_PARTICIPANTS_MAX).map(([id]) => id);
-      shards.add(t, JSON.stringify(Object.fromEntries(ids.map((id) => {
-        const h = home.get(id);
-        return [id, { home_list: h?.homeList ?? null, home_subsystem: h?.homeSubsystem ?? null, organisation: h?.organisation ?? null }];
-      }))));
+      shards.add(t, ids.some(isArrayIndex) ? JSON.stringify(Object.fromEntries(ids.map((id) => [id, participantAffiliation(home.get(id))])))
+        : "{" + ids.map(memberOf).join(",") + "}");
     }
   }
   shards.writeTo(files);
 }
+
+const participantAffiliation = (h: PersonHome | undefined) =>
+  ({ home_list: h?.homeList ?? null, home_subsystem: h?.homeSubsystem ?? null, organisation: h?.organisation ?? null });
+
+/** A key an object orders before the others, by number ("0", "17"; not "017" nor 2^32 - 1 and above). */
+const isArrayIndex = (k: string) => /^(?:0|[1-9]\d{0,9})$/.test(k) && Number(k) < 4294967295;
 
 /** Without a store (or before any analysis): the pages still find their files, and say why they are empty. */
 export function emptyAffiliationFiles(hint = MAINTAINERS_HINT): Map<string, string> {

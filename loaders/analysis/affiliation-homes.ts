@@ -56,12 +56,17 @@ export function personHomes(a: Analysis, listsOf: string[][], matches: Map<strin
     if (!x) acc.set(p, (x = { lists: [], activity: new Map(), listOnly: new Map(), own: new Map(), answered: new Map(), n: 0 }));
     return x;
   };
-  msgs.forEach((m, i) => {
+  // Without MAINTAINERS (no roles, no matched patch) only the lists count: no lookups for the rest.
+  const noRoles = rolesOf.size === 0, noShares = shares.size === 0, noMatches = matches.size === 0;
+  const { threadId } = a.tr.threading;
+  for (let i = 0; i < msgs.length; i++) {
+    const m = msgs[i];
     const x = get(m.from);
     x.n++;
     x.lists.push(listsOf[i]);
-    const mine = rolesOf.get(m.from);
-    const inThread = shares.get(a.tr.threading.threadId[i]);
+    if (noRoles && noMatches) continue;
+    const mine = noRoles ? undefined : rolesOf.get(m.from);
+    const inThread = noShares ? undefined : shares.get(threadId[i]);
     if (mine) {
       const byFiles = mine.filter((r) => inThread?.has(r.subsystem));
       if (byFiles.length) for (const r of new Set(byFiles.map((r) => r.subsystem))) bump(x.activity, r, inThread!.get(r)!);
@@ -70,14 +75,14 @@ export function personHomes(a: Analysis, listsOf: string[][], matches: Map<strin
         for (const l of listsOf[i]) if (!general.has(l)) bump(x.listOnly, l, 1 / k);
       }
     }
-    const own = matches.get(m.id);
+    const own = noMatches ? undefined : matches.get(m.id);
     if (own && m.patch.isPatch && !m.patch.isCover) {
       const author = get(authorOf(m));
       for (const [s, w] of patchShares(own)) bump(author.own, s, w);
     } else if (!m.patch.isPatch && inThread) {
       for (const [s, w] of inThread) bump(x.answered, s, w);
     }
-  });
+  }
   const facts = new Map<string, SectionFacts>();
   const factsOf = (names: Iterable<string>) => {
     for (const n of names) if (!facts.has(n)) facts.set(n, { lists: sectionLists.get(n) ?? [], breadth: sectionBreadth(byName.get(n) ?? { files: [] }) });

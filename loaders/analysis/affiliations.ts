@@ -75,20 +75,30 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
     names.push(info.name);
     messageLists.push({ messageId: id, list: info.name, address: info.address, tracked: trackedNames.has(info.name), via });
   };
+  const combinations = new Map<string, string[]>();
+  const combination = (names: string[]) => {
+    const key = names.join("\u0000");
+    const c = combinations.get(key);
+    if (c) return c;
+    combinations.set(key, names);
+    return names;
+  };
   for (let i = 0; i < msgs.length; i++) {
     const m = msgs[i], names: string[] = [];
-    for (const l of m.lists) {
+    for (let k = 0; k < m.lists.length; k++) {
+      const l = m.lists[k];
       if (names.includes(l)) continue;
       names.push(l);
       messageLists.push({ messageId: m.id, list: l, address: null, tracked: trackedNames.has(l), via: "archive" });
     }
     const ad = input.addressed.get(m.id);
     if (ad) {
-      for (const x of ad.to) add(m.id, names, lookup(x), "to-cc");
+      for (let k = 0; k < ad.to.length; k++) add(m.id, names, lookup(ad.to[k]), "to-cc");
       if (ad.listId) add(m.id, names, listIdInfo(ad.listId), "list-id");
     }
-    // Most messages reached only their archives' lists: their (shared, read-only) lists array.
-    listsOf[i] = names.length === m.lists.length ? m.lists : names;
+    // Most messages reached only their archives' lists: their (shared, read-only) lists array; the
+    // others one shared array per combination (homeList weighs each distinct array's lists once).
+    listsOf[i] = names.length === m.lists.length ? m.lists : combination(names);
   }
 
   // Sections of patches and cover letters.

@@ -54,7 +54,9 @@ export function buildFactsSubsystems(a: Analysis | null, r: Affiliations | null,
   const rowOf = factRowOf(a);
   const home = new Map((r?.homes ?? []).map((h) => [h.personId, h]));
   const secsOf = (id: string | null) => (id && r ? r.messageSubsystems.get(id) : undefined) ?? [];
-  const patchIdx = msgs.flatMap((m, i) => (isPatchNotCover(m) ? [i] : [])).sort((x, y) => rowOf[x] - rowOf[y]);
+  const patchIdx: number[] = [];
+  for (let i = 0; i < msgs.length; i++) if (isPatchNotCover(msgs[i])) patchIdx.push(i);
+  patchIdx.sort((x, y) => rowOf[x] - rowOf[y]);
   const order = r ? factReviewOrder(a) : [];
   const secCount = new Map<string, number>(), orgCount = new Map<string, number>();
   for (const i of patchIdx) { for (const s of secsOf(msgs[i].id)) bump(secCount, s); bump(orgCount, home.get(authorOf(msgs[i]))?.organisation); }

@@ -11,7 +11,7 @@
 // The reviewed/NAKed person is the patch's author (authorOf: the in-body From: of a forwarded
 // patch), not the maintainer who sent it.
 import { authorOf, type AnalysisMessage, type AnalysisPwVerdict, type AnalysisTrailer } from "../model/corpus.ts";
-import type { ThreadResult } from "../thread/index.ts";
+import { threadIndexOf, type ThreadResult } from "../thread/index.ts";
 import type { VerdictRecord } from "../model/verdict.ts";
 import { messageIndex } from "../model/message-index.ts";
 
@@ -39,7 +39,8 @@ export interface ReviewRow {
 export function reviewRows(messages: AnalysisMessage[], trailers: AnalysisTrailer[], tr: ThreadResult, tracked: Set<string>,
   pwVerdicts: AnalysisPwVerdict[] = []): { rows: ReviewRow[]; unresolved: number } {
   const idx = messageIndex(messages);
-  const threadLists = (i: number) => tr.threads[tr.threadIndex.get(tr.threading.threadId[i])!].lists;
+  const threadOf = threadIndexOf(tr);
+  const threadLists = (i: number) => tr.threads[threadOf[i]].lists;
   const crossOf = (lists: string[]) => lists.filter((l) => tracked.has(l)).length >= 2;
   // Nearest real ancestor that is a patch (or cover); -1 if none.
   const patchAbove = (i: number): number => {

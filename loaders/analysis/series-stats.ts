@@ -12,7 +12,9 @@
 //                   or its cover), and of those the share with a tag from another email domain
 //                   than the author's; the same per applied series.
 import type { Analysis } from "./analyze.ts";
+import type { GroupRow } from "./series.ts";
 import { kaplanMeier } from "./survival.ts";
+import { threadIndexOf } from "../thread/index.ts";
 
 const DAY = 86400_000;
 const REVIEW_TAGS = new Set(["reviewed-by", "acked-by"]);
@@ -51,7 +53,6 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
   const { messages, trailers, people } = a.corpus;
   const lc = a.series.lifecycle;
   const groups = a.series.groups.filter((g) => !a.bots.has(g.author));
-  const isBot = (i: number) => messages[i].isBot || a.bots.has(messages[i].from);
   // Review tags per applied patch (message index -> tag emails), and per applied revision.
   const tagsOf = new Map<string, string[]>();
   for (const t of trailers) if (REVIEW_TAGS.has(t.kind)) { const x = tagsOf.get(t.messageId); if (x) x.push(t.email); else tagsOf.set(t.messageId, [t.email]); }
@@ -82,35 +83,82 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
     for (const j of targets) patchTags.get(j)!.push(...tags);
   });
   const domainsOf = new Map(people.map((p) => [p.id, new Set([p.email, ...p.emails].map(domain))]));
-  const crossDomain = (author: string, emails: string[]) => { const own = domainsOf.get(author) ?? new Set<string>(); return emails.some((e) => !own.has(domain(e))); };
+  const domainOf = new Map<string, string>();
+  const crossDomain = (author: string, emails: string[]) => {
+    const own = domainsOf.get(author) ?? new Set<string>();
+    return emails.some((e) => { let d = domainOf.get(e); if (d === undefined) domainOf.set(e, (d = domain(e))); return !own.has(d); });
+  };
+  // Per applied revision (its author not a bot) and per applied group: the review tag figures,
+  // the same for every list (each list adds up those it reached).
+  const revisionTags: { r: number; patches: number; reviewed: number; cross: number }[] = [];
+  for (const r of appliedRev) {
+    const rev = lc.revisions[r];
+    if (a.bots.has(rev.author)) continue;
+    const t = { r, patches: 0, reviewed: 0, cross: 0 };
+    for (const i of rev.members) {
+      const tags = patchTags.get(i);
+      if (!tags) continue;
+      t.patches++;
+      if (tags.length) { t.reviewed++; if (crossDomain(rev.author, tags)) t.cross++; }
+    }
+    revisionTags.push(t);
+  }
+  const groupTags = new Map<GroupRow, { reviewed: boolean; cross: boolean }>();
+  for (const g of groups) if (g.applied >= 0) {
+    const tags = lc.revisions[g.applied].members.flatMap((i) => patchTags.get(i) ?? []);
+    groupTags.set(g, { reviewed: tags.length > 0, cross: tags.length > 0 && crossDomain(g.author, tags) });
+  }
 
   const start = a.windowStart, end = a.windowEnd;
   const windowDays = start !== null && end !== null ? Math.max(1, Math.round(((end - start) / DAY) * 100) / 100) : 0;
   const lists = [...a.corpus.lists, "*"];
   // People and roles of every list in one pass over the messages (a message counts for each list it reached, and for "*").
+  // Per list a byte per sender (1: seen, 2: posted, 4: replied), senders by slot; the lists a
+  // message counts for are found once per (shared) lists array.
   const counts = lists.map(() => 0);
-  const roles = lists.map(() => new Map<string, { posted: boolean; replied: boolean }>());
   const listAt = new Map<string, number[]>(), star: number[] = [];
   lists.forEach((l, k) => { if (l === "*") star.push(k); else listAt.set(l, [...(listAt.get(l) ?? []), k]); });
-  const on: number[] = [];
-  messages.forEach((m, i) => {
-    on.length = 0;
-    for (const l of m.lists) for (const k of listAt.get(l) ?? []) if (!on.includes(k)) on.push(k);
-    on.push(...star);
-    for (const k of on) counts[k]++;
-    if (isBot(i)) return;
-    let posted = false, replied = false;
-    if (m.patch.isPatch && lc.revisionOf[i] >= 0 && memberOf[i] === lc.revisionOf[i]) posted = true;
+  const onOf = new Map<readonly string[], number[]>();
+  const countsFor = (ls: readonly string[]) => {
+    let on = onOf.get(ls);
+    if (!on) {
+      on = [];
+      for (const l of ls) for (const k of listAt.get(l) ?? []) if (!on.includes(k)) on.push(k);
+      on.push(...star);
+      onOf.set(ls, on);
+    }
+    return on;
+  };
+  const slot = new Map<string, number>();
+  let flags = lists.map(() => new Uint8Array(1024));
+  const threadOf = threadIndexOf(a.tr);
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i];
+    const on = countsFor(m.lists);
+    for (let j = 0; j < on.length; j++) counts[on[j]]++;
+    if (m.isBot || a.bots.has(m.from)) continue;
+    let bit = 1;
+    if (m.patch.isPatch && lc.revisionOf[i] >= 0 && memberOf[i] === lc.revisionOf[i]) bit |= 2;
     else {
-      const t = a.tr.threads[a.tr.threadIndex.get(a.tr.threading.threadId[i])!];
-      if (t && t.sender !== m.from && t.root !== i) replied = true;
+      const t = a.tr.threads[threadOf[i]];
+      if (t && t.sender !== m.from && t.root !== i) bit |= 4;
     }
-    for (const k of on) {
-      let x = roles[k].get(m.from);
-      if (!x) roles[k].set(m.from, (x = { posted: false, replied: false }));
-      if (posted) x.posted = true;
-      if (replied) x.replied = true;
+    let p = slot.get(m.from);
+    if (p === undefined) {
+      slot.set(m.from, (p = slot.size));
+      if (p === flags[0].length) flags = flags.map((f) => { const g = new Uint8Array(f.length * 2); g.set(f); return g; });
     }
+    for (let j = 0; j < on.length; j++) flags[on[j]][p] |= bit;
+  }
+  const roles = flags.map((f) => {
+    const r = { people: 0, posted: 0, replied: 0, both: 0, neither: 0 };
+    for (let p = 0; p < slot.size; p++) {
+      const b = f[p];
+      if (!b) continue;
+      r.people++;
+      if (b & 2 && b & 4) r.both++; else if (b & 2) r.posted++; else if (b & 4) r.replied++; else r.neither++;
+    }
+    return r;
   });
   return lists.map((list, li) => {
     const on = (ls: string[]) => list === "*" || ls.includes(list);
@@ -120,17 +168,12 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
     const km = timed.length ? kaplanMeier(timed.map((g) => ({ time: g.time!, answered: g.accepted }))) : null;
     const revs = acc.map((g) => g.revisionsToAccept!);
     const count = counts[li];
-    const rs = [...roles[li].values()];
-    const n = rs.length;
-    // Review tags of applied patches and series.
-    const patches: [number, number][] = []; // [patch index, revision]
-    for (const r of appliedRev) if (!a.bots.has(lc.revisions[r].author) && on(lc.revisions[r].lists))
-      for (const i of lc.revisions[r].members) if (patchTags.has(i)) patches.push([i, r]);
-    const reviewedP = patches.filter(([i]) => patchTags.get(i)!.length > 0);
-    const crossP = reviewedP.filter(([i, r]) => crossDomain(lc.revisions[r].author, patchTags.get(i)!));
-    const seriesTags = acc.map((g) => lc.revisions[g.applied].members.flatMap((i) => patchTags.get(i) ?? []));
-    const reviewedS = acc.filter((_, k) => seriesTags[k].length > 0);
-    const crossS = acc.filter((g, k) => seriesTags[k].length > 0 && crossDomain(g.author, seriesTags[k]));
+    const rs = roles[li], n = rs.people;
+    // Review tags of applied patches and series (tallied once per revision and group above).
+    let patches = 0, reviewedP = 0, crossP = 0;
+    for (const t of revisionTags) if (on(lc.revisions[t.r].lists)) { patches += t.patches; reviewedP += t.reviewed; crossP += t.cross; }
+    let reviewedS = 0, crossS = 0;
+    for (const g of acc) { const t = groupTags.get(g)!; if (t.reviewed) reviewedS++; if (t.cross) crossS++; }
     return {
       list, groups: gs.length, applied: acc.length, acceptance_share: share(acc.length, gs.length),
       median_days_to_accept: km?.median == null ? null : Math.round((km.median / DAY) * 100) / 100,
@@ -139,11 +182,11 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
       never_answered_share: share(gs.filter((g) => !g.answered).length, gs.length),
       never_answered_never_applied_share: share(gs.filter((g) => !g.answered && g.applied < 0).length, gs.length),
       window_days: windowDays, messages: count, messages_per_day: windowDays ? Math.round((count / windowDays) * 10) / 10 : null, people: n,
-      posted_only_share: share(rs.filter((x) => x.posted && !x.replied).length, n), replied_only_share: share(rs.filter((x) => !x.posted && x.replied).length, n),
-      both_share: share(rs.filter((x) => x.posted && x.replied).length, n), neither_share: share(rs.filter((x) => !x.posted && !x.replied).length, n),
-      applied_patches: patches.length, applied_patches_reviewed_share: share(reviewedP.length, patches.length),
-      reviewed_patches_cross_domain_share: share(crossP.length, reviewedP.length),
-      applied_series_reviewed_share: share(reviewedS.length, acc.length), reviewed_series_cross_domain_share: share(crossS.length, reviewedS.length),
+      posted_only_share: share(rs.posted, n), replied_only_share: share(rs.replied, n),
+      both_share: share(rs.both, n), neither_share: share(rs.neither, n),
+      applied_patches: patches, applied_patches_reviewed_share: share(reviewedP, patches),
+      reviewed_patches_cross_domain_share: share(crossP, reviewedP),
+      applied_series_reviewed_share: share(reviewedS, acc.length), reviewed_series_cross_domain_share: share(crossS, reviewedS),
     };
   }).filter((x) => x.messages > 0 || x.groups > 0);
 }

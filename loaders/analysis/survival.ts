@@ -93,16 +93,23 @@ function logLogBand(s: number, greenwood: number): [number, number] {
  * that carried its messages are (messages without `sources` count as one unnamed source).
  * `cap` (an analysis window's end) bounds every list's end.
  */
-export function listObservationEnds(messages: AnalysisMessage[], ownLists: (i: number) => string[], cap?: number): Map<string, number> {
+export function listObservationEnds(messages: AnalysisMessage[], ownLists: (i: number) => readonly string[], cap?: number): Map<string, number> {
   const own = new Map<string, number>(), bySource = new Map<string, number>(), carriers = new Map<string, Set<string>>();
-  const bump = (m: Map<string, number>, k: string, d: number) => { if (!(m.get(k)! >= d)) m.set(k, d); };
-  messages.forEach((m, i) => {
-    if (m.date === null) return;
-    const srcs = m.sources?.length ? m.sources : [""];
-    for (const x of srcs) bump(bySource, x, m.date);
-    for (const l of m.lists) { let c = carriers.get(l); if (!c) carriers.set(l, (c = new Set())); for (const x of srcs) c.add(x); }
-    for (const l of ownLists(i)) bump(own, l, m.date);
-  });
+  // Indexed loops, no closure per message: this runs over every message of the corpus.
+  const unnamed = [""];
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i], d = m.date;
+    if (d === null) continue;
+    const srcs = m.sources?.length ? m.sources : unnamed;
+    for (let j = 0; j < srcs.length; j++) if (!(bySource.get(srcs[j])! >= d)) bySource.set(srcs[j], d);
+    for (let k = 0; k < m.lists.length; k++) {
+      let c = carriers.get(m.lists[k]);
+      if (!c) carriers.set(m.lists[k], (c = new Set()));
+      for (let j = 0; j < srcs.length; j++) c.add(srcs[j]);
+    }
+    const ls = ownLists(i);
+    for (let k = 0; k < ls.length; k++) if (!(own.get(ls[k])! >= d)) own.set(ls[k], d);
+  }
   const out = new Map<string, number>();
   for (const [l, srcs] of carriers) {
     const end = own.get(l) ?? Math.max(...[...srcs].map((x) => bySource.get(x)!));

@@ -49,6 +49,19 @@ function overlaps(a: string[], b: string[]): boolean {
   return b.some((t) => s.has(t));
 }
 
+/** A revision's distinct non-empty titles, its head's first (a Set only for many patches). */
+function titlesOf(r: Revision): string[] {
+  const out: string[] = [];
+  const seen = r.patchTitles.length > 16 ? new Set<string>() : null;
+  for (let i = -1; i < r.patchTitles.length; i++) {
+    const t = i < 0 ? r.title : r.patchTitles[i];
+    if (t === "" || (seen ? seen.has(t) : out.includes(t))) continue;
+    seen?.add(t);
+    out.push(t);
+  }
+  return out;
+}
+
 /**
  * `closed(r)`: revision r was applied in full, so nothing continues it (by title). `linked(r)`: the
  * earlier revisions r is linked to (its own `previous` Message-IDs, and pointers in replies).
@@ -61,9 +74,9 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
   const groups: RevisionGroup[] = [];
   const groupOf = new Int32Array(revisions.length).fill(-1);
   const joinedBy: (JoinReason | null)[] = revisions.map(() => null);
-  // (author, title) -> groups whose revisions carry that title, most recent last.
-  const byTitle = new Map<string, number[]>();
-  const keys = (r: Revision) => [...new Set([r.title, ...r.patchTitles])].filter((t) => t !== "").map((t) => `${r.author}\u0000${t}`);
+  // author -> title -> groups whose revisions carry that title, most recent last (two Maps: no
+  // author+title string made per title of every revision).
+  const byTitle = new Map<string, Map<string, number[]>>();
   const continues = (g: number, r: number): boolean => {
     const revs = groups[g].revisions;
     const last = revisions[revs[revs.length - 1]], cur = revisions[r];
@@ -89,9 +102,10 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     }
     const cid = rev.changeId === null ? null : `${rev.author}\u0000${rev.changeId}`;
     if (best < 0 && cid !== null && (best = byChangeId.get(cid) ?? -1) >= 0) why = { rule: "change-id", linkRule: null, messageId: null };
-    const ks = keys(rev);
-    if (best < 0) for (const k of ks) {
-      const cands = byTitle.get(k);
+    const ks = titlesOf(rev);
+    let mine = byTitle.get(rev.author);
+    if (best < 0 && mine) for (const k of ks) {
+      const cands = mine.get(k);
       if (!cands) continue;
       for (let j = cands.length - 1; j >= Math.max(0, cands.length - CANDIDATES); j--) {
         const g = cands[j];
@@ -103,9 +117,10 @@ export function groupRevisions(revisions: Revision[], closed: (r: number) => boo
     groups[best].revisions.push(r);
     groupOf[r] = best;
     if (cid !== null) byChangeId.set(cid, best);
+    if (ks.length && !mine) byTitle.set(rev.author, (mine = new Map()));
     for (const k of ks) {
-      const l = byTitle.get(k);
-      if (!l) byTitle.set(k, [best]); else if (l[l.length - 1] !== best) l.push(best);
+      const l = mine!.get(k);
+      if (!l) mine!.set(k, [best]); else if (l[l.length - 1] !== best) l.push(best);
     }
   }
   for (const r of undated) { groupOf[r] = groups.length; groups.push({ id: revisions[r].id, revisions: [r] }); }

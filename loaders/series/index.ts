@@ -7,6 +7,7 @@ import { collectRevisions, type Revision, type RevisionLinks } from "./revisions
 import { groupRevisions, type Grouping, type RevisionLink } from "./groups.ts";
 import { revisionOutcomes, type NakMark, type RevisionOutcome } from "./outcomes.ts";
 import { pwBotAuthority, type MaintainerAuthority } from "./authority.ts";
+import { messageIndex } from "../model/message-index.ts";
 
 export type { Revision, RevisionLinks } from "./revisions.ts";
 export type { RevisionGroup, Grouping, JoinReason, RevisionLink } from "./groups.ts";
@@ -24,17 +25,20 @@ export interface SeriesLifecycle {
 }
 
 /**
- * `prior`: a lifecycle of the same messages, threading and links (read-only), whose revisions are
- * taken as they are: they do not depend on the verdicts nor MAINTAINERS (the analysis computes the
- * lifecycle again once MAINTAINERS is known, and at 200k messages collecting them was a third of it).
+ * `prior`: a lifecycle of the same messages, threading and links (read-only), whose revisions, links
+ * between revisions and answered revisions are taken as they are: they do not depend on the
+ * verdicts nor MAINTAINERS (the analysis computes the lifecycle again once MAINTAINERS is known,
+ * and at 200k messages collecting the revisions was a third of it). Only the outcomes and groups are made again.
  */
 export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResult, verdicts: VerdictRecord[], naks: NakMark[],
   isBot: (id: string) => boolean, links?: RevisionLinks, maintainers?: MaintainerAuthority, prior?: Pick<SeriesLifecycle, "revisions" | "revisionOf">): SeriesLifecycle {
   const { revisions, revisionOf } = prior ?? collectRevisions(messages, tr, links);
+  // The links between revisions and who answered them do not depend on verdicts nor MAINTAINERS either.
+  const reused = prior && independent.get(prior as SeriesLifecycle);
   // Applied in full closes a revision for grouping: decided from its own verdicts first.
   const authorised = pwBotAuthority(messages, revisions, revisionOf, verdicts, maintainers);
   const own = revisionOutcomes(messages, revisions, revisionOf, verdicts, naks, () => false, authorised);
-  const linked = revisionLinksOf(messages, revisions, revisionOf, isBot, links);
+  const linked = reused?.linked ?? revisionLinksOf(messages, revisions, revisionOf, isBot, links);
   const grouping = groupRevisions(revisions, (r) => own[r].outcome === "applied" && !own[r].partial, linked);
   // The next revision of the same group, or -1 (one pass over the groups: an indexOf per revision
   // was quadratic in a group's length, and long-lived titles make groups of hundreds).
@@ -48,13 +52,24 @@ export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResu
     return { ...own[r], outcome: "superseded" as const, at: nr.date, by: nr.sender, tree: null,
       evidence: { messageId: nr.id, rule: "later-revision", kind: "superseded" as const, date: nr.date } };
   });
+  const answered = reused?.answered ?? answeredRevisions(messages, revisions, revisionOf, isBot);
+  const lc = { revisions, revisionOf, grouping, outcomes, answered };
+  independent.set(lc, { linked, answered });
+  return lc;
+}
+
+/** What a lifecycle computed that a recomputation over the same messages, threading and links reuses (see `prior`). */
+const independent = new WeakMap<SeriesLifecycle, { linked: (r: number) => RevisionLink[]; answered: boolean[] }>();
+
+/** Per revision: someone other than its author/sender (and not a bot) replied under it. */
+function answeredRevisions(messages: AnalysisMessage[], revisions: Revision[], revisionOf: Int32Array, isBot: (id: string) => boolean): boolean[] {
   const answered = revisions.map(() => false);
-  messages.forEach((m, i) => {
-    const r = revisionOf[i];
-    if (r < 0 || answered[r] || m.patch.isPatch || m.isBot || isBot(m.from)) return;
+  for (let i = 0; i < messages.length; i++) {
+    const r = revisionOf[i], m = messages[i];
+    if (r < 0 || answered[r] || m.patch.isPatch || m.isBot || isBot(m.from)) continue;
     if (m.from !== revisions[r].author && m.from !== revisions[r].sender) answered[r] = true;
-  });
-  return { revisions, revisionOf, grouping, outcomes, answered };
+  }
+  return answered;
 }
 
 /**
@@ -68,17 +83,25 @@ export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResu
  */
 function revisionLinksOf(messages: AnalysisMessage[], revisions: Revision[], revisionOf: Int32Array, isBot: (id: string) => boolean,
   links?: RevisionLinks): (r: number) => RevisionLink[] {
-  const idx = new Map<string, number>();
-  messages.forEach((m, i) => { if (m.patch.isPatch) idx.set(m.id, i); });
-  const revOf = (id: string) => { const i = idx.get(id); return i === undefined ? -1 : revisionOf[i]; };
+  // The patch (or cover) carrying an id: with unique ids the corpus' message index tells it (no
+  // Map of every patch made here); with a repeated id, the last patch carrying it, as before.
+  const all = messageIndex(messages);
+  let idx: ReadonlyMap<string, number> = all;
+  if (all.size !== messages.length) {
+    const patches = new Map<string, number>();
+    messages.forEach((m, i) => { if (m.patch.isPatch) patches.set(m.id, i); });
+    idx = patches;
+  }
+  const revOf = (id: string) => { const i = idx.get(id); return i === undefined || !messages[i].patch.isPatch ? -1 : revisionOf[i]; };
   const out: RevisionLink[][] = revisions.map(() => []);
   revisions.forEach((rev, r) => {
     for (const id of rev.previous) { const p = revOf(id); if (p >= 0) out[r].push({ r: p, rule: "posting-link", messageId: messages[rev.head].id }); }
   });
   if (links) messages.forEach((m, i) => {
-    const ps = links.get(m.id)?.pointers;
     const a = revisionOf[i];
-    if (!ps?.length || a < 0 || m.isBot || isBot(m.from)) return;
+    if (a < 0) return;
+    const ps = links.get(m.id)?.pointers;
+    if (!ps?.length || m.isBot || isBot(m.from)) return;
     for (const p of ps) {
       const b = revOf(p.id);
       if (b < 0 || b === a) continue;

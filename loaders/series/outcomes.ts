@@ -50,6 +50,9 @@ const STATE: Partial<Record<VerdictKind, Outcome>> = {
 /** Same date: the stronger word wins. */
 const RANK: Record<string, number> = { rejected: 3, changes_requested: 2, deferred: 1 };
 
+/** What an outcome without evidence starts from (decide's `base` for an empty `all`; spread: never shared). */
+const NONE = { tree: null, partial: false, appliedPatches: 0 } as const;
+
 interface Attached { v: VerdictRecord | null; nak: NakMark | null; i: number }
 
 /**
@@ -80,6 +83,9 @@ function answeredMember(messages: AnalysisMessage[], rev: Revision, i: number, i
 }
 
 function decide(messages: AnalysisMessage[], rev: Revision, everything: Attached[], hasLater: boolean, authorised: (p: string) => boolean): RevisionOutcome {
+  // Most revisions have no verdict nor NAK at all: pending or superseded, no closure made for them.
+  if (!everything.length) return hasLater ? { ...NONE, all: [], outcome: "superseded", verdict: null, at: null, by: null, evidence: null }
+    : { ...NONE, all: [], outcome: "pending", verdict: null, at: null, by: null, evidence: null };
   const date = (a: Attached) => messages[a.i].date;
   everything.sort((a, b) => (date(a) ?? Infinity) - (date(b) ?? Infinity) || a.i - b.i);
   const byOf = (a: Attached) => a.v ? (a.v.personId ?? (messages[a.i].isBot ? null : messages[a.i].from)) : a.nak!.reviewer;

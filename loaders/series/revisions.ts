@@ -6,6 +6,7 @@ import { authorOf, type AnalysisMessage } from "../model/corpus.ts";
 import type { ThreadResult } from "../thread/index.ts";
 import { seriesTitle } from "./title.ts";
 import { messageIndex } from "../model/message-index.ts";
+import { depthOrder } from "../thread/index.ts";
 
 export interface Revision {
   /** The series id of the posting (cover, or first patch), or the lone patch's message id. */
@@ -70,8 +71,7 @@ export function collectRevisions(messages: AnalysisMessage[], tr: ThreadResult, 
     for (const l of m.lists) if (!rev.lists.includes(l)) rev.lists.push(l);
   });
   // Replies: parents before children (depth order), each takes its parent's revision.
-  const { parent, depth } = tr.threading;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => depth[a] - depth[b]);
-  for (const i of order) if (revisionOf[i] < 0 && parent[i] >= 0) revisionOf[i] = revisionOf[parent[i]];
+  const { parent } = tr.threading;
+  for (const i of depthOrder(tr.threading)) if (revisionOf[i] < 0 && parent[i] >= 0) revisionOf[i] = revisionOf[parent[i]];
   return { revisions, revisionOf };
 }

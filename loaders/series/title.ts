@@ -2,13 +2,27 @@
 // its leading bracket groups ("[PATCH net-next v3 2/7]", "[RFC][PATCH]"), case and spacing folded.
 import { stripReplyPrefix } from "../parse/subject-patch.ts";
 
+/** Whitespace other than one plain space between words: only then is the spacing folded (most titles have none). */
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
 export function seriesTitle(subject: string): string {
-  let s = stripReplyPrefix(subject).rest;
-  // Leading bracket groups only, one at a time (no backtracking over a hostile subject).
+  const s = stripReplyPrefix(subject).rest;
+  // Leading bracket groups only, at most 64 (a scan, not a regex and a copy per group: it runs for every patch).
+  let at = 0;
   for (let i = 0; i < 64; i++) {
-    const m = /^\s*\[[^\]]*\]/.exec(s);
-    if (!m) break;
-    s = s.slice(m[0].length);
+    let j = at;
+    while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+    if (s.charCodeAt(j) !== 91 /* [ */) break;
+    const close = s.indexOf("]", j + 1);
+    if (close < 0) break;
+    at = close + 1;
   }
-  return s.replace(/\s+/g, " ").trim().toLowerCase();
+  const rest = at ? s.slice(at) : s;
+  return (UNEVEN_SPACE.test(rest) ? rest.replace(/\s+/g, " ") : rest).trim().toLowerCase();
+}
+
+/** What `\s` matches in a regex (the leading-blank test of a bracket group). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -10,7 +10,9 @@ interface Container {
   id: string;
   msg: number;               // index into messages, -1 for a phantom
   parent: Container | null;
-  children: Set<Container>;  // a Set: re-parenting one of 100k children must not scan them all
+  // a Set: re-parenting one of 100k children must not scan them all; null until the first child
+  // (most containers are leaves: no Set for them)
+  children: Set<Container> | null;
 }
 
 export interface ThreadingStats {
@@ -39,22 +41,27 @@ const MAX_WALK = 100_000;
 
 /** References then In-Reply-To, cleaned: no empties, no self-reference, no repeats. */
 export function cleanRefs(m: AnalysisMessage): { refs: string[]; bad: boolean } {
-  const raw = [...m.references];
+  // A copy only when In-Reply-To has to move (most messages name it last in References already).
+  let raw: readonly string[] = m.references;
   if (m.inReplyTo && raw[raw.length - 1] !== m.inReplyTo) {
-    const at = raw.indexOf(m.inReplyTo);
-    if (at >= 0) raw.splice(at, 1); // In-Reply-To is the direct parent: it goes last
-    raw.push(m.inReplyTo);
+    const copy = [...raw];
+    const at = copy.indexOf(m.inReplyTo);
+    if (at >= 0) copy.splice(at, 1); // In-Reply-To is the direct parent: it goes last
+    copy.push(m.inReplyTo);
+    raw = copy;
   }
-  const seen = new Set<string>();
+  // Repeats are found by scanning the few refs kept so far; a Set only for long lists.
+  let seen: Set<string> | null = null;
   const refs: string[] = [];
   let bad = false;
   for (const r of raw) {
     const id = r.trim();
     // An id may hold blanks ("<a b@c>" is the id "a b@c"): the parser keeps the exact text
     // between the brackets for Message-ID and References alike, so such ids still link.
-    if (!id || id === m.id || seen.has(id)) { bad = true; continue; }
-    seen.add(id);
+    if (!id || id === m.id || (seen ? seen.has(id) : refs.includes(id))) { bad = true; continue; }
     refs.push(id);
+    if (seen) seen.add(id);
+    else if (refs.length === 16) seen = new Set(refs);
   }
   if (refs.length > MAX_REFS) { bad = true; refs.splice(0, refs.length - MAX_REFS); }
   return { refs, bad };
@@ -64,7 +71,7 @@ export function cleanRefs(m: AnalysisMessage): { refs: string[]; bad: boolean } 
 function isAncestorOrSelf(a: Container, b: Container): boolean {
   // a container without children is nobody's ancestor: the common case (a new message), and it
   // spares a walk up a long reply chain per message (quadratic on a 100k-deep chain)
-  if (a.children.size === 0) return a === b;
+  if (!a.children?.size) return a === b;
   let n = 0;
   for (let c: Container | null = b; c; c = c.parent) {
     if (c === a) return true;
@@ -76,20 +83,22 @@ function isAncestorOrSelf(a: Container, b: Container): boolean {
 function unlink(c: Container): void {
   const p = c.parent;
   if (!p) return;
-  p.children.delete(c);
+  p.children!.delete(c);
   c.parent = null;
 }
 
 function link(parent: Container, child: Container): void {
   child.parent = parent;
-  parent.children.add(child);
+  (parent.children ??= new Set()).add(child);
 }
 
 /** Deterministic processing order: by date (unknown last), then id. */
 function processingOrder(messages: AnalysisMessage[]): number[] {
   const idx = messages.map((_, i) => i);
+  const date = new Float64Array(messages.length);
+  for (let i = 0; i < messages.length; i++) date[i] = messages[i].date ?? Infinity;
   idx.sort((a, b) => {
-    const da = messages[a].date ?? Infinity, db = messages[b].date ?? Infinity;
+    const da = date[a], db = date[b];
     if (da !== db) return da < db ? -1 : 1;
     return messages[a].id < messages[b].id ? -1 : messages[a].id > messages[b].id ? 1 : 0;
   });
@@ -100,7 +109,7 @@ export function threadMessages(messages: AnalysisMessage[]): Threading {
   const byId = new Map<string, Container>();
   const get = (id: string): Container => {
     let c = byId.get(id);
-    if (!c) { c = { id, msg: -1, parent: null, children: new Set() }; byId.set(id, c); }
+    if (!c) { c = { id, msg: -1, parent: null, children: null }; byId.set(id, c); }
     return c;
   };
   const stats: ThreadingStats = { messages: messages.length, phantoms: 0, duplicates: 0, loopsRefused: 0, badReferences: 0 };
@@ -140,9 +149,9 @@ export function threadMessages(messages: AnalysisMessage[]): Threading {
   for (const top of byId.values()) {
     if (top.msg < 0) stats.phantoms++;
     if (top.parent) continue;
-    const stack: [Container, number][] = [[top, 0]];
+    const stack: Container[] = [top], depths: number[] = [0];
     while (stack.length) {
-      const [c, d] = stack.pop()!;
+      const c = stack.pop()!, d = depths.pop()!;
       if (c.msg >= 0) {
         threadId[c.msg] = top.id;
         depth[c.msg] = d;
@@ -151,7 +160,7 @@ export function threadMessages(messages: AnalysisMessage[]): Threading {
           parent[c.msg] = c.parent.msg;
         }
       }
-      for (const ch of c.children) stack.push([ch, d + 1]);
+      if (c.children) for (const ch of c.children) { stack.push(ch); depths.push(d + 1); }
     }
   }
   // Duplicates share their first copy's placement.

@@ -7,6 +7,7 @@
 import type { AnalysisMessage } from "../model/corpus.ts";
 import type { Threading } from "./jwz.ts";
 import { messageIndex } from "../model/message-index.ts";
+import { depthOrder } from "./depth-order.ts";
 
 const SUBJECT_WINDOW = 6 * 3600_000;
 
@@ -47,8 +48,7 @@ export function linkSeries(messages: AnalysisMessage[], th: Threading): (string 
   };
 
   // Parents before children: depth order.
-  const order = messages.map((_, i) => i).sort((a, b) => th.depth[a] - th.depth[b]);
-  for (const i of order) {
+  for (const i of depthOrder(th)) {
     const m = messages[i];
     if (m.patch.isPatch) series[i] = patchSeries(i);
     else if (th.parent[i] >= 0) series[i] = series[th.parent[i]];

@@ -30,10 +30,13 @@ export function summarizeThreads(messages: AnalysisMessage[], th: Threading, ser
   const byDate = (a: number, b: number) =>
     (messages[a].date ?? Infinity) - (messages[b].date ?? Infinity) || (messages[a].id < messages[b].id ? -1 : 1);
   const out: ThreadSummary[] = [];
-  for (const [id, members] of groups) {
+  // Indexed loops: this visits every message (for-of over a Map and arrays allocated per step
+  // until optimised).
+  groups.forEach((members, id) => {
     members.sort(byDate);
     let root = -1, minDepth = Infinity, maxDepth = 0;
-    for (const i of members) {
+    for (let k = 0; k < members.length; k++) {
+      const i = members[k];
       if (messages[i].id === id) root = i;
       minDepth = Math.min(minDepth, th.depth[i]);
       maxDepth = Math.max(maxDepth, th.depth[i]);
@@ -44,10 +47,10 @@ export function summarizeThreads(messages: AnalysisMessage[], th: Threading, ser
     const seenP = new Set<string>();
     const lists = new Set<string>();
     let start: number | null = null, end: number | null = null;
-    for (const i of members) {
-      const m = messages[i];
+    for (let k = 0; k < members.length; k++) {
+      const m = messages[members[k]];
       if (!seenP.has(m.from)) { seenP.add(m.from); participants.push(m.from); }
-      for (const l of m.lists) lists.add(l);
+      for (let j = 0; j < m.lists.length; j++) lists.add(m.lists[j]);
       if (m.date !== null) {
         if (start === null || m.date < start) start = m.date;
         if (end === null || m.date > end) end = m.date;
@@ -59,7 +62,7 @@ export function summarizeThreads(messages: AnalysisMessage[], th: Threading, ser
       lists: [...lists].sort(), start, end, depth: maxDepth - minDepth,
       isSeries: r.patch.isPatch && series[root] !== null, seriesId: series[root],
     });
-  }
+  });
   out.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || (a.id < b.id ? -1 : 1));
   return out;
 }

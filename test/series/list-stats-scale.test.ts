@@ -19,7 +19,7 @@ function bigSeries(n: number): Analysis {
   const members = Array.from({ length: n }, (_, k) => k);
   return {
     corpus: { messages, trailers, people: [], lists: ["alpha"], sources: [] },
-    tr: { threading: { parent, threadId: messages.map(() => "p0") }, threads: [{ id: "p0", root: 0, sender: "dev" }], threadIndex: new Map([["p0", 0]]) },
+    tr: { threading: { parent, threadId: messages.map(() => "p0") }, threads: [{ id: "p0", root: 0, sender: "dev", members: messages.map((_, i) => i) }], threadIndex: new Map([["p0", 0]]) },
     series: {
       lifecycle: { revisions: [{ members, lists: ["alpha"], author: "dev" }], revisionOf, outcomes: [{ outcome: "applied" }] },
       groups: [{ group: 0, author: "dev", lists: ["alpha"], applied: 0, time: 1000, accepted: true, revisionsToAccept: 1, answered: true }],
