@@ -13,6 +13,7 @@ import { DAY } from "../model/window.ts";
 import { factPersonIndex, factRowOf, listMasker } from "./fact-index.ts";
 import { personRef } from "./build-graph.ts";
 import { capLength, clipText } from "../model/clip.ts";
+import { groupSlots } from "./group-slots.ts";
 
 /**
  * Person id -> their PersonFacts (null: nothing to say), built over one analysis. Each list is
@@ -53,17 +54,13 @@ export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
   };
 }
 
-/** `order` grouped by slot (keyOf), each group in `order`'s order (a counting sort): `of(slot)` lists its items. */
+/** `order` grouped by slot (keyOf), each group in `order`'s order (groupSlots' counting sort): `of(slot)` lists its items. */
 function groupBySlot(order: Int32Array, keyOf: (item: number) => number): { of(slot: number): number[] } {
   const keys = Int32Array.from(order, keyOf);
   let slots = 0;
   for (const k of keys) if (k >= slots) slots = k + 1;
-  const at = new Int32Array(slots + 1);
-  for (const k of keys) at[k + 1]++;
-  for (let s = 0; s < slots; s++) at[s + 1] += at[s];
-  const items = new Int32Array(order.length), next = at.slice(0, slots);
-  order.forEach((item, j) => { items[next[keys[j]]++] = item; });
-  return { of: (s) => (s < slots ? Array.from(items.subarray(at[s], at[s + 1])) : []) };
+  const g = groupSlots(keys, slots);
+  return { of: (s) => { const out: number[] = []; if (s < slots) for (let j = g.at[s]; j < g.at[s + 1]; j++) out.push(order[g.items[j]]); return out; } };
 }
 
 /**
