@@ -59,32 +59,24 @@ export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetai
   const listsJson = (l: readonly string[]) => { let r = lists.get(l); if (r === undefined) lists.set(l, (r = J(l.map((x) => capLength(x))))); return r; };
   // A thread's texts by thread index, made once for all the reviews and thread lists naming it:
   // its subject, the reviews' `"thread_id":..,"thread_key":..,"subject":..` and the thread lists'
-  // `{"id":..,"key":..,"subject":..,"messages":..,"start":..`.
+  // `{"id":..,"key":..,"subject":..,"messages":..,"start":..`. Joined: flat strings, not ropes
+  // walked again by every text that copies them.
   const subjects: string[] = [], reviewThread: string[] = [], listThread: string[] = [];
   const subjectOf = (ti: number) => (subjects[ti] ??= text(a.tr.threads[ti].subject));
-  const threadOfReview = (ti: number) => (reviewThread[ti] ??= `"thread_id":${id(a.tr.threads[ti].id)},"thread_key":${id(threadKey(a, ti))},"subject":${subjectOf(ti)}`);
+  const threadOfReview = (ti: number) => (reviewThread[ti] ??= ['"thread_id":', id(a.tr.threads[ti].id), ',"thread_key":', id(threadKey(a, ti)), ',"subject":', subjectOf(ti)].join(""));
   const threadInList = (ti: number) => {
     let r = listThread[ti];
-    if (r === undefined) { const t = a.tr.threads[ti]; r = listThread[ti] = `{"id":${id(t.id)},"key":${id(threadKey(a, ti))},"subject":${subjectOf(ti)},"messages":${t.members.length},"start":${num(t.start)}`; }
+    if (r === undefined) { const t = a.tr.threads[ti]; r = listThread[ti] = ['{"id":', id(t.id), ',"key":', id(threadKey(a, ti)), ',"subject":', subjectOf(ti), ',"messages":', `${t.members.length}`, ',"start":', num(t.start)].join(""); }
     return r;
   };
   const kinds = new Map<string, string>();
   const kindJson = (k: string) => { let r = kinds.get(k); if (r === undefined) kinds.set(k, (r = `{"kind":${id(k)},"other":`)); return r; };
-  // A review row is listed twice (given by its reviewer, received by its author): the text after
-  // "other" is the same both times, made at the first and kept until the second.
-  const tails = new Map<ReviewRow, string>();
-  const tailOf = (x: ReviewRow): string => {
+  const review = (x: ReviewRow, other: string | null): string => {
     const t = threadOfReview(a.tr.threadIndex.get(x.threadId)!);
     const target = x.target !== null ? messageIndex(x.target) : undefined;
-    return `,"message_id":${id(x.messageId)},${t},"date":${num(x.date)},"lists":${listsJson(x.lists)}` +
+    return `${kindJson(x.kind)}${refOpen(other ?? "")}},"message_id":${id(x.messageId)},${t},"date":${num(x.date)},"lists":${listsJson(x.lists)}` +
       (x.source !== undefined ? `,"source":${id(x.source)}` : "") +
       `,"target_id":${x.target === null ? "null" : id(x.target)},"target_subject":${target !== undefined ? text(msgs[target].subject) : "null"}}`;
-  };
-  const review = (x: ReviewRow, other: string | null): string => {
-    let tail = tails.get(x);
-    if (tail === undefined) tails.set(x, (tail = tailOf(x)));
-    else tails.delete(x);
-    return kindJson(x.kind) + refOpen(other ?? "") + "}" + tail;
   };
   const corr = ([o, w]: [string, number]) => `${refOpen(o)},"w":${w}}`;
   return (pid, series, facts) => {

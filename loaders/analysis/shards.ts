@@ -39,7 +39,9 @@ export class ShardSet {
   }
   private flush(i: number): void {
     const out = this.out[i] ?? (this.out[i] = this.sink!.append!(this.file(shardName(i))));
-    if (this.parts[i].length) out.write(`${out.written ? "," : "{"}${this.parts[i].join(",")}`);
+    // The separator joins the first member: one joined string, not a second copy of it with "{" in front.
+    const p = this.parts[i];
+    if (p.length) { p[0] = (out.written ? "," : "{") + p[0]; out.write(p.join(",")); }
     this.parts[i] = [];
     this.chars[i] = 0;
   }
