@@ -138,6 +138,9 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
   // Thread index of each message, and the distinct threads of a person's messages (first seen
   // first) by marking each thread with the call's stamp: no Set of thread ids per person, twice.
   const msgThread = Int32Array.from(a.tr.threading.threadId, (tid) => a.tr.threadIndex.get(tid)!);
+  // Each message's date (NaN: none) read once in corpus order: a person's messages are scattered
+  // over the corpus, and reading each one's object again per person was cache misses.
+  const dates = Float64Array.from(msgs, (m) => (m.date === null ? NaN : m.date));
   const mark = new Int32Array(a.tr.threads.length);
   let stamp = 0;
   const threadsOf = (k: number): number[] => {
@@ -154,12 +157,11 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
   for (let k = 0; k < count; k++) {
     const id = idOf[k], mine = x.byPerson, p = a.people.get(id);
     // A loop, not Math.min(...dates): a prolific sender (a bot) would overflow the call stack.
-    let first: number | null = null, last: number | null = null;
+    let first = Infinity, last = -Infinity;
     for (let j = mine.at[k]; j < mine.at[k + 1]; j++) {
-      const d = msgs[mine.items[j]].date;
-      if (d === null) continue;
-      if (first === null || d < first) first = d;
-      if (last === null || d > last) last = d;
+      const d = dates[mine.items[j]];
+      if (d < first) first = d;
+      if (d > last) last = d;
     }
     let series = 0;
     if (slotSize(x.authored, k)) {
@@ -179,7 +181,7 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
       ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages, lists: a.personLists.get(id) ?? {},
       threads: threadsOf(k).length, threads_started: startedBy[k],
       patches_authored: slotSize(x.authored, k), patches_for_others: x.forOthers[k], series_authored: series,
-      first, last,
+      first: first === Infinity ? null : first, last: last === -Infinity ? null : last,
       replies_sent: slotSize(x.sent, k), replies_received: slotSize(x.recv, k),
       active: messages > 0 && !a.bots.has(id),
       reviews_given: gc.reply, reviews_received: rc.reply, reviews_carried: gc.carried, reviews_carried_received: rc.carried,
