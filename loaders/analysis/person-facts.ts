@@ -33,7 +33,12 @@ export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
     return k;
   };
   const human = a.replies.filter((e) => !e.bot);
-  const byRow = Int32Array.from(human.keys()).sort((x, y) => rowOf[human[x].child] - rowOf[human[y].child] || x - y);
+  // Each edge's message row, person replied to and minutes (-1: no reply time: a date unknown, or a
+  // reply dated before its parent, which build-people leaves out too), read once in edge order: the
+  // sort and every person's lists index these, not the edge objects scattered in memory.
+  const edgeRow = Int32Array.from(human, (e) => rowOf[e.child]), edgeTo = Int32Array.from(human, (e) => personIdx.get(e.to)!);
+  const edgeMinutes = Float64Array.from(human, (e) => (e.latency === null || e.latency < 0 ? -1 : Math.round(e.latency / 60000)));
+  const byRow = Int32Array.from(human.keys()).sort((x, y) => edgeRow[x] - edgeRow[y] || x - y);
   const out = groupBySlot(byRow, (k) => slot(human[k].from)), inn = groupBySlot(byRow, (k) => slot(human[k].to));
   const obs = a.observations.filter((o) => o.kind === "thread" && o.responder);
   const day = Float64Array.from(obs, (o) => Math.floor(o.start / DAY)), mask = Float64Array.from(obs, (o) => maskOf(o.lists));
@@ -44,11 +49,9 @@ export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
     if (s === undefined) return null;
     const o = out.of(s), i = inn.of(s), f = firsts.of(s);
     if (!o.length && !i.length && !f.length) return null;
-    // -1: no reply time (a date unknown, or a reply dated before its parent, which build-people leaves out too).
-    const minutes = (k: number) => { const l = human[k].latency; return l === null || l < 0 ? -1 : Math.round(l / 60000); };
     return {
-      out: { row: deltas(o.map((k) => rowOf[human[k].child])), to: o.map((k) => personIdx.get(human[k].to)!), minutes: o.map(minutes) },
-      in: { row: deltas(i.map((k) => rowOf[human[k].child])) },
+      out: { row: deltas(o.map((k) => edgeRow[k])), to: o.map((k) => edgeTo[k]), minutes: o.map((k) => edgeMinutes[k]) },
+      in: { row: deltas(i.map((k) => edgeRow[k])) },
       first: { day: deltas(f.map((k) => day[k])), lists: f.map((k) => mask[k]) },
     };
   };
