@@ -7,8 +7,11 @@ import { kaplanMeier, type Observation } from "./survival.ts";
 import { threadKey } from "./keys.ts";
 import { homeLabels, personRef } from "./build-graph.ts";
 import { monthOf } from "../graph/build.ts";
-import { authorOf } from "../model/corpus.ts";
 import { messageIndex } from "../model/message-index.ts";
+import { peopleIndex } from "./person-index.ts";
+import { slotSize, type SlotGroups } from "./group-slots.ts";
+
+const DAY = 86400_000;
 
 /** A NAK (a Nacked-by trailer or a NAK line). Comparisons, not a Set: it runs for every review row in a dozen filters and counts. */
 export const isNak = (r: ReviewRow) => r.kind === "nacked-by" || r.kind === "nak-line";
@@ -21,10 +24,11 @@ export const isReplyReview = (r: ReviewRow) => !isNak(r) && r.source === "reply"
 /** A Reviewed/Acked/Tested-by carried inside a later patch version (given earlier, maybe outside the window). */
 export const isCarriedReview = (r: ReviewRow) => !isNak(r) && r.source === "carried";
 
-/** A person's reviews given in replies, carried and NAKs among their review rows, in one pass (isReplyReview, isCarriedReview, isNak). */
-function reviewCounts(rs: readonly ReviewRow[]): { reply: number; carried: number; nak: number } {
+/** Reviews given in replies, carried and NAKs among the review rows of slot `k` of `g` (a.reviews indexes), in one pass (isReplyReview, isCarriedReview, isNak). */
+function reviewCounts(reviews: readonly ReviewRow[], g: SlotGroups, k: number): { reply: number; carried: number; nak: number } {
   let reply = 0, carried = 0, nak = 0;
-  for (const r of rs) {
+  for (let j = g.at[k]; j < g.at[k + 1]; j++) {
+    const r = reviews[g.items[j]];
     if (isNak(r)) nak++;
     else if (isReplyReview(r)) reply++;
     else if (isCarriedReview(r)) carried++;
@@ -106,123 +110,125 @@ export function threadReviews(a: Analysis, revs: readonly ReviewRow[]): Pick<Thr
 }
 
 /**
- * Rows of every person (bots included, flagged) and each one's detail on demand, like the threads'
- * (buildThreadsArtifacts): `ids` in the order details are written, `emails(id)` their addresses.
- */
-/**
  * A person detail's content in order, before serialisation: `activity` [month, list, messages],
- * `out`/`in` [person id, replies] (top 25), review and NAK rows (the first 1,000 reviews), `lat` their
- * reply latencies sorted, `threads` their biggest 50.
+ * `out`/`in` [person id, replies] (top 25), review and NAK rows (the first 1,000 reviews), their
+ * reply latencies' count, median and 90th percentile, `threads` their biggest 50 (thread indexes).
  */
 export interface PersonDetailParts {
   row: PersonRow; emails: string[]; activity: [string, string, number][]; out: [string, number][]; in: [string, number][];
   reviewsGiven: ReviewRow[]; reviewsReceived: ReviewRow[]; naksGiven: ReviewRow[]; naksReceived: ReviewRow[];
-  lat: number[]; threads: Analysis["tr"]["threads"];
+  replies: number; median: number | null; p90: number | null; threads: number[];
 }
 
+/**
+ * Rows of every person (bots included, flagged) and each one's detail on demand, like the threads'
+ * (buildThreadsArtifacts): `ids` in the order details are written, `emails(id)` their addresses.
+ * People are numbered once (person-index.ts) and their messages, replies and reviews grouped by
+ * that number in typed arrays: no Map of arrays per person, nothing computed twice per person.
+ */
 export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids: string[]; emails: (id: string) => string[]; detail: (id: string) => PersonDetail;
   detailParts: (id: string) => PersonDetailParts; messageIndex: (id: string) => number | undefined } {
   const msgs = a.corpus.messages;
-  const human = a.replies.filter((e) => !e.bot);
-  const sent = groupBy(human, (e) => e.from);
-  const recv = groupBy(human, (e) => e.to);
-  const given = groupBy(a.reviews, (r) => r.reviewer);
-  const received = groupBy(a.reviews, (r) => r.author);
-  const firsts = groupBy(a.observations.filter((o) => o.kind === "thread" && o.responder), (o) => o.responder);
-  // Messages sent, patches authored (a forwarded patch counts for its in-body From:, not the
-  // sender) and patches sent for someone else, per person, in one pass.
-  const byPerson = new Map<string, number[]>(), authored = new Map<string, number[]>(), forOthers = new Map<string, number>();
-  const push = (m: Map<string, number[]>, k: string, i: number) => { const l = m.get(k); if (l) l.push(i); else m.set(k, [i]); };
-  msgs.forEach((m, i) => {
-    push(byPerson, m.from, i);
-    if (!m.patch.isPatch || m.patch.isCover) return;
-    push(authored, authorOf(m), i);
-    if (m.author !== undefined) forOthers.set(m.from, (forOthers.get(m.from) ?? 0) + 1);
-  });
-  // Everyone any figure counts, so per-person figures add up to the site totals.
-  const ids = new Set([...a.people.keys(), ...byPerson.keys(), ...authored.keys(), ...given.keys(), ...received.keys()]);
+  const x = peopleIndex(a), { index, idOf, count, human } = x;
   // Message index by id, for review targets' subjects on person pages (the one shared index).
   const indexOf = (id: string) => messageIndex(msgs).get(id);
   // Threads each person started, counted once (not a scan of every thread per person).
-  const startedBy = new Map<string, number>();
-  for (const t of a.tr.threads) if (!t.rootIsPhantom) startedBy.set(t.sender, (startedBy.get(t.sender) ?? 0) + 1);
-  const rows: PersonRow[] = [];
-  const rowOf = new Map<string, PersonRow>();
+  const startedBy = new Int32Array(count);
+  for (const t of a.tr.threads) if (!t.rootIsPhantom) { const k = index.get(t.sender); if (k !== undefined && k < count) startedBy[k]++; }
   // Thread index of each message, and the distinct threads of a person's messages (first seen
   // first) by marking each thread with the call's stamp: no Set of thread ids per person, twice.
   const msgThread = Int32Array.from(a.tr.threading.threadId, (tid) => a.tr.threadIndex.get(tid)!);
+  // Each message's date (NaN: none) read once in corpus order: a person's messages are scattered
+  // over the corpus, and reading each one's object again per person was cache misses.
+  const dates = Float64Array.from(msgs, (m) => (m.date === null ? NaN : m.date));
   const mark = new Int32Array(a.tr.threads.length);
   let stamp = 0;
-  const threadsOf = (mine: readonly number[]): number[] => {
-    const out: number[] = [];
+  const threadsOf = (k: number): number[] => {
+    const out: number[] = [], g = x.byPerson;
     stamp++;
-    for (const i of mine) { const ti = msgThread[i]; if (mark[ti] !== stamp) { mark[ti] = stamp; out.push(ti); } }
+    for (let j = g.at[k]; j < g.at[k + 1]; j++) { const ti = msgThread[g.items[j]]; if (mark[ti] !== stamp) { mark[ti] = stamp; out.push(ti); } }
     return out;
   };
-  // What a row and its detail both use (made again for the detail rather than kept for everyone).
-  const basics = (id: string) => {
-    const mine = byPerson.get(id) ?? [];
-    const threads = threadsOf(mine);
-    const lat = (sent.get(id) ?? []).map((e) => e.latency).filter((x): x is number => x !== null && x >= 0).sort((x, y) => x - y);
-    return { mine, threads, lat, g: given.get(id) ?? [], r: received.get(id) ?? [], p: a.people.get(id) };
-  };
-  for (const id of ids) {
-    const { mine, threads, lat, g, r, p } = basics(id);
+  const rows: PersonRow[] = new Array(count);
+  // Reply latencies (>= 0) sorted per person, once: their count, median and 90th percentile.
+  const replies = new Int32Array(count), median = new Float64Array(count), p90 = new Float64Array(count);
+  const lat = new Float64Array(human.length);
+  const rev = (g: SlotGroups, k: number) => { const out: ReviewRow[] = []; for (let j = g.at[k]; j < g.at[k + 1]; j++) out.push(a.reviews[g.items[j]]); return out; };
+  for (let k = 0; k < count; k++) {
+    const id = idOf[k], mine = x.byPerson, p = a.people.get(id);
     // A loop, not Math.min(...dates): a prolific sender (a bot) would overflow the call stack.
-    let first: number | null = null, last: number | null = null;
-    for (const i of mine) {
-      const d = msgs[i].date;
-      if (d === null) continue;
-      if (first === null || d < first) first = d;
-      if (last === null || d > last) last = d;
+    let first = Infinity, last = -Infinity;
+    for (let j = mine.at[k]; j < mine.at[k + 1]; j++) {
+      const d = dates[mine.items[j]];
+      if (d < first) first = d;
+      if (d > last) last = d;
     }
-    const mineAuthored = authored.get(id) ?? [];
-    const series = new Set(mineAuthored.map((i) => a.tr.series[i]).filter((s) => s !== null));
-    const mt = a.metrics.nodes.get(id), gc = reviewCounts(g), rc = reviewCounts(r);
-    const row: PersonRow = {
-      ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages: mine.length, lists: a.personLists.get(id) ?? {},
-      threads: threads.length, threads_started: startedBy.get(id) ?? 0,
-      patches_authored: mineAuthored.length, patches_for_others: forOthers.get(id) ?? 0, series_authored: series.size,
-      first, last,
-      replies_sent: sent.get(id)?.length ?? 0, replies_received: recv.get(id)?.length ?? 0,
-      active: mine.length > 0 && !a.bots.has(id),
+    let series = 0;
+    if (slotSize(x.authored, k)) {
+      const s = new Set<string>();
+      for (let j = x.authored.at[k]; j < x.authored.at[k + 1]; j++) { const id = a.tr.series[x.authored.items[j]]; if (id !== null) s.add(id); }
+      series = s.size;
+    }
+    let n = 0;
+    const from = x.sent.at[k];
+    for (let j = from; j < x.sent.at[k + 1]; j++) { const l = human[x.sent.items[j]].latency; if (l !== null && l >= 0) lat[from + n++] = l; }
+    const sorted = lat.subarray(from, from + n).sort();
+    replies[k] = n;
+    median[k] = n ? sorted[Math.min(n - 1, Math.floor(0.5 * n))] : NaN;
+    p90[k] = n ? sorted[Math.min(n - 1, Math.floor(0.9 * n))] : NaN;
+    const messages = slotSize(mine, k), mt = a.metrics.nodes.get(id), gc = reviewCounts(a.reviews, x.given, k), rc = reviewCounts(a.reviews, x.received, k);
+    rows[k] = {
+      ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages, lists: a.personLists.get(id) ?? {},
+      threads: threadsOf(k).length, threads_started: startedBy[k],
+      patches_authored: slotSize(x.authored, k), patches_for_others: x.forOthers[k], series_authored: series,
+      first: first === Infinity ? null : first, last: last === -Infinity ? null : last,
+      replies_sent: slotSize(x.sent, k), replies_received: slotSize(x.recv, k),
+      active: messages > 0 && !a.bots.has(id),
       reviews_given: gc.reply, reviews_received: rc.reply, reviews_carried: gc.carried, reviews_carried_received: rc.carried,
       naks_given: gc.nak, naks_received: rc.nak,
-      first_replies: firsts.get(id)?.length ?? 0, median_reply_ms: quantile(lat, 0.5),
+      first_replies: x.firsts[k], median_reply_ms: n ? median[k] : null,
       pagerank: mt?.pagerank ?? null, community: mt?.community ?? null, detail: true,
     };
-    rows.push(row);
-    rowOf.set(id, row);
   }
+  // "YYYY-MM" of a day, made once per day (not a string per message).
+  const months = new Map<number, string>();
+  const monthAt = (date: number) => { const d = Math.floor(date / DAY); let m = months.get(d); if (m === undefined) months.set(d, (m = monthOf(date))); return m; };
+  // The top 25 others of a person's replies [id, replies], most first, ties in first-seen order (counted by person index).
+  const tally = new Int32Array(idOf.length), seen = new Int32Array(idOf.length);
+  let corrStamp = 0;
+  const corr = (g: SlotGroups, k: number, other: Int32Array): [string, number][] => {
+    const order: number[] = [];
+    corrStamp++;
+    for (let j = g.at[k]; j < g.at[k + 1]; j++) { const o = other[g.items[j]]; if (seen[o] !== corrStamp) { seen[o] = corrStamp; tally[o] = 0; order.push(o); } tally[o]++; }
+    return order.sort((p, q) => tally[q] - tally[p]).slice(0, 25).map((o) => [idOf[o], tally[o]]);
+  };
   // What a detail holds, before it becomes objects (detail) or JSON text (person-detail-json.ts).
   const detailParts = (id: string): PersonDetailParts => {
-    const row = rowOf.get(id)!;
-    const { mine, threads, lat, g, r, p } = basics(id);
+    const k = index.get(id)!, row = rows[k], mine = x.byPerson;
     // [month, list, messages] in first-seen order (then sorted by month), counted by month then
     // list: no "month|list" key string per message and list.
     const act = new Map<string, Map<string, [string, string, number]>>(), activity: [string, string, number][] = [];
-    for (const i of mine) if (msgs[i].date !== null) {
-      const month = monthOf(msgs[i].date!);
+    for (let j = mine.at[k]; j < mine.at[k + 1]; j++) {
+      const m = msgs[mine.items[j]];
+      if (m.date === null) continue;
+      const month = monthAt(m.date);
       let byList = act.get(month);
       if (!byList) act.set(month, (byList = new Map()));
-      for (const l of msgs[i].lists) {
+      for (const l of m.lists) {
         let c = byList.get(l);
         if (!c) { byList.set(l, (c = [month, l, 0])); activity.push(c); }
         c[2]++;
       }
     }
-    const corr = (edges: typeof a.replies, other: (e: (typeof a.replies)[number]) => string): [string, number][] => {
-      const c = new Map<string, number>();
-      for (const e of edges) c.set(other(e), (c.get(other(e)) ?? 0) + 1);
-      return [...c.entries()].sort((x, y) => y[1] - x[1]).slice(0, 25);
-    };
+    const g = rev(x.given, k), r = rev(x.received, k);
     return {
-      row, emails: p?.emails ?? [row.email],
+      row, emails: a.people.get(id)?.emails ?? [row.email],
       activity: activity.sort((x, y) => (x[0] < y[0] ? -1 : 1)),
-      out: corr(sent.get(id) ?? [], (e) => e.to), in: corr(recv.get(id) ?? [], (e) => e.from),
+      out: corr(x.sent, k, x.toIdx), in: corr(x.recv, k, x.fromIdx),
       reviewsGiven: g.filter(isTrailerReview).slice(0, 1000), reviewsReceived: r.filter(isTrailerReview).slice(0, 1000),
-      naksGiven: g.filter(isNak), naksReceived: r.filter(isNak), lat,
-      threads: threads.map((ti) => a.tr.threads[ti]).sort((x, y) => y.members.length - x.members.length).slice(0, 50),
+      naksGiven: g.filter(isNak), naksReceived: r.filter(isNak),
+      replies: replies[k], median: replies[k] ? median[k] : null, p90: replies[k] ? p90[k] : null,
+      threads: threadsOf(k).sort((x, y) => a.tr.threads[y].members.length - a.tr.threads[x].members.length).slice(0, 50),
     };
   };
   const detail = (id: string): PersonDetail => {
@@ -243,17 +249,16 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
       reviews_received: d.reviewsReceived.map((x) => ref(x, x.reviewer)),
       naks_given: d.naksGiven.map((x) => ref(x, x.author)),
       naks_received: d.naksReceived.map((x) => ref(x, x.reviewer)),
-      response: { replies: d.lat.length, median_ms: quantile(d.lat, 0.5), p90_ms: quantile(d.lat, 0.9), first_replies: row.first_replies },
-      threads: d.threads.map((t) => ({ id: t.id, key: threadKey(a, a.tr.threadIndex.get(t.id)!), subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom })),
+      response: { replies: d.replies, median_ms: d.median, p90_ms: d.p90, first_replies: row.first_replies },
+      threads: d.threads.map((ti) => { const t = a.tr.threads[ti]; return { id: t.id, key: threadKey(a, ti), subject: t.subject, messages: t.members.length, start: t.start, started: t.sender === id && !t.rootIsPhantom }; }),
     };
   };
   // The rows' order is the page's; `ids` (first seen) is the details' (shard bytes stay as they were).
-  const order = [...ids];
-  rows.sort((x, y) => y.messages - x.messages || (x.id < y.id ? -1 : 1));
-  return { people: { rows }, ids: order, emails: (id) => a.people.get(id)?.emails ?? [rowOf.get(id)!.email], detail, detailParts, messageIndex: indexOf };
+  const order = idOf.slice(0, count), sortedRows = rows.slice();
+  sortedRows.sort((x, y) => y.messages - x.messages || (x.id < y.id ? -1 : 1));
+  return { people: { rows: sortedRows }, ids: order, emails: (id) => a.people.get(id)?.emails ?? [rows[index.get(id)!].email], detail, detailParts, messageIndex: indexOf };
 }
 
-const DAY = 86400_000;
 /** Days for which the number at risk is given (the page shows up to 60). */
 const RISK_DAYS = 60;
 function curve(group: string, kind: "thread" | "series", obs: Observation[]): KmCurve {

@@ -7,7 +7,6 @@ import type { Analysis } from "./analyze.ts";
 import type { ReviewRow } from "./reviews.ts";
 import type { PersonDetailParts } from "./build-people.ts";
 import type { PeopleArtifact, PersonFacts } from "./artifacts.ts";
-import { quantile } from "./build-people.ts";
 import { artifactJson, DETAIL_ROWS } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
 import { threadKey } from "./keys.ts";
@@ -17,9 +16,18 @@ const J = JSON.stringify;
 /** A string artifactJson bounds as an id (capLength) or as display text (clipText). */
 const id = (s: string) => J(capLength(s));
 const text = (s: string) => J(clipText(s));
-const num = (x: number | null) => (x === null ? "null" : J(x));
-/** An array of JSON texts, cut to DETAIL_ROWS as boundPersonDetail does. */
-const list = <T>(xs: readonly T[], f: (x: T) => string) => { const out: string[] = []; for (let i = 0; i < xs.length && i < DETAIL_ROWS; i++) out.push(f(xs[i])); return `[${out.join(",")}]`; };
+/** JSON.stringify of a number or null, without the call (dates and counts are finite). */
+const num = (x: number | null) => (x === null || !Number.isFinite(x) ? "null" : "" + x);
+/**
+ * An array of JSON texts, cut to DETAIL_ROWS as boundPersonDetail does. Joined, not appended to one
+ * string: join makes one flat string of the pieces while they are fresh (a rope of every piece
+ * kept until its shard is written survived the young-generation GCs and made the join there slow).
+ */
+const list = <T>(xs: readonly T[], f: (x: T) => string) => {
+  const out: string[] = [];
+  for (let i = 0; i < xs.length && i < DETAIL_ROWS; i++) out.push(f(xs[i]));
+  return `[${out.join(",")}]`;
+};
 
 /**
  * Each people.json row's bounded JSON (artifactJson(row)), by person id, made once: people.json is
@@ -44,36 +52,42 @@ export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetai
   rowJson: ReadonlyMap<string, string>):
   (id: string, series: unknown, facts: PersonFacts | null) => string {
   const msgs = a.corpus.messages;
+  // A person reference's JSON without its closing brace (correspondents add their weight there), made once per person.
   const refs = new Map<string, string>();
-  const ref = (p: string) => { let r = refs.get(p); if (r === undefined) refs.set(p, (r = artifactJson(personRef(a, p)))); return r; };
+  const refOpen = (p: string) => { let r = refs.get(p); if (r === undefined) refs.set(p, (r = artifactJson(personRef(a, p)).slice(0, -1))); return r; };
   const lists = new Map<readonly string[], string>();
   const listsJson = (l: readonly string[]) => { let r = lists.get(l); if (r === undefined) lists.set(l, (r = J(l.map((x) => capLength(x))))); return r; };
-  // A thread's id, key and subject as JSON, made once for all the reviews and thread lists naming it (by thread index).
-  const threadTexts = new Map<number, { id: string; key: string; subject: string }>();
-  const threadJson = (ti: number) => {
-    let r = threadTexts.get(ti);
-    if (r === undefined) { const t = a.tr.threads[ti]; threadTexts.set(ti, (r = { id: id(t.id), key: id(threadKey(a, ti)), subject: text(t.subject) })); }
+  // A thread's texts by thread index, made once for all the reviews and thread lists naming it:
+  // its subject, the reviews' `"thread_id":..,"thread_key":..,"subject":..` and the thread lists'
+  // `{"id":..,"key":..,"subject":..,"messages":..,"start":..`. Joined: flat strings, not ropes
+  // walked again by every text that copies them.
+  const subjects: string[] = [], reviewThread: string[] = [], listThread: string[] = [];
+  const subjectOf = (ti: number) => (subjects[ti] ??= text(a.tr.threads[ti].subject));
+  const threadOfReview = (ti: number) => (reviewThread[ti] ??= ['"thread_id":', id(a.tr.threads[ti].id), ',"thread_key":', id(threadKey(a, ti)), ',"subject":', subjectOf(ti)].join(""));
+  const threadInList = (ti: number) => {
+    let r = listThread[ti];
+    if (r === undefined) { const t = a.tr.threads[ti]; r = listThread[ti] = ['{"id":', id(t.id), ',"key":', id(threadKey(a, ti)), ',"subject":', subjectOf(ti), ',"messages":', `${t.members.length}`, ',"start":', num(t.start)].join(""); }
     return r;
   };
+  const kinds = new Map<string, string>();
+  const kindJson = (k: string) => { let r = kinds.get(k); if (r === undefined) kinds.set(k, (r = `{"kind":${id(k)},"other":`)); return r; };
   const review = (x: ReviewRow, other: string | null): string => {
-    const t = threadJson(a.tr.threadIndex.get(x.threadId)!);
+    const t = threadOfReview(a.tr.threadIndex.get(x.threadId)!);
     const target = x.target !== null ? messageIndex(x.target) : undefined;
-    return `{"kind":${id(x.kind)},"other":${ref(other ?? "")},"message_id":${id(x.messageId)},"thread_id":${t.id}` +
-      `,"thread_key":${t.key},"subject":${t.subject},"date":${num(x.date)},"lists":${listsJson(x.lists)}` +
+    return `${kindJson(x.kind)}${refOpen(other ?? "")}},"message_id":${id(x.messageId)},${t},"date":${num(x.date)},"lists":${listsJson(x.lists)}` +
       (x.source !== undefined ? `,"source":${id(x.source)}` : "") +
       `,"target_id":${x.target === null ? "null" : id(x.target)},"target_subject":${target !== undefined ? text(msgs[target].subject) : "null"}}`;
   };
-  const corr = ([o, w]: [string, number]) => `${ref(o).slice(0, -1)},"w":${J(w)}}`;
+  const corr = ([o, w]: [string, number]) => `${refOpen(o)},"w":${w}}`;
   return (pid, series, facts) => {
     const d = parts(pid), row = d.row;
-    return `{"person":${rowJson.get(pid)!},"emails":${list(d.emails, (e) => J(capLength(clipText(e))))}` +
-      `,"activity":[${d.activity.map(([m, l, n]) => `{"month":${id(m)},"list":${id(l)},"messages":${J(n)}}`).join(",")}]` +
-      `,"correspondents_out":[${d.out.map(corr).join(",")}],"correspondents_in":[${d.in.map(corr).join(",")}]` +
+    let out = `{"person":${rowJson.get(pid)!},"emails":${list(d.emails, (e) => J(capLength(clipText(e))))}` +
+      `,"activity":[${d.activity.map(([m, l, n]) => `{"month":${id(m)},"list":${id(l)},"messages":${n}}`).join(",")}]`;
+    out += `,"correspondents_out":${list(d.out, corr)},"correspondents_in":${list(d.in, corr)}` +
       `,"reviews_given":${list(d.reviewsGiven, (x) => review(x, x.author))},"reviews_received":${list(d.reviewsReceived, (x) => review(x, x.reviewer))}` +
       `,"naks_given":${list(d.naksGiven, (x) => review(x, x.author))},"naks_received":${list(d.naksReceived, (x) => review(x, x.reviewer))}` +
-      `,"response":{"replies":${J(d.lat.length)},"median_ms":${num(quantile(d.lat, 0.5))},"p90_ms":${num(quantile(d.lat, 0.9))},"first_replies":${J(row.first_replies)}}` +
-      `,"threads":${list(d.threads, (t) => { const j = threadJson(a.tr.threadIndex.get(t.id)!); return `{"id":${j.id},"key":${j.key},"subject":${j.subject},"messages":${J(t.members.length)}` +
-        `,"start":${num(t.start)},"started":${J(t.sender === pid && !t.rootIsPhantom)}}`; })}` +
-      (series !== null ? `,"series":${artifactJson(series)}` : "") + (facts !== null ? `,"facts":${J(facts)}` : "") + "}";
+      `,"response":{"replies":${d.replies},"median_ms":${num(d.median)},"p90_ms":${num(d.p90)},"first_replies":${row.first_replies}}` +
+      `,"threads":${list(d.threads, (ti) => { const t = a.tr.threads[ti]; return `${threadInList(ti)},"started":${t.sender === pid && !t.rootIsPhantom}}`; })}`;
+    return out + (series !== null ? `,"series":${artifactJson(series)}` : "") + (facts !== null ? `,"facts":${J(facts)}` : "") + "}";
   };
 }

@@ -13,6 +13,7 @@ import { DAY } from "../model/window.ts";
 import { factPersonIndex, factRowOf, listMasker } from "./fact-index.ts";
 import { personRef } from "./build-graph.ts";
 import { capLength, clipText } from "../model/clip.ts";
+import { groupSlots } from "./group-slots.ts";
 
 /**
  * Person id -> their PersonFacts (null: nothing to say), built over one analysis. Each list is
@@ -32,7 +33,12 @@ export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
     return k;
   };
   const human = a.replies.filter((e) => !e.bot);
-  const byRow = Int32Array.from(human.keys()).sort((x, y) => rowOf[human[x].child] - rowOf[human[y].child] || x - y);
+  // Each edge's message row, person replied to and minutes (-1: no reply time: a date unknown, or a
+  // reply dated before its parent, which build-people leaves out too), read once in edge order: the
+  // sort and every person's lists index these, not the edge objects scattered in memory.
+  const edgeRow = Int32Array.from(human, (e) => rowOf[e.child]), edgeTo = Int32Array.from(human, (e) => personIdx.get(e.to)!);
+  const edgeMinutes = Float64Array.from(human, (e) => (e.latency === null || e.latency < 0 ? -1 : Math.round(e.latency / 60000)));
+  const byRow = Int32Array.from(human.keys()).sort((x, y) => edgeRow[x] - edgeRow[y] || x - y);
   const out = groupBySlot(byRow, (k) => slot(human[k].from)), inn = groupBySlot(byRow, (k) => slot(human[k].to));
   const obs = a.observations.filter((o) => o.kind === "thread" && o.responder);
   const day = Float64Array.from(obs, (o) => Math.floor(o.start / DAY)), mask = Float64Array.from(obs, (o) => maskOf(o.lists));
@@ -43,27 +49,21 @@ export function personFactsOf(a: Analysis): (id: string) => PersonFacts | null {
     if (s === undefined) return null;
     const o = out.of(s), i = inn.of(s), f = firsts.of(s);
     if (!o.length && !i.length && !f.length) return null;
-    // -1: no reply time (a date unknown, or a reply dated before its parent, which build-people leaves out too).
-    const minutes = (k: number) => { const l = human[k].latency; return l === null || l < 0 ? -1 : Math.round(l / 60000); };
     return {
-      out: { row: deltas(o.map((k) => rowOf[human[k].child])), to: o.map((k) => personIdx.get(human[k].to)!), minutes: o.map(minutes) },
-      in: { row: deltas(i.map((k) => rowOf[human[k].child])) },
+      out: { row: deltas(o.map((k) => edgeRow[k])), to: o.map((k) => edgeTo[k]), minutes: o.map((k) => edgeMinutes[k]) },
+      in: { row: deltas(i.map((k) => edgeRow[k])) },
       first: { day: deltas(f.map((k) => day[k])), lists: f.map((k) => mask[k]) },
     };
   };
 }
 
-/** `order` grouped by slot (keyOf), each group in `order`'s order (a counting sort): `of(slot)` lists its items. */
+/** `order` grouped by slot (keyOf), each group in `order`'s order (groupSlots' counting sort): `of(slot)` lists its items. */
 function groupBySlot(order: Int32Array, keyOf: (item: number) => number): { of(slot: number): number[] } {
   const keys = Int32Array.from(order, keyOf);
   let slots = 0;
   for (const k of keys) if (k >= slots) slots = k + 1;
-  const at = new Int32Array(slots + 1);
-  for (const k of keys) at[k + 1]++;
-  for (let s = 0; s < slots; s++) at[s + 1] += at[s];
-  const items = new Int32Array(order.length), next = at.slice(0, slots);
-  order.forEach((item, j) => { items[next[keys[j]]++] = item; });
-  return { of: (s) => (s < slots ? Array.from(items.subarray(at[s], at[s + 1])) : []) };
+  const g = groupSlots(keys, slots);
+  return { of: (s) => { const out: number[] = []; if (s < slots) for (let j = g.at[s]; j < g.at[s + 1]; j++) out.push(order[g.items[j]]); return out; } };
 }
 
 /**

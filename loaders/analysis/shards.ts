@@ -11,7 +11,6 @@
 // person-detail-json.ts), and spliced into its shard's object text.
 import type { Analysis } from "./analyze.ts";
 import { FILES, type PeopleArtifact, type ThreadsArtifact } from "./artifacts.ts";
-import { artifactJson } from "./bounded.ts";
 import { addressKey, SHARDS, shardName, shardOf } from "../model/shard.ts";
 import { capLength, clipText } from "../model/clip.ts";
 import type { Appender, SiteSink } from "./site-sink.ts";
@@ -39,7 +38,9 @@ export class ShardSet {
   }
   private flush(i: number): void {
     const out = this.out[i] ?? (this.out[i] = this.sink!.append!(this.file(shardName(i))));
-    if (this.parts[i].length) out.write(`${out.written ? "," : "{"}${this.parts[i].join(",")}`);
+    // The separator joins the first member: one joined string, not a second copy of it with "{" in front.
+    const p = this.parts[i];
+    if (p.length) { p[0] = (out.written ? "," : "{") + p[0]; out.write(p.join(",")); }
     this.parts[i] = [];
     this.chars[i] = 0;
   }
@@ -152,9 +153,11 @@ export const SEARCH_CHUNKS = 16;
 export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: PeopleArtifact, emails: (id: string) => string[], files: SiteSink): void {
   const lists = a.corpus.lists;
   const personIndex = new Map(people.rows.map((p, i) => [p.id, i]));
-  const ppl = people.rows.map((p) => [p.id, clipText(p.name), emails(p.id).filter((e) => e !== p.id).slice(0, 5).map((e) => clipText(e)).join(" "),
+  // Every string bounded here as artifactJson would bound it (capLength: array items; clipped text
+  // is shorter than that), so plain JSON.stringify: no walk over ~100k rows looking for one.
+  const ppl = people.rows.map((p) => [capLength(p.id), clipText(p.name), capLength(emails(p.id).filter((e) => e !== p.id).slice(0, 5).map((e) => clipText(e)).join(" ")),
     p.messages, p.bot ? 1 : 0, p.active ? 1 : 0]);
-  files.set(FILES.searchPeople, artifactJson({ rows: ppl }));
+  files.set(FILES.searchPeople, JSON.stringify({ rows: ppl }));
   const chunks: unknown[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);
   const ids: string[][] = Array.from({ length: SEARCH_CHUNKS }, () => []);
   const rows = threads.rows.slice().sort((x, y) => (y.start ?? 0) - (x.start ?? 0));
@@ -166,6 +169,7 @@ export function searchFiles(a: Analysis, threads: ThreadsArtifact, people: Peopl
     chunks[Math.floor(i / per)].push([clipText(t.subject), t.author ? personIndex.get(t.author.id) ?? -1 : -1, mask,
       t.start === null ? null : Math.floor(t.start / 86400_000), t.messages]);
   });
-  chunks.forEach((c, i) => files.set(FILES.searchThreads(i.toString(16)), artifactJson({ lists, rows: c })));
+  const listNames = lists.map((l) => capLength(l));
+  chunks.forEach((c, i) => files.set(FILES.searchThreads(i.toString(16)), JSON.stringify({ lists: listNames, rows: c })));
   ids.forEach((c, i) => files.set(FILES.searchIds(i.toString(16)), JSON.stringify(c)));
 }
