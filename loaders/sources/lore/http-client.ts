@@ -4,13 +4,14 @@
 // Whatever the server sends, a request ends and its memory is bounded: a total deadline per
 // request (a drip never trips the idle timeout), a byte limit per body (an endless body, or one
 // whose Content-Length is too big, is cut), no redirect followed (reported with its Location),
-// and a host that never answered (DNS failure, refused) fails after one quick retry.
+// and a host that never answered (DNS failure, refused) fails after one quick retry; an untrusted
+// TLS certificate fails at once.
 // Bodies are read whole: a slice's mbox.gz is bounded, and reading it fully keeps the read
 // timeout honest (a slow consumer never looks like a stalled server) and lets a retry start clean.
 import http from "node:http";
 import https from "node:https";
 import { readFileSync } from "node:fs";
-import { DeadlineExceeded, HttpError, isUnreachable, Redirected, ResponseTooLarge, Unreachable } from "./http-errors.ts";
+import { DeadlineExceeded, HttpError, isUnreachable, isUntrustedTls, Redirected, ResponseTooLarge, Unreachable } from "./http-errors.ts";
 import type { SyncTuning } from "../../config.ts";
 
 export { HttpError } from "./http-errors.ts";
@@ -204,6 +205,11 @@ export class HttpClient {
       } catch (e) {
         if (e instanceof HttpError) throw e;
         reason = (e as Error).message;
+        if (isUntrustedTls(e)) {
+          // the same certificate comes back on every retry: said at once, later requests too
+          this.unreachable.set(host, e as Error);
+          throw new Unreachable(url, host, e as Error);
+        }
         if (isUnreachable(e) && !this.answered.has(host)) {
           // Offline, a typo in the host, nothing listening: retrying for a minute helps nobody.
           if (quickRetried || this.closed) {
