@@ -29,9 +29,22 @@ export function loadIdentityFiles(files: IdentityFiles): IdentityInputs {
     h.update(`${path}\n${text}\n`);
     return text;
   };
-  const mailmaps = (files.mailmaps ?? []).map((f) => parseMailmap(read(f), f));
+  const mailmaps = (files.mailmaps ?? []).map((f) => notEmptied(parseMailmap(read(f), f), f));
   const overrides = files.overrides ? parseOverrides(read(files.overrides), files.overrides) : undefined;
   return { mailmaps, overrides, inputs: h.digest("hex").slice(0, 32) };
+}
+
+/**
+ * A mailmap none of whose lines is an entry is some other file at its path (an HTML error page
+ * saved by a download, a truncated or wrong copy): used as an empty mailmap it would silently undo
+ * every merge it made. A few malformed lines among entries are ignored, as git does (the kernel's
+ * .mailmap has one); a file of comments and blank lines only is an empty mailmap.
+ */
+function notEmptied(m: Mailmap, file: string): Mailmap {
+  if (m.entries.length > 0 || m.skipped.length === 0) return m;
+  throw new Error(`mailmap file ${file} is not a mailmap: none of its ${m.skipped.length} lines (besides comments and blank lines) ` +
+    `is a mailmap entry such as 'Proper Name <proper@email> <commit@email>' (first: ${m.skipped[0]}). Nothing was changed: ` +
+    "the people keep their mailmap-based merges. Fix or restore the file, pass --mailmap FILE to use another one, or --no-mailmap to stop using one");
 }
 
 export async function collectObservations(store: DuckStore): Promise<Observation[]> {
