@@ -169,9 +169,18 @@ async function ingestSource(
     }
     if (wait) await pending;
   };
-  // A re-tag back to a tag the source had before meets copies and errors rows stored then: they are
-  // not stored again (a second copy made each message its own duplicate; errors counted twice).
-  const before = retag ? await storedRows(store, source.id) : null;
+  // Read again from its start (a re-tag, back to a tag it had before; an mbox rewritten in place, so
+  // its cursor no longer fits), a source meets copies and errors rows it stored then: they are not
+  // stored again (a second copy made each message its own duplicate; errors counted twice). Loaded
+  // at once for a re-tag; otherwise the first item tells (its position already stored: a re-read),
+  // so a run that only reads new mail pays one lookup.
+  let before = retag ? await storedRows(store, source.id) : null;
+  let checked = retag || state === undefined;
+  const checkReread = async (prov: { source: string; position: string }) => {
+    if (checked) return;
+    checked = true;
+    if (await positionStored(store, source.id, prov)) before = await storedRows(store, source.id);
+  };
   try {
     const readCtx: ReadContext = { storedPositions: () => storedPositions(store, source.id), storedCopies: (src) => storedCopies(store, src) };
     for await (const r of parse(source.read(retag ? undefined : state?.cursor ?? undefined, readCtx), ctx)) {
@@ -187,11 +196,13 @@ async function ingestSource(
         batch.tombstone(item.copyOf, item.provenance, item.cursor, true);
       } else if (item.kind === "error") {
         sum.seen++; tally.error++;
+        await checkReread(item.provenance);
         if (before?.errors.has(errorKey(item.provenance.position, item.reason))) batch.skip(item.cursor);
         else batch.error(item.provenance.position, item.reason, item.cursor);
       } else if (r.parsed === undefined) {
         if (item.kind === "message") sum.seen++;
         tally.error++;
+        await checkReread(item.provenance);
         if (before?.errors.has(errorKey(item.provenance.position, reasonOf(r.error)))) batch.skip(item.cursor);
         else batch.error(item.provenance.position, reasonOf(r.error), item.cursor);
       } else if (item.kind === "delete") {
@@ -201,6 +212,7 @@ async function ingestSource(
         sum.seen++;
         const p = r.parsed;
         if (!seen.loaded) await seen.load();
+        await checkReread(item.provenance);
         const prev = seen.get(p.messageId);
         if (prev === undefined) {
           tally.new++;
@@ -282,6 +294,15 @@ async function storedRows(store: DuckStore, source: string): Promise<{ arrivals:
   const errors = m.errors.length === 0 ? [] : await store.query<{ p: string; r: string }>(
     `SELECT DISTINCT position AS p, reason AS r FROM raw_errors WHERE source = ${id}`);
   return { arrivals: new Set(arrivals.map((a) => arrivalKey(a.id, a.h, a.s, a.p, a.l))), errors: new Set(errors.map((e) => errorKey(e.p, e.r))) };
+}
+
+/** Whether a copy or errors row of this source is stored at this position (a read starting again). */
+async function positionStored(store: DuckStore, source: string, prov: { source: string; position: string }): Promise<boolean> {
+  const m = store.manifest().parts;
+  if (m.arrivals.length === 0 && m.errors.length === 0) return false;
+  const rows = await store.query(`SELECT 1 FROM raw_arrivals WHERE source = ${sqlString(prov.source)} AND position = ${sqlString(prov.position)}
+    UNION ALL SELECT 1 FROM raw_errors WHERE source = ${sqlString(source)} AND position = ${sqlString(prov.position)} LIMIT 1`);
+  return rows.length > 0;
 }
 
 /** The stored copies of one source (exactly that id, e.g. an epoch's "<id>#N"). */

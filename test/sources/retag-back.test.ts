@@ -50,3 +50,30 @@ for (const kind of ["mbox", "maildir"] as const) {
     }
   });
 }
+
+test("an mbox rewritten in place (its cursor no longer fits) is read again without storing its unchanged copies twice", async (t) => {
+  const d = tempDir(t);
+  const path = join(d, "x.mbox");
+  writeFileSync(path, mboxrd([msg("a", "First.\n"), msg("b"), msg("c")]));
+  const store = await openStore(join(d, "store"));
+  try {
+    await ingest(store, [openSource(`netdev=${path}`)]);
+    // the first message edited (same length: only the content check can tell), the rest unchanged
+    writeFileSync(path, mboxrd([msg("a", "Frist.\n"), msg("b"), msg("c")]));
+    const sum = await ingest(store, [openSource(`netdev=${path}`)]);
+    assert.equal(sum.sources[0].seen, 3, "read again from the start");
+    let s = await computeStats(store);
+    assert.equal(s.messages, 3);
+    assert.equal(s.conflicts, 1, "the edited copy is a conflicting copy");
+    assert.equal(s.arrivals, 4, "the two unchanged copies are not stored again");
+    assert.equal(s.duplicates, 1);
+    // new mail appended afterwards is read as usual
+    writeFileSync(path, mboxrd([msg("a", "Frist.\n"), msg("b"), msg("c"), msg("d")]));
+    await ingest(store, [openSource(`netdev=${path}`)]);
+    s = await computeStats(store);
+    assert.equal(s.messages, 4);
+    assert.equal(s.arrivals, 5);
+  } finally {
+    await store.close();
+  }
+});
