@@ -4,7 +4,7 @@
 // A mailmap with some malformed lines among good ones (the kernel's has one) is still used.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli } from "../helpers/cli-in-process.ts";
 import { tempDir } from "./helpers.ts";
@@ -50,4 +50,18 @@ test("a mailmap with a malformed line among good ones, or only comments, is used
   const r = await cli(["ingest", "--store", store, "--no-analyze", "--mailmap", empty, `netdev=${box}`]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(JSON.parse((await cli(["query", "--store", store, "SELECT count(*)::INT AS n FROM people"])).stdout.trim()).n, 2);
+});
+
+test("a mailmap or overrides file far too big for one (another file given by mistake) is a clear error naming it, read no further", { timeout: 60_000 }, async (t) => {
+  const tmp = tempDir("tg-huge-identity-");
+  t.after(tmp.cleanup);
+  const store = join(tmp.dir, "store"), box = join(tmp.dir, "x.mbox"), huge = join(tmp.dir, "huge");
+  writeFileSync(box, mail("a1@x", "Ann A <ann@old.example>"));
+  writeFileSync(huge, "");
+  truncateSync(huge, 1 << 30); // sparse: 1 GiB read as a string was V8's "Cannot create a string longer than 0x1fffffe8 characters", no file named
+  for (const flag of ["--mailmap", "--overrides"]) {
+    const r = await cli(["ingest", "--store", store, "--no-analyze", flag, huge, `netdev=${box}`]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`${flag.slice(2)} file ${huge} is 1073741824 bytes.*Nothing was changed`));
+  }
 });
