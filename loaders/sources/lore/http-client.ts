@@ -173,7 +173,10 @@ export class HttpClient {
    * host that never answered (after one quick retry).
    */
   async request(url: string, method: "GET" | "POST" = "GET", onBytes?: (n: number) => void): Promise<HttpResponse> {
-    const host = new URL(url).host;
+    const u = new URL(url);
+    // node's http would refuse it on every attempt ("Protocol not supported"): said once, not retried
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new HttpError(url, `not an http(s) URL (${u.protocol}): use the inbox's http(s) address`);
+    const host = u.host;
     let quickRetried = false;
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new HttpError(url, "cancelled (client closed)");

@@ -46,6 +46,7 @@ export function parseThreadRef(arg: string, defaultInbox: string): ThreadRef {
   }
   const id = bareId(s);
   if (id === null) throw new Error(`${arg}: not a Message-ID or a lore URL`);
+  if (!/^https?:\/\//i.test(defaultInbox.trim())) throw new Error(`--inbox ${defaultInbox}: the inbox must be an http(s) URL`);
   return { inbox: normalizeInbox(defaultInbox), messageId: id };
 }
 
