@@ -208,6 +208,10 @@ export class HttpClient {
       } catch (e) {
         if (e instanceof HttpError) throw e;
         reason = (e as Error).message;
+        if ((e as NodeJS.ErrnoException).code === "HPE_HEADER_OVERFLOW") {
+          // a header bomb comes back the same every time, like a body bomb
+          throw new HttpError(url, "response headers over Node's 16 KiB limit (no public-inbox server sends such): not retried, nothing from it was stored");
+        }
         if (isUntrustedTls(e)) {
           // the same certificate comes back on every retry: said at once, later requests too
           this.unreachable.set(host, e as Error);
