@@ -30,12 +30,12 @@ export function maintainersChoice(v: { maintainers?: string; "no-maintainers"?: 
 }
 
 /**
- * A --maintainers URL is fetched (and cached) before a command stores anything: unreachable or
- * not a MAINTAINERS file, the command fails with the store untouched, instead of storing the
- * mail and failing in the refresh afterwards. The refresh then reads the cached copy.
+ * A --maintainers URL is fetched (and cached), and a local file read and checked, before a command
+ * stores anything: unreachable or not a MAINTAINERS file, the command fails with the store untouched,
+ * instead of storing the mail and failing in the refresh afterwards. The refresh then reads the cached copy.
  */
 export async function preloadMaintainers(choice: string | null | undefined): Promise<void> {
-  if (!choice || !isUrl(choice)) return;
+  if (!choice) return; // a local file is read (and checked) here too: a wrong one fails before anything is stored
   await loadMaintainersText(choice, { cacheDir: maintainersCacheDir(), fetch: true, warn: (m) => console.error(m) });
 }
 

@@ -23,7 +23,11 @@ export function parseWhen(s: string, now = Date.now()): number {
   if (!Number.isFinite(t)) throw new Error(`bad date '${s}': use YYYY-MM-DD, an ISO time, or "N days" like 180d`);
   // Date.parse rolls a day the month lacks over ("2024-02-30" is 1 March): a typo, not that day.
   // No mail archive holds mail outside this (a window from year 1 would be thousands of requests of nothing).
-  if (t < EARLIEST || t > LATEST) throw new Error(`bad date '${s}': ${new Date(t).toISOString().slice(0, 10)} is outside 1970-01-01..2100-01-01`);
+  if (t < EARLIEST || t > LATEST) {
+    // a count of days can name a time no Date holds (toISOString() would throw "Invalid time value")
+    const when = Math.abs(t) <= 8.64e15 ? new Date(t).toISOString().slice(0, 10) : "that date";
+    throw new Error(`bad date '${s.length > 40 ? `${s.slice(0, 40)}…` : s}': ${when} is outside 1970-01-01..2100-01-01`);
+  }
   const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(s.trim());
   if (day) {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];

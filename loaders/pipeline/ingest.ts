@@ -169,6 +169,18 @@ async function ingestSource(
     }
     if (wait) await pending;
   };
+  // Read again from its start (a re-tag, back to a tag it had before; an mbox rewritten in place, so
+  // its cursor no longer fits), a source meets copies and errors rows it stored then: they are not
+  // stored again (a second copy made each message its own duplicate; errors counted twice). Loaded
+  // at once for a re-tag; otherwise the first item tells (its position already stored: a re-read),
+  // so a run that only reads new mail pays one lookup.
+  let before = retag ? await storedRows(store, source.id) : null;
+  let checked = retag || state === undefined;
+  const checkReread = async (prov: { source: string; position: string }) => {
+    if (checked) return;
+    checked = true;
+    if (await positionStored(store, source.id, prov)) before = await storedRows(store, source.id);
+  };
   try {
     const readCtx: ReadContext = { storedPositions: () => storedPositions(store, source.id), storedCopies: (src) => storedCopies(store, src) };
     for await (const r of parse(source.read(retag ? undefined : state?.cursor ?? undefined, readCtx), ctx)) {
@@ -184,11 +196,15 @@ async function ingestSource(
         batch.tombstone(item.copyOf, item.provenance, item.cursor, true);
       } else if (item.kind === "error") {
         sum.seen++; tally.error++;
-        batch.error(item.provenance.position, item.reason, item.cursor);
+        await checkReread(item.provenance);
+        if (before?.errors.has(errorKey(item.provenance.position, item.reason))) batch.skip(item.cursor);
+        else batch.error(item.provenance.position, item.reason, item.cursor);
       } else if (r.parsed === undefined) {
         if (item.kind === "message") sum.seen++;
         tally.error++;
-        batch.error(item.provenance.position, reasonOf(r.error), item.cursor);
+        await checkReread(item.provenance);
+        if (before?.errors.has(errorKey(item.provenance.position, reasonOf(r.error)))) batch.skip(item.cursor);
+        else batch.error(item.provenance.position, reasonOf(r.error), item.cursor);
       } else if (item.kind === "delete") {
         tally.deleted++;
         batch.tombstone(r.parsed.messageId, item.provenance, item.cursor);
@@ -196,6 +212,7 @@ async function ingestSource(
         sum.seen++;
         const p = r.parsed;
         if (!seen.loaded) await seen.load();
+        await checkReread(item.provenance);
         const prev = seen.get(p.messageId);
         if (prev === undefined) {
           tally.new++;
@@ -203,7 +220,9 @@ async function ingestSource(
           batch.message(p, item.provenance);
         } else if (prev === p.contentHash) tally.duplicate++;
         else tally.conflicting++;
-        batch.arrival(p, item.provenance, item.cursor);
+        if (before?.arrivals.has(arrivalKey(p.messageId, p.contentHash, item.provenance.source, item.provenance.position, item.provenance.list ?? source.list ?? null))) {
+          batch.skip(item.cursor);
+        } else batch.arrival(p, item.provenance, item.cursor);
       }
       if (batch.size >= batchSize) await commit(false);
       if ((sum.seen & 255) === 0) report();
@@ -260,6 +279,30 @@ async function storedPositions(store: DuckStore, source: string): Promise<Set<st
   const rows = await store.query<{ p: string }>(`SELECT position AS p FROM raw_arrivals WHERE source = ${id}
     UNION SELECT position AS p FROM raw_errors WHERE source = ${id}`);
   return new Set(rows.map((r) => r.p));
+}
+
+const arrivalKey = (id: string, hash: string, source: string, position: string, list: string | null) => JSON.stringify([id, hash, source, position, list]);
+const errorKey = (position: string, reason: string) => JSON.stringify([position, reason]);
+
+/** The arrivals (its epochs' "<id>#N" and slices' "<id>?..." too) and errors rows stored for a source. */
+async function storedRows(store: DuckStore, source: string): Promise<{ arrivals: Set<string>; errors: Set<string> }> {
+  const m = store.manifest().parts;
+  const id = sqlString(source);
+  const arrivals = m.arrivals.length === 0 ? [] : await store.query<{ id: string; h: string; s: string; p: string; l: string | null }>(
+    `SELECT DISTINCT message_id AS id, content_hash AS h, source AS s, position AS p, list AS l FROM raw_arrivals
+      WHERE source = ${id} OR starts_with(source, ${id} || '#') OR starts_with(source, ${id} || '?')`);
+  const errors = m.errors.length === 0 ? [] : await store.query<{ p: string; r: string }>(
+    `SELECT DISTINCT position AS p, reason AS r FROM raw_errors WHERE source = ${id}`);
+  return { arrivals: new Set(arrivals.map((a) => arrivalKey(a.id, a.h, a.s, a.p, a.l))), errors: new Set(errors.map((e) => errorKey(e.p, e.r))) };
+}
+
+/** Whether a copy or errors row of this source is stored at this position (a read starting again). */
+async function positionStored(store: DuckStore, source: string, prov: { source: string; position: string }): Promise<boolean> {
+  const m = store.manifest().parts;
+  if (m.arrivals.length === 0 && m.errors.length === 0) return false;
+  const rows = await store.query(`SELECT 1 FROM raw_arrivals WHERE source = ${sqlString(prov.source)} AND position = ${sqlString(prov.position)}
+    UNION ALL SELECT 1 FROM raw_errors WHERE source = ${sqlString(source)} AND position = ${sqlString(prov.position)} LIMIT 1`);
+  return rows.length > 0;
 }
 
 /** The stored copies of one source (exactly that id, e.g. an epoch's "<id>#N"). */

@@ -2,7 +2,7 @@
 // of forwarded patches and trailer names), then commit them with the manifest. Messages are never rewritten: the
 // views join messages.from_email -> person_emails -> people.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { BOT_LIST_VERSION, isBot } from "../parse/bots.ts";
 import { parseMailmap, type Mailmap } from "../identity/mailmap.ts";
 import { parseOverrides, type Overrides } from "../identity/overrides.ts";
@@ -22,16 +22,38 @@ export interface IdentityInputs {
   inputs: string;
 }
 
+/** Largest mailmap or overrides file read (the kernel's .mailmap is about 50 KB): a bigger one is another file given by mistake. */
+export const IDENTITY_FILE_MAX_BYTES = 64 << 20;
+
 export function loadIdentityFiles(files: IdentityFiles): IdentityInputs {
   const h = createHash("sha256").update(`bots:${BOT_LIST_VERSION}\nrules:${IDENTITY_RULES_VERSION}\n`);
-  const read = (path: string) => {
+  const read = (path: string, kind: "mailmap" | "overrides") => {
+    // read whole as one string: 1 GiB failed in V8 ("Cannot create a string longer than...") naming no file
+    const size = statSync(path).size;
+    if (size > IDENTITY_FILE_MAX_BYTES) {
+      throw new Error(`${kind} file ${path} is ${size} bytes, more than the ${IDENTITY_FILE_MAX_BYTES >> 20} MiB a ${kind} file can be: ` +
+        `another file given by mistake? Nothing was changed. Pass the right file with --${kind} FILE, or --no-${kind}`);
+    }
     const text = readFileSync(path, "utf8");
     h.update(`${path}\n${text}\n`);
     return text;
   };
-  const mailmaps = (files.mailmaps ?? []).map((f) => parseMailmap(read(f), f));
-  const overrides = files.overrides ? parseOverrides(read(files.overrides), files.overrides) : undefined;
+  const mailmaps = (files.mailmaps ?? []).map((f) => notEmptied(parseMailmap(read(f, "mailmap"), f), f));
+  const overrides = files.overrides ? parseOverrides(read(files.overrides, "overrides"), files.overrides) : undefined;
   return { mailmaps, overrides, inputs: h.digest("hex").slice(0, 32) };
+}
+
+/**
+ * A mailmap none of whose lines is an entry is some other file at its path (an HTML error page
+ * saved by a download, a truncated or wrong copy): used as an empty mailmap it would silently undo
+ * every merge it made. A few malformed lines among entries are ignored, as git does (the kernel's
+ * .mailmap has one); a file of comments and blank lines only is an empty mailmap.
+ */
+function notEmptied(m: Mailmap, file: string): Mailmap {
+  if (m.entries.length > 0 || m.skipped.length === 0) return m;
+  throw new Error(`mailmap file ${file} is not a mailmap: none of its ${m.skipped.length} lines (besides comments and blank lines) ` +
+    `is a mailmap entry such as 'Proper Name <proper@email> <commit@email>' (first: ${m.skipped[0]}). Nothing was changed: ` +
+    "the people keep their mailmap-based merges. Fix or restore the file, pass --mailmap FILE to use another one, or --no-mailmap to stop using one");
 }
 
 export async function collectObservations(store: DuckStore): Promise<Observation[]> {

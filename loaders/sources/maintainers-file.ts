@@ -34,10 +34,25 @@ export function cachePath(cacheDir: string, url: string): string {
  * not cached yet is an error saying which command fetches it. A failed fetch falls back to an
  * older cached copy, saying so through `warn`.
  */
+/** Why `text` is no MAINTAINERS file (a local one or a response alike), or null. */
+function notMaintainers(text: string): string | null {
+  // A cgit or GitHub view shows the file's lines inside HTML (addresses as &lt;..&gt;): it has
+  // tagged entries, yet is no MAINTAINERS file. A real one starts with text and has no end tags.
+  if (looksLikeHtml(text)) return "an HTML page, not a MAINTAINERS file (use the raw file, e.g. a /plain/ or raw link)";
+  if (!/^[A-Z].*\n[MRLSFXNK]:\s/m.test(text)) return "not a MAINTAINERS file (no section with tagged entries)";
+  return null;
+}
+
 export async function loadMaintainersText(spec: string, o: { cacheDir: string; fetch?: boolean; warn?: (m: string) => void; client?: HttpClient }): Promise<MaintainersText> {
   if (!isUrl(spec)) {
     if (!existsSync(spec)) throw new Error(`MAINTAINERS file ${spec} does not exist`);
-    return { text: readFileSync(spec, "utf8"), path: spec, via: "file" };
+    // the checks a fetched copy gets: saved in the store, a wrong file would fail or empty every later analysis
+    const size = statSync(spec).size;
+    if (size > MAX_BYTES) throw new Error(`MAINTAINERS file ${spec}: ${size} bytes, more than ${MAX_BYTES >> 20} MiB: not a MAINTAINERS file (the kernel's is about 800 KB)`);
+    const text = readFileSync(spec, "utf8");
+    const why = notMaintainers(text);
+    if (why) throw new Error(`MAINTAINERS file ${spec}: it is ${why}`);
+    return { text, path: spec, via: "file" };
   }
   const cached = cachePath(o.cacheDir, spec);
   const fresh = existsSync(cached) && Date.now() - statSync(cached).mtimeMs < MAINTAINERS_CACHE_MS;
@@ -48,10 +63,8 @@ export async function loadMaintainersText(spec: string, o: { cacheDir: string; f
     const r = await client.request(spec);
     if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
     const text = r.body.toString("utf8");
-    // A cgit or GitHub view shows the file's lines inside HTML (addresses as &lt;..&gt;): it has
-    // tagged entries, yet is no MAINTAINERS file. A real one starts with text and has no end tags.
-    if (looksLikeHtml(text)) throw new Error("the response is an HTML page, not a MAINTAINERS file (use the raw file's URL, e.g. a /plain/ or raw link)");
-    if (!/^[A-Z].*\n[MRLSFXNK]:\s/m.test(text)) throw new Error("the response is not a MAINTAINERS file (no section with tagged entries)");
+    const why = notMaintainers(text);
+    if (why) throw new Error(`the response is ${why}`);
     mkdirSync(o.cacheDir, { recursive: true });
     writeFileSync(`${cached}.tmp`, text);
     renameSync(`${cached}.tmp`, cached);

@@ -151,7 +151,7 @@ export function acquireLock(dir: string): StoreLock {
         linkSync(tmp, lock);
         return taken(dir, lock, me);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new Error(`${lock}: cannot create the store lock (${(e as Error).message})`);
+        if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw namedError(lock, e, "cannot create the store lock");
       }
       const chain = readChain(lock);
       if (!chain) continue; // released meanwhile: try again

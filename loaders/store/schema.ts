@@ -89,6 +89,15 @@ export const CORE_VIEWS = new Set([
   "raw_messages", "raw_arrivals", "raw_trailers", "raw_errors", "raw_tombstones", "raw_people", "raw_message_files",
 ]);
 
+/**
+ * The derived tables `threadgraph analyze` writes (derived/<name>.parquet): a query naming one the
+ * store lacks is told to run analyze (test/store/missing-derived.test.ts checks the list is complete).
+ */
+export const DERIVED_TABLES = new Set([
+  "headline", "message_lists", "message_subsystems", "message_threads", "organisations", "person_homes", "person_organisations",
+  "person_subsystems", "replies", "review_affiliations", "reviews", "revision_groups", "series", "series_lists", "subsystems", "threads",
+]);
+
 export { quoteIdent, sqlString } from "./sql.ts";
 
 /**

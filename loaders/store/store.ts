@@ -13,7 +13,7 @@ import { expireRetired, RETIRED_GRACE_MS, uncommitted } from "./garbage.ts";
 import { damageAdvice, fileProblem, findDamage, StoreDamagedError, type ViewFile } from "./damage.ts";
 import { namedError, renameNamed, writeFileNamedAsync } from "./write-file.ts";
 import {
-  CORE_VIEWS, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, SUSPECT_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
+  CORE_VIEWS, DERIVED_TABLES, PART_TABLES, PEOPLE_COLUMNS, PERSON_EMAIL_COLUMNS, SUSPECT_COLUMNS, quoteIdent, relationSql, sqlString, viewSql,
   type Columns, type PartTable,
 } from "./schema.ts";
 
@@ -203,7 +203,17 @@ export class DuckStore implements Store {
     for (const [name, why] of this.damagedDerived) {
       if (new RegExp(`\\b${name}\\b`).test(msg)) return damageAdvice(this.dir, { abs: join(this.dir, "derived", `${name}.parquet`), kind: "derived" }, why);
     }
-    return (await findDamage(await this.con(), this.dir, this.viewFiles, e)) ?? e;
+    return (await findDamage(await this.con(), this.dir, this.viewFiles, e)) ?? this.missingDerived(msg) ?? e;
+  }
+
+  /** A derived table the store lacks (never analysed, or its file removed): say so and what to do. */
+  private missingDerived(msg: string): Error | null {
+    const name = /Catalog Error: Table with name (\w+) does not exist/.exec(msg)?.[1];
+    if (!name || !DERIVED_TABLES.has(name)) return null;
+    const have = this.derivedNames();
+    return new Error(`${name} is a derived table, and ${have.length === 0
+      ? "this store has no derived tables yet (the analysis has not run since the mail was ingested: --no-analyze, or a refresh that was stopped)"
+      : `derived/${name}.parquet is missing`}: run 'threadgraph analyze' to compute it, then query again`);
   }
 
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {

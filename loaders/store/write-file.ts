@@ -3,13 +3,23 @@
 import { renameSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 
-/** The error, with the file it concerns in front of its message (once). */
+/**
+ * The error, with the file it concerns in front of its message (once) and, for a full disk or a
+ * read-only store, what to do. An open() error names its path already ("EROFS: ..., open '/s/x'"):
+ * it gets the same hint (it once came back raw, so a read-only store's writers printed only EACCES).
+ */
 export function namedError(file: string, e: unknown, action = "cannot write"): Error {
   const err = e as NodeJS.ErrnoException;
   const msg = err?.message ?? String(e);
-  if (msg.includes(file)) return err instanceof Error ? err : new Error(msg);
   const hint = err?.code === "ENOSPC" || err?.code === "EDQUOT" ? " (the disk is full: free space and re-run; the committed store is intact)"
-    : err?.code === "EROFS" || err?.code === "EACCES" || err?.code === "EPERM" ? " (the store is read-only for this user)" : "";
+    : err?.code === "EROFS" || err?.code === "EACCES" || err?.code === "EPERM"
+      ? " (the store is read-only for this user: readers such as query, stats and the site still work; to write, make it writable " +
+        "or work on a copy with --store DIR; the committed store is intact)"
+      : "";
+  if (msg.includes(file)) {
+    if (!hint) return err instanceof Error ? err : new Error(msg);
+    return Object.assign(new Error(`${msg}${hint}`), { code: err?.code, cause: e });
+  }
   return Object.assign(new Error(`${file}: ${action} (${msg})${hint}`), { code: err?.code, cause: e });
 }
 

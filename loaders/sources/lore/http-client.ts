@@ -4,13 +4,14 @@
 // Whatever the server sends, a request ends and its memory is bounded: a total deadline per
 // request (a drip never trips the idle timeout), a byte limit per body (an endless body, or one
 // whose Content-Length is too big, is cut), no redirect followed (reported with its Location),
-// and a host that never answered (DNS failure, refused) fails after one quick retry.
+// and a host that never answered (DNS failure, refused) fails after one quick retry; an untrusted
+// TLS certificate fails at once.
 // Bodies are read whole: a slice's mbox.gz is bounded, and reading it fully keeps the read
 // timeout honest (a slow consumer never looks like a stalled server) and lets a retry start clean.
 import http from "node:http";
 import https from "node:https";
 import { readFileSync } from "node:fs";
-import { DeadlineExceeded, HttpError, isUnreachable, Redirected, ResponseTooLarge, Unreachable } from "./http-errors.ts";
+import { DeadlineExceeded, HttpError, isUnreachable, isUntrustedTls, Redirected, ResponseTooLarge, Unreachable } from "./http-errors.ts";
 import type { SyncTuning } from "../../config.ts";
 
 export { HttpError } from "./http-errors.ts";
@@ -172,7 +173,10 @@ export class HttpClient {
    * host that never answered (after one quick retry).
    */
   async request(url: string, method: "GET" | "POST" = "GET", onBytes?: (n: number) => void): Promise<HttpResponse> {
-    const host = new URL(url).host;
+    const u = new URL(url);
+    // node's http would refuse it on every attempt ("Protocol not supported"): said once, not retried
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new HttpError(url, `not an http(s) URL (${u.protocol}): use the inbox's http(s) address`);
+    const host = u.host;
     let quickRetried = false;
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new HttpError(url, "cancelled (client closed)");
@@ -204,6 +208,15 @@ export class HttpClient {
       } catch (e) {
         if (e instanceof HttpError) throw e;
         reason = (e as Error).message;
+        if ((e as NodeJS.ErrnoException).code === "HPE_HEADER_OVERFLOW") {
+          // a header bomb comes back the same every time, like a body bomb
+          throw new HttpError(url, "response headers over Node's 16 KiB limit (no public-inbox server sends such): not retried, nothing from it was stored");
+        }
+        if (isUntrustedTls(e)) {
+          // the same certificate comes back on every retry: said at once, later requests too
+          this.unreachable.set(host, e as Error);
+          throw new Unreachable(url, host, e as Error);
+        }
         if (isUnreachable(e) && !this.answered.has(host)) {
           // Offline, a typo in the host, nothing listening: retrying for a minute helps nobody.
           if (quickRetried || this.closed) {

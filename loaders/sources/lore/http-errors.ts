@@ -58,14 +58,30 @@ const UNREACHABLE = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NONAME",
   "ENETDOWN", "EHOSTDOWN", "EADDRNOTAVAIL", "CONNECT_TIMEOUT"]);
 
 export function isUnreachable(e: unknown): boolean {
-  return UNREACHABLE.has((e as { code?: string })?.code ?? "");
+  return UNREACHABLE.has((e as { code?: string })?.code ?? "") || isUntrustedTls(e);
+}
+
+/**
+ * OpenSSL's certificate verification failures (Node passes their names as the code): the same
+ * certificate comes back on every retry. Behind a proxy that intercepts HTTPS with its own CA,
+ * retrying them cost 38 s per request, one slice after another.
+ */
+const UNTRUSTED_TLS = /^(ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|INVALID_CA|INVALID_PURPOSE|PATH_LENGTH_EXCEEDED)$/;
+
+export function isUntrustedTls(e: unknown): boolean {
+  return UNTRUSTED_TLS.test((e as { code?: string })?.code ?? "");
 }
 
 /** The host never answered (DNS failure, refused, unroutable): said at once, with the offline way. */
 export class Unreachable extends HttpError {
   constructor(url: string, readonly host: string, cause: Error) {
-    super(url, `cannot reach ${host} (${(cause as { code?: string }).code ?? "network error"}: ${cause.message}). ` +
-      "Check the network connection and the inbox URL. To work offline, ingest local archives instead: " +
+    const code = (cause as { code?: string }).code ?? "network error";
+    super(url, (isUntrustedTls(cause)
+      ? `the TLS certificate of ${host} is not trusted (${code}: ${cause.message}), so nothing was fetched and it is not retried: ` +
+        "a proxy or firewall intercepting HTTPS, or a wrong inbox URL. If your network's proxy uses its own CA, give it to Node: " +
+        "NODE_EXTRA_CA_CERTS=/path/to/ca.pem. "
+      : `cannot reach ${host} (${code}: ${cause.message}). Check the network connection and the inbox URL. `) +
+      "To work offline, ingest local archives instead: " +
       "threadgraph ingest LIST=PATH (an mbox or mbox.gz file, a Maildir, or a public-inbox git mirror)");
   }
 }

@@ -46,6 +46,7 @@ export function parseThreadRef(arg: string, defaultInbox: string): ThreadRef {
   }
   const id = bareId(s);
   if (id === null) throw new Error(`${arg}: not a Message-ID or a lore URL`);
+  if (!/^https?:\/\//i.test(defaultInbox.trim())) throw new Error(`--inbox ${defaultInbox}: the inbox must be an http(s) URL`);
   return { inbox: normalizeInbox(defaultInbox), messageId: id };
 }
 
@@ -81,8 +82,17 @@ function threadMembers(msgs: Buffer[], asked: string, idsOf: (b: Buffer) => stri
   return nodes.map((ns) => ns.length > 0 && find(ns[0]) === root);
 }
 
-/** public-inbox escapes '/' in Message-IDs as %2F; encodeURIComponent does that and more, all accepted. */
+/**
+ * public-inbox escapes '/' in Message-IDs as %2F; encodeURIComponent does that and more, all accepted.
+ * An id of "." or ".." has no URL: every URL parser resolves such a segment away, escaped or not
+ * (<inbox>/../t.mbox.gz is the server's /t.mbox.gz), so it is refused rather than another page fetched.
+ */
 export function threadUrl(ref: ThreadRef): string {
+  if (ref.messageId === "." || ref.messageId === "..") {
+    throw new Error(`the Message-ID '${ref.messageId}' cannot be fetched by URL (every HTTP client resolves a '${ref.messageId}' path ` +
+      `segment away, so ${normalizeInbox(ref.inbox)}${ref.messageId}/t.mbox.gz is another page): fetch the thread by another Message-ID of the thread, ` +
+      `or find it with lore's search: ${normalizeInbox(ref.inbox)}?q=${encodeURIComponent(`mid:"${ref.messageId}"`)}`);
+  }
   return `${normalizeInbox(ref.inbox)}${encodeURIComponent(ref.messageId)}/t.mbox.gz`;
 }
 
