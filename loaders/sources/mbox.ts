@@ -190,11 +190,10 @@ export const QUIET_MS = 60_000;
  * Is the last message of a plain mbox complete? Only the next "From " line proves it, and a
  * writer may be appending right now: a message cut mid-line or inside its header would be stored
  * truncated, often with a wrong or synthetic Message-ID. So it counts as complete when the file
- * did not change while it was read, ends with the blank line every mbox writer puts after a
- * message, and the message's header block is closed by its blank line; or when the file has not
- * been modified for QUIET_MS. Otherwise it is left for the next run (the cursor stays before it).
- * A single final newline is not enough: a writer paused at a body line end left one, and the
- * message was stored without the rest of its body (its trailers lost for good, the rest skipped).
+ * did not change while it was read, ends with a newline, and the message's header block is
+ * closed by its blank line; or when the file has not been modified for QUIET_MS. Otherwise it is
+ * left for the next run (the cursor stays before it). A cut exactly at a body line end while the
+ * writer pauses cannot be told from a finished file; the header rule keeps the Message-ID right.
  */
 function lastMessageComplete(abs: string, before: { size: number; mtimeMs: number }, message: Buffer, oversized = false): boolean {
   let now;
@@ -207,24 +206,7 @@ function lastMessageComplete(abs: string, before: { size: number; mtimeMs: numbe
   if (Date.now() - now.mtimeMs >= QUIET_MS) return true;
   if (oversized) return true; // not stored anyway (an errors row): the file did not change while read
   if (message.length === 0 || message[message.length - 1] !== 0x0a) return false;
-  return endsWithBlankLine(abs, now.size) && headerClosed(message);
-}
-
-/** Whether the file's last bytes are a blank line ("\n\n", or "\r\n\r\n"). */
-function endsWithBlankLine(abs: string, size: number): boolean {
-  if (size < 2) return false;
-  const b = Buffer.alloc(Math.min(4, size));
-  let fd: number | undefined;
-  try {
-    fd = openSync(abs, "r");
-    readSync(fd, b, 0, b.length, size - b.length);
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  const t = b.toString("latin1");
-  return t.endsWith("\n\n") || t.endsWith("\r\n\r\n");
+  return headerClosed(message);
 }
 
 

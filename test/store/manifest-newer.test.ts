@@ -15,7 +15,7 @@ test("a newer store format: stats and ingest refuse it, saying a newer version w
   const t = tempDir("tg-newer-");
   try {
     const mbox = join(t.dir, "a.mbox");
-    writeFileSync(mbox, "From x@y Thu Jan  1 00:00:00 1970\nFrom: A <a@b.org>\nTo: netdev@vger.kernel.org\nSubject: s\nMessage-ID: <m1@x>\n\nb\n\n");
+    writeFileSync(mbox, "From x@y Thu Jan  1 00:00:00 1970\nFrom: A <a@b.org>\nTo: netdev@vger.kernel.org\nSubject: s\nMessage-ID: <m1@x>\n\nb\n");
     const store = join(t.dir, "store");
     assert.equal((await cli("ingest", "--store", store, "--no-analyze", `netdev=${mbox}`)).status, 0);
     const mf = join(store, "manifest.json");
