@@ -80,7 +80,8 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
       if (!all) taggedMembers.set(r, (all = lc.revisions[r].members.filter((j) => patchTags.has(j))));
       targets = all;
     }
-    for (const j of targets) patchTags.get(j)!.push(...tags);
+    // A loop, not push(...tags): one hostile message can carry more trailers than a call has arguments.
+    for (const j of targets) { const into = patchTags.get(j)!; for (const t of tags) into.push(t); }
   });
   const domainsOf = new Map(people.map((p) => [p.id, new Set([p.email, ...p.emails].map(domain))]));
   const domainOf = new Map<string, string>();
