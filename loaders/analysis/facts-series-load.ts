@@ -86,7 +86,8 @@ export function buildSeriesLoadFacts(a: Analysis, order: GroupRow[], subsystems:
         const i = idx.get(p);
         if (bits && i !== undefined) entries.push(i * 8 + bits);
       }
-      out.m.push(...entries.sort((x, y) => x - y));
+      entries.sort((x, y) => x - y);
+      for (const e of entries) out.m.push(e); // a loop: more people than a call has arguments must not crash
       n = entries.length;
     }
     out.m_n.push(n);
