@@ -19,6 +19,7 @@ import { SiteDirSink } from "../loaders/analysis/site-sink.ts";
 import { threadShardStats } from "../loaders/analysis/thread-shards-job.ts";
 import { layoutStats } from "../loaders/analysis/layout-job.ts";
 import { quarterStats } from "../loaders/analysis/graph-buckets.ts";
+import { jobWorkerStats } from "../loaders/analysis/job-worker.ts";
 import { writeScaledCorpus } from "./scaled-corpus.ts";
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
@@ -62,7 +63,7 @@ async function child(store: string, out: string): Promise<void> {
     graph_json_gz_mb: +(gzipSync(readFileSync(join(out, "graph.json"))).length / 1e6).toFixed(2),
     total_ms: Math.round(total), cpu_ms: Math.round((u.userCPUTime + u.systemCPUTime) / 1000),
     main_cpu_ms: main0 === null || main1 === null ? null : Math.round(main1 - main0), shard_worker_cpu_ms: threadShardStats.workerCpuMs,
-    layout_worker_cpu_ms: layoutStats.workerCpuMs, quarters_worker_cpu_ms: quarterStats.workerCpuMs, peak_rss_mb: Math.round(u.maxRSS / 1024), timings }));
+    layout_worker_cpu_ms: layoutStats.workerCpuMs, quarters_worker_cpu_ms: quarterStats.workerCpuMs, job_worker_cpu_ms: jobWorkerStats.threadCpuMs, peak_rss_mb: Math.round(u.maxRSS / 1024), timings }));
 }
 
 function run(args: string[]): { ms: number; cpuMs: number; stdout: string } {

@@ -1,0 +1,33 @@
+// The job worker's thread (see job-worker.ts): runs each job posted, in order, with the module of its
+// kind (loaded on first use: a run that posts no thread shards never loads their code), and answers
+// with the result and the job's CPU. A job's error (a full disk) goes back as it is.
+import { parentPort } from "node:worker_threads";
+import { threadCpuMs } from "./thread-cpu.ts";
+
+/** A job's result and the buffers to move (not copy) back. */
+export interface JobResult { value: unknown; transfer?: ArrayBuffer[] }
+
+const runners = {
+  layout: async () => (await import("./layout-job.ts")).layoutOnWorker,
+  quarters: async () => (await import("./graph-buckets.ts")).quartersOnWorker,
+  "thread-shards": async () => (await import("./thread-shards-run.ts")).threadShardsOnWorker,
+  "graph-exports": async () => (await import("./graph-exports-run.ts")).graphExportsOnWorker,
+} satisfies Record<string, () => Promise<(data: never) => JobResult>>;
+export type JobKind = keyof typeof runners;
+
+// One job at a time, in the order posted (a module still loading must not let a later job pass).
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on("message", ({ id, kind, data }: { id: number; kind: JobKind; data: never }) => {
+  queue = queue.then(async () => {
+    try {
+      const run = await runners[kind]();
+      const cpu0 = threadCpuMs();
+      const { value, transfer } = run(data);
+      const cpu1 = threadCpuMs();
+      parentPort!.postMessage({ id, value, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, threadCpuMs: cpu1 }, transfer ?? []);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      parentPort!.postMessage({ id, error: { message: err?.message ?? String(e), code: err?.code }, cpuMs: null, threadCpuMs: threadCpuMs() });
+    }
+  });
+});
