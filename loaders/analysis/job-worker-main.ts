@@ -48,6 +48,9 @@ async function runJob({ id, kind, data }: { id: number; kind: JobKind; data: nev
 // One job at a time, in the order posted (a module still loading must not let a later job pass);
 // the collection once the job and its data are out of reach.
 let queue: Promise<void> = Promise.resolve();
-parentPort?.on("message", (job: Parameters<typeof runJob>[0]) => {
-  queue = queue.then(() => runJob(job)).then(() => collect?.());
+parentPort?.on("message", (job: Parameters<typeof runJob>[0] | "preload") => {
+  // Started early (runAnalysis, a big store): every job's modules loaded now, while the main thread
+  // waits for the store read, not when the jobs come and both cores are busy. Jobs load the same modules.
+  if (job === "preload") for (const load of Object.values(runners)) load().catch(() => {}); // a load error fails its job
+  else queue = queue.then(() => runJob(job)).then(() => collect?.());
 });

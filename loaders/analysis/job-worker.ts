@@ -27,8 +27,11 @@ export class JobWorker {
   private readonly pending = new Map<number, Pending>();
   private next = 0;
 
-  /** Start the thread now (its startup overlaps what the caller does next); run() starts it otherwise. */
-  start(): this {
+  /**
+   * Start the thread now (its startup overlaps what the caller does next); run() starts it otherwise.
+   * `preload`: load every job's modules there now too (the caller expects most kinds of job).
+   */
+  start(preload = false): this {
     if (this.w || this.dead) return this;
     try {
       // A larger young generation: the thread shards make ~110 MB of short-lived strings (less scavenging).
@@ -42,6 +45,7 @@ export class JobWorker {
     const died = () => this.die(new WorkerDied(false));
     this.w.once("error", died);
     this.w.once("exit", died);
+    if (preload) this.w.postMessage("preload");
     return this;
   }
 

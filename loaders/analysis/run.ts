@@ -98,9 +98,10 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
   // A missing store is not an error: the site says how to get data.
   const store = existsSync(resolve(o.storeDir)) ? await openStore(o.storeDir) : null;
   // One worker thread for the layout, the quarters, the thread shards and the graph downloads: on a big
-  // store started now, so its startup overlaps the store read (this thread mostly waits for DuckDB there).
+  // store started now, with the jobs' modules, so that startup overlaps the store read (this thread mostly
+  // waits for DuckDB there).
   const host = new JobWorker();
-  if (store && storeMessageBytes(store) >= jobWorkerPrestart.fromMessageBytes) host.start();
+  if (store && storeMessageBytes(store) >= jobWorkerPrestart.fromMessageBytes) host.start(true);
   try {
     // Subsystem/organisation inputs: MAINTAINERS loaded (beside opening the store) and parsed, then read with the
     // corpus (one scan of the messages view for both; the read needs MAINTAINERS' list addresses). When they
