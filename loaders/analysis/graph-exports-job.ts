@@ -10,8 +10,8 @@ import type { JobWorker } from "./job-worker.ts";
 
 /** Edges (bots' included) from which the downloads go to a worker (below, starting it costs more than it saves); tests lower it. */
 export const graphExportWorker = { fromEdges: 10_000 };
-/** Counters for tests and diagnostics: jobs done on a worker, worker jobs that fell back to this thread. */
-export const graphExportStats = { worker: 0, fallbacks: 0 };
+/** Counters for tests and diagnostics: jobs done on a worker, worker jobs that fell back to this thread, the last worker job's CPU ms. */
+export const graphExportStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
 /** The downloads written into `files` here. */
 export function graphExportsHere(input: GraphExportInput, files: SiteSink): void {
@@ -27,5 +27,5 @@ export function startGraphExports(input: GraphExportInput, sink: SiteSink, worke
   if (!(sink instanceof SiteDirSink) || input.edges.s.length < workerFrom) return null;
   // Copied, not transferred (~1 MB of columns): a worker that dies leaves them to the fallback.
   return siteWorkerJob(host, "graph-exports", { dir: sink.dir, input }, [], sink,
-    () => { graphExportStats.fallbacks++; graphExportsHere(input, sink); }, () => { graphExportStats.worker++; });
+    () => { graphExportStats.fallbacks++; graphExportsHere(input, sink); }, (cpuMs) => { graphExportStats.worker++; graphExportStats.workerCpuMs = cpuMs; });
 }
