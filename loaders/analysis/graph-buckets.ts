@@ -101,8 +101,8 @@ export function quarterMetrics(job: QuarterJob): QuarterMetrics[] {
   return out;
 }
 
-/** Quarters whose metrics are computed on a worker thread from this many dated human replies (below, here). */
-export const WORKER_QUARTER_REPLIES = 20_000;
+/** Quarters whose metrics are computed on a worker thread from this many dated human replies (below, here); tests lower it. */
+export const quarterWorker = { fromReplies: 20_000 };
 
 /** Quarter jobs done on a worker thread, worker jobs that fell back to this thread, the last worker job's CPU in ms (tests, diagnostics). */
 export const quarterStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
@@ -111,7 +111,7 @@ export const quarterStats: { worker: number; fallbacks: number; workerCpuMs: num
 export function quartersOnWorker(job: QuarterJob): JobResult { return { value: quarterMetrics(job) }; }
 
 /** Start the quarters' metrics: on a worker thread (`host`, or one of its own) for big corpora (beside the page artifacts), else here. */
-export function startQuarterMetrics(a: Analysis, workerFrom = WORKER_QUARTER_REPLIES, host?: JobWorker): Promise<QuarterMetrics[]> {
+export function startQuarterMetrics(a: Analysis, workerFrom = quarterWorker.fromReplies, host?: JobWorker): Promise<QuarterMetrics[]> {
   const job = quarterJob(a);
   if (job.date.length < workerFrom) return Promise.resolve(quarterMetrics(job));
   const { worker, done } = jobRunner(host);

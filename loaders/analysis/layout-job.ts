@@ -18,8 +18,8 @@ import { betweenness, type BetweennessJob } from "../graph/metrics.ts";
  */
 export const layoutStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
-/** Nodes from which the layout goes to a worker thread. */
-export const WORKER_LAYOUT_NODES = 2000;
+/** Nodes from which the layout goes to a worker thread; tests lower it. */
+export const layoutWorker = { fromNodes: 2000 };
 
 export type Layout = Positions;
 /** The worker's input: the layout's graph and seed, and betweenness to compute after it (or null). */
@@ -44,7 +44,7 @@ export function layoutOnWorker(job: LayoutJob): JobResult {
  * Start the layout of `g` (and the betweenness `job`, if any): on a worker thread (`host`, or one of its
  * own) when `g` has `workerFrom` nodes or more, else right here. A worker that fails, or dies, falls back to here.
  */
-export function startLayout(g: ReplyGraph, seed: number, workerFrom = WORKER_LAYOUT_NODES, job: BetweennessJob | null = null, host?: JobWorker): Promise<LayoutResult> {
+export function startLayout(g: ReplyGraph, seed: number, workerFrom = layoutWorker.fromNodes, job: BetweennessJob | null = null, host?: JobWorker): Promise<LayoutResult> {
   const data: LayoutJob = { ...layoutInput(g), seed, betweenness: job };
   if (g.order < workerFrom) return Promise.resolve(runLayoutJob(data));
   const { worker, done } = jobRunner(host);

@@ -162,6 +162,7 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
       analysis.layout = byPerson(r.layout);
       if (r.betweenness) setBetweenness(analysis.metrics, analysis.graph, r.betweenness, personOfKey);
     }) : Promise.resolve();
+    laidOut.catch(() => {}); // awaited in siteFilesBeside; a run that failed before (its worker cancelled) never awaits it
     const version = async () => {
       await derived;
       if (store) storeVersion = await store.version();

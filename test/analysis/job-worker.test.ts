@@ -7,8 +7,8 @@ import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import { JobWorker, WorkerDied } from "../../loaders/analysis/job-worker.ts";
-import { layoutStats, startLayout } from "../../loaders/analysis/layout-job.ts";
-import { quarterJob, quarterMetrics, quarterStats, startQuarterMetrics } from "../../loaders/analysis/graph-buckets.ts";
+import { layoutStats, layoutWorker, startLayout } from "../../loaders/analysis/layout-job.ts";
+import { quarterJob, quarterMetrics, quarterStats, quarterWorker, startQuarterMetrics } from "../../loaders/analysis/graph-buckets.ts";
 import { layoutGraph } from "../../loaders/graph/layout.ts";
 import { rng } from "../../loaders/graph/metrics.ts";
 import { jobWorkerPrestart, runAnalysis } from "../../loaders/analysis/run.ts";
@@ -92,6 +92,34 @@ test("a big store starts the worker before the read (a small one none); the run 
     assert.deepEqual([failed.count, failed.ended()], [1, [true]], "the failed run ended its worker");
   } finally {
     jobWorkerPrestart.fromMessageBytes = bytes;
+    t.cleanup();
+  }
+});
+
+test("a run that fails with every job on the worker ends it, and leaves no unhandled rejection behind", { timeout: 120_000 }, async () => {
+  const t = tempDir("tg-job-worker-fail-");
+  const saved = [shardWorker.fromMessages, graphExportWorker.fromEdges, layoutWorker.fromNodes, quarterWorker.fromReplies] as const;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (e: unknown) => { unhandled.push(e); };
+  process.on("unhandledRejection", onUnhandled);
+  try {
+    const storeDir = await syntheticStore(t.dir);
+    shardWorker.fromMessages = graphExportWorker.fromEdges = layoutWorker.fromNodes = quarterWorker.fromReplies = 0;
+    // Fails after the threads' builder: the layout, quarters and thread shards are on the worker then.
+    class Failing extends SiteDirSink {
+      override set(name: string, content: string): this {
+        if (name === "people.json") throw new Error("disk gone");
+        return super.set(name, content);
+      }
+    }
+    const failed = await workersOf(() => runAnalysis({ storeDir, lists: [...LISTS], window: {}, maintainers: null, sink: new Failing(join(t.dir, "site")) }));
+    assert.match(String(failed.error), /disk gone/);
+    assert.deepEqual([failed.count, failed.ended()], [1, [true]], "one worker, ended with the failed run");
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(unhandled, [], "the cancelled jobs' promises are no unhandled rejections");
+  } finally {
+    process.off("unhandledRejection", onUnhandled);
+    [shardWorker.fromMessages, graphExportWorker.fromEdges, layoutWorker.fromNodes, quarterWorker.fromReplies] = saved;
     t.cleanup();
   }
 });
