@@ -19,6 +19,8 @@ import { SiteDirSink } from "../loaders/analysis/site-sink.ts";
 import { threadShardStats } from "../loaders/analysis/thread-shards-job.ts";
 import { layoutStats } from "../loaders/analysis/layout-job.ts";
 import { quarterStats } from "../loaders/analysis/graph-buckets.ts";
+import { jobWorkerStats } from "../loaders/analysis/job-worker.ts";
+import { graphExportStats } from "../loaders/analysis/graph-exports-job.ts";
 import { writeScaledCorpus } from "./scaled-corpus.ts";
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
@@ -62,7 +64,7 @@ async function child(store: string, out: string): Promise<void> {
     graph_json_gz_mb: +(gzipSync(readFileSync(join(out, "graph.json"))).length / 1e6).toFixed(2),
     total_ms: Math.round(total), cpu_ms: Math.round((u.userCPUTime + u.systemCPUTime) / 1000),
     main_cpu_ms: main0 === null || main1 === null ? null : Math.round(main1 - main0), shard_worker_cpu_ms: threadShardStats.workerCpuMs,
-    layout_worker_cpu_ms: layoutStats.workerCpuMs, quarters_worker_cpu_ms: quarterStats.workerCpuMs, peak_rss_mb: Math.round(u.maxRSS / 1024), timings }));
+    layout_worker_cpu_ms: layoutStats.workerCpuMs, quarters_worker_cpu_ms: quarterStats.workerCpuMs, exports_worker_cpu_ms: graphExportStats.workerCpuMs, job_worker_cpu_ms: jobWorkerStats.threadCpuMs, peak_rss_mb: Math.round(u.maxRSS / 1024), timings }));
 }
 
 function run(args: string[]): { ms: number; cpuMs: number; stdout: string } {
@@ -71,6 +73,9 @@ function run(args: string[]): { ms: number; cpuMs: number; stdout: string } {
   if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status})`);
   return { ms: performance.now() - t0, cpuMs: childrenCpuMs() - cpu0, stdout: r.stdout };
 }
+
+/** A worker job's CPU in s, "-" when none ran there. */
+const cpu = (ms: number | null | undefined) => (ms == null ? "-" : (ms / 1000).toFixed(1));
 
 async function main() {
   const i = process.argv.indexOf("--child");
@@ -98,8 +103,9 @@ async function main() {
         `(betweenness ${a.betweenness_exact ? "exact" : "sampled"}), ${a.files} files, graph.json ${a.graph_json_gz_mb} MB gzipped`);
       console.log(`  ingest ${s(ingest.ms)} s (CPU ${s(ingest.cpuMs)} s); analysis ${s(a.total_ms)} s (CPU ${s(a.cpu_ms)} s), peak RSS ${a.peak_rss_mb} MB; ` +
         `analysis/ingest ${(a.total_ms / ingest.ms).toFixed(2)} (CPU ${(a.cpu_ms / ingest.cpuMs).toFixed(2)}); target <= 0.4; ` +
-        `main thread CPU ${a.main_cpu_ms === null ? "-" : s(a.main_cpu_ms)} s, thread shards' worker ${a.shard_worker_cpu_ms === null ? "-" : s(a.shard_worker_cpu_ms)} s, ` +
-        `layout worker ${a.layout_worker_cpu_ms === null ? "-" : s(a.layout_worker_cpu_ms)} s, quarters worker ${a.quarters_worker_cpu_ms === null ? "-" : s(a.quarters_worker_cpu_ms)} s`);
+        `main thread CPU ${a.main_cpu_ms === null ? "-" : s(a.main_cpu_ms)} s, job worker thread ${a.job_worker_cpu_ms === null ? "-" : s(a.job_worker_cpu_ms)} s ` +
+        `(startup included; its jobs: layout ${cpu(a.layout_worker_cpu_ms)} s, quarters ${cpu(a.quarters_worker_cpu_ms)} s, thread shards ${cpu(a.shard_worker_cpu_ms)} s, ` +
+        `graph downloads ${cpu(a.exports_worker_cpu_ms)} s)`);
       console.log(`  stages (ms): ${STAGES.map((x) => `${x} ${a.timings[x] ?? "-"}`).join(", ")}`);
     }
     if (rows.length > 1) {

@@ -5,7 +5,8 @@
 // bucket. People are the fact tables' person indices (facts.ts), so pages name them from
 // facts-people.json. Metrics are rounded: they are ranked and shown, not recomputed.
 import type { Analysis } from "./analyze.ts";
-import { Worker } from "node:worker_threads";
+import { jobRunner, WorkerDied, type JobWorker } from "./job-worker.ts";
+import type { JobResult } from "./job-worker-main.ts";
 import graphology from "graphology";
 import type { DirectedGraph as DirectedGraphT } from "graphology";
 import { byPerson, graphKey, type EdgeAttrs, type NodeAttrs, type ReplyGraph } from "../graph/build.ts";
@@ -100,33 +101,25 @@ export function quarterMetrics(job: QuarterJob): QuarterMetrics[] {
   return out;
 }
 
-/** Quarters whose metrics are computed on a worker thread from this many dated human replies (below, here). */
-export const WORKER_QUARTER_REPLIES = 20_000;
+/** Quarters whose metrics are computed on a worker thread from this many dated human replies (below, here); tests lower it. */
+export const quarterWorker = { fromReplies: 20_000 };
 
-/** Quarter jobs done on a worker thread, worker jobs that fell back to this thread, the last worker thread's CPU in ms (tests, diagnostics). */
+/** Quarter jobs done on a worker thread, worker jobs that fell back to this thread, the last worker job's CPU in ms (tests, diagnostics). */
 export const quarterStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
-/** Start the quarters' metrics: on a worker thread for big corpora (beside the page artifacts), else here. */
-export function startQuarterMetrics(a: Analysis, workerFrom = WORKER_QUARTER_REPLIES): Promise<QuarterMetrics[]> {
+/** The job worker's side. */
+export function quartersOnWorker(job: QuarterJob): JobResult { return { value: quarterMetrics(job) }; }
+
+/** Start the quarters' metrics: on a worker thread (`host`, or one of its own) for big corpora (beside the page artifacts), else here. */
+export function startQuarterMetrics(a: Analysis, workerFrom = quarterWorker.fromReplies, host?: JobWorker): Promise<QuarterMetrics[]> {
   const job = quarterJob(a);
   if (job.date.length < workerFrom) return Promise.resolve(quarterMetrics(job));
-  return new Promise((resolve) => {
-    let done = false;
-    const here = () => { if (!done) { done = true; quarterStats.fallbacks++; resolve(quarterMetrics(job)); } };
-    let w: Worker;
-    try {
-      w = new Worker(new URL("./quarters-boot.mjs", import.meta.url), { workerData: job });
-    } catch {
-      here();
-      return;
-    }
-    w.once("message", (r: { quarters: QuarterMetrics[]; cpuMs: number | null }) => {
-      if (!done) { done = true; quarterStats.worker++; quarterStats.workerCpuMs = r.cpuMs; resolve(r.quarters); }
-      void w.terminate();
-    });
-    w.once("error", here);
-    w.once("exit", here);
-  });
+  const { worker, done } = jobRunner(host);
+  const p = worker.run<QuarterMetrics[]>("quarters", job).then(
+    ({ value, cpuMs }) => { quarterStats.worker++; quarterStats.workerCpuMs = cpuMs; return value; },
+    (e) => { if (e instanceof WorkerDied && e.cancelled) throw e; quarterStats.fallbacks++; return quarterMetrics(job); });
+  p.finally(done).catch(() => {}); // a cancelled run's quarters are awaited by nobody
+  return p;
 }
 
 /** The buckets: all time (the analysis' own graph and metrics) and each quarter (`quarters`: quarterMetrics' result). */

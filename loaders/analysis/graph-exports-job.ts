@@ -3,15 +3,15 @@
 // (build-graph.ts GraphExportInput), which writes them into the site directory itself: the main
 // thread goes on with the graph buckets and meta.json meanwhile (2 cores). Small graphs, and sinks
 // that are no directory (a Map), make them here.
-import { Worker } from "node:worker_threads";
 import { graphExportFiles, type GraphExportInput } from "./build-graph.ts";
 import { SiteDirSink, type SiteSink } from "./site-sink.ts";
-import { watchSiteWorker, type SiteWorkerRun } from "./site-worker.ts";
+import { siteWorkerJob, type SiteWorkerRun } from "./site-worker.ts";
+import type { JobWorker } from "./job-worker.ts";
 
 /** Edges (bots' included) from which the downloads go to a worker (below, starting it costs more than it saves); tests lower it. */
 export const graphExportWorker = { fromEdges: 10_000 };
-/** Counters for tests and diagnostics: jobs done on a worker, worker jobs that fell back to this thread. */
-export const graphExportStats = { worker: 0, fallbacks: 0 };
+/** Counters for tests and diagnostics: jobs done on a worker, worker jobs that fell back to this thread, the last worker job's CPU ms. */
+export const graphExportStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
 /** The downloads written into `files` here. */
 export function graphExportsHere(input: GraphExportInput, files: SiteSink): void {
@@ -19,17 +19,13 @@ export function graphExportsHere(input: GraphExportInput, files: SiteSink): void
 }
 
 /**
- * Start the downloads on a worker thread writing into `sink`'s directory, or return null when they
- * are better made here (no directory, fewer than `workerFrom` edges, no worker could start). A
- * worker that dies without an answer is replaced by making them here; a write error (a full disk) rejects.
+ * Start the downloads on a worker thread (`host`, or one of its own) writing into `sink`'s directory, or
+ * return null when they are better made here (no directory, fewer than `workerFrom` edges). A worker
+ * that dies without an answer is replaced by making them here; a write error (a full disk) rejects.
  */
-export function startGraphExports(input: GraphExportInput, sink: SiteSink, workerFrom = graphExportWorker.fromEdges): SiteWorkerRun | null {
+export function startGraphExports(input: GraphExportInput, sink: SiteSink, workerFrom = graphExportWorker.fromEdges, host?: JobWorker): SiteWorkerRun | null {
   if (!(sink instanceof SiteDirSink) || input.edges.s.length < workerFrom) return null;
-  let w: Worker;
-  try { // copied, not transferred (~1 MB of columns): a worker that dies leaves them to the fallback
-    w = new Worker(new URL("./graph-exports-boot.mjs", import.meta.url), { workerData: { dir: sink.dir, input } });
-  } catch {
-    return null;
-  }
-  return watchSiteWorker(w, sink, () => { graphExportStats.fallbacks++; graphExportsHere(input, sink); }, () => { graphExportStats.worker++; });
+  // Copied, not transferred (~1 MB of columns): a worker that dies leaves them to the fallback.
+  return siteWorkerJob(host, "graph-exports", { dir: sink.dir, input }, [], sink,
+    () => { graphExportStats.fallbacks++; graphExportsHere(input, sink); }, (cpuMs) => { graphExportStats.worker++; graphExportStats.workerCpuMs = cpuMs; });
 }

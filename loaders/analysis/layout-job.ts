@@ -6,19 +6,20 @@
 // (starting a worker costs more than it saves); a worker that fails falls back to it.
 // The same worker then computes the graph metrics' betweenness (the main thread's largest metric),
 // from a BetweennessJob: plain arrays, the same numbers as in this thread.
-import { Worker } from "node:worker_threads";
+import { jobRunner, WorkerDied, type JobWorker } from "./job-worker.ts";
+import type { JobResult } from "./job-worker-main.ts";
 import type { ReplyGraph } from "../graph/build.ts";
 import { layoutArrays, layoutInput, type LayoutInput, type Positions } from "../graph/layout.ts";
 import { betweenness, type BetweennessJob } from "../graph/metrics.ts";
 
 /**
  * Counters for tests and diagnostics: layouts done on a worker, worker layouts that fell back to
- * this thread, and the last worker thread's CPU in ms (null: none, or no /proc).
+ * this thread, and the last worker layout's CPU in ms (its thread's startup excluded) (null: none, or no /proc).
  */
 export const layoutStats: { worker: number; fallbacks: number; workerCpuMs: number | null } = { worker: 0, fallbacks: 0, workerCpuMs: null };
 
-/** Nodes from which the layout goes to a worker thread. */
-export const WORKER_LAYOUT_NODES = 2000;
+/** Nodes from which the layout goes to a worker thread; tests lower it. */
+export const layoutWorker = { fromNodes: 2000 };
 
 export type Layout = Positions;
 /** The worker's input: the layout's graph and seed, and betweenness to compute after it (or null). */
@@ -33,27 +34,23 @@ export function runLayoutJob(job: LayoutJob): LayoutResult {
   return { layout, betweenness: bc ? betweenness(bc, bc.sources) : null };
 }
 
+/** The job worker's side: the positions as entries, betweenness moved, not copied. */
+export function layoutOnWorker(job: LayoutJob): JobResult {
+  const r = runLayoutJob(job);
+  return { value: { pos: [...r.layout], bc: r.betweenness }, transfer: r.betweenness ? [r.betweenness.buffer as ArrayBuffer] : [] };
+}
+
 /**
- * Start the layout of `g` (and the betweenness `job`, if any): on a worker thread when `g` has
- * `workerFrom` nodes or more, else right here.
+ * Start the layout of `g` (and the betweenness `job`, if any): on a worker thread (`host`, or one of its
+ * own) when `g` has `workerFrom` nodes or more, else right here. A worker that fails, or dies, falls back to here.
  */
-export function startLayout(g: ReplyGraph, seed: number, workerFrom = WORKER_LAYOUT_NODES, job: BetweennessJob | null = null): Promise<LayoutResult> {
+export function startLayout(g: ReplyGraph, seed: number, workerFrom = layoutWorker.fromNodes, job: BetweennessJob | null = null, host?: JobWorker): Promise<LayoutResult> {
   const data: LayoutJob = { ...layoutInput(g), seed, betweenness: job };
   if (g.order < workerFrom) return Promise.resolve(runLayoutJob(data));
-  const here = () => { layoutStats.fallbacks++; return runLayoutJob(data); };
-  return new Promise<LayoutResult>((resolve) => {
-    let w: Worker;
-    try {
-      w = new Worker(new URL("./layout-boot.mjs", import.meta.url), { workerData: data });
-    } catch {
-      resolve(here());
-      return;
-    }
-    let done = false;
-    w.once("message", (r: { pos: [string, { x: number; y: number }][]; bc: Float64Array | null; cpuMs: number | null }) => {
-      done = true; layoutStats.worker++; layoutStats.workerCpuMs = r.cpuMs; resolve({ layout: new Map(r.pos), betweenness: r.bc }); void w.terminate();
-    });
-    w.once("error", () => { if (!done) { done = true; resolve(here()); } });
-    w.once("exit", () => { if (!done) { done = true; resolve(here()); } });
-  });
+  const { worker, done } = jobRunner(host);
+  const p = worker.run<{ pos: [string, { x: number; y: number }][]; bc: Float64Array | null }>("layout", data).then(
+    ({ value, cpuMs }) => { layoutStats.worker++; layoutStats.workerCpuMs = cpuMs; return { layout: new Map(value.pos), betweenness: value.bc }; },
+    (e) => { if (e instanceof WorkerDied && e.cancelled) throw e; layoutStats.fallbacks++; return runLayoutJob(data); });
+  p.finally(done).catch(() => {}); // a cancelled run's layout is awaited by nobody
+  return p;
 }

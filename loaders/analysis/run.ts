@@ -1,8 +1,8 @@
 // One entry point for `threadgraph analyze`, the Framework loader and the benchmark:
 // store -> corpus -> analysis -> (derived tables) -> page artifacts.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { openStore } from "../store/store.ts";
+import { openStore, type DuckStore } from "../store/store.ts";
 import { loadConfig } from "../config.ts";
 import type { Corpus } from "../model/corpus.ts";
 import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts";
@@ -17,6 +17,7 @@ import type { SiteFiles } from "./site-sink.ts";
 import type { SiteWorkerRun } from "./site-worker.ts";
 import { zipFiles } from "./zip.ts";
 import { startLayout, type LayoutResult } from "./layout-job.ts";
+import { JobWorker } from "./job-worker.ts";
 import { byPerson, personOfKey } from "../graph/build.ts";
 import { setBetweenness } from "../graph/metrics.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
@@ -99,6 +100,11 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
   let storeVersion = "none";
   // A missing store is not an error: the site says how to get data.
   const store = existsSync(resolve(o.storeDir)) ? await openStore(o.storeDir) : null;
+  // One worker thread for the layout, the quarters, the thread shards and the graph downloads: on a big
+  // store started now, with the jobs' modules, so that startup overlaps the store read (this thread mostly
+  // waits for DuckDB there).
+  const host = new JobWorker();
+  if (store && storeMessageBytes(store) >= jobWorkerPrestart.fromMessageBytes) host.start(true);
   try {
     // Subsystem/organisation inputs: MAINTAINERS loaded (beside opening the store) and parsed, then read with the
     // corpus (one scan of the messages view for both; the read needs MAINTAINERS' list addresses). When they
@@ -121,7 +127,7 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     // The layout (then betweenness) runs on a worker thread (big graphs) and the derived tables are written by
     // DuckDB's threads while this thread goes on with the rest and builds the page artifacts.
     let layout: Promise<LayoutResult> | null = null;
-    const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed, job) => { layout = startLayout(g, seed, undefined, job); } });
+    const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed, job) => { layout = startLayout(g, seed, undefined, job, host); } });
     Object.assign(timings, analysis.timings);
     t = Date.now();
     const derivedCore = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
@@ -159,6 +165,7 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
       analysis.layout = byPerson(r.layout);
       if (r.betweenness) setBetweenness(analysis.metrics, analysis.graph, r.betweenness, personOfKey);
     }) : Promise.resolve();
+    laidOut.catch(() => {}); // awaited in siteFilesBeside; a run that failed before (its worker cancelled) never awaits it
     const version = async () => {
       await derived;
       if (store) storeVersion = await store.version();
@@ -167,7 +174,7 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     const files = o.sink ?? (new Map<string, string>() as SiteFiles as F);
     const later: SiteWorkerRun[] = [];
     try {
-      await siteFilesBeside(analysis, started, laidOut, version, timings, files, later);
+      await siteFilesBeside(analysis, started, laidOut, version, timings, files, later, host);
       timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
       await derived;
       t = Date.now();
@@ -197,8 +204,24 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     }
     return { files, analysis, storeVersion, timings, affiliations };
   } finally {
+    // Every job is answered on success; on a failure this stops the ones still running.
+    await host.terminate();
     await store?.close();
   }
+}
+
+/**
+ * Bytes of the store's message parts from which runAnalysis starts the job worker before the read:
+ * ~150-200 bytes a message, so ~25k messages, below the smallest corpus whose jobs go to the worker
+ * (each job still decides by its own threshold; the worker starts on the first job otherwise). A
+ * wrong guess costs one worker startup (~0.2 CPU-s) early, or later, not a result.
+ */
+export const jobWorkerPrestart = { fromMessageBytes: 4_500_000 };
+
+function storeMessageBytes(store: DuckStore): number {
+  let n = 0;
+  for (const f of store.manifest().parts.messages) try { n += statSync(join(store.dir, f)).size; } catch { /* counted as empty */ }
+  return n;
 }
 
 /** Replace the artifacts directory with these files. */

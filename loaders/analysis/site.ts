@@ -11,6 +11,7 @@ import { personShardFiles, searchFiles } from "./shards.ts";
 import { threadRowJson } from "./thread-detail-json.ts";
 import { startThreadShards, threadShardsHere } from "./thread-shards-job.ts";
 import type { SiteWorkerRun } from "./site-worker.ts";
+import type { JobWorker } from "./job-worker.ts";
 import { peopleJson, peopleRowJson, personDetailJson } from "./person-detail-json.ts";
 import type { ThreadsArtifact } from "./artifacts.ts";
 import { buildFacts, buildFactsPeople } from "./facts.ts";
@@ -44,7 +45,7 @@ function* timedSteps(timings: Record<string, number> | undefined, name: string, 
  * files. A step is a generator: where it yields, siteFilesBeside turns the event loop, so the
  * derived tables (whose JavaScript part runs on this thread) go on during the long builders.
  */
-function steps(a: Analysis, files: SiteSink, b: Built, offloaded: SiteWorkerRun[], timings?: Record<string, number>): [string, () => Generator<void, void, void>][] {
+function steps(a: Analysis, files: SiteSink, b: Built, offloaded: SiteWorkerRun[], timings?: Record<string, number>, host?: JobWorker): [string, () => Generator<void, void, void>][] {
   const json = (name: string, v: unknown) => files.set(name, artifactJson(v));
   return [
     ["threads", function* () {
@@ -57,7 +58,7 @@ function steps(a: Analysis, files: SiteSink, b: Built, offloaded: SiteWorkerRun[
       const ids = threads.rows.map((r) => r.id);
       const extras = { reviewsOf, seriesOf: threadSeriesIndex(a) };
       // On a worker thread at full scale (it writes into the site directory); awaited before meta.json.
-      const off = timed(timings, "a:thread shards", () => startThreadShards(a, ids, text, extras, files));
+      const off = timed(timings, "a:thread shards", () => startThreadShards(a, ids, text, extras, files, undefined, host));
       if (off) offloaded.push(off);
       else yield* timedSteps(timings, "a:thread shards", threadShardsHere(a, ids, text, extras, files));
       const biggest = threads.rows.map((_, k) => k).sort((x, y) => threads.rows[y].messages - threads.rows[x].messages || x - y).slice(0, THREADS_TOP);
@@ -114,10 +115,10 @@ function* range(from: number, to: number): Iterable<number> { for (let i = from;
 
 
 /** graph.json, and the full downloads: on a worker thread when `offloaded` is given and the graph is big (awaited there). */
-function graphFiles(a: Analysis, files: SiteSink, offloaded?: SiteWorkerRun[]): void {
+function graphFiles(a: Analysis, files: SiteSink, offloaded?: SiteWorkerRun[], host?: JobWorker): void {
   const { graph, exports } = buildGraph(a);
   files.set(FILES.graph, artifactJson(graph));
-  const off = offloaded ? startGraphExports(exports, files) : null;
+  const off = offloaded ? startGraphExports(exports, files, undefined, host) : null;
   if (off) offloaded!.push(off);
   else graphExportsHere(exports, files);
 }
@@ -152,16 +153,17 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
  * with the store version `version` gives. `waits` gets the ms spent waiting for each. Each file goes
  * into `files` as soon as it is made (a SiteDirSink writes it and lets its text go). The graph
  * downloads' worker run (if any) is left in `later` for the caller to await, or cancel, after its own files.
+ * `host`: the job worker the offloaded builders use (runAnalysis started it early), else one each.
  */
 export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Promise<void>, version: () => Promise<string>,
-  waits: Record<string, number>, files: SiteSink, later: SiteWorkerRun[]): Promise<void> {
+  waits: Record<string, number>, files: SiteSink, later: SiteWorkerRun[], host?: JobWorker): Promise<void> {
   const b: Built = {};
   const turn = () => new Promise<void>((r) => setImmediate(r));
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
-  const quarters = startQuarterMetrics(a);
+  const quarters = startQuarterMetrics(a, undefined, host);
   const offloaded: SiteWorkerRun[] = [];
   try {
-    for (const [name, step] of steps(a, files, b, offloaded, waits)) {
+    for (const [name, step] of steps(a, files, b, offloaded, waits, host)) {
       const g = step();
       while (!timed(waits, `a:${name}`, () => g.next()).done) await turn();
       await turn();
@@ -170,7 +172,7 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
     await layout;
     waits["layout wait"] = Date.now() - t;
     const exports: SiteWorkerRun[] = [];
-    timed(waits, "a:graph", () => graphFiles(a, files, exports));
+    timed(waits, "a:graph", () => graphFiles(a, files, exports, host));
     offloaded.push(...exports);
     t = Date.now();
     const q = await quarters;

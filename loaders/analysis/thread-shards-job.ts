@@ -5,7 +5,6 @@
 // thread can make (each row's, each thread's reviews and series part) and the site directory; it
 // runs the same code (thread-detail-writer.ts, thread-shards-run.ts) and writes the shard files there itself.
 // Small corpora, and sinks that are no directory (a Map), build them here.
-import { Worker } from "node:worker_threads";
 import type { Analysis } from "./analyze.ts";
 import { artifactJson } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
@@ -14,7 +13,8 @@ import { messageThreads, threadShardFiles, type SeriesPart } from "./shards.ts";
 import type { ThreadShardsJob } from "./thread-shards-run.ts";
 import type { ReviewRow } from "./reviews.ts";
 import { SiteDirSink, type SiteSink } from "./site-sink.ts";
-import { watchSiteWorker, type SiteWorkerRun } from "./site-worker.ts";
+import { siteWorkerJob, type SiteWorkerRun } from "./site-worker.ts";
+import type { JobWorker } from "./job-worker.ts";
 
 /** Messages from which the thread shards go to a worker (below, starting it costs more than it saves); tests lower it. */
 export const shardWorker = { fromMessages: 50_000 };
@@ -95,27 +95,18 @@ export function threadShardsHere(a: Analysis, threadIds: readonly string[], rows
 }
 
 /**
- * Start the thread shards on a worker thread writing into `sink`'s directory, or return null when
- * they are better built here (no directory, fewer than `workerFrom` messages, no worker could start).
+ * Start the thread shards on a worker thread (`host`, or one of its own) writing into `sink`'s directory,
+ * or return null when they are better built here (no directory, fewer than `workerFrom` messages).
  * A worker that dies without an answer is replaced by building them here; a write error (a full disk) rejects.
  */
 export function startThreadShards(a: Analysis, threadIds: string[], rows: string[], extras: ThreadExtras, sink: unknown,
-  workerFrom = shardWorker.fromMessages): SiteWorkerRun | null {
+  workerFrom = shardWorker.fromMessages, host?: JobWorker): SiteWorkerRun | null {
   if (!(sink instanceof SiteDirSink) || a.corpus.messages.length < workerFrom) return null;
   const job = threadShardsJob(a, threadIds, rows, extras, sink.dir);
-  let w: Worker;
-  try { // only a worker that cannot start falls back here (a bug in the job above is an error)
-    w = new Worker(new URL("./thread-shards-boot.mjs", import.meta.url), {
-      workerData: job, transferList: [job.from, job.author, job.date, job.lists, job.isPatch, job.version, job.index, job.total, job.parent,
-        job.depth, job.thread, job.root, job.phantom, job.memberAt, job.members, job.seriesOf].map((x) => x.buffer as ArrayBuffer),
-      // A larger young generation: the worker makes ~110 MB of short-lived strings (less scavenging).
-      resourceLimits: { maxYoungGenerationSizeMb: 96 },
-    });
-  } catch {
-    return null;
-  }
-  return watchSiteWorker(w, sink, () => {
+  const transfer = [job.from, job.author, job.date, job.lists, job.isPatch, job.version, job.index, job.total, job.parent,
+    job.depth, job.thread, job.root, job.phantom, job.memberAt, job.members, job.seriesOf].map((x) => x.buffer as ArrayBuffer);
+  return siteWorkerJob(host, "thread-shards", job, transfer, sink, () => {
     threadShardStats.fallbacks++;
     for (const _ of threadShardsHere(a, threadIds, rows, extras, sink)) { /* to the end */ }
-  }, (r) => { threadShardStats.worker++; threadShardStats.workerCpuMs = r.cpuMs ?? null; });
+  }, (cpuMs) => { threadShardStats.worker++; threadShardStats.workerCpuMs = cpuMs; });
 }

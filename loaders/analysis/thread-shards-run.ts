@@ -4,6 +4,7 @@
 import { detailWriter, NO_REVIEWS, type DetailReviews, type DetailSource } from "./thread-detail-writer.ts";
 import { threadShardFiles, type MessageThreads, type SeriesPart } from "./shards.ts";
 import { SiteDirSink } from "./site-sink.ts";
+import type { JobResult } from "./job-worker-main.ts";
 
 export interface ThreadShardsJob {
   dir: string;
@@ -44,3 +45,6 @@ export function runThreadShardsJob(job: ThreadShardsJob): string[] {
   for (const _ of threadShardFiles(job.threadIds, (k, series) => write(k, job.rows[k], reviews.get(k) ?? NO_REVIEWS, series), seriesOf, tids, sink)) { /* to the end */ }
   return sink.names();
 }
+
+/** The job worker's side (job-worker-main.ts). */
+export function threadShardsOnWorker(job: ThreadShardsJob): JobResult { return { value: { names: runThreadShardsJob(job) } }; }
