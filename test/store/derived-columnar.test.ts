@@ -69,3 +69,16 @@ test("writeDerived: a value longer than 16 MB is stored whole", async () => {
     assert.deepEqual(r, [{ id: "a", len: 5, tail: "rt" }, { id: "b", len: huge.length, tail: " é" }]);
   });
 });
+
+test("writeDerived: DuckDB's thread count is as it was after a write, also after a failed one", async () => {
+  await withStore(async (store) => {
+    const threads = async () => Number((await store.query<{ t: bigint }>("SELECT current_setting('threads') AS t"))[0].t);
+    await store.query("SET threads = 3"); // not the default: the writer must restore what it found
+    await store.writeDerived("t", { n: "BIGINT" }, [{ n: 1 }]);
+    assert.equal(await threads(), 3);
+    // 1e300 does not fit a BIGINT: DuckDB fails the COPY after the writer set one thread.
+    await assert.rejects(store.writeDerived("t", { n: "BIGINT" }, [{ n: 1e300 }]));
+    assert.equal(await threads(), 3);
+    assert.deepEqual(await store.query("SELECT n FROM t"), [{ n: 1 }]);
+  });
+});
