@@ -124,7 +124,7 @@ function chunk(col: ArrayLike<unknown> | undefined, t: ColumnType, from: number,
   let plain = true;
   if (t === "VARCHAR") { for (let i = from; i < to && plain; i++) { const v = col[i]; plain = typeof v === "string" || v === null; } }
   else if (t === "BOOLEAN") { for (let i = from; i < to && plain; i++) { const v = col[i]; plain = typeof v === "boolean" || v === null; } }
-  else plain = false;
+  // Other cells go as they are (cell): JSON.stringify writes an array's undefined and holes as null.
   if (plain && Array.isArray(col)) return col.slice(from, to);
   const out = new Array<unknown>(to - from);
   for (let i = from; i < to; i++) out[i - from] = cell(col[i], t);
