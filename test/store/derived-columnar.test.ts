@@ -17,16 +17,16 @@ function rows(count: number) {
     n: i % 5 === 0 ? null : i * 1000,
     at: Date.UTC(2024, 0, 1) + i * 60_000,
     ok: i % 3 === 0 ? 1 : i % 3 === 1 ? 0 : undefined, // loose values are coerced, undefined is null
-    w: i / 7,
+    w: i % 6 === 0 ? undefined : i / 7, // undefined numbers and lists are null
     tags: i % 4 === 0 ? [] : ["a", `b${i}`],
-    ns: [i, i + 1],
+    ns: i % 10 === 0 ? undefined : [i, i + 1],
     label: i % 13 === 0 ? 42 : i % 17 === 0 ? "lone \ud800 surrogate" : `t${i % 9}`,
     stray: "never stored",
   }));
 }
 
 const expected = (r: ReturnType<typeof rows>[number]) => ({
-  id: r.id, n: r.n, at: r.at, ok: r.ok === undefined ? null : Boolean(r.ok), w: r.w, tags: r.tags, ns: r.ns,
+  id: r.id, n: r.n, at: r.at, ok: r.ok === undefined ? null : Boolean(r.ok), w: r.w ?? null, tags: r.tags, ns: r.ns ?? null,
   label: typeof r.label === "number" ? String(r.label) : r.label.replace("\ud800", "\ufffd"),
 });
 
