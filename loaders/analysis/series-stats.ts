@@ -67,8 +67,9 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
   const taggedMembers = new Map<number, number[]>();
   messages.forEach((m, i) => {
     const r = lc.revisionOf[i];
-    const tags = tagsOf.get(m.id);
-    if (r < 0 || !appliedRev.has(r) || !tags || m.patch.isPatch) return;
+    if (r < 0 || !appliedRev.has(r) || m.patch.isPatch) return;
+    const tags = tagsOf.get(m.id); // after the cheap tests: a Message-ID lookup per message was most of this loop
+    if (!tags) return;
     // The member it answers: its nearest ancestor among the revision's messages; the cover (or none) means all patches.
     let p = parent[i];
     for (let n = 0; p >= 0 && n < 10_000 && lc.revisionOf[p] === r && memberOf[p] !== r; n++) p = parent[p];
@@ -92,11 +93,20 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
   const roles = lists.map(() => new Map<string, { posted: boolean; replied: boolean }>());
   const listAt = new Map<string, number[]>(), star: number[] = [];
   lists.forEach((l, k) => { if (l === "*") star.push(k); else listAt.set(l, [...(listAt.get(l) ?? []), k]); });
-  const on: number[] = [];
+  // The rows a message counts for, once per lists array: messages share a few frozen ones (corpusOf).
+  const rowsOf = new Map<readonly string[], number[]>();
+  const rowsFor = (ls: readonly string[]): number[] => {
+    let on = rowsOf.get(ls);
+    if (!on) {
+      on = [];
+      for (const l of ls) for (const k of listAt.get(l) ?? []) if (!on.includes(k)) on.push(k);
+      on.push(...star);
+      rowsOf.set(ls, on);
+    }
+    return on;
+  };
   messages.forEach((m, i) => {
-    on.length = 0;
-    for (const l of m.lists) for (const k of listAt.get(l) ?? []) if (!on.includes(k)) on.push(k);
-    on.push(...star);
+    const on = rowsFor(m.lists);
     for (const k of on) counts[k]++;
     if (isBot(i)) return;
     let posted = false, replied = false;
