@@ -223,8 +223,8 @@ export function columnarRelationSql(file: string, columns: Columns): string {
  * waits for a turn of an event loop the analysis keeps busy. The derived writes run beside the
  * analysis' main thread and workers, which keep the cores busy: a second DuckDB thread mostly
  * polled the task queue under a mutex (perf: ~18% of these COPYs' CPU); on one thread the
- * 212k-message store's derived tables took ~25% less CPU (docs/performance.md). A statement
- * another caller slips in meanwhile also runs on one thread.
+ * 212k-message store's derived tables took ~25% less CPU (docs/performance.md). DuckDB runs one
+ * query string's statements under its connection lock: no other statement sees the one thread.
  */
 async function copyToParquetOneThread(con: DuckDBConnection, selectSql: string, file: string): Promise<void> {
   const restore = "SET threads = getvariable('threadgraph_threads')";
