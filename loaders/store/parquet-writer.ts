@@ -57,6 +57,17 @@ export class JsonLinesWriter {
   bytes(): Buffer {
     return this.buf.subarray(0, this.used);
   }
+
+  /** Bytes encoded so far and not drained. */
+  get size(): number {
+    return this.used;
+  }
+
+  /** Write the bytes encoded so far to `fd` and start again in the same buffer. */
+  drainTo(fd: number): void {
+    for (let off = 0; off < this.used;) off += writeSync(fd, this.buf, off, this.used - off);
+    this.used = 0;
+  }
 }
 
 export function jsonLines(rows: Record<string, unknown>[]): Buffer {
@@ -89,9 +100,11 @@ export function jsonRelationSql(files: string[], columns: Columns): string {
   return `SELECT ${cols} FROM read_json([${files.map(sqlString).join(", ")}], format = 'newline_delimited', columns = {${spec}})`;
 }
 
-/** Copy a relation into one Parquet file (snappy: measurably cheaper than zstd here; files stay small). */
+/** The statement copying a relation into one Parquet file (snappy: measurably cheaper than zstd here; files stay small). */
+const copySql = (selectSql: string, file: string) => `COPY (${selectSql}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION snappy)`;
+
 export async function copyToParquet(con: DuckDBConnection, selectSql: string, file: string): Promise<void> {
-  await con.run(`COPY (${selectSql}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION snappy)`);
+  await con.run(copySql(selectSql, file));
 }
 
 /** Rows per line of the columnar encoding: DuckDB reads lines in parallel; a chunk's arrays stay small. */
@@ -111,7 +124,7 @@ function chunk(col: ArrayLike<unknown> | undefined, t: ColumnType, from: number,
   let plain = true;
   if (t === "VARCHAR") { for (let i = from; i < to && plain; i++) { const v = col[i]; plain = typeof v === "string" || v === null; } }
   else if (t === "BOOLEAN") { for (let i = from; i < to && plain; i++) { const v = col[i]; plain = typeof v === "boolean" || v === null; } }
-  else plain = false;
+  // Other cells go as they are (cell): JSON.stringify writes an array's undefined and holes as null.
   if (plain && Array.isArray(col)) return col.slice(from, to);
   const out = new Array<unknown>(to - from);
   for (let i = from; i < to; i++) out[i - from] = cell(col[i], t);
@@ -146,17 +159,10 @@ export function rowsToColumns(columns: Columns, rows: Record<string, unknown>[])
 }
 
 /**
- * Columnar JSON lines: `{"c0":[...],"c1":[...]}` per ROWS_PER_LINE rows, column j holding the
- * j-th declared column's cells. A chunk whose text outgrows what a JS string can hold (huge
- * hostile values) is split in halves down to single rows.
+ * The lines of the columnar encoding, each as its texts (without the newline), in order, to
+ * `emit`. A chunk whose text outgrows what a JS string can hold (huge hostile values) is split
+ * in halves down to single rows.
  */
-export function columnarLines(columns: Columns, data: DerivedColumns): Buffer {
-  const w = new JsonLinesWriter();
-  eachColumnarLine(columns, data, (texts) => { for (const t of texts) w.text(t); w.endLine(); });
-  return w.bytes();
-}
-
-/** The lines of columnarLines, each as its texts (without the newline), in order, to `emit`. */
 function eachColumnarLine(columns: Columns, data: DerivedColumns, emit: (texts: string[]) => void): void {
   const names = Object.keys(columns);
   const line = (from: number, to: number): void => {
@@ -175,30 +181,33 @@ function eachColumnarLine(columns: Columns, data: DerivedColumns, emit: (texts: 
   for (let i = 0; i < data.length; i += ROWS_PER_LINE) line(i, Math.min(data.length, i + ROWS_PER_LINE));
 }
 
-/**
- * columnarLines' bytes written to `file` line by line (lone surrogates replaced as JsonLinesWriter
- * does): no buffer of the whole table, grown and copied over and over (a second of the analysis'
- * main thread at ~200k messages).
- */
-function writeAll(fd: number, s: string): void {
-  const b = Buffer.from(s);
-  for (let off = 0; off < b.length;) off += writeSync(fd, b, off);
-}
+/** Encoded bytes held before a write: few syscalls and one reused buffer, never the whole table. */
+const DRAIN_BYTES = 1 << 20;
 
+/**
+ * Columnar JSON lines written to `file`: `{"c0":[...],"c1":[...]}` per ROWS_PER_LINE rows, column
+ * j holding the j-th declared column's cells (lone surrogates replaced by JsonLinesWriter). Each
+ * text is encoded into one buffer drained to the file every DRAIN_BYTES: a Buffer per text (a
+ * UTF-8 copy of every column chunk) was ~250 MB of garbage at ~200k messages, and a buffer of
+ * the whole table, grown and copied over and over, a second of the analysis' main thread.
+ */
 export function writeColumnarLines(file: string, columns: Columns, data: DerivedColumns): void {
   const fd = openSync(file, "w");
   try {
+    const w = new JsonLinesWriter();
     eachColumnarLine(columns, data, (texts) => {
-      // One write per text: joined, a line of huge values could outgrow a JS string.
-      for (const t of texts) writeAll(fd, t.includes("\\ud") ? t.replace(LONE_SURROGATE, "$1\\ufffd") : t);
-      writeAll(fd, "\n");
+      // One text at a time: joined, a line of huge values could outgrow a JS string.
+      for (const t of texts) w.text(t);
+      w.endLine();
+      if (w.size >= DRAIN_BYTES) w.drainTo(fd);
     });
+    w.drainTo(fd);
   } finally {
     closeSync(fd);
   }
 }
 
-/** A typed SELECT over a file written from columnarLines: the chunks' arrays unnested side by side, in order. */
+/** A typed SELECT over a file written by writeColumnarLines: the chunks' arrays unnested side by side, in order. */
 export function columnarRelationSql(file: string, columns: Columns): string {
   const names = Object.keys(columns);
   const spec = names.map((n, j) => `c${j}: ${sqlString(JSON_TYPE[columns[n]] + "[]")}`).join(", ");
@@ -206,6 +215,26 @@ export function columnarRelationSql(file: string, columns: Columns): string {
   const cols = names.map((n) => castExpr(n, columns[n])).join(", ");
   return `SELECT ${cols} FROM (SELECT ${unnested} FROM read_json([${sqlString(file)}], format = 'newline_delimited', ` +
     `columns = {${spec}}))`;
+}
+
+/**
+ * Copy a relation to Parquet with DuckDB on one thread, then restore the thread count (an
+ * instance-wide setting; kept in a variable of the connection), in one statement: each await
+ * waits for a turn of an event loop the analysis keeps busy. The derived writes run beside the
+ * analysis' main thread and workers, which keep the cores busy: a second DuckDB thread mostly
+ * polled the task queue under a mutex (perf: ~18% of these COPYs' CPU); on one thread the
+ * 212k-message store's derived tables took ~25% less CPU (docs/performance.md). DuckDB runs one
+ * query string's statements under its connection lock: no other statement sees the one thread.
+ */
+async function copyToParquetOneThread(con: DuckDBConnection, selectSql: string, file: string): Promise<void> {
+  const restore = "SET threads = getvariable('threadgraph_threads')";
+  try {
+    await con.run(`SET VARIABLE threadgraph_threads = current_setting('threads'); SET threads = 1; ${copySql(selectSql, file)}; ${restore}`);
+  } catch (e) {
+    // Fails only if the variable was never set: then neither was the thread count.
+    await con.run(restore).catch(() => {});
+    throw e;
+  }
 }
 
 /** Write rows (objects keyed by column name, or one array per column) to a Parquet file at `file`. */
@@ -218,7 +247,7 @@ export async function writeParquet(
   // such turn (with async write and unlink the tables finished well after the artifacts).
   try {
     writeColumnarLines(tmp, columns, Array.isArray(rows) ? rowsToColumns(columns, rows) : rows);
-    await copyToParquet(con, columnarRelationSql(tmp, columns), file);
+    await copyToParquetOneThread(con, columnarRelationSql(tmp, columns), file);
   } finally {
     try { unlinkSync(tmp); } catch { /* never created: the first error is the one to report */ }
   }

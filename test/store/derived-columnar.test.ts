@@ -17,16 +17,16 @@ function rows(count: number) {
     n: i % 5 === 0 ? null : i * 1000,
     at: Date.UTC(2024, 0, 1) + i * 60_000,
     ok: i % 3 === 0 ? 1 : i % 3 === 1 ? 0 : undefined, // loose values are coerced, undefined is null
-    w: i / 7,
+    w: i % 6 === 0 ? undefined : i / 7, // undefined numbers and lists are null
     tags: i % 4 === 0 ? [] : ["a", `b${i}`],
-    ns: [i, i + 1],
+    ns: i % 10 === 0 ? undefined : [i, i + 1],
     label: i % 13 === 0 ? 42 : i % 17 === 0 ? "lone \ud800 surrogate" : `t${i % 9}`,
     stray: "never stored",
   }));
 }
 
 const expected = (r: ReturnType<typeof rows>[number]) => ({
-  id: r.id, n: r.n, at: r.at, ok: r.ok === undefined ? null : Boolean(r.ok), w: r.w, tags: r.tags, ns: r.ns,
+  id: r.id, n: r.n, at: r.at, ok: r.ok === undefined ? null : Boolean(r.ok), w: r.w ?? null, tags: r.tags, ns: r.ns ?? null,
   label: typeof r.label === "number" ? String(r.label) : r.label.replace("\ud800", "\ufffd"),
 });
 
@@ -67,5 +67,18 @@ test("writeDerived: a value longer than 16 MB is stored whole", async () => {
     await store.writeDerived("t", { id: "VARCHAR", subject: "VARCHAR" }, [{ id: "a", subject: "short" }, { id: "b", subject: huge }]);
     const r = await store.query<{ id: string; len: number; tail: string }>("SELECT id, length(subject) AS len, right(subject, 2) AS tail FROM t");
     assert.deepEqual(r, [{ id: "a", len: 5, tail: "rt" }, { id: "b", len: huge.length, tail: " é" }]);
+  });
+});
+
+test("writeDerived: DuckDB's thread count is as it was after a write, also after a failed one", async () => {
+  await withStore(async (store) => {
+    const threads = async () => Number((await store.query<{ t: bigint }>("SELECT current_setting('threads') AS t"))[0].t);
+    await store.query("SET threads = 3"); // not the default: the writer must restore what it found
+    await store.writeDerived("t", { n: "BIGINT" }, [{ n: 1 }]);
+    assert.equal(await threads(), 3);
+    // 1e300 does not fit a BIGINT: DuckDB fails the COPY after the writer set one thread.
+    await assert.rejects(store.writeDerived("t", { n: "BIGINT" }, [{ n: 1e300 }]));
+    assert.equal(await threads(), 3);
+    assert.deepEqual(await store.query("SELECT n FROM t"), [{ n: 1 }]);
   });
 });
