@@ -77,7 +77,7 @@ export function computeAffiliations(a: Analysis, input: AffiliationInput, o: {
   };
   const combinations = new Map<string, string[]>();
   const combination = (names: string[]) => {
-    const key = names.join("\u0000");
+    const key = JSON.stringify(names); // not a join: a hostile List-Id may hold any separator
     const c = combinations.get(key);
     if (c) return c;
     combinations.set(key, names);

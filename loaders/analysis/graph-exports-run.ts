@@ -7,6 +7,6 @@ import type { JobResult } from "./job-worker-main.ts";
 
 export function graphExportsOnWorker({ dir, input }: { dir: string; input: GraphExportInput }): JobResult {
   const names: string[] = [];
-  for (const [name, text] of Object.entries(graphExportFiles(input))) { writeFileNamed(join(dir, name), text); names.push(name); }
+  for (const [name, text] of Object.entries(graphExportFiles(input))) { writeFileNamed(join(dir, name), text, "output"); names.push(name); }
   return { value: { names } };
 }

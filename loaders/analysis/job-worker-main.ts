@@ -21,6 +21,9 @@ export type JobKind = keyof typeof runners;
 // ~280 MB after the thread shards, ~10 ms) instead of holding it until the run ends (peak RSS +300-500 MB).
 // A worker cannot be started with --expose-gc: the flag is set just long enough to get the function.
 const collect = ((): (() => void) | null => {
+  // Started with --expose-gc (a user, a profiler): gc is there, and the flag must stay on.
+  if (typeof (globalThis as { gc?: unknown }).gc === "function") return (globalThis as unknown as { gc: () => void }).gc;
+  if (process.execArgv.some((a) => /^--expose[-_]gc$/.test(a))) return null;
   try {
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as unknown;
@@ -33,8 +36,15 @@ const collect = ((): (() => void) | null => {
 })();
 
 async function runJob({ id, kind, data }: { id: number; kind: JobKind; data: never }): Promise<void> {
+  let run;
   try {
-    const run = await runners[kind]();
+    run = await runners[kind]();
+  } catch (e) {
+    // A module that cannot load here: the main thread makes this job's result, as for a dead thread.
+    parentPort!.postMessage({ id, died: true, error: { message: (e as Error)?.message ?? String(e) }, cpuMs: null, threadCpuMs: threadCpuMs() });
+    return;
+  }
+  try {
     const cpu0 = threadCpuMs();
     const { value, transfer } = run(data);
     const cpu1 = threadCpuMs();

@@ -18,7 +18,7 @@ export class WorkerDied extends Error {
 /** Jobs answered by a JobWorker and its thread's CPU in ms at the last answer, startup included (diagnostics, the bench). */
 export const jobWorkerStats: { jobs: number; threadCpuMs: number | null } = { jobs: 0, threadCpuMs: null };
 
-interface Answer { id: number; value?: unknown; error?: { message: string; code?: string }; cpuMs: number | null; threadCpuMs: number | null }
+interface Answer { id: number; value?: unknown; died?: boolean; error?: { message: string; code?: string }; cpuMs: number | null; threadCpuMs: number | null }
 interface Pending { resolve(a: { value: unknown; cpuMs: number | null }): void; reject(e: Error): void }
 
 export class JobWorker {
@@ -82,7 +82,8 @@ export class JobWorker {
     this.idle();
     jobWorkerStats.jobs++;
     jobWorkerStats.threadCpuMs = a.threadCpuMs;
-    if (a.error) p.reject(Object.assign(new Error(a.error.message), { code: a.error.code }));
+    if (a.died) p.reject(new WorkerDied(false));
+    else if (a.error) p.reject(Object.assign(new Error(a.error.message), { code: a.error.code }));
     else p.resolve({ value: a.value, cpuMs: a.cpuMs });
   }
 

@@ -37,7 +37,7 @@ export class SiteDirSink implements SiteFiles {
   }
   set(name: string, content: string): this {
     const p = this.pathOf(name);
-    writeFileNamed(p, content); // a full disk's error names the file
+    writeFileNamed(p, content, "output"); // a full disk's error names the file
     this.written.add(name);
     if (name === FILES.meta) this.meta = content;
     return this;
@@ -45,7 +45,7 @@ export class SiteDirSink implements SiteFiles {
   append(name: string): Appender {
     const p = this.pathOf(name);
     let fd: number;
-    try { fd = openSync(p, "w"); } catch (e) { throw namedError(p, e); }
+    try { fd = openSync(p, "w"); } catch (e) { throw namedError(p, e, undefined, "output"); }
     const done = () => this.written.add(name);
     let open = true;
     const out = {
@@ -53,12 +53,12 @@ export class SiteDirSink implements SiteFiles {
       write(text: string) {
         // writeSync may write less than asked: the rest goes after it (as writeFileSync does).
         const b = Buffer.from(text);
-        try { for (let at = 0; at < b.length;) at += writeSync(fd, b, at); } catch (e) { throw namedError(p, e); } // a full disk's error names the file
+        try { for (let at = 0; at < b.length;) at += writeSync(fd, b, at); } catch (e) { throw namedError(p, e, undefined, "output"); } // a full disk's error names the file
         out.written = true;
       },
       close() {
         open = false;
-        try { closeSync(fd); } catch (e) { throw namedError(p, e); }
+        try { closeSync(fd); } catch (e) { throw namedError(p, e, undefined, "output"); }
         done();
       },
       abort() {

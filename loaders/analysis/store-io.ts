@@ -68,6 +68,7 @@ export async function readAnalysisInput(store: Store, trackedLists: string[] | n
   // The other statements are queued before this thread decodes the rows: DuckDB reads the corpus' sets meanwhile,
   // then the affiliation input while this thread builds the corpus and analyses it. Chained, so they run in this order.
   const corpusSets = trackedLists ? queryRowSets(store, CORPUS_SETS) : null;
+  corpusSets?.catch(() => {}); // awaited below, after the rows are decoded: a failure meanwhile is not unhandled
   const affSets = affiliation ? (corpusSets ?? Promise.resolve()).then(() => queryRowSets(store, AFFILIATION_SETS), () => queryRowSets(store, AFFILIATION_SETS)) : null;
   affSets?.catch(() => {}); // the caller awaits it (through aff below), maybe after a while
   await dispatched();

@@ -171,15 +171,17 @@ async function ingestSource(
   };
   // Read again from its start (a re-tag, back to a tag it had before; an mbox rewritten in place, so
   // its cursor no longer fits), a source meets copies and errors rows it stored then: they are not
-  // stored again (a second copy made each message its own duplicate; errors counted twice). Loaded
+  // stored again (a second copy made each message its own duplicate; errors counted twice). An errors
+  // row is known by its position only, so only a re-tag (the same bytes again) skips one: a rewritten
+  // mbox may hold another bad entry at the same offset. Loaded
   // at once for a re-tag; otherwise the first item tells (its position already stored: a re-read),
   // so a run that only reads new mail pays one lookup.
-  let before = retag ? await storedRows(store, source.id) : null;
+  let before = retag ? await storedRows(store, source.id, source.list ?? null) : null;
   let checked = retag || state === undefined;
   const checkReread = async (prov: { source: string; position: string }) => {
     if (checked) return;
     checked = true;
-    if (await positionStored(store, source.id, prov)) before = await storedRows(store, source.id);
+    if (await positionStored(store, source.id, prov)) before = await storedRows(store, source.id, source.list ?? null);
   };
   try {
     const readCtx: ReadContext = { storedPositions: () => storedPositions(store, source.id), storedCopies: (src) => storedCopies(store, src) };
@@ -197,13 +199,13 @@ async function ingestSource(
       } else if (item.kind === "error") {
         sum.seen++; tally.error++;
         await checkReread(item.provenance);
-        if (before?.errors.has(errorKey(item.provenance.position, item.reason))) batch.skip(item.cursor);
+        if (retag && before?.errors.has(errorKey(item.provenance.position, item.reason))) batch.skip(item.cursor);
         else batch.error(item.provenance.position, item.reason, item.cursor);
       } else if (r.parsed === undefined) {
         if (item.kind === "message") sum.seen++;
         tally.error++;
         await checkReread(item.provenance);
-        if (before?.errors.has(errorKey(item.provenance.position, reasonOf(r.error)))) batch.skip(item.cursor);
+        if (retag && before?.errors.has(errorKey(item.provenance.position, reasonOf(r.error)))) batch.skip(item.cursor);
         else batch.error(item.provenance.position, reasonOf(r.error), item.cursor);
       } else if (item.kind === "delete") {
         tally.deleted++;
@@ -285,12 +287,14 @@ const arrivalKey = (id: string, hash: string, source: string, position: string, 
 const errorKey = (position: string, reason: string) => JSON.stringify([position, reason]);
 
 /** The arrivals (its epochs' "<id>#N" and slices' "<id>?..." too) and errors rows stored for a source. */
-async function storedRows(store: DuckStore, source: string): Promise<{ arrivals: Set<string>; errors: Set<string> }> {
+async function storedRows(store: DuckStore, source: string, list: string | null): Promise<{ arrivals: Set<string>; errors: Set<string> }> {
   const m = store.manifest().parts;
   const id = sqlString(source);
   const arrivals = m.arrivals.length === 0 ? [] : await store.query<{ id: string; h: string; s: string; p: string; l: string | null }>(
     `SELECT DISTINCT message_id AS id, content_hash AS h, source AS s, position AS p, list AS l FROM raw_arrivals
-      WHERE source = ${id} OR starts_with(source, ${id} || '#') OR starts_with(source, ${id} || '?')`);
+      WHERE (source = ${id} OR starts_with(source, ${id} || '#') OR starts_with(source, ${id} || '?'))
+        -- only copies stored under this tag can match (arrivalKey holds the list): a re-tag to a new tag loads none
+        AND list IS NOT DISTINCT FROM ${list === null ? "NULL" : sqlString(list)}`);
   const errors = m.errors.length === 0 ? [] : await store.query<{ p: string; r: string }>(
     `SELECT DISTINCT position AS p, reason AS r FROM raw_errors WHERE source = ${id}`);
   return { arrivals: new Set(arrivals.map((a) => arrivalKey(a.id, a.h, a.s, a.p, a.l))), errors: new Set(errors.map((e) => errorKey(e.p, e.r))) };

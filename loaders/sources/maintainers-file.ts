@@ -39,7 +39,7 @@ function notMaintainers(text: string): string | null {
   // A cgit or GitHub view shows the file's lines inside HTML (addresses as &lt;..&gt;): it has
   // tagged entries, yet is no MAINTAINERS file. A real one starts with text and has no end tags.
   if (looksLikeHtml(text)) return "an HTML page, not a MAINTAINERS file (use the raw file, e.g. a /plain/ or raw link)";
-  if (!/^[A-Z].*\n[MRLSFXNK]:\s/m.test(text)) return "not a MAINTAINERS file (no section with tagged entries)";
+  if (!/^[A-Z].*\r?\n[MRLSFXNK]:\s/m.test(text)) return "not a MAINTAINERS file (no section with tagged entries)";
   return null;
 }
 

@@ -239,7 +239,7 @@ async function copyToParquetOneThread(con: DuckDBConnection, selectSql: string, 
 
 /** Write rows (objects keyed by column name, or one array per column) to a Parquet file at `file`. */
 export async function writeParquet(
-  con: DuckDBConnection, file: string, columns: Columns, rows: Record<string, unknown>[] | DerivedColumns,
+  con: DuckDBConnection, file: string, columns: Columns, rows: Record<string, unknown>[] | DerivedColumns, o: { oneThread?: boolean } = {},
 ): Promise<void> {
   const tmp = `${file}.rows.jsonl`;
   // Sync file calls: the analysis writes the derived tables while its main thread builds the page
@@ -247,7 +247,9 @@ export async function writeParquet(
   // such turn (with async write and unlink the tables finished well after the artifacts).
   try {
     writeColumnarLines(tmp, columns, Array.isArray(rows) ? rowsToColumns(columns, rows) : rows);
-    await copyToParquetOneThread(con, columnarRelationSql(tmp, columns), file);
+    // One thread only beside a busy analysis (derived tables); ingest's tables keep DuckDB's threads.
+    if (o.oneThread) await copyToParquetOneThread(con, columnarRelationSql(tmp, columns), file);
+    else await copyToParquet(con, columnarRelationSql(tmp, columns), file);
   } finally {
     try { unlinkSync(tmp); } catch { /* never created: the first error is the one to report */ }
   }

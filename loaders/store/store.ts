@@ -74,9 +74,9 @@ export class DuckStore implements Store {
     return this.starting;
   }
 
-  private async write(file: string, columns: Columns, rows: Record<string, unknown>[] | DerivedColumns): Promise<void> {
+  private async write(file: string, columns: Columns, rows: Record<string, unknown>[] | DerivedColumns, oneThread = false): Promise<void> {
     const { writeParquet } = await import("./parquet-writer.ts");
-    await writeParquet(await this.con(), file, columns, rows);
+    await writeParquet(await this.con(), file, columns, rows, { oneThread });
   }
 
   manifest(): Manifest {
@@ -236,7 +236,7 @@ export class DuckStore implements Store {
     const file = join(this.dir, "derived", `${name}.parquet`);
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-      await this.write(tmp, columns, rows);
+      await this.write(tmp, columns, rows, true); // beside the analysis: DuckDB on one thread (parquet-writer.ts)
     } catch (e) {
       try { unlinkSync(tmp); } catch { /* not written */ }
       throw namedError(tmp, e);

@@ -8,11 +8,15 @@ import { writeFile } from "node:fs/promises";
  * read-only store, what to do. An open() error names its path already ("EROFS: ..., open '/s/x'"):
  * it gets the same hint (it once came back raw, so a read-only store's writers printed only EACCES).
  */
-export function namedError(file: string, e: unknown, action = "cannot write"): Error {
+export function namedError(file: string, e: unknown, action = "cannot write", where: "store" | "output" = "store"): Error {
   const err = e as NodeJS.ErrnoException;
   const msg = err?.message ?? String(e);
-  const hint = err?.code === "ENOSPC" || err?.code === "EDQUOT" ? " (the disk is full: free space and re-run; the committed store is intact)"
-    : err?.code === "EROFS" || err?.code === "EACCES" || err?.code === "EPERM"
+  const full = err?.code === "ENOSPC" || err?.code === "EDQUOT", denied = err?.code === "EROFS" || err?.code === "EACCES" || err?.code === "EPERM";
+  // A file outside the store (the site's output directory) gets advice about that directory, not the store.
+  const hint = where === "output"
+    ? full ? " (the disk is full: free space and re-run)" : denied ? " (this directory is not writable for this user: make it writable or write elsewhere)" : ""
+    : full ? " (the disk is full: free space and re-run; the committed store is intact)"
+    : denied
       ? " (the store is read-only for this user: readers such as query, stats and the site still work; to write, make it writable " +
         "or work on a copy with --store DIR; the committed store is intact)"
       : "";
@@ -23,8 +27,8 @@ export function namedError(file: string, e: unknown, action = "cannot write"): E
   return Object.assign(new Error(`${file}: ${action} (${msg})${hint}`), { code: err?.code, cause: e });
 }
 
-export function writeFileNamed(file: string, data: string | Uint8Array): void {
-  try { writeFileSync(file, data); } catch (e) { throw namedError(file, e); }
+export function writeFileNamed(file: string, data: string | Uint8Array, where: "store" | "output" = "store"): void {
+  try { writeFileSync(file, data); } catch (e) { throw namedError(file, e, undefined, where); }
 }
 
 export async function writeFileNamedAsync(file: string, data: string | Uint8Array): Promise<void> {

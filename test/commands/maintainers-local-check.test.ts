@@ -37,3 +37,11 @@ test("--maintainers naming a real-looking local file is used", { timeout: 60_000
   const r = await cli(["ingest", "--store", store, "--no-analyze", "--maintainers", file, `netdev=${box}`]);
   assert.equal(r.status, 0, r.stderr);
 });
+
+test("--maintainers naming a local file with CRLF line ends (a Windows editor, core.autocrlf) is used", { timeout: 60_000 }, async (t) => {
+  const { dir, store, box } = oneMessageArchive(t, "tg-maintainers-local-crlf-");
+  const file = join(dir, "MAINTAINERS");
+  writeFileSync(file, maintainersText(["WIDGET", "M:\tWendy <w@x.example>", "L:\tnetdev@vger.kernel.org", "F:\tdrivers/widget/"]).replace(/\n/g, "\r\n"));
+  const r = await cli(["ingest", "--store", store, "--no-analyze", "--maintainers", file, `netdev=${box}`]);
+  assert.equal(r.status, 0, r.stderr);
+});

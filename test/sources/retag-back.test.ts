@@ -77,3 +77,23 @@ test("an mbox rewritten in place (its cursor no longer fits) is read again witho
     await store.close();
   }
 });
+
+test("an mbox rewritten in place with another bad entry at the same offset records that entry too", async (t) => {
+  // An errors row is known by position and reason only: skipping it on a re-read dropped a different bad entry.
+  const d = tempDir(t);
+  const path = join(d, "x.mbox");
+  const bad = (n: string) => `X-Junk: ${n}\n\nnot a message ${n}\n`;
+  writeFileSync(path, mboxrd([bad("1"), msg("b")]));
+  const store = await openStore(join(d, "store"));
+  try {
+    await ingest(store, [openSource(`netdev=${path}`)]);
+    assert.equal((await computeStats(store)).errors, 1);
+    writeFileSync(path, mboxrd([bad("2"), msg("b")])); // same length and offset, other bytes
+    await ingest(store, [openSource(`netdev=${path}`)]);
+    const s = await computeStats(store);
+    assert.equal(s.errors, 2, "the second bad entry has its own errors row");
+    assert.equal(s.arrivals, 1, "the unchanged copy is not stored again");
+  } finally {
+    await store.close();
+  }
+});

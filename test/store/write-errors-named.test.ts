@@ -31,6 +31,18 @@ test("namedError: the hint for a full disk or a read-only store comes whether or
   assert.match(other.message, /EIO/);
 });
 
+test("namedError for a file outside the store (the site's output): advice about that directory, never the store's", () => {
+  const f = "/ro/site/threads.json";
+  for (const path of [undefined, f]) {
+    const denied = namedError(f, errno("EACCES", "permission denied", path), undefined, "output");
+    assert.match(denied.message, /not writable for this user/);
+    assert.doesNotMatch(denied.message, /store|--store/);
+    const full = namedError(f, errno("ENOSPC", "no space left on device", path), undefined, "output");
+    assert.match(full.message, /the disk is full/);
+    assert.doesNotMatch(full.message, /store/);
+  }
+});
+
 function chmodTree(dir: string, mode: (isDir: boolean) => number): void {
   for (const f of readdirSync(dir)) {
     const p = join(dir, f);
