@@ -118,28 +118,3 @@ test("readAnalysisInput: the corpus and the affiliation input from one scan of m
     t.cleanup();
   }
 });
-
-test("readAnalysisInput: messages read in several statements keep the corpus order (date, undated last, then Message-ID) and each once", async () => {
-  const t = tempDir();
-  const store = await openStore(join(t.dir, "store"));
-  try {
-    // Few dates shared by many messages (ties across every part), undated ones, odd ids; some messages only in the second archive.
-    const r = rng(11);
-    const ids = Array.from({ length: 300 }, (_, i) => [`m${i}@h`, `'q${i}"@h`, `Z${i}@h`, `é${i}@h`][i % 4]);
-    const mk = (id: string) => pm(id, { date: r() < 0.1 ? null : Date.UTC(2024, 0, 1 + Math.floor(r() * 5)), lists: ["zoo"] });
-    await ingest(store, [fakeSource("s", msgs(...ids.slice(0, 250).map(mk)), "zoo"), fakeSource("t2", msgs(...ids.slice(200).map(mk)), "zoo")],
-      {}, { parseStream: fakeParse });
-    const statements: string[] = [];
-    const spy: Store = Object.assign(Object.create(store) as Store, {
-      query: (sql: string) => { statements.push(sql); return store.query(sql); },
-    });
-    const got = (await readAnalysisInput(spy, ["zoo"], LISTS)).corpus!.messages.map((m) => m.id);
-    const want = (await store.query<{ id: string }>("SELECT message_id AS id FROM messages ORDER BY date NULLS LAST, message_id")).map((x) => x.id);
-    assert.equal(want.length, 300);
-    assert.deepEqual(got, want);
-    assert.ok(statements.filter((s) => s.includes("FROM messages JOIN")).length >= 3, "the messages come in several statements");
-  } finally {
-    await store.close();
-    t.cleanup();
-  }
-});

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { openStore } from "../../loaders/store/store.ts";
-import { eachRow, queryRowSets, readRows, readRowSets, rowCount } from "../../loaders/analysis/read-rows.ts";
+import { readRows, readRowSets } from "../../loaders/analysis/read-rows.ts";
 import { tempDir } from "../store/helpers.ts";
 
 test("readRows returns every row in order, with huge values and odd text intact", async () => {
@@ -42,29 +42,6 @@ test("readRowSets: several results in one statement, each whole and in its own o
     const want = Array.from({ length: 5000 }, (_, i) => [i, i % 7]).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     assert.deepEqual(sets.down, want);
     assert.deepEqual(sets.none, []);
-  } finally {
-    await store.close();
-    t.cleanup();
-  }
-});
-
-test("queryRowSets: a result read in parts gives each row the position its `at` column holds, whatever the part's own order", async () => {
-  const t = tempDir();
-  const store = await openStore(join(t.dir, "store"));
-  try {
-    // Positions interleave across the parts (every third row in each), and each part's select comes in descending order.
-    const part = (k: number) => ({ select: `SELECT (i * 7919) % 3000 AS p, 'v' || ((i * 7919) % 3000) AS s FROM range(3000) t(i)
-      WHERE ((i * 7919) % 3000) % 3 = ${k} ORDER BY p DESC`, cols: ["s"], at: "p" });
-    const texts = await queryRowSets(store, { a: part(0), b: part(1), c: part(2) });
-    const all = new Array<string>(3000);
-    for (const name of ["a", "b", "c"] as const) {
-      assert.equal(rowCount(texts, name), 1000);
-      eachRow(texts, name, (r, at) => {
-        assert.equal(all[at], undefined, `position ${at} given twice`);
-        all[at] = r[1] as string;
-      });
-    }
-    assert.deepEqual(all, Array.from({ length: 3000 }, (_, p) => `v${p}`));
   } finally {
     await store.close();
     t.cleanup();
