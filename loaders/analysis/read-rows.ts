@@ -4,12 +4,8 @@ import type { Store } from "../store/api.ts";
 /** Rows per JSON text, and the row length from which a row gets a text of its own. */
 const TEXT_ROWS = 4096, OWN_TEXT = 16384;
 
-/**
- * One result of readRowSets: the rows of `select`, ordered by `order`, each as an array of the `cols` values.
- * Or, for one part of a result read by several statements, `at`: a column of `select` holding each row's
- * position (0-based) in the whole result.
- */
-export type RowSet = { select: string; cols: readonly string[] } & ({ order: string } | { at: string });
+/** One result of readRowSets: the rows of `select`, ordered by `order`, each as an array of the `cols` values. */
+export interface RowSet { select: string; cols: readonly string[]; order: string }
 
 const q = (c: string) => `"${c.replace(/"/g, '""')}"`;
 
@@ -34,7 +30,7 @@ export async function queryRowSets<K extends string>(store: Store, sets: Record<
   const parts = names.map((name, k) => {
     const s = sets[name];
     return `SELECT ${k} AS k, json_array(rn, ${s.cols.map(q).join(", ")})::VARCHAR AS j, rn FROM (
-        SELECT *, ${"at" in s ? q(s.at) : `row_number() OVER (ORDER BY ${s.order}) - 1`} AS rn FROM (${s.select}))`;
+        SELECT *, row_number() OVER (ORDER BY ${s.order}) - 1 AS rn FROM (${s.select}))`;
   });
   const texts = await store.query<{ k: number; n: number; j: string }>(`SELECT k, count(*)::INTEGER AS n, '[' || string_agg(j, ',') || ']' AS j
     FROM (${parts.join("\n UNION ALL ")}) GROUP BY k, CASE WHEN length(j) > ${OWN_TEXT} THEN -1 - rn ELSE rn // ${TEXT_ROWS} END`);

@@ -60,92 +60,34 @@ export async function readAnalysisInput(store: Store, trackedLists: string[] | n
   const cols = [...(trackedLists ? CORPUS_COLUMNS : ["message_id"]), ...(affiliation ? affiliationMessageColumns(affiliation) : [])];
   const name = (c: string) => c.slice(c.lastIndexOf(" ") + 1).replace(/"/g, "");
   const names = trackedLists ? `, (SELECT list(source ORDER BY source) AS names FROM (${SOURCE_NAMES})) d` : "";
-  const { bounds, total } = await partBounds(store);
-  const parts = messageParts(bounds, `SELECT ${cols.join(", ")}, p.${POSITION} FROM messages JOIN (
-      ${positions(trackedLists ? "date NULLS LAST, message_id" : "message_id")}) p ON p.pid = messages.message_id${names}`, cols.map(name));
-  // Each part queued as the one before is done (chained: they run in this order), the corpus' sets and the affiliation input after them.
-  const texts: Promise<RowTexts<"messages" | "sources">>[] = [queryRowSets(store, {
-    messages: parts[0],
+  const texts = await queryRowSets(store, {
+    messages: { select: `SELECT ${cols.join(", ")} FROM messages${names}`, cols: cols.map(name),
+      order: trackedLists ? "date NULLS LAST, message_id" : "message_id" },
     sources: { select: trackedLists ? SOURCE_NAMES : "SELECT NULL AS source WHERE false", cols: ["source"], order: "source" },
-  })];
-  for (const part of parts.slice(1)) texts.push(after(texts.at(-1)!, () => queryRowSets(store, { messages: part, sources: NO_ROWS })));
-  const corpusSets = trackedLists ? after(texts.at(-1)!, () => queryRowSets(store, CORPUS_SETS)) : null;
-  const affSets = affiliation ? after(corpusSets ?? texts.at(-1)!, () => queryRowSets(store, AFFILIATION_SETS)) : null;
-  for (const p of [...texts, corpusSets, affSets]) p?.catch(() => {}); // each awaited below, maybe after an earlier one failed
-  // One pass over the message rows for both, a text at a time, a part while DuckDB builds the next: only what is made of each row is kept.
+  });
+  // The other statements are queued before this thread decodes the rows: DuckDB reads the corpus' sets meanwhile,
+  // then the affiliation input while this thread builds the corpus and analyses it. Chained, so they run in this order.
+  const corpusSets = trackedLists ? queryRowSets(store, CORPUS_SETS) : null;
+  const affSets = affiliation ? (corpusSets ?? Promise.resolve()).then(() => queryRowSets(store, AFFILIATION_SETS), () => queryRowSets(store, AFFILIATION_SETS)) : null;
+  affSets?.catch(() => {}); // the caller awaits it (through aff below), maybe after a while
+  await dispatched();
+  // One pass over the message rows for both, a text at a time: only what is made of each row is kept.
   const str = stringInterner();
-  const first = await texts[0];
-  const sourceNames: string[] = new Array(rowCount(first, "sources"));
-  eachRow(first, "sources", (r, at) => { sourceNames[at] = r[1] as string; });
+  const sourceNames: string[] = new Array(rowCount(texts, "sources"));
+  eachRow(texts, "sources", (r, at) => { sourceNames[at] = r[1] as string; });
   const messageOf = trackedLists ? messageReader(sourceNames, str) : null;
-  const messages = trackedLists ? new Array<AnalysisMessage>(total) : null;
+  const messages = messageOf ? new Array<AnalysisMessage>(rowCount(texts, "messages")) : null;
   const addressed = affiliation ? addressedCollector(1 + cols.length - AFFILIATION_ROW_COLUMNS.length) : null;
-  let read = 0;
-  for (const part of texts) {
-    const t = await part;
-    await dispatched();
-    read += rowCount(t, "messages");
-    eachRow(t, "messages", (r, at) => {
-      if (messages) messages[at] = messageOf!(r);
-      addressed?.add(r);
-    });
-  }
-  // The parts cover every position once, unless the store changed between their statements (an ingest committed meanwhile).
-  if (read !== total || (messages && messages.includes(undefined as never))) {
-    throw new Error("the store changed while the analysis read it (an ingest ran meanwhile): run the analysis again");
-  }
+  eachRow(texts, "messages", (r, at) => {
+    if (messages) messages[at] = messageOf!(r);
+    addressed?.add(r);
+  });
   const aff = addressed ? affSets!.then((t) => affiliationInputOf(addressed.collected, decodeRowSets(t))) : null;
   aff?.catch(() => {}); // the caller awaits it, maybe after a while
   if (!corpusSets) return { corpus: null, affiliation: aff };
   const sets = await corpusSets;
   await dispatched();
   return { corpus: corpusOf(messages!, sets, trackedLists!, str), affiliation: aff };
-}
-
-/**
- * The message rows come in this many statements, queued together, each the messages of one range of
- * Message-IDs: this thread decodes a part while DuckDB builds the next. The view's joins filter a
- * Message-ID range early (each statement builds the arrivals' per-message lists of its part only);
- * a range of dates would not do, every statement would build them all. Each row carries its
- * position in the whole order, from a cheap window over the stored messages' keys alone.
- */
-const MESSAGE_PARTS = 3;
-
-/** The column of each part's rows that holds the message's position. */
-const POSITION = "position_";
-
-const NO_ROWS = { select: "SELECT NULL AS x WHERE false", cols: ["x"], order: "x" };
-
-/** `next` once `prev` is done, whether it failed or not (the caller awaits `prev` itself). */
-const after = <T>(prev: Promise<unknown>, next: () => Promise<T>): Promise<T> => prev.then(next, next);
-
-/**
- * Each message's position in `order` over the messages view's rows (the stored messages that some
- * archive holds: the view's inner join with the arrivals), from their keys alone: ~10x cheaper than
- * the view, whose per-message lists of the arrivals cost most of the read.
- */
-const positions = (order: string) => `SELECT message_id AS pid, row_number() OVER (ORDER BY ${order}) - 1 AS ${POSITION}
-      FROM raw_messages WHERE message_id IN (SELECT message_id FROM arrivals)`;
-
-/**
- * Message-IDs that cut the view's messages into MESSAGE_PARTS parts of about the same size (none when
- * there are none), and how many there are.
- */
-async function partBounds(store: Store): Promise<{ bounds: string[]; total: number }> {
-  const cuts = Array.from({ length: MESSAGE_PARTS - 1 }, (_, k) => (k + 1) / MESSAGE_PARTS);
-  const [row] = await store.query<{ b: string[] | null; n: number }>(`SELECT quantile_disc(message_id, [${cuts.join(", ")}]) AS b, count(*)::INTEGER AS n
-    FROM raw_messages WHERE message_id IN (SELECT message_id FROM arrivals)`);
-  return { bounds: row.b ?? [], total: row.n };
-}
-
-/** One RowSet per range of Message-IDs between `bounds` (every message in exactly one). */
-function messageParts(bounds: string[], select: string, cols: string[]): RowSet[] {
-  const lit = (x: string) => `'${x.replace(/'/g, "''")}'`;
-  return [null, ...bounds].map((lo, k) => {
-    const hi = k < bounds.length ? bounds[k] : null;
-    const where = [lo === null ? null : `messages.message_id >= ${lit(lo)}`, hi === null ? null : `messages.message_id < ${lit(hi)}`].filter(Boolean);
-    return { select: `${select}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`, cols, at: POSITION };
-  });
 }
 
 /**
