@@ -17,7 +17,7 @@ import { JobWorker } from "./job-worker.ts";
 import { byPerson, personOfKey } from "../graph/build.ts";
 import { setBetweenness } from "../graph/metrics.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
-import { describeAffiliations, planAffiliations, runAffiliations, writeAffiliationTables, type AffiliationOptions, type AffiliationRead } from "./affiliation-tables.ts";
+import { describeAffiliations, planAffiliations, readAffiliations, runAffiliations, writeAffiliationTables, type AffiliationOptions, type AffiliationRead } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
 import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles, MAINTAINERS_HINT } from "./affiliation-artifacts.ts";
 import { buildFactsAffiliations } from "./facts-affiliations.ts";
@@ -135,7 +135,7 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     // analyzeCorpus), so this thread computes them at once instead of idling later for the derived writes
     // queued ahead of them; and every builder and table sees the series that know their sections.
     t = Date.now();
-    const affiliations = store && setup && early ? await affiliationsOf(store, early, analysis, o) : null;
+    const affiliations = store && setup && early ? await affiliationsOf(store, early, analysis, o, timings) : null;
     if (affiliations) timings.affiliations = Date.now() - t;
     t = Date.now();
     // One chain on the store's connection, by DuckDB's threads while this thread builds the page artifacts;
@@ -182,7 +182,7 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
 
 /** The affiliations of the analysis (see runAffiliations), or null when its MAINTAINERS failed and this run goes on without. */
 async function affiliationsOf(store: DuckStore, early: Promise<{ inputs: AffiliationOptions; read: Promise<AffiliationRead> }>,
-  analysis: Analysis, o: RunOptions): Promise<Affiliations> {
+  analysis: Analysis, o: RunOptions, timings: Record<string, number>): Promise<Affiliations> {
   let inputs, read;
   try {
     ({ inputs, read } = await early);
@@ -193,7 +193,10 @@ async function affiliationsOf(store: DuckStore, early: Promise<{ inputs: Affilia
     (o.warn ?? console.error)(`subsystems left out: ${(e as Error).message}`);
     inputs = await affiliationSetup(o.storeDir, { maintainers: null, writeDerived: !!o.writeDerived, warn: o.warn });
   }
-  return runAffiliations(store, analysis, inputs, read);
+  const t = Date.now();
+  const r = await (read ?? readAffiliations(store, inputs));
+  timings["affiliations read wait"] = Date.now() - t;
+  return runAffiliations(store, analysis, inputs, Promise.resolve(r));
 }
 
 /** The subsystem/organisation files, and the series files that use the sections (series.json is built with the other builders). */
