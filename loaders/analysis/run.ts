@@ -180,7 +180,7 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
   }
 }
 
-/** The affiliations of the analysis (see runAffiliations), or null when its MAINTAINERS failed and this run goes on without. */
+/** The affiliations of the analysis (runAffiliations); a page loader whose MAINTAINERS failed goes on without them (a command stops). */
 async function affiliationsOf(store: DuckStore, early: Promise<{ inputs: AffiliationOptions; read: Promise<AffiliationRead> }>,
   analysis: Analysis, o: RunOptions, timings: Record<string, number>): Promise<Affiliations> {
   let inputs, read;
