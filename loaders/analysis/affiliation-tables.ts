@@ -10,6 +10,7 @@ import type { AffiliationInput, AffiliationLists } from "./affiliation-input.ts"
 import { ListDirectory, maintainersLists } from "../maintainers/lists.ts";
 import { computeAffiliations, type Affiliations } from "./affiliations.ts";
 import { columnsOf, readAnalysisInput } from "./store-io.ts";
+import { sectionListNames } from "./series.ts";
 
 export interface AffiliationOptions {
   /** MAINTAINERS text and where it came from; null: none configured. */
@@ -42,11 +43,21 @@ export async function readAffiliations(store: Store, o: AffiliationOptions): Pro
   return { maintainers: plan.maintainers, input: await (await readAnalysisInput(store, null, plan.lists)).affiliation! };
 }
 
-/** `read`: readAffiliations(store, o), when already started. */
+/**
+ * The subsystems and organisations of `a` (`read`: readAffiliations(store, o), when already started), and
+ * what the analysis learns from them: the series lifecycle learns its sections, and who may set states with
+ * pw-bot (message_subsystems needs the threads), so it is computed again with them. The caller writes the
+ * tables (writeAffiliationTables) and builds the files from the result.
+ */
 export async function runAffiliations(store: Store, a: Analysis, o: AffiliationOptions, read?: Promise<AffiliationRead>): Promise<Affiliations> {
   const { maintainers: m, input } = await (read ?? readAffiliations(store, o));
   const r = computeAffiliations(a, input, { maintainers: m, tracked: o.tracked, orgOverrides: o.orgOverrides });
-  if (o.writeDerived) await writeAffiliationTables(store, a, r);
+  if (r.status === "ok") {
+    a.corpus.subsystems = r.messageSubsystems;
+    a.corpus.maintainerRoles = r.roles;
+    a.corpus.sectionLists = sectionListNames(r.sections);
+    a.series = a.series.recompute();
+  }
   return r;
 }
 

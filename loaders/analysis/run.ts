@@ -7,10 +7,6 @@ import { loadConfig } from "../config.ts";
 import type { Corpus } from "../model/corpus.ts";
 import { analyzeCorpus, type Analysis, type AnalyzeOptions } from "./analyze.ts";
 import { readAnalysisInput, writeDerivedTables } from "./store-io.ts";
-import { writeSeriesTables } from "./series-io.ts";
-import { sectionListNames } from "./series.ts";
-import { buildSeries } from "./build-series.ts";
-import { artifactJson } from "./bounded.ts";
 import { ARTIFACT_SCHEMA, FILES } from "./artifacts.ts";
 import { siteFilesBeside } from "./site.ts";
 import type { SiteFiles } from "./site-sink.ts";
@@ -21,7 +17,7 @@ import { JobWorker } from "./job-worker.ts";
 import { byPerson, personOfKey } from "../graph/build.ts";
 import { setBetweenness } from "../graph/metrics.ts";
 import { affiliationSetup } from "./affiliation-setup.ts";
-import { describeAffiliations, planAffiliations, runAffiliations, type AffiliationOptions, type AffiliationRead } from "./affiliation-tables.ts";
+import { describeAffiliations, planAffiliations, readAffiliations, runAffiliations, writeAffiliationTables, type AffiliationOptions, type AffiliationRead } from "./affiliation-tables.ts";
 import type { Affiliations } from "./affiliations.ts";
 import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles, MAINTAINERS_HINT } from "./affiliation-artifacts.ts";
 import { buildFactsAffiliations } from "./facts-affiliations.ts";
@@ -129,43 +125,27 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     let layout: Promise<LayoutResult> | null = null;
     const analysis = analyzeCorpus(corpus, { ...opts, deferLayout: (g, seed, job) => { layout = startLayout(g, seed, undefined, job, host); } });
     Object.assign(timings, analysis.timings);
-    t = Date.now();
-    const derivedCore = store && o.writeDerived ? writeDerivedTables(store, analysis).then(() => { timings.derived = Date.now() - t; }) : Promise.resolve();
-    // Subsystems and organisations: after the core tables (one DuckDB connection), in new modules.
-    let affiliations: Affiliations | null = null;
-    const derived = derivedCore.then(async () => {
-      if (!store || !setup || !early) return;
-      const t1 = Date.now();
-      let inputs, read;
-      try {
-        ({ inputs, read } = await early);
-      } catch (e) {
-        // A command names the problem (a missing file, an unreachable URL never cached); a page
-        // loader builds the site without subsystems rather than failing.
-        if (o.fetchMaintainers) throw e;
-        (o.warn ?? console.error)(`subsystems left out: ${(e as Error).message}`);
-        inputs = await affiliationSetup(o.storeDir, { maintainers: null, writeDerived: !!o.writeDerived, warn: o.warn });
-      }
-      const aff = await runAffiliations(store, analysis, inputs, read);
-      affiliations = aff;
-      // The series lifecycle learns its sections, and who may set states with pw-bot, now
-      // (message_subsystems needs the threads): computed again with them.
-      if (aff.status === "ok") {
-        analysis.corpus.subsystems = aff.messageSubsystems;
-        analysis.corpus.maintainerRoles = aff.roles;
-        analysis.corpus.sectionLists = sectionListNames(aff.sections);
-        analysis.series = analysis.series.recompute();
-        if (o.writeDerived) await writeSeriesTables(store, analysis);
-      }
-      timings.affiliations = Date.now() - t1;
-    });
-    derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile
     // Only graph.json and its exports use the layout and betweenness: they are built last (site.ts).
     const laidOut = layout ? (layout as Promise<LayoutResult>).then((r) => {
       analysis.layout = byPerson(r.layout);
       if (r.betweenness) setBetweenness(analysis.metrics, analysis.graph, r.betweenness, personOfKey);
     }) : Promise.resolve();
     laidOut.catch(() => {}); // awaited in siteFilesBeside; a run that failed before (its worker cancelled) never awaits it
+    // Subsystems and organisations now: their inputs were read with the corpus (DuckDB read them during
+    // analyzeCorpus), so this thread computes them at once instead of idling later for the derived writes
+    // queued ahead of them; and every builder and table sees the series that know their sections.
+    t = Date.now();
+    const affiliations = store && setup && early ? await affiliationsOf(store, early, analysis, o, timings) : null;
+    if (affiliations) timings.affiliations = Date.now() - t;
+    t = Date.now();
+    // One chain on the store's connection, by DuckDB's threads while this thread builds the page artifacts;
+    // the series tables are written once, with the sections the series learnt above.
+    const derived = store && o.writeDerived ? (async () => {
+      await writeDerivedTables(store, analysis);
+      if (affiliations) await writeAffiliationTables(store, analysis, affiliations);
+      timings.derived = Date.now() - t;
+    })() : Promise.resolve();
+    derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile
     const version = async () => {
       await derived;
       if (store) storeVersion = await store.version();
@@ -174,24 +154,14 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     const files = o.sink ?? (new Map<string, string>() as SiteFiles as F);
     const later: SiteWorkerRun[] = [];
     try {
-      await siteFilesBeside(analysis, started, laidOut, version, timings, files, later, host);
+      // The affiliation files are built before the derived wait, while DuckDB and the job worker finish.
+      const last = () => {
+        const t2 = Date.now();
+        affiliationSiteFiles(analysis, affiliations, files, o.warn);
+        timings["affiliation files"] = Date.now() - t2;
+      };
+      await siteFilesBeside(analysis, started, laidOut, version, timings, files, later, host, last);
       timings.artifacts = Date.now() - t - timings["layout wait"] - timings["derived wait"];
-      await derived;
-      t = Date.now();
-      const aff = affiliations as Affiliations | null;
-      if (aff) {
-        o.warn?.(describeAffiliations(aff));
-        files.set("affiliations-status.json", JSON.stringify({ status: aff.status, summary: describeAffiliations(aff) }));
-        for (const [k, v] of affiliationFiles(analysis, aff)) files.set(k, v);
-        if (aff.status === "ok") files.set(FILES.series, artifactJson(buildSeries(analysis)));
-      } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
-      // Beside series.json, with the sections the series learnt above.
-      for (const [k, v] of seriesFactFiles(analysis)) files.set(k, v);
-      const threadAff = new Map<string, string>();
-      threadAffiliationFiles(analysis, aff, threadAff);
-      for (const [k, v] of threadAff) files.set(k, v);
-      files.set(FILES.factsAffiliations, JSON.stringify(buildFactsAffiliations(analysis, aff, MAINTAINERS_HINT)));
-      timings["affiliation files"] = Date.now() - t;
       t = Date.now();
       for (const r of later) await r.done;
       timings["graph exports wait"] = Date.now() - t;
@@ -208,6 +178,39 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     await host.terminate();
     await store?.close();
   }
+}
+
+/** The affiliations of the analysis (runAffiliations); a page loader whose MAINTAINERS failed goes on without them (a command stops). */
+async function affiliationsOf(store: DuckStore, early: Promise<{ inputs: AffiliationOptions; read: Promise<AffiliationRead> }>,
+  analysis: Analysis, o: RunOptions, timings: Record<string, number>): Promise<Affiliations> {
+  let inputs, read;
+  try {
+    ({ inputs, read } = await early);
+  } catch (e) {
+    // A command names the problem (a missing file, an unreachable URL never cached); a page
+    // loader builds the site without subsystems rather than failing.
+    if (o.fetchMaintainers) throw e;
+    (o.warn ?? console.error)(`subsystems left out: ${(e as Error).message}`);
+    inputs = await affiliationSetup(o.storeDir, { maintainers: null, writeDerived: !!o.writeDerived, warn: o.warn });
+  }
+  const t = Date.now();
+  const r = await (read ?? readAffiliations(store, inputs));
+  timings["affiliations read wait"] = Date.now() - t;
+  return runAffiliations(store, analysis, inputs, Promise.resolve(r));
+}
+
+/** The subsystem/organisation files, and the series files that use the sections (series.json is built with the other builders). */
+function affiliationSiteFiles(analysis: Analysis, aff: Affiliations | null, files: SiteFiles, warn?: (m: string) => void): void {
+  if (aff) {
+    warn?.(describeAffiliations(aff));
+    files.set("affiliations-status.json", JSON.stringify({ status: aff.status, summary: describeAffiliations(aff) }));
+    for (const [k, v] of affiliationFiles(analysis, aff)) files.set(k, v);
+  } else for (const [k, v] of emptyAffiliationFiles()) files.set(k, v);
+  for (const [k, v] of seriesFactFiles(analysis)) files.set(k, v);
+  const threadAff = new Map<string, string>();
+  threadAffiliationFiles(analysis, aff, threadAff);
+  for (const [k, v] of threadAff) files.set(k, v);
+  files.set(FILES.factsAffiliations, JSON.stringify(buildFactsAffiliations(analysis, aff, MAINTAINERS_HINT)));
 }
 
 /**

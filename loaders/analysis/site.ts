@@ -154,9 +154,10 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
  * into `files` as soon as it is made (a SiteDirSink writes it and lets its text go). The graph
  * downloads' worker run (if any) is left in `later` for the caller to await, or cancel, after its own files.
  * `host`: the job worker the offloaded builders use (runAnalysis started it early), else one each.
+ * `last`: the caller's own files, built before the waits for the thread shards and `version` (not idle meanwhile).
  */
 export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Promise<void>, version: () => Promise<string>,
-  waits: Record<string, number>, files: SiteSink, later: SiteWorkerRun[], host?: JobWorker): Promise<void> {
+  waits: Record<string, number>, files: SiteSink, later: SiteWorkerRun[], host?: JobWorker, last?: () => void): Promise<void> {
   const b: Built = {};
   const turn = () => new Promise<void>((r) => setImmediate(r));
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
@@ -179,6 +180,7 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
     waits["quarters wait"] = Date.now() - t;
     // After the layout: the all-time bucket has the betweenness its worker computed.
     timed(waits, "a:buckets", () => bucketFiles(a, files, q));
+    last?.();
     t = Date.now();
     for (const o of offloaded) if (!exports.includes(o)) await o.done;
     waits["thread shards wait"] = Date.now() - t;
