@@ -70,8 +70,11 @@ export function buildGraph(a: Analysis): { graph: GraphArtifact; exports: GraphE
       own.forEachOutEdge(key, (_k, e) => { out_w += e.weight; });
     }
     const r = (x: number, d = 1e6) => Math.round(x * d) / d;
+    // The reference's fields named, not spread: a spread followed by ~17 more properties made each
+    // node a dictionary-mode object (slow to build and to serialise).
+    const ref = personRef(a, id);
     return {
-      ...personRef(a, id), bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
+      id: ref.id, key: ref.key, name: ref.name, home: ref.home, bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
       in_w, out_w, degree: own.hasNode(key) ? own.neighbors(key).length : 0,
       pagerank: mt ? r(mt.pagerank) : null, betweenness: mt ? r(mt.betweenness) : null,
       community: mt ? mt.community : null, core: mt ? mt.core : null, x: pos.x, y: pos.y, f: factIdx.get(id) ?? -1,

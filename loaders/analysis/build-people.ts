@@ -177,8 +177,11 @@ export function buildPeopleArtifacts(a: Analysis): { people: PeopleArtifact; ids
     median[k] = n ? sorted[Math.min(n - 1, Math.floor(0.5 * n))] : NaN;
     p90[k] = n ? sorted[Math.min(n - 1, Math.floor(0.9 * n))] : NaN;
     const messages = slotSize(mine, k), mt = a.metrics.nodes.get(id), gc = reviewCounts(a.reviews, x.given, k), rc = reviewCounts(a.reviews, x.received, k);
+    // The reference's fields named, not spread: a spread followed by ~30 more properties made each
+    // row a dictionary-mode object (slow to build, and JSON.stringify's slow path for every row).
+    const ref = personRef(a, id);
     rows[k] = {
-      ...personRef(a, id), email: p?.email ?? id, bot: a.bots.has(id), messages, lists: a.personLists.get(id) ?? {},
+      id: ref.id, key: ref.key, name: ref.name, home: ref.home, email: p?.email ?? id, bot: a.bots.has(id), messages, lists: a.personLists.get(id) ?? {},
       threads: threadsOf(k).length, threads_started: startedBy[k],
       patches_authored: slotSize(x.authored, k), patches_for_others: x.forOthers[k], series_authored: series,
       first: first === Infinity ? null : first, last: last === -Infinity ? null : last,
