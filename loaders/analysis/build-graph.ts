@@ -93,7 +93,9 @@ export function buildGraph(a: Analysis): { graph: GraphArtifact; exports: GraphE
   const heaviest = new Map<number, (typeof all)[number]>();
   for (const e of all) for (const n of [e.s, e.t]) { const h = heaviest.get(n); if (!h || e.w > h.w) heaviest.set(n, e); }
   const keep = new Set([...heaviest.values()]);
-  const edges: GraphEdge[] = all.filter((e) => e.w >= minW || keep.has(e)).map(({ first: _f, last: _l, ...e }) => e);
+  const edges: GraphEdge[] = all.filter((e) => e.w >= minW || keep.has(e))
+    // Named, not a rest pattern (a runtime copy per edge): the same members in the same order.
+    .map(({ s, t, w, l, m }) => ({ s, t, w, l, m }));
   // Communities: size, most central members, dominant home list.
   const comm = new Map<number, GraphNode[]>();
   for (const n of nodes) if (n.community !== null) { const l = comm.get(n.community); if (l) l.push(n); else comm.set(n.community, [n]); }

@@ -51,3 +51,10 @@ test("people rows share one shape", () => {
 test("graph nodes share one shape", () => {
   assertOneShape(buildGraph(analysis()).graph.nodes, "graph nodes");
 });
+
+// The page edges were copied by a rest pattern (without their dates): a runtime copy per edge, into
+// objects of another shape than a literal's.
+test("graph edges share one shape", () => {
+  const { graph } = buildGraph(analysis());
+  assertOneShape([...graph.edges, { s: 0, t: 1, w: 1, l: [0], m: [0, 1] }], "graph edges (and a literal edge)");
+});
