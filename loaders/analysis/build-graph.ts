@@ -70,8 +70,11 @@ export function buildGraph(a: Analysis): { graph: GraphArtifact; exports: GraphE
       own.forEachOutEdge(key, (_k, e) => { out_w += e.weight; });
     }
     const r = (x: number, d = 1e6) => Math.round(x * d) / d;
+    // The reference's fields named, not spread: a spread followed by ~17 more properties made each
+    // node a dictionary-mode object (slow to build and to serialise).
+    const ref = personRef(a, id);
     return {
-      ...personRef(a, id), bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
+      id: ref.id, key: ref.key, name: ref.name, home: ref.home, bot: a.bots.has(id), messages: a.messagesBy.get(id) ?? 0, lists: a.personLists.get(id) ?? {},
       in_w, out_w, degree: own.hasNode(key) ? own.neighbors(key).length : 0,
       pagerank: mt ? r(mt.pagerank) : null, betweenness: mt ? r(mt.betweenness) : null,
       community: mt ? mt.community : null, core: mt ? mt.core : null, x: pos.x, y: pos.y, f: factIdx.get(id) ?? -1,
@@ -90,7 +93,9 @@ export function buildGraph(a: Analysis): { graph: GraphArtifact; exports: GraphE
   const heaviest = new Map<number, (typeof all)[number]>();
   for (const e of all) for (const n of [e.s, e.t]) { const h = heaviest.get(n); if (!h || e.w > h.w) heaviest.set(n, e); }
   const keep = new Set([...heaviest.values()]);
-  const edges: GraphEdge[] = all.filter((e) => e.w >= minW || keep.has(e)).map(({ first: _f, last: _l, ...e }) => e);
+  const edges: GraphEdge[] = all.filter((e) => e.w >= minW || keep.has(e))
+    // Named, not a rest pattern (a runtime copy per edge): the same members in the same order.
+    .map(({ s, t, w, l, m }) => ({ s, t, w, l, m }));
   // Communities: size, most central members, dominant home list.
   const comm = new Map<number, GraphNode[]>();
   for (const n of nodes) if (n.community !== null) { const l = comm.get(n.community); if (l) l.push(n); else comm.set(n.community, [n]); }
