@@ -11,6 +11,7 @@ import { ListDirectory, maintainersLists } from "../maintainers/lists.ts";
 import { computeAffiliations, type Affiliations } from "./affiliations.ts";
 import { columnsOf, readAnalysisInput } from "./store-io.ts";
 import { sectionListNames } from "./series.ts";
+import { allWritten } from "./all-written.ts";
 
 export interface AffiliationOptions {
   /** MAINTAINERS text and where it came from; null: none configured. */
@@ -64,41 +65,43 @@ export async function runAffiliations(store: Store, a: Analysis, o: AffiliationO
 const person = (p: { name: string; email: string }) => (p.email ? `${p.name} <${p.email}>` : p.name);
 
 export async function writeAffiliationTables(store: Store, a: Analysis, r: Affiliations): Promise<void> {
+  const w: Promise<void>[] = [];
   const patchesBy = new Map<string, number>();
   for (const subs of r.messageSubsystems.values()) {
     for (const s of subs) patchesBy.set(s, (patchesBy.get(s) ?? 0) + 1);
   }
-  await store.writeDerived("subsystems", { name: "VARCHAR", status: "VARCHAR", lists: "VARCHAR[]", maintainers: "VARCHAR[]",
+  w.push(store.writeDerived("subsystems", { name: "VARCHAR", status: "VARCHAR", lists: "VARCHAR[]", maintainers: "VARCHAR[]",
     reviewers: "VARCHAR[]", messages: "INTEGER" }, r.sections.map((s) => ({ name: s.name, status: s.status, lists: s.lists,
-    maintainers: s.maintainers.map(person), reviewers: s.reviewers.map(person), messages: patchesBy.get(s.name) ?? 0 })));
+    maintainers: s.maintainers.map(person), reviewers: s.reviewers.map(person), messages: patchesBy.get(s.name) ?? 0 }))));
   // The big tables as columns (DerivedColumns): no object per row beside the analysis' own (message_lists
   // has ~4 rows per message; at 200k messages the copies were most of this step's garbage).
   const ids: string[] = [], subsystems: string[] = [];
   for (const [id, subs] of r.messageSubsystems) for (const s of subs) { ids.push(id); subsystems.push(s); }
-  await store.writeDerived("message_subsystems", { message_id: "VARCHAR", subsystem: "VARCHAR" },
-    { length: ids.length, columns: { message_id: ids, subsystem: subsystems } });
-  await store.writeDerived("person_subsystems", { person_id: "VARCHAR", subsystem: "VARCHAR", role: "VARCHAR", evidence: "VARCHAR" },
-    r.roles.map((x) => ({ person_id: x.personId, subsystem: x.subsystem, role: x.role, evidence: x.evidence })));
-  await store.writeDerived("message_lists", { message_id: "VARCHAR", list: "VARCHAR", address: "VARCHAR", tracked: "BOOLEAN", via: "VARCHAR" },
-    columnsOf(r.messageLists, { message_id: (x) => x.messageId, list: (x) => x.list, address: (x) => x.address, tracked: (x) => x.tracked, via: (x) => x.via }));
+  w.push(store.writeDerived("message_subsystems", { message_id: "VARCHAR", subsystem: "VARCHAR" },
+    { length: ids.length, columns: { message_id: ids, subsystem: subsystems } }));
+  w.push(store.writeDerived("person_subsystems", { person_id: "VARCHAR", subsystem: "VARCHAR", role: "VARCHAR", evidence: "VARCHAR" },
+    r.roles.map((x) => ({ person_id: x.personId, subsystem: x.subsystem, role: x.role, evidence: x.evidence }))));
+  w.push(store.writeDerived("message_lists", { message_id: "VARCHAR", list: "VARCHAR", address: "VARCHAR", tracked: "BOOLEAN", via: "VARCHAR" },
+    columnsOf(r.messageLists, { message_id: (x) => x.messageId, list: (x) => x.list, address: (x) => x.address, tracked: (x) => x.tracked, via: (x) => x.via })));
   const current = new Map<string, number>();
   for (const h of r.homes) if (h.organisation) current.set(h.organisation, (current.get(h.organisation) ?? 0) + 1);
-  await store.writeDerived("organisations", { organisation: "VARCHAR", domains: "VARCHAR[]", subdomains: "BOOLEAN", people: "INTEGER" },
+  w.push(store.writeDerived("organisations", { organisation: "VARCHAR", domains: "VARCHAR[]", subdomains: "BOOLEAN", people: "INTEGER" },
     [...organisationTable().map((e) => ({ organisation: e.organisation, domains: e.domains, subdomains: e.subdomains, people: current.get(e.organisation) ?? 0 })),
       // organisations named only by `org` override lines (or a table entry's former name): no domains
       ...[...new Set([...r.periods.values()].flatMap((ps) => ps.map((p) => p.organisation)))]
         .filter((o) => !organisationTable().some((e) => e.organisation === o))
-        .map((organisation) => ({ organisation, domains: [], subdomains: false, people: current.get(organisation) ?? 0 }))]);
-  await store.writeDerived("person_organisations", { person_id: "VARCHAR", organisation: "VARCHAR", from: "TIMESTAMP", until: "TIMESTAMP", evidence: "VARCHAR[]" },
-    [...r.periods].flatMap(([person_id, ps]) => ps.map((p) => ({ person_id, organisation: p.organisation, from: p.from, until: p.until, evidence: p.evidence }))));
-  await store.writeDerived("person_homes", { person_id: "VARCHAR", home_list: "VARCHAR", home_subsystem: "VARCHAR", home_subsystem_evidence: "VARCHAR", organisation: "VARCHAR" },
-    r.homes.map((h) => ({ person_id: h.personId, home_list: h.homeList, home_subsystem: h.homeSubsystem, home_subsystem_evidence: h.evidence, organisation: h.organisation })));
-  await store.writeDerived("review_affiliations", { message_id: "VARCHAR", kind: "VARCHAR", reviewer_id: "VARCHAR", target_id: "VARCHAR",
+        .map((organisation) => ({ organisation, domains: [], subdomains: false, people: current.get(organisation) ?? 0 }))]));
+  w.push(store.writeDerived("person_organisations", { person_id: "VARCHAR", organisation: "VARCHAR", from: "TIMESTAMP", until: "TIMESTAMP", evidence: "VARCHAR[]" },
+    [...r.periods].flatMap(([person_id, ps]) => ps.map((p) => ({ person_id, organisation: p.organisation, from: p.from, until: p.until, evidence: p.evidence })))));
+  w.push(store.writeDerived("person_homes", { person_id: "VARCHAR", home_list: "VARCHAR", home_subsystem: "VARCHAR", home_subsystem_evidence: "VARCHAR", organisation: "VARCHAR" },
+    r.homes.map((h) => ({ person_id: h.personId, home_list: h.homeList, home_subsystem: h.homeSubsystem, home_subsystem_evidence: h.evidence, organisation: h.organisation }))));
+  w.push(store.writeDerived("review_affiliations", { message_id: "VARCHAR", kind: "VARCHAR", reviewer_id: "VARCHAR", target_id: "VARCHAR",
     reviewer_organisation: "VARCHAR", author_organisation: "VARCHAR", cross_company: "BOOLEAN", cross_subsystem_reviewer: "BOOLEAN",
     cross_subsystem_patch: "BOOLEAN", cross_subsystem_rule: "VARCHAR" }, columnsOf(r.reviews, { message_id: (x) => x.messageId, kind: (x) => x.kind,
     reviewer_id: (x) => x.reviewer, target_id: (x) => x.target, reviewer_organisation: (x) => x.reviewerOrg, author_organisation: (x) => x.authorOrg,
     cross_company: (x) => x.crossCompany, cross_subsystem_reviewer: (x) => x.crossSubsystemReviewer, cross_subsystem_patch: (x) => x.crossSubsystemPatch,
-    cross_subsystem_rule: (x) => x.rule }));
+    cross_subsystem_rule: (x) => x.rule })));
+  await allWritten(w);
 }
 
 /** One line for the CLI and meta.json: what the subsystem analysis could do. */

@@ -22,6 +22,7 @@ import type { Affiliations } from "./affiliations.ts";
 import { affiliationFiles, emptyAffiliationFiles, threadAffiliationFiles, MAINTAINERS_HINT } from "./affiliation-artifacts.ts";
 import { buildFactsAffiliations } from "./facts-affiliations.ts";
 import { seriesFactFiles } from "./facts-series.ts";
+import { allWritten } from "./all-written.ts";
 
 export interface RunOptions extends AnalyzeOptions {
   storeDir: string;
@@ -138,11 +139,11 @@ export async function runAnalysis<F extends SiteFiles = Map<string, string>>(o: 
     const affiliations = store && setup && early ? await affiliationsOf(store, early, analysis, o, timings) : null;
     if (affiliations) timings.affiliations = Date.now() - t;
     t = Date.now();
-    // One chain on the store's connection, by DuckDB's threads while this thread builds the page artifacts;
-    // the series tables are written once, with the sections the series learnt above.
+    // Every table encoded at this thread's next turn and its COPY queued on the store's connection, so DuckDB
+    // writes them while this thread builds the page artifacts (all-written.ts); the series tables are written
+    // once, with the sections the series learnt above.
     const derived = store && o.writeDerived ? (async () => {
-      await writeDerivedTables(store, analysis);
-      if (affiliations) await writeAffiliationTables(store, analysis, affiliations);
+      await allWritten([writeDerivedTables(store, analysis), ...(affiliations ? [writeAffiliationTables(store, analysis, affiliations)] : [])]);
       timings.derived = Date.now() - t;
     })() : Promise.resolve();
     derived.catch(() => {}); // awaited through version() below: no unhandled rejection meanwhile

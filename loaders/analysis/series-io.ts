@@ -9,6 +9,7 @@ import { readRowSets, type RowSet } from "./read-rows.ts";
 import type { JoinReason } from "../series/index.ts";
 import { SERIES_LIST_COLUMNS, seriesListStats } from "./series-stats.ts";
 import { groupResponders } from "./series-load.ts";
+import { allWritten } from "./all-written.ts";
 
 /** Items as stored: a list of structs, or JSON text; either way [{subject, commit}]. */
 function items(v: unknown): VerdictItem[] {
@@ -63,12 +64,13 @@ export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpu
 }
 
 export async function writeSeriesTables(store: Store, a: Analysis): Promise<void> {
+  const w: Promise<void>[] = [];
   const { lifecycle: lc } = a.series;
   const msgs = a.corpus.messages;
   // Each revision's previous one in its group (an indexOf per revision was quadratic in a group's length).
   const prevOf = new Int32Array(lc.revisions.length).fill(-1);
   for (const g of lc.grouping.groups) for (let k = 1; k < g.revisions.length; k++) prevOf[g.revisions[k]] = g.revisions[k - 1];
-  await store.writeDerived("series", {
+  w.push(store.writeDerived("series", {
     series_id: "VARCHAR", revision_group: "VARCHAR", version: "INTEGER", root_message_id: "VARCHAR", author: "VARCHAR", sender: "VARCHAR",
     subject: "VARCHAR", posted_at: "TIMESTAMP", patches: "INTEGER", lists: "VARCHAR[]", interval_ms: "BIGINT", answered: "BOOLEAN",
     outcome: "VARCHAR", verdict: "VARCHAR", outcome_at: "TIMESTAMP", outcome_by: "VARCHAR", outcome_evidence: "VARCHAR", outcome_rule: "VARCHAR",
@@ -83,9 +85,10 @@ export async function writeSeriesTables(store: Store, a: Analysis): Promise<void
       outcome: o.outcome, verdict: o.verdict, outcome_at: o.at, outcome_by: o.by, outcome_evidence: o.evidence?.messageId ?? null,
       outcome_rule: o.evidence?.rule ?? null, applied_to: o.tree, partly_applied: o.partial, applied_patches: o.appliedPatches,
       joined_by: joinRule(lc.grouping.joinedBy[i]), joined_evidence: lc.grouping.joinedBy[i]?.messageId ?? null };
-  }));
-  await writeRevisionGroups(store, a);
-  await writeSeriesLists(store, a);
+  })));
+  w.push(writeRevisionGroups(store, a));
+  w.push(writeSeriesLists(store, a));
+  await allWritten(w);
 }
 
 /** series_lists: per list (and '*': all), the outcome measures and the netdev-comparable figures (series-stats.ts). */

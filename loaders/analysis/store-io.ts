@@ -7,6 +7,7 @@ import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
 import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
 import { decodeRowSets, eachRow, mapRows, queryRowSets, rowCount, rowsOf, sharedArrays, stringInterner, type RowSet, type RowTexts } from "./read-rows.ts";
+import { allWritten } from "./all-written.ts";
 import { addressedCollector, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
   type AffiliationInput, type AffiliationLists } from "./affiliation-input.ts";
 
@@ -153,13 +154,14 @@ export function columnsOf<T>(items: readonly T[], get: Record<string, (x: T) => 
 }
 
 export async function writeDerivedTables(store: Store, a: Analysis): Promise<void> {
+  const w: Promise<void>[] = [];
   const msgs = a.corpus.messages;
   const threadId = a.tr.threading.threadId;
-  await store.writeDerived("message_threads", { message_id: "VARCHAR", thread_id: "VARCHAR", series_id: "VARCHAR" },
-    { length: msgs.length, columns: { message_id: msgs.map((m) => m.id), thread_id: threadId, series_id: a.tr.series } });
+  w.push(store.writeDerived("message_threads", { message_id: "VARCHAR", thread_id: "VARCHAR", series_id: "VARCHAR" },
+    { length: msgs.length, columns: { message_id: msgs.map((m) => m.id), thread_id: threadId, series_id: a.tr.series } }));
   const first = new Map(a.observations.filter((o) => o.kind === "thread").map((o) => [o.key, o]));
   const answer = (t: { id: string }) => first.get(t.id);
-  await store.writeDerived("threads", {
+  w.push(store.writeDerived("threads", {
     thread_id: "VARCHAR", root_id: "VARCHAR", root_missing: "BOOLEAN", subject: "VARCHAR", author_id: "VARCHAR", sender_id: "VARCHAR", messages: "INTEGER",
     participants: "INTEGER", lists: "VARCHAR[]", start_at: "TIMESTAMP", end_at: "TIMESTAMP", depth: "INTEGER",
     is_series: "BOOLEAN", series_id: "VARCHAR", first_reply_ms: "BIGINT", first_responder: "VARCHAR",
@@ -170,23 +172,24 @@ export async function writeDerivedTables(store: Store, a: Analysis): Promise<voi
     messages: (t) => t.members.length, participants: (t) => t.participants.length, lists: (t) => t.lists, start_at: (t) => t.start, end_at: (t) => t.end,
     depth: (t) => t.depth, is_series: (t) => t.isSeries, series_id: (t) => t.seriesId,
     first_reply_ms: (t) => { const o = answer(t); return o?.answered ? o.time : null; }, first_responder: (t) => answer(t)?.responder ?? null,
-  }));
-  await store.writeDerived("replies", {
+  })));
+  w.push(store.writeDerived("replies", {
     child_id: "VARCHAR", parent_id: "VARCHAR", from_id: "VARCHAR", to_id: "VARCHAR", date: "TIMESTAMP", latency_ms: "BIGINT",
     lists: "VARCHAR[]", thread_id: "VARCHAR", is_bot: "BOOLEAN",
   }, columnsOf(a.replies, { child_id: (e) => msgs[e.child].id, parent_id: (e) => msgs[e.parent].id, from_id: (e) => e.from, to_id: (e) => e.to,
-    date: (e) => e.date, latency_ms: (e) => e.latency, lists: (e) => e.lists, thread_id: (e) => threadId[e.child], is_bot: (e) => e.bot }));
-  await store.writeDerived("reviews", {
+    date: (e) => e.date, latency_ms: (e) => e.latency, lists: (e) => e.lists, thread_id: (e) => threadId[e.child], is_bot: (e) => e.bot })));
+  w.push(store.writeDerived("reviews", {
     message_id: "VARCHAR", kind: "VARCHAR", reviewer_id: "VARCHAR", author_id: "VARCHAR", target_id: "VARCHAR", applies_to: "VARCHAR",
     series_id: "VARCHAR", thread_id: "VARCHAR", lists: "VARCHAR[]", date: "TIMESTAMP", source: "VARCHAR", cross_subsystem: "BOOLEAN",
   }, columnsOf(a.reviews, { message_id: (r) => r.messageId, kind: (r) => r.kind, reviewer_id: (r) => r.reviewer, author_id: (r) => r.author,
     target_id: (r) => r.target, applies_to: (r) => r.appliesTo, series_id: (r) => r.seriesId, thread_id: (r) => r.threadId, lists: (r) => r.lists,
-    date: (r) => r.date, source: (r) => r.source, cross_subsystem: (r) => r.crossSubsystem }));
-  await writeSeriesTables(store, a);
+    date: (r) => r.date, source: (r) => r.source, cross_subsystem: (r) => r.crossSubsystem })));
+  w.push(writeSeriesTables(store, a));
   // One row: the window and the headline figures of this analysis, for `threadgraph stats`.
   const counts = headlineCounts(a);
-  await store.writeDerived("headline", {
+  w.push(store.writeDerived("headline", {
     since: "VARCHAR", until: "VARCHAR", window_start: "TIMESTAMP", window_end: "TIMESTAMP",
     ...Object.fromEntries(Object.keys(counts).map((k) => [k, "INTEGER" as const])),
-  }, [{ since: a.reportWindow.since, until: a.reportWindow.until, window_start: a.windowStart, window_end: a.windowEnd, ...counts }]);
+  }, [{ since: a.reportWindow.since, until: a.reportWindow.until, window_start: a.windowStart, window_end: a.windowEnd, ...counts }]));
+  await allWritten(w);
 }

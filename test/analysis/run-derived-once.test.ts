@@ -11,6 +11,7 @@ import { DuckStore, openStore } from "../../loaders/store/store.ts";
 import { openSource } from "../../loaders/sources/index.ts";
 import { loadConfig } from "../../loaders/config.ts";
 import { runAnalysis } from "../../loaders/analysis/run.ts";
+import { allWritten } from "../../loaders/analysis/all-written.ts";
 import { writeSyntheticCorpus, SYNTHETIC_MAINTAINERS } from "../site/synthetic-corpus.ts";
 import { maintainersText } from "../maintainers/snippet.ts";
 
@@ -49,6 +50,40 @@ test("with MAINTAINERS each derived table is written once, the series tables wit
     DuckStore.prototype.writeDerived = write;
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the derived tables' writes are all queued at once (DuckDB writes them while the pages are built), and a failure waits for the rest", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "tg-derived-queued-"));
+  const write = DuckStore.prototype.writeDerived;
+  let inFlight = 0, most = 0;
+  const names = new Set<string>();
+  try {
+    const storeDir = join(dir, "store");
+    const sources = writeSyntheticCorpus(join(dir, "mail"));
+    const cfg = await loadConfig();
+    const tracked = cfg.lists.map((l) => ({ name: l.name, address: l.address.toLowerCase() }));
+    const store = await openStore(storeDir);
+    await ingest(store, sources.map((s) => openSource(s)), { lists: cfg.lists });
+    await store.close();
+    DuckStore.prototype.writeDerived = async function (this: DuckStore, name, columns, rows) {
+      names.add(name);
+      most = Math.max(most, ++inFlight);
+      try { await write.call(this, name, columns, rows); } finally { inFlight--; }
+    };
+    await runAnalysis({ storeDir, writeDerived: true, lists: tracked.map((l) => l.name), window: {},
+      affiliationInputs: { maintainers: { text: SYNTHETIC_MAINTAINERS, spec: join(dir, "MAINTAINERS") }, tracked, writeDerived: true } });
+    // One at a time, each next table waited for a turn of the main thread between two page builders.
+    assert.equal(most, names.size, `${most} of ${names.size} writes in flight at once`);
+    assert.ok(names.size >= 15, `${names.size} tables`);
+  } finally {
+    DuckStore.prototype.writeDerived = write;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // allWritten: the first failure is thrown only once every write has settled (none left running on a closing store).
+  let slowDone = false;
+  const slow = new Promise<void>((r) => setTimeout(() => { slowDone = true; r(); }, 50));
+  await assert.rejects(allWritten([Promise.reject(new Error("first")), slow, Promise.reject(new Error("second"))]), /first/);
+  assert.equal(slowDone, true);
 });
 
 let n = 0;
