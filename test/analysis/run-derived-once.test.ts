@@ -20,13 +20,7 @@ test("with MAINTAINERS each derived table is written once, the series tables wit
   const write = DuckStore.prototype.writeDerived;
   const written: string[] = [];
   try {
-    const storeDir = join(dir, "store");
-    const sources = writeSyntheticCorpus(join(dir, "mail"));
-    const cfg = await loadConfig();
-    const tracked = cfg.lists.map((l) => ({ name: l.name, address: l.address.toLowerCase() }));
-    const store = await openStore(storeDir);
-    await ingest(store, sources.map((s) => openSource(s)), { lists: cfg.lists });
-    await store.close();
+    const { storeDir, tracked } = await syntheticStore(dir);
     writeFileSync(join(dir, "MAINTAINERS"), SYNTHETIC_MAINTAINERS);
     DuckStore.prototype.writeDerived = function (this: DuckStore, name, columns, rows) {
       written.push(name);
@@ -58,13 +52,7 @@ test("the derived tables' writes are all queued at once (DuckDB writes them whil
   let inFlight = 0, most = 0;
   const names = new Set<string>();
   try {
-    const storeDir = join(dir, "store");
-    const sources = writeSyntheticCorpus(join(dir, "mail"));
-    const cfg = await loadConfig();
-    const tracked = cfg.lists.map((l) => ({ name: l.name, address: l.address.toLowerCase() }));
-    const store = await openStore(storeDir);
-    await ingest(store, sources.map((s) => openSource(s)), { lists: cfg.lists });
-    await store.close();
+    const { storeDir, tracked } = await syntheticStore(dir);
     DuckStore.prototype.writeDerived = async function (this: DuckStore, name, columns, rows) {
       names.add(name);
       most = Math.max(most, ++inFlight);
@@ -85,6 +73,17 @@ test("the derived tables' writes are all queued at once (DuckDB writes them whil
   await assert.rejects(allWritten([Promise.reject(new Error("first")), slow, Promise.reject(new Error("second"))]), /first/);
   assert.equal(slowDone, true);
 });
+
+/** The synthetic corpus ingested into DIR/store, and the tracked lists. */
+async function syntheticStore(dir: string): Promise<{ storeDir: string; tracked: { name: string; address: string }[] }> {
+  const storeDir = join(dir, "store");
+  const sources = writeSyntheticCorpus(join(dir, "mail"));
+  const cfg = await loadConfig();
+  const store = await openStore(storeDir);
+  await ingest(store, sources.map((s) => openSource(s)), { lists: cfg.lists });
+  await store.close();
+  return { storeDir, tracked: cfg.lists.map((l) => ({ name: l.name, address: l.address.toLowerCase() })) };
+}
 
 let n = 0;
 function mail(o: { id: string; from: string; subject: string; replyTo?: string; body: string[] }): string {

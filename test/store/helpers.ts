@@ -1,6 +1,6 @@
 // Test helpers: hand-made ParsedMessage records and an in-memory Source whose items carry
 // those records as JSON, with a parser that decodes them. Exercises ingest without the real parser.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "../../loaders/store/store.ts";
@@ -87,4 +87,14 @@ export async function dumpStore(dir: string): Promise<Record<string, unknown[]>>
   } finally {
     await store.close();
   }
+}
+
+/** chmod a tree (a read-only store for a test; back to writable for its cleanup). */
+export function chmodTree(dir: string, mode: (isDir: boolean) => number): void {
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) chmodTree(p, mode);
+    chmodSync(p, mode(statSync(p).isDirectory()));
+  }
+  chmodSync(dir, mode(true));
 }

@@ -4,24 +4,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { chmodSync, cpSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { acquireLock } from "../../loaders/store/lock.ts";
-import { tempDir } from "./helpers.ts";
+import { chmodTree, tempDir } from "./helpers.ts";
 import { snapshotFiles } from "./snapshot.ts";
 import { writeSyntheticMbox } from "./synthetic-mbox.ts";
 
 const ROOT = process.cwd();
 const NOBODY = 65534;
-
-function chmodTree(dir: string, mode: (isDir: boolean) => number): void {
-  for (const f of readdirSync(dir)) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) chmodTree(p, mode);
-    chmodSync(p, mode(statSync(p).isDirectory()));
-  }
-  chmodSync(dir, mode(true));
-}
 
 function run(args: string[], store: string) {
   const asNobody = process.getuid?.() === 0;

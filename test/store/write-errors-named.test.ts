@@ -5,10 +5,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { namedError } from "../../loaders/store/write-file.ts";
-import { tempDir } from "./helpers.ts";
+import { chmodTree, tempDir } from "./helpers.ts";
 import { snapshotFiles } from "./snapshot.ts";
 
 const errno = (code: string, text: string, path?: string) =>
@@ -42,15 +42,6 @@ test("namedError for a file outside the store (the site's output): advice about 
     assert.doesNotMatch(full.message, /store/);
   }
 });
-
-function chmodTree(dir: string, mode: (isDir: boolean) => number): void {
-  for (const f of readdirSync(dir)) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) chmodTree(p, mode);
-    chmodSync(p, mode(statSync(p).isDirectory()));
-  }
-  chmodSync(dir, mode(true));
-}
 
 test("ingest and analyze on a read-only store: exit 1 saying the store is read-only, no file changed", { timeout: 180_000 }, (t) => {
   if (process.getuid?.() !== 0 && process.getuid?.() === undefined) return t.skip("needs a POSIX uid");
