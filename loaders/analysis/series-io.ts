@@ -101,8 +101,8 @@ function joinRule(j: JoinReason | null): string | null {
   return j === null ? null : j.rule === "link" ? `link:${j.linkRule}` : j.rule;
 }
 
-/** revision_groups alone: rewritten once the series know their MAINTAINERS sections (run.ts). */
-export async function writeRevisionGroups(store: Store, a: Analysis): Promise<void> {
+/** revision_groups: each group with its sections, outcome and who answered under it. */
+async function writeRevisionGroups(store: Store, a: Analysis): Promise<void> {
   const { lifecycle: lc, groups } = a.series;
   // Who sent something under it: the reviewer load's "answered" (`threadgraph series --since`).
   const spoke = groupResponders(a.corpus.messages, a.series);

@@ -20,6 +20,7 @@ import { buildPeopleColsFacts, personFactsOf } from "./person-facts.ts";
 import { buildGraphBuckets, startQuarterMetrics, type QuarterMetrics } from "./graph-buckets.ts";
 import { splitGraphBuckets } from "./graph-bucket-parts.ts";
 import type { SiteSink } from "./site-sink.ts";
+import { nextTurn } from "./next-turn.ts";
 
 export const EMPTY_HINT = "The store is empty. Ingest local archives with `npm run ingest -- LIST=PATH ...` " +
   "(e.g. `npm run ingest -- netdev=../shared/corpus/2024-h2/netdev.mbox.gz`) or fetch from lore with `npm run sync`, " +
@@ -159,15 +160,14 @@ export function siteFiles(a: Analysis, storeVersion: string, startedAt: number):
 export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Promise<void>, version: () => Promise<string>,
   waits: Record<string, number>, files: SiteSink, later: SiteWorkerRun[], host?: JobWorker, last?: () => void): Promise<void> {
   const b: Built = {};
-  const turn = () => new Promise<void>((r) => setImmediate(r));
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
   const quarters = startQuarterMetrics(a, undefined, host);
   const offloaded: SiteWorkerRun[] = [];
   try {
     for (const [name, step] of steps(a, files, b, offloaded, waits, host)) {
       const g = step();
-      while (!timed(waits, `a:${name}`, () => g.next()).done) await turn();
-      await turn();
+      while (!timed(waits, `a:${name}`, () => g.next()).done) await nextTurn();
+      await nextTurn();
     }
     let t = Date.now();
     await layout;

@@ -8,6 +8,7 @@ import { headlineCounts } from "./headline.ts";
 import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
 import { decodeRowSets, eachRow, mapRows, queryRowSets, rowCount, rowsOf, sharedArrays, stringInterner, type RowSet, type RowTexts } from "./read-rows.ts";
 import { allWritten } from "./all-written.ts";
+import { nextTurn } from "./next-turn.ts";
 import { addressedCollector, AFFILIATION_ROW_COLUMNS, AFFILIATION_SETS, affiliationInputOf, affiliationMessageColumns,
   type AffiliationInput, type AffiliationLists } from "./affiliation-input.ts";
 
@@ -72,7 +73,7 @@ export async function readAnalysisInput(store: Store, trackedLists: string[] | n
   corpusSets?.catch(() => {}); // awaited below, after the rows are decoded: a failure meanwhile is not unhandled
   const affSets = affiliation ? (corpusSets ?? Promise.resolve()).then(() => queryRowSets(store, AFFILIATION_SETS), () => queryRowSets(store, AFFILIATION_SETS)) : null;
   affSets?.catch(() => {}); // the caller awaits it (through aff below), maybe after a while
-  await dispatched();
+  await nextTurn(); // a statement just queued reaches DuckDB (a chain of promise callbacks) first
   // One pass over the message rows for both, a text at a time: only what is made of each row is kept.
   const str = stringInterner();
   const sourceNames: string[] = new Array(rowCount(texts, "sources"));
@@ -88,15 +89,10 @@ export async function readAnalysisInput(store: Store, trackedLists: string[] | n
   aff?.catch(() => {}); // the caller awaits it, maybe after a while
   if (!corpusSets) return { corpus: null, affiliation: aff };
   const sets = await corpusSets;
-  await dispatched();
+  await nextTurn(); // a statement just queued reaches DuckDB (a chain of promise callbacks) first
   return { corpus: corpusOf(messages!, sets, trackedLists!, str), affiliation: aff };
 }
 
-/**
- * One turn of the event loop: a statement just queued reaches DuckDB (its way there is a chain of
- * promise callbacks) before this thread goes on with a long synchronous step.
- */
-const dispatched = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function readCorpus(store: Store, trackedLists: string[]): Promise<Corpus> {
   return (await readAnalysisInput(store, trackedLists, null)).corpus!;
