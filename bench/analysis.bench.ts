@@ -22,6 +22,7 @@ import { quarterStats } from "../loaders/analysis/graph-buckets.ts";
 import { jobWorkerStats } from "../loaders/analysis/job-worker.ts";
 import { graphExportStats } from "../loaders/analysis/graph-exports-job.ts";
 import { writeScaledCorpus } from "./scaled-corpus.ts";
+import { NODE_FLAGS } from "../loaders/commands/node-flags.ts";
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
 // derived runs in DuckDB's threads beside the artifacts (its JS part interleaved with them), the
@@ -69,7 +70,8 @@ async function child(store: string, out: string): Promise<void> {
 
 function run(args: string[]): { ms: number; cpuMs: number; stdout: string } {
   const cpu0 = childrenCpuMs(), t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--import", "tsx", ...args], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
+  // Launched as the product launches the CLI (package.json scripts, bin/threadgraph.js): same V8 flags for ingest and analysis.
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, "--import", "tsx", ...args], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
   if (r.status !== 0) throw new Error(`${args.join(" ")} failed (${r.status})`);
   return { ms: performance.now() - t0, cpuMs: childrenCpuMs() - cpu0, stdout: r.stdout };
 }

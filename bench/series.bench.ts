@@ -17,6 +17,7 @@ import { censorAtListEnds, listObservationEnds } from "../loaders/analysis/survi
 import { openStore } from "../loaders/store/store.ts";
 import { artifactJson } from "../loaders/analysis/bounded.ts";
 import { writeScaledCorpus } from "./scaled-corpus.ts";
+import { NODE_FLAGS } from "../loaders/commands/node-flags.ts";
 
 const LISTS = ["linux-cxl", "netdev", "linux-rdma"];
 const REPS = Number(process.env.THREADGRAPH_BENCH_REPS ?? 3);
@@ -36,7 +37,7 @@ async function main() {
       mkdirSync(dir, { recursive: true });
       const specs = k === 1 ? LISTS.map((l) => `${l}=${join(src, `${l}.mbox.gz`)}`) : await writeScaledCorpus(src, dir, LISTS, k);
       const storeDir = join(dir, "store");
-      const ing = spawnSync(process.execPath, ["--import", "tsx", "loaders/cli.ts", "ingest", "--no-analyze", "--store", storeDir, ...specs], { stdio: ["ignore", "ignore", "inherit"] });
+      const ing = spawnSync(process.execPath, [...NODE_FLAGS, "--import", "tsx", "loaders/cli.ts", "ingest", "--no-analyze", "--store", storeDir, ...specs], { stdio: ["ignore", "ignore", "inherit"] });
       if (ing.status !== 0) throw new Error("ingest failed");
       const whole: number[] = [], part: number[] = [];
       let messages = 0, revisions = 0, groups = 0;

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=128
 // Thin launcher: the CLI is TypeScript, run through tsx's loader so no build step is needed.
 import { register } from "tsx/esm/api";
 register();
