@@ -13,6 +13,7 @@ import { maildirSource } from "../../loaders/sources/maildir.ts";
 import { publicInboxSource } from "../../loaders/sources/public-inbox.ts";
 import { buildEpoch } from "./git-epoch.ts";
 import { drain, ids, mboxrd, msg, tempDir } from "./helpers.ts";
+import { NODE_FLAGS } from "../../loaders/commands/node-flags.ts";
 
 const LIMIT = 64 * 1024;
 /** A message well over LIMIT: a long body of short lines, or one line without any newline. */
@@ -98,7 +99,7 @@ test("a gzip bomb in a local mbox.gz (one 512 MiB message) is read in bounded me
   const d = tempDir(t);
   const file = join(d, "bomb.mbox.gz");
   // Written by a child that streams it (never holding it), then read by another with the default limit.
-  const script = (code: string) => spawnSync(process.execPath, ["--import", "tsx", "-e", code], { encoding: "utf8", cwd: process.cwd() });
+  const script = (code: string) => spawnSync(process.execPath, [...NODE_FLAGS, "--import", "tsx", "-e", code], { encoding: "utf8", cwd: process.cwd() });
   const w = script(`
     const { createGzip } = require("node:zlib"); const { createWriteStream } = require("node:fs");
     const gz = createGzip({ level: 1 }); gz.pipe(createWriteStream(${JSON.stringify(file)}));

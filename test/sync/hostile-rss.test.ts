@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { datedForQuery, prepareBombs, startHostileServer, syntheticMbox, type Behaviour } from "./hostile-server.ts";
 import { tempDir } from "./fixture.ts";
+import { NODE_FLAGS } from "../../loaders/commands/node-flags.ts";
 
 const LIMIT_MIB = 500;
 
@@ -27,7 +28,7 @@ const behaviours: Record<string, Behaviour> = {
 
 function runChild(args: object): Promise<{ out: string; err: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "rss-child.ts"), JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
+    const p = spawn(process.execPath, [...NODE_FLAGS, "--import", "tsx", join(import.meta.dirname, "rss-child.ts"), JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "", err = "";
     p.stdout.on("data", (c) => { out += c; });
     p.stderr.on("data", (c) => { err += c; });
