@@ -171,7 +171,9 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   }
 
   const isRe = stripReplyPrefix(subject).isRe;
-  const patch = parsePatchSubject(subject);
+  const drops = { tags: 0 };
+  const patch = parsePatchSubject(subject, drops);
+  if (drops.tags) flags.push("truncated-tags");
   const author = forwardedAuthor(patch, isRe, from, bodyHead);
   // A verdict answers something: a reply that is not itself a patch posting.
   const isReply = inReplyTo !== null || references.length > 0 || isRe;
