@@ -2,6 +2,7 @@
 // groups ("undisclosed-recipients:;"), bare addresses, RFC 2047 words in names.
 import type { Address } from "../model/records.ts";
 import { decodeWords } from "./rfc2047.ts";
+import { collapseSpaces } from "./linear-text.ts";
 
 type Tok = { t: "q" | "c" | "a" | "w" | "s"; v: string }; // quoted, comment, <angle>, word, special
 
@@ -96,7 +97,7 @@ const SIMPLE_EMAIL = /^[^\s:]+$/;
 function cleanName(parts: string[]): string {
   let s = parts.length === 1 ? parts[0] : parts.join(" ");
   if (s.indexOf("=?") >= 0) s = decodeWords(s);
-  return /\s\s|[\t\r\n]/.test(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
+  return /\s\s|[\t\r\n]/.test(s) ? collapseSpaces(s).trim() : s.trim();
 }
 
 /** One mailbox from the tokens between separators (plain loops: this is hot). */
@@ -162,14 +163,14 @@ function simpleList(v: string): Address[] | null {
       lt = piece.indexOf("<", q2);
       if (lt < 0 || piece.slice(q2 + 1, lt).trim() !== "") return null;
       const gt = piece.indexOf(">", lt);
-      out.push({ name: piece.slice(q + 1, q2).replace(/\s+/g, " ").trim(), email: normalizeEmail(piece.slice(lt + 1, gt < 0 ? piece.length : gt)) });
+      out.push({ name: collapseSpaces(piece.slice(q + 1, q2)).trim(), email: normalizeEmail(piece.slice(lt + 1, gt < 0 ? piece.length : gt)) });
       continue;
     }
     if (lt >= 0) {
       const gt = piece.indexOf(">", lt);
       const email = normalizeEmail(piece.slice(lt + 1, gt < 0 ? piece.length : gt));
       const raw = piece.slice(0, lt).trim();
-      const name = raw.indexOf("  ") >= 0 || raw.indexOf("\t") >= 0 ? raw.replace(/\s+/g, " ") : raw;
+      const name = raw.indexOf("  ") >= 0 || raw.indexOf("\t") >= 0 ? collapseSpaces(raw) : raw;
       if (email || name) out.push({ name, email });
     } else {
       const t = piece.trim();

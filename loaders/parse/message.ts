@@ -16,6 +16,7 @@ import { forwardedAuthor } from "./in-body.ts";
 import { contentInfo, fastBody, slowBodyText } from "./mime-slow.ts";
 import { extractId, extractIds } from "./message-id.ts";
 import { diffFiles } from "./diff-files.ts";
+import { collapseSpaces } from "./linear-text.ts";
 
 export interface ParseContext {
   trackedLists: TrackedList[];
@@ -56,7 +57,7 @@ const HASH_TAIL = 4 * 1024;
 function contentHash(h: HeaderBlock, body: Buffer): string {
   const hash = createHash("sha1");
   let head = "";
-  for (const k of HASH_FIELDS) head += k + ":" + (h.fields.get(k)?.join("\n") ?? "").replace(/\s+/g, " ") + "\n";
+  for (const k of HASH_FIELDS) head += k + ":" + collapseSpaces(h.fields.get(k)?.join("\n") ?? "") + "\n";
   hash.update(head);
   let end = body.length;
   while (end > 0 && (body[end - 1] === 0x0a || body[end - 1] === 0x0d || body[end - 1] === 0x20)) end--;
@@ -114,7 +115,7 @@ export function parseMessage(bytes: Buffer, ctx: ParseContext): ParsedMessage {
   let from = parseAddress(first(h, "from"));
   const to = parseAddressList(h.fields.get("to")?.join(", "));
   const cc = parseAddressList(h.fields.get("cc")?.join(", "));
-  const subject = decodeWords(first(h, "subject") ?? "").replace(/\s+/g, " ").trim();
+  const subject = collapseSpaces(decodeWords(first(h, "subject") ?? "")).trim();
   const references = extractIds(h.fields.get("references")?.join(" "));
   const inReplyTo = extractId(first(h, "in-reply-to"));
 

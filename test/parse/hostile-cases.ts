@@ -76,6 +76,7 @@ export const HOSTILE_MESSAGES: HostileCase[] = [
   { name: "subject: Re:<spaces>", bytes: () => mail([`Subject: Re:${sp}x`]) },
   { name: "subject: [PATCH <1 MiB spaces> 1/2]", bytes: () => mail([`Subject: [PATCH${sp}1/2]`]) },
   { name: "subject: [PATCH v v v ...] (500k tag words)", bytes: () => mail([`Subject: [PATCH ${fill("v ")}1/2] x`]) },
+  { name: "subject: [PATCH v<tab>v<tab>...] (500k tab-separated tag words)", bytes: () => mail([`Subject: [PATCH ${fill("v\t")}1/2] x`]) },
   { name: "subject: [a,a,a,...] (500k tag words)", bytes: () => mail([`Subject: [${fill("a,")}]`]) },
   // addresses
   { name: "address: To: with 100k commas", bytes: () => mail([`To: ${fill("a@b.c, ")}`]) },
