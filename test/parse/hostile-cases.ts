@@ -53,6 +53,7 @@ export const HOSTILE_MESSAGES: HostileCase[] = [
   { name: "trailer: Signed-off-by: \"<1 MiB of quotes and spaces>", bytes: () => mail([], `Signed-off-by: ${fill('" ')}\n`) },
   { name: "trailer: 100k short trailer lines", bytes: () => mail([], fill("Reviewed-by: A <a@b.c>\n")) },
   { name: "trailer: quoted-printable body with a spaced trailer", bytes: () => mail(["Content-Transfer-Encoding: quoted-printable"], `Reviewed-by: a${sp}b\n`) },
+  { name: "body: 1 MiB of short CRLF lines (content hash)", bytes: () => mail([], fill("a\r\n")) },
   { name: "nak: NAK<1 MiB spaces>-by", bytes: () => mail([], `NAK${sp}-by\n`) },
   // dates
   { name: "date: Date made of 1 MiB '('", bytes: () => mail([`Date: ${fill("(")}`]) },
