@@ -38,12 +38,14 @@ function tokenize(s: string, emit: (t: Tok) => void): void {
       i++; // an unbalanced quote is just noise
     } else if (c === '"') {
       pushWord();
+      // slices between escapes, not a string per character (a rope of millions of pieces)
       let v = "";
-      i++;
+      let from = ++i;
       while (i < s.length && s[i] !== '"') {
-        if (s[i] === "\\" && i + 1 < s.length) i++;
-        v += s[i++];
+        if (s[i] === "\\" && i + 1 < s.length) { v += s.slice(from, i); from = ++i; } // keep the escaped char
+        i++;
       }
+      v += s.slice(from, i);
       i++;
       // a quoted local part: "odd:local"@example.org is one address, not a name
       if (s[i] === "@") word = `"${v}"`;
@@ -52,14 +54,14 @@ function tokenize(s: string, emit: (t: Tok) => void): void {
       pushWord();
       let depth = 1;
       let v = "";
-      i++;
+      let from = ++i; // start of the slice not yet in v; -1 once the comment closed
       while (i < s.length && depth > 0) {
-        if (s[i] === "\\" && i + 1 < s.length) v += s[++i];
-        else if (s[i] === "(") depth++, (v += "(");
-        else if (s[i] === ")") --depth > 0 && (v += ")");
-        else v += s[i];
+        if (s[i] === "\\" && i + 1 < s.length) { v += s.slice(from, i); from = ++i; } // keep the escaped char
+        else if (s[i] === "(") depth++;
+        else if (s[i] === ")" && --depth === 0) { v += s.slice(from, i); from = -1; }
         i++;
       }
+      if (from >= 0) v += s.slice(from, i); // never closed: to the end
       emit({ t: "c", v });
     } else if (c === "<") {
       pushWord();

@@ -28,6 +28,11 @@ test("bounded memory: an 8 MiB address list of separators parses in a 128 MiB he
   assert.equal(r, 0);
 });
 
+test("bounded memory: an 8 MiB comment of nested parentheses parses in a 128 MiB heap (it was built a character at a time)", { timeout: 120_000 }, async () => {
+  const r = await inSmallHeap(`const a = parseAddressList("(".repeat(4 << 20) + ")".repeat(4 << 20) + " a@b.c"); return [a.length, a[0].email, a[0].name.length];`, 128);
+  assert.deepEqual(r, [1, "a@b.c", 2 * ((4 << 20) - 1)]);
+});
+
 test("bounded memory: a subject of 4M tag words parses in a 128 MiB heap (32 kept, flagged)", { timeout: 120_000 }, async () => {
   const r = await inSmallHeap(`const m = parseMessage(Buffer.from("From: a@b.c\\nSubject: [PATCH " + "v ".repeat(4 << 20) + "1/2] x\\nMessage-ID: <a@b>\\n\\nhi\\n"), { trackedLists: [] });
     return [m.patch.tags.length, m.patch.index, m.flags.includes("truncated-tags")];`, 128);
