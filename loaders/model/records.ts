@@ -148,7 +148,8 @@ export type MessageFlag =
   | "8bit-header"       // raw 8-bit bytes in headers
   | "nul-byte"          // NUL bytes present
   | "truncated-body"    // body scanning stopped at a size cap
-  | "truncated-verdicts"; // more verdict lines than parse/verdicts.ts keeps (VERDICTS_MAX)
+  | "truncated-verdicts" // more verdict lines than parse/verdicts.ts keeps (VERDICTS_MAX)
+  | "truncated-tags";    // more subject tag words than parse/subject-patch.ts keeps (PATCH_TAGS_MAX)
 
 /** Output of parse/: one message, decoded. Dates are epoch milliseconds UTC. */
 export interface ParsedMessage {

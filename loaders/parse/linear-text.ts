@@ -74,3 +74,44 @@ export function trimEndWhere(s: string, drop: (c: number) => boolean): string {
   while (e > 0 && drop(s.charCodeAt(e - 1))) e--;
   return e === s.length ? s : s.slice(0, e);
 }
+
+/** JS's `\s`, by code unit. */
+export function isSpaceCode(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Below this length the regex is as cheap as anything. */
+const COLLAPSE_BY_REGEX = 4096;
+const CHUNK = 8192;
+
+/**
+ * `s.replace(/\s+/g, " ")`, without a string per whitespace run: on a hostile header of millions
+ * of short runs ("v\tv\t...") the regex built millions of pieces and garbage collection grew
+ * faster than the input (an 8 MiB subject spent 3.3 s in GC on the loaded 2-core machine). A
+ * string whose runs are all one plain space is returned as it is, without a copy.
+ */
+export function collapseSpaces(s: string): string {
+  if (s.length < COLLAPSE_BY_REGEX) return s.replace(/\s+/g, " ");
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c) && (c !== 0x20 || (i + 1 < n && isSpaceCode(s.charCodeAt(i + 1))))) break;
+  }
+  if (i === n) return s;
+  const out = new Uint16Array(n);
+  let o = 0;
+  for (let k = 0; k < i; k++) out[o++] = s.charCodeAt(k);
+  while (i < n) {
+    const c = s.charCodeAt(i++);
+    if (!isSpaceCode(c)) out[o++] = c;
+    else {
+      out[o++] = 0x20;
+      while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    }
+  }
+  const parts: string[] = [];
+  for (let k = 0; k < o; k += CHUNK) parts.push(String.fromCharCode.apply(null, out.subarray(k, Math.min(o, k + CHUNK)) as unknown as number[]));
+  return parts.join("");
+}

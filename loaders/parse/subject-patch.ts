@@ -25,17 +25,32 @@ export function stripReplyPrefix(subject: string): { rest: string; isRe: boolean
  */
 const COUNT = /^\d{1,6}$/;
 
-export function parsePatchSubject(subject: string): PatchInfo {
+/**
+ * Tag words kept per subject. Real subjects carry a handful; a hostile "[PATCH v v v ...]" carries
+ * millions, and keeping each one (a string retained per word, then a store list) made the parse
+ * super-linear through garbage collection (0.4 s at 1 MiB, 5 s at 4 MiB). Words past the cap are
+ * still read (a late "v2" or "1/3" counts), only not kept as tags.
+ */
+export const PATCH_TAGS_MAX = 32;
+
+/** Counts what parsePatchSubject left out, for the caller's flag. */
+export interface SubjectDrops {
+  tags: number;
+}
+
+const BRACKET = /\s*\[([^\]]*)\]/y;
+const WORD = /[^\s,]+/g;
+
+export function parsePatchSubject(subject: string, drops?: SubjectDrops): PatchInfo {
   const info: PatchInfo = { isPatch: false, isRfc: false, version: 1, index: null, total: null, isCover: false, tags: [] };
-  let s = stripReplyPrefix(subject).rest;
-  // leading bracket groups only
-  for (;;) {
-    const m = /^\s*\[([^\]]*)\]/.exec(s);
-    if (!m) break;
-    s = s.slice(m[0].length);
-    for (const raw of m[1].split(/[\s,]+/)) {
-      if (!raw) continue;
-      const w = raw.toLowerCase();
+  const s = stripReplyPrefix(subject).rest;
+  let pull = false; // "[GIT PULL ...]", read even when past the tag cap
+  // leading bracket groups only; sticky, so each group is matched where the last one ended
+  BRACKET.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = BRACKET.exec(s)); ) {
+    WORD.lastIndex = 0;
+    for (let wm: RegExpExecArray | null; (wm = WORD.exec(m[1])); ) {
+      const w = wm[0].toLowerCase();
       let pm: RegExpExecArray | null;
       if ((pm = /^patch(?:-?v(\d+))?$/.exec(w))) {
         info.isPatch = true;
@@ -50,7 +65,9 @@ export function parsePatchSubject(subject: string): PatchInfo {
           const v = /^rfcv(\d+)$/.exec(w);
           if (v && COUNT.test(v[1])) info.version = Number(v[1]);
         }
-        info.tags.push(w);
+        if (w === "pull") pull = true;
+        if (info.tags.length < PATCH_TAGS_MAX) info.tags.push(w);
+        else if (drops) drops.tags++;
       }
     }
   }
@@ -58,7 +75,7 @@ export function parsePatchSubject(subject: string): PatchInfo {
   // "[Linux-stm32] [net-next, v4, 1/1] ..."): git format-patch --subject-prefix=net-next writes
   // those, and their patchwork-bot notices answer them. Not a pull request's counter.
   if (!info.isPatch && info.index !== null && info.total !== null && info.total >= 1 && info.index <= info.total
-    && !info.tags.includes("pull")) info.isPatch = true;
+    && !pull) info.isPatch = true;
   info.isCover = info.index === 0;
   return info;
 }

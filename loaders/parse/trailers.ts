@@ -5,7 +5,7 @@ import type { Trailer, TrailerKind } from "../model/records.ts";
 import type { Address } from "../model/records.ts";
 import { normalizeEmail, parseAddress } from "./addresses.ts";
 import { decodeWords } from "./rfc2047.ts";
-import { trimEndWhere, withoutHashNote } from "./linear-text.ts";
+import { collapseSpaces, trimEndWhere, withoutHashNote } from "./linear-text.ts";
 
 // "<Keyword>-by:" at the line start (after blanks); the value is read by hand, not by a
 // `(.*?)[ \t\r]*$` regex, which backtracks quadratically on a long run of blanks.
@@ -109,7 +109,7 @@ function addTrailer(line: string, out: Trailer[]) {
 export function parsePerson(v: string): Address {
   const a = angleAddress(v);
   if (a) {
-    const name = decodeWords(v.slice(0, a.lt).trim().replace(/^"(.*)"$/, "$1")).replace(/\s+/g, " ").trim();
+    const name = collapseSpaces(decodeWords(v.slice(0, a.lt).trim().replace(/^"(.*)"$/, "$1"))).trim();
     return { name, email: normalizeEmail(v.slice(a.lt + 1, a.gt)) };
   }
   return parseAddress(withoutHashNote(v));

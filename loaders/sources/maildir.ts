@@ -5,6 +5,7 @@
 // are read in key order; files sharing a key (twins) right after the key's main file. An entry that is not a readable regular file (directory, FIFO, dangling or
 // looping symlink) is an error item, read once.
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
+import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import type { Provenance, ReadContext, Source, SourceCursor, SourceItem } from "../model/records.ts";
 import { SourceError } from "./errors.ts";
@@ -84,21 +85,24 @@ async function* readMaildir(abs: string, id: string, list: string | undefined, m
       if (typeof got === "string") items.push({ kind: "error", provenance, reason: `cannot read ${main.rel}: ${got}` });
       else items.push({ kind: "message", bytes: got, provenance });
     }
-    const read: Buffer[] = []; // the twins read so far: one identical to another is the same message twice
+    // Digests of the twins read so far: one identical to another is the same message twice. A set,
+    // not a compare with each earlier twin: thousands of flag variants of one key were quadratic.
+    const read = new Set<string>();
     for (const twin of files.slice(0, -1)) {
       if (seen.key(key) && seen.twin(twin.rel, key)) continue;
       got ??= readMain(abs, key, main, max); // what the twin is compared with
       const bytes = readEntry(twin.path, max);
-      if (Buffer.isBuffer(bytes) && ((Buffer.isBuffer(got) && bytes.equals(got)) || read.some((b) => b.equals(bytes)))) continue;
+      const digest = Buffer.isBuffer(bytes) ? createHash("sha256").update(bytes).digest("base64") : "";
+      if (Buffer.isBuffer(bytes) && ((Buffer.isBuffer(got) && bytes.equals(got)) || read.has(digest))) continue;
       if (typeof bytes === "string" && bytes.startsWith("ENOENT")) continue; // it was the one renamed meanwhile
       const at = { ...provenance, position: twin.rel }; // its own position: the key is the main file's
       if (typeof bytes === "string") items.push({ kind: "error", provenance: at, reason: `cannot read ${twin.rel}: ${bytes}` });
-      else items.push({ kind: "message", bytes, provenance: at }), read.push(bytes);
+      else items.push({ kind: "message", bytes, provenance: at }), read.add(digest);
     }
     // A stored key with a new, different twin, and no run stopped inside the key: which file the
     // key's copy came from is unknown (a file added since may now sort last, as the main one), so
     // the main file is read too, under its own path: at worst a counted duplicate, never a loss.
-    if (seen.key(key) && read.length && cursor?.open !== key && !seen.twin(main.rel, key) && got !== undefined) {
+    if (seen.key(key) && read.size && cursor?.open !== key && !seen.twin(main.rel, key) && got !== undefined) {
       const at = { ...provenance, position: main.rel };
       items.unshift(typeof got === "string" ? { kind: "error", provenance: at, reason: `cannot read ${main.rel}: ${got}` } : { kind: "message", bytes: got, provenance: at });
     }

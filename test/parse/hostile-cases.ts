@@ -53,6 +53,7 @@ export const HOSTILE_MESSAGES: HostileCase[] = [
   { name: "trailer: Signed-off-by: \"<1 MiB of quotes and spaces>", bytes: () => mail([], `Signed-off-by: ${fill('" ')}\n`) },
   { name: "trailer: 100k short trailer lines", bytes: () => mail([], fill("Reviewed-by: A <a@b.c>\n")) },
   { name: "trailer: quoted-printable body with a spaced trailer", bytes: () => mail(["Content-Transfer-Encoding: quoted-printable"], `Reviewed-by: a${sp}b\n`) },
+  { name: "body: 1 MiB of short CRLF lines (content hash)", bytes: () => mail([], fill("a\r\n")) },
   { name: "nak: NAK<1 MiB spaces>-by", bytes: () => mail([], `NAK${sp}-by\n`) },
   // dates
   { name: "date: Date made of 1 MiB '('", bytes: () => mail([`Date: ${fill("(")}`]) },
@@ -75,6 +76,9 @@ export const HOSTILE_MESSAGES: HostileCase[] = [
   { name: "subject: 300k [a] groups", bytes: () => mail([`Subject: ${fill("[a]")}`]) },
   { name: "subject: Re:<spaces>", bytes: () => mail([`Subject: Re:${sp}x`]) },
   { name: "subject: [PATCH <1 MiB spaces> 1/2]", bytes: () => mail([`Subject: [PATCH${sp}1/2]`]) },
+  { name: "subject: [PATCH v v v ...] (500k tag words)", bytes: () => mail([`Subject: [PATCH ${fill("v ")}1/2] x`]) },
+  { name: "subject: [PATCH v<tab>v<tab>...] (500k tab-separated tag words)", bytes: () => mail([`Subject: [PATCH ${fill("v\t")}1/2] x`]) },
+  { name: "subject: [a,a,a,...] (500k tag words)", bytes: () => mail([`Subject: [${fill("a,")}]`]) },
   // addresses
   { name: "address: To: with 100k commas", bytes: () => mail([`To: ${fill("a@b.c, ")}`]) },
   { name: "address: To: 1 MiB of commas", bytes: () => mail([`To: ${fill(",")}`]) },

@@ -60,6 +60,7 @@ test("hostile input: every 1 MiB case parses in well under the hang guard", { ti
   assert.ok(by.get("trailer: 100k short trailer lines")!.summary!.trailers > 40_000);
   assert.equal(by.get("trailer: Reviewed-by: a<1 MiB spaces>b")!.summary!.trailers, 0); // names nobody
   assert.ok(by.get("date: Date made of 1 MiB '('")!.summary!.flags.includes("date-missing"));
+  for (const c of ["subject: [PATCH v v v ...] (500k tag words)", "subject: [PATCH v<tab>v<tab>...] (500k tab-separated tag words)", "subject: [a,a,a,...] (500k tag words)"]) assert.ok(by.get(c)!.summary!.flags.includes("truncated-tags"), c);
   assert.equal(by.get("address: From without @ of 1 MiB spaces and via")!.summary!.fromEmail, "real@example.org");
   console.log(reports.map((r) => `${Math.round(r.ms!)} ms  ${r.name}`).join("\n"));
 });

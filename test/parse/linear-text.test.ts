@@ -2,7 +2,7 @@
 // small random strings over the alphabet that matters to each (brackets, blanks, '#', "via"...).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dropComments, hasVia, withoutHashNote, withoutVia } from "../../loaders/parse/linear-text.ts";
+import { collapseSpaces, dropComments, hasVia, isSpaceCode, withoutHashNote, withoutVia } from "../../loaders/parse/linear-text.ts";
 import { parsePerson } from "../../loaders/parse/trailers.ts";
 import { parseAddress } from "../../loaders/parse/addresses.ts";
 import { normalizeEmail } from "../../loaders/parse/addresses.ts";
@@ -120,4 +120,22 @@ test("identity normalizeEmail drops trailing dots as before", () => {
     })();
     assert.equal(identityEmail(s), old, JSON.stringify(s));
   }
+});
+
+test("collapseSpaces = s.replace(/\\s+/g, ' ') (every code unit JS calls \\s, long and short strings, lone surrogates)", () => {
+  for (let c = 0; c < 0x10000; c++) assert.equal(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  const chars = [" ", "\t", "\n", "\r", "\v", "\f", "a", "é", "\u00a0", "\u2028", "\u3000", "\ufeff", "\u180e", "\u200b", "\u0085", "\ud800", "x y"];
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  for (const len of [0, 1, 5, 4095, 4096, 5000, 20_000]) {
+    for (let k = 0; k < 30; k++) {
+      let s = "";
+      while (s.length < len) s += chars[rnd(chars.length)];
+      assert.equal(collapseSpaces(s), s.replace(/\s+/g, " "), JSON.stringify(s.slice(0, 40)));
+    }
+  }
+  const big = "v\t \n".repeat(1 << 20);
+  assert.equal(collapseSpaces(big), "v ".repeat(1 << 20));
+  const clean = "v ".repeat(1 << 20);
+  assert.equal(collapseSpaces(clean), clean);
 });
