@@ -40,14 +40,17 @@ export async function readVerdicts(store: Store): Promise<VerdictRecord[]> {
 
 /**
  * b4 change-ids and previous-revision links of patch postings, and the revision pointers of any
- * message ("v2 is at <link>"), only for the messages that have one, from `messages` (the view, or
- * a relation with its columns). Older stores lack the pointer columns: they read NULL (no pointers).
+ * message ("v2 is at <link>"), only for the messages that have one (a few percent) and that the
+ * messages view shows (a copy left in `arrivals`). Those few are found in raw_messages first: the
+ * messages view would aggregate every message's arrivals for them. Older stores lack the pointer
+ * columns: they read NULL (no pointers).
  */
-export function revisionLinkSet(messages: string): RowSet {
-  return { select: `SELECT message_id, change_id, previous_revisions, revision_links, revision_link_rules FROM ${messages}
-    WHERE change_id IS NOT NULL OR len(coalesce(previous_revisions, [])) > 0 OR len(coalesce(revision_links, [])) > 0`,
-  cols: ["message_id", "change_id", "previous_revisions", "revision_links", "revision_link_rules"], order: "message_id" };
-}
+export const REVISION_SET = {
+  select: `SELECT message_id, change_id, previous_revisions, revision_links, revision_link_rules FROM raw_messages
+    WHERE (change_id IS NOT NULL OR len(coalesce(previous_revisions, [])) > 0 OR len(coalesce(revision_links, [])) > 0)
+      AND message_id IN (SELECT message_id FROM arrivals)`,
+  cols: ["message_id", "change_id", "previous_revisions", "revision_links", "revision_link_rules"], order: "message_id",
+} satisfies RowSet;
 
 export function revisionLinksOf(rows: unknown[][]): NonNullable<Corpus["revisionLinks"]> {
   const out: NonNullable<Corpus["revisionLinks"]> = new Map();
@@ -60,7 +63,7 @@ export function revisionLinksOf(rows: unknown[][]): NonNullable<Corpus["revision
 }
 
 export async function readRevisionLinks(store: Store): Promise<NonNullable<Corpus["revisionLinks"]>> {
-  return revisionLinksOf((await readRowSets(store, { links: revisionLinkSet("messages") })).links);
+  return revisionLinksOf((await readRowSets(store, { links: REVISION_SET })).links);
 }
 
 export async function writeSeriesTables(store: Store, a: Analysis): Promise<void> {

@@ -5,7 +5,7 @@ import type { DerivedColumns, Store } from "../store/api.ts";
 import { NO_PATCH, type AnalysisMessage, type Corpus } from "../model/corpus.ts";
 import type { Analysis } from "./analyze.ts";
 import { headlineCounts } from "./headline.ts";
-import { revisionLinkSet, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
+import { REVISION_SET, revisionLinksOf, VERDICT_SET, verdictsOf, writeSeriesTables } from "./series-io.ts";
 import { decodeRowSets, eachRow, mapRows, queryRowSets, rowCount, rowsOf, sharedArrays, stringInterner, type RowSet, type RowTexts } from "./read-rows.ts";
 import { allWritten } from "./all-written.ts";
 import { nextTurn } from "./next-turn.ts";
@@ -46,7 +46,7 @@ const CORPUS_SETS = {
   sources: { select: "SELECT source, any_value(list) AS list, count(DISTINCT message_id) AS messages FROM arrivals GROUP BY source",
     cols: ["source", "list", "messages"], order: "source" },
   verdicts: VERDICT_SET,
-  revisions: revisionLinkSet("messages"),
+  revisions: REVISION_SET,
 } satisfies Record<string, RowSet>;
 
 /** affiliation: read by DuckDB while the caller analyses the corpus. */

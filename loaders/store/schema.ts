@@ -154,26 +154,19 @@ function retagFilter(retags: Retag[]): string {
                          AND a.list IS DISTINCT FROM r.list AND b.list IS NOT DISTINCT FROM r.list)`;
 }
 
-/** The public views over raw_* relations. `hasThreads` joins derived message_threads. */
-export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = false): string[] {
+/**
+ * The messages view's SELECT: each stored message with the lists and sources of its visible copies
+ * (a message with none left is not shown) and its people. With `only` (a SELECT of message_id), the
+ * view's rows of those messages alone: their arrivals are aggregated, not every message's.
+ */
+function messagesSelect(hasThreads: boolean, only?: string): string {
   const threadCols = hasThreads ? ", mt.thread_id, mt.series_id" : ", CAST(NULL AS VARCHAR) AS thread_id, CAST(NULL AS VARCHAR) AS series_id";
   const threadJoin = hasThreads ? "LEFT JOIN message_threads mt ON mt.message_id = m.message_id" : "";
-  return [
-    `CREATE OR REPLACE TEMP VIEW tombstones AS SELECT * FROM raw_tombstones`,
-    // A copy is hidden when its own archive deleted it later, in any epoch or run (a message
-    // added again after its deletion shows again); other archives' copies stay. Without an order
-    // on either side (rows from before seq existed) the deletion hides the copy, as it did then.
-    `CREATE OR REPLACE TEMP VIEW arrivals AS SELECT a.* EXCLUDE (seq) FROM raw_arrivals a
-       WHERE NOT EXISTS (SELECT 1 FROM raw_tombstones t WHERE t.message_id = a.message_id
-                         AND ${archiveSql("t.source")} = ${archiveSql("a.source")}
-                         AND CASE WHEN coalesce(t.copy_only, false) THEN t.source = a.source AND t.position = a.position
-                                  ELSE t.seq IS NULL OR a.seq IS NULL OR t.seq > a.seq END)${retagFilter(retags)}`,
-    `CREATE OR REPLACE TEMP VIEW person_emails AS SELECT * FROM raw_person_emails`,
-    `CREATE OR REPLACE TEMP VIEW messages AS
+  return `
      WITH arr AS (
        SELECT message_id, list_sort(list_distinct(flatten(list(lists)))) AS lists,
               list_sort(list_distinct(list(source))) AS sources
-       FROM arrivals GROUP BY message_id)
+       FROM arrivals${only ? ` WHERE message_id IN (${only})` : ""} GROUP BY message_id)
      SELECT m.message_id, m.date, m.from_name, m.from_email,
             coalesce(pe.person_id, m.from_email) AS person_id,
             m.author_name, m.author_email,
@@ -190,7 +183,28 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = fa
      LEFT JOIN raw_person_emails pe ON pe.email = m.from_email
      LEFT JOIN raw_person_emails pa ON pa.email = m.author_email
      LEFT JOIN raw_people p ON p.person_id = pe.person_id
-     ${threadJoin}`,
+     ${threadJoin}`;
+}
+
+/** Messages that can be NAK evidence (see the naks view): a Nacked-by trailer, a NAK line, a pw-bot verdict. */
+const NAK_CANDIDATES = `SELECT message_id FROM raw_trailers WHERE kind = 'nacked-by'
+       UNION SELECT message_id FROM raw_messages WHERE nak_line
+       UNION SELECT message_id FROM raw_verdicts WHERE rule = 'pw-bot' AND kind IN ('changes-requested', 'rejected')`;
+
+/** The public views over raw_* relations. `hasThreads` joins derived message_threads. */
+export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = false): string[] {
+  return [
+    `CREATE OR REPLACE TEMP VIEW tombstones AS SELECT * FROM raw_tombstones`,
+    // A copy is hidden when its own archive deleted it later, in any epoch or run (a message
+    // added again after its deletion shows again); other archives' copies stay. Without an order
+    // on either side (rows from before seq existed) the deletion hides the copy, as it did then.
+    `CREATE OR REPLACE TEMP VIEW arrivals AS SELECT a.* EXCLUDE (seq) FROM raw_arrivals a
+       WHERE NOT EXISTS (SELECT 1 FROM raw_tombstones t WHERE t.message_id = a.message_id
+                         AND ${archiveSql("t.source")} = ${archiveSql("a.source")}
+                         AND CASE WHEN coalesce(t.copy_only, false) THEN t.source = a.source AND t.position = a.position
+                                  ELSE t.seq IS NULL OR a.seq IS NULL OR t.seq > a.seq END)${retagFilter(retags)}`,
+    `CREATE OR REPLACE TEMP VIEW person_emails AS SELECT * FROM raw_person_emails`,
+    `CREATE OR REPLACE TEMP VIEW messages AS ${messagesSelect(hasThreads)}`,
     // home_list, home_subsystem, organisation: from derived person_homes once analyze ran (docs/analysis.md).
     hasHomes
       ? `CREATE OR REPLACE TEMP VIEW people AS SELECT p.person_id, p.name, p.emails, p.is_bot, p.messages, p.evidence,
@@ -210,10 +224,12 @@ export function viewSql(hasThreads: boolean, retags: Retag[] = [], hasHomes = fa
     // analysis/store-io.ts). A NAK line beside the sender's own Nacked-by is the same NAK.
     // netdev's "pw-bot: changes-requested" / "pw-bot: reject" lines are explicit verdicts: they
     // are NAK evidence too, under their own kinds (pw-bot-changes-requested, pw-bot-rejected).
+    // Only the messages that can be NAK evidence are looked up (a few hundred): the messages view's
+    // rows of those alone, not the whole view three times (each scan aggregating every arrival).
     `CREATE OR REPLACE TEMP VIEW naks AS
      WITH nm AS (
        SELECT *, is_patch AND NOT regexp_matches(coalesce(subject, ''), '^\\s*(re|aw|sv|antw|fwd?)\\s*(\\[\\d+\\])?\\s*:', 'i') AS own_patch
-       FROM messages)
+       FROM (${messagesSelect(hasThreads, NAK_CANDIDATES)}))
      SELECT t.message_id, 'nacked-by' AS kind, t.person_id, t.email, t.name, m.date, m.subject, m.lists, m.thread_id, t.raw
        FROM trailers t JOIN nm m USING (message_id) WHERE t.kind = 'nacked-by' AND NOT m.own_patch
      UNION ALL

@@ -13,7 +13,9 @@ import { readAffiliations } from "../../loaders/analysis/affiliation-tables.ts";
 import type { AffiliationLists } from "../../loaders/analysis/affiliation-input.ts";
 import { fakeParse, fakeSource, msgs, pm, tempDir } from "../store/helpers.ts";
 
-const LISTS: AffiliationLists = { hosts: ["vger.kernel.org", "lists.linux.dev"], addresses: ["dev@lists.example.org", "o'brien@odd.example"] };
+// Addresses with regular-expression characters, matched literally (an address is not a pattern).
+const LISTS: AffiliationLists = { hosts: ["vger.kernel.org", "lists.linux.dev"],
+  addresses: ["dev@lists.example.org", "o'brien@odd.example", "a+b.(c)|d@odd.example", "back\\slash$@odd.example"] };
 const PATCH = { isPatch: true, isRfc: false, version: 1, index: null, total: null, isCover: false, tags: [] };
 
 /** A seeded generator: the same corpus every run. */
@@ -28,7 +30,10 @@ function corpus(n: number) {
   const addrs = ["netdev@vger.kernel.org", "linux-cxl@vger.kernel.org", "ksummit@lists.linux.dev", "dev@lists.example.org",
     "o'brien@odd.example", "we\"ird\\é,[x]@vger.kernel.org", "ann@people.example", "bob@vger.kernel.org.example", "carl@lists.linux.dev.example",
     // Two '@': the host is what follows the first; no local part; none at all.
-    "a@b@vger.kernel.org", "x@vger.kernel.org@evil.example", "@lists.linux.dev", "vger.kernel.org", ""];
+    "a@b@vger.kernel.org", "x@vger.kernel.org@evil.example", "@lists.linux.dev", "vger.kernel.org", "",
+    // Addresses with pattern characters, then what they would match as patterns (never lists).
+    "a+b.(c)|d@odd.example", "back\\slash$@odd.example",
+    "dev@listsXexample.org", "aab.(c)|d@odd.example", "a+b.c|d@odd.example", "a+b.(c)", "d@odd.example", "back\\slash", "DEV@lists.example.org"];
   const paths = ["net/core/dev.c", "drivers/cxl/core/mbox.c", "Documentation/é/ü.rst", "a \"quoted\", path", "MAINTAINERS", "z/last"];
   const people = ["ann@people.example", "bob@other.example", "cy@third.example", "Dee@Case.example"];
   const out = [];
