@@ -58,20 +58,28 @@ export function analyzeSeries(corpus: Corpus, tr: ThreadResult, reviews: ReviewR
     const i = idx.get(r.messageId);
     if (i !== undefined && lc.revisionOf[i] >= 0) reviewedRev.add(lc.revisionOf[i]);
   }
+  // Indexed loops, no array nor closure per group: there is a group per lone patch too.
   const groups = lc.grouping.groups.map((g, gi): GroupRow => {
-    const revs = g.revisions.map((r) => lc.revisions[r]);
-    const first = revs[0];
-    const lists = [...new Set(revs.flatMap((r) => r.lists))];
-    const k = g.revisions.findIndex((r) => lc.outcomes[r].outcome === "applied");
-    const applied = k >= 0 ? g.revisions[k] : -1;
+    const rs = g.revisions;
+    const first = lc.revisions[rs[0]];
+    // Distinct lists, in order of first appearance over the revisions.
+    const seen = new Set<string>();
+    for (let j = 0; j < rs.length; j++) for (const l of lc.revisions[rs[j]].lists) seen.add(l);
+    const lists = [...seen];
+    let k = -1, answered = false, reviewed = false;
+    for (let j = 0; j < rs.length; j++) {
+      if (k < 0 && lc.outcomes[rs[j]].outcome === "applied") k = j;
+      if (lc.answered[rs[j]]) answered = true;
+      if (reviewedRev.has(rs[j])) reviewed = true;
+    }
+    const applied = k >= 0 ? rs[k] : -1;
     const at = applied >= 0 ? lc.outcomes[applied].at : null;
     const start = first.date;
     const accepted = applied >= 0 && at !== null && start !== null;
     const time = start === null ? null : accepted ? Math.max(0, at! - start) : Math.max(0, censorAt(lists) - start);
-    return { group: gi, id: g.id, author: first.author, start, lists, revisions: revs.length, applied,
-      revisionsToAccept: k >= 0 ? k + 1 : null, outcome: applied >= 0 ? "applied" : lc.outcomes[g.revisions[g.revisions.length - 1]].outcome,
-      answered: g.revisions.some((r) => lc.answered[r]), reviewed: g.revisions.some((r) => reviewedRev.has(r)),
-      time, accepted, subsystems: [] as string[] };
+    return { group: gi, id: g.id, author: first.author, start, lists, revisions: rs.length, applied,
+      revisionsToAccept: k >= 0 ? k + 1 : null, outcome: applied >= 0 ? "applied" : lc.outcomes[rs[rs.length - 1]].outcome,
+      answered, reviewed, time, accepted, subsystems: [] as string[] };
   });
   // Only NAK rows: a store ingested before verdicts were extracted (or one without any verdict).
   const verdicts = (corpus.verdicts ?? []).some((v) => v.rule !== "nak");

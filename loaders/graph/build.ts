@@ -81,14 +81,24 @@ export function selectReplies(edges: ReplyEdge[], o: GraphOptions = {}): ReplyEd
 }
 
 export function buildReplyGraph(edges: ReplyEdge[], o: GraphOptions = {}, label: (id: string) => string = (id) => id): ReplyGraph {
-  const g: ReplyGraph = new DirectedGraph<NodeAttrs, EdgeAttrs>();
+  // Each (from, to) pair's attributes are summed here first and the graph gets each node and edge
+  // once, in order of first appearance (the order adding them reply by reply gave): graphology's
+  // lookups per reply (two hasNode, an edge, its attributes) were most of this at 200k replies.
+  const keyOf: string[] = [], nodeOf = new Map<string, number>(), out: Map<number, number>[] = [];
+  const pairs: { from: number; to: number; a: EdgeAttrs }[] = [];
+  const node = (id: string): number => {
+    let n = nodeOf.get(id);
+    if (n === undefined) { nodeOf.set(id, (n = keyOf.length)); keyOf.push(id); out.push(new Map()); }
+    return n;
+  };
   for (const e of selectReplies(edges, o)) {
-    const from = graphKey(e.from), to = graphKey(e.to);
-    if (!g.hasNode(from)) g.addNode(from, { label: label(e.from) });
-    if (!g.hasNode(to)) g.addNode(to, { label: label(e.to) });
-    const key = g.edge(from, to);
-    const a: EdgeAttrs = key !== undefined ? g.getEdgeAttributes(key)
-      : { weight: 0, first: null, last: null, lists: [], months: {} };
+    const from = node(e.from), to = node(e.to);
+    let p = out[from].get(to);
+    if (p === undefined) {
+      out[from].set(to, (p = pairs.length));
+      pairs.push({ from, to, a: { weight: 0, first: null, last: null, lists: [], months: {} } });
+    }
+    const a = pairs[p].a;
     a.weight++;
     if (e.date !== null) {
       if (a.first === null || e.date < a.first) a.first = e.date;
@@ -97,8 +107,14 @@ export function buildReplyGraph(edges: ReplyEdge[], o: GraphOptions = {}, label:
       a.months[m] = (a.months[m] ?? 0) + 1;
     }
     for (const l of e.lists) if (!a.lists.includes(l)) a.lists.push(l);
-    if (key === undefined) g.addDirectedEdge(from, to, a);
   }
-  g.forEachEdge((_k, a) => a.lists.sort());
+  const g: ReplyGraph = new DirectedGraph<NodeAttrs, EdgeAttrs>();
+  const added = new Uint8Array(keyOf.length);
+  const addNode = (n: number) => { if (!added[n]) { added[n] = 1; g.addNode(graphKey(keyOf[n]), { label: label(keyOf[n]) }); } };
+  for (const { from, to, a } of pairs) {
+    addNode(from); addNode(to);
+    a.lists.sort();
+    g.addDirectedEdge(graphKey(keyOf[from]), graphKey(keyOf[to]), a);
+  }
   return g;
 }

@@ -5,7 +5,7 @@ import type { VerdictRecord } from "../model/verdict.ts";
 import type { ThreadResult } from "../thread/index.ts";
 import { collectRevisions, type Revision, type RevisionLinks } from "./revisions.ts";
 import { groupRevisions, type Grouping, type RevisionLink } from "./groups.ts";
-import { revisionOutcomes, type NakMark, type RevisionOutcome } from "./outcomes.ts";
+import { revisionOutcomes, supersededBy, type NakMark, type RevisionOutcome } from "./outcomes.ts";
 import { pwBotAuthority, type MaintainerAuthority } from "./authority.ts";
 import { messageIndex } from "../model/message-index.ts";
 
@@ -49,8 +49,7 @@ export function buildSeriesLifecycle(messages: AnalysisMessage[], tr: ThreadResu
     const n = next(r);
     if (n < 0 || own[r].outcome === "applied" || own[r].outcome === "superseded") return own[r];
     const nr = revisions[n];
-    return { ...own[r], outcome: "superseded" as const, at: nr.date, by: nr.sender, tree: null,
-      evidence: { messageId: nr.id, rule: "later-revision", kind: "superseded" as const, date: nr.date } };
+    return supersededBy(own[r], nr.id, nr.date, nr.sender);
   });
   const answered = reused?.answered ?? answeredRevisions(messages, revisions, revisionOf, isBot);
   const lc = { revisions, revisionOf, grouping, outcomes, answered };

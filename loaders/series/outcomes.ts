@@ -50,8 +50,24 @@ const STATE: Partial<Record<VerdictKind, Outcome>> = {
 /** Same date: the stronger word wins. */
 const RANK: Record<string, number> = { rejected: 3, changes_requested: 2, deferred: 1 };
 
-/** What an outcome without evidence starts from (decide's `base` for an empty `all`; spread: never shared). */
-const NONE = { tree: null, partial: false, appliedPatches: 0 } as const;
+/**
+ * The outcome of a revision without evidence (most of them), as a literal: a spread of a shared
+ * object per revision was most of decide's time. The keys in the order decide's `base` gives them
+ * (tree, partial, appliedPatches, all, then the rest), which supersededBy keeps.
+ */
+function noEvidence(outcome: "superseded" | "pending"): RevisionOutcome {
+  return { tree: null, partial: false, appliedPatches: 0, all: [], outcome, verdict: null, at: null, by: null, evidence: null };
+}
+
+/**
+ * `own` superseded by a later revision posted at `date` by `by` (its id `messageId`): what
+ * `{ ...own, outcome, at, by, tree, evidence }` gives for an outcome decide made from `base` or
+ * noEvidence (applied and superseded ones are never superseded again), without the spread.
+ */
+export function supersededBy(own: RevisionOutcome, messageId: string, date: number | null, by: string): RevisionOutcome {
+  return { tree: null, partial: own.partial, appliedPatches: own.appliedPatches, all: own.all, outcome: "superseded", verdict: own.verdict,
+    at: date, by, evidence: { messageId, rule: "later-revision", kind: "superseded", date } };
+}
 
 interface Attached { v: VerdictRecord | null; nak: NakMark | null; i: number }
 
@@ -84,8 +100,7 @@ function answeredMember(messages: AnalysisMessage[], rev: Revision, i: number, i
 
 function decide(messages: AnalysisMessage[], rev: Revision, everything: Attached[], hasLater: boolean, authorised: (p: string) => boolean): RevisionOutcome {
   // Most revisions have no verdict nor NAK at all: pending or superseded, no closure made for them.
-  if (!everything.length) return hasLater ? { ...NONE, all: [], outcome: "superseded", verdict: null, at: null, by: null, evidence: null }
-    : { ...NONE, all: [], outcome: "pending", verdict: null, at: null, by: null, evidence: null };
+  if (!everything.length) return noEvidence(hasLater ? "superseded" : "pending");
   const date = (a: Attached) => messages[a.i].date;
   everything.sort((a, b) => (date(a) ?? Infinity) - (date(b) ?? Infinity) || a.i - b.i);
   const byOf = (a: Attached) => a.v ? (a.v.personId ?? (messages[a.i].isBot ? null : messages[a.i].from)) : a.nak!.reviewer;

@@ -10,9 +10,12 @@ interface Container {
   id: string;
   msg: number;               // index into messages, -1 for a phantom
   parent: Container | null;
-  // a Set: re-parenting one of 100k children must not scan them all; null until the first child
-  // (most containers are leaves: no Set for them)
-  children: Set<Container> | null;
+  // null until the first child (most containers are leaves). An array in no particular order: a
+  // child knows its slot, so re-parenting one of 100k children moves the last one into its slot
+  // instead of scanning them all (the walk below does not depend on the order of children).
+  children: Container[] | null;
+  /** Index in parent.children. */
+  slot: number;
 }
 
 export interface ThreadingStats {
@@ -71,7 +74,7 @@ export function cleanRefs(m: AnalysisMessage): { refs: string[]; bad: boolean } 
 function isAncestorOrSelf(a: Container, b: Container): boolean {
   // a container without children is nobody's ancestor: the common case (a new message), and it
   // spares a walk up a long reply chain per message (quadratic on a 100k-deep chain)
-  if (!a.children?.size) return a === b;
+  if (!a.children?.length) return a === b;
   let n = 0;
   for (let c: Container | null = b; c; c = c.parent) {
     if (c === a) return true;
@@ -83,13 +86,16 @@ function isAncestorOrSelf(a: Container, b: Container): boolean {
 function unlink(c: Container): void {
   const p = c.parent;
   if (!p) return;
-  p.children!.delete(c);
+  const ch = p.children!, last = ch.pop()!;
+  if (last !== c) { ch[c.slot] = last; last.slot = c.slot; }
   c.parent = null;
 }
 
 function link(parent: Container, child: Container): void {
   child.parent = parent;
-  (parent.children ??= new Set()).add(child);
+  const ch = (parent.children ??= []);
+  child.slot = ch.length;
+  ch.push(child);
 }
 
 /** Deterministic processing order: by date (unknown last), then id. */
@@ -109,7 +115,7 @@ export function threadMessages(messages: AnalysisMessage[]): Threading {
   const byId = new Map<string, Container>();
   const get = (id: string): Container => {
     let c = byId.get(id);
-    if (!c) { c = { id, msg: -1, parent: null, children: null }; byId.set(id, c); }
+    if (!c) { c = { id, msg: -1, parent: null, children: null, slot: -1 }; byId.set(id, c); }
     return c;
   };
   const stats: ThreadingStats = { messages: messages.length, phantoms: 0, duplicates: 0, loopsRefused: 0, badReferences: 0 };
@@ -160,7 +166,7 @@ export function threadMessages(messages: AnalysisMessage[]): Threading {
           parent[c.msg] = c.parent.msg;
         }
       }
-      if (c.children) for (const ch of c.children) { stack.push(ch); depths.push(d + 1); }
+      if (c.children) for (let k = 0; k < c.children.length; k++) { stack.push(c.children[k]); depths.push(d + 1); }
     }
   }
   // Duplicates share their first copy's placement.

@@ -114,3 +114,27 @@ test("lists reached, exactly and in order: archives first, then To/Cc, then List
     ["m4", "beta", null, true, "archive"],
   ]);
 });
+
+test("lists reached with shared arrays: messages sharing lists and To/Cc arrays still differ by the rest (To/Cc, List-Id)", () => {
+  // The store read shares one lists array and one To/Cc array per combination: what is worked out
+  // once per (lists, To/Cc, List-Id) must not leak to a message that shares only some of them.
+  const lists = ["alpha"], to = ["widget@vger.kernel.org"];
+  const cc = corpus(["s1", "s2", "s3", "s4", "s5"].map((id, k) => msg(id, "ann", T0 + k * D, { lists })), []);
+  cc.messages[4].lists = ["alpha"]; // equal, not shared
+  const inp = input();
+  inp.addressed = new Map([
+    ["s1", { to, listId: null }],
+    ["s2", { to, listId: "gadget.vger.kernel.org" }],
+    ["s3", { to: [], listId: "gadget.vger.kernel.org" }],
+    ["s5", { to, listId: null }],
+  ]);
+  const r = computeAffiliations(analyzeCorpus(cc), inp, { maintainers: M, tracked: [{ name: "alpha", address: "alpha@vger.kernel.org" }] });
+  assert.deepEqual(r.messageLists.map((x) => [x.messageId, x.list, x.via]), [
+    ["s1", "alpha", "archive"], ["s1", "widget", "to-cc"],
+    ["s2", "alpha", "archive"], ["s2", "widget", "to-cc"], ["s2", "gadget", "list-id"],
+    ["s3", "alpha", "archive"], ["s3", "gadget", "list-id"],
+    ["s4", "alpha", "archive"],
+    ["s5", "alpha", "archive"], ["s5", "widget", "to-cc"],
+  ]);
+  assert.deepEqual(Object.keys(r.messageLists[0]), ["messageId", "list", "address", "tracked", "via"]);
+});

@@ -194,3 +194,21 @@ test("a 'Supersedes:' / 'Link to v1' naming another author's posting does not jo
   assert.notEqual(lc.grouping.groupOf[at("a1")], lc.grouping.groupOf[at("x1")], "two authors never share a group");
   assert.equal(lc.outcomes[at("a1")].outcome, "pending", "the first author's series is not superseded by a stranger's link");
 });
+
+test("pending and superseded outcomes keep their key order and values (the series tables and files serialise them)", () => {
+  const v1 = posting("v1", "d6", T0, 1, "", ["x: v"]);
+  const v2 = posting("v2", "d6", T0 + 4 * D, 2, "", ["x: v"]);
+  const v3 = posting("v3", "d6", T0 + 8 * D, 3, "", ["x: v"]);
+  const ms = [...v1, ...v2, ...v3, reply("v1-a", "maint", T0 + D, v1[0])];
+  const { outcome } = lifecycle(ms, [], [{ messageId: "v1-a", reviewer: "maint" }]);
+  const keys = ["tree", "partial", "appliedPatches", "all", "outcome", "verdict", "at", "by", "evidence"];
+  for (const id of ["v1", "v2", "v3"]) assert.deepEqual(Object.keys(outcome(id)), keys, id);
+  const later = (id: string, at: number) => ({ messageId: id, rule: "later-revision", kind: "superseded", date: at });
+  assert.equal(JSON.stringify(outcome("v1")), JSON.stringify({ tree: null, partial: false, appliedPatches: 0,
+    all: [{ messageId: "v1-a", rule: "nak", kind: "nak", date: T0 + D }], outcome: "superseded",
+    verdict: "rejected", at: T0 + 4 * D, by: "d6", evidence: later("v2", T0 + 4 * D) }));
+  assert.equal(JSON.stringify(outcome("v2")), JSON.stringify({ tree: null, partial: false, appliedPatches: 0, all: [], outcome: "superseded",
+    verdict: null, at: T0 + 8 * D, by: "d6", evidence: later("v3", T0 + 8 * D) }));
+  assert.equal(JSON.stringify(outcome("v3")), JSON.stringify({ tree: null, partial: false, appliedPatches: 0, all: [], outcome: "pending",
+    verdict: null, at: null, by: null, evidence: null }));
+});

@@ -84,3 +84,29 @@ test("In-Reply-To goes last even when References list it earlier; junk ids are d
   // an id with a blank inside is an id like any other (the parser keeps it as written)
   assert.deepEqual(cleanRefs(msg("k", "p", T0, { refs: ["has space", "ok"] })).refs, ["has space", "ok"]);
 });
+
+test("re-parenting several children of one container, one after another, keeps every other child in place", () => {
+  // p's phantom gets children a, b, c, d from other messages' References; then b and d arrive with
+  // their own parents (q, r) and leave p, one after the other; a and c stay under p.
+  const ms = [
+    msg("x1", "u1", T0, { refs: ["p", "a"], irt: "a" }),
+    msg("x2", "u2", T0 + H, { refs: ["p", "b"], irt: "b" }),
+    msg("x3", "u3", T0 + 2 * H, { refs: ["p", "c"], irt: "c" }),
+    msg("x4", "u4", T0 + 3 * H, { refs: ["p", "d"], irt: "d" }),
+    msg("b", "u5", T0 + 4 * H, { irt: "q" }),
+    msg("d", "u6", T0 + 5 * H, { irt: "r" }),
+    msg("a", "u7", T0 + 6 * H, { irt: "p" }),
+  ];
+  const th = threadMessages(ms);
+  const of = (id: string) => [th.threadId[idx(ms, id)], th.depth[idx(ms, id)], th.parentId[idx(ms, id)]];
+  assert.deepEqual(of("x1"), ["p", 2, "a"]);
+  assert.deepEqual(of("a"), ["p", 1, "p"]);
+  assert.deepEqual(of("x3"), ["p", 2, "c"]);
+  assert.deepEqual(of("b"), ["q", 1, "q"]);
+  assert.deepEqual(of("x2"), ["q", 2, "b"]);
+  assert.deepEqual(of("d"), ["r", 1, "r"]);
+  assert.deepEqual(of("x4"), ["r", 2, "d"]);
+  assert.deepEqual(new Set(buildThreads(ms).threads.map((t) => t.id)), new Set(["p", "q", "r"]));
+  assert.equal(buildThreads(ms).threads.reduce((n, t) => n + t.members.length, 0), ms.length);
+  assert.equal(th.stats.loopsRefused, 0);
+});
