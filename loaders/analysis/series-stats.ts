@@ -54,22 +54,30 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
   const lc = a.series.lifecycle;
   const groups = a.series.groups.filter((g) => !a.bots.has(g.author));
   // Review tags per applied patch (message index -> tag emails), and per applied revision.
-  const tagsOf = new Map<string, string[]>();
-  for (const t of trailers) if (REVIEW_TAGS.has(t.kind)) { const x = tagsOf.get(t.messageId); if (x) x.push(t.email); else tagsOf.set(t.messageId, [t.email]); }
   const patchTags = new Map<number, string[]>();
   const appliedRev = new Set<number>();
   lc.outcomes.forEach((o, r) => { if (o.outcome === "applied") appliedRev.add(r); });
-  for (const r of appliedRev) for (const i of lc.revisions[r].members) if (!messages[i].patch.isCover) patchTags.set(i, [...(tagsOf.get(messages[i].id) ?? [])]);
+  // Only the messages under an applied revision (its members, and what revisionOf puts in it) read
+  // review tags: their ids alone are keyed, in message order (a map of every tagged message, probed
+  // by every message, was most of this function's time at ~200k messages).
+  const under: number[] = [];
+  for (let i = 0; i < messages.length; i++) if (appliedRev.has(lc.revisionOf[i])) under.push(i);
+  const tagsOf = new Map<string, string[]>();
+  const keep = (i: number) => { if (!tagsOf.has(messages[i].id)) tagsOf.set(messages[i].id, []); };
+  for (const i of under) keep(i);
+  for (const r of appliedRev) for (const i of lc.revisions[r].members) keep(i);
+  for (const t of trailers) if (REVIEW_TAGS.has(t.kind)) tagsOf.get(t.messageId)?.push(t.email);
+  for (const r of appliedRev) for (const i of lc.revisions[r].members) if (!messages[i].patch.isCover) patchTags.set(i, [...tagsOf.get(messages[i].id)!]);
   const { parent } = a.tr.threading;
   // The revision each message is a member of (cover or patch), -1: none. A members.includes per
   // message was quadratic in a revision's size.
   const memberOf = new Int32Array(messages.length).fill(-1);
   lc.revisions.forEach((rev, r) => { for (const i of rev.members) memberOf[i] = r; });
   const taggedMembers = new Map<number, number[]>();
-  messages.forEach((m, i) => {
-    const r = lc.revisionOf[i];
-    const tags = tagsOf.get(m.id);
-    if (r < 0 || !appliedRev.has(r) || !tags || m.patch.isPatch) return;
+  for (const i of under) {
+    const m = messages[i], r = lc.revisionOf[i];
+    const tags = tagsOf.get(m.id)!;
+    if (!tags.length || m.patch.isPatch) continue;
     // The member it answers: its nearest ancestor among the revision's messages; the cover (or none) means all patches.
     let p = parent[i];
     for (let n = 0; p >= 0 && n < 10_000 && lc.revisionOf[p] === r && memberOf[p] !== r; n++) p = parent[p];
@@ -82,7 +90,7 @@ export function seriesListStats(a: Analysis): ListSeriesStats[] {
     }
     // A loop, not push(...tags): one hostile message can carry more trailers than a call has arguments.
     for (const j of targets) { const into = patchTags.get(j)!; for (const t of tags) into.push(t); }
-  });
+  }
   const domainsOf = new Map(people.map((p) => [p.id, new Set([p.email, ...p.emails].map(domain))]));
   const domainOf = new Map<string, string>();
   const crossDomain = (author: string, emails: string[]) => {

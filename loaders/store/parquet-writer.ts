@@ -166,9 +166,11 @@ export function rowsToColumns(columns: Columns, rows: Record<string, unknown>[])
 function eachColumnarLine(columns: Columns, data: DerivedColumns, emit: (texts: string[]) => void): void {
   const names = Object.keys(columns);
   const line = (from: number, to: number): void => {
-    let texts: string[];
+    // Each column's JSON its own text, after its key: joined to the key, a chunk's whole JSON was
+    // copied once more (a string concatenation, flattened by the writer's first look at it).
+    const texts: string[] = [];
     try {
-      texts = names.map((n, j) => `${j ? "," : "{"}"c${j}":${JSON.stringify(chunk(data.columns[n], columns[n], from, to))}`);
+      names.forEach((n, j) => texts.push(`${j ? "," : "{"}"c${j}":`, JSON.stringify(chunk(data.columns[n], columns[n], from, to))));
     } catch (e) {
       if (!(e instanceof RangeError) || to - from < 2) throw e;
       const mid = from + ((to - from) >> 1);
