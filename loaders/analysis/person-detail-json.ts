@@ -71,21 +71,13 @@ export function personDetailJson(a: Analysis, parts: (id: string) => PersonDetai
   };
   const kinds = new Map<string, string>();
   const kindJson = (k: string) => { let r = kinds.get(k); if (r === undefined) kinds.set(k, (r = `{"kind":${id(k)},"other":`)); return r; };
-  // A review's text after its `other` person, the same in its reviewer's reviews_given and its
-  // author's reviews_received: made once, and let go at its second use (most are used twice).
-  const tails = new Map<ReviewRow, string>();
-  const tailOf = (x: ReviewRow): string => {
-    let r = tails.get(x);
-    if (r !== undefined) { tails.delete(x); return r; }
+  const review = (x: ReviewRow, other: string | null): string => {
     const t = threadOfReview(a.tr.threadIndex.get(x.threadId)!);
     const target = x.target !== null ? messageIndex(x.target) : undefined;
-    r = [',"message_id":', id(x.messageId), ",", t, ',"date":', num(x.date), ',"lists":', listsJson(x.lists),
-      x.source !== undefined ? `,"source":${id(x.source)}` : "",
-      ',"target_id":', x.target === null ? "null" : id(x.target), ',"target_subject":', target !== undefined ? text(msgs[target].subject) : "null", "}"].join("");
-    tails.set(x, r);
-    return r;
+    return `${kindJson(x.kind)}${refOpen(other ?? "")}},"message_id":${id(x.messageId)},${t},"date":${num(x.date)},"lists":${listsJson(x.lists)}` +
+      (x.source !== undefined ? `,"source":${id(x.source)}` : "") +
+      `,"target_id":${x.target === null ? "null" : id(x.target)},"target_subject":${target !== undefined ? text(msgs[target].subject) : "null"}}`;
   };
-  const review = (x: ReviewRow, other: string | null): string => `${kindJson(x.kind)}${refOpen(other ?? "")}}${tailOf(x)}`;
   const corr = ([o, w]: [string, number]) => `${refOpen(o)},"w":${w}}`;
   return (pid, series, facts) => {
     const d = parts(pid), row = d.row;
