@@ -163,29 +163,18 @@ export async function siteFilesBeside(a: Analysis, startedAt: number, layout: Pr
   // Each quarter's graph metrics on a worker thread (big corpora) beside the builders.
   const quarters = startQuarterMetrics(a, undefined, host);
   const offloaded: SiteWorkerRun[] = [];
-  // The graph files as soon as the layout is there (it usually is before the first builder ends): the
-  // graph downloads' worker job then runs beside the builders left here, not after them while this
-  // thread waits for it at the end. The same files whenever they are built (only they read the layout).
-  let laidOut = false;
-  layout.then(() => { laidOut = true; }, () => {});
-  const exports: SiteWorkerRun[] = [];
-  let graphDone = false;
-  const graph = () => {
-    timed(waits, "a:graph", () => graphFiles(a, files, exports, host));
-    offloaded.push(...exports);
-    graphDone = true;
-  };
   try {
     for (const [name, step] of steps(a, files, b, offloaded, waits, host)) {
       const g = step();
       while (!timed(waits, `a:${name}`, () => g.next()).done) await nextTurn();
       await nextTurn();
-      if (laidOut && !graphDone) graph();
     }
     let t = Date.now();
     await layout;
     waits["layout wait"] = Date.now() - t;
-    if (!graphDone) graph();
+    const exports: SiteWorkerRun[] = [];
+    timed(waits, "a:graph", () => graphFiles(a, files, exports, host));
+    offloaded.push(...exports);
     t = Date.now();
     const q = await quarters;
     waits["quarters wait"] = Date.now() - t;
