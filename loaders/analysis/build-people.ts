@@ -18,7 +18,7 @@ export const isNak = (r: ReviewRow) => r.kind === "nacked-by" || r.kind === "nak
 /** A netdev "pw-bot: changes-requested"/"reject" verdict: NAK evidence under its own kind, counted apart from NAKs. */
 export const isPwVerdict = (r: ReviewRow) => r.source === "pw-bot";
 /** A Reviewed/Acked/Tested-by (in a reply or carried), not a NAK nor a pw-bot verdict. */
-const isTrailerReview = (r: ReviewRow) => !isNak(r) && !isPwVerdict(r);
+export const isTrailerReview = (r: ReviewRow) => !isNak(r) && !isPwVerdict(r);
 /** A review given in a reply (Reviewed/Acked/Tested-by): what every site total counts as "reviews given". */
 export const isReplyReview = (r: ReviewRow) => !isNak(r) && r.source === "reply" && r.author !== null;
 /** A Reviewed/Acked/Tested-by carried inside a later patch version (given earlier, maybe outside the window). */

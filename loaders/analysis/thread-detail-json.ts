@@ -10,20 +10,30 @@ import type { ThreadRow } from "./artifacts.ts";
 import type { ReviewRow } from "./reviews.ts";
 import { artifactJson, DETAIL_ROWS } from "./bounded.ts";
 import { personRef } from "./build-graph.ts";
-import { threadReviews } from "./build-people.ts";
-import { detailWriter, NO_REVIEWS, type DetailReviews, type DetailSource } from "./thread-detail-writer.ts";
+import { isNak, isTrailerReview } from "./build-people.ts";
+import { detailWriter, NO_REVIEWS, type DetailReviews, type DetailSource, type NakRow, type TrailerRow } from "./thread-detail-writer.ts";
 
 export { detailWriter, type DetailReviews, type DetailSource };
 
-/** The trailers and NAKs part of a detail, as plain rows with person ids (the writer names people and messages by index). A list longer than DETAIL_ROWS cuts the detail. */
-export function detailReviews(a: Analysis, revs: readonly ReviewRow[]): DetailReviews {
+/**
+ * The trailers and NAKs part of a detail, as plain rows with person ids (the writer names people and
+ * messages by index): threadReviews' rows, made straight from the review rows (no PersonRef object
+ * per row: a thread shards job makes this for every reviewed thread on the main thread). A list
+ * longer than DETAIL_ROWS cuts the detail.
+ */
+export function detailReviews(revs: readonly ReviewRow[]): DetailReviews {
   if (!revs.length) return NO_REVIEWS;
-  const { trailers, naks } = threadReviews(a, revs);
-  return {
-    trailers: trailers.slice(0, DETAIL_ROWS).map((t) => [t.kind, t.from.id, t.to?.id ?? null, t.message_id, t.applies_to]),
-    naks: naks.slice(0, DETAIL_ROWS).map((n) => [n.from.id, n.to?.id ?? null, n.message_id, n.source, n.cross_subsystem]),
-    nTrailers: trailers.length, nNaks: naks.length,
-  };
+  const trailers: TrailerRow[] = [], naks: NakRow[] = [];
+  let nTrailers = 0, nNaks = 0;
+  for (const r of revs) {
+    const to = r.author ? r.author : null;
+    if (isNak(r)) {
+      if (nNaks++ < DETAIL_ROWS) naks.push([r.reviewer, to, r.messageId, r.kind === "nak-line" ? "line" : "trailer", r.crossSubsystem]);
+    } else if (isTrailerReview(r)) {
+      if (nTrailers++ < DETAIL_ROWS) trailers.push([r.kind, r.reviewer, to, r.messageId, r.appliesTo === "series" ? `series ${r.seriesId}` : r.target ?? ""]);
+    }
+  }
+  return { trailers, naks, nTrailers, nNaks };
 }
 
 /** The DetailSource of an analysis (in this thread). */

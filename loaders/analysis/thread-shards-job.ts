@@ -72,7 +72,7 @@ export function threadShardsJob(a: Analysis, threadIds: string[], rows: string[]
     root[k] = t.root; phantom[k] = t.rootIsPhantom ? 1 : 0; members.set(t.members, memberAt[k]);
     const revs = extras.reviewsOf(k);
     if (revs.length) {
-      const r = detailReviews(a, revs);
+      const r = detailReviews(revs);
       // Reviewers and authors who sent nothing still need their refs on the worker.
       for (const tr of r.trailers) { person(tr[1]); if (tr[2] !== null) person(tr[2]); }
       for (const n of r.naks) { person(n[0]); if (n[1] !== null) person(n[1]); }
@@ -91,7 +91,7 @@ export function threadShardsJob(a: Analysis, threadIds: string[], rows: string[]
 /** The shards built here, as a generator that yields between threads (site.ts turns the event loop there). */
 export function threadShardsHere(a: Analysis, threadIds: readonly string[], rows: readonly string[], extras: ThreadExtras, files: SiteSink): Generator<void, void, void> {
   const write = detailWriter(analysisDetailSource(a));
-  return threadShardFiles(threadIds, (k, series) => write(k, rows[k], detailReviews(a, extras.reviewsOf(k)), series), seriesParts(extras), messageThreads(a), files);
+  return threadShardFiles(threadIds, (k, series) => write(k, rows[k], detailReviews(extras.reviewsOf(k)), series), seriesParts(extras), messageThreads(a), files);
 }
 
 /**

@@ -9,9 +9,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
 import type { Analysis } from "../../loaders/analysis/analyze.ts";
-import { buildThreadsArtifacts } from "../../loaders/analysis/build-people.ts";
+import { buildThreadsArtifacts, threadReviews } from "../../loaders/analysis/build-people.ts";
+import type { ReviewRow } from "../../loaders/analysis/reviews.ts";
 import { analysisDetailSource, detailReviews, detailWriter, threadRowJson } from "../../loaders/analysis/thread-detail-json.ts";
-import { artifactJson, boundThreadDetail } from "../../loaders/analysis/bounded.ts";
+import { artifactJson, boundThreadDetail, DETAIL_ROWS } from "../../loaders/analysis/bounded.ts";
 import { threadSeries } from "../../loaders/analysis/build-series.ts";
 import { capLength } from "../../loaders/model/clip.ts";
 // @ts-expect-error plain browser JS module without types
@@ -44,7 +45,7 @@ function details(a: Analysis, inlineSeries: boolean) {
     assert.equal(rows[k], artifactJson(r), `row ${r.id}`);
     const s = threadSeries(a, r.id);
     const member = s === null ? null : inlineSeries ? artifactJson(s) : JSON.stringify(capLength(s.group));
-    const text = write(k, rows[k], detailReviews(a, reviewsOf(k)), member);
+    const text = write(k, rows[k], detailReviews(reviewsOf(k)), member);
     const d = detail(k);
     const ref = JSON.parse(artifactJson(boundThreadDetail(s === null ? d : { ...d, series: s })));
     return { id: r.id, text, ref, decoded: threadDetail(JSON.parse(text), s === null ? null : JSON.parse(artifactJson(s))), series: s };
@@ -79,4 +80,24 @@ test("compact: each Message-ID once per detail, a reply's subject only where it 
   // Against the verbose form: well under half the text.
   const verbose = JSON.stringify(s.ref);
   assert.ok(s.text.length < 0.6 * verbose.length, `${s.text.length} vs ${verbose.length}`);
+});
+
+test("detailReviews gives threadReviews' rows (cut to DETAIL_ROWS, full counts kept) without its objects", () => {
+  const a = analyzeCorpus(subjectCorpus());
+  const kinds = ["reviewed-by", "acked-by", "tested-by", "nacked-by", "nak-line", "pw-bot-changes-requested"] as const;
+  const revs: ReviewRow[] = [];
+  // More trailers and NAKs than a detail shows, an unknown ("" or null) author, series and patch targets, pw-bot verdicts (in neither list).
+  for (let i = 0; i < 4 * DETAIL_ROWS + 7; i++) {
+    const kind = kinds[i % kinds.length];
+    revs.push({ messageId: `r${i}`, kind, reviewer: `p${i % 13}`, author: i % 11 === 0 ? null : i % 17 === 0 ? "" : `q${i % 5}`,
+      target: i % 3 === 0 ? null : `t${i}`, appliesTo: i % 4 === 0 ? "series" : "patch", seriesId: i % 4 === 0 ? `s${i}` : null,
+      threadId: "s0", lists: ["netdev"], date: T0 + i, source: kind.startsWith("pw-") ? "pw-bot" : kind === "nak-line" ? "line" : "reply", crossSubsystem: i % 2 === 0 });
+  }
+  const got = detailReviews(revs), ref = threadReviews(a, revs);
+  assert.equal(got.nTrailers, ref.trailers.length);
+  assert.equal(got.nNaks, ref.naks.length);
+  assert.ok(ref.trailers.length > DETAIL_ROWS && ref.naks.length > DETAIL_ROWS);
+  assert.deepEqual(got.trailers, ref.trailers.slice(0, DETAIL_ROWS).map((t) => [t.kind, t.from.id, t.to?.id ?? null, t.message_id, t.applies_to]));
+  assert.deepEqual(got.naks, ref.naks.slice(0, DETAIL_ROWS).map((n) => [n.from.id, n.to?.id ?? null, n.message_id, n.source, n.cross_subsystem]));
+  assert.equal(detailReviews([]).trailers.length, 0);
 });
