@@ -82,7 +82,8 @@ export async function writeAffiliationTables(store: Store, a: Analysis, r: Affil
   w.push(store.writeDerived("person_subsystems", { person_id: "VARCHAR", subsystem: "VARCHAR", role: "VARCHAR", evidence: "VARCHAR" },
     r.roles.map((x) => ({ person_id: x.personId, subsystem: x.subsystem, role: x.role, evidence: x.evidence }))));
   w.push(store.writeDerived("message_lists", { message_id: "VARCHAR", list: "VARCHAR", address: "VARCHAR", tracked: "BOOLEAN", via: "VARCHAR" },
-    columnsOf(r.messageLists, { message_id: (x) => x.messageId, list: (x) => x.list, address: (x) => x.address, tracked: (x) => x.tracked, via: (x) => x.via })));
+    { length: r.messageLists.messageId.length, columns: { message_id: r.messageLists.messageId, list: r.messageLists.list,
+      address: r.messageLists.address, tracked: r.messageLists.tracked, via: r.messageLists.via } }));
   const current = new Map<string, number>();
   for (const h of r.homes) if (h.organisation) current.set(h.organisation, (current.get(h.organisation) ?? 0) + 1);
   w.push(store.writeDerived("organisations", { organisation: "VARCHAR", domains: "VARCHAR[]", subdomains: "BOOLEAN", people: "INTEGER" },

@@ -4,11 +4,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeCorpus } from "../../loaders/analysis/analyze.ts";
-import { computeAffiliations } from "../../loaders/analysis/affiliations.ts";
+import { computeAffiliations, type Affiliations, type MessageList } from "../../loaders/analysis/affiliations.ts";
 import type { AffiliationInput } from "../../loaders/analysis/affiliation-input.ts";
 import { parseMaintainers } from "../../loaders/maintainers/parse.ts";
 import { corpus, msg, trailer, T0, D } from "./fixture.ts";
 import { maintainersText } from "../maintainers/snippet.ts";
+
+/** The message_lists columns as rows, each column read at the same k (checks they stay aligned). */
+const listRows = (r: Affiliations): MessageList[] => {
+  const c = r.messageLists;
+  for (const col of [c.list, c.address, c.tracked, c.via]) assert.equal(col.length, c.messageId.length);
+  return c.messageId.map((messageId, k) => ({ messageId, list: c.list[k], address: c.address[k], tracked: c.tracked[k], via: c.via[k] }));
+};
 
 const M = parseMaintainers(maintainersText(
   ["WIDGET", "M:\tWendy <wendy@example.org>", "L:\twidget@vger.kernel.org", "F:\tdrivers/widget/"],
@@ -59,7 +66,7 @@ test("cross-subsystem: reviewer-outside and patch-spans-lists are separate flags
 test("lists reached: To/Cc list addresses and the List-Id, tracked or not; plain addresses are no list", () => {
   const a = analyzeCorpus(c);
   const r = computeAffiliations(a, input(), { maintainers: M, tracked: [{ name: "alpha", address: "alpha@vger.kernel.org" }] });
-  const p1 = r.messageLists.filter((x) => x.messageId === "p1").map((x) => [x.list, x.tracked, x.via]).sort();
+  const p1 = listRows(r).filter((x) => x.messageId === "p1").map((x) => [x.list, x.tracked, x.via]).sort();
   assert.deepEqual(p1, [["alpha", true, "archive"], ["linux-media", false, "to-cc"], ["widget", false, "to-cc"]]);
 });
 
@@ -102,7 +109,7 @@ test("lists reached, exactly and in order: archives first, then To/Cc, then List
   ]);
   const a = analyzeCorpus(cc);
   const r = computeAffiliations(a, inp, { maintainers: M, tracked: [{ name: "alpha", address: "alpha@vger.kernel.org" }] });
-  assert.deepEqual(r.messageLists.map((x) => [x.messageId, x.list, x.address, x.tracked, x.via]), [
+  assert.deepEqual(listRows(r).map((x) => [x.messageId, x.list, x.address, x.tracked, x.via]), [
     ["m1", "alpha", null, true, "archive"],
     ["m1", "widget", "widget@vger.kernel.org", false, "to-cc"],
     ["m1", "gadget", "gadget@vger.kernel.org", false, "to-cc"],
@@ -129,12 +136,11 @@ test("lists reached with shared arrays: messages sharing lists and To/Cc arrays 
     ["s5", { to, listId: null }],
   ]);
   const r = computeAffiliations(analyzeCorpus(cc), inp, { maintainers: M, tracked: [{ name: "alpha", address: "alpha@vger.kernel.org" }] });
-  assert.deepEqual(r.messageLists.map((x) => [x.messageId, x.list, x.via]), [
+  assert.deepEqual(listRows(r).map((x) => [x.messageId, x.list, x.via]), [
     ["s1", "alpha", "archive"], ["s1", "widget", "to-cc"],
     ["s2", "alpha", "archive"], ["s2", "widget", "to-cc"], ["s2", "gadget", "list-id"],
     ["s3", "alpha", "archive"], ["s3", "gadget", "list-id"],
     ["s4", "alpha", "archive"],
     ["s5", "alpha", "archive"], ["s5", "widget", "to-cc"],
   ]);
-  assert.deepEqual(Object.keys(r.messageLists[0]), ["messageId", "list", "address", "tracked", "via"]);
 });
