@@ -3,6 +3,7 @@
 // addresses come with the corpus rows (store-io.ts readAnalysisInput: one scan of the messages
 // view for both), the rest from one statement of its own.
 import { sharedArrays, type RowSet } from "./read-rows.ts";
+import { sqlString } from "../store/sql.ts";
 
 export interface AffiliationInput {
   /** message id -> To/Cc addresses and List-Id; absent: neither. */
@@ -19,7 +20,6 @@ export interface AffiliationInput {
 /** The known list addresses and the list-only hosts (ListDirectory): which To/Cc addresses can be lists. */
 export interface AffiliationLists { addresses: string[]; hosts: string[] }
 
-const sqlString = (x: string) => `'${x.replace(/'/g, "''")}'`;
 const sqlList = (xs: string[]) => (xs.length ? xs.map(sqlString).join(", ") : "NULL");
 /** `s` matched literally in an RE2 pattern: every ASCII punctuation character escaped (a valid escape in RE2), the rest as is. */
 const re2Literal = (s: string) => s.replace(/[!-/:-@[-`{-~]/g, "\\$&");

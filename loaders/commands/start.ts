@@ -10,6 +10,7 @@ import { inboxUrl, loadConfig, resolveStoreDir, type ThreadgraphConfig } from ".
 import { openStore } from "../store/store.ts";
 import { run as runSync } from "./sync.ts";
 import { run as runAnalyze } from "./analyze.ts";
+import { withNodeFlags } from "./node-flags.ts";
 
 export const help = `usage: threadgraph start [--no-sync] [--store DIR] [--port N] [--host H]
        npm start [-- options]
@@ -100,7 +101,8 @@ async function serve(storeDir: string, host: string, port: string | undefined): 
   const root = process.cwd();
   const bin = (name: string) => join(root, "node_modules/.bin", name);
   // Framework runs the .ts data loaders with tsx from PATH; the loaders must read this store.
-  const env = { ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`, THREADGRAPH_STORE: storeDir };
+  // Their analysis (when the site cache is stale) runs with the CLI's V8 flags (node-flags.ts).
+  const env = withNodeFlags({ ...process.env, PATH: `${join(root, "node_modules/.bin")}:${process.env.PATH}`, THREADGRAPH_STORE: storeDir });
   const vendor = spawnSync("npm", ["run", "--silent", "vendor"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   if (vendor.status !== 0) return fail(3, "serve", "'npm run vendor' failed (see above); check that 'npm ci' completed.");
   const args = ["preview", "--no-open", "--host", host, ...(port ? ["--port", port] : [])];

@@ -21,7 +21,9 @@ class ParseWorker {
   private broken: Error | null = null;
 
   constructor(trackedLists: TrackedList[]) {
-    this.w = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { trackedLists }});
+    this.w = new Worker(new URL("./worker-boot.mjs", import.meta.url), { workerData: { trackedLists },
+      // V8's default young generation, not the 128 MB semi-spaces the process runs with (node-flags.ts): parsing keeps little alive.
+      resourceLimits: { maxYoungGenerationSizeMb: 48 } });
     this.w.on("message", (m: { id: number; results: WorkerResult[] }) => {
       this.waiting.get(m.id)?.resolve(m.results);
       this.waiting.delete(m.id);

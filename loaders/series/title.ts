@@ -1,6 +1,7 @@
 // The title of a posting for revision grouping: the subject without reply prefixes and without
 // its leading bracket groups ("[PATCH net-next v3 2/7]", "[RFC][PATCH]"), case and spacing folded.
 import { stripReplyPrefix } from "../parse/subject-patch.ts";
+import { collapseSpaces, isSpaceCode as isSpace } from "../parse/linear-text.ts";
 
 /** Whitespace other than one plain space between words: only then is the spacing folded (most titles have none). */
 const UNEVEN_SPACE = /[^\S ]| {2}/;
@@ -18,11 +19,5 @@ export function seriesTitle(subject: string): string {
     at = close + 1;
   }
   const rest = at ? s.slice(at) : s;
-  return (UNEVEN_SPACE.test(rest) ? rest.replace(/\s+/g, " ") : rest).trim().toLowerCase();
-}
-
-/** What `\s` matches in a regex (the leading-blank test of a bracket group). */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (UNEVEN_SPACE.test(rest) ? collapseSpaces(rest) : rest).trim().toLowerCase();
 }
